@@ -1,0 +1,28 @@
+/** The case studies Clientele ships, with the export files each reads from DATA_DIR/<id>/. */
+export interface CaseInfo {
+  id: "fitness" | "one-click" | "ecommerce";
+  title: string;
+  question: string;
+  files: string[];
+}
+
+export const cases: CaseInfo[] = [
+  {
+    id: "fitness",
+    title: "Fitness",
+    question: "Which gym members will leave next month, and what kinds of members are there?",
+    files: ["gym_churn_us.csv"]
+  },
+  {
+    id: "one-click",
+    title: "One Click",
+    question: "Whose purchase activity is declining, and which of those are worth a personal offer?",
+    files: ["market_file.csv", "market_money.csv", "market_time.csv", "money.csv"]
+  },
+  {
+    id: "ecommerce",
+    title: "E-commerce",
+    question: "What do customers buy, and how should mailings differ by consumption profile?",
+    files: ["ecom_dataset_upd.csv"]
+  }
+];
