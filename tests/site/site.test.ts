@@ -1,0 +1,132 @@
+/**
+ * Build and browser tests: the site builds on the demo data and on the real exports, makes no
+ * request outside itself, keeps customer ids out unless allowed, is byte-identical across builds,
+ * never shows stale numbers, and every sidebar page renders in Chromium without an error.
+ * One file, so that the builds (which share Framework's cache) run one after another.
+ */
+import {after, before, describe, test} from "node:test";
+import assert from "node:assert/strict";
+import {existsSync, readFileSync, writeFileSync} from "node:fs";
+import {join, resolve} from "node:path";
+import type {Browser} from "playwright-core";
+import {buildSite, copyData, listFiles, readArtifact} from "./build.ts";
+import {findExternalReferences} from "./offline.ts";
+import {customerIds, findIds} from "./privacy.ts";
+import {serveSite, type Served} from "./serve.ts";
+import {checkPage, launchBrowser} from "./browser.ts";
+import {sidebarPaths} from "./pages.ts";
+import type {CaseInventory} from "../../loaders/inventory.ts";
+
+const realData = resolve(process.env.SHARED_DATASETS ?? "../shared/datasets");
+const hasRealData = existsSync(realData);
+const screenshots = "tests/screenshots";
+
+function rowsOf(site: string, caseId: string, file: string): number | null {
+  const inventory = readArtifact(site, "inventory.json") as CaseInventory[];
+  return inventory.find((c) => c.id === caseId)!.files.find((f) => f.file === file)!.rows;
+}
+
+describe("site built on the demo data", () => {
+  let site = "";
+  before(() => {
+    site = buildSite("demo", {fresh: true});
+  });
+
+  test("makes no reference to another host", () => {
+    assert.deepEqual(findExternalReferences(site), []);
+  });
+
+  test("contains no customer id from the input (customer-level rows are off by default)", async () => {
+    const ids = await customerIds("data");
+    assert.ok(ids.size > 0, "the demo data has customer ids to look for");
+    assert.deepEqual(findIds(site, ids), []);
+  });
+
+  test("shows the demo data's own counts", () => {
+    const lines = readFileSync("data/fitness/gym_churn_us.csv", "utf8").trim().split(/\r?\n/).length - 1;
+    assert.equal(rowsOf(site, "fitness", "gym_churn_us.csv"), lines);
+  });
+
+  test("is byte-identical when built again from scratch", () => {
+    const again = buildSite("demo-again", {fresh: true});
+    const files = listFiles(site);
+    assert.deepEqual(listFiles(again), files);
+    const differing = files.filter((f) => !readFileSync(join(site, f)).equals(readFileSync(join(again, f))));
+    assert.deepEqual(differing, []);
+  });
+
+  describe("in headless Chromium, served under a sub-path", () => {
+    let browser: Browser;
+    let served: Served;
+    before(async () => {
+      browser = await launchBrowser();
+      served = await serveSite(site, "/reports/clientele/");
+    });
+    after(async () => {
+      await browser?.close();
+      await served?.close();
+    });
+    for (const path of sidebarPaths()) {
+      test(`page ${path} renders without errors`, async () => {
+        const report = await checkPage(browser, served.url, path, join(screenshots, "demo"));
+        assert.deepEqual(report.problems, []);
+        assert.ok(report.charts + report.tables > 0, `page ${path} draws at least one chart or table`);
+      });
+    }
+  });
+});
+
+describe("a build on other data never shows the previous data's numbers", () => {
+  test("changed input files are recomputed, not served from Framework's cache", () => {
+    buildSite("before-change");
+    const altered = copyData("data", ".test-builds/altered-data");
+    const path = join(altered, "fitness", "gym_churn_us.csv");
+    const lines = readFileSync(path, "utf8").split("\n");
+    writeFileSync(path, lines.slice(0, lines.length - 501).join("\n") + "\n");
+    const site = buildSite("after-change", {env: {DATA_DIR: altered}});
+    assert.equal(rowsOf(site, "fitness", "gym_churn_us.csv"), lines.filter((l) => l.trim()).length - 1 - 500);
+  });
+});
+
+describe("site built on the real exports", {skip: hasRealData ? false : `no real data at ${realData}`}, () => {
+  let site = "";
+  before(() => {
+    site = buildSite("real", {env: {DATA_DIR: realData}});
+  });
+
+  test("shows the real exports' counts", () => {
+    assert.equal(rowsOf(site, "fitness", "gym_churn_us.csv"), 4000);
+    assert.equal(rowsOf(site, "one-click", "market_money.csv"), 3900);
+    assert.equal(rowsOf(site, "ecommerce", "ecom_dataset_upd.csv"), 7474);
+  });
+
+  test("makes no reference to another host", () => {
+    assert.deepEqual(findExternalReferences(site), []);
+  });
+
+  test("contains no customer id from the real exports", async () => {
+    const ids = await customerIds(realData);
+    assert.ok(ids.size > 3000);
+    assert.deepEqual(findIds(site, ids), []);
+  });
+
+  describe("in headless Chromium", () => {
+    let browser: Browser;
+    let served: Served;
+    before(async () => {
+      browser = await launchBrowser();
+      served = await serveSite(site);
+    });
+    after(async () => {
+      await browser?.close();
+      await served?.close();
+    });
+    for (const path of sidebarPaths()) {
+      test(`page ${path} renders without errors`, async () => {
+        const report = await checkPage(browser, served.url, path, join(screenshots, "real"));
+        assert.deepEqual(report.problems, []);
+        assert.ok(report.charts + report.tables > 0, `page ${path} draws at least one chart or table`);
+      });
+    }
+  });
+});
