@@ -1,0 +1,44 @@
+import {test} from "node:test";
+import assert from "node:assert/strict";
+import {describe, pearson, spearman, pearsonMatrix, spearmanMatrix, rankAverage} from "../../loaders/stats/index.ts";
+import {readGolden, readFitness, assertClose, assertAllClose} from "./helpers.ts";
+
+const golden = readGolden("stats.json");
+
+test("describe matches pandas (sample sd, linear quartiles, adjusted skew) and counts missing", () => {
+  const d = describe(golden.small.a);
+  const g = golden.small.describe;
+  assert.equal(d.n, g.n);
+  assert.equal(d.missing, 1);
+  for (const k of ["mean", "sd", "min", "q1", "median", "q3", "max", "skew"] as const) assertClose(d[k], g[k], 1e-12, 0, k);
+  assertClose(d.iqr, g.q3 - g.q1, 1e-12);
+});
+
+test("describe on real fitness columns matches pandas", () => {
+  const fit = readFitness();
+  for (const [name, g] of Object.entries<any>(golden.fitness.describe)) {
+    const d = describe(fit.column(name));
+    for (const k of ["mean", "sd", "q1", "median", "q3", "skew"] as const) assertClose(d[k], g[k], 1e-9, 0, `${name}.${k}`);
+  }
+});
+
+test("average ranks for ties, like scipy rankdata", () => {
+  assert.deepEqual([...rankAverage([10, 20, 10, 30, 20, 10]).ranks], [2, 4.5, 2, 6, 4.5, 2]);
+  assert.deepEqual(rankAverage([10, 20, 10, 30, 20, 10]).ties, [3, 2]);
+});
+
+test("Pearson and Spearman (tied ranks) match scipy", () => {
+  const {x, y, pearson: r, spearman: rho} = golden.small.corr;
+  assertClose(pearson(x, y), r, 1e-12);
+  assertClose(spearman(x, y), rho, 1e-12);
+  // missing values are dropped pairwise
+  assertClose(pearson([...x, null], [...y, 3]), r, 1e-12);
+});
+
+test("Pearson and Spearman matrices of the fitness table match pandas", () => {
+  const fit = readFitness();
+  const P = pearsonMatrix(fit.rows);
+  const S = spearmanMatrix(fit.rows);
+  assertAllClose(P.flat(), golden.fitness.pearson.flat(), 1e-9, 1e-12, "pearson");
+  assertAllClose(S.flat(), golden.fitness.spearman.flat(), 1e-9, 1e-12, "spearman");
+});
