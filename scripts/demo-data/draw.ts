@@ -1,0 +1,135 @@
+/** Small sampling helpers over the project's seeded random source (loaders/random.ts). */
+import type {Random} from "../../loaders/random.ts";
+
+export function clamp(x: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, x));
+}
+
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+export function bernoulli(p: number, random: Random): 0 | 1 {
+  return random() < p ? 1 : 0;
+}
+
+/** Index drawn with probability proportional to `weights`. */
+export function weighted(weights: readonly number[], random: Random): number {
+  let total = 0;
+  for (const w of weights) total += w;
+  let u = random() * total;
+  for (let i = 0; i < weights.length; i++) {
+    u -= weights[i];
+    if (u < 0) return i;
+  }
+  return weights.length - 1;
+}
+
+/** Cumulative weights for repeated draws with `weightedCumulative`. */
+export function cumulative(weights: readonly number[]): Float64Array {
+  const out = new Float64Array(weights.length);
+  let total = 0;
+  weights.forEach((w, i) => (out[i] = total += w));
+  return out;
+}
+
+export function weightedCumulative(cum: Float64Array, random: Random): number {
+  const u = random() * cum[cum.length - 1];
+  let lo = 0;
+  let hi = cum.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cum[mid] > u) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+export function pick<T>(values: readonly T[], random: Random): T {
+  return values[random.int(values.length)];
+}
+
+export function normal(mean: number, sd: number, random: Random): number {
+  return mean + sd * random.normal();
+}
+
+export function poisson(lambda: number, random: Random): number {
+  const limit = Math.exp(-lambda);
+  let k = 0;
+  let p = random();
+  while (p > limit) {
+    k++;
+    p *= random();
+  }
+  return k;
+}
+
+export function binomial(n: number, p: number, random: Random): number {
+  let k = 0;
+  for (let i = 0; i < n; i++) if (random() < p) k++;
+  return k;
+}
+
+/** Exact group sizes for proportions (largest remainder), summing to n. */
+export function apportion(n: number, shares: readonly number[]): number[] {
+  const total = shares.reduce((a, b) => a + b, 0);
+  const raw = shares.map((s) => (s / total) * n);
+  const out = raw.map(Math.floor);
+  let left = n - out.reduce((a, b) => a + b, 0);
+  const order = raw.map((r, i) => [r - Math.floor(r), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (const [, i] of order) {
+    if (left-- <= 0) break;
+    out[i]++;
+  }
+  return out;
+}
+
+/** `k` distinct indices from 0..n-1 in increasing order. */
+export function sampleIndices(n: number, k: number, random: Random): number[] {
+  const chosen = new Set<number>();
+  while (chosen.size < k) chosen.add(random.int(n));
+  return [...chosen].sort((a, b) => a - b);
+}
+
+const HEX = "0123456789abcdef";
+
+/** RFC 4122 version-4 uuid from the seeded source. */
+export function uuid4(random: Random): string {
+  let s = "";
+  for (let i = 0; i < 32; i++) {
+    let nibble = random.int(16);
+    if (i === 12) nibble = 4;
+    if (i === 16) nibble = 8 + (nibble & 3);
+    s += HEX[nibble];
+    if (i === 7 || i === 11 || i === 15 || i === 19) s += "-";
+  }
+  return s;
+}
+
+/** Mean and population standard deviation (ddof = 0, as scikit-learn's StandardScaler). */
+export function moments(values: ArrayLike<number>): {mean: number; sd: number} {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i];
+  const mean = sum / values.length;
+  let ss = 0;
+  for (let i = 0; i < values.length; i++) ss += (values[i] - mean) ** 2;
+  return {mean, sd: Math.sqrt(ss / values.length)};
+}
+
+/** Intercept b such that the mean of sigmoid(b + score_i) equals `rate` (bisection). */
+export function calibrateIntercept(scores: readonly number[], rate: number): number {
+  let lo = -20;
+  let hi = 20;
+  for (let iter = 0; iter < 100; iter++) {
+    const mid = (lo + hi) / 2;
+    let m = 0;
+    for (const s of scores) m += sigmoid(mid + s);
+    if (m / scores.length < rate) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+export function round(x: number, decimals: number): number {
+  return Number(x.toFixed(decimals));
+}
