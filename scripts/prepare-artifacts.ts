@@ -7,13 +7,15 @@
  *     when the fingerprint differs from the last run (never stale numbers);
  *  2. runs every data loader whose output is missing, two at a time, failing with the loader's own
  *     message (a data error names file, line, column) and a non-zero exit;
- *  3. stamps every output with the newest loader's modification time, so Framework treats them as
- *     fresh and two builds of the same inputs are byte-identical.
+ *  3. unpacks archive loaders (`<case>.tar.ts`, see loaders/artifacts.ts) into the members Framework
+ *     would extract, and stamps every output with the newest loader's modification time, so
+ *     Framework treats them as fresh and two builds of the same inputs are byte-identical.
  */
 import {spawn} from "node:child_process";
 import {createHash} from "node:crypto";
 import {createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, openSync, closeSync} from "node:fs";
 import {dirname, join, relative} from "node:path";
+import {extract} from "tar-stream";
 import {readSettings} from "../loaders/settings.ts";
 
 const sourceRoot = "src";
@@ -84,6 +86,23 @@ function runLoader(loader: string): Promise<void> {
   });
 }
 
+/** Writes each member of an archive output next to it (data/fitness.tar → data/fitness/<member>). */
+async function unpack(archive: string): Promise<string[]> {
+  const dir = archive.replace(/\.tar$/, "");
+  const members: string[] = [];
+  const reader = extract();
+  createReadStream(archive).pipe(reader);
+  for await (const entry of reader) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of entry) chunks.push(chunk as Buffer);
+    const path = join(dir, entry.header.name);
+    mkdirSync(dirname(path), {recursive: true});
+    writeFileSync(path, Buffer.concat(chunks));
+    members.push(path);
+  }
+  return members;
+}
+
 async function runAll(loaders: string[], concurrency = 2): Promise<void> {
   const queue = loaders.slice();
   const errors: Error[] = [];
@@ -110,8 +129,10 @@ async function main(): Promise<void> {
     console.error(`\nclientele: the report cannot be built.\n\n${(error as Error).message}`);
     process.exit(1);
   }
+  const outputs = loaders.map(outputOf);
+  for (const archive of outputs.filter((output) => output.endsWith(".tar"))) outputs.push(...(await unpack(archive)));
   const stamp = new Date(Math.max(...loaders.map((loader) => statSync(loader).mtimeMs)));
-  for (const loader of loaders) utimesSync(outputOf(loader), stamp, stamp);
+  for (const output of outputs) utimesSync(output, stamp, stamp);
   mkdirSync(cacheDir, {recursive: true});
   writeFileSync(fingerprintFile, current);
 }
