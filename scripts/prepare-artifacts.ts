@@ -71,7 +71,7 @@ function runLoader(loader: string): Promise<void> {
     const started = performance.now();
     const child = spawn(loader.endsWith(".ts") ? "tsx" : process.execPath, [loader], {stdio: ["ignore", fd, "pipe"]});
     let stderr = "";
-    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.stderr?.on("data", (chunk) => (stderr += chunk));
     child.on("close", (code) => {
       closeSync(fd);
       if (code === 0) {
