@@ -16,7 +16,8 @@ export function buildSite(name: string, {env = {}, fresh = false}: BuildOptions 
   const output = join(".test-builds", name);
   rmSync(output, {recursive: true, force: true});
   if (fresh) rmSync(cacheFingerprint, {force: true});
-  const result = spawnSync("npm", ["run", "--silent", "build"], {
+  // Builds share Framework's cache in src/.observablehq: one at a time (flock), also across processes.
+  const result = spawnSync("flock", ["/tmp/clientele-build.lock", "npm", "run", "--silent", "build"], {
     env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", CLIENTELE_OUTPUT_DIR: output, ...env},
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024
