@@ -15,6 +15,7 @@ import {customerIds, findIds} from "./privacy.ts";
 import {serveSite, type Served} from "./serve.ts";
 import {checkPage, launchBrowser} from "./browser.ts";
 import {sidebarPaths} from "./pages.ts";
+import {interactions} from "./interactions/index.ts";
 import type {CaseInventory} from "../../loaders/inventory.ts";
 
 const realData = resolve(process.env.SHARED_DATASETS ?? "../shared/datasets");
@@ -68,7 +69,7 @@ describe("site built on the demo data", () => {
     });
     for (const path of sidebarPaths()) {
       test(`page ${path} renders without errors`, async () => {
-        const report = await checkPage(browser, served.url, path, join(screenshots, "demo"));
+        const report = await checkPage(browser, served.url, path, join(screenshots, "demo"), interactions[path]);
         assert.deepEqual(report.problems, []);
         assert.ok(report.charts + report.tables > 0, `page ${path} draws at least one chart or table`);
       });
@@ -123,7 +124,7 @@ describe("site built on the real exports", {skip: hasRealData ? false : `no real
     });
     for (const path of sidebarPaths()) {
       test(`page ${path} renders without errors`, async () => {
-        const report = await checkPage(browser, served.url, path, join(screenshots, "real"));
+        const report = await checkPage(browser, served.url, path, join(screenshots, "real"), interactions[path]);
         assert.deepEqual(report.problems, []);
         assert.ok(report.charts + report.tables > 0, `page ${path} draws at least one chart or table`);
       });
