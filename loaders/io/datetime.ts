@@ -1,0 +1,38 @@
+/**
+ * Timestamps in exports: integer YYYYMMDDHH (e.g. 2018100100 = 1 Oct 2018, 00 h — the hour is
+ * kept), YYYYMMDD, ISO dates and ISO date-times. The SQL form parses inside DuckDB, for large logs.
+ */
+
+/** DuckDB expression turning a VARCHAR column into TIMESTAMP (NULL when unparsable). */
+export function datetimeSql(column: string): string {
+  const v = `trim(${column})`;
+  return `CASE
+    WHEN regexp_full_match(${v}, '\\d{10}') THEN try_strptime(${v}, '%Y%m%d%H')
+    WHEN regexp_full_match(${v}, '\\d{8}') THEN try_strptime(${v}, '%Y%m%d')
+    WHEN regexp_full_match(${v}, '\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}(:\\d{2}(:\\d{2}(\\.\\d+)?)?)?)?Z?') THEN TRY_CAST(replace(rtrim(${v}, 'Z'), 'T', ' ') AS TIMESTAMP)
+    ELSE NULL END`;
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+
+/**
+ * Parse one value into an ISO date-time string "YYYY-MM-DDTHH:MM:SS" (no time zone: exports carry
+ * local time), or null when it is not a valid date.
+ */
+export function parseDatetime(value: string | number): string | null {
+  const v = String(value).trim();
+  let y: number, mo: number, d: number, h = 0, mi = 0, s = 0;
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})(\d{2})(\d{2})(\d{2})?$/.exec(v))) {
+    [y, mo, d] = [+m[1], +m[2], +m[3]];
+    if (m[4] !== undefined) h = +m[4];
+  } else if ((m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2})(?::(\d{2})(?::(\d{2})(?:\.\d+)?)?)?)?Z?$/.exec(v))) {
+    [y, mo, d] = [+m[1], +m[2], +m[3]];
+    h = m[4] ? +m[4] : 0;
+    mi = m[5] ? +m[5] : 0;
+    s = m[6] ? +m[6] : 0;
+  } else return null;
+  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return null;
+  return `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}`;
+}

@@ -1,0 +1,98 @@
+/**
+ * A thin layer over `@duckdb/node-api`: open an embedded database, run SQL, and read results as
+ * plain JSON-friendly rows (BIGINT → number, DATE/TIMESTAMP → ISO string).
+ */
+import {DuckDBInstance, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
+
+export type {DuckDBConnection};
+
+export interface OpenOptions {
+  /** Database file, or ":memory:" (default). A file lets DuckDB spill large tables to disk. */
+  path?: string;
+  /** DuckDB `memory_limit`, e.g. "1GB". Default: DuckDB's own (80% of RAM). */
+  memoryLimit?: string;
+  /** DuckDB `threads`. Default: DuckDB's own (all cores). */
+  threads?: number;
+}
+
+export interface Database {
+  connection: DuckDBConnection;
+  /** Disconnect and close the instance. */
+  close(): void;
+}
+
+export async function openDatabase({path = ":memory:", memoryLimit, threads}: OpenOptions = {}): Promise<Database> {
+  const config: Record<string, string> = {};
+  if (memoryLimit) config.memory_limit = memoryLimit;
+  if (threads) config.threads = String(threads);
+  const instance = await DuckDBInstance.create(path, config);
+  const connection = await instance.connect();
+  return {
+    connection,
+    close() {
+      connection.disconnectSync();
+      instance.closeSync();
+    }
+  };
+}
+
+/** Run `fn` with a fresh in-memory database, closing it afterwards. */
+export async function withDatabase<T>(fn: (connection: DuckDBConnection) => Promise<T>, options: OpenOptions = {}): Promise<T> {
+  const db = await openDatabase(options);
+  try {
+    return await fn(db.connection);
+  } finally {
+    db.close();
+  }
+}
+
+export type Plain = null | boolean | number | string | Plain[] | {[key: string]: Plain};
+
+function plain(value: unknown): Plain {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "bigint") return Number(value);
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(plain);
+  if (typeof value === "object") {
+    const out: {[key: string]: Plain} = {};
+    for (const [k, v] of Object.entries(value)) out[k] = plain(v);
+    return out;
+  }
+  return String(value);
+}
+
+/** Run a query and return its rows as plain objects. */
+export async function queryRows<T = Record<string, Plain>>(
+  connection: DuckDBConnection,
+  sql: string,
+  params?: DuckDBValue[] | Record<string, DuckDBValue>
+): Promise<T[]> {
+  const reader = await connection.runAndReadAll(sql, params);
+  return reader.getRowObjectsJS().map((row) => plain(row) as T);
+}
+
+/** Run a query returning one row. */
+export async function queryOne<T = Record<string, Plain>>(
+  connection: DuckDBConnection,
+  sql: string,
+  params?: DuckDBValue[] | Record<string, DuckDBValue>
+): Promise<T> {
+  const rows = await queryRows<T>(connection, sql, params);
+  if (rows.length === 0) throw new Error(`query returned no row: ${sql}`);
+  return rows[0];
+}
+
+export async function run(connection: DuckDBConnection, sql: string): Promise<void> {
+  await connection.run(sql);
+}
+
+/** Quote an SQL identifier. */
+export function ident(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** Quote an SQL string literal. */
+export function literal(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}

@@ -1,0 +1,211 @@
+/**
+ * Read one export (CSV or Parquet) into a DuckDB table whose columns carry the schema's English
+ * field names. CSV dialects are detected first and passed to DuckDB explicitly; Windows-1251 is
+ * decoded to a temporary UTF-8 copy; rows DuckDB cannot parse are collected as located problems.
+ *
+ * Raw table types: integer/number/flag → DOUBLE (integrality is checked by validation, because
+ * DuckDB rounds "3.5" when casting to an integer), text/category/datetime → VARCHAR as written.
+ * Row order is the file's: a row's line number is `rowid + 2` for CSV (header on line 1) and
+ * `rowid + 1` for Parquet (row number).
+ */
+import {existsSync, readdirSync, statSync} from "node:fs";
+import {join, parse} from "node:path";
+import type {DuckDBConnection} from "./duckdb.ts";
+import {ident, literal, queryOne, queryRows, run} from "./duckdb.ts";
+import type {Dialect} from "./dialect.ts";
+import {detectDialect} from "./dialect.ts";
+import type {ColumnSpec, ColumnType, FileSpec} from "./schema.ts";
+import type {Problem} from "./problems.ts";
+import {DataError, shown} from "./problems.ts";
+import {matchHeader} from "./header.ts";
+import {toUtf8} from "./transcode.ts";
+import type {FileReport, Repair} from "../quality/types.ts";
+
+export interface ReadOptions {
+  /** Most problems reported per file (default 20). */
+  maxProblems?: number;
+}
+
+export interface ReadResult {
+  spec: FileSpec;
+  /** DuckDB table holding the rows, named spec.table. */
+  table: string;
+  /** Absolute path read. */
+  path: string;
+  report: FileReport;
+  /** Offset from rowid to line number (2 for CSV, 1 for Parquet). */
+  lineOffset: number;
+  problems: Problem[];
+  repairs: Repair[];
+}
+
+export function duckType(type: ColumnType): string {
+  return type === "integer" || type === "number" || type === "flag" ? "DOUBLE" : "VARCHAR";
+}
+
+export function expectedText(col: ColumnSpec): string {
+  switch (col.type) {
+    case "integer": return "a whole number";
+    case "number": return "a number";
+    case "flag": return "0 or 1";
+    case "datetime": return "a date (YYYYMMDDHH, YYYYMMDD or ISO 8601)";
+    case "category": return `one of ${Object.keys(col.values ?? {}).map((v) => shown(v)).join(", ")}`;
+    default: return "text";
+  }
+}
+
+/** Find DATA_DIR/<case>/<file>, or a Parquet file of the same stem. */
+export function locate(dir: string, file: string): {path: string; format: "csv" | "parquet"} | null {
+  const csv = join(dir, file);
+  if (existsSync(csv)) return {path: csv, format: file.endsWith(".parquet") ? "parquet" : "csv"};
+  const parquet = join(dir, `${parse(file).name}.parquet`);
+  if (existsSync(parquet)) return {path: parquet, format: "parquet"};
+  return null;
+}
+
+function missingFile(dir: string, spec: FileSpec): DataError {
+  const present = existsSync(dir) ? readdirSync(dir).filter((f) => /\.(csv|parquet)$/i.test(f)) : [];
+  return new DataError([{
+    severity: "error", file: spec.file,
+    expected: `the export ${shown(spec.file)} (or ${parse(spec.file).name}.parquet) in ${dir}`,
+    found: existsSync(dir) ? (present.length ? `only ${present.map((f) => shown(f)).join(", ")}` : "no CSV or Parquet file") : "no such folder",
+    hint: "set DATA_DIR to the folder holding one subfolder per case (fitness/, one-click/, ecommerce/)"
+  }], `Cannot read ${spec.title.toLowerCase()} (${spec.file})`);
+}
+
+const messageValue = (message: string): string | null => /string "((?:[^"\\]|\\.)*)"/.exec(message)?.[1] ?? null;
+
+interface Reject {line: number; column_name: string | null; error_type: string; csv_line: string | null; error_message: string}
+
+function rejectProblem(spec: FileSpec, r: Reject, byName: Map<string, ColumnSpec>, expectedFields: number, dialect: Dialect): Problem {
+  const base = {severity: "error" as const, file: spec.file, line: r.line};
+  const sep = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}[dialect.separator];
+  switch (r.error_type) {
+    case "CAST": {
+      const col = r.column_name ? byName.get(r.column_name) : undefined;
+      return {...base, column: r.column_name ?? undefined, expected: col ? expectedText(col) : "a value of the column's type",
+        found: shown(messageValue(r.error_message) ?? r.csv_line),
+        hint: col?.type === "number" && dialect.decimal === "." ? "numbers use a decimal point in this file" : "correct the value in the export"};
+    }
+    case "MISSING COLUMNS":
+      return {...base, expected: `${expectedFields} ${sep}-separated fields`, found: `fewer fields (${shown(r.csv_line)})`,
+        hint: "the line is incomplete; was the export cut off or a separator lost?"};
+    case "TOO MANY COLUMNS":
+      return {...base, expected: `${expectedFields} ${sep}-separated fields`, found: `more fields (${shown(r.csv_line)})`,
+        hint: `a ${sep} inside a value must be quoted with "`};
+    case "UNQUOTED VALUE":
+      return {...base, expected: "balanced double quotes", found: `a quote that is never closed (${shown(r.csv_line)})`,
+        hint: 'close the quote, or double a quote inside a quoted value ("")'};
+    case "INVALID ENCODING":
+    case "INVALID UNICODE":
+      return {...base, expected: "UTF-8 or Windows-1251 text", found: "bytes that are not valid UTF-8",
+        hint: "re-export the file as UTF-8"};
+    default:
+      return {...base, column: r.column_name ?? undefined, expected: "a well-formed CSV line", found: `${r.error_type.toLowerCase()}: ${r.error_message}`};
+  }
+}
+
+function bounded(problems: Problem[], max: number, total: number, file: string): Problem[] {
+  if (total <= max) return problems.slice(0, max);
+  return [...problems.slice(0, max), {
+    severity: problems.some((p) => p.severity === "error") ? "error" : "warning", file,
+    expected: "no further problems", found: `${total - max} more problems of the kinds above`, hint: "fix those shown and read again"
+  }];
+}
+
+async function readCsv(connection: DuckDBConnection, path: string, spec: FileSpec, maxProblems: number): Promise<ReadResult> {
+  const problems: Problem[] = [];
+  const repairs: Repair[] = [];
+  if (statSync(path).size === 0) {
+    throw new DataError([{severity: "error", file: spec.file, line: 1, expected: `a header line naming ${spec.columns.length} columns`, found: "an empty file",
+      hint: "the export is empty; export it again"}], `Cannot read ${spec.file}`);
+  }
+  const dialect = detectDialect(path);
+  if (dialect.invalid) {
+    throw new DataError([{severity: "error", file: spec.file, line: dialect.invalid.line, expected: "UTF-8 or Windows-1251 text",
+      found: `bytes ${dialect.invalid.bytes} that are not valid UTF-8 in otherwise UTF-8 text`, hint: "re-export the file as UTF-8"}], `Cannot read ${spec.file}`);
+  }
+  const {invalid: _invalid, ...clean} = dialect;
+  const header = clean.header;
+  const match = matchHeader(spec, header);
+  problems.push(...match.problems);
+  if (match.problems.some((p) => p.severity === "error")) throw new DataError(problems, `Cannot read ${spec.file}`);
+
+  const temp = clean.encoding === "utf-8" ? null : await toUtf8(path, clean.encoding);
+  try {
+    const source = temp?.path ?? path;
+    const names = header.map((h, i) => (match.columns[i] ? h : `__extra_${i}`));
+    const struct = names.map((n, i) => `${literal(n)}: ${literal(match.columns[i] ? duckType(match.columns[i]!.type) : "VARCHAR")}`).join(", ");
+    const rejects = `__rejects_${spec.table}`;
+    const scans = `__scans_${spec.table}`;
+    await run(connection, `DROP TABLE IF EXISTS ${ident(spec.table)}`);
+    const select = spec.columns.map((c) => `${ident(names[match.columns.indexOf(c)])} AS ${ident(c.field)}`).join(", ");
+    await run(connection, `CREATE OR REPLACE TABLE ${ident(spec.table)} AS SELECT ${select} FROM read_csv(${literal(source)},
+      columns = {${struct}}, header = true, auto_detect = false, delim = ${literal(clean.separator)},
+      quote = '"', escape = '"', decimal_separator = ${literal(clean.decimal)}, store_rejects = true,
+      rejects_table = ${literal(rejects)}, rejects_scan = ${literal(scans)}, max_line_size = 10000000)`);
+    const {rows} = await queryOne<{rows: number}>(connection, `SELECT count(*) AS rows FROM ${ident(spec.table)}`);
+    const rejected = await queryRows<Reject>(connection, `SELECT line, column_name, error_type, csv_line, error_message FROM ${ident(rejects)} ORDER BY line, column_idx`);
+    await run(connection, `DROP TABLE IF EXISTS ${ident(rejects)}; DROP TABLE IF EXISTS ${ident(scans)}`);
+    const byName = new Map<string, ColumnSpec>(names.flatMap((n, i) => (match.columns[i] ? [[n, match.columns[i]!] as [string, ColumnSpec]] : [])));
+    const rejectedLines = new Set(rejected.map((r) => r.line));
+    const lastLine = rows + rejectedLines.size + 1;
+    for (const r of rejected) {
+      const truncatedLast = r.error_type === "MISSING COLUMNS" && r.line === lastLine && rejectedLines.size === 1;
+      if (truncatedLast) {
+        problems.push({severity: "warning", file: spec.file, line: r.line, expected: `${header.length} fields`, found: `an incomplete last line ${shown(r.csv_line)}`,
+          hint: "the export was probably cut off; the incomplete line is left out"});
+        repairs.push({id: "drop-truncated-last-line", file: spec.file, description: "The last line of the file is incomplete (the export was cut off); it is left out.",
+          rows: 1, action: "removed", examples: [{file: spec.file, line: r.line, found: r.csv_line ?? ""}]});
+      } else {
+        problems.push(rejectProblem(spec, r, byName, header.length, clean));
+      }
+    }
+    const errors = problems.filter((p) => p.severity === "error");
+    if (errors.length) throw new DataError(bounded(problems, maxProblems, problems.length, spec.file), `Cannot read ${spec.file}`);
+    if (rows === 0) {
+      throw new DataError([{severity: "error", file: spec.file, line: 2, expected: "at least one data row", found: "only the header line",
+        hint: "the export holds no records; export it again"}], `Cannot read ${spec.file}`);
+    }
+    return {
+      spec, table: spec.table, path, lineOffset: 2, problems, repairs,
+      report: {file: spec.file, format: "csv", dialect: clean, rows: rows + rejectedLines.size, columns: header.length}
+    };
+  } finally {
+    temp?.dispose();
+  }
+}
+
+async function readParquet(connection: DuckDBConnection, path: string, spec: FileSpec, maxProblems: number): Promise<ReadResult> {
+  const described = await queryRows<{column_name: string; column_type: string}>(connection,
+    `DESCRIBE SELECT * FROM read_parquet(${literal(path)})`);
+  const header = described.map((d) => d.column_name);
+  const match = matchHeader(spec, header);
+  const problems = [...match.problems];
+  if (problems.some((p) => p.severity === "error")) throw new DataError(problems, `Cannot read ${spec.file}`);
+  const select = spec.columns.map((c) => {
+    const src = ident(header[match.columns.indexOf(c)]);
+    return `TRY_CAST(${src} AS ${duckType(c.type)}) AS ${ident(c.field)}, ${src} IS NOT NULL AND TRY_CAST(${src} AS ${duckType(c.type)}) IS NULL AS ${ident(`__bad_${c.field}`)}`;
+  }).join(", ");
+  await run(connection, `CREATE OR REPLACE TABLE ${ident(spec.table)} AS SELECT ${select} FROM read_parquet(${literal(path)})`);
+  for (const c of spec.columns) {
+    const bad = await queryRows<{line: number; value: string}>(connection,
+      `SELECT rowid + 1 AS line FROM ${ident(spec.table)} WHERE ${ident(`__bad_${c.field}`)} LIMIT ${maxProblems}`);
+    for (const b of bad) problems.push({severity: "error", file: spec.file, line: b.line, column: c.source, expected: expectedText(c), found: "a value of another type"});
+    await run(connection, `ALTER TABLE ${ident(spec.table)} DROP COLUMN ${ident(`__bad_${c.field}`)}`);
+  }
+  if (problems.some((p) => p.severity === "error")) throw new DataError(bounded(problems, maxProblems, problems.length, spec.file), `Cannot read ${spec.file}`);
+  const {rows} = await queryOne<{rows: number}>(connection, `SELECT count(*) AS rows FROM ${ident(spec.table)}`);
+  if (rows === 0) throw new DataError([{severity: "error", file: spec.file, expected: "at least one data row", found: "no rows"}], `Cannot read ${spec.file}`);
+  return {spec, table: spec.table, path, lineOffset: 1, problems, repairs: [],
+    report: {file: spec.file, format: "parquet", dialect: null, rows, columns: header.length}};
+}
+
+/** Read one export of a case folder into DuckDB table `spec.table`. Throws DataError if unusable. */
+export async function readExport(connection: DuckDBConnection, dir: string, spec: FileSpec, {maxProblems = 20}: ReadOptions = {}): Promise<ReadResult> {
+  const found = locate(dir, spec.file);
+  if (!found) throw missingFile(dir, spec);
+  return found.format === "csv"
+    ? readCsv(connection, found.path, spec, maxProblems)
+    : readParquet(connection, found.path, spec, maxProblems);
+}

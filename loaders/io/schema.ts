@@ -1,0 +1,82 @@
+/**
+ * Schema vocabulary: each case declares its export files, and for each column the name it has in
+ * the export (Russian headers included), the English field name and display label, a type, the
+ * allowed values or range, and whether it is required. Files declare keys and joins.
+ */
+export type ColumnType =
+  /** whole numbers */
+  | "integer"
+  /** real numbers (decimal point or comma, per the file's dialect) */
+  | "number"
+  /** 0 or 1 */
+  | "flag"
+  /** free text */
+  | "text"
+  /** one of `values` (source label → English value) */
+  | "category"
+  /** a point in time: YYYYMMDDHH integer (keeps the hour), YYYYMMDD, ISO date or ISO date-time */
+  | "datetime";
+
+export interface ColumnSpec {
+  /** Column header in the export, e.g. "Выручка". */
+  source: string;
+  /** English field name in clean tables, e.g. "revenue". */
+  field: string;
+  /** Human label for pages, e.g. "Revenue". */
+  label: string;
+  type: ColumnType;
+  /** Inclusive numeric range (for datetime: ISO strings). */
+  min?: number | string;
+  max?: number | string;
+  /** For categories: source label → English value. */
+  values?: Record<string, string>;
+  /** Whether a value must be present in every row (default true). */
+  required?: boolean;
+  /** The case's binary target: needs both classes present. */
+  target?: boolean;
+  /** Extra explanation for the data-quality page. */
+  description?: string;
+}
+
+export interface JoinSpec {
+  /** Field in this file. */
+  field: string;
+  /** Other file (name) and field it refers to. */
+  file: string;
+  otherField: string;
+}
+
+export interface FileSpec {
+  /** File name in DATA_DIR/<case>/ (a .parquet file of the same stem is accepted too). */
+  file: string;
+  /** SQL table name for the raw, validated table, e.g. "market_file". */
+  table: string;
+  title: string;
+  columns: ColumnSpec[];
+  /** Fields that together identify a row (checked for duplicates). */
+  key?: string[];
+  /** Foreign keys to other files of the case. */
+  joins?: JoinSpec[];
+}
+
+export interface CaseSchema {
+  case: "fitness" | "one-click" | "ecommerce";
+  files: FileSpec[];
+}
+
+export function fileSpec(schema: CaseSchema, file: string): FileSpec {
+  const spec = schema.files.find((f) => f.file === file || f.table === file);
+  if (!spec) throw new Error(`schema ${schema.case} has no file ${file}`);
+  return spec;
+}
+
+export function columnSpec(spec: FileSpec, field: string): ColumnSpec {
+  const col = spec.columns.find((c) => c.field === field);
+  if (!col) throw new Error(`${spec.file} has no field ${field}`);
+  return col;
+}
+
+/** Field → label for a file, handy for pages and reports. */
+export function labels(spec: FileSpec): Record<string, string> {
+  return Object.fromEntries(spec.columns.map((c) => [c.field, c.label]));
+}

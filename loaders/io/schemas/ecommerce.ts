@@ -1,0 +1,22 @@
+/** E-commerce order-line log (home & garden store). */
+import type {CaseSchema} from "../schema.ts";
+
+export const ecommerceSchema: CaseSchema = {
+  case: "ecommerce",
+  files: [
+    {
+      file: "ecom_dataset_upd.csv",
+      table: "order_lines",
+      title: "Order lines",
+      key: ["orderId", "product", "date"],
+      columns: [
+        {source: "date", field: "date", label: "Date and hour", type: "datetime", min: "2000-01-01", max: "2100-01-01"},
+        {source: "customer_id", field: "customerId", label: "Customer id", type: "text"},
+        {source: "order_id", field: "orderId", label: "Order id", type: "integer", min: 0},
+        {source: "product", field: "product", label: "Product", type: "text"},
+        {source: "quantity", field: "quantity", label: "Quantity", type: "integer", min: 1},
+        {source: "price", field: "price", label: "Unit price", type: "number", min: 0}
+      ]
+    }
+  ]
+};

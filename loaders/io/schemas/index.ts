@@ -1,0 +1,12 @@
+import type {CaseSchema} from "../schema.ts";
+import {fitnessSchema} from "./fitness.ts";
+import {oneClickSchema} from "./one-click.ts";
+import {ecommerceSchema} from "./ecommerce.ts";
+
+export {fitnessSchema, oneClickSchema, ecommerceSchema};
+
+export const schemas: Record<CaseSchema["case"], CaseSchema> = {
+  "fitness": fitnessSchema,
+  "one-click": oneClickSchema,
+  "ecommerce": ecommerceSchema
+};

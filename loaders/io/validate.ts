@@ -1,0 +1,136 @@
+/**
+ * Validate a raw table against its file's schema, in SQL (fast on large logs): required values,
+ * whole numbers, flags, ranges, dates, category labels (misspellings repaired, unknown labels
+ * reported), a target with both classes, and conflicting rows under the file's key.
+ * Problems are bounded per rule and per file; exact duplicate rows are left to the audits.
+ */
+import type {DuckDBConnection} from "./duckdb.ts";
+import {ident, literal, queryOne, queryRows} from "./duckdb.ts";
+import type {ColumnSpec} from "./schema.ts";
+import type {Problem} from "./problems.ts";
+import {shown} from "./problems.ts";
+import type {ReadResult} from "./read.ts";
+import {expectedText} from "./read.ts";
+import {datetimeSql} from "./datetime.ts";
+import type {LabelCount, LabelFix} from "../quality/labels.ts";
+import {resolveLabels} from "../quality/labels.ts";
+
+export interface ValidateOptions {
+  /** Locations shown per rule (default 5). */
+  examplesPerRule?: number;
+  /** Problems per file (default 20). */
+  maxProblems?: number;
+}
+
+export interface LabelRepair extends LabelFix {
+  field: string;
+  /** English value the label maps to. */
+  value: string;
+}
+
+export interface Validation {
+  problems: Problem[];
+  /** Per category field: every label found → English value (misspellings included). */
+  categories: Record<string, Record<string, string>>;
+  labelRepairs: LabelRepair[];
+}
+
+function fmt(v: number): string {
+  return Number.isInteger(v) ? String(v) : String(+v.toPrecision(6));
+}
+
+export async function validateTable(connection: DuckDBConnection, read: ReadResult, {examplesPerRule = 5, maxProblems = 20}: ValidateOptions = {}): Promise<Validation> {
+  const {spec, table, lineOffset} = read;
+  const t = ident(table);
+  const line = `rowid + ${lineOffset}`;
+  const problems: Problem[] = [];
+  const categories: Record<string, Record<string, string>> = {};
+  const labelRepairs: LabelRepair[] = [];
+  const {total} = await queryOne<{total: number}>(connection, `SELECT count(*) AS total FROM ${t}`);
+
+  /** Add up to examplesPerRule located problems for rows matching `where`, plus a count line. */
+  async function rule(col: ColumnSpec, where: string, expected: string, hint?: string, valueSql?: string) {
+    const c = ident(col.field);
+    const rows = await queryRows<{line: number; value: string | null; n: number}>(connection,
+      `SELECT ${line} AS line, CAST(${valueSql ?? c} AS VARCHAR) AS value, count(*) OVER () AS n FROM ${t} WHERE ${where} ORDER BY rowid LIMIT ${examplesPerRule}`);
+    if (!rows.length) return;
+    for (const r of rows) problems.push({severity: "error", file: spec.file, line: r.line, column: col.source, expected, found: shown(r.value), hint});
+    const n = rows[0].n;
+    if (n > rows.length) {
+      problems.push({severity: "error", file: spec.file, column: col.source, expected, found: `${n - rows.length} more rows like these (${n} in all)`, hint});
+    }
+  }
+
+  for (const col of spec.columns) {
+    const c = ident(col.field);
+    const {nulls} = await queryOne<{nulls: number}>(connection, `SELECT count(*) - count(${c}) AS nulls FROM ${t}`);
+    if (nulls === total) {
+      problems.push({severity: "error", file: spec.file, column: col.source, expected: `values in column ${shown(col.source)} (${col.label})`,
+        found: `the column is empty in all ${total} rows`, hint: "the export lost this column's values; export it again"});
+      continue;
+    }
+    if (col.required !== false && nulls > 0) {
+      await rule(col, `${c} IS NULL`, `a value (${expectedText(col)})`, "fill in the value or remove the row in the export");
+    }
+    if (col.type === "integer") await rule(col, `${c} <> trunc(${c})`, expectedText(col));
+    if (col.type === "flag") await rule(col, `${c} NOT IN (0, 1)`, "0 or 1");
+    if ((col.type === "integer" || col.type === "number") && (col.min !== undefined || col.max !== undefined)) {
+      const lo = typeof col.min === "number" ? col.min : -Infinity;
+      const hi = typeof col.max === "number" ? col.max : Infinity;
+      const conds = [Number.isFinite(lo) ? `${c} < ${lo}` : null, Number.isFinite(hi) ? `${c} > ${hi}` : null].filter(Boolean).join(" OR ");
+      const expected = Number.isFinite(hi) ? `a value from ${fmt(lo)} to ${fmt(hi)}` : `a value of at least ${fmt(lo)}`;
+      if (conds) await rule(col, conds, expected, lo === 0 || lo === 1 ? `${col.label.toLowerCase()} cannot be negative${lo === 1 ? " or zero" : ""}` : undefined);
+    }
+    if (col.type === "datetime") {
+      const parsed = datetimeSql(c);
+      await rule(col, `${c} IS NOT NULL AND (${parsed}) IS NULL`, expectedText(col), "write dates as YYYYMMDDHH (2018100113) or ISO (2018-10-01T13:00)");
+      const lo = typeof col.min === "string" ? col.min : null;
+      const hi = typeof col.max === "string" ? col.max : null;
+      if (lo && hi) {
+        await rule(col, `(${parsed}) < TIMESTAMP ${literal(lo)} OR (${parsed}) >= TIMESTAMP ${literal(hi)}`,
+          `a date from ${lo} to before ${hi}`, "check the year: a date this far out is a typing or export error");
+      }
+    }
+    if (col.type === "category" && col.values) {
+      const found = await queryRows<LabelCount>(connection,
+        `SELECT ${c} AS value, count(*) AS rows, min(rowid) + ${lineOffset} AS line FROM ${t} WHERE ${c} IS NOT NULL GROUP BY ${c} ORDER BY rows DESC, value`);
+      const resolution = resolveLabels(found, Object.keys(col.values));
+      categories[col.field] = Object.fromEntries(Object.entries(resolution.mapping).map(([from, to]) => [from, col.values![to]]));
+      for (const fix of resolution.fixes) labelRepairs.push({...fix, field: col.field, value: col.values[fix.to]});
+      for (const u of resolution.unknown.slice(0, examplesPerRule)) {
+        problems.push({severity: "error", file: spec.file, line: u.line, column: col.source, expected: expectedText(col),
+          found: `${shown(u.value)}${u.rows > 1 ? ` (in ${u.rows} rows)` : ""}`, hint: "add the label to the schema if it is new, or correct it in the export"});
+      }
+    }
+    if (col.target) {
+      const classes = await queryRows<{value: string; n: number}>(connection,
+        `SELECT CAST(${c} AS VARCHAR) AS value, count(*) AS n FROM ${t} WHERE ${c} IS NOT NULL GROUP BY 1 ORDER BY 1`);
+      const distinct = col.type === "category" && categories[col.field]
+        ? new Set(classes.map((k) => categories[col.field][k.value] ?? k.value)) : new Set(classes.map((k) => k.value));
+      if (distinct.size < 2) {
+        problems.push({severity: "error", file: spec.file, column: col.source, expected: `both classes of the target ${shown(col.source)} (${col.label})`,
+          found: `only ${[...distinct].map((v) => shown(v)).join(", ")} in all ${total} rows`, hint: "a model needs examples of both outcomes; check the export's filter"});
+      }
+    }
+  }
+
+  if (spec.key?.length) {
+    const keys = spec.key.map(ident).join(", ");
+    const cols = spec.columns.map((c) => ident(c.field)).join(", ");
+    const conflicts = await queryRows<{key: string; lines: number[]; n: number}>(connection,
+      `SELECT concat_ws(' / ', ${spec.key.map((k) => `CAST(${ident(k)} AS VARCHAR)`).join(", ")}) AS key, list(line ORDER BY line)[1:5] AS lines, count(*) OVER () AS n
+       FROM (SELECT ${keys}, ${line} AS line, hash(${cols}) AS h FROM ${t})
+       GROUP BY ${keys} HAVING count(DISTINCT h) > 1 ORDER BY min(line) LIMIT ${examplesPerRule}`);
+    for (const k of conflicts) {
+      problems.push({severity: "error", file: spec.file, line: k.lines[0], column: spec.key.map((f) => spec.columns.find((c) => c.field === f)!.source).join(", "),
+        expected: `one row per ${spec.key.join(" + ")}`, found: `rows with different values at lines ${k.lines.join(", ")}`,
+        hint: "the key is repeated with conflicting data; keep one row per key in the export"});
+    }
+  }
+
+  const errors = problems.filter((p) => p.severity === "error");
+  const bounded = errors.length > maxProblems
+    ? [...errors.slice(0, maxProblems), {severity: "error" as const, file: spec.file, expected: "no further problems", found: `${errors.length - maxProblems} more problems`}]
+    : errors;
+  return {problems: bounded, categories, labelRepairs};
+}

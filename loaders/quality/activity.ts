@@ -1,0 +1,29 @@
+/** Periods with zero activity: owners (customers) with a zero value in some period. */
+import type {DuckDBConnection} from "../io/duckdb.ts";
+import {ident, queryOne} from "../io/duckdb.ts";
+import type {Finding} from "./types.ts";
+import type {TableRef} from "./duplicates.ts";
+import {examples} from "./sql-examples.ts";
+
+export interface ZeroActivityOptions {
+  /** Owner id field (e.g. customer id). */
+  owner: string;
+  /** Activity value (e.g. revenue); zero means no activity. */
+  value: string;
+  /** Period field, shown in examples. */
+  period: string;
+  maxExamples?: number;
+}
+
+export async function zeroActivity(connection: DuckDBConnection, ref: TableRef, {owner, value, period, maxExamples = 5}: ZeroActivityOptions): Promise<Finding> {
+  const line = ref.line ?? "rowid + 2";
+  const cond = `${ident(value)} = 0`;
+  const {rows, groups} = await queryOne<{rows: number; groups: number}>(connection,
+    `SELECT count(*) AS rows, count(DISTINCT ${ident(owner)}) AS groups FROM ${ident(ref.table)} WHERE ${cond}`);
+  return {
+    kind: "zero-activity", file: ref.file, field: value, rows, groups,
+    summary: groups ? `${groups} ${owner} values have zero ${value} in at least one period (${rows} period rows)` : `every ${owner} has ${value} in every period`,
+    examples: rows ? await examples(connection,
+      `SELECT ${line} AS line, ${ident(owner)} AS id, ${ident(period)} AS found FROM ${ident(ref.table)} WHERE ${cond} ORDER BY rowid LIMIT ${maxExamples}`, ref.file, period) : []
+  };
+}

@@ -1,0 +1,70 @@
+/** Assemble a QualityReport from what reading, validation and the audits produced. */
+import type {ReadCase} from "../io/read-case.ts";
+import type {LabelRepair} from "../io/validate.ts";
+import type {Exclusion, Finding, QualityReport, Repair} from "./types.ts";
+
+/** Findings (one per field and reason) and repairs (one per field) for repaired category labels. */
+export function labelRepairs(file: string, fixes: LabelRepair[]): {findings: Finding[]; repairs: Repair[]} {
+  const findings: Finding[] = [];
+  const repairs: Repair[] = [];
+  const fields = [...new Set(fixes.map((f) => f.field))];
+  for (const field of fields) {
+    const mine = fixes.filter((f) => f.field === field);
+    for (const reason of ["misspelling", "lookalike", "spacing-or-case"] as const) {
+      const group = mine.filter((f) => f.reason === reason);
+      if (!group.length) continue;
+      const rows = group.reduce((s, f) => s + f.rows, 0);
+      const what = reason === "misspelling" ? "misspell an allowed label" : reason === "lookalike" ? "mix Latin and Cyrillic look-alike letters" : "differ from an allowed label only in case or spaces";
+      findings.push({
+        kind: reason === "lookalike" ? "lookalike" : reason === "misspelling" ? "misspelling" : "format",
+        file, field, rows, groups: group.length,
+        summary: `${group.length} label${group.length > 1 ? "s" : ""} of ${field} ${what} (${rows} rows)`,
+        method: reason === "misspelling" ? "edit distance to the schema's labels (≤ 1 for labels up to 8 letters, ≤ 2 for longer)" : undefined,
+        examples: group.map((f) => ({file, line: f.line, field, found: f.from, becomes: f.to, note: `${f.rows} rows, edit distance ${f.distance}`}))
+      });
+    }
+    repairs.push({
+      id: `fix-label-${field}`, file, field, action: "changed",
+      rows: mine.reduce((s, f) => s + f.rows, 0),
+      description: `Labels of ${field} that are misspelt or typed with look-alike letters are read as the allowed label they stand for.`,
+      examples: mine.map((f) => ({file, line: f.line, field, found: f.from, becomes: f.to, note: `${f.rows} rows`}))
+    });
+  }
+  return {findings, repairs};
+}
+
+export interface ReportParts {
+  findings?: Finding[];
+  repairs?: Repair[];
+  exclusions?: Exclusion[];
+  clean: Record<string, number>;
+  modelling: {unit: string; rows: number};
+}
+
+/** The report skeleton from a read case: files, warnings, label findings and repairs, plus the parts given. */
+export function buildReport(kase: QualityReport["case"], read: ReadCase, parts: ReportParts): QualityReport {
+  const files = Object.values(read.files);
+  const findings: Finding[] = [];
+  const repairs: Repair[] = [];
+  for (const f of files) {
+    repairs.push(...f.repairs);
+    const labels = labelRepairs(f.spec.file, f.validation.labelRepairs);
+    findings.push(...labels.findings);
+    repairs.push(...labels.repairs);
+  }
+  findings.push(...(parts.findings ?? []));
+  repairs.push(...(parts.repairs ?? []));
+  return {
+    case: kase,
+    files: files.map((f) => f.report),
+    problems: read.problems,
+    findings,
+    repairs,
+    exclusions: parts.exclusions ?? [],
+    counts: {
+      input: Object.fromEntries(files.map((f) => [f.spec.file, f.report.rows])),
+      clean: parts.clean,
+      modelling: parts.modelling
+    }
+  };
+}

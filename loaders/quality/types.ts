@@ -1,0 +1,99 @@
+/**
+ * The data-quality report every clean step returns: how each file was read, what the audit found,
+ * what was repaired (with counts and examples), and which rows were left out of modelling and why.
+ * It is plain JSON, written by `src/data/<case>/quality.json.ts` for the Data quality page.
+ */
+import type {Dialect} from "../io/dialect.ts";
+import type {Problem} from "../io/problems.ts";
+
+/** One example row behind a finding or repair. `id` holds customer/order ids and is redacted in
+ * public builds (see redactReport); `line` always locates the row in its file. */
+export interface Example {
+  file: string;
+  line: number;
+  /** Customer or order id, when known (removed unless settings.customerRows). */
+  id?: string;
+  /** Column (English field name) the example is about. */
+  field?: string;
+  /** Value as found in the export. */
+  found?: string;
+  /** Value after repair, or what was expected. */
+  becomes?: string;
+  note?: string;
+}
+
+export type FindingKind =
+  | "exact-duplicate"
+  | "near-duplicate"
+  | "missing"
+  | "misspelling"
+  | "lookalike"
+  | "outlier"
+  | "referential"
+  | "shared-key"
+  | "zero-activity"
+  | "markup"
+  | "wholesale"
+  | "format";
+
+export interface Finding {
+  kind: FindingKind;
+  file: string;
+  field?: string;
+  /** Rows the finding concerns. */
+  rows: number;
+  /** Groups (orders, customers, labels) when that is the natural unit; else absent. */
+  groups?: number;
+  summary: string;
+  /** Method and thresholds used, e.g. "median ± 3.5 × 1.4826 × MAD". */
+  method?: string;
+  examples: Example[];
+}
+
+export interface Repair {
+  /** Stable identifier, e.g. "fix-label-service-type". */
+  id: string;
+  file: string;
+  field?: string;
+  description: string;
+  /** Rows changed or removed. */
+  rows: number;
+  /** "changed" keeps the row with new values; "removed" drops it from the clean table. */
+  action: "changed" | "removed";
+  examples: Example[];
+}
+
+export interface Exclusion {
+  /** Stable identifier, e.g. "zero-activity". */
+  id: string;
+  reason: string;
+  /** Units excluded from modelling (customers, order lines…). */
+  rows: number;
+  unit: string;
+  examples: Example[];
+}
+
+export interface FileReport {
+  file: string;
+  format: "csv" | "parquet";
+  dialect: Dialect | null;
+  /** Data rows read (header excluded). */
+  rows: number;
+  columns: number;
+}
+
+export interface QualityReport {
+  case: "fitness" | "one-click" | "ecommerce";
+  files: FileReport[];
+  /** Non-fatal validation problems (warnings) with location. */
+  problems: Problem[];
+  findings: Finding[];
+  repairs: Repair[];
+  exclusions: Exclusion[];
+  /** Row accounting: input rows per file → rows in clean tables → units used for modelling. */
+  counts: {
+    input: Record<string, number>;
+    clean: Record<string, number>;
+    modelling: {unit: string; rows: number};
+  };
+}
