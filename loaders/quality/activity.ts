@@ -24,6 +24,6 @@ export async function zeroActivity(connection: DuckDBConnection, ref: TableRef, 
     kind: "zero-activity", file: ref.file, field: value, rows, groups,
     summary: groups ? `${groups} ${owner} values have zero ${value} in at least one period (${rows} period rows)` : `every ${owner} has ${value} in every period`,
     examples: rows ? await examples(connection,
-      `SELECT ${line} AS line, ${ident(owner)} AS id, ${ident(period)} AS found FROM ${ident(ref.table)} WHERE ${cond} ORDER BY rowid LIMIT ${maxExamples}`, ref.file, period) : []
+      `SELECT ${line} AS line, ${ident(owner)} AS id, ${ident(period)} AS found FROM ${ident(ref.table)} WHERE ${cond} ORDER BY ${line} LIMIT ${maxExamples}`, ref.file, period) : []
   };
 }

@@ -18,6 +18,6 @@ export async function markupInText(connection: DuckDBConnection, ref: TableRef, 
   return {
     kind: "markup", file: ref.file, field, rows,
     summary: `${rows} values of ${field} contain HTML-like markup; they are kept and shown as plain text`,
-    examples: await examples(connection, `SELECT ${line} AS line, ${ident(field)} AS found FROM ${ident(ref.table)} WHERE ${cond} ORDER BY rowid LIMIT ${maxExamples}`, ref.file, field)
+    examples: await examples(connection, `SELECT ${line} AS line, ${ident(field)} AS found FROM ${ident(ref.table)} WHERE ${cond} ORDER BY ${line} LIMIT ${maxExamples}`, ref.file, field)
   };
 }

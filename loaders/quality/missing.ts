@@ -17,7 +17,7 @@ export async function missingValues(connection: DuckDBConnection, ref: TableRef,
     findings.push({
       kind: "missing", file: ref.file, field, rows,
       summary: `${rows} rows have no ${field}`,
-      examples: await examples(connection, `SELECT ${line} AS line FROM ${ident(ref.table)} WHERE ${ident(field)} IS NULL ORDER BY rowid LIMIT ${maxExamples}`, ref.file, field)
+      examples: await examples(connection, `SELECT ${line} AS line FROM ${ident(ref.table)} WHERE ${ident(field)} IS NULL ORDER BY ${line} LIMIT ${maxExamples}`, ref.file, field)
     });
   }
   return findings;

@@ -76,7 +76,7 @@ export async function robustOutliers(connection: DuckDBConnection, ref: TableRef
   const ex = rows ? await examples(connection,
     `SELECT ${line} AS line, ${idField ? `${ident(idField)}` : "NULL"} AS id, ${f} AS found,
        round(abs(${log ? `ln(${f})` : f} - ${log ? Math.log(fences.center) : fences.center}) / ${fences.spread}, 1) || ' × spread from the median' AS note
-     FROM ${ident(ref.table)} WHERE ${cond} ORDER BY abs(${f} - ${fences.center}) DESC, rowid LIMIT ${maxExamples}`, ref.file, field) : [];
+     FROM ${ident(ref.table)} WHERE ${cond} ORDER BY abs(${log ? `ln(${f})` : f} - ${log ? Math.log(fences.center) : fences.center}) DESC, ${line} LIMIT ${maxExamples}`, ref.file, field) : [];
   return {
     ...base, rows,
     summary: rows ? `${rows} values of ${subject} lie outside the robust range` : `no value of ${subject} lies outside the robust range`,

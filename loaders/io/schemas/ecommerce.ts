@@ -8,7 +8,6 @@ export const ecommerceSchema: CaseSchema = {
       file: "ecom_dataset_upd.csv",
       table: "order_lines",
       title: "Order lines",
-      key: ["orderId", "product", "date"],
       columns: [
         {source: "date", field: "date", label: "Date and hour", type: "datetime", min: "2000-01-01", max: "2100-01-01"},
         {source: "customer_id", field: "customerId", label: "Customer id", type: "text"},
