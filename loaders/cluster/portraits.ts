@@ -1,0 +1,74 @@
+/**
+ * Cluster portraits: who is in each cluster, in the original units. For every cluster: size,
+ * share, target rate (when a 0/1 target is given), and per feature the mean, median and the
+ * standardised difference from everyone ((cluster mean − overall mean) / overall sd).
+ */
+import type {Matrix} from "./matrix.ts";
+
+export interface FeatureProfile {
+  feature: string;
+  mean: number;
+  median: number;
+  /** Mean of everyone, for reference. */
+  overallMean: number;
+  /** (cluster mean − overall mean) / overall sample sd; 0 for a constant feature. */
+  standardisedDifference: number;
+}
+
+export interface ClusterPortrait {
+  cluster: number;
+  size: number;
+  share: number;
+  /** Mean of the target (a rate for a 0/1 target); absent without a target. */
+  targetRate?: number;
+  features: FeatureProfile[];
+  /** Features by |standardised difference|, most distinctive first. */
+  distinctive: string[];
+}
+
+export interface PortraitOptions {
+  /** Feature names, one per column of X. */
+  features: readonly string[];
+  /** Optional outcome per row (e.g. churn 0/1). */
+  target?: readonly number[];
+}
+
+function medianOf(values: number[]): number {
+  const s = Float64Array.from(values).sort();
+  const n = s.length;
+  if (!n) return NaN;
+  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+}
+
+/** Portraits of clusters given raw (unstandardised) rows and a label per row, ordered by label. */
+export function clusterPortraits(X: Matrix, labels: readonly number[], {features, target}: PortraitOptions): ClusterPortrait[] {
+  const n = X.length;
+  if (labels.length !== n) throw new Error(`clusterPortraits: ${labels.length} labels for ${n} rows`);
+  const overallMean = features.map((_, j) => X.reduce((s, r) => s + r[j], 0) / n);
+  const overallSd = features.map((_, j) => Math.sqrt(X.reduce((s, r) => s + (r[j] - overallMean[j]) ** 2, 0) / (n - 1)));
+  const ids = [...new Set(labels)].sort((a, b) => a - b);
+  return ids.map((cluster) => {
+    const rows: number[] = [];
+    labels.forEach((l, i) => l === cluster && rows.push(i));
+    const profiles = features.map((feature, j) => {
+      const values = rows.map((i) => X[i][j]);
+      const mean = values.reduce((s, v) => s + v, 0) / values.length;
+      return {
+        feature,
+        mean,
+        median: medianOf(values),
+        overallMean: overallMean[j],
+        standardisedDifference: overallSd[j] > 0 ? (mean - overallMean[j]) / overallSd[j] : 0,
+      };
+    });
+    const portrait: ClusterPortrait = {
+      cluster,
+      size: rows.length,
+      share: rows.length / n,
+      features: profiles,
+      distinctive: [...profiles].sort((a, b) => Math.abs(b.standardisedDifference) - Math.abs(a.standardisedDifference)).map((p) => p.feature),
+    };
+    if (target) portrait.targetRate = rows.reduce((s, i) => s + target[i], 0) / rows.length;
+    return portrait;
+  });
+}
