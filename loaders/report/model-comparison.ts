@@ -1,0 +1,377 @@
+/**
+ * Generic model comparison for a binary target — used by every case with a churn-like outcome
+ * (fitness, one-click). One call does the whole honest evaluation and returns a JSON artifact for
+ * the model page plus the out-of-fold probabilities that segments and recommendations must use:
+ *
+ *   const {report, oof} = compareModels({X, y, features, target, families: [logisticFamily(), ...]});
+ *
+ * 1. A stratified test part (default 20%) is held out; it is used only for the final figures.
+ * 2. Every family × hyperparameter candidate is scored by stratified k-fold (default 5) ROC-AUC on
+ *    the training part, all on the same folds (loaders/models gridSearch).
+ * 3. The chosen candidate: by default the one-standard-error rule — the simplest family (families
+ *    are given simplest first) whose best mean CV ROC-AUC is within one standard error of the top
+ *    score; the reason is written out. `choose: "best"` takes the top score.
+ * 4. It is refitted on the training part and evaluated on the test part: ROC-AUC, average
+ *    precision, accuracy / precision / recall / F1 at 0.5 with percentile-bootstrap 95% CIs, Brier
+ *    score, ROC / PR / calibration curves, and a confusion-count table at thresholds 0.00..1.00 for
+ *    a live threshold slider. Each family's best candidate is also scored on the test part.
+ * 5. Explanations: per-sd odds ratios with Wald CIs from the best logistic candidate, a SHAP
+ *    summary (linear SHAP for logistic; a family may supply its own `shap`), and permutation
+ *    importance (ROC-AUC drop on the test part) of the chosen model.
+ * 6. Out-of-fold probabilities over ALL rows from k-fold CV of the chosen candidate: each row is
+ *    scored by a model that never saw it. Only these go into segments and recommendations.
+ *
+ * X is numeric (encode categorical columns first); features[j] names column j. Everything is
+ * seeded, so the same input gives the same report.
+ */
+import {inverse, Matrix} from "ml-matrix";
+import {randomSource, shuffled} from "../random.ts";
+import {averagePrecision, precisionRecallCurve, rocAuc, rocCurve} from "../evaluation/curves.ts";
+import {metricsAtThreshold} from "../evaluation/metrics.ts";
+import {logisticRegression, sigmoid, type LogisticModel} from "../models/logistic.ts";
+import {crossValidate, gridSearch, type LeaderboardEntry, type SearchSpace} from "../models/select.ts";
+import {stratifiedTrainTestSplit, take, type Split} from "../models/split.ts";
+import type {Classifier, Estimator, Row} from "../models/types.ts";
+import {bootstrapEstimates} from "./intervals.ts";
+import {standardised, type StandardisedModel} from "./pipeline.ts";
+import type {CalibrationBin, FamilyTestResult, ImportanceRow, LeaderboardRow, ModelReport, OddsRatio, ShapFeature, TargetSpec, ThresholdRow} from "./types.ts";
+
+export interface ModelFamily {
+  /** Key, e.g. "logistic", "forest". */
+  family: string;
+  /** Display name, e.g. "Logistic regression". */
+  label: string;
+  make: (params: Record<string, any>) => Estimator<Row>;
+  /** Hyperparameter name → values; the grid is their Cartesian product. Keep it modest. */
+  grid: Record<string, readonly unknown[]>;
+  /** Fit on standardised features (scaler fitted on each training part only). */
+  standardise?: boolean;
+  /** Linear model on standardised features: enables odds ratios and linear SHAP. */
+  linear?: boolean;
+  /** SHAP values (log-odds units) of a fitted model for rows X, given its training rows. */
+  shap?: (model: Classifier, X: readonly Row[], train: readonly Row[]) => number[][];
+}
+
+/** Penalised logistic regression on standardised features, C over a log grid. */
+export function logisticFamily(grid: {C: readonly number[]} = {C: [0.01, 0.1, 1, 10]}): ModelFamily {
+  return {family: "logistic", label: "Logistic regression", make: (p) => logisticRegression({C: p.C}), grid, standardise: true, linear: true};
+}
+
+export interface CompareModelsInput {
+  X: readonly Row[];
+  y: readonly number[];
+  /** One per column of X: name (field) and display label. */
+  features: readonly {feature: string; label: string}[];
+  target: TargetSpec;
+  /** Simplest first (the order breaks near-ties under the one-standard-error rule). */
+  families: readonly ModelFamily[];
+}
+
+export interface CompareModelsOptions {
+  seed?: number;
+  /** Share held out for the final test. Default 0.2. */
+  testSize?: number;
+  nSplits?: number;
+  /** Bootstrap resamples for the test CIs. Default 1000. */
+  resamples?: number;
+  /** Shuffles per feature for permutation importance. Default 5. */
+  permutationRepeats?: number;
+  choose?: "one-standard-error" | "best";
+}
+
+export interface CompareModelsResult {
+  report: ModelReport;
+  /** Out-of-fold P(positive) of the chosen candidate for every row of X. */
+  oof: number[];
+  /** The train/test split used. */
+  split: Split;
+  /** Chosen candidate fitted on the training part, and its test-part probabilities. */
+  model: Classifier;
+  testProba: number[];
+  /** Best logistic candidate fitted on the training part (when a linear family is present). */
+  logistic: StandardisedModel<LogisticModel> | null;
+}
+
+const fmt = (x: number) => x.toFixed(3);
+
+function paramsText(params: Record<string, unknown>): string {
+  const parts = Object.entries(params).map(([k, v]) => `${k}=${v === null ? "none" : String(v)}`);
+  return parts.join(", ");
+}
+
+/** The one-standard-error rule over each family's best candidate, or simply the best. */
+function chooseCandidate(
+  bestByFamily: readonly LeaderboardEntry[], families: readonly ModelFamily[], nSplits: number, rule: "one-standard-error" | "best"
+): {entry: LeaderboardEntry; reason: string} {
+  const label = (e: LeaderboardEntry) => families.find((f) => f.family === e.family)!.label;
+  const describe = (e: LeaderboardEntry) => `${label(e)}${Object.keys(e.params).length ? ` (${paramsText(e.params)})` : ""}`;
+  const top = bestByFamily[0];
+  const se = top.sd / Math.sqrt(nSplits);
+  const others = bestByFamily.slice(1).map((e) => `${label(e)} ${fmt(e.mean)}`).join(", ");
+  if (rule === "best") {
+    return {entry: top, reason: `${describe(top)} has the highest mean cross-validated ROC-AUC (${fmt(top.mean)} ± ${fmt(top.sd)} over ${nSplits} folds)${others ? `; the best of the other families: ${others}` : ""}.`};
+  }
+  const order = (e: LeaderboardEntry) => families.findIndex((f) => f.family === e.family);
+  const simplest = bestByFamily.filter((e) => e.mean >= top.mean - se).sort((a, b) => order(a) - order(b))[0];
+  if (simplest === top) {
+    const simpler = bestByFamily.filter((e) => order(e) < order(top));
+    const tail = simpler.length
+      ? ` Simpler families fall short by more than one standard error (${fmt(se)}): ${simpler.map((e) => `${label(e)} ${fmt(e.mean)}`).join(", ")}.`
+      : others ? ` The best of the other families: ${others}.` : "";
+    return {entry: top, reason: `${describe(top)} has the highest mean cross-validated ROC-AUC (${fmt(top.mean)} ± ${fmt(top.sd)} over ${nSplits} folds).${tail}`};
+  }
+  return {
+    entry: simplest,
+    reason: `${describe(top)} scored highest in cross-validation (${fmt(top.mean)}), but ${describe(simplest)} reached ${fmt(simplest.mean)}, within one standard error (${fmt(se)}) of it; the simpler, more explainable model is preferred (one-standard-error rule).`
+  };
+}
+
+function thresholdTable(y: readonly number[], p: readonly number[]): ThresholdRow[] {
+  const rows: ThresholdRow[] = [];
+  for (let k = 0; k <= 100; k++) {
+    const threshold = k / 100;
+    const m = metricsAtThreshold(y, p, threshold);
+    rows.push({threshold, tp: m.tp, fp: m.fp, tn: m.tn, fn: m.fn, precision: m.precision, recall: m.recall, f1: m.f1, accuracy: m.accuracy, flagged: m.positiveRate});
+  }
+  return rows;
+}
+
+/** Uniform-width calibration bins (scikit-learn's calibration_curve, strategy "uniform"). */
+export function calibrationBins(y: readonly number[], p: readonly number[], bins = 10): CalibrationBin[] {
+  const acc = Array.from({length: bins}, (_, b) => ({lo: b / bins, hi: (b + 1) / bins, sp: 0, sy: 0, n: 0}));
+  p.forEach((v, i) => {
+    const b = Math.min(bins - 1, Math.max(0, Math.floor(v * bins)));
+    acc[b].sp += v;
+    acc[b].sy += y[i];
+    acc[b].n++;
+  });
+  return acc.filter((b) => b.n > 0).map((b) => ({lo: b.lo, hi: b.hi, predicted: b.sp / b.n, observed: b.sy / b.n, n: b.n}));
+}
+
+/** Per-sd odds ratios with 95% Wald intervals from the penalised Hessian at the fit. */
+function oddsRatios(model: StandardisedModel<LogisticModel>, Xtrain: readonly Row[], features: CompareModelsInput["features"]): OddsRatio[] {
+  const {scaler, inner} = model;
+  const Z = Xtrain.map((row) => row.map((v, j) => (v - scaler.mean[j]) / scaler.scale[j]));
+  const d = inner.coef.length;
+  const D = d + 1;
+  const H = new Matrix(D, D);
+  const invC = Number.isFinite(inner.C) ? 1 / inner.C : 0;
+  for (const z of Z) {
+    let s = inner.intercept;
+    for (let j = 0; j < d; j++) s += inner.coef[j] * z[j];
+    const p = sigmoid(s);
+    const w = p * (1 - p);
+    const x = [1, ...z];
+    for (let a = 0; a < D; a++) for (let b = a; b < D; b++) H.set(a, b, H.get(a, b) + w * x[a] * x[b]);
+  }
+  for (let a = 0; a < D; a++) for (let b = 0; b < a; b++) H.set(a, b, H.get(b, a));
+  for (let j = 1; j < D; j++) H.set(j, j, H.get(j, j) + invC);
+  const cov = inverse(H);
+  return inner.coef.map((coef, j) => {
+    const se = Math.sqrt(Math.max(0, cov.get(j + 1, j + 1)));
+    return {
+      feature: features[j].feature,
+      label: features[j].label,
+      coef,
+      oddsRatio: Math.exp(coef),
+      lo: Math.exp(coef - 1.959963984540054 * se),
+      hi: Math.exp(coef + 1.959963984540054 * se),
+      sd: scaler.scale[j],
+      oddsRatioPerUnit: Math.exp(coef / scaler.scale[j])
+    };
+  });
+}
+
+/** Linear SHAP of a standardised logistic model in log-odds: coef_j · (z_j − mean of z_j over training rows). */
+export function linearShap(model: StandardisedModel<LogisticModel>, X: readonly Row[], train: readonly Row[]): number[][] {
+  const {scaler, inner} = model;
+  const d = inner.coef.length;
+  const base = new Array<number>(d).fill(0);
+  for (const row of train) for (let j = 0; j < d; j++) base[j] += (row[j] - scaler.mean[j]) / scaler.scale[j] / train.length;
+  return X.map((row) => row.map((v, j) => inner.coef[j] * ((v - scaler.mean[j]) / scaler.scale[j] - base[j])));
+}
+
+/** Mean |SHAP| per feature, and mean SHAP by feature-value group (distinct values when ≤ groups, else equal-count groups). */
+export function shapSummary(shap: readonly number[][], X: readonly Row[], features: CompareModelsInput["features"], groups = 10): ShapFeature[] {
+  return features
+    .map(({feature, label}, j) => {
+      const order = X.map((_, i) => i).sort((a, b) => X[a][j] - X[b][j] || a - b);
+      const distinct = [...new Set(order.map((i) => X[i][j]))];
+      const buckets: number[][] = [];
+      if (distinct.length <= groups) {
+        for (const v of distinct) buckets.push(order.filter((i) => X[i][j] === v));
+      } else {
+        for (let g = 0; g < groups; g++) buckets.push(order.slice(Math.floor((g * order.length) / groups), Math.floor(((g + 1) * order.length) / groups)));
+      }
+      const byQuantile = buckets.filter((b) => b.length).map((b, g, all) => ({
+        group: g,
+        groups: all.length,
+        valueLo: X[b[0]][j],
+        valueHi: X[b[b.length - 1]][j],
+        shap: b.reduce((s, i) => s + shap[i][j], 0) / b.length,
+        n: b.length
+      }));
+      const meanAbs = shap.reduce((s, row) => s + Math.abs(row[j]), 0) / shap.length;
+      return {feature, label, meanAbs, byQuantile};
+    })
+    .sort((a, b) => b.meanAbs - a.meanAbs);
+}
+
+/** Drop in ROC-AUC on (X, y) when each column is shuffled, averaged over seeded repeats. */
+export function permutationImportance(
+  model: Classifier, X: readonly Row[], y: readonly number[], features: CompareModelsInput["features"], {repeats = 5, seed = 42}: {repeats?: number; seed?: number} = {}
+): ImportanceRow[] {
+  const baseline = rocAuc(y, model.predictProba(X));
+  const random = randomSource(seed);
+  return features
+    .map(({feature, label}, j) => {
+      const drops: number[] = [];
+      for (let r = 0; r < repeats; r++) {
+        const column = shuffled(X.map((row) => row[j]), random);
+        const Xp = X.map((row, i) => {
+          const copy = row.slice();
+          copy[j] = column[i];
+          return copy;
+        });
+        drops.push(baseline - rocAuc(y, model.predictProba(Xp)));
+      }
+      const mean = drops.reduce((a, b) => a + b, 0) / repeats;
+      const sd = Math.sqrt(drops.reduce((a, b) => a + (b - mean) ** 2, 0) / repeats);
+      return {feature, label, mean, sd};
+    })
+    .sort((a, b) => b.mean - a.mean || a.feature.localeCompare(b.feature));
+}
+
+function estimatorOf(family: ModelFamily, params: Record<string, unknown>): Estimator<Row> {
+  const estimator = family.make(params);
+  return family.standardise ? standardised(estimator) : estimator;
+}
+
+export function compareModels(input: CompareModelsInput, options: CompareModelsOptions = {}): CompareModelsResult {
+  const {X, y, features, target, families} = input;
+  const {seed = 42, testSize = 0.2, nSplits = 5, resamples = 1000, permutationRepeats = 5, choose = "one-standard-error"} = options;
+  if (!families.length) throw new Error("compareModels: no model families");
+  if (X.length && X[0].length !== features.length) throw new Error(`compareModels: ${X[0].length} columns but ${features.length} feature names`);
+  const familyOf = (name: string) => families.find((f) => f.family === name)!;
+
+  const split = stratifiedTrainTestSplit(y, {testSize, seed});
+  const Xtrain = take(X, split.train), ytrain = take(y, split.train);
+  const Xtest = take(X, split.test), ytest = take(y, split.test);
+
+  const spaces: SearchSpace<Row>[] = families.map((f) => ({family: f.family, grid: f.grid, make: (params) => estimatorOf(f, params)}));
+  const board = gridSearch(spaces, Xtrain, ytrain, {nSplits, seed, refit: false});
+  const {entry: chosen, reason} = chooseCandidate(board.bestByFamily, families, nSplits, choose);
+
+  const fitted = new Map<LeaderboardEntry, {model: Classifier; proba: number[]}>();
+  const fitOnTrain = (e: LeaderboardEntry) => {
+    let f = fitted.get(e);
+    if (!f) {
+      const model = estimatorOf(familyOf(e.family), e.params).fit(Xtrain, ytrain);
+      f = {model, proba: model.predictProba(Xtest)};
+      fitted.set(e, f);
+    }
+    return f;
+  };
+
+  const familyResults: FamilyTestResult[] = board.bestByFamily.map((e) => {
+    const {proba} = fitOnTrain(e);
+    const roc = rocCurve(ytest, proba);
+    return {
+      family: e.family,
+      familyLabel: familyOf(e.family).label,
+      paramsLabel: paramsText(e.params),
+      cvMean: e.mean,
+      testAuc: rocAuc(ytest, proba),
+      roc: roc.fpr.map((fpr, k) => ({fpr, tpr: roc.tpr[k]}))
+    };
+  });
+
+  const {model, proba} = fitOnTrain(chosen);
+  const threshold = 0.5;
+  const at = (yy: number[], pp: number[]) => metricsAtThreshold(yy, pp, threshold);
+  const ci = bootstrapEstimates(ytest, proba, {
+    auc: rocAuc,
+    averagePrecision,
+    accuracy: (yy, pp) => at(yy, pp).accuracy,
+    precision: (yy, pp) => at(yy, pp).precision,
+    recall: (yy, pp) => at(yy, pp).recall,
+    f1: (yy, pp) => at(yy, pp).f1
+  }, {resamples, seed});
+  const brier = proba.reduce((s, p, i) => s + (p - ytest[i]) ** 2, 0) / proba.length;
+  const roc = rocCurve(ytest, proba);
+  const pr = precisionRecallCurve(ytest, proba);
+
+  // Explanations.
+  const linearEntry = board.bestByFamily.find((e) => familyOf(e.family).linear);
+  const logistic = linearEntry ? (fitOnTrain(linearEntry).model as StandardisedModel<LogisticModel>) : null;
+  const odds = logistic ? oddsRatios(logistic, Xtrain, features) : null;
+  const describeEntry = (e: LeaderboardEntry) => `${familyOf(e.family).label}${Object.keys(e.params).length ? ` (${paramsText(e.params)})` : ""}`;
+  let shap: ShapFeature[] | null = null;
+  let shapModel: string | null = null;
+  const chosenFamily = familyOf(chosen.family);
+  if (chosenFamily.shap) {
+    shap = shapSummary(chosenFamily.shap(model, Xtest, Xtrain), Xtest, features);
+    shapModel = describeEntry(chosen);
+  } else if (chosenFamily.linear) {
+    shap = shapSummary(linearShap(model as StandardisedModel<LogisticModel>, Xtest, Xtrain), Xtest, features);
+    shapModel = describeEntry(chosen);
+  } else if (logistic && linearEntry) {
+    shap = shapSummary(linearShap(logistic, Xtest, Xtrain), Xtest, features);
+    shapModel = describeEntry(linearEntry);
+  }
+  const importance = permutationImportance(model, Xtest, ytest, features, {repeats: permutationRepeats, seed});
+
+  // Out-of-fold probabilities over all rows, for segments and recommendations.
+  const cv = crossValidate(estimatorOf(chosenFamily, chosen.params), X, y, {nSplits, seed});
+
+  const leaderboard: LeaderboardRow[] = board.entries.map((e) => ({
+    rank: e.rank,
+    family: e.family,
+    familyLabel: familyOf(e.family).label,
+    params: e.params,
+    paramsLabel: paramsText(e.params),
+    mean: e.mean,
+    sd: e.sd,
+    foldScores: e.foldScores,
+    bestOfFamily: board.bestByFamily.includes(e),
+    chosen: e === chosen
+  }));
+  const driverRanking = odds
+    ? odds.slice().sort((a, b) => Math.abs(b.coef) - Math.abs(a.coef)).map((o) => o.feature)
+    : importance.map((r) => r.feature);
+
+  const report: ModelReport = {
+    target,
+    features: features.map(({feature, label}) => ({feature, label})),
+    n: y.length,
+    nTrain: split.train.length,
+    nTest: split.test.length,
+    positives: y.reduce((a, b) => a + b, 0),
+    testShare: testSize,
+    nSplits,
+    seed,
+    scoring: "roc_auc",
+    leaderboard,
+    families: familyResults,
+    chosen: {family: chosen.family, familyLabel: chosenFamily.label, params: chosen.params, paramsLabel: paramsText(chosen.params), cvMean: chosen.mean, cvSd: chosen.sd, reason},
+    test: {
+      threshold,
+      bootstrap: resamples,
+      ...ci,
+      brier,
+      positiveRate: ytest.reduce((a, b) => a + b, 0) / ytest.length
+    },
+    roc: roc.fpr.map((fpr, k) => ({fpr, tpr: roc.tpr[k], threshold: Math.min(1, roc.thresholds[k])})),
+    pr: pr.recall.map((recall, k) => ({recall, precision: pr.precision[k]})),
+    calibration: calibrationBins(ytest, proba),
+    thresholds: thresholdTable(ytest, proba),
+    oddsRatios: odds,
+    oddsRatiosModel: linearEntry ? describeEntry(linearEntry) : null,
+    shap,
+    shapModel,
+    importance,
+    oofAuc: rocAuc(y, cv.oof),
+    driverRanking
+  };
+  return {report, oof: cv.oof, split, model, testProba: proba, logistic};
+}

@@ -1,0 +1,282 @@
+/**
+ * Artifact types of the generic report layer (loaders/report/), shared by every case that has a
+ * binary target (fitness, one-click). These are plain JSON-serialisable objects written by a case
+ * loader and read by pages and by the chart components in src/components/ (which import these
+ * types with `import type`, erased at bundling).
+ *
+ *   FeatureSpec        how a case describes one input column (label with unit, kind, words)
+ *   ModelReport        compareModels(): leaderboard, chosen model + why, test metrics with CIs,
+ *                      ROC/PR/calibration, threshold table, odds ratios, SHAP and permutation summary
+ *   HypothesisReport   testFamily(): a family of tests with Holm/BH correction
+ *   ClusterReport      clusterReport(): dendrogram, elbow/silhouette, portraits for every k, names
+ *   ExplorationReport  exploreByTarget(): distributions by target, means table, correlations
+ */
+import type {TestResult} from "../stats/types.ts";
+
+export type FeatureKind = "continuous" | "binary" | "categorical";
+
+export interface FeatureSpec {
+  /** Key in the case's clean rows, e.g. "lifetime". */
+  field: string;
+  /** Display label with unit, e.g. "Lifetime (months)". */
+  label: string;
+  kind: FeatureKind;
+  /** Short noun for names and sentences, e.g. "lifetime". Defaults to the label in lower case. */
+  short?: string;
+  /** Words describing a group well above / below average, for cluster names ("long-standing"). */
+  high?: string;
+  low?: string;
+  /** Display label per level of a binary/categorical feature, e.g. {"0": "no", "1": "yes"}. */
+  levels?: Record<string, string>;
+}
+
+/** The binary target: its field and the words for its two outcomes. */
+export interface TargetSpec {
+  field: string;
+  /** e.g. "churn". */
+  label: string;
+  /** Outcome 1, e.g. "churned"; outcome 0, e.g. "stayed". */
+  positive: string;
+  negative: string;
+}
+
+/** A point estimate with a percentile bootstrap interval. */
+export interface Estimate {
+  value: number;
+  lo: number;
+  hi: number;
+}
+
+export interface LeaderboardRow {
+  rank: number;
+  family: string;
+  familyLabel: string;
+  params: Record<string, unknown>;
+  /** e.g. "C=0.1". */
+  paramsLabel: string;
+  /** Mean and population sd of ROC-AUC over the CV folds (training part only). */
+  mean: number;
+  sd: number;
+  foldScores: number[];
+  /** Best candidate of its family. */
+  bestOfFamily: boolean;
+  chosen: boolean;
+}
+
+export interface FamilyTestResult {
+  family: string;
+  familyLabel: string;
+  paramsLabel: string;
+  cvMean: number;
+  /** ROC-AUC on the held-out test part, fitted on the whole training part. */
+  testAuc: number;
+  /** ROC points on the test part (for overlaying the families). */
+  roc: {fpr: number; tpr: number}[];
+}
+
+export interface ThresholdRow {
+  threshold: number;
+  tp: number;
+  fp: number;
+  tn: number;
+  fn: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  accuracy: number;
+  /** Share of rows flagged positive. */
+  flagged: number;
+}
+
+export interface CalibrationBin {
+  lo: number;
+  hi: number;
+  /** Mean predicted probability in the bin. */
+  predicted: number;
+  /** Observed share of positives in the bin. */
+  observed: number;
+  n: number;
+}
+
+export interface OddsRatio {
+  feature: string;
+  label: string;
+  /** Coefficient per standard deviation of the feature (log-odds). */
+  coef: number;
+  /** exp(coef): multiplicative change in the odds of the positive outcome per +1 sd. */
+  oddsRatio: number;
+  /** 95% Wald interval of the odds ratio (penalised Hessian). */
+  lo: number;
+  hi: number;
+  /** Standard deviation of the feature in the training part (the unit of "per sd"). */
+  sd: number;
+  /** Odds ratio per one unit of the feature in its own units. */
+  oddsRatioPerUnit: number;
+}
+
+export interface ShapFeature {
+  feature: string;
+  label: string;
+  /** Mean |SHAP| over the test rows, in log-odds. */
+  meanAbs: number;
+  /** Mean SHAP value by feature-value quantile group (low → high), for the summary plot. */
+  byQuantile: {group: number; groups: number; valueLo: number; valueHi: number; shap: number; n: number}[];
+}
+
+export interface ImportanceRow {
+  feature: string;
+  label: string;
+  /** Mean drop in test ROC-AUC when the feature is shuffled, and its sd over repeats. */
+  mean: number;
+  sd: number;
+}
+
+export interface ModelReport {
+  target: TargetSpec;
+  features: {feature: string; label: string}[];
+  n: number;
+  nTrain: number;
+  nTest: number;
+  positives: number;
+  testShare: number;
+  nSplits: number;
+  seed: number;
+  scoring: "roc_auc";
+  leaderboard: LeaderboardRow[];
+  families: FamilyTestResult[];
+  chosen: {
+    family: string;
+    familyLabel: string;
+    params: Record<string, unknown>;
+    paramsLabel: string;
+    cvMean: number;
+    cvSd: number;
+    /** Why this candidate was chosen, in words (computed). */
+    reason: string;
+  };
+  /** Test-part metrics of the chosen model refitted on the training part; CIs by bootstrap. */
+  test: {
+    threshold: number;
+    bootstrap: number;
+    auc: Estimate;
+    averagePrecision: Estimate;
+    accuracy: Estimate;
+    precision: Estimate;
+    recall: Estimate;
+    f1: Estimate;
+    brier: number;
+    positiveRate: number;
+  };
+  roc: {fpr: number; tpr: number; threshold: number}[];
+  pr: {recall: number; precision: number}[];
+  calibration: CalibrationBin[];
+  thresholds: ThresholdRow[];
+  /** From the best logistic regression (per-sd odds ratios); null without a logistic family. */
+  oddsRatios: OddsRatio[] | null;
+  oddsRatiosModel: string | null;
+  /** SHAP summary of the model named in shapModel, on the test rows. */
+  shap: ShapFeature[] | null;
+  shapModel: string | null;
+  /** Permutation importance of the chosen model on the test part. */
+  importance: ImportanceRow[];
+  /** ROC-AUC of the out-of-fold probabilities over all rows (what segments are built on). */
+  oofAuc: number;
+  /** Feature names ranked by the strongest evidence available: |odds-ratio coef| when present. */
+  driverRanking: string[];
+}
+
+/** A family of hypothesis tests with their correction. */
+export interface HypothesisReport {
+  correction: "holm" | "bh";
+  correctionName: string;
+  alpha: number;
+  tests: (TestResult & {field: string; kind: FeatureKind; question: string})[];
+  /** Counts for the summary. */
+  significant: number;
+  significantUncorrected: number;
+}
+
+export interface ClusterFeature {
+  feature: string;
+  label: string;
+  mean: number;
+  median: number;
+  overallMean: number;
+  standardisedDifference: number;
+}
+
+export interface ClusterProfile {
+  cluster: number;
+  /** Derived from the cluster's most distinctive standardised differences. */
+  name: string;
+  size: number;
+  share: number;
+  /** Share of the positive target outcome, with a 95% Wilson interval. */
+  targetRate: Estimate;
+  targetCount: number;
+  features: ClusterFeature[];
+  /** Most distinctive features (|standardised difference| ≥ threshold), strongest first. */
+  distinctive: {feature: string; label: string; difference: number; words: string}[];
+}
+
+export interface ClusterSolution {
+  k: number;
+  silhouette: number;
+  inertia: number;
+  clusters: ClusterProfile[];
+}
+
+export interface ClusterReport {
+  method: string;
+  features: {feature: string; label: string}[];
+  n: number;
+  dendrogram: {
+    segments: {x1: number; y1: number; x2: number; y2: number}[];
+    leaves: {x: number; size: number}[];
+    maxHeight: number;
+    /** Merge heights at which the tree is cut into k clusters (k → height range). */
+    cuts: {k: number; lo: number; hi: number}[];
+  };
+  scores: {k: number; silhouette: number; inertia: number}[];
+  chosenK: number;
+  reason: string;
+  solutions: ClusterSolution[];
+  overallTargetRate: number;
+}
+
+export interface HistogramBin {
+  x0: number;
+  x1: number;
+  /** Count per target outcome. */
+  negative: number;
+  positive: number;
+}
+
+export interface FeatureDistribution {
+  feature: string;
+  label: string;
+  kind: FeatureKind;
+  /** Continuous: shared bins. */
+  bins?: HistogramBin[];
+  /** Binary/categorical: one row per level. */
+  levels?: {level: string; label: string; negative: number; positive: number; rate: number}[];
+  meanNegative: number;
+  meanPositive: number;
+  medianNegative: number;
+  medianPositive: number;
+}
+
+export interface ExplorationReport {
+  target: TargetSpec;
+  n: number;
+  positives: number;
+  negatives: number;
+  distributions: FeatureDistribution[];
+  /** Pearson correlations between every feature and the target (target last). */
+  correlation: {names: string[]; labels: string[]; values: number[][]};
+  /** Feature pairs with |r| at or above the threshold. */
+  collinear: {a: string; b: string; aLabel: string; bLabel: string; r: number}[];
+  collinearThreshold: number;
+  /** Features by |r| with the target, strongest first. */
+  targetCorrelations: {feature: string; label: string; r: number}[];
+}
