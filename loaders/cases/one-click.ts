@@ -1,0 +1,134 @@
+/**
+ * One Click case: whose purchase activity is declining, and which of those are worth a personal
+ * offer. Composes the clean tables (loaders/clean/one-click.ts), the feature groups, exploration,
+ * the model comparison (generic report layer), segments by out-of-fold probability and profit, and
+ * the offers, into the page artifacts written by src/data/one-click.tar.ts:
+ *
+ *   summary.json      Summary page: counts, target rate, chosen model, drivers, segments, headline offer
+ *   exploration.json  feature groups by target, tests, association matrix, month-by-month trends
+ *   model.json        ModelReport (loaders/report/types.ts) + SHAP per customer feature and group
+ *   segments.json     probability × profit grid, default thresholds, segments, portraits
+ *   offers.json       offers and channels per segment, assumptions for the live expected profit
+ *   customers.json    customer-level rows (ids, scores, segments, SHAP reasons) — only when
+ *                     settings.customerRows; otherwise {allowed: false, customers: []}
+ */
+import {settings} from "../settings.ts";
+import {loadOneClick, type OneClickData} from "../clean/one-click.ts";
+import {customerTable, features, groups, type CustomerRow, type FeatureGroup, type FeatureId} from "./one-click/features.ts";
+import {exploreOneClick} from "./one-click/exploration.ts";
+import {fitOneClickModel, shapBySource, sourceImportance, type ModelOptions} from "./one-click/model.ts";
+import {segmentCustomers, segmentDefs} from "./one-click/segments.ts";
+import {designOffers} from "./one-click/offers.ts";
+import type {Artifacts} from "../artifacts.ts";
+
+export interface OneClickOptions extends ModelOptions {
+  dataDir?: string;
+  customerRows?: boolean;
+}
+
+export interface CustomerRecord {
+  id: number;
+  probability: number;
+  profit: number;
+  declined: 0 | 1;
+  segment: string;
+  offer: string;
+  /** SHAP (log-odds) per customer feature, in `sources` order. */
+  shap: number[];
+  /** The three features pushing this customer's probability up the most. */
+  reasons: string[];
+}
+
+function reportedCounts(data: OneClickData) {
+  const excluded: Record<string, number> = {};
+  for (const c of data.customers) if (c.excluded) excluded[c.excluded] = (excluded[c.excluded] ?? 0) + 1;
+  return {
+    customers: data.customers.length,
+    modelling: data.modelling.length,
+    excluded: data.quality.exclusions.map((e) => ({id: e.id, reason: e.reason, rows: e.rows})),
+    files: data.quality.files.map((f) => ({file: f.file, rows: f.rows, separator: f.dialect?.separator ?? null, decimal: f.dialect?.decimal ?? null})),
+    repairs: data.quality.repairs.map((r) => ({file: r.file, description: r.description, rows: r.rows})),
+    findings: data.quality.findings.filter((f) => f.rows > 0 && (f.kind === "misspelling" || f.kind === "zero-activity" || f.kind === "outlier")).map((f) => ({kind: f.kind, file: f.file, summary: f.summary, rows: f.rows}))
+  };
+}
+
+/** Every artifact of the case, from already-clean data. */
+export function oneClickArtifacts(data: OneClickData, {customerRows = settings.customerRows, ...modelOptions}: OneClickOptions = {}): Artifacts {
+  const rows: CustomerRow[] = customerTable(data.modelling);
+  const exploration = exploreOneClick(rows);
+  const model = fitOneClickModel(rows, modelOptions);
+  const {segments, membership} = segmentCustomers(rows, model.oof, {customerRows});
+  const offers = designOffers(segments, {rows, membership});
+
+  // SHAP per customer feature and per feature group, on the test part (like the report's summary).
+  const shapAll = model.shapAll;
+  const sourceRanking = shapAll ? sourceImportance(shapAll, model.design.columns, model.split.test) : [];
+  const bySource = shapAll ? shapBySource(shapAll, model.design.columns) : null;
+  const groupOf = new Map(features.map((f) => [f.id, f.group]));
+  const groupImportance = bySource
+    ? groups.map((g) => {
+        const ks = bySource.sources.flatMap((s, k) => (groupOf.get(s) === g.id ? [k] : []));
+        const meanAbs = model.split.test.reduce((sum, i) => sum + Math.abs(ks.reduce((s, k) => s + bySource.values[i][k], 0)), 0) / model.split.test.length;
+        return {group: g.id as FeatureGroup, label: g.label, meanAbs};
+      }).sort((a, b) => b.meanAbs - a.meanAbs)
+    : [];
+  const featureLabel = new Map(features.map((f) => [f.id, f.label]));
+
+  const modelArtifact = {
+    ...model.report,
+    groups: groups.map((g) => ({...g, features: features.filter((f) => f.group === g.id).map((f) => f.id)})),
+    columns: model.design.columns,
+    sourceImportance: sourceRanking,
+    groupImportance,
+    perCustomerShap: customerRows && shapAll !== null
+  };
+
+  const offerOf = new Map(offers.offers.map((o) => [o.segment, o.actions[0]?.title ?? o.headline]));
+  const customers: CustomerRecord[] = customerRows && bySource
+    ? rows.map((r, i) => ({
+        id: r.id,
+        probability: model.oof[i],
+        profit: r.profit,
+        declined: r.declined,
+        segment: segmentDefs.find((s) => s.id === membership[i])!.name,
+        offer: offerOf.get(membership[i])!,
+        shap: bySource.values[i],
+        reasons: bySource.sources.map((s, k) => ({s, v: bySource.values[i][k]})).filter((x) => x.v > 0).sort((a, b) => b.v - a.v).slice(0, 3).map((x) => featureLabel.get(x.s as FeatureId)!)
+      }))
+    : [];
+
+  const significant = exploration.features.filter((f) => f.test.rejectAdjusted).sort((a, b) => Math.abs(b.test.effect.value) - Math.abs(a.test.effect.value));
+  const first = offers.offers.find((o) => o.target && o.n > 0) ?? null;
+  const summary = {
+    counts: reportedCounts(data),
+    target: exploration.target,
+    strongestDifferences: significant.slice(0, 3).map((f) => ({id: f.id, label: f.label, effect: f.test.effect, test: f.test.test, pAdjusted: f.test.pAdjusted})),
+    noDifference: exploration.features.filter((f) => !f.test.rejectAdjusted).map((f) => f.label),
+    profitDiffers: exploration.profit.test.rejectAdjusted ?? false,
+    collinear: exploration.collinear,
+    model: {chosen: model.report.chosen, test: model.report.test, oofAuc: model.report.oofAuc, nTrain: model.report.nTrain, nTest: model.report.nTest,
+      families: model.report.families.map((f) => ({familyLabel: f.familyLabel, paramsLabel: f.paramsLabel, cvMean: f.cvMean, testAuc: f.testAuc}))},
+    drivers: sourceRanking.slice(0, 5),
+    groupImportance,
+    segments: segments.segments,
+    defaults: segments.defaults,
+    headlineOffer: first && {segment: first.name, headline: first.headline, actions: first.actions.slice(0, 3), channels: first.channels, n: first.n, expectedProfitAtRisk: first.expectedProfitAtRisk},
+    assumptions: offers.assumptions,
+    customerRows
+  };
+
+  return {
+    "summary.json": summary,
+    "exploration.json": exploration,
+    "model.json": modelArtifact,
+    "segments.json": segments,
+    "offers.json": offers,
+    "customers.json": {allowed: customerRows, sources: bySource?.sources.map((s) => ({feature: s, label: featureLabel.get(s)})) ?? [], customers}
+  };
+}
+
+/** Read, clean and analyse DATA_DIR/one-click/. */
+export async function computeOneClick(options: OneClickOptions = {}): Promise<Artifacts> {
+  const data = await loadOneClick(options.dataDir ?? settings.dataDir);
+  return oneClickArtifacts(data, options);
+}

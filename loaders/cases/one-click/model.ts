@@ -1,0 +1,111 @@
+/**
+ * One Click model: the design matrix (numeric features as they are, yes/no features as 0/1, the
+ * favourite category one-hot) and the comparison of model families through the generic report
+ * layer (loaders/report/model-comparison.ts): stratified 25% test part, stratified 5-fold CV grid
+ * search on ROC-AUC, chosen model's test metrics with bootstrap CIs, SHAP summary, and
+ * out-of-fold probabilities for every customer (what the segments use).
+ */
+import {compareModels, linearShap, logisticFamily, type CompareModelsResult, type ModelFamily} from "../../report/model-comparison.ts";
+import type {StandardisedModel} from "../../report/pipeline.ts";
+import type {LogisticModel} from "../../models/logistic.ts";
+import type {Row} from "../../models/types.ts";
+import {features, levelsByFrequency, target, type CustomerRow, type FeatureId} from "./features.ts";
+
+export interface DesignColumn {
+  /** Column name, e.g. "pagesPerVisit" or "favouriteCategory=Kitchenware". */
+  feature: string;
+  label: string;
+  /** The customer feature the column comes from (one-hot columns share it). */
+  source: FeatureId;
+}
+
+export interface Design {
+  X: Row[];
+  y: number[];
+  columns: DesignColumn[];
+}
+
+/** Level coded as 1 for a yes/no feature. */
+const binaryPositive: Partial<Record<FeatureId, string>> = {serviceType: "premium", marketingConsent: "yes"};
+
+export function designMatrix(rows: readonly CustomerRow[]): Design {
+  const columns: DesignColumn[] = [];
+  const getters: ((r: CustomerRow) => number)[] = [];
+  for (const f of features) {
+    if (f.kind === "numeric") {
+      columns.push({feature: f.id, label: f.label, source: f.id});
+      getters.push((r) => r.values[f.id] as number);
+    } else if (binaryPositive[f.id]) {
+      const level = binaryPositive[f.id]!;
+      columns.push({feature: f.id, label: `${f.label}: ${level}`, source: f.id});
+      getters.push((r) => (r.values[f.id] === level ? 1 : 0));
+    } else {
+      for (const level of levelsByFrequency(rows, f.id).slice().sort()) {
+        columns.push({feature: `${f.id}=${level}`, label: `${f.label}: ${level}`, source: f.id});
+        getters.push((r) => (r.values[f.id] === level ? 1 : 0));
+      }
+    }
+  }
+  return {X: rows.map((r) => getters.map((g) => g(r))), y: rows.map((r) => r.declined), columns};
+}
+
+/** The families compared, simplest first (the order breaks near-ties under the one-SE rule). */
+export function oneClickFamilies(): ModelFamily[] {
+  return [logisticFamily({C: [0.01, 0.1, 1, 10]})];
+}
+
+export interface OneClickModel extends CompareModelsResult {
+  design: Design;
+  /** SHAP values (log-odds) of the chosen model for every customer; rows follow `design.X`. */
+  shapAll: number[][] | null;
+}
+
+export interface ModelOptions {
+  seed?: number;
+  testSize?: number;
+  resamples?: number;
+  families?: ModelFamily[];
+}
+
+export function fitOneClickModel(rows: readonly CustomerRow[], {seed = 42, testSize = 0.25, resamples = 1000, families = oneClickFamilies()}: ModelOptions = {}): OneClickModel {
+  const design = designMatrix(rows);
+  const result = compareModels(
+    {X: design.X, y: design.y, features: design.columns.map(({feature, label}) => ({feature, label})), target: {field: "activity", label: target.label, positive: target.positive, negative: target.negative}, families},
+    {seed, testSize, nSplits: 5, resamples, choose: "best"}
+  );
+  const family = families.find((f) => f.family === result.report.chosen.family)!;
+  const train = result.split.train.map((i) => design.X[i]);
+  const shapAll = family.shap
+    ? family.shap(result.model, design.X, train)
+    : family.linear
+      ? linearShap(result.model as StandardisedModel<LogisticModel>, design.X, train)
+      : null;
+  return {...result, design, shapAll};
+}
+
+export interface SourceImportance {
+  feature: FeatureId;
+  label: string;
+  /** Mean |SHAP| (log-odds) of the feature's columns summed per customer, over the given rows. */
+  meanAbs: number;
+}
+
+/** SHAP per customer feature: one-hot columns of a feature are summed per row. */
+export function shapBySource(shap: readonly number[][], columns: readonly DesignColumn[]): {sources: FeatureId[]; values: number[][]} {
+  const sources = [...new Set(columns.map((c) => c.source))];
+  const index = columns.map((c) => sources.indexOf(c.source));
+  const values = shap.map((row) => {
+    const out = new Array<number>(sources.length).fill(0);
+    row.forEach((v, j) => (out[index[j]] += v));
+    return out;
+  });
+  return {sources, values};
+}
+
+/** Customer features by mean |SHAP| over `rows` (indices into the SHAP matrix), strongest first. */
+export function sourceImportance(shap: readonly number[][], columns: readonly DesignColumn[], rows: readonly number[]): SourceImportance[] {
+  const {sources, values} = shapBySource(rows.map((i) => shap[i]), columns);
+  return sources
+    .map((feature, k) => ({feature, label: features.find((f) => f.id === feature)!.label, meanAbs: values.reduce((s, r) => s + Math.abs(r[k]), 0) / values.length}))
+    .sort((a, b) => b.meanAbs - a.meanAbs);
+}

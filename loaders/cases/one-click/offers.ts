@@ -1,0 +1,182 @@
+/**
+ * One Click offers: for each segment, what to offer and through which channel, derived by rules
+ * from the segment's portrait (a rule fires only on a difference that survives the Holm
+ * correction) and its numbers; plus the aggregates the Offers page needs to compute expected
+ * profit live under the reader's assumptions (offer cost, response rate, share of profit lost on
+ * decline, months at stake).
+ */
+import type {Portrait, PortraitVariable, SegmentId, Segments} from "./segments.ts";
+import type {CustomerRow} from "./features.ts";
+
+export interface OfferAction {
+  /** Rule that fired, e.g. "promo". */
+  rule: string;
+  title: string;
+  /** Why, with the portrait's numbers (computed). */
+  because: string;
+}
+
+export interface SegmentOffer {
+  segment: SegmentId;
+  name: string;
+  /** Paid retention effort is recommended (high-risk segments). */
+  target: boolean;
+  headline: string;
+  actions: OfferAction[];
+  channels: {channel: string; customers: number; why: string}[];
+  /** Aggregates for the live expected-profit computation. */
+  n: number;
+  consenting: number;
+  monthlyProfit: number;
+  expectedProfitAtRisk: number;
+  meanProbability: number;
+}
+
+export interface Assumption {
+  id: "offerCost" | "responseRate" | "lossShare" | "months";
+  label: string;
+  unit: string;
+  value: number;
+  min: number;
+  max: number;
+  step: number;
+  why: string;
+}
+
+export interface Offers {
+  offers: SegmentOffer[];
+  assumptions: Assumption[];
+  formula: string;
+  profitUnit: string;
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
+const num = (x: number, digits = 1) => x.toFixed(digits);
+
+function variable(p: Portrait | undefined, id: PortraitVariable["id"]): PortraitVariable | undefined {
+  return p?.variables.find((v) => v.id === id);
+}
+
+/** The level most over-represented in the segment relative to everyone else. */
+function overRepresented(v: PortraitVariable): {level: string; segment: number; rest: number} | null {
+  if (!v.levels?.length) return null;
+  return v.levels.slice().sort((a, b) => b.segment - b.rest - (a.segment - a.rest))[0];
+}
+
+/** Retention actions that follow from a high-risk segment's portrait, strongest evidence first. */
+export function actionsFromPortrait(p: Portrait): OfferAction[] {
+  const out: {action: OfferAction; p: number}[] = [];
+  const add = (v: PortraitVariable | undefined, when: PortraitVariable["finding"], make: (v: PortraitVariable) => OfferAction) => {
+    if (v && v.finding === when) out.push({action: make(v), p: v.test.pAdjusted ?? v.test.pValue});
+  };
+  const meanText = (v: PortraitVariable, digits = 1) => `${num(v.segment!.mean, digits)} against ${num(v.rest!.mean, digits)} for everyone else`;
+  add(variable(p, "promoShare"), "higher", (v) => ({
+    rule: "promo",
+    title: "Personal promo code on the favourite category",
+    because: `They buy on promotion far more often: ${pct(v.segment!.mean)} of their purchases against ${pct(v.rest!.mean)} for everyone else, so a discount speaks to what already moves them.`
+  }));
+  add(variable(p, "unpaidItemsQuarter"), "higher", (v) => ({
+    rule: "cart",
+    title: "Reminder of the items left in the cart, with a time-limited discount on them",
+    because: `They leave more items unpaid in the cart: ${meanText(v)} items over three months.`
+  }));
+  add(variable(p, "pagesPerVisit"), "lower", (v) => ({
+    rule: "recommendations",
+    title: "Personal recommendations on the home page and in the mailing",
+    because: `They look at fewer pages per visit (${meanText(v)}): bring relevant products to them instead of waiting for them to browse.`
+  }));
+  add(variable(p, "categoriesPerVisit"), "lower", (v) => ({
+    rule: "cross-sell",
+    title: "Cross-category selections next to their favourite category",
+    because: `They view fewer categories per visit (${meanText(v)}).`
+  }));
+  add(variable(p, "marketingContacts6m"), "lower", (v) => ({
+    rule: "contact",
+    title: "More regular contact: add them to the monthly campaign calendar",
+    because: `The store has reached them less often: ${meanText(v)} marketing contacts a month over six months.`
+  }));
+  add(variable(p, "minutesCurrent"), "lower", (v) => ({
+    rule: "reactivation",
+    title: "Reactivation message with new arrivals",
+    because: `They spent less time on the site this month (${meanText(v)} minutes).`
+  }));
+  add(variable(p, "serviceErrors"), "higher", (v) => ({
+    rule: "service",
+    title: "Apology and priority support after site failures",
+    because: `They met more site failures (${meanText(v)}).`
+  }));
+  const category = variable(p, "favouriteCategory");
+  if (category && category.finding === "different") {
+    const top = overRepresented(category)!;
+    out.push({p: category.test.pAdjusted ?? category.test.pValue, action: {
+      rule: "category",
+      title: `Lead the offer with ${top.level}`,
+      because: `${top.level} is the favourite category of ${pct(top.segment)} of them against ${pct(top.rest)} of everyone else.`
+    }});
+  }
+  const tier = variable(p, "serviceType");
+  if (tier && tier.finding === "different") {
+    const premium = tier.levels!.find((l) => l.level === "premium");
+    if (premium) {
+      out.push({p: tier.test.pAdjusted ?? tier.test.pValue, action: premium.segment < premium.rest
+        ? {rule: "tier", title: "A free month of the premium service", because: `Fewer of them use the premium service: ${pct(premium.segment)} against ${pct(premium.rest)} of everyone else.`}
+        : {rule: "tier", title: "Remind them of their premium benefits", because: `More of them use the premium service (${pct(premium.segment)} against ${pct(premium.rest)}), and it is not keeping them active.`}});
+    }
+  }
+  return out.sort((a, b) => a.p - b.p).map((x) => x.action);
+}
+
+export interface OfferOptions {
+  /** Customer rows in the same order as the segments' membership (for consent counts). */
+  rows: readonly CustomerRow[];
+  /** Segment of each row. */
+  membership: readonly SegmentId[];
+}
+
+/** Offers per segment and the default assumptions (scaled to the data's profit). */
+export function designOffers(segments: Segments, {rows, membership}: OfferOptions): Offers {
+  const offers: SegmentOffer[] = segments.segments.map((s) => {
+    const portrait = segments.portraits.find((p) => p.segment === s.id);
+    const idx = membership.flatMap((m, i) => (m === s.id ? [i] : []));
+    const consenting = idx.filter((i) => rows[i].values.marketingConsent === "yes").length;
+    const actions = s.highRisk && portrait ? actionsFromPortrait(portrait) : [];
+    const headline = s.highRisk
+      ? s.highProfit
+        ? `Personal retention offer: ${s.n} customers, mean decline probability ${pct(s.meanProbability)}, ${num(s.meanProfit, 2)} profit a month each.`
+        : `Low-cost automated retention: ${s.n} customers, mean decline probability ${pct(s.meanProbability)}, ${num(s.meanProfit, 2)} profit a month each.`
+      : s.highProfit
+        ? `No discount: loyalty perks for ${s.n} profitable customers (mean decline probability ${pct(s.meanProbability)}).`
+        : `Business as usual for ${s.n} customers (mean decline probability ${pct(s.meanProbability)}).`;
+    if (!s.highRisk) {
+      actions.push(s.highProfit
+        ? {rule: "loyalty", title: "Loyalty perks without discounts (early access, free delivery threshold)", because: `They bring ${num(s.meanProfit, 2)} a month each and only ${pct(s.meanProbability)} are expected to decline: a discount would give away margin.`}
+        : {rule: "standard", title: "Standard mailings only", because: `Low expected decline (${pct(s.meanProbability)}) and ${num(s.meanProfit, 2)} profit a month each: no paid effort is justified.`});
+    }
+    const channels = [
+      {channel: "E-mail and push notifications", customers: consenting, why: `${consenting} of ${s.n} (${pct(s.n ? consenting / s.n : 0)}) consent to marketing messages.`},
+      {channel: "Personal banner on the site and in the cart", customers: s.n - consenting, why: `The other ${s.n - consenting} do not consent to messages; they can be reached only when they visit.`}
+    ];
+    return {
+      segment: s.id, name: s.name, target: s.highRisk, headline, actions, channels,
+      n: s.n, consenting, monthlyProfit: s.profit, expectedProfitAtRisk: s.expectedProfitAtRisk, meanProbability: s.meanProbability
+    };
+  });
+  const meanProfit = segments.segments.reduce((a, s) => a + s.profit, 0) / Math.max(1, segments.n);
+  const nice = (x: number) => Number(x.toPrecision(1));
+  const assumptions: Assumption[] = [
+    {id: "offerCost", label: "Cost of the offer per customer", unit: segments.profitUnit, value: nice(meanProfit * 0.25), min: 0, max: nice(meanProfit * 3), step: nice(meanProfit / 100),
+      why: "Discount, delivery or service given away per targeted customer, in the unit of profit. Starts at a quarter of the mean monthly profit."},
+    {id: "responseRate", label: "Response rate", unit: "share", value: 0.2, min: 0, max: 1, step: 0.01,
+      why: "Share of the customers who would have declined that the offer keeps active."},
+    {id: "lossShare", label: "Share of monthly profit lost when activity declines", unit: "share", value: 0.5, min: 0, max: 1, step: 0.05,
+      why: "A declining customer buys less, not nothing; half of their profit is a starting guess."},
+    {id: "months", label: "Months at stake", unit: "months", value: 3, min: 1, max: 12, step: 1,
+      why: "The model predicts a decline over the next three months."}
+  ];
+  return {
+    offers,
+    assumptions,
+    profitUnit: segments.profitUnit,
+    formula: "expected profit kept = response rate × share lost × months × Σ (probability × monthly profit) − offer cost × customers targeted"
+  };
+}
