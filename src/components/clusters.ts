@@ -1,0 +1,98 @@
+/**
+ * Charts of a cluster report (ClusterReport):
+ *   Dendrogram          truncated Ward dendrogram, with the cut that gives k clusters
+ *   ElbowChart          within-cluster sum of squares by k
+ *   SilhouetteChart     mean silhouette by k, the chosen k highlighted
+ *   PortraitHeatmap     clusters × features, coloured by standardised difference from everyone,
+ *                       labelled with the cluster's mean in the feature's own units
+ *   ClusterRateChart    share of the positive outcome per cluster with its 95% Wilson interval
+ *
+ *   ${resize((width) => Dendrogram(clusters.dendrogram, {width, k}))}
+ */
+import * as Plot from "@observablehq/plot";
+import type {ClusterReport, ClusterSolution} from "../../loaders/report/types.ts";
+import {CHOSEN, MUTED, NEGATIVE, POSITIVE} from "./palette.js";
+
+export function Dendrogram(dendrogram: ClusterReport["dendrogram"], {width = 640, k}: {width?: number; k?: number} = {}) {
+  const cut = k === undefined ? undefined : dendrogram.cuts.find((c) => c.k === k);
+  const y = cut ? (cut.lo + cut.hi) / 2 : undefined;
+  return Plot.plot({
+    width,
+    height: 320,
+    x: {axis: null},
+    y: {label: "↑ Ward merge height (increase in within-cluster spread)", grid: true, domain: [0, dendrogram.maxHeight * 1.05]},
+    marks: [
+      Plot.link(dendrogram.segments, {x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: NEGATIVE, strokeWidth: 1.2}),
+      Plot.text(dendrogram.leaves, {x: "x", y: 0, text: (l) => String(l.size), dy: 10, fontSize: 9, fill: MUTED, title: (l) => `${l.size} members`}),
+      y === undefined ? null : Plot.ruleY([y], {stroke: CHOSEN, strokeWidth: 2, strokeDasharray: "6 3"}),
+      y === undefined ? null : Plot.text([`cut into ${k} groups`], {y, frameAnchor: "right", dy: -8, fill: CHOSEN, fontWeight: "bold", textAnchor: "end"})
+    ]
+  });
+}
+
+export function ElbowChart(scores: ClusterReport["scores"], {width = 420, k}: {width?: number; k?: number} = {}) {
+  return Plot.plot({
+    width: Math.min(width, 520),
+    height: 260,
+    x: {label: "Number of groups k →", ticks: scores.map((s) => s.k), tickFormat: "d"},
+    y: {label: "↑ Within-group sum of squares", grid: true, zero: true},
+    marks: [
+      Plot.line(scores, {x: "k", y: "inertia", stroke: NEGATIVE}),
+      Plot.dot(scores, {x: "k", y: "inertia", r: (s) => (s.k === k ? 6 : 3.5), fill: (s) => (s.k === k ? CHOSEN : NEGATIVE), tip: true, title: (s) => `k = ${s.k}\nwithin-group SS ${s.inertia.toFixed(0)}`})
+    ]
+  });
+}
+
+export function SilhouetteChart(scores: ClusterReport["scores"], {width = 420, k}: {width?: number; k?: number} = {}) {
+  return Plot.plot({
+    width: Math.min(width, 520),
+    height: 260,
+    x: {label: "Number of groups k →", ticks: scores.map((s) => s.k), tickFormat: "d"},
+    y: {label: "↑ Mean silhouette (−1 to 1, higher = better separated)", grid: true},
+    marks: [
+      Plot.line(scores, {x: "k", y: "silhouette", stroke: NEGATIVE}),
+      Plot.dot(scores, {x: "k", y: "silhouette", r: (s) => (s.k === k ? 6 : 3.5), fill: (s) => (s.k === k ? CHOSEN : NEGATIVE), tip: true, title: (s) => `k = ${s.k}\nsilhouette ${s.silhouette.toFixed(3)}`})
+    ]
+  });
+}
+
+const short = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2));
+
+export function PortraitHeatmap(solution: ClusterSolution, {width = 800}: {width?: number} = {}) {
+  const features = solution.clusters[0]?.features.map((f) => f.label) ?? [];
+  const names = solution.clusters.map((c) => `${c.cluster + 1}. ${c.name}`);
+  const cells = solution.clusters.flatMap((c, i) => c.features.map((f) => ({...f, group: names[i], size: c.size})));
+  const limit = Math.max(1, ...cells.map((c) => Math.abs(c.standardisedDifference)));
+  return Plot.plot({
+    width,
+    height: 60 + features.length * 28,
+    marginLeft: Math.min(width * 0.35, 10 + 6.3 * Math.max(...features.map((l) => l.length))),
+    marginTop: 70,
+    x: {label: null, axis: "top", domain: names, tickRotate: names.some((n) => n.length * 6.3 > width / (names.length + 2)) ? -20 : 0},
+    y: {label: null, domain: features},
+    color: {type: "linear", scheme: "rdbu", reverse: true, domain: [-limit, limit], label: "standardised difference from everyone (sd)", legend: true},
+    marks: [
+      Plot.cell(cells, {x: "group", y: "label", fill: "standardisedDifference", inset: 0.5, tip: true,
+        title: (c) => `${c.group} (${c.size} members)\n${c.label}: mean ${short(c.mean)} vs ${short(c.overallMean)} overall\n${c.standardisedDifference >= 0 ? "+" : ""}${c.standardisedDifference.toFixed(2)} sd`}),
+      Plot.text(cells, {x: "group", y: "label", text: (c) => short(c.mean), fill: (c) => (Math.abs(c.standardisedDifference) > limit * 0.6 ? "white" : "black"), fontSize: 11})
+    ]
+  });
+}
+
+export function ClusterRateChart(solution: ClusterSolution, {width = 640, overall, outcome = "event rate"}: {width?: number; overall?: number; outcome?: string} = {}) {
+  const rows = solution.clusters.map((c) => ({...c, label: `${c.cluster + 1}. ${c.name}`}));
+  return Plot.plot({
+    width,
+    height: 50 + rows.length * 30,
+    marginLeft: Math.min(width * 0.45, 10 + 6.3 * Math.max(...rows.map((r) => r.label.length))),
+    x: {label: `${outcome} with 95% Wilson interval →`, domain: [0, Math.min(1, Math.max(...rows.map((r) => r.targetRate.hi)) * 1.1)], grid: true, tickFormat: "%"},
+    y: {label: null, domain: rows.map((r) => r.label)},
+    marks: [
+      Plot.barX(rows, {y: "label", x: (r) => r.targetRate.value, fill: (r) => (overall !== undefined && r.targetRate.lo > overall ? POSITIVE : overall !== undefined && r.targetRate.hi < overall ? NEGATIVE : MUTED), fillOpacity: 0.85, tip: true,
+        title: (r) => `${r.label}: ${r.size} members\n${outcome} ${(r.targetRate.value * 100).toFixed(1)}% (95% CI ${(r.targetRate.lo * 100).toFixed(1)}–${(r.targetRate.hi * 100).toFixed(1)}%)`}),
+      Plot.ruleY(rows, {y: "label", x1: (r) => r.targetRate.lo, x2: (r) => r.targetRate.hi, stroke: "black", strokeWidth: 1.5}),
+      overall === undefined ? null : Plot.ruleX([overall], {stroke: "black", strokeDasharray: "4 3"}),
+      overall === undefined ? null : Plot.text([`overall ${(overall * 100).toFixed(1)}%`], {x: overall, frameAnchor: "top", dy: -4, dx: 4, textAnchor: "start"})
+    ]
+  });
+}

@@ -1,0 +1,72 @@
+/**
+ * One feature's distribution split by a binary target (ExplorationReport.distributions[i]):
+ * continuous features as overlaid histograms of each outcome's share per bin (so groups of
+ * different size compare), binary/categorical features as the outcome rate per level with the
+ * level's size. Also CorrelationHeatmap of the features and the target.
+ *
+ *   ${resize((width) => DistributionByTarget(d, explore.target, {width}))}
+ */
+import * as Plot from "@observablehq/plot";
+import type {ExplorationReport, FeatureDistribution, TargetSpec} from "../../loaders/report/types.ts";
+import {NEGATIVE, POSITIVE, outcomeColor} from "./palette.js";
+
+export function DistributionByTarget(d: FeatureDistribution, target: TargetSpec, {width = 400, height = 200}: {width?: number; height?: number} = {}) {
+  if (d.bins) {
+    const nNeg = d.bins.reduce((s, b) => s + b.negative, 0), nPos = d.bins.reduce((s, b) => s + b.positive, 0);
+    const rows = d.bins.flatMap((b) => [
+      {x0: b.x0, x1: b.x1, outcome: target.negative, share: b.negative / nNeg, count: b.negative},
+      {x0: b.x0, x1: b.x1, outcome: target.positive, share: b.positive / nPos, count: b.positive}
+    ]);
+    return Plot.plot({
+      width, height,
+      x: {label: `${d.label} →`},
+      y: {label: "↑ Share of the group", grid: true, tickFormat: "%"},
+      color: outcomeColor(target.negative, target.positive),
+      marks: [
+        Plot.rectY(rows, {x1: "x0", x2: "x1", y: "share", fill: "outcome", fillOpacity: 0.5, mixBlendMode: "multiply", inset: 0.5, tip: true,
+          title: (r) => `${r.outcome}: ${r.count} members (${(r.share * 100).toFixed(1)}%)\n${d.label} ${+r.x0.toPrecision(4)}–${+r.x1.toPrecision(4)}`}),
+        Plot.ruleX([d.meanNegative], {stroke: NEGATIVE, strokeDasharray: "4 2"}),
+        Plot.ruleX([d.meanPositive], {stroke: POSITIVE, strokeDasharray: "4 2"}),
+        Plot.ruleY([0])
+      ]
+    });
+  }
+  const levels = d.levels ?? [];
+  const labelWidth = Math.max(...levels.map((l) => l.label.length));
+  return Plot.plot({
+    width, height: Math.max(height * 0.6, 40 + levels.length * 28),
+    marginLeft: Math.min(width * 0.4, 14 + 6.5 * labelWidth),
+    x: {label: `Share ${target.positive} →`, domain: [0, 1], grid: true, tickFormat: "%"},
+    y: {label: d.label, domain: levels.map((l) => l.label)},
+    marks: [
+      Plot.barX(levels, {y: "label", x: 1, fill: NEGATIVE, fillOpacity: 0.35}),
+      Plot.barX(levels, {y: "label", x: "rate", fill: POSITIVE, tip: true,
+        title: (l) => `${d.label}: ${l.label}\n${l.negative + l.positive} members, ${l.positive} ${target.positive} (${(l.rate * 100).toFixed(1)}%)`}),
+      Plot.text(levels, {y: "label", x: "rate", text: (l) => `${(l.rate * 100).toFixed(0)}% of ${l.negative + l.positive}`, dx: 4, textAnchor: "start", fill: "black"})
+    ]
+  });
+}
+
+export function CorrelationHeatmap(explore: ExplorationReport, {width = 720}: {width?: number} = {}) {
+  const {names, labels, values} = explore.correlation;
+  const flagged = new Set(explore.collinear.flatMap((p) => [`${p.aLabel}|${p.bLabel}`, `${p.bLabel}|${p.aLabel}`]));
+  const cells = names.flatMap((_, i) => names.map((__, j) => ({a: labels[i], b: labels[j], r: values[i][j], target: i === names.length - 1 || j === names.length - 1, collinear: flagged.has(`${labels[i]}|${labels[j]}`)})));
+  const margin = Math.min(width * 0.35, 10 + 6.2 * Math.max(...labels.map((l) => l.length)));
+  const size = Math.min(width, 900);
+  return Plot.plot({
+    width: size,
+    height: size - margin + 90,
+    marginLeft: margin,
+    marginBottom: 90,
+    x: {label: null, domain: labels, tickRotate: -40},
+    y: {label: null, domain: labels},
+    color: {type: "linear", scheme: "rdbu", reverse: true, domain: [-1, 1], label: "Pearson r", legend: true},
+    marks: [
+      Plot.cell(cells, {x: "a", y: "b", fill: "r", inset: 0.5, tip: true, title: (c) => `${c.a} × ${c.b}\nr = ${c.r.toFixed(3)}${c.collinear ? "\ncollinear pair" : ""}`}),
+      Plot.text(cells, {x: "a", y: "b", text: (c) => (c.a === c.b ? "" : c.r.toFixed(2).replace(/^(-?)0\./, "$1.")), fontSize: 9, fill: (c) => (Math.abs(c.r) > 0.6 ? "white" : "black")}),
+      Plot.cell(cells.filter((c) => c.collinear), {x: "a", y: "b", stroke: "black", strokeWidth: 2.5, fill: "none"}),
+      // Outline the target's row and column.
+      Plot.cell(cells.filter((c) => c.target), {x: "a", y: "b", stroke: POSITIVE, strokeWidth: 1, fill: "none", inset: 0.5})
+    ]
+  });
+}

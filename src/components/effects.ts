@@ -1,0 +1,65 @@
+/**
+ * Feature effects of a model comparison:
+ *   OddsRatioChart   per-sd odds ratios with 95% CIs on a log axis (ModelReport.oddsRatios)
+ *   ShapSummary      mean SHAP by feature-value group (low → high values coloured light → dark),
+ *                    features ordered by mean |SHAP| (ModelReport.shap)
+ *   ImportanceChart  permutation importance: drop in test ROC-AUC when a feature is shuffled
+ *
+ *   ${resize((width) => OddsRatioChart(model.oddsRatios, {width}))}
+ */
+import * as Plot from "@observablehq/plot";
+import type {ImportanceRow, OddsRatio, ShapFeature} from "../../loaders/report/types.ts";
+import {MUTED, NEGATIVE, POSITIVE} from "./palette.js";
+
+const marginFor = (labels: string[], width: number) => Math.min(width * 0.42, 10 + 6.3 * Math.max(...labels.map((l) => l.length)));
+
+export function OddsRatioChart(odds: OddsRatio[], {width = 640, outcome = "the event"}: {width?: number; outcome?: string} = {}) {
+  const rows = odds.slice().sort((a, b) => b.coef - a.coef);
+  const lo = Math.min(...rows.map((r) => r.lo)), hi = Math.max(...rows.map((r) => r.hi));
+  return Plot.plot({
+    width,
+    height: 40 + rows.length * 24,
+    marginLeft: marginFor(rows.map((r) => r.label), width),
+    x: {type: "log", label: `Odds ratio of ${outcome} per +1 standard deviation (log scale) →`, domain: [Math.min(lo, 0.9) / 1.1, Math.max(hi, 1.1) * 1.1], grid: true, tickFormat: (d: number) => `${+d.toPrecision(2)}`},
+    y: {label: null, domain: rows.map((r) => r.label)},
+    marks: [
+      Plot.ruleX([1], {stroke: MUTED}),
+      Plot.ruleY(rows, {y: "label", x1: "lo", x2: "hi", stroke: (r: OddsRatio) => (r.coef > 0 ? POSITIVE : NEGATIVE), strokeWidth: 2}),
+      Plot.dot(rows, {y: "label", x: "oddsRatio", r: 4.5, fill: (r: OddsRatio) => (r.coef > 0 ? POSITIVE : NEGATIVE), tip: true,
+        title: (r: OddsRatio) => `${r.label}\nodds ratio per sd (${+r.sd.toPrecision(3)}): ${r.oddsRatio.toFixed(3)} (95% CI ${r.lo.toFixed(3)}–${r.hi.toFixed(3)})\nper unit: ${r.oddsRatioPerUnit.toFixed(3)}`})
+    ]
+  });
+}
+
+export function ShapSummary(shap: ShapFeature[], {width = 640}: {width?: number} = {}) {
+  const labels = shap.map((s) => s.label);
+  const points = shap.flatMap((s) => s.byQuantile.map((q) => ({...q, label: s.label, level: q.groups > 1 ? q.group / (q.groups - 1) : 0.5})));
+  return Plot.plot({
+    width,
+    height: 50 + shap.length * 26,
+    marginLeft: marginFor(labels, width),
+    x: {label: "SHAP value: contribution to the log-odds →", grid: true},
+    y: {label: null, domain: labels},
+    color: {type: "linear", domain: [0, 1], range: ["#c6dbef", "#08306b"], label: "feature value (low → high)", legend: true, ticks: 2, tickFormat: (d: number) => (d === 0 ? "low" : d === 1 ? "high" : "")},
+    marks: [
+      Plot.ruleX([0], {stroke: MUTED}),
+      Plot.dot(points, {y: "label", x: "shap", fill: "level", r: (p) => 3 + 4 * Math.sqrt(p.n / Math.max(...points.map((q) => q.n))), stroke: "white", strokeWidth: 0.5, tip: true,
+        title: (p) => `${p.label}\nvalues ${+p.valueLo.toPrecision(3)}${p.valueHi !== p.valueLo ? `–${+p.valueHi.toPrecision(3)}` : ""} (${p.n} members)\nmean SHAP ${p.shap.toFixed(3)}`})
+    ]
+  });
+}
+
+export function ImportanceChart(rows: ImportanceRow[], {width = 640}: {width?: number} = {}) {
+  return Plot.plot({
+    width,
+    height: 40 + rows.length * 24,
+    marginLeft: marginFor(rows.map((r) => r.label), width),
+    x: {label: "Drop in test ROC-AUC when the feature is shuffled →", grid: true},
+    y: {label: null, domain: rows.map((r) => r.label)},
+    marks: [
+      Plot.barX(rows, {y: "label", x: "mean", fill: NEGATIVE, tip: true, title: (r: ImportanceRow) => `${r.label}\nAUC drop ${r.mean.toFixed(4)} ± ${r.sd.toFixed(4)}`}),
+      Plot.ruleY(rows, {y: "label", x1: (r: ImportanceRow) => r.mean - r.sd, x2: (r: ImportanceRow) => r.mean + r.sd, stroke: "black"}),
+      Plot.ruleX([0])
+    ]
+  });
+}

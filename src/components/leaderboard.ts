@@ -1,0 +1,35 @@
+/**
+ * Leaderboard of a model comparison (ModelReport.leaderboard): every candidate's mean
+ * cross-validated ROC-AUC with a ±1 sd bar over the folds and the individual fold scores,
+ * grouped by family; the chosen candidate is highlighted.
+ *
+ *   ${resize((width) => Leaderboard(model.leaderboard, {width}))}
+ */
+import * as Plot from "@observablehq/plot";
+import type {LeaderboardRow} from "../../loaders/report/types.ts";
+import {CHOSEN, MUTED, NEGATIVE} from "./palette.js";
+
+export function Leaderboard(rows: LeaderboardRow[], {width = 640, limit = 20}: {width?: number; limit?: number} = {}) {
+  const shown = rows.slice(0, limit).map((r) => ({...r, name: `${r.familyLabel}${r.paramsLabel ? ` · ${r.paramsLabel}` : ""}`}));
+  const folds = shown.flatMap((r) => r.foldScores.map((score, fold) => ({name: r.name, score, fold: fold + 1})));
+  const lo = Math.min(...folds.map((f) => f.score), ...shown.map((r) => r.mean - r.sd));
+  const hi = Math.max(...folds.map((f) => f.score), ...shown.map((r) => r.mean + r.sd));
+  const pad = (hi - lo) * 0.08 || 0.01;
+  return Plot.plot({
+    width,
+    height: 40 + shown.length * 26,
+    marginLeft: Math.min(width * 0.45, 8 + 6.5 * Math.max(...shown.map((r) => r.name.length))),
+    x: {label: "ROC-AUC, cross-validated on the training part →", domain: [lo - pad, Math.min(1, hi + pad)], grid: true},
+    y: {label: null, domain: shown.map((r) => r.name)},
+    marks: [
+      Plot.ruleY(shown, {y: "name", x1: (r: LeaderboardRow) => r.mean - r.sd, x2: (r: LeaderboardRow) => r.mean + r.sd, stroke: (r: LeaderboardRow) => (r.chosen ? CHOSEN : NEGATIVE), strokeWidth: 3, strokeOpacity: 0.5}),
+      Plot.dot(folds, {y: "name", x: "score", r: 2, fill: MUTED, title: (f) => `fold ${f.fold}: ${f.score.toFixed(4)}`}),
+      Plot.dot(shown, {
+        y: "name", x: "mean", r: 5,
+        fill: (r: LeaderboardRow) => (r.chosen ? CHOSEN : NEGATIVE),
+        tip: true,
+        title: (r: LeaderboardRow & {name: string}) => `${r.name}\nrank ${r.rank}${r.chosen ? " (chosen)" : ""}\nmean ROC-AUC ${r.mean.toFixed(4)} ± ${r.sd.toFixed(4)}\nfolds: ${r.foldScores.map((s) => s.toFixed(3)).join(", ")}`
+      })
+    ]
+  });
+}
