@@ -1,0 +1,3 @@
+/** Evaluation of binary classifiers. */
+export * from "./metrics.ts";
+export * from "./curves.ts";

@@ -1,0 +1,5 @@
+/** Classification models, splits and model selection. */
+export * from "./types.ts";
+export * from "./logistic.ts";
+export * from "./split.ts";
+export * from "./select.ts";

@@ -1,0 +1,300 @@
+/**
+ * Binary logistic regression with an intercept and an L2 penalty, scikit-learn's parameterisation:
+ * minimise 0.5·‖w‖² + C·Σ logloss(yᵢ, b + xᵢ·w); the intercept b is not penalised.
+ *
+ * Written here because `ml-logistic-regression` 2.0 has no intercept, no penalty, a fixed-step
+ * gradient ascent and no probability output. This fits by damped Newton (IRLS): each step solves
+ * (X̃ᵀWX̃ + P/C)·Δ = −∇ with a Cholesky factorisation from ml-matrix. X̃ᵀWX̃ is accumulated
+ * directly from a row-major Float64Array (no n×n W, no transposed copy), which is what makes
+ * 100,000 × 20 fit faster than scikit-learn's lbfgs.
+ */
+import {CholeskyDecomposition, Matrix} from "ml-matrix";
+import {checkXy, thresholded, toDense, type Classifier, type Estimator, type Row} from "./types.ts";
+
+export interface LogisticOptions {
+  /** Inverse penalty strength (scikit-learn's C). `Infinity` fits without a penalty. Default 1. */
+  C?: number;
+  /** Whether to fit an intercept. Default true. */
+  fitIntercept?: boolean;
+  /** Stop when no Newton step component exceeds tol·(1 + largest |coefficient|). Default 1e-9. */
+  tol?: number;
+  /** Newton iterations at most. Default 100. */
+  maxIter?: number;
+  /** Above twice this many rows, Hessians come from a strided subsample of about this size. */
+  hessianRows?: number;
+}
+
+export interface LogisticModel extends Classifier {
+  family: "logistic";
+  coef: number[];
+  intercept: number;
+  /** exp(coef): the multiplicative change in the odds of y = 1 per unit of each feature. */
+  oddsRatios: number[];
+  C: number;
+  nIter: number;
+  converged: boolean;
+  /** Log-odds b + x·w for each row. */
+  decisionFunction(X: readonly Row[]): number[];
+}
+
+export function sigmoid(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+/**
+ * One pass over the data at (w, b): the objective divided by C (so C = ∞ works), its gradient
+ * (penalty included) into g, and P(y = 1) per row into P. Fusing the gradient into the same pass
+ * halves the memory traffic; two rows per step halve the loads and stores of g.
+ */
+function evaluate(
+  X: Float64Array, y: Float64Array, n: number, d: number, fitIntercept: boolean,
+  w: Float64Array, b: number, invC: number, P: Float64Array, g: Float64Array
+): number {
+  let loss = 0, gb = 0;
+  g.fill(0);
+  let i = 0;
+  for (; i < n; i += 2) {
+    const o = i * d;
+    if (i + 1 === n) {
+      let s = b;
+      for (let j = 0; j < d; j++) s += X[o + j] * w[j];
+      const e = Math.exp(-Math.abs(s));
+      loss += (s > 0 ? s : 0) + Math.log1p(e) - y[i] * s;
+      const p = (s >= 0 ? 1 : e) / (1 + e);
+      P[i] = p;
+      const r = p - y[i];
+      gb += r;
+      for (let j = 0; j < d; j++) g[j] += r * X[o + j];
+      break;
+    }
+    const q = o + d;
+    let s = b, t = b;
+    for (let j = 0; j < d; j++) {
+      const wj = w[j];
+      s += X[o + j] * wj;
+      t += X[q + j] * wj;
+    }
+    const e = Math.exp(-Math.abs(s)), f = Math.exp(-Math.abs(t));
+    const y0 = y[i], y1 = y[i + 1];
+    loss += (s > 0 ? s : 0) + Math.log1p(e) - y0 * s + (t > 0 ? t : 0) + Math.log1p(f) - y1 * t;
+    const p0 = (s >= 0 ? 1 : e) / (1 + e), p1 = (t >= 0 ? 1 : f) / (1 + f);
+    P[i] = p0;
+    P[i + 1] = p1;
+    const r0 = p0 - y0, r1 = p1 - y1;
+    gb += r0 + r1;
+    for (let j = 0; j < d; j++) g[j] += r0 * X[o + j] + r1 * X[q + j];
+  }
+  let pen = 0;
+  for (let j = 0; j < d; j++) {
+    pen += w[j] * w[j];
+    g[j] += invC * w[j];
+  }
+  if (fitIntercept) g[d] = gb;
+  return loss + 0.5 * invC * pen;
+}
+
+/**
+ * H = X̃ᵀWX̃ + P/C (upper triangle), W = p(1 − p), over rows 0, stride, 2·stride, …, scaled so a
+ * strided subsample estimates the full sum. Two rows per step halve the loads/stores of H.
+ */
+function hessian(
+  X: Float64Array, n: number, d: number, fitIntercept: boolean, P: Float64Array,
+  stride: number, invC: number, H: Float64Array
+): void {
+  const D = fitIntercept ? d + 1 : d;
+  H.fill(0);
+  let hbb = 0, count = 0;
+  let i = 0;
+  for (; i + stride < n; i += 2 * stride) {
+    const o = i * d, q = (i + stride) * d;
+    const w0 = P[i] * (1 - P[i]), w1 = P[i + stride] * (1 - P[i + stride]);
+    hbb += w0 + w1;
+    count += 2;
+    for (let j = 0; j < d; j++) {
+      const a = w0 * X[o + j], c = w1 * X[q + j];
+      const row = j * D;
+      for (let k = j; k < d; k++) H[row + k] += a * X[o + k] + c * X[q + k];
+      if (fitIntercept) H[row + d] += a + c;
+    }
+  }
+  for (; i < n; i += stride) {
+    const o = i * d;
+    const w0 = P[i] * (1 - P[i]);
+    hbb += w0;
+    count++;
+    for (let j = 0; j < d; j++) {
+      const a = w0 * X[o + j];
+      const row = j * D;
+      for (let k = j; k < d; k++) H[row + k] += a * X[o + k];
+      if (fitIntercept) H[row + d] += a;
+    }
+  }
+  if (fitIntercept) H[d * D + d] = hbb;
+  if (count !== n) for (let k = 0; k < H.length; k++) H[k] *= n / count;
+  for (let j = 0; j < d; j++) H[j * D + j] += invC;
+}
+
+interface Problem {
+  X: Float64Array; y: Float64Array; n: number; d: number; fitIntercept: boolean; invC: number;
+}
+
+/**
+ * Damped Newton from (w, b), in place. With stride > 1 the Hessian comes from a strided
+ * subsample while the gradient stays exact (sub-sampled Newton, Byrd et al. 2011): the optimum is
+ * the same, convergence becomes linear with a small rate; a step that backtracks or makes poor
+ * progress switches to the full Hessian.
+ */
+function newton(
+  pb: Problem, w: Float64Array, start: {b: number}, stride: number, tol: number, maxIter: number
+): {nIter: number; converged: boolean} {
+  const {X, y, n, d, fitIntercept, invC} = pb;
+  const D = fitIntercept ? d + 1 : d; // the intercept is the last coordinate
+  let b = start.b;
+  let P = new Float64Array(n), PTrial = new Float64Array(n);
+  let g = new Float64Array(D), gTrial = new Float64Array(D);
+  let f = evaluate(X, y, n, d, fitIntercept, w, b, invC, P, g);
+  const H = new Float64Array(D * D);
+  const wTrial = new Float64Array(d);
+  let lastDecrement = Infinity;
+  let nIter = 0;
+  let converged = false;
+  while (nIter < maxIter) {
+    nIter++;
+    hessian(X, n, d, fitIntercept, P, stride, invC, H);
+    const step = solve(H, g, D);
+    let decrement = 0, stepMax = 0, wMax = Math.abs(b);
+    for (let j = 0; j < D; j++) {
+      decrement += g[j] * step[j];
+      stepMax = Math.max(stepMax, Math.abs(step[j]));
+    }
+    for (let j = 0; j < d; j++) wMax = Math.max(wMax, Math.abs(w[j]));
+    if (!(decrement >= 0) || !Number.isFinite(decrement)) break;
+    if (stepMax <= tol * (1 + wMax)) {
+      // The Newton step is negligible: take it without a line search and stop.
+      for (let j = 0; j < d; j++) w[j] -= step[j];
+      if (fitIntercept) b -= step[d];
+      converged = true;
+      break;
+    }
+    if (stride > 1 && decrement > lastDecrement / 4) stride = 1;
+    lastDecrement = decrement;
+    // Backtracking (Armijo) line search; Newton's full step is almost always accepted.
+    let t = 1;
+    let fTrial = Infinity;
+    for (let tries = 0; tries < 60; tries++, t /= 2) {
+      for (let j = 0; j < d; j++) wTrial[j] = w[j] - t * step[j];
+      const bTrial = fitIntercept ? b - t * step[d] : 0;
+      fTrial = evaluate(X, y, n, d, fitIntercept, wTrial, bTrial, invC, PTrial, gTrial);
+      if (fTrial <= f - 1e-4 * t * decrement) break;
+    }
+    if (!(fTrial <= f)) {
+      // No descent possible: at the optimum to rounding (or a stale subsampled Hessian).
+      if (stride === 1) {
+        converged = decrement / 2 <= 1e-10 * (1 + Math.abs(f));
+        break;
+      }
+      stride = 1;
+      continue;
+    }
+    if (t < 1) stride = 1;
+    w.set(wTrial);
+    if (fitIntercept) b -= t * step[d];
+    [P, PTrial] = [PTrial, P];
+    [g, gTrial] = [gTrial, g];
+    f = fTrial;
+  }
+  start.b = b;
+  return {nIter, converged};
+}
+
+/** Rows 0, stride, 2·stride, … of a row-major matrix and its targets. */
+function strided(X: Float64Array, y: Float64Array, n: number, d: number, stride: number) {
+  const m = Math.ceil(n / stride);
+  const Xs = new Float64Array(m * d), ys = new Float64Array(m);
+  for (let r = 0, i = 0; i < n; r++, i += stride) {
+    Xs.set(X.subarray(i * d, i * d + d), r * d);
+    ys[r] = y[i];
+  }
+  return {Xs, ys, m};
+}
+
+export function fitLogistic(X: readonly Row[], y: readonly number[], options: LogisticOptions = {}): LogisticModel {
+  const {C = 1, fitIntercept = true, tol = 1e-9, maxIter = 100, hessianRows = 16384} = options;
+  if (!(C > 0)) throw new Error(`logistic: C must be positive, got ${C}`);
+  checkXy(X, y);
+  const {data, n, d} = toDense(X);
+  const yy = Float64Array.from(y);
+  const invC = Number.isFinite(C) ? 1 / C : 0;
+  const w = new Float64Array(d);
+  const state = {b: 0};
+  if (fitIntercept) {
+    const m = Math.min(Math.max(yy.reduce((a, v) => a + v, 0) / n, 1e-10), 1 - 1e-10);
+    state.b = Math.log(m / (1 - m));
+  }
+  const stride = n > 2 * hessianRows ? Math.ceil(n / hessianRows) : 1;
+  let warmIter = 0;
+  if (stride > 1) {
+    // Warm start: the same problem on a strided subsample (penalty rescaled so the subsample's
+    // objective estimates the full one) lands within sampling error of the optimum cheaply.
+    const {Xs, ys, m} = strided(data, yy, n, d, stride);
+    warmIter = newton({X: Xs, y: ys, n: m, d, fitIntercept, invC: (invC * m) / n}, w, state, 1, 1e-4, maxIter).nIter;
+  }
+  const {nIter, converged} = newton({X: data, y: yy, n, d, fitIntercept, invC}, w, state, stride, tol, maxIter);
+  return logisticModel(Array.from(w), state.b, {C, nIter: nIter + warmIter, converged});
+}
+
+/** Solve H·x = g for symmetric positive-definite H given by its upper triangle. */
+function solve(H: Float64Array, g: Float64Array, D: number): number[] {
+  const A = new Matrix(D, D);
+  for (let j = 0; j < D; j++) {
+    for (let k = j; k < D; k++) {
+      A.set(j, k, H[j * D + k]);
+      A.set(k, j, H[j * D + k]);
+    }
+  }
+  let chol = new CholeskyDecomposition(A);
+  // Unpenalised and (near-)separable data can make H singular: add the smallest ridge that works.
+  for (let ridge = 1e-10; !chol.isPositiveDefinite() && ridge < 1e10; ridge *= 100) {
+    const B = A.clone();
+    for (let j = 0; j < D; j++) B.set(j, j, A.get(j, j) + ridge * (1 + A.get(j, j)));
+    chol = new CholeskyDecomposition(B);
+  }
+  return chol.solve(Matrix.columnVector(Array.from(g))).getColumn(0);
+}
+
+/** A logistic model from known coefficients (also what `fitLogistic` returns). */
+export function logisticModel(
+  coef: number[], intercept: number, info: {C?: number; nIter?: number; converged?: boolean} = {}
+): LogisticModel {
+  const decisionFunction = (X: readonly Row[]): number[] =>
+    X.map((x) => {
+      if (x.length !== coef.length) throw new Error(`logistic: row has ${x.length} features, model has ${coef.length}`);
+      let s = intercept;
+      for (let j = 0; j < coef.length; j++) s += coef[j] * x[j];
+      return s;
+    });
+  const predictProba = (X: readonly Row[]): number[] => decisionFunction(X).map(sigmoid);
+  return {
+    family: "logistic",
+    coef,
+    intercept,
+    oddsRatios: coef.map(Math.exp),
+    C: info.C ?? 1,
+    nIter: info.nIter ?? 0,
+    converged: info.converged ?? true,
+    decisionFunction,
+    predictProba,
+    predict: (X, threshold = 0.5) => thresholded(predictProba(X), threshold)
+  };
+}
+
+/** Unfitted logistic regression for cross-validation and search. */
+export function logisticRegression(options: LogisticOptions = {}): Estimator<Row, LogisticModel> {
+  return {
+    family: "logistic",
+    params: {C: options.C ?? 1},
+    fit: (X, y) => fitLogistic(X, y, options)
+  };
+}
