@@ -91,19 +91,23 @@ export function sampleIndices(n: number, k: number, random: Random): number[] {
   return [...chosen].sort((a, b) => a - b);
 }
 
-const HEX = "0123456789abcdef";
+const HEX8 = (w: number) => (w >>> 0).toString(16).padStart(8, "0");
+
+/** One uniform 32-bit word from the seeded source. */
+export function word32(random: Random): number {
+  return Math.floor(random() * 4294967296) >>> 0;
+}
+
+/** RFC 4122 version-4 uuid text from four 32-bit words (version and variant bits forced). */
+export function uuidFromWords(a: number, b: number, c: number, d: number): string {
+  const h = HEX8(a) + HEX8(b) + HEX8(c) + HEX8(d);
+  const variant = "89ab"[parseInt(h[16], 16) & 3];
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20)}`;
+}
 
 /** RFC 4122 version-4 uuid from the seeded source. */
 export function uuid4(random: Random): string {
-  let s = "";
-  for (let i = 0; i < 32; i++) {
-    let nibble = random.int(16);
-    if (i === 12) nibble = 4;
-    if (i === 16) nibble = 8 + (nibble & 3);
-    s += HEX[nibble];
-    if (i === 7 || i === 11 || i === 15 || i === 19) s += "-";
-  }
-  return s;
+  return uuidFromWords(word32(random), word32(random), word32(random), word32(random));
 }
 
 /** Mean and population standard deviation (ddof = 0, as scikit-learn's StandardScaler). */

@@ -37,7 +37,7 @@ import {closeSync, mkdirSync, openSync, writeFileSync, writeSync} from "node:fs"
 import {join} from "node:path";
 import {randomSource, type Random} from "../../loaders/random.ts";
 import {calendar, slotStamp} from "./calendar.ts";
-import {cumulative, round, uuid4, weightedCumulative} from "./draw.ts";
+import {cumulative, round, uuidFromWords, weightedCumulative, word32} from "./draw.ts";
 import {csvField} from "./format.ts";
 import {CATEGORIES, CATEGORY_MIX, catalogue, type Category} from "./products.ts";
 
@@ -48,7 +48,7 @@ const LIST_LIMIT = 200_000;
 /** Monthly multipliers, January..December (normalised to mean 1 below). */
 const SEASONALITY_RAW: Record<Category, number[]> = {
   plants: [0.8, 1.0, 1.6, 1.5, 1.1, 0.9, 0.7, 0.7, 0.9, 1.0, 0.9, 1.1],
-  garden: [0.2, 0.3, 1.0, 2.6, 3.0, 2.2, 0.8, 0.4, 0.5, 0.4, 0.3, 0.3],
+  garden: [0.15, 0.25, 1.0, 3.0, 3.6, 2.4, 0.8, 0.4, 0.4, 0.3, 0.2, 0.2],
   kitchen: [0.9, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.9, 1.0, 1.1, 1.4, 1.9],
   bathroom: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
   cleaning: [0.9, 0.9, 1.1, 1.4, 1.2, 1.0, 0.9, 0.9, 1.0, 1.0, 0.9, 0.8],
@@ -184,20 +184,22 @@ function bySlot(eventSlot: Uint32Array, events: number, slots: number): Uint32Ar
   return out;
 }
 
-/** Buffered synchronous writer: deterministic, constant memory. */
-function fileWriter(path: string) {
+/** Buffered synchronous writer: UTF-8 straight into a reused buffer (no big strings, little GC). */
+function fileWriter(path: string, size = 1 << 22) {
   const fd = openSync(path, "w");
-  let buffer = "";
+  const buffer = Buffer.allocUnsafe(size);
+  let position = 0;
+  const flush = () => {
+    writeSync(fd, buffer, 0, position);
+    position = 0;
+  };
   return {
     write(s: string) {
-      buffer += s;
-      if (buffer.length > 1 << 20) {
-        writeSync(fd, buffer);
-        buffer = "";
-      }
+      if (position + 3 * s.length > size) flush();
+      position += buffer.write(s, position);
     },
     close() {
-      writeSync(fd, buffer);
+      flush();
       closeSync(fd);
     }
   };
@@ -209,15 +211,22 @@ export function generateEcommerce({seed = 20261123, outDir, lines = 7474}: Ecomm
   const root = randomSource(seed ^ 0xec0);
   const cal = calendar();
   const products = catalogue(root.fork());
+  // Each product's ",<quoted name>," and ",<price>.0\n" pieces, built once.
+  const nameField = CATEGORIES.map((c) => products[c].map((q) => `,${csvField(q.name)},`));
+  const priceField = CATEGORIES.map((c) => products[c].map((q) => `,${q.price}.0\n`));
   const popularity = CATEGORIES.map((c) => cumulative(products[c].map((_, rank) => 1 / Math.pow(rank + 4, 1.05))));
   const monthCategoryCum = Array.from({length: 12}, (_, m) => cumulative(CATEGORIES.map((c) => CATEGORY_MIX[c] * SEASONALITY[c][m])));
   const quantityCum = cumulative(QUANTITY_WEIGHTS);
-  const customerBase = Math.floor(root() * 2 ** 32);
   const orderBase = Math.floor(root() * 2 ** 32);
 
   const p = plan(lines, root.fork(), cal);
   const sorted = bySlot(p.eventSlot, p.events, cal.days * 24);
-  const customerId = (c: number) => uuid4(randomSource(mix32(customerBase, c)));
+  // Customer uuids: four seeded 32-bit words per customer, formatted when written.
+  const ids = root.fork();
+  const customerWords = new Uint32Array(4 * p.customers);
+  for (let i = 0; i < customerWords.length; i++) customerWords[i] = word32(ids);
+  const customerId = (c: number) =>
+    uuidFromWords(customerWords[4 * c], customerWords[4 * c + 1], customerWords[4 * c + 2], customerWords[4 * c + 3]);
 
   const keepLists = lines <= LIST_LIMIT;
   const repeated = new Map<number, string[]>();
@@ -247,6 +256,8 @@ export function generateEcommerce({seed = 20261123, outDir, lines = 7474}: Ecomm
     const share = p.shared.get(o);
     const partner = share ? customerId(share.partner) : owner;
     const bulk = p.wholesale.get(o);
+    const ownerPrefix = `${date},${owner},${orderId}`;
+    const partnerPrefix = share ? `${date},${partner},${orderId}` : ownerPrefix;
     if (!first) {
       repeatedLines += p.orderLines[o];
       if (keepLists) {
@@ -277,8 +288,8 @@ export function generateEcommerce({seed = 20261123, outDir, lines = 7474}: Ecomm
         byCategoryMonth[category][windowMonth]++;
         if (keepLists) seenProducts.add(product.name);
       }
-      const customer = share && line >= share.splitAt ? partner : owner;
-      out.write(`${date},${customer},${orderId},${csvField(product.name)},${quantity},${product.price}.0\n`);
+      const prefix = share && line >= share.splitAt ? partnerPrefix : ownerPrefix;
+      out.write(prefix + nameField[category][index] + quantity + priceField[category][index]);
     }
     if (!first && p.orderSlot[o] === slot) throw new Error("repeat at the original hour");
   }

@@ -55,31 +55,31 @@ export const FITNESS_CLUSTERS: ClusterSpec[] = [
   {
     name: "long-contract loyal",
     share: 0.24,
-    params: {nearLocation: 0.97, partner: 0.6, promoFriends: 0.4, phone: 1, groupVisits: 0.7,
+    params: {nearLocation: 1, partner: 0.5, promoFriends: 0.15, phone: 1, groupVisits: 0.7,
       contract: [0, 0.08, 0.92], age: [31, 3], charges: [215, 90], lifetime: [2, 5], classFrequency: [2.7, 0.6]}
   },
   {
     name: "new month-to-month",
     share: 0.32,
-    params: {nearLocation: 0.97, partner: 0.15, promoFriends: 0.03, phone: 1, groupVisits: 0.2,
+    params: {nearLocation: 1, partner: 0.12, promoFriends: 0.02, phone: 1, groupVisits: 0.2,
       contract: [1, 0, 0], age: [27.5, 3], charges: [115, 60], lifetime: [0, 1.2], classFrequency: [1.3, 0.55]}
   },
   {
     name: "partner-programme",
     share: 0.2,
-    params: {nearLocation: 0.97, partner: 1, promoFriends: 0.95, phone: 1, groupVisits: 0.55,
-      contract: [0.15, 0.8, 0.05], age: [29.5, 3], charges: [150, 75], lifetime: [0, 3.5], classFrequency: [1.9, 0.7]}
+    params: {nearLocation: 1, partner: 1, promoFriends: 0.95, phone: 1, groupVisits: 0.55,
+      contract: [0.1, 0.85, 0.05], age: [29.5, 3], charges: [150, 75], lifetime: [0, 3.5], classFrequency: [1.9, 0.7]}
   },
   {
     name: "far-away",
     share: 0.14,
-    params: {nearLocation: 0, partner: 0.35, promoFriends: 0.05, phone: 1, groupVisits: 0.15,
+    params: {nearLocation: 0, partner: 0.35, promoFriends: 0.02, phone: 1, groupVisits: 0.15,
       contract: [0.65, 0.3, 0.05], age: [28.5, 3], charges: [130, 75], lifetime: [0, 2.8], classFrequency: [1.6, 0.7]}
   },
   {
     name: "no phone on file",
     share: 0.1,
-    params: {nearLocation: 0.85, partner: 0.45, promoFriends: 0.3, phone: 0, groupVisits: 0.4,
+    params: {nearLocation: 0.9, partner: 0.45, promoFriends: 0.25, phone: 0, groupVisits: 0.4,
       contract: [0.55, 0.2, 0.25], age: [29, 3], charges: [145, 85], lifetime: [0, 3.5], classFrequency: [1.85, 0.8]}
   }
 ];
@@ -89,8 +89,8 @@ export const FITNESS_COEFFICIENTS: Record<string, number> = {
   Lifetime: -1.9,
   Avg_class_frequency_current_month: -1.35,
   Contract_period: -0.9,
-  Age: -0.5,
-  Group_visits: -0.25
+  Age: -0.55,
+  Group_visits: -0.35
 };
 export const FITNESS_CHURN_RATE = 0.265;
 const CONTRACTS = [1, 6, 12];
@@ -100,7 +100,7 @@ type Row = Record<(typeof FITNESS_COLUMNS)[number], number>;
 function member(p: ClusterParams, random: Random): Row {
   const contract = CONTRACTS[weighted(p.contract, random)];
   // Months left: mostly a fresh contract, otherwise uniform over what remains.
-  const monthsLeft = contract === 1 ? 1 : random() < 0.6 ? contract : 1 + random.int(contract);
+  const monthsLeft = contract === 1 ? 1 : random() < 0.5 ? contract : 1 + random.int(contract);
   const total = clamp(normal(p.classFrequency[0], p.classFrequency[1], random), 0, 6);
   const current = clamp(total + normal(0, 0.35, random), 0, 6.2);
   return {

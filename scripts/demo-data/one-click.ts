@@ -85,11 +85,12 @@ export interface OneClickOptions {
 export function generateOneClick({seed = 20261123, outDir, customers = 1300}: OneClickOptions) {
   const root = randomSource(seed ^ 0x0c11c);
   const r = root.fork();
+  const money = root.fork(); // revenue and profit: a stream of their own, independent of the target
   const list: Customer[] = [];
   for (let i = 0; i < customers; i++) {
-    const level = r.normal(); // shared spending level behind the three revenues
+    const level = money.normal(); // shared spending level behind the three revenues
     const rev = (mean: number, sd: number, lo: number, hi: number, step: number) =>
-      Math.round(clamp(mean + sd * (0.6 * level + 0.8 * r.normal()), lo, hi) / step) * step;
+      round(Math.round(clamp(mean + sd * (0.6 * level + 0.8 * money.normal()), lo, hi) / step) * step, 1);
     const promoHigh = r() < 0.18;
     list.push({
       id: ONE_CLICK_FIRST_ID + i,
@@ -109,7 +110,7 @@ export function generateOneClick({seed = 20261123, outDir, customers = 1300}: On
       minutes_previous: Math.round(clamp(normal(13.5, 3.9, r), 5, 23)),
       minutes_current: Math.round(clamp(normal(13.2, 4.2, r), 4, 23)),
       revenue: [rev(4825, 400, 4098, 5663, 1), rev(4937, 700, 2890, 6870, 0.5), rev(5250, 850, 2758, 7800, 0.1)],
-      profit: round(clamp(normal(4.0, 1.0, r), 0.86, 7.43), 2)
+      profit: round(clamp(normal(4.0, 1.0, money), 0.86, 7.43), 2)
     });
   }
 
