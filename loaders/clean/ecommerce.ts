@@ -158,12 +158,19 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
     summary: gaps.length ? `${gaps.length} months between the first and last order have no order line` : "every month between the first and last order has order lines",
     examples: gaps.slice(0, 5).map((g) => ({file, line: 0, field: "time", found: g.month}))});
 
+  const firstCopies = await count(connection, `SELECT 1 FROM ${a} WHERE copy = 1`);
   const cleanRows = await count(connection, `SELECT 1 FROM ${ident(name)}`);
   const customers = await count(connection, `SELECT DISTINCT customerId FROM ${ident(name)}`);
   const quality = buildReport("ecommerce", read, {
     findings, repairs, exclusions,
     clean: {orderLines: cleanRows, customers},
-    modelling: {unit: "order lines", rows: cleanRows - wholesale.rows}
+    modelling: {unit: "order lines", rows: cleanRows - wholesale.rows},
+    flow: [
+      {stage: "Order lines read", rows: read.files.order_lines.report.rows},
+      {stage: "After removing exact duplicates", rows: firstCopies},
+      {stage: "After collapsing repeated lines", rows: cleanRows},
+      {stage: "Without wholesale lines (used for profiles)", rows: cleanRows - wholesale.rows}
+    ]
   });
   return {name, wholesaleThreshold: threshold, quality};
 }

@@ -64,7 +64,12 @@ async function clean(connection: DuckDBConnection, dataDir: string): Promise<Fit
   const quality = buildReport("fitness", read, {
     findings, repairs,
     clean: {members: members.length},
-    modelling: {unit: "members", rows: members.length}
+    modelling: {unit: "members", rows: members.length},
+    flow: [
+      {stage: "Members read", rows: read.files.members.report.rows},
+      {stage: "After removing exact duplicates", rows: members.length},
+      {stage: "Used for modelling", rows: members.length}
+    ]
   });
   return {members, quality};
 }

@@ -184,9 +184,28 @@ async function clean(connection: DuckDBConnection, dataDir: string, {extremeK = 
   const quality = buildReport("one-click", read, {
     findings, repairs, exclusions,
     clean: {customers: customers.length, revenue: revenue.length, minutes: minutes.length, profit: profit.length},
-    modelling: {unit: "customers", rows: modelling.length}
+    modelling: {unit: "customers", rows: modelling.length},
+    flow: flow(read.files.market_file.report.rows, customers.length, exclusions, modelling.length)
   });
   return {customers, modelling, revenue, minutes, profit, quality};
+}
+
+const exclusionShort: Record<ExclusionReason, string> = {
+  "zero-activity": "customers with a month of no purchases",
+  "extreme-revenue": "customers with an implausible revenue",
+  "incomplete": "customers missing from another export"
+};
+
+function flow(read: number, kept: number, exclusions: Exclusion[], used: number): {stage: string; rows: number}[] {
+  const steps = [{stage: "Customers read (market_file.csv)", rows: read}, {stage: "After removing exact duplicates", rows: kept}];
+  let left = kept;
+  for (const e of exclusions) {
+    if (!e.rows) continue;
+    left -= e.rows;
+    steps.push({stage: `Without ${exclusionShort[e.id as ExclusionReason] ?? e.id}`, rows: left});
+  }
+  steps.push({stage: "Used for modelling", rows: used});
+  return steps;
 }
 
 /** Clean One Click customers from DATA_DIR/one-click/ (throws DataError on unusable input). */

@@ -39,6 +39,7 @@ export interface ReportParts {
   exclusions?: Exclusion[];
   clean: Record<string, number>;
   modelling: {unit: string; rows: number};
+  flow: {stage: string; rows: number}[];
 }
 
 /** The report skeleton from a read case: files, warnings, label findings and repairs, plus the parts given. */
@@ -64,7 +65,8 @@ export function buildReport(kase: QualityReport["case"], read: ReadCase, parts: 
     counts: {
       input: Object.fromEntries(files.map((f) => [f.spec.file, f.report.rows])),
       clean: parts.clean,
-      modelling: parts.modelling
+      modelling: parts.modelling,
+      flow: parts.flow
     }
   };
 }

@@ -95,5 +95,7 @@ export interface QualityReport {
     input: Record<string, number>;
     clean: Record<string, number>;
     modelling: {unit: string; rows: number};
+    /** The modelling unit's rows at each step, from read to used for modelling. */
+    flow: {stage: string; rows: number}[];
   };
 }
