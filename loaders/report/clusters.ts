@@ -1,0 +1,132 @@
+/**
+ * Cluster report for any case with a binary target: members are grouped by Ward's hierarchical
+ * clustering of standardised features (one tree gives every k), so the dendrogram drawn and the
+ * groups described are the same object.
+ *
+ * - Ward linkage (nearest-neighbour chain, loaders/cluster) on z-scored features; a truncated
+ *   dendrogram layout and, for each k, the merge heights between which the tree is cut into k.
+ * - k = kMin..kMax: within-group sum of squares (elbow) and mean silhouette; the default k is the
+ *   best silhouette (loaders/cluster chooseK), with the reason in words.
+ * - For EVERY k a full solution is precomputed (the page's k selector switches between them):
+ *   portraits (mean, median, standardised difference per feature), the target rate with a 95%
+ *   Wilson interval, and a name derived from the most distinctive standardised differences
+ *   (FeatureSpec high/low words; a feature strongly correlated with one already named is
+ *   skipped, so "long contracts" is not repeated as "many months left"). Groups are numbered by
+ *   decreasing target rate.
+ */
+import {chooseK, clusterPortraits, cutTree, dendrogramLayout, standardize, wardLinkage, type Linkage} from "../cluster/index.ts";
+import {correlationMatrixOfColumns} from "../stats/index.ts";
+import {wilson} from "./intervals.ts";
+import type {ClusterProfile, ClusterReport, ClusterSolution, FeatureSpec} from "./types.ts";
+
+export interface ClusterReportOptions {
+  kMin?: number;
+  kMax?: number;
+  seed?: number;
+  /** Leaves of the truncated dendrogram. Default 30. */
+  dendrogramLeaves?: number;
+  /** |standardised difference| from which a feature counts as distinctive. Default 0.5. */
+  minDifference?: number;
+  /** Words per name. Default 2. */
+  nameWords?: number;
+}
+
+export interface ClusterReportResult {
+  report: ClusterReport;
+  /** Group of each row (0-based, numbered as in the report) for every k. */
+  labelsByK: Map<number, number[]>;
+  linkage: Linkage;
+}
+
+function words(f: FeatureSpec, difference: number): string {
+  const noun = f.short ?? f.label.toLowerCase();
+  return difference > 0 ? f.high ?? `high ${noun}` : f.low ?? `low ${noun}`;
+}
+
+/** Name each cluster from its most distinctive features, skipping near-duplicates; names are unique. */
+function nameClusters(clusters: Omit<ClusterProfile, "name">[], features: readonly FeatureSpec[], correlations: number[][], minDifference: number, nameWords: number): string[] {
+  const index = new Map(features.map((f, j) => [f.field, j]));
+  const names = clusters.map((c) => {
+    const picked: number[] = [];
+    for (const d of c.distinctive) {
+      const j = index.get(d.feature)!;
+      if (picked.some((p) => Math.abs(correlations[p][j]) >= 0.7)) continue;
+      picked.push(j);
+    }
+    return picked;
+  });
+  const text = (c: Omit<ClusterProfile, "name">, picked: number[], n: number) => {
+    const parts = picked.slice(0, n).map((j) => c.distinctive.find((d) => d.feature === features[j].field)!.words);
+    return parts.length ? parts.join(", ") : "close to average";
+  };
+  const count = clusters.map(() => nameWords);
+  let out = clusters.map((c, i) => text(c, names[i], count[i]));
+  for (let round = 0; round < features.length; round++) {
+    const seen = new Map<string, number[]>();
+    out.forEach((n, i) => seen.set(n, [...(seen.get(n) ?? []), i]));
+    const clashes = [...seen.values()].filter((ids) => ids.length > 1);
+    if (!clashes.length) break;
+    let grew = false;
+    for (const ids of clashes) for (const i of ids) if (count[i] < names[i].length) { count[i]++; grew = true; }
+    out = clusters.map((c, i) => text(c, names[i], count[i]));
+    if (!grew) break;
+  }
+  // Still equal (nothing left to add): number them.
+  const used = new Map<string, number>();
+  return out.map((n) => {
+    const k = (used.get(n) ?? 0) + 1;
+    used.set(n, k);
+    return k > 1 ? `${n} (${k})` : n;
+  });
+}
+
+export function clusterReport(X: readonly number[][], features: readonly FeatureSpec[], target: readonly number[], options: ClusterReportOptions = {}): ClusterReportResult {
+  const {kMin = 2, kMax = 8, seed = 42, dendrogramLeaves = 30, minDifference = 0.5, nameWords = 2} = options;
+  const n = X.length;
+  const {X: Z} = standardize(X);
+  const linkage = wardLinkage(Z);
+  const choice = chooseK(Z, {method: "ward", linkage, kMin, kMax, seed});
+  const layout = dendrogramLayout(linkage, {p: dendrogramLeaves});
+  const heights = linkage.map((row) => row[2]);
+  const correlations = correlationMatrixOfColumns(features.map((_, j) => X.map((r) => r[j])));
+  const overallTargetRate = target.reduce((a, b) => a + b, 0) / n;
+  const labelsByK = new Map<number, number[]>();
+
+  const solutions: ClusterSolution[] = choice.scores.map((score) => {
+    const raw = cutTree(linkage, score.k);
+    const portraits = clusterPortraits(X, raw, {features: features.map((f) => f.field), target});
+    // Number groups by decreasing target rate (ties: larger first, then original label).
+    const order = portraits.slice().sort((a, b) => b.targetRate! - a.targetRate! || b.size - a.size || a.cluster - b.cluster);
+    const renumber = new Map(order.map((p, i) => [p.cluster, i]));
+    labelsByK.set(score.k, raw.map((l) => renumber.get(l)!));
+    const profiles = order.map((p, i) => {
+      const positives = Math.round(p.targetRate! * p.size);
+      const feats = p.features.map((fp, j) => ({...fp, label: features[j].label}));
+      const distinctive = feats
+        .map((fp, j) => ({feature: fp.feature, label: fp.label, difference: fp.standardisedDifference, words: words(features[j], fp.standardisedDifference)}))
+        .filter((d) => Math.abs(d.difference) >= minDifference)
+        .sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference) || a.feature.localeCompare(b.feature));
+      return {cluster: i, size: p.size, share: p.share, targetRate: wilson(positives, p.size), targetCount: positives, features: feats, distinctive};
+    });
+    const names = nameClusters(profiles, features, correlations, minDifference, nameWords);
+    return {k: score.k, silhouette: score.silhouette, inertia: score.inertia, clusters: profiles.map((p, i) => ({...p, name: names[i]}))};
+  });
+
+  const report: ClusterReport = {
+    method: "Ward hierarchical clustering of standardised features",
+    features: features.map((f) => ({feature: f.field, label: f.label})),
+    n,
+    dendrogram: {
+      segments: layout.segments.map(({x1, y1, x2, y2}) => ({x1, y1, x2, y2})),
+      leaves: layout.leaves.map(({x, size}) => ({x, size})),
+      maxHeight: layout.maxHeight,
+      cuts: choice.scores.map(({k}) => ({k, lo: heights[n - k - 1], hi: heights[n - k]}))
+    },
+    scores: choice.scores.map(({k, silhouette, inertia}) => ({k, silhouette, inertia})),
+    chosenK: choice.k,
+    reason: choice.reason,
+    solutions,
+    overallTargetRate
+  };
+  return {report, labelsByK, linkage};
+}

@@ -1,0 +1,65 @@
+/**
+ * Exploration of features against a binary target, for any case: every feature's distribution
+ * split by outcome (shared nice histogram bins from group-distributions.ts — unit bins for
+ * small-range integers — and outcome rates per level for binary/categorical ones), means and medians per
+ * outcome, the Pearson correlation matrix of the features and the target, and the collinear
+ * pairs (|r| ≥ threshold) a linear model would struggle to separate.
+ */
+import {correlationMatrixOfColumns, median} from "../stats/index.ts";
+import {binEdges, binIndex} from "./group-distributions.ts";
+import type {ExplorationReport, FeatureDistribution, FeatureSpec, HistogramBin, TargetSpec} from "./types.ts";
+
+export interface ExploreOptions {
+  /** Bins of a continuous feature's histogram (when not small-range integers). Default 20. */
+  bins?: number;
+  /** |r| at or above which two features are flagged as collinear. Default 0.8. */
+  collinearThreshold?: number;
+}
+
+const mean = (v: readonly number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+
+function histogram(values: readonly number[], y: readonly number[], bins: number): HistogramBin[] {
+  const edges = binEdges(values, {discrete: values.every(Number.isInteger), bins});
+  const out: HistogramBin[] = edges.slice(0, -1).map((x0, k) => ({x0, x1: edges[k + 1], negative: 0, positive: 0}));
+  values.forEach((v, i) => {
+    const bin = out[binIndex(edges, v)];
+    if (y[i] === 1) bin.positive++;
+    else bin.negative++;
+  });
+  return out;
+}
+
+export function exploreByTarget(
+  rows: readonly Record<string, unknown>[], features: readonly FeatureSpec[], target: TargetSpec, {bins = 20, collinearThreshold = 0.8}: ExploreOptions = {}
+): ExplorationReport {
+  const y = rows.map((r) => Number(r[target.field]));
+  const positives = y.reduce((a, b) => a + b, 0);
+  const columns = features.map((f) => rows.map((r) => Number(r[f.field])));
+  const distributions: FeatureDistribution[] = features.map((f, j) => {
+    const values = columns[j];
+    const neg = values.filter((_, i) => y[i] === 0), pos = values.filter((_, i) => y[i] === 1);
+    const base = {feature: f.field, label: f.label, kind: f.kind, meanNegative: mean(neg), meanPositive: mean(pos), medianNegative: median(neg), medianPositive: median(pos)};
+    if (f.kind === "continuous") return {...base, bins: histogram(values, y, bins)};
+    const levels = [...new Set(values)].sort((a, b) => a - b).map((level) => {
+      let negative = 0, positive = 0;
+      values.forEach((v, i) => v === level && (y[i] === 1 ? positive++ : negative++));
+      return {level: String(level), label: f.levels?.[String(level)] ?? String(level), negative, positive, rate: positive / (negative + positive)};
+    });
+    return {...base, levels};
+  });
+  const names = [...features.map((f) => f.field), target.field];
+  const labels = [...features.map((f) => f.label), target.label];
+  const values = correlationMatrixOfColumns([...columns, y]);
+  const collinear: ExplorationReport["collinear"] = [];
+  for (let a = 0; a < features.length; a++) {
+    for (let b = a + 1; b < features.length; b++) {
+      if (Math.abs(values[a][b]) >= collinearThreshold) collinear.push({a: names[a], b: names[b], aLabel: labels[a], bLabel: labels[b], r: values[a][b]});
+    }
+  }
+  collinear.sort((p, q) => Math.abs(q.r) - Math.abs(p.r));
+  const t = features.length;
+  const targetCorrelations = features
+    .map((f, j) => ({feature: f.field, label: f.label, r: values[j][t]}))
+    .sort((p, q) => Math.abs(q.r) - Math.abs(p.r) || p.feature.localeCompare(q.feature));
+  return {target, n: rows.length, positives, negatives: rows.length - positives, distributions, correlation: {names, labels, values}, collinear, collinearThreshold, targetCorrelations};
+}
