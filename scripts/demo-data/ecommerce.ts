@@ -29,16 +29,17 @@
  *   products                             true category of every catalogue product name
  * Lists are written only when lines ≤ 200 000 (benchmark logs keep just the counts).
  *
- * Generation streams: orders are planned customer by customer into typed arrays (no strings),
- * counting-sorted by hour slot, and each order's lines are re-derived from its own seed when it is
- * written, so a 10M-line log needs no array of lines.
+ * Generation streams: orders and their lines are planned customer by customer into typed arrays
+ * (numbers only), the emissions are counting-sorted by hour slot, and lines are formatted into a
+ * reused buffer as they are written, so a 10M-line log needs no array of strings.
  */
-import {closeSync, mkdirSync, openSync, writeFileSync, writeSync} from "node:fs";
+import {mkdirSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {randomSource, type Random} from "../../loaders/random.ts";
-import {calendar, slotStamp} from "./calendar.ts";
+import {calendar, slotStamp, type Calendar} from "./calendar.ts";
 import {cumulative, round, uuidFromWords, weightedCumulative, word32} from "./draw.ts";
 import {csvField} from "./format.ts";
+import {fileWriter, orderByKey} from "./stream.ts";
 import {CATEGORIES, CATEGORY_MIX, catalogue, type Category} from "./products.ts";
 
 export const ECOMMERCE_COLUMNS = ["date", "customer_id", "order_id", "product", "quantity", "price"];
@@ -68,7 +69,7 @@ const MAIN_CATEGORY_SHARE = 0.8;
 /** P(customer places k = 1, 2, ... orders) before the window cuts later ones off. */
 const ORDERS_PER_CUSTOMER = [0.6, 0.3, 0.06, 0.025, 0.015];
 const MEAN_GAP_DAYS = 45;
-const LINES_PER_ORDER = [0.64, 0.12, 0.07, 0.045, 0.035, 0.025, 0.02, 0.015, 0.012, 0.01, 0.004, 0.004];
+const LINES_PER_ORDER = [0.7, 0.11, 0.06, 0.04, 0.03, 0.02, 0.015, 0.01, 0.008, 0.006, 0.003, 0.003];
 const QUANTITIES = [1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30];
 const QUANTITY_WEIGHTS = [0.83, 0.08, 0.022, 0.014, 0.01, 0.007, 0.004, 0.013, 0.003, 0.005, 0.005, 0.003, 0.002];
 const WHOLESALE_THRESHOLD = 100;
@@ -76,7 +77,7 @@ const WHOLESALE_QUANTITIES = [100, 150, 200, 300, 500, 1000];
 /** Per-order defect probabilities (mutually exclusive). */
 const P_REPEAT = 0.08;
 const P_SHARED = 0.035; // among orders with ≥ 2 lines
-const P_WHOLESALE = 0.002;
+const P_WHOLESALE = 0.003;
 const MAX_REPEAT_SHIFT_HOURS = 96;
 /** Below this many remaining lines, the last customers are plain one-order customers. */
 const TAIL_MARGIN = 400;
@@ -89,27 +90,54 @@ export interface EcommerceOptions {
   lines?: number;
 }
 
-/** Growable parallel typed arrays would be overkill: every order and event has ≥ 1 line, so
- * `lines` bounds their number. */
-function plan(lines: number, random: Random, cal: ReturnType<typeof calendar>) {
+/** The catalogue flattened for typed-array work: product p has category[p], pre-quoted fields. */
+function shop(random: Random) {
+  const products = catalogue(random);
+  const all = CATEGORIES.flatMap((c) => products[c]);
+  const offset = CATEGORIES.map((_, k) => CATEGORIES.slice(0, k).reduce((s, c) => s + products[c].length, 0));
+  return {
+    products,
+    count: all.length,
+    names: all.map((q) => q.name),
+    category: Uint8Array.from(all, (q) => CATEGORIES.indexOf(q.category)),
+    /** ",<quoted name>," and ",<price>.0\n" of each product. */
+    nameField: all.map((q) => `,${csvField(q.name)},`),
+    priceField: all.map((q) => `,${q.price}.0\n`),
+    offset,
+    popularity: CATEGORIES.map((c) => cumulative(products[c].map((_, rank) => 1 / Math.pow(rank + 4, 1.05))))
+  };
+}
+type Shop = ReturnType<typeof shop>;
+
+/** Customers, orders, lines and emissions (an order's first emission and its repeats). Every
+ * order and emission has ≥ 1 line, so `lines` bounds every array. */
+function plan(lines: number, random: Random, cal: Calendar, store: Shop) {
   const monthWeights = cal.calendarMonth.map((m, i) =>
     cal.daysInMonth[i] * CATEGORIES.reduce((s, c) => s + CATEGORY_MIX[c] * SEASONALITY[c][m], 0));
   const monthCum = cumulative(monthWeights);
+  const categoryCum = Array.from({length: 12}, (_, m) => cumulative(CATEGORIES.map((c) => CATEGORY_MIX[c] * SEASONALITY[c][m])));
   const hourCum = cumulative(HOUR_WEIGHTS);
   const ordersCum = cumulative(ORDERS_PER_CUSTOMER);
   const linesCum = cumulative(LINES_PER_ORDER);
+  const quantityCum = cumulative(QUANTITY_WEIGHTS);
   const lastSlot = cal.days * 24 - 1;
 
   const orderSlot = new Uint32Array(lines);
   const orderCustomer = new Uint32Array(lines);
+  const orderFirstLine = new Uint32Array(lines);
   const orderLines = new Uint8Array(lines);
+  const lineProduct = new Uint32Array(lines);
+  const lineQuantity = new Uint16Array(lines);
   const eventSlot = new Uint32Array(lines);
   const eventOrder = new Uint32Array(lines);
   const shared = new Map<number, {partner: number; splitAt: number}>();
-  const wholesale = new Map<number, number>();
+  const wholesale = new Set<number>();
+  const byCategoryMonth = CATEGORIES.map(() => new Array<number>(cal.monthLabel.length).fill(0));
+  const productUsed = new Uint8Array(store.count);
   const ordersHistogram: number[] = [];
   const recencyDays: number[] = [];
   let orders = 0;
+  let planned = 0;
   let events = 0;
   let written = 0;
   let customers = 0;
@@ -124,20 +152,42 @@ function plan(lines: number, random: Random, cal: ReturnType<typeof calendar>) {
     eventOrder[events++] = o;
     written += orderLines[o];
   };
+  /** A new order with `n` distinct products; the main category follows the month's mix. */
   const addOrder = (slot: number, customer: number, n: number) => {
-    orderSlot[orders] = slot;
-    orderCustomer[orders] = customer;
-    orderLines[orders] = n;
-    addEvent(slot, orders);
-    return orders++;
+    const o = orders++;
+    orderSlot[o] = slot;
+    orderCustomer[o] = customer;
+    orderFirstLine[o] = planned;
+    orderLines[o] = n;
+    const month = cal.monthOfDay[Math.floor(slot / 24)];
+    const mix = categoryCum[cal.calendarMonth[month]];
+    const main = weightedCumulative(mix, random);
+    for (let line = 0; line < n; line++) {
+      const c = random() < MAIN_CATEGORY_SHARE ? main : weightedCumulative(mix, random);
+      const size = store.popularity[c].length;
+      let index = weightedCumulative(store.popularity[c], random);
+      const taken = (i: number) => {
+        for (let l = orderFirstLine[o]; l < planned; l++) if (lineProduct[l] === store.offset[c] + i) return true;
+        return false;
+      };
+      while (taken(index)) index = (index + 1) % size;
+      lineProduct[planned] = store.offset[c] + index;
+      lineQuantity[planned++] = QUANTITIES[weightedCumulative(quantityCum, random)];
+      productUsed[store.offset[c] + index] = 1;
+      byCategoryMonth[c][month]++;
+    }
+    addEvent(slot, o);
+    return o;
   };
 
   while (written < lines) {
     const remaining = lines - written;
     const customer = customers++;
     if (remaining < TAIL_MARGIN) {
-      addOrder(randomSlot(), customer, Math.min(remaining, 1 + weightedCumulative(linesCum, random)));
+      const slot = randomSlot();
+      addOrder(slot, customer, Math.min(remaining, 1 + weightedCumulative(linesCum, random)));
       ordersHistogram[1] = (ordersHistogram[1] ?? 0) + 1;
+      recencyDays.push(cal.days - 1 - Math.floor(slot / 24));
       continue;
     }
     const wanted = 1 + weightedCumulative(ordersCum, random);
@@ -164,63 +214,25 @@ function plan(lines: number, random: Random, cal: ReturnType<typeof calendar>) {
       } else if (u < P_REPEAT + P_SHARED) {
         if (n >= 2 && customer > 0) shared.set(o, {partner: random.int(customer), splitAt: 1 + random.int(n - 1)});
       } else if (u < P_REPEAT + P_SHARED + P_WHOLESALE) {
-        wholesale.set(o, WHOLESALE_QUANTITIES[random.int(WHOLESALE_QUANTITIES.length)]);
+        wholesale.add(o);
+        lineQuantity[orderFirstLine[o]] = WHOLESALE_QUANTITIES[random.int(WHOLESALE_QUANTITIES.length)];
       }
     }
     ordersHistogram[placed] = (ordersHistogram[placed] ?? 0) + 1;
     recencyDays.push(cal.days - 1 - Math.floor(slot / 24));
   }
-  return {orders, events, customers, orderSlot, orderCustomer, orderLines, eventSlot, eventOrder, shared, wholesale,
+  return {orders, events, customers, orderSlot, orderCustomer, orderFirstLine, orderLines, lineProduct, lineQuantity,
+    eventSlot, eventOrder, shared, wholesale, byCategoryMonth, distinctProducts: productUsed.reduce((a, b) => a + b, 0),
     ordersHistogram, recencyDays, lastSlot};
 }
-
-/** Event indices ordered by hour slot (stable counting sort). */
-function bySlot(eventSlot: Uint32Array, events: number, slots: number): Uint32Array {
-  const start = new Uint32Array(slots + 1);
-  for (let e = 0; e < events; e++) start[eventSlot[e] + 1]++;
-  for (let s = 0; s < slots; s++) start[s + 1] += start[s];
-  const out = new Uint32Array(events);
-  for (let e = 0; e < events; e++) out[start[eventSlot[e]]++] = e;
-  return out;
-}
-
-/** Buffered synchronous writer: UTF-8 straight into a reused buffer (no big strings, little GC). */
-function fileWriter(path: string, size = 1 << 22) {
-  const fd = openSync(path, "w");
-  const buffer = Buffer.allocUnsafe(size);
-  let position = 0;
-  const flush = () => {
-    writeSync(fd, buffer, 0, position);
-    position = 0;
-  };
-  return {
-    write(s: string) {
-      if (position + 3 * s.length > size) flush();
-      position += buffer.write(s, position);
-    },
-    close() {
-      flush();
-      closeSync(fd);
-    }
-  };
-}
-
-const mix32 = (base: number, i: number) => (base + Math.imul(i, 0x9e3779b1)) >>> 0;
 
 export function generateEcommerce({seed = 20261123, outDir, lines = 7474}: EcommerceOptions) {
   const root = randomSource(seed ^ 0xec0);
   const cal = calendar();
-  const products = catalogue(root.fork());
-  // Each product's ",<quoted name>," and ",<price>.0\n" pieces, built once.
-  const nameField = CATEGORIES.map((c) => products[c].map((q) => `,${csvField(q.name)},`));
-  const priceField = CATEGORIES.map((c) => products[c].map((q) => `,${q.price}.0\n`));
-  const popularity = CATEGORIES.map((c) => cumulative(products[c].map((_, rank) => 1 / Math.pow(rank + 4, 1.05))));
-  const monthCategoryCum = Array.from({length: 12}, (_, m) => cumulative(CATEGORIES.map((c) => CATEGORY_MIX[c] * SEASONALITY[c][m])));
-  const quantityCum = cumulative(QUANTITY_WEIGHTS);
-  const orderBase = Math.floor(root() * 2 ** 32);
+  const store = shop(root.fork());
+  const p = plan(lines, root.fork(), cal, store);
+  const sorted = orderByKey(p.eventSlot, p.events, cal.days * 24);
 
-  const p = plan(lines, root.fork(), cal);
-  const sorted = bySlot(p.eventSlot, p.events, cal.days * 24);
   // Customer uuids: four seeded 32-bit words per customer, formatted when written.
   const ids = root.fork();
   const customerWords = new Uint32Array(4 * p.customers);
@@ -232,18 +244,16 @@ export function generateEcommerce({seed = 20261123, outDir, lines = 7474}: Ecomm
   const repeated = new Map<number, string[]>();
   const sharedList: {order_id: number; customers: [string, string]}[] = [];
   const wholesaleList: {order_id: number; product: string; quantity: number}[] = [];
-  const byCategoryMonth = CATEGORIES.map(() => new Array<number>(cal.monthLabel.length).fill(0));
   const orderIds = new Uint32Array(p.orders);
+  const repeatSeen = new Uint8Array(p.orders);
   let nextOrderId = ECOMMERCE_FIRST_ORDER_ID;
   let repeatedLines = 0;
   let repeatedOrders = 0;
-  const seenProducts = new Set<string>();
 
   const dir = join(outDir, "ecommerce");
   mkdirSync(dir, {recursive: true});
   const out = fileWriter(join(dir, "ecom_dataset_upd.csv"));
   out.write(ECOMMERCE_COLUMNS.join(",") + "\n");
-  const used = new Set<number>();
   for (let i = 0; i < p.events; i++) {
     const e = sorted[i];
     const o = p.eventOrder[e];
@@ -255,49 +265,28 @@ export function generateEcommerce({seed = 20261123, outDir, lines = 7474}: Ecomm
     const owner = customerId(p.orderCustomer[o]);
     const share = p.shared.get(o);
     const partner = share ? customerId(share.partner) : owner;
-    const bulk = p.wholesale.get(o);
     const ownerPrefix = `${date},${owner},${orderId}`;
     const partnerPrefix = share ? `${date},${partner},${orderId}` : ownerPrefix;
+    const start = p.orderFirstLine[o];
+    const n = p.orderLines[o];
     if (!first) {
-      repeatedLines += p.orderLines[o];
-      if (keepLists) {
-        if (!repeated.has(orderId)) repeated.set(orderId, [slotStamp(cal, p.orderSlot[o])]);
-        repeated.get(orderId)!.push(date);
-      }
-    } else if (share && keepLists) sharedList.push({order_id: orderId, customers: [owner, partner]});
-
-    // The order's lines, re-derived from its own seed (identical at every emission).
-    const r = randomSource(mix32(orderBase, o));
-    const windowMonth = cal.monthOfDay[Math.floor(p.orderSlot[o] / 24)];
-    const monthCum = monthCategoryCum[cal.calendarMonth[windowMonth]];
-    const main = weightedCumulative(monthCum, r);
-    used.clear();
-    for (let line = 0; line < p.orderLines[o]; line++) {
-      const category = r() < MAIN_CATEGORY_SHARE ? main : weightedCumulative(monthCum, r);
-      const list = products[CATEGORIES[category]];
-      let index = weightedCumulative(popularity[category], r);
-      while (used.has(category * 10_000 + index)) index = (index + 1) % list.length;
-      used.add(category * 10_000 + index);
-      const product = list[index];
-      let quantity = QUANTITIES[weightedCumulative(quantityCum, r)];
-      if (bulk !== undefined && line === 0) {
-        quantity = bulk;
-        if (keepLists) wholesaleList.push({order_id: orderId, product: product.name, quantity});
-      }
-      if (first) {
-        byCategoryMonth[category][windowMonth]++;
-        if (keepLists) seenProducts.add(product.name);
-      }
-      const prefix = share && line >= share.splitAt ? partnerPrefix : ownerPrefix;
-      out.write(prefix + nameField[category][index] + quantity + priceField[category][index]);
+      if (slot === p.orderSlot[o]) throw new Error("a repeat must be at another hour");
+      repeatedLines += n;
+      if (repeatSeen[o] === 0) repeatedOrders++;
+      repeatSeen[o] = 1;
+      if (keepLists) repeated.set(orderId, [...(repeated.get(orderId) ?? [slotStamp(cal, p.orderSlot[o])]), date]);
+    } else if (keepLists && share) sharedList.push({order_id: orderId, customers: [owner, partner]});
+    if (first && keepLists && p.wholesale.has(o)) {
+      wholesaleList.push({order_id: orderId, product: store.names[p.lineProduct[start]], quantity: p.lineQuantity[start]});
     }
-    if (!first && p.orderSlot[o] === slot) throw new Error("repeat at the original hour");
+    for (let line = 0; line < n; line++) {
+      const product = p.lineProduct[start + line];
+      const prefix = share && line >= share.splitAt ? partnerPrefix : ownerPrefix;
+      out.write(prefix + store.nameField[product] + p.lineQuantity[start + line] + store.priceField[product]);
+    }
   }
   out.close();
-  for (const [, dates] of repeated) if (dates.length > 1) repeatedOrders++;
-  if (!keepLists) repeatedOrders = countRepeatedOrders(p.eventOrder, p.events, p.orders);
 
-  const quartiles = quantiles(p.recencyDays, [0.25, 0.5, 0.75]);
   const truth = {
     seed,
     lines,
@@ -315,14 +304,14 @@ export function generateEcommerce({seed = 20261123, outDir, lines = 7474}: Ecomm
       note: "later orders falling after the window end are dropped; tail customers (last lines) place one order",
       realised: Object.fromEntries(p.ordersHistogram.map((n, k) => [k, n]).filter(([, n]) => n))
     },
-    recency: {to: slotStamp(cal, p.lastSlot).slice(0, 8), quartilesDays: quartiles},
+    recency: {to: slotStamp(cal, p.lastSlot).slice(0, 8), quartilesDays: quantiles(p.recencyDays, [0.25, 0.5, 0.75])},
     linesPerOrder: Object.fromEntries(LINES_PER_ORDER.map((q, k) => [k + 1, q])),
     quantity: Object.fromEntries(QUANTITIES.map((q, k) => [q, QUANTITY_WEIGHTS[k]])),
     realised: {
-      linesByCategory: Object.fromEntries(CATEGORIES.map((c, k) => [c, byCategoryMonth[k].reduce((a, b) => a + b, 0)])),
+      linesByCategory: Object.fromEntries(CATEGORIES.map((c, k) => [c, p.byCategoryMonth[k].reduce((a, b) => a + b, 0)])),
       linesByCategoryMonth: Object.fromEntries(CATEGORIES.map((c, k) =>
-        [c, Object.fromEntries(cal.monthLabel.map((m, i) => [m, byCategoryMonth[k][i]]))])),
-      distinctProducts: keepLists ? seenProducts.size : undefined
+        [c, Object.fromEntries(cal.monthLabel.map((m, i) => [m, p.byCategoryMonth[k][i]]))])),
+      distinctProducts: p.distinctProducts
     },
     defects: {
       repeatedLines: {
@@ -334,21 +323,10 @@ export function generateEcommerce({seed = 20261123, outDir, lines = 7474}: Ecomm
       sharedOrders: {count: p.shared.size, list: keepLists ? sharedList : undefined},
       wholesale: {threshold: WHOLESALE_THRESHOLD, count: p.wholesale.size, list: keepLists ? wholesaleList : undefined}
     },
-    products: Object.fromEntries(CATEGORIES.flatMap((c) => products[c].map((q) => [q.name, c])))
+    products: Object.fromEntries(CATEGORIES.flatMap((c) => store.products[c].map((q) => [q.name, c])))
   };
   writeFileSync(join(dir, "truth.json"), JSON.stringify(truth, null, 1) + "\n");
   return truth;
-}
-
-function countRepeatedOrders(eventOrder: Uint32Array, events: number, orders: number): number {
-  const seen = new Uint8Array(orders);
-  let n = 0;
-  for (let e = 0; e < events; e++) {
-    const o = eventOrder[e];
-    if (seen[o] === 1) n++;
-    if (seen[o] < 2) seen[o]++;
-  }
-  return n;
 }
 
 function quantiles(values: number[], qs: number[]): number[] {
