@@ -79,7 +79,7 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
       min(time) OVER (PARTITION BY orderId, product) AS firstTime,
       row_number() OVER (PARTITION BY time, customerId, orderId, product, quantity, price ORDER BY line) AS copy,
       min(line) OVER (PARTITION BY time, customerId, orderId, product, quantity, price) AS original
-    FROM (SELECT rowid + 2 AS line, ${datetimeSql("date")} AS time, customerId, CAST(orderId AS BIGINT) AS orderId, product,
+    FROM (SELECT rowid + ${read.files.order_lines.lineOffset} AS line, ${datetimeSql("date")} AS time, customerId, CAST(orderId AS BIGINT) AS orderId, product,
             CAST(quantity AS BIGINT) AS quantity, price FROM order_lines)`);
   await run(connection, "DROP TABLE order_lines");
   const a = "order_lines_annotated";

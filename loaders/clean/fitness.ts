@@ -58,7 +58,7 @@ async function clean(connection: DuckDBConnection, dataDir: string): Promise<Fit
       description: "Rows identical in every column to an earlier row are counted once.", examples: duplicates.examples});
   }
   await run(connection, `CREATE OR REPLACE TABLE members_clean AS
-    SELECT rowid + 2 AS line, ${fields.map(ident).join(", ")} FROM members
+    SELECT rowid + ${read.files.members.lineOffset} AS line, ${fields.map(ident).join(", ")} FROM members
     QUALIFY row_number() OVER (PARTITION BY ${fields.map(ident).join(", ")} ORDER BY rowid) = 1 ORDER BY line`);
   const members = await queryRows<FitnessMember>(connection, `SELECT * FROM members_clean ORDER BY line`);
   const quality = buildReport("fitness", read, {

@@ -93,7 +93,7 @@ async function clean(connection: DuckDBConnection, dataDir: string, {extremeK = 
     findings.push(dup);
     if (dup.rows) repairs.push({id: `drop-exact-duplicates-${table}`, file, action: "removed", rows: dup.rows,
       description: `Rows of ${file} identical to an earlier row are counted once.`, examples: dup.examples});
-    await run(connection, `CREATE OR REPLACE TABLE ${table}_dedup AS SELECT rowid + 2 AS line, * FROM ${table}
+    await run(connection, `CREATE OR REPLACE TABLE ${table}_dedup AS SELECT rowid + ${read.files[table].lineOffset} AS line, * FROM ${table}
       QUALIFY row_number() OVER (PARTITION BY ${fields.join(", ")} ORDER BY rowid) = 1`);
   }
 

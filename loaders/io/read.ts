@@ -105,6 +105,21 @@ function rejectProblem(spec: FileSpec, r: Reject, byName: Map<string, ColumnSpec
   }
 }
 
+/** One problem per line for line-shape errors (DuckDB logs one per missing column), and no cast
+ * errors on a line whose fields are shifted anyway. */
+function structural(rejects: Reject[]): Reject[] {
+  const shape = new Set(["MISSING COLUMNS", "TOO MANY COLUMNS", "UNQUOTED VALUE", "INVALID ENCODING", "INVALID UNICODE", "LINE SIZE OVER MAXIMUM"]);
+  const shaped = new Set(rejects.filter((r) => shape.has(r.error_type)).map((r) => r.line));
+  const seen = new Set<string>();
+  return rejects.filter((r) => {
+    if (shaped.has(r.line) && !shape.has(r.error_type)) return false;
+    const key = shape.has(r.error_type) ? `${r.line}` : `${r.line}:${r.column_name}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 function bounded(problems: Problem[], max: number, total: number, file: string): Problem[] {
   if (total <= max) return problems.slice(0, max);
   return [...problems.slice(0, max), {
@@ -150,7 +165,7 @@ async function readCsv(connection: DuckDBConnection, path: string, spec: FileSpe
     const byName = new Map<string, ColumnSpec>(names.flatMap((n, i) => (match.columns[i] ? [[n, match.columns[i]!] as [string, ColumnSpec]] : [])));
     const rejectedLines = new Set(rejected.map((r) => r.line));
     const lastLine = rows + rejectedLines.size + 1;
-    for (const r of rejected) {
+    for (const r of structural(rejected)) {
       const truncatedLast = r.error_type === "MISSING COLUMNS" && r.line === lastLine && rejectedLines.size === 1;
       if (truncatedLast) {
         problems.push({severity: "warning", file: spec.file, line: r.line, expected: `${header.length} fields`, found: `an incomplete last line ${shown(r.csv_line)}`,

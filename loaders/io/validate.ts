@@ -35,6 +35,13 @@ export interface Validation {
   labelRepairs: LabelRepair[];
 }
 
+/** The value as text; whole DOUBLEs without ".0" (numbers are read as DOUBLE). */
+function shownSql(col: ColumnSpec, c: string): string {
+  return col.type === "integer" || col.type === "number" || col.type === "flag"
+    ? `CASE WHEN ${c} = trunc(${c}) AND abs(${c}) < 1e15 THEN CAST(CAST(${c} AS BIGINT) AS VARCHAR) ELSE CAST(${c} AS VARCHAR) END`
+    : `CAST(${c} AS VARCHAR)`;
+}
+
 function fmt(v: number): string {
   return Number.isInteger(v) ? String(v) : String(+v.toPrecision(6));
 }
@@ -48,49 +55,62 @@ export async function validateTable(connection: DuckDBConnection, read: ReadResu
   const labelRepairs: LabelRepair[] = [];
   const {total} = await queryOne<{total: number}>(connection, `SELECT count(*) AS total FROM ${t}`);
 
-  /** Add up to examplesPerRule located problems for rows matching `where`, plus a count line. */
-  async function rule(col: ColumnSpec, where: string, expected: string, hint?: string, valueSql?: string) {
-    const c = ident(col.field);
-    const rows = await queryRows<{line: number; value: string | null; n: number}>(connection,
-      `SELECT ${line} AS line, CAST(${valueSql ?? c} AS VARCHAR) AS value, count(*) OVER () AS n FROM ${t} WHERE ${where} ORDER BY rowid LIMIT ${examplesPerRule}`);
-    if (!rows.length) return;
-    for (const r of rows) problems.push({severity: "error", file: spec.file, line: r.line, column: col.source, expected, found: shown(r.value), hint});
-    const n = rows[0].n;
-    if (n > rows.length) {
-      problems.push({severity: "error", file: spec.file, column: col.source, expected, found: `${n - rows.length} more rows like these (${n} in all)`, hint});
-    }
-  }
-
+  interface Rule {col: ColumnSpec; where: string; expected: string; hint?: string}
+  const rules: Rule[] = [];
   for (const col of spec.columns) {
     const c = ident(col.field);
-    const {nulls} = await queryOne<{nulls: number}>(connection, `SELECT count(*) - count(${c}) AS nulls FROM ${t}`);
-    if (nulls === total) {
-      problems.push({severity: "error", file: spec.file, column: col.source, expected: `values in column ${shown(col.source)} (${col.label})`,
-        found: `the column is empty in all ${total} rows`, hint: "the export lost this column's values; export it again"});
-      continue;
-    }
-    if (col.required !== false && nulls > 0) {
-      await rule(col, `${c} IS NULL`, `a value (${expectedText(col)})`, "fill in the value or remove the row in the export");
-    }
-    if (col.type === "integer") await rule(col, `${c} <> trunc(${c})`, expectedText(col));
-    if (col.type === "flag") await rule(col, `${c} NOT IN (0, 1)`, "0 or 1");
+    if (col.required !== false) rules.push({col, where: `${c} IS NULL`, expected: `a value (${expectedText(col)})`, hint: "fill in the value or remove the row in the export"});
+    if (col.type === "integer") rules.push({col, where: `${c} <> trunc(${c})`, expected: expectedText(col), hint: "this column counts whole units; correct the value in the export"});
+    if (col.type === "flag") rules.push({col, where: `${c} NOT IN (0, 1)`, expected: "0 or 1", hint: "write 1 for yes and 0 for no"});
     if ((col.type === "integer" || col.type === "number") && (col.min !== undefined || col.max !== undefined)) {
       const lo = typeof col.min === "number" ? col.min : -Infinity;
       const hi = typeof col.max === "number" ? col.max : Infinity;
       const conds = [Number.isFinite(lo) ? `${c} < ${lo}` : null, Number.isFinite(hi) ? `${c} > ${hi}` : null].filter(Boolean).join(" OR ");
       const expected = Number.isFinite(hi) ? `a value from ${fmt(lo)} to ${fmt(hi)}` : `a value of at least ${fmt(lo)}`;
-      if (conds) await rule(col, conds, expected, lo === 0 || lo === 1 ? `${col.label.toLowerCase()} cannot be negative${lo === 1 ? " or zero" : ""}` : undefined);
+      if (conds) rules.push({col, where: conds, expected, hint: lo === 0 || lo === 1 ? `${col.label.toLowerCase()} cannot be negative${lo === 1 ? " or zero" : ""}` : undefined});
     }
     if (col.type === "datetime") {
       const parsed = datetimeSql(c);
-      await rule(col, `${c} IS NOT NULL AND (${parsed}) IS NULL`, expectedText(col), "write dates as YYYYMMDDHH (2018100113) or ISO (2018-10-01T13:00)");
+      rules.push({col, where: `${c} IS NOT NULL AND (${parsed}) IS NULL`, expected: expectedText(col), hint: "write dates as YYYYMMDDHH (2018100113) or ISO (2018-10-01T13:00)"});
       const lo = typeof col.min === "string" ? col.min : null;
       const hi = typeof col.max === "string" ? col.max : null;
       if (lo && hi) {
-        await rule(col, `(${parsed}) < TIMESTAMP ${literal(lo)} OR (${parsed}) >= TIMESTAMP ${literal(hi)}`,
-          `a date from ${lo} to before ${hi}`, "check the year: a date this far out is a typing or export error");
+        rules.push({col, where: `(${parsed}) < TIMESTAMP ${literal(lo)} OR (${parsed}) >= TIMESTAMP ${literal(hi)}`,
+          expected: `a date from ${lo} to before ${hi}`, hint: "check the year: a date this far out is a typing or export error"});
       }
     }
+  }
+
+  // One scan counts every rule, the missing values and the target's classes.
+  const counts = await queryOne<Record<string, number>>(connection, `SELECT ${[
+    ...rules.map((r, i) => `count(*) FILTER (WHERE ${r.where}) AS r${i}`),
+    ...spec.columns.map((col, i) => `count(*) - count(${ident(col.field)}) AS n${i}`),
+    ...spec.columns.map((col, i) => (col.target ? `count(DISTINCT ${ident(col.field)}) AS t${i}` : "NULL AS t" + i))
+  ].join(", ")} FROM ${t}`);
+
+  const empty = new Set<ColumnSpec>();
+  spec.columns.forEach((col, i) => {
+    if (counts[`n${i}`] === total) {
+      empty.add(col);
+      problems.push({severity: "error", file: spec.file, column: col.source, expected: `values in column ${shown(col.source)} (${col.label})`,
+        found: `the column is empty in all ${total} rows`, hint: "the export lost this column's values; export it again"});
+    }
+  });
+
+  for (const [i, r] of rules.entries()) {
+    const n = counts[`r${i}`];
+    if (!n || empty.has(r.col)) continue;
+    const rows = await queryRows<{line: number; value: string | null}>(connection,
+      `SELECT ${line} AS line, ${shownSql(r.col, ident(r.col.field))} AS value FROM ${t} WHERE ${r.where} ORDER BY rowid LIMIT ${examplesPerRule}`);
+    for (const row of rows) problems.push({severity: "error", file: spec.file, line: row.line, column: r.col.source, expected: r.expected, found: shown(row.value), hint: r.hint});
+    if (n > rows.length) {
+      problems.push({severity: "error", file: spec.file, column: r.col.source, expected: r.expected, found: `${n - rows.length} more rows like these (${n} in all)`, hint: r.hint});
+    }
+  }
+
+  for (const [i, col] of spec.columns.entries()) {
+    if (empty.has(col)) continue;
+    const c = ident(col.field);
     if (col.type === "category" && col.values) {
       const found = await queryRows<LabelCount>(connection,
         `SELECT ${c} AS value, count(*) AS rows, min(rowid) + ${lineOffset} AS line FROM ${t} WHERE ${c} IS NOT NULL GROUP BY ${c} ORDER BY rows DESC, value`);
@@ -102,9 +122,9 @@ export async function validateTable(connection: DuckDBConnection, read: ReadResu
           found: `${shown(u.value)}${u.rows > 1 ? ` (in ${u.rows} rows)` : ""}`, hint: "add the label to the schema if it is new, or correct it in the export"});
       }
     }
-    if (col.target) {
+    if (col.target && (counts[`t${i}`] < 2 || col.type === "category")) {
       const classes = await queryRows<{value: string; n: number}>(connection,
-        `SELECT CAST(${c} AS VARCHAR) AS value, count(*) AS n FROM ${t} WHERE ${c} IS NOT NULL GROUP BY 1 ORDER BY 1`);
+        `SELECT ${shownSql(col, c)} AS value, count(*) AS n FROM ${t} WHERE ${c} IS NOT NULL GROUP BY 1 ORDER BY 1`);
       const distinct = col.type === "category" && categories[col.field]
         ? new Set(classes.map((k) => categories[col.field][k.value] ?? k.value)) : new Set(classes.map((k) => k.value));
       if (distinct.size < 2) {

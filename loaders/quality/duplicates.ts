@@ -28,7 +28,7 @@ export interface DuplicateOptions {
 export async function exactDuplicates(connection: DuckDBConnection, ref: TableRef, {fields, idField, maxExamples = 5}: DuplicateOptions): Promise<Finding> {
   const line = ref.line ?? "rowid + 2";
   const cols = fields.map(ident).join(", ");
-  const ranked = `SELECT ${line} AS line, ${idField ? `${ident(idField)} AS id,` : ""} min(${line}) OVER w AS first, row_number() OVER (w ORDER BY ${line}) AS k
+  const ranked = `SELECT ${line} AS line, ${idField ? ident(idField) : "NULL"} AS id, min(${line}) OVER w AS first, row_number() OVER (w ORDER BY ${line}) AS k
     FROM ${ident(ref.table)} WINDOW w AS (PARTITION BY ${cols})`;
   const {rows, groups} = await queryOne<{rows: number; groups: number}>(connection,
     `SELECT count(*) AS rows, count(DISTINCT first) AS groups FROM (${ranked}) WHERE k > 1`);
