@@ -1,0 +1,98 @@
+/**
+ * E-commerce case: what customers buy, and how mailings should differ by consumption profile.
+ * Computes every page artifact of src/ecommerce/ once, from the clean order lines:
+ *
+ *   clean (loaders/clean/ecommerce.ts) → tables (categorised lines, orders, customers — SQL)
+ *     → RFM segments (SQL) → coverage, time (SQL) → profiles + clusters, hypotheses, mailing plan
+ *
+ *   summary.json       headline figures, findings in words and the plan at a glance
+ *   categories.json    rule table, coverage, category totals, uncategorised names
+ *   profiles.json      RFM rules and segments, clustering and portraits
+ *   time.json          monthly, seasonality, weekday × hour, cohorts, repeat purchases
+ *   hypotheses.json    test families (Holm, BH) and the wholesale sensitivity check
+ *   mailing.json       plan per segment, segment × profile counts
+ *   mailing-list.json  per-customer list — rows only when settings.customerRows, else empty
+ */
+import {settings as defaultSettings, type Settings} from "../settings.ts";
+import type {DuckDBConnection} from "../io/duckdb.ts";
+import {queryOne, withDatabase} from "../io/duckdb.ts";
+import {cleanEcommerceInto} from "../clean/ecommerce.ts";
+import type {QualityReport} from "../quality/types.ts";
+import {buildTables} from "./ecommerce/tables.ts";
+import {coverageReport, type CoverageReport} from "./ecommerce/coverage.ts";
+import {scoreRfm} from "./ecommerce/rfm.ts";
+import {readCustomers, readOrders, type CustomerProfile} from "./ecommerce/customers.ts";
+import {profilesReport, type ProfilesReport} from "./ecommerce/profiles.ts";
+import {timeReport, type TimeReport} from "./ecommerce/time.ts";
+import {hypothesesReport, type HypothesesReport} from "./ecommerce/hypotheses.ts";
+import {mailingPlan, type MailingListRow, type MailingReport} from "./ecommerce/mailing.ts";
+import {summaryReport, type SummaryReport} from "./ecommerce/summary.ts";
+
+export interface EcommerceResult {
+  summary: SummaryReport;
+  categories: CoverageReport;
+  profiles: ProfilesReport;
+  time: TimeReport;
+  hypotheses: HypothesesReport;
+  mailing: MailingReport;
+  mailingList: {customerRows: boolean; rows: MailingListRow[]};
+  /** Not written as an artifact (the data-quality engineer owns quality.json); for tests. */
+  quality: QualityReport;
+  customers: CustomerProfile[];
+  clusterOf: number[];
+  timings: Record<string, number>;
+}
+
+/** Distinct customer ids and lines in the export as read (before any repair). */
+async function readCounts(connection: DuckDBConnection): Promise<{lines: number; customers: number; orders: number}> {
+  return queryOne(connection, `SELECT count(*) AS lines, count(DISTINCT sourceCustomerId) AS customers, count(DISTINCT orderId) AS orders FROM order_lines_annotated`);
+}
+
+export async function analyseEcommerce(connection: DuckDBConnection, dataDir: string, customerRows: boolean): Promise<EcommerceResult> {
+  const timings: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = now - t;
+    t = now;
+  };
+  const clean = await cleanEcommerceInto(connection, dataDir, {materialize: true});
+  const read = await readCounts(connection);
+  lap("clean");
+  const info = await buildTables(connection, clean.name);
+  const thresholds = await scoreRfm(connection);
+  lap("tables");
+  const categories = await coverageReport(connection);
+  const time = await timeReport(connection, info);
+  lap("aggregates");
+  const customers = await readCustomers(connection);
+  const orders = await readOrders(connection);
+  const ordersWithWholesale = await readOrders(connection, "eco_orders_all");
+  lap("read");
+  const {report: profiles, clusterOf, clusterNames} = profilesReport(customers, thresholds);
+  lap("profiles");
+  const hypotheses = hypothesesReport({customers, orders, ordersWithWholesale, clusterOf, clusterNames});
+  lap("hypotheses");
+  const {report: mailing, list} = mailingPlan(profiles, customers, clusterOf, time, customerRows);
+  lap("mailing");
+  const summary = summaryReport({read, quality: clean.quality, wholesaleThreshold: clean.wholesaleThreshold, categories, profiles, time, hypotheses, mailing, orders: orders.length});
+  return {summary, categories, profiles, time, hypotheses, mailing, mailingList: {customerRows, rows: list}, quality: clean.quality, customers, clusterOf, timings};
+}
+
+export async function computeEcommerceResult(settings: Settings = defaultSettings): Promise<EcommerceResult> {
+  return withDatabase((connection) => analyseEcommerce(connection, settings.dataDir, settings.customerRows));
+}
+
+/** The case's page artifacts (member name → JSON value). */
+export async function computeEcommerce(settings: Settings = defaultSettings): Promise<Record<string, unknown>> {
+  const r = await computeEcommerceResult(settings);
+  return {
+    "summary.json": r.summary,
+    "categories.json": r.categories,
+    "profiles.json": r.profiles,
+    "time.json": r.time,
+    "hypotheses.json": r.hypotheses,
+    "mailing.json": r.mailing,
+    "mailing-list.json": r.mailingList
+  };
+}

@@ -1,0 +1,60 @@
+/** Customer profiles read from eco_customers + eco_rfm into plain rows (one per customer). */
+import type {DuckDBConnection} from "../../io/duckdb.ts";
+import {ident, queryRows} from "../../io/duckdb.ts";
+import {ANALYSIS_CATEGORIES, type AnalysisCategory} from "./tables.ts";
+import type {SegmentId} from "./rfm.ts";
+
+export interface CustomerProfile {
+  customerId: string;
+  orders: number;
+  revenue: number;
+  /** Average order value (revenue / orders). */
+  aov: number;
+  recencyDays: number;
+  tenureDays: number;
+  firstTime: string;
+  lastTime: string;
+  firstCategory: AnalysisCategory;
+  firstOrderValue: number;
+  mainCategory: AnalysisCategory;
+  /** Revenue and share of the customer's revenue per category. */
+  categoryRevenue: Record<AnalysisCategory, number>;
+  shares: Record<AnalysisCategory, number>;
+  r: number;
+  f: number;
+  m: number;
+  segment: SegmentId;
+}
+
+export async function readCustomers(connection: DuckDBConnection): Promise<CustomerProfile[]> {
+  const rows = await queryRows<Record<string, unknown>>(connection, `SELECT c.*, strftime(c.firstTime, '%Y-%m-%dT%H:%M:%S') AS firstTimeText,
+      strftime(c.lastTime, '%Y-%m-%dT%H:%M:%S') AS lastTimeText, s.r, s.f, s.m, s.segment
+    FROM eco_customers c JOIN eco_rfm s USING (customerId) ORDER BY c.customerId`);
+  return rows.map((row) => {
+    const categoryRevenue = {} as Record<AnalysisCategory, number>;
+    const shares = {} as Record<AnalysisCategory, number>;
+    for (const c of ANALYSIS_CATEGORIES) {
+      categoryRevenue[c] = Number(row[`rev_${c}`] ?? 0);
+      shares[c] = Number(row[`share_${c}`] ?? 0);
+    }
+    return {
+      customerId: String(row.customerId), orders: Number(row.orders), revenue: Number(row.revenue), aov: Number(row.aov),
+      recencyDays: Number(row.recencyDays), tenureDays: Number(row.tenureDays), firstTime: String(row.firstTimeText), lastTime: String(row.lastTimeText),
+      firstCategory: row.firstCategory as AnalysisCategory, firstOrderValue: Number(row.firstOrderValue), mainCategory: row.mainCategory as AnalysisCategory,
+      categoryRevenue, shares, r: Number(row.r), f: Number(row.f), m: Number(row.m), segment: row.segment as SegmentId
+    };
+  });
+}
+
+/** Orders (without wholesale lines) as plain rows, for order-level tests. */
+export interface OrderRow {
+  orderId: number;
+  customerId: string;
+  revenue: number;
+  lines: number;
+  mainCategory: AnalysisCategory;
+}
+
+export async function readOrders(connection: DuckDBConnection, table = "eco_orders"): Promise<OrderRow[]> {
+  return queryRows<OrderRow>(connection, `SELECT orderId, customerId, revenue, lines, mainCategory FROM ${ident(table)} ORDER BY orderId`);
+}

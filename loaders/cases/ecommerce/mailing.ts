@@ -1,0 +1,239 @@
+/**
+ * The mailing plan: for each RFM segment, which categories to feature, when to send (months,
+ * weekday and hour from when those categories sell), how often, and with which offer — every
+ * number taken from the segment's own figures by the rules below. With the customer-level
+ * setting on, the per-customer mailing list (customer, segment, profile, categories, window).
+ *
+ * Rules (edit here):
+ *   featured categories  the segment's categories by share of its revenue, largest first, until
+ *                        FEATURE_COVER of its revenue is covered (at most FEATURE_MAX, each at
+ *                        least FEATURE_MIN_SHARE except the first)
+ *   send months          calendar months whose seasonality index, averaged over the featured
+ *                        categories weighted by their share, is at least 1 (an average month)
+ *   weekday / hour       the weekday, and the start of the three-hour block, with the most order
+ *                        lines of the featured categories (weighted the same way)
+ *   cadence              repeat segments: half their typical gap between orders (two contacts per
+ *                        purchase cycle), kept within CADENCE_MIN..CADENCE_MAX days; one-order
+ *                        segments: timed on when customers who do come back place their 2nd order
+ *   offer                by segment (OFFERS), with a basket threshold = the segment's upper-quartile
+ *                        order value rounded up to THRESHOLD_STEP
+ */
+import {categoryLabel, type Category} from "./categories.ts";
+import type {CustomerProfile} from "./customers.ts";
+import type {ProfilesReport, SegmentSummary} from "./profiles.ts";
+import {segmentLabel, SEGMENT_RULES, type SegmentId} from "./rfm.ts";
+import {MONTH_NAMES, WEEKDAY_NAMES, type TimeReport} from "./time.ts";
+
+export const FEATURE_COVER = 0.6;
+export const FEATURE_MAX = 3;
+export const FEATURE_MIN_SHARE = 0.1;
+export const CADENCE_MIN = 14;
+export const CADENCE_MAX = 60;
+export const THRESHOLD_STEP = 50;
+const BLOCK_HOURS = 3;
+
+interface OfferRule {
+  offer: (threshold: number) => string;
+  goal: string;
+  discount: number;
+}
+
+export const OFFERS: Record<SegmentId, OfferRule> = {
+  best: {goal: "keep them close without giving margin away", discount: 0,
+    offer: (t) => `early access to the new season's range in the featured categories and free delivery on orders above ${t}`},
+  loyal: {goal: "grow the basket", discount: 0.05,
+    offer: (t) => `a 5% loyalty bonus on orders above ${t} in the featured categories`},
+  "at-risk": {goal: "win them back before they lapse", discount: 0.15,
+    offer: (t) => `a 15% win-back coupon on the featured categories, valid 14 days, for orders above ${t}`},
+  promising: {goal: "turn a first order into a second", discount: 0.1,
+    offer: (t) => `10% off the second order above ${t}, with picks from the categories of their first order`},
+  "one-time": {goal: "bring them back in their season", discount: 0.1,
+    offer: (t) => `a seasonal selection with 10% off orders above ${t} during the send months`},
+  lost: {goal: "one attempt to reactivate", discount: 0.2,
+    offer: (t) => `a single 20% reactivation coupon for orders above ${t}, sent once at the peak of their categories' season`}
+};
+
+export interface SendWindow {
+  /** Calendar months (1–12) to send in, in calendar order, and the busiest one. */
+  months: number[];
+  peakMonth: number;
+  weekday: number;
+  /** Start hour of the busiest three-hour block. */
+  hour: number;
+  text: string;
+}
+
+export interface PlanRow {
+  segment: SegmentId;
+  label: string;
+  customers: number;
+  share: number;
+  revenueShare: number;
+  medianAov: number;
+  repeatShare: number;
+  medianRecencyDays: number;
+  featured: {category: Category; label: string; share: number; lift: number}[];
+  window: SendWindow;
+  cadenceDays: number | null;
+  cadence: string;
+  threshold: number;
+  offer: string;
+  goal: string;
+  /** Why, in one sentence built from the numbers. */
+  because: string;
+}
+
+export interface MailingListRow {
+  customerId: string;
+  segment: string;
+  profile: string;
+  categories: string;
+  window: string;
+}
+
+export interface MailingReport {
+  rules: string[];
+  plan: PlanRow[];
+  /** Customers per segment × profile (aggregate, always shown). */
+  crosstab: {segment: SegmentId; segmentLabel: string; profile: string; customers: number}[];
+  customerRows: boolean;
+  listSize: number;
+}
+
+const monthsText = (months: number[]): string => {
+  if (!months.length) return "any month";
+  // Group consecutive calendar months (wrapping December → January) into ranges.
+  const set = new Set(months);
+  const starts = months.filter((m) => !set.has(m === 1 ? 12 : m - 1));
+  if (!starts.length) return "all year";
+  return starts.map((s) => {
+    let e = s;
+    while (set.has(e === 12 ? 1 : e + 1) && (e === 12 ? 1 : e + 1) !== s) e = e === 12 ? 1 : e + 1;
+    return e === s ? MONTH_NAMES[s - 1] : `${MONTH_NAMES[s - 1]}–${MONTH_NAMES[e - 1]}`;
+  }).join(", ");
+};
+
+export function sendWindow(weights: Partial<Record<Category, number>>, time: TimeReport): SendWindow {
+  const entries = Object.entries(weights).filter(([, w]) => (w ?? 0) > 0) as [Category, number][];
+  const total = entries.reduce((s, [, w]) => s + w, 0) || 1;
+  const idx = (c: Category, m: number) => time.seasonality.find((s) => s.category === c && s.month === m)?.index ?? null;
+  const monthScores = Array.from({length: 12}, (_, i) => {
+    const m = i + 1;
+    let s = 0, wsum = 0;
+    for (const [c, w] of entries) {
+      const v = idx(c, m);
+      if (v !== null) {
+        s += w * v;
+        wsum += w;
+      }
+    }
+    return {m, score: wsum ? s / wsum : null};
+  });
+  const present = monthScores.filter((x) => x.score !== null) as {m: number; score: number}[];
+  const months = present.filter((x) => x.score >= 1).map((x) => x.m);
+  const peakMonth = [...present].sort((a, b) => b.score - a.score || a.m - b.m)[0]?.m ?? 1;
+  const share = (rows: {category: string; lines: number}[], c: Category) => {
+    const mine = rows.filter((r) => r.category === c);
+    return mine.reduce((s, r) => s + r.lines, 0) || 1;
+  };
+  const weekdayScore = Array.from({length: 7}, (_, d) => entries.reduce((s, [c, w]) =>
+    s + (w / total) * ((time.categoryWeekday.find((r) => r.category === c && r.weekday === d)?.lines ?? 0) / share(time.categoryWeekday, c)), 0));
+  const weekday = weekdayScore.reduce((best, v, d) => (v > weekdayScore[best] ? d : best), 1);
+  const hourShare = Array.from({length: 24}, (_, h) => entries.reduce((s, [c, w]) =>
+    s + (w / total) * ((time.categoryHour.find((r) => r.category === c && r.hour === h)?.lines ?? 0) / share(time.categoryHour, c)), 0));
+  const blocks = Array.from({length: 24}, (_, h) => Array.from({length: BLOCK_HOURS}, (_, k) => hourShare[(h + k) % 24]).reduce((a, b) => a + b, 0));
+  const hour = blocks.reduce((best, v, h) => (v > blocks[best] ? h : best), 0);
+  const text = `${monthsText(months)} (peak ${MONTH_NAMES[peakMonth - 1]}), ${WEEKDAY_NAMES[weekday]} ${String(hour).padStart(2, "0")}:00`;
+  return {months, peakMonth, weekday, hour, text};
+}
+
+/** The categories a group should see: largest shares until FEATURE_COVER is reached. */
+export function featuredCategories(shares: {category: string; share: number}[]): {category: Category; share: number}[] {
+  const sorted = shares.filter((s) => s.category !== "other" && s.share > 0).sort((a, b) => b.share - a.share);
+  const out: {category: Category; share: number}[] = [];
+  let covered = 0;
+  for (const s of sorted) {
+    if (out.length >= FEATURE_MAX || covered >= FEATURE_COVER) break;
+    if (out.length && s.share < FEATURE_MIN_SHARE) break;
+    out.push({category: s.category as Category, share: s.share});
+    covered += s.share;
+  }
+  return out;
+}
+
+const roundUp = (x: number, step: number) => Math.max(step, Math.ceil(x / step) * step);
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const h = (s.length - 1) / 2;
+  return (s[Math.floor(h)] + s[Math.ceil(h)]) / 2;
+};
+
+function planRow(seg: SegmentSummary, customers: readonly CustomerProfile[], time: TimeReport): PlanRow {
+  const featured = featuredCategories(seg.categoryShares).map((f) => ({
+    ...f, label: categoryLabel[f.category], lift: seg.categoryLift.find((l) => l.category === f.category)?.lift ?? 1
+  }));
+  const window = sendWindow(Object.fromEntries(featured.map((f) => [f.category, f.share])), time);
+  const mine = customers.filter((c) => c.segment === seg.id);
+  const gaps = mine.filter((c) => c.orders >= 2).map((c) => (Date.parse(c.lastTime) - Date.parse(c.firstTime)) / 86400000 / (c.orders - 1));
+  const gap = median(gaps);
+  const toSecond = time.repeat.daysToSecond;
+  let cadenceDays: number | null = null;
+  let cadence: string;
+  if (gaps.length && Number.isFinite(gap)) {
+    cadenceDays = Math.min(CADENCE_MAX, Math.max(CADENCE_MIN, Math.round(gap / 2)));
+    cadence = seg.id === "at-risk"
+      ? `a three-mail win-back sequence (day 0, 7, 21) in the next send window, then every ${cadenceDays} days — half their typical ${Math.round(gap)}-day gap between orders`
+      : `every ${cadenceDays} days — half their typical ${Math.round(gap)}-day gap between orders`;
+  } else if (seg.id === "promising" && Number.isFinite(toSecond.median)) {
+    cadenceDays = Math.round(toSecond.q1);
+    cadence = `a first mail ${Math.round(toSecond.q1)} days after the first order and a reminder at day ${Math.round(toSecond.median)} — when a quarter and half of returning customers have placed their second order`;
+  } else if (seg.id === "lost") {
+    cadence = `once, at the start of ${MONTH_NAMES[window.peakMonth - 1]}; more only if they respond`;
+  } else {
+    cadenceDays = 30;
+    cadence = `monthly, in the send months only`;
+  }
+  const threshold = roundUp(seg.aov.q3, THRESHOLD_STEP);
+  const rule = OFFERS[seg.id];
+  const top = featured[0];
+  const because = `${seg.customers.toLocaleString("en-US")} customers (${Math.round(seg.share * 100)}%) bringing ${Math.round(seg.revenueShare * 100)}% of revenue; ` +
+    `${top ? `${Math.round(top.share * 100)}% of their spend is ${top.label.toLowerCase()}` : "no dominant category"}, median order ${Math.round(seg.aov.median)}, ` +
+    `last order a median ${Math.round(seg.recencyDays.median)} days before the end of the log.`;
+  return {
+    segment: seg.id, label: seg.label, customers: seg.customers, share: seg.share, revenueShare: seg.revenueShare,
+    medianAov: seg.aov.median, repeatShare: seg.repeatShare, medianRecencyDays: seg.recencyDays.median,
+    featured, window, cadenceDays, cadence, threshold, offer: rule.offer(threshold), goal: rule.goal, because
+  };
+}
+
+export function mailingPlan(profiles: ProfilesReport, customers: readonly CustomerProfile[], clusterOf: readonly number[], time: TimeReport, customerRows: boolean): {report: MailingReport; list: MailingListRow[]} {
+  const plan = profiles.segments.filter((s) => s.customers > 0).map((s) => planRow(s, customers, time));
+  const names = profiles.clustering.clusters.map((c) => c.name);
+  const crosstab: MailingReport["crosstab"] = [];
+  for (const s of SEGMENT_RULES) {
+    for (let k = 0; k < names.length; k++) {
+      const n = customers.filter((c, i) => c.segment === s.id && clusterOf[i] === k).length;
+      if (n) crosstab.push({segment: s.id, segmentLabel: s.label, profile: names[k], customers: n});
+    }
+  }
+  const list: MailingListRow[] = [];
+  if (customerRows) {
+    const order = new Map(SEGMENT_RULES.map((s, i) => [s.id, i]));
+    const rows = customers.map((c, i) => ({c, i})).sort((a, b) => order.get(a.c.segment)! - order.get(b.c.segment)! || b.c.revenue - a.c.revenue || (a.c.customerId < b.c.customerId ? -1 : 1));
+    for (const {c, i} of rows) {
+      const featured = featuredCategories(Object.entries(c.shares).map(([category, share]) => ({category, share})));
+      const window = sendWindow(Object.fromEntries(featured.map((f) => [f.category, f.share])), time);
+      list.push({customerId: c.customerId, segment: segmentLabel[c.segment], profile: names[clusterOf[i]], categories: featured.map((f) => categoryLabel[f.category]).join(", "), window: window.text});
+    }
+  }
+  const rules = [
+    `Featured categories: the segment's categories by share of its revenue, largest first, until ${Math.round(FEATURE_COVER * 100)}% of it is covered (at most ${FEATURE_MAX}; after the first, only categories with at least ${Math.round(FEATURE_MIN_SHARE * 100)}%).`,
+    "Send months: calendar months whose seasonality index, averaged over the featured categories weighted by their share, is at least 1 (an average month or busier).",
+    `Weekday and hour: the weekday, and the start of the ${BLOCK_HOURS}-hour block, with the most order lines of the featured categories.`,
+    `Cadence: for repeat buyers, half their median gap between orders (two contacts per purchase cycle), within ${CADENCE_MIN}–${CADENCE_MAX} days; for first-time buyers, timed on when returning customers place their second order.`,
+    `Offer: by segment (see the table), with a basket threshold = the segment's upper-quartile order value rounded up to ${THRESHOLD_STEP}.`,
+    "Customer-level lists use the customer's own categories (same rule) and the send window of those categories."
+  ];
+  return {report: {rules, plan, crosstab, customerRows, listSize: customers.length}, list};
+}

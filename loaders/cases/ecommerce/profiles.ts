@@ -1,0 +1,215 @@
+/**
+ * Consumption profiles: RFM segments summarised, and customers clustered on what and how they
+ * buy (k-means with restarts on standardised features, k chosen by silhouette — loaders/cluster),
+ * each cluster described by a portrait in the original units and a name derived from it.
+ *
+ * Clustering features: the share of the customer's revenue in each of the eight categories,
+ * ln(average order value) and ln(orders). Recency is left out on purpose — it is what RFM
+ * segments capture; profiles describe *what* people buy.
+ */
+import {chooseK, clusterPortraits, fitKMeans, predictKMeans, standardize, transformScaler} from "../../cluster/index.ts";
+import {randomSource, shuffled} from "../../random.ts";
+import {categoryLabel, CATEGORY_IDS, type Category} from "./categories.ts";
+import type {CustomerProfile} from "./customers.ts";
+import {ANALYSIS_CATEGORIES, type AnalysisCategory} from "./tables.ts";
+import {SEGMENT_RULES, type SegmentId, type RfmThresholds} from "./rfm.ts";
+
+export interface Spread {
+  mean: number;
+  median: number;
+  q1: number;
+  q3: number;
+}
+
+export interface GroupSummary {
+  customers: number;
+  share: number;
+  revenue: number;
+  revenueShare: number;
+  orders: Spread;
+  aov: Spread;
+  recencyDays: Spread;
+  /** Share of customers with two or more orders. */
+  repeatShare: number;
+  /** Share of the group's revenue per category (categories in table order, "other" last). */
+  categoryShares: {category: AnalysisCategory; label: string; share: number}[];
+  /** Category shares relative to everyone's (1 = same as the whole customer base). */
+  categoryLift: {category: AnalysisCategory; label: string; lift: number}[];
+}
+
+export interface SegmentSummary extends GroupSummary {
+  id: SegmentId;
+  label: string;
+  rule: string;
+  meaning: string;
+}
+
+export interface ClusterFeatureProfile {
+  feature: string;
+  label: string;
+  mean: number;
+  median: number;
+  overallMean: number;
+  standardisedDifference: number;
+}
+
+export interface ClusterProfileSummary extends GroupSummary {
+  cluster: number;
+  name: string;
+  /** Words on what sets the cluster apart (computed from its portrait). */
+  description: string;
+  features: ClusterFeatureProfile[];
+  /** Customers per RFM segment. */
+  segments: {segment: SegmentId; label: string; customers: number}[];
+}
+
+export interface ProfilesReport {
+  n: number;
+  thresholds: RfmThresholds;
+  rules: {id: SegmentId; label: string; rule: string; meaning: string}[];
+  scoreRules: string[];
+  segments: SegmentSummary[];
+  /** Customers per R × F × M score combination. */
+  rfmGrid: {r: number; f: number; m: number; customers: number}[];
+  overall: GroupSummary;
+  clustering: {
+    features: {feature: string; label: string}[];
+    k: number;
+    reason: string;
+    scores: {k: number; silhouette: number; inertia: number}[];
+    fittedOn: number;
+    clusters: ClusterProfileSummary[];
+  };
+}
+
+const quantile = (sorted: number[], p: number) => {
+  if (!sorted.length) return NaN;
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  return sorted[lo] + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]) - sorted[lo]);
+};
+
+export function spread(values: number[]): Spread {
+  const s = Float64Array.from(values).sort();
+  const arr = Array.from(s);
+  return {mean: arr.reduce((a, b) => a + b, 0) / (arr.length || 1), median: quantile(arr, 0.5), q1: quantile(arr, 0.25), q3: quantile(arr, 0.75)};
+}
+
+function categoryShares(rows: readonly CustomerProfile[]): Record<AnalysisCategory, number> {
+  const total = rows.reduce((s, c) => s + c.revenue, 0);
+  return Object.fromEntries(ANALYSIS_CATEGORIES.map((k) => [k, total > 0 ? rows.reduce((s, c) => s + c.categoryRevenue[k], 0) / total : 0])) as Record<AnalysisCategory, number>;
+}
+
+export function summarise(rows: readonly CustomerProfile[], all: readonly CustomerProfile[]): GroupSummary {
+  const totalRevenue = all.reduce((s, c) => s + c.revenue, 0);
+  const revenue = rows.reduce((s, c) => s + c.revenue, 0);
+  const mine = categoryShares(rows);
+  const everyone = categoryShares(all);
+  return {
+    customers: rows.length,
+    share: rows.length / all.length,
+    revenue,
+    revenueShare: revenue / totalRevenue,
+    orders: spread(rows.map((c) => c.orders)),
+    aov: spread(rows.map((c) => c.aov)),
+    recencyDays: spread(rows.map((c) => c.recencyDays)),
+    repeatShare: rows.filter((c) => c.orders >= 2).length / (rows.length || 1),
+    categoryShares: ANALYSIS_CATEGORIES.map((k) => ({category: k, label: categoryLabel[k], share: mine[k]})),
+    categoryLift: ANALYSIS_CATEGORIES.map((k) => ({category: k, label: categoryLabel[k], lift: everyone[k] > 0 ? mine[k] / everyone[k] : 0}))
+  };
+}
+
+export interface ClusterOptions {
+  kMin?: number;
+  kMax?: number;
+  nInit?: number;
+  seed?: number;
+  /** Most customers k-means is fitted on (a seeded sample; the rest are assigned to the nearest centre). */
+  maxFit?: number;
+}
+
+const FEATURES: {feature: string; label: string; value: (c: CustomerProfile) => number}[] = [
+  ...CATEGORY_IDS.map((k: Category) => ({feature: `share_${k}`, label: `${categoryLabel[k]} share of revenue`, value: (c: CustomerProfile) => c.shares[k] || 0})),
+  {feature: "ln_aov", label: "ln(average order value)", value: (c) => Math.log(Math.max(c.aov, 1))},
+  {feature: "ln_orders", label: "ln(orders)", value: (c) => Math.log(c.orders)}
+];
+
+/** A name from a cluster's portrait: its dominant categories, and its basket size or repeat habit when they stand out. */
+function nameCluster(summary: GroupSummary, features: ClusterFeatureProfile[]): {name: string; description: string} {
+  const shares = [...summary.categoryShares].filter((s) => s.category !== "other").sort((a, b) => b.share - a.share);
+  const [first, second] = shares;
+  const what = first.share >= 0.6 ? `${first.label}` : `${first.label} + ${second.label}`;
+  const z = (f: string) => features.find((x) => x.feature === f)?.standardisedDifference ?? 0;
+  const extras: string[] = [];
+  if (z("ln_aov") >= 0.5) extras.push("big baskets");
+  else if (z("ln_aov") <= -0.5) extras.push("small baskets");
+  if (z("ln_orders") >= 0.5) extras.push("repeat buyers");
+  const name = extras.length ? `${what} · ${extras.join(", ")}` : what;
+  const description = `${Math.round(first.share * 100)}% of their revenue is ${first.label.toLowerCase()}` +
+    (first.share < 0.9 ? `, ${Math.round(second.share * 100)}% ${second.label.toLowerCase()}` : "") +
+    `; median order ${Math.round(summary.aov.median)}, ${Math.round(summary.repeatShare * 100)}% ordered more than once`;
+  return {name, description};
+}
+
+export function clusterCustomers(customers: readonly CustomerProfile[], {kMin = 3, kMax = 9, nInit = 10, seed = 7, maxFit = 8000}: ClusterOptions = {}) {
+  const raw = customers.map((c) => FEATURES.map((f) => f.value(c)));
+  const fitIdx = customers.length > maxFit ? shuffled(customers.map((_, i) => i), randomSource(seed)).slice(0, maxFit).sort((a, b) => a - b) : customers.map((_, i) => i);
+  const {X: Xfit, scaler} = standardize(fitIdx.map((i) => raw[i]));
+  const choice = chooseK(Xfit, {kMin, kMax, nInit, seed});
+  const model = fitKMeans(Xfit, {k: choice.k, nInit, seed: seed + choice.k});
+  const labels = predictKMeans(model, transformScaler(scaler, raw));
+  // Order clusters by size (largest first) for stable, readable numbering.
+  const sizes = new Map<number, number>();
+  for (const l of labels) sizes.set(l, (sizes.get(l) ?? 0) + 1);
+  const order = [...sizes.keys()].sort((a, b) => sizes.get(b)! - sizes.get(a)! || a - b);
+  const relabel = new Map(order.map((l, i) => [l, i]));
+  return {labels: labels.map((l) => relabel.get(l)!), raw, choice, fittedOn: fitIdx.length};
+}
+
+export function profilesReport(customers: readonly CustomerProfile[], thresholds: RfmThresholds, options: ClusterOptions = {}): {report: ProfilesReport; clusterOf: number[]; clusterNames: string[]} {
+  const overall = summarise(customers, customers);
+  const segments: SegmentSummary[] = SEGMENT_RULES.map((rule) => ({
+    id: rule.id, label: rule.label, rule: rule.rule, meaning: rule.meaning,
+    ...summarise(customers.filter((c) => c.segment === rule.id), customers)
+  }));
+  const grid = new Map<string, number>();
+  for (const c of customers) grid.set(`${c.r}-${c.f}-${c.m}`, (grid.get(`${c.r}-${c.f}-${c.m}`) ?? 0) + 1);
+  const rfmGrid = [...grid.entries()].map(([key, customers]) => {
+    const [r, f, m] = key.split("-").map(Number);
+    return {r, f, m, customers};
+  }).sort((a, b) => a.r - b.r || a.f - b.f || a.m - b.m);
+
+  const {labels, raw, choice, fittedOn} = clusterCustomers(customers, options);
+  const portraits = clusterPortraits(raw, labels, {features: FEATURES.map((f) => f.feature)});
+  const used = new Set<string>();
+  const clusters: ClusterProfileSummary[] = portraits.map((p) => {
+    const members = customers.filter((_, i) => labels[i] === p.cluster);
+    const summary = summarise(members, customers);
+    const features = p.features.map((f) => ({...f, label: FEATURES.find((x) => x.feature === f.feature)!.label}));
+    let {name, description} = nameCluster(summary, features);
+    for (let n = 2; used.has(name); n++) name = `${name.replace(/ \(\d+\)$/, "")} (${n})`;
+    used.add(name);
+    return {
+      cluster: p.cluster, name, description, features, ...summary,
+      segments: SEGMENT_RULES.map((s) => ({segment: s.id, label: s.label, customers: members.filter((c) => c.segment === s.id).length}))
+    };
+  });
+  const report: ProfilesReport = {
+    n: customers.length,
+    thresholds,
+    rules: SEGMENT_RULES.map(({id, label, rule, meaning}) => ({id, label, rule, meaning})),
+    scoreRules: [
+      "R (recency): 3 = the most recent third of customers by days since their last order, 2 = the middle third, 1 = the longest ago.",
+      "F (frequency): 1 = one order, 2 = two orders, 3 = three or more (counts rather than thirds, because most customers order once).",
+      "M (monetary): 3 = the top third by revenue (wholesale lines excluded), 2 = the middle third, 1 = the bottom third."
+    ],
+    segments, rfmGrid, overall,
+    clustering: {
+      features: FEATURES.map(({feature, label}) => ({feature, label})),
+      k: choice.k, reason: choice.reason,
+      scores: choice.scores.map(({k, silhouette, inertia}) => ({k, silhouette, inertia})),
+      fittedOn, clusters
+    }
+  };
+  return {report, clusterOf: labels, clusterNames: clusters.map((c) => c.name)};
+}

@@ -1,0 +1,78 @@
+/**
+ * RFM scores and named segments, in SQL over eco_customers (so they scale with the log).
+ *
+ *   R (recency)   3 = the most recent third of customers by days since their last order,
+ *                 2 = the middle third, 1 = the longest ago (cut points: tertiles of recency)
+ *   F (frequency) 1 = one order, 2 = two orders, 3 = three or more — counts, not quantiles,
+ *                 because most customers of a home-and-garden store order once
+ *   M (monetary)  3 = the top third by revenue, 2 = the middle third, 1 = the bottom third
+ *
+ * The segment is the first rule of SEGMENT_RULES that matches: the rule table is shown as is
+ * on the Profiles page, and editing it here changes the report.
+ */
+import type {DuckDBConnection} from "../../io/duckdb.ts";
+import {literal, queryOne, run} from "../../io/duckdb.ts";
+
+export type SegmentId = "best" | "loyal" | "at-risk" | "promising" | "one-time" | "lost";
+
+export interface SegmentRule {
+  id: SegmentId;
+  label: string;
+  /** The rule in words, for the page. */
+  rule: string;
+  /** Conditions on the scores (all must hold). */
+  fMin?: number;
+  fMax?: number;
+  r?: number[];
+  m?: number[];
+  /** What the segment is, in one line. */
+  meaning: string;
+}
+
+export const SEGMENT_RULES: SegmentRule[] = [
+  {id: "best", label: "Best", rule: "F ≥ 2, R = 3, M = 3", fMin: 2, r: [3], m: [3], meaning: "repeat buyers, recently active, in the top third by spend"},
+  {id: "loyal", label: "Loyal", rule: "F ≥ 2, R ≥ 2", fMin: 2, r: [2, 3], meaning: "repeat buyers who have not lapsed"},
+  {id: "at-risk", label: "At risk", rule: "F ≥ 2, R = 1", fMin: 2, r: [1], meaning: "repeat buyers whose last order is among the oldest"},
+  {id: "promising", label: "Promising", rule: "F = 1, R = 3", fMax: 1, r: [3], meaning: "first order recently — the chance to make a second"},
+  {id: "one-time", label: "One-time", rule: "F = 1, R = 2", fMax: 1, r: [2], meaning: "a single order some months ago"},
+  {id: "lost", label: "Lost", rule: "F = 1, R = 1", fMax: 1, r: [1], meaning: "a single order long ago"}
+];
+
+export const SEGMENT_IDS = SEGMENT_RULES.map((s) => s.id);
+export const segmentLabel = Object.fromEntries(SEGMENT_RULES.map((s) => [s.id, s.label])) as Record<SegmentId, string>;
+
+export interface RfmThresholds {
+  /** Recency (days): R = 3 when ≤ recent, R = 2 when ≤ middle, else 1. */
+  recencyRecent: number;
+  recencyMiddle: number;
+  /** Revenue: M = 1 when ≤ low, M = 2 when ≤ high, else 3. */
+  revenueLow: number;
+  revenueHigh: number;
+}
+
+function ruleSql(rule: SegmentRule): string {
+  const parts: string[] = [];
+  if (rule.fMin !== undefined) parts.push(`f >= ${rule.fMin}`);
+  if (rule.fMax !== undefined) parts.push(`f <= ${rule.fMax}`);
+  if (rule.r) parts.push(`r IN (${rule.r.join(", ")})`);
+  if (rule.m) parts.push(`m IN (${rule.m.join(", ")})`);
+  return parts.length ? parts.join(" AND ") : "true";
+}
+
+/** Score every customer into eco_rfm(customerId, r, f, m, segment) and return the cut points. */
+export async function scoreRfm(connection: DuckDBConnection): Promise<RfmThresholds> {
+  const t = await queryOne<RfmThresholds>(connection, `SELECT
+      quantile_cont(recencyDays, 1 / 3) AS recencyRecent, quantile_cont(recencyDays, 2 / 3) AS recencyMiddle,
+      quantile_cont(revenue, 1 / 3) AS revenueLow, quantile_cont(revenue, 2 / 3) AS revenueHigh FROM eco_customers`);
+  const cases = SEGMENT_RULES.map((s) => `WHEN ${ruleSql(s)} THEN ${literal(s.id)}`).join(" ");
+  await run(connection, `CREATE OR REPLACE TABLE eco_rfm AS
+    WITH s AS (SELECT customerId,
+        CASE WHEN recencyDays <= ${t.recencyRecent} THEN 3 WHEN recencyDays <= ${t.recencyMiddle} THEN 2 ELSE 1 END AS r,
+        least(orders, 3) AS f,
+        CASE WHEN revenue <= ${t.revenueLow} THEN 1 WHEN revenue <= ${t.revenueHigh} THEN 2 ELSE 3 END AS m
+      FROM eco_customers)
+    SELECT *, CASE ${cases} ELSE NULL END AS segment FROM s`);
+  const {unassigned} = await queryOne<{unassigned: number}>(connection, `SELECT count(*) AS unassigned FROM eco_rfm WHERE segment IS NULL`);
+  if (unassigned) throw new Error(`RFM segment rules leave ${unassigned} customers without a segment: make the rules cover every R/F/M combination`);
+  return t;
+}

@@ -1,0 +1,91 @@
+/** Headline figures of the e-commerce report, gathered from the other parts for the Summary page. */
+import type {QualityReport} from "../../quality/types.ts";
+import type {CoverageReport} from "./coverage.ts";
+import type {ProfilesReport} from "./profiles.ts";
+import type {TimeReport} from "./time.ts";
+import type {HypothesesReport} from "./hypotheses.ts";
+import type {MailingReport} from "./mailing.ts";
+
+export interface SummaryReport {
+  read: {lines: number; customers: number; orders: number};
+  cleaning: {
+    exactDuplicates: number;
+    sharedOrders: number;
+    sharedOrderLines: number;
+    repeatedLines: number;
+    /** Order + product pairs logged at more than one hour. */
+    repeatedPairs: number;
+    wholesaleLines: number;
+    wholesaleOrders: number;
+    wholesaleThreshold: number | null;
+    cleanLines: number;
+  };
+  period: {start: string; end: string; months: number};
+  orders: number;
+  customers: number;
+  revenue: number;
+  revenueWithWholesale: number;
+  coverage: {revenue: number; lines: number; revenueWithWholesale: number};
+  /** Categories by revenue (without wholesale), largest first. */
+  categories: {category: string; label: string; revenueShare: number; lineShare: number}[];
+  /** The most seasonal category (highest peak index) and its peak month; the least seasonal. */
+  seasonal: {label: string; peakMonth: number; peakIndex: number; troughMonth: number; troughIndex: number}[];
+  repeatRate: number;
+  segments: {id: string; label: string; customers: number; share: number; revenueShare: number}[];
+  profiles: {k: number; silhouette: number; names: {name: string; share: number}[]};
+  hypotheses: {tests: number; significant: number; findings: {question: string; reject: boolean; pAdjusted: number; effect: string; magnitude: string}[]};
+  plan: {label: string; customers: number; featured: string[]; window: string; offer: string}[];
+}
+
+export interface SummaryInputs {
+  read: {lines: number; customers: number; orders: number};
+  quality: QualityReport;
+  wholesaleThreshold: number | null;
+  categories: CoverageReport;
+  profiles: ProfilesReport;
+  time: TimeReport;
+  hypotheses: HypothesesReport;
+  mailing: MailingReport;
+  orders: number;
+}
+
+export function summaryReport({read, quality, wholesaleThreshold, categories, profiles, time, hypotheses, mailing, orders}: SummaryInputs): SummaryReport {
+  const finding = (kind: string) => quality.findings.find((f) => f.kind === kind);
+  const shared = finding("shared-key");
+  const repeated = finding("near-duplicate");
+  const wholesale = finding("wholesale");
+  const chosen = profiles.clustering.scores.find((s) => s.k === profiles.clustering.k);
+  return {
+    read,
+    cleaning: {
+      exactDuplicates: finding("exact-duplicate")?.rows ?? 0,
+      sharedOrders: shared?.groups ?? 0,
+      sharedOrderLines: shared?.rows ?? 0,
+      repeatedLines: repeated?.rows ?? 0,
+      repeatedPairs: repeated?.groups ?? 0,
+      wholesaleLines: wholesale?.rows ?? 0,
+      wholesaleOrders: wholesale?.groups ?? 0,
+      wholesaleThreshold,
+      cleanLines: categories.withWholesale.lines
+    },
+    period: {start: time.start, end: time.end, months: time.months.length},
+    orders,
+    customers: profiles.n,
+    revenue: categories.withoutWholesale.revenue,
+    revenueWithWholesale: categories.withWholesale.revenue,
+    coverage: {revenue: categories.withoutWholesale.revenueCategorised, lines: categories.withoutWholesale.linesCategorised, revenueWithWholesale: categories.withWholesale.revenueCategorised},
+    categories: categories.categories.filter((c) => c.category !== "other").sort((a, b) => b.revenue - a.revenue)
+      .map((c) => ({category: c.category, label: c.label, revenueShare: c.revenueShare, lineShare: c.lineShare})),
+    seasonal: [...time.peaks].filter((p) => p.category !== "other").sort((a, b) => b.peakIndex - a.peakIndex)
+      .map((p) => ({label: p.label, peakMonth: p.months[0], peakIndex: p.peakIndex, troughMonth: p.troughMonth, troughIndex: p.troughIndex})),
+    repeatRate: time.repeat.rate,
+    segments: profiles.segments.map((s) => ({id: s.id, label: s.label, customers: s.customers, share: s.share, revenueShare: s.revenueShare})),
+    profiles: {k: profiles.clustering.k, silhouette: chosen?.silhouette ?? NaN, names: profiles.clustering.clusters.map((c) => ({name: c.name, share: c.share}))},
+    hypotheses: {
+      tests: hypotheses.main.tests.length,
+      significant: hypotheses.main.significant,
+      findings: hypotheses.main.tests.map((t) => ({question: t.question, reject: !!t.rejectAdjusted, pAdjusted: t.pAdjusted ?? t.pValue, effect: `${t.effect.name} = ${t.effect.value.toFixed(3)}`, magnitude: t.effect.magnitude}))
+    },
+    plan: mailing.plan.map((p) => ({label: p.label, customers: p.customers, featured: p.featured.map((f) => f.label), window: p.window.text, offer: p.offer}))
+  };
+}

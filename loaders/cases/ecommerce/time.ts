@@ -1,0 +1,137 @@
+/**
+ * When customers buy, in SQL over eco_lines / eco_orders / eco_customers (wholesale lines left
+ * out): revenue and orders by month per category, a seasonality index per category and calendar
+ * month, orders by weekday × hour (overall and per category), retention of monthly cohorts of
+ * first orders, and the repeat-purchase rate.
+ *
+ * Seasonality index of category c in calendar month m: order lines of c per calendar day of m in
+ * the log window (a month seen twice counts its days twice), divided by the mean of that rate over
+ * the calendar months present — 1 = an average month, 2 = twice as busy.
+ */
+import type {DuckDBConnection} from "../../io/duckdb.ts";
+import {queryOne, queryRows} from "../../io/duckdb.ts";
+import {categoryLabel} from "./categories.ts";
+import {ANALYSIS_CATEGORIES, type AnalysisCategory, type TablesInfo} from "./tables.ts";
+
+export const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/** DuckDB dayofweek: 0 = Sunday … 6 = Saturday; shown Monday first. */
+export const WEEKDAY_NAMES = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+export const WEEKDAY_ORDER = [1, 2, 3, 4, 5, 6, 0];
+
+export interface SeasonalityRow {
+  category: AnalysisCategory;
+  label: string;
+  /** Calendar month 1–12. */
+  month: number;
+  lines: number;
+  days: number;
+  /** Index (1 = average month); null when the month is not in the log. */
+  index: number | null;
+}
+
+export interface TimeReport {
+  start: string;
+  end: string;
+  months: string[];
+  /** Per month (YYYY-MM) and category: revenue, order lines, orders containing the category. */
+  monthly: {month: string; category: AnalysisCategory; label: string; revenue: number; lines: number; orders: number}[];
+  /** Per month: orders, revenue, active customers, customers ordering for the first time. */
+  monthTotals: {month: string; orders: number; revenue: number; customers: number; newCustomers: number}[];
+  seasonality: SeasonalityRow[];
+  /** Per category: calendar months sorted by index, busiest first (months with data only). */
+  peaks: {category: AnalysisCategory; label: string; months: number[]; peakIndex: number; troughMonth: number; troughIndex: number}[];
+  /** Orders by weekday (0 = Sunday) and hour. */
+  weekdayHour: {weekday: number; hour: number; orders: number}[];
+  /** Order lines per category by weekday and by hour. */
+  categoryWeekday: {category: AnalysisCategory; weekday: number; lines: number}[];
+  categoryHour: {category: AnalysisCategory; hour: number; lines: number}[];
+  cohorts: {cohort: string; customers: number; offset: number; active: number; retention: number}[];
+  repeat: {
+    customers: number;
+    repeaters: number;
+    /** Share of customers with two or more orders. */
+    rate: number;
+    /** Among customers whose first order is at least `windowDays` before the end of the log: share ordering again within that many days. */
+    windowDays: number;
+    eligible: number;
+    withinWindow: number;
+    rateWithinWindow: number;
+    /** Days from the first to the second order (customers with ≥ 2 orders). */
+    daysToSecond: {median: number; q1: number; q3: number};
+    /** Customers by number of orders (the last bucket is "this many or more"). */
+    ordersHistogram: {orders: number; customers: number; orMore: boolean}[];
+  };
+}
+
+export async function timeReport(connection: DuckDBConnection, info: TablesInfo, {repeatWindowDays = 90, maxOffset = 12} = {}): Promise<TimeReport> {
+  const lines = "(SELECT * FROM eco_lines WHERE NOT wholesale)";
+  const monthly = (await queryRows<{month: string; cat: AnalysisCategory; revenue: number; lines: number; orders: number}>(connection,
+    `SELECT strftime(time, '%Y-%m') AS month, cat, sum(revenue) AS revenue, count(*) AS lines, count(DISTINCT orderId) AS orders
+     FROM ${lines} GROUP BY ALL ORDER BY month, cat`)).map((r) => ({month: r.month, category: r.cat, label: categoryLabel[r.cat], revenue: r.revenue, lines: r.lines, orders: r.orders}));
+  const monthTotals = await queryRows<{month: string; orders: number; revenue: number; customers: number; newCustomers: number}>(connection,
+    `WITH o AS (SELECT * FROM eco_orders), f AS (SELECT customerId, strftime(min(time), '%Y-%m') AS firstMonth FROM o GROUP BY customerId)
+     SELECT o.month, count(*) AS orders, sum(o.revenue) AS revenue, count(DISTINCT o.customerId) AS customers,
+       count(DISTINCT o.customerId) FILTER (WHERE f.firstMonth = o.month) AS newCustomers
+     FROM o JOIN f USING (customerId) GROUP BY o.month ORDER BY o.month`);
+  const months = monthTotals.map((m) => m.month);
+
+  const days = await queryRows<{month: number; days: number}>(connection,
+    `SELECT month(d) AS month, count(*) AS days FROM (SELECT unnest(generate_series(CAST(TIMESTAMP '${info.start.replace("T", " ")}' AS DATE),
+       CAST(TIMESTAMP '${info.end.replace("T", " ")}' AS DATE), INTERVAL 1 DAY)) AS d) GROUP BY 1`);
+  const daysOf = new Map(days.map((d) => [d.month, d.days]));
+  const byCatMonth = await queryRows<{cat: AnalysisCategory; month: number; lines: number}>(connection,
+    `SELECT cat, month(time) AS month, count(*) AS lines FROM ${lines} GROUP BY ALL`);
+  const seasonality: SeasonalityRow[] = [];
+  const peaks: TimeReport["peaks"] = [];
+  for (const c of ANALYSIS_CATEGORIES) {
+    const rows = Array.from({length: 12}, (_, i) => {
+      const month = i + 1;
+      const d = daysOf.get(month) ?? 0;
+      const l = byCatMonth.find((r) => r.cat === c && r.month === month)?.lines ?? 0;
+      return {month, lines: l, days: d, rate: d ? l / d : null};
+    });
+    const present = rows.filter((r) => r.rate !== null);
+    const total = present.reduce((s, r) => s + r.lines, 0);
+    if (!total) continue;
+    const mean = present.reduce((s, r) => s + r.rate!, 0) / present.length;
+    for (const r of rows) seasonality.push({category: c, label: categoryLabel[c], month: r.month, lines: r.lines, days: r.days, index: r.rate === null ? null : r.rate / mean});
+    const mine = seasonality.filter((s) => s.category === c && s.index !== null).sort((a, b) => b.index! - a.index! || a.month - b.month);
+    peaks.push({category: c, label: categoryLabel[c], months: mine.map((s) => s.month), peakIndex: mine[0].index!, troughMonth: mine[mine.length - 1].month, troughIndex: mine[mine.length - 1].index!});
+  }
+
+  const weekdayHour = await queryRows<{weekday: number; hour: number; orders: number}>(connection,
+    `SELECT weekday, hour, count(*) AS orders FROM eco_orders GROUP BY ALL ORDER BY weekday, hour`);
+  const categoryWeekday = (await queryRows<{cat: AnalysisCategory; weekday: number; lines: number}>(connection,
+    `SELECT cat, dayofweek(time) AS weekday, count(*) AS lines FROM ${lines} GROUP BY ALL ORDER BY cat, weekday`)).map((r) => ({category: r.cat, weekday: r.weekday, lines: r.lines}));
+  const categoryHour = (await queryRows<{cat: AnalysisCategory; hour: number; lines: number}>(connection,
+    `SELECT cat, hour(time) AS hour, count(*) AS lines FROM ${lines} GROUP BY ALL ORDER BY cat, hour`)).map((r) => ({category: r.cat, hour: r.hour, lines: r.lines}));
+
+  const cohorts = await queryRows<{cohort: string; customers: number; offset: number; active: number; retention: number}>(connection,
+    `WITH f AS (SELECT customerId, date_trunc('month', min(time)) AS cohort FROM eco_orders GROUP BY customerId),
+     sizes AS (SELECT cohort, count(*) AS customers FROM f GROUP BY cohort),
+     act AS (SELECT DISTINCT o.customerId, f.cohort, date_diff('month', f.cohort, date_trunc('month', o.time)) AS "offset" FROM eco_orders o JOIN f USING (customerId))
+     SELECT strftime(a.cohort, '%Y-%m') AS cohort, s.customers, a."offset", a.active, a.active / s.customers AS retention
+     FROM (SELECT cohort, "offset", count(*) AS active FROM act WHERE "offset" <= ${maxOffset} GROUP BY cohort, "offset") a
+     JOIN sizes s USING (cohort) ORDER BY a.cohort, a."offset"`);
+
+  const rep = await queryOne<{customers: number; repeaters: number; eligible: number; within: number; med: number; q1: number; q3: number}>(connection,
+    `WITH o AS (SELECT customerId, time, row_number() OVER (PARTITION BY customerId ORDER BY time, orderId) AS k FROM eco_orders),
+     c AS (SELECT customerId, max(time) FILTER (WHERE k = 1) AS first, max(time) FILTER (WHERE k = 2) AS second, count(*) AS orders FROM o GROUP BY customerId),
+     g AS (SELECT *, (epoch(second) - epoch(first)) / 86400 AS gap FROM c)
+     SELECT count(*) AS customers, count(*) FILTER (WHERE orders >= 2) AS repeaters,
+       count(*) FILTER (WHERE (epoch(TIMESTAMP '${info.end.replace("T", " ")}') - epoch(first)) / 86400 >= ${repeatWindowDays}) AS eligible,
+       count(*) FILTER (WHERE (epoch(TIMESTAMP '${info.end.replace("T", " ")}') - epoch(first)) / 86400 >= ${repeatWindowDays} AND gap <= ${repeatWindowDays}) AS within,
+       quantile_cont(gap, 0.5) AS med, quantile_cont(gap, 0.25) AS q1, quantile_cont(gap, 0.75) AS q3 FROM g`);
+  const maxBucket = 5;
+  const hist = await queryRows<{orders: number; customers: number}>(connection,
+    `SELECT least(orders, ${maxBucket}) AS orders, count(*) AS customers FROM eco_customers GROUP BY 1 ORDER BY 1`);
+  return {
+    start: info.start, end: info.end, months, monthly, monthTotals, seasonality, peaks, weekdayHour, categoryWeekday, categoryHour, cohorts,
+    repeat: {
+      customers: rep.customers, repeaters: rep.repeaters, rate: rep.repeaters / rep.customers,
+      windowDays: repeatWindowDays, eligible: rep.eligible, withinWindow: rep.within, rateWithinWindow: rep.eligible ? rep.within / rep.eligible : NaN,
+      daysToSecond: {median: rep.med ?? NaN, q1: rep.q1 ?? NaN, q3: rep.q3 ?? NaN},
+      ordersHistogram: hist.map((h) => ({orders: h.orders, customers: h.customers, orMore: h.orders === maxBucket}))
+    }
+  };
+}

@@ -1,0 +1,231 @@
+"""Golden values for tests/cases/ecommerce-real.test.ts: an independent pandas / scipy
+re-implementation of the e-commerce chain on the real order log — the clean rules of
+loaders/clean/ecommerce.ts, the categorisation of loaders/cases/ecommerce/category-rules.json
+(normalisation and rules re-implemented here with Python's `re`), orders and customers, RFM,
+seasonality, cohorts and the rank tests. Run with Debian's python3 from /work/main:
+
+    /usr/bin/python3 tests/golden/ecommerce.py   # writes tests/golden/ecommerce.json
+"""
+import json, os, re
+import numpy as np
+import pandas as pd
+from scipy import stats
+from statsmodels.stats.multitest import multipletests
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "../.."))
+DATASETS = os.path.abspath(os.environ.get("SHARED_DATASETS", os.path.join(ROOT, "../shared/datasets")))
+RULES = json.load(open(os.path.join(ROOT, "loaders/cases/ecommerce/category-rules.json"), encoding="utf-8"))
+CATS = ["plants", "garden", "kitchen", "bathroom", "cleaning", "storage", "textiles", "tools", "other"]
+RANK = {c: i for i, c in enumerate(CATS)}
+
+
+def f(x):
+    return None if x is None or (isinstance(x, float) and np.isnan(x)) else float(x)
+
+
+# --- categorisation ---------------------------------------------------------------------------
+LAT = "aceopxykmthbACEOPXYKMTHB"
+CYR = "асеорхукмтнвАСЕОРХУКМТНВ"
+L2C = str.maketrans(LAT, CYR)
+C2L = str.maketrans("асеорхукмтАВСЕНКМОРТХУ", "aceopxykmtABCEHKMOPTXY")
+
+
+def normalise(name):
+    out = []
+    for w in re.split(r"[\t\n\f\r ]+", name.strip(" ")):
+        cyr = len(re.findall(r"[а-яёА-ЯЁ]", w))
+        lat = len(re.findall(r"[a-zA-Z]", w))
+        if cyr and lat:
+            w = w.translate(L2C if cyr >= lat else C2L)
+        out.append(w)
+    return " ".join(out).lower().replace("ё", "е")
+
+
+def rule_regex(rule):
+    parts = []
+    if rule["stems"]:
+        parts.append(r"(^|[^\w])(" + "|".join(re.escape(s) for s in rule["stems"]) + ")")
+    parts += ["(" + p + ")" for p in rule.get("patterns", [])]
+    return re.compile("|".join(parts))
+
+
+COMPILED = [(r["category"], rule_regex(r)) for r in RULES["rules"]]
+
+
+def categorise(name):
+    n = normalise(name)
+    for cat, rx in COMPILED:
+        if rx.search(n):
+            return cat
+    return None
+
+
+# --- clean (the rules of loaders/clean/ecommerce.ts) --------------------------------------------
+raw = pd.read_csv(os.path.join(DATASETS, "ecommerce/ecom_dataset_upd.csv"))
+raw["line"] = np.arange(len(raw)) + 2
+raw["time"] = pd.to_datetime(raw["date"].astype(str), format="%Y%m%d%H")
+out = {"source": "scipy " + __import__("scipy").__version__ + ", pandas " + pd.__version__,
+       "read": {"lines": int(len(raw)), "customers": int(raw.customer_id.nunique()), "orders": int(raw.order_id.nunique())}}
+
+d = raw.sort_values("line")
+dup = d.duplicated(["time", "customer_id", "order_id", "product", "quantity", "price"], keep="first")
+first_customer = d.sort_values(["time", "line"]).groupby("order_id").customer_id.first()
+d["owner"] = d.order_id.map(first_customer)
+d["firstTime"] = d.groupby(["order_id", "product"]).time.transform("min")
+shared_orders = d[~dup].groupby("order_id").customer_id.nunique()
+shared_ids = shared_orders[shared_orders > 1].index
+kept = d[~dup & (d.time == d.firstTime)].copy()
+repeated = d[~dup & (d.time > d.firstTime)]
+lq = np.log(kept.loc[kept.quantity > 1, "quantity"].astype(float))
+q1, q3 = np.quantile(lq, [0.25, 0.75])
+threshold = float(np.exp(q3 + 3 * (q3 - q1)))
+kept["wholesale"] = kept.quantity > threshold
+kept["customer_id"] = kept.owner
+kept["revenue"] = kept.quantity * kept.price
+out["clean"] = {
+    "exactDuplicates": int(dup.sum()),
+    "sharedOrders": int(len(shared_ids)),
+    "sharedOrderLines": int((~dup & d.order_id.isin(shared_ids)).sum()),
+    "repeatedLines": int(len(repeated)),
+    "wholesaleThreshold": threshold,
+    "wholesaleLines": int(kept.wholesale.sum()),
+    "cleanLines": int(len(kept)),
+    "cleanCustomers": int(kept.customer_id.nunique()),
+}
+
+# --- categories and coverage -------------------------------------------------------------------
+names = sorted(kept["product"].unique())
+category_of = {n: categorise(n) for n in names}
+kept["category"] = kept["product"].map(category_of)
+kept["cat"] = kept.category.fillna("other")
+out["productCategories"] = category_of
+
+
+def coverage(x):
+    eight = x.category.notna() & (x.category != "other")
+    return {"lines": int(len(x)), "revenue": f(x.revenue.sum()),
+            "linesCategorised": f(eight.mean()), "revenueCategorised": f(x.revenue[eight].sum() / x.revenue.sum())}
+
+
+nw = kept[~kept.wholesale]
+out["coverage"] = {"withWholesale": coverage(kept), "withoutWholesale": coverage(nw)}
+out["categories"] = {c: {"lines": int((nw.cat == c).sum()), "revenue": f(nw.revenue[nw.cat == c].sum()),
+                         "revenueWithWholesale": f(kept.revenue[kept.cat == c].sum())} for c in CATS if (kept.cat == c).any()}
+
+# --- orders and customers ---------------------------------------------------------------------
+end = kept.time.max()
+start = kept.time.min()
+
+
+def orders_of(lines):
+    by = lines.groupby(["order_id", "cat"]).agg(n=("line", "size"), r=("revenue", "sum")).reset_index()
+    by["rank"] = by.cat.map(RANK)
+    by = by.sort_values(["order_id", "n", "r", "rank"], ascending=[True, False, False, True])
+    main = by.groupby("order_id").cat.first()
+    o = lines.groupby("order_id").agg(customer=("customer_id", "first"), time=("time", "min"), revenue=("revenue", "sum"), lines=("line", "size"))
+    o["main"] = main
+    return o.reset_index()
+
+
+orders = orders_of(nw)
+orders_all = orders_of(kept)
+os_ = orders.sort_values(["time", "order_id"])
+cust = os_.groupby("customer").agg(orders=("order_id", "size"), revenue=("revenue", "sum"), first=("time", "min"), last=("time", "max"),
+                                   firstCategory=("main", "first"), firstOrderValue=("revenue", "first"))
+cust["aov"] = cust.revenue / cust.orders
+cust["recency"] = (end - cust["last"]).dt.total_seconds() / 86400
+t_r1, t_r2 = np.quantile(cust.recency, [1 / 3, 2 / 3])
+t_m1, t_m2 = np.quantile(cust.revenue, [1 / 3, 2 / 3])
+cust["R"] = np.where(cust.recency <= t_r1, 3, np.where(cust.recency <= t_r2, 2, 1))
+cust["F"] = np.minimum(cust.orders, 3)
+cust["M"] = np.where(cust.revenue <= t_m1, 1, np.where(cust.revenue <= t_m2, 2, 3))
+
+
+def segment(r):
+    if r.F >= 2 and r.R == 3 and r.M == 3: return "best"
+    if r.F >= 2 and r.R >= 2: return "loyal"
+    if r.F >= 2: return "at-risk"
+    if r.R == 3: return "promising"
+    if r.R == 2: return "one-time"
+    return "lost"
+
+
+cust["segment"] = cust.apply(segment, axis=1)
+gap = os_.groupby("customer").time.apply(lambda t: (t.iloc[1] - t.iloc[0]).total_seconds() / 86400 if len(t) > 1 else np.nan)
+out["customers"] = {
+    "n": int(len(cust)), "orders": int(len(orders)), "end": end.strftime("%Y-%m-%dT%H:%M:%S"),
+    "thresholds": {"recencyRecent": f(t_r1), "recencyMiddle": f(t_r2), "revenueLow": f(t_m1), "revenueHigh": f(t_m2)},
+    "segments": {k: int(v) for k, v in cust.segment.value_counts().items()},
+    "repeatRate": f((cust.orders >= 2).mean()),
+    "daysToSecondMedian": f(gap.median()),
+    "medianAov": f(cust.aov.median()),
+}
+
+# --- time -------------------------------------------------------------------------------------
+days = pd.date_range(start.normalize(), end.normalize(), freq="D")
+days_per_month = pd.Series(days.month).value_counts()
+season = {}
+for c in CATS:
+    x = nw[nw.cat == c]
+    if not len(x):
+        continue
+    counts = x.time.dt.month.value_counts()
+    rate = {m: counts.get(m, 0) / days_per_month[m] for m in range(1, 13) if m in days_per_month.index}
+    mean = np.mean(list(rate.values()))
+    season[c] = [f(rate[m] / mean) if m in rate else None for m in range(1, 13)]
+out["seasonality"] = season
+cohort = os_.groupby("customer").time.min().dt.to_period("M")
+act = os_.assign(cohort=os_.customer.map(cohort), month=os_.time.dt.to_period("M"))
+act["offset"] = (act.month - act.cohort).apply(lambda p: p.n)
+first_cohort = cohort.min()
+size = int((cohort == first_cohort).sum())
+ret = act[act.cohort == first_cohort].groupby("offset").customer.nunique()
+out["cohort"] = {"cohort": str(first_cohort), "customers": size, "retention": {str(k): f(v / size) for k, v in ret.items() if k <= 12}}
+
+# --- tests ------------------------------------------------------------------------------------
+MIN = 20
+
+
+def groups(frame, key, value):
+    g = [(c, frame.loc[frame[key] == c, value].to_numpy(float)) for c in CATS]
+    return [(c, v) for c, v in g if len(v) >= MIN]
+
+
+def kw(gs):
+    r = stats.kruskal(*[v for _, v in gs])
+    n = sum(len(v) for _, v in gs)
+    return {"groups": [c for c, _ in gs], "h": f(r.statistic), "p": f(r.pvalue), "epsilon2": f(r.statistic * (n + 1) / (n * n - 1))}
+
+
+def mw(a, b):
+    r = stats.mannwhitneyu(a, b, alternative="two-sided", method="asymptotic", use_continuity=True)
+    return {"u": f(r.statistic), "p": f(r.pvalue), "r": f(2 * r.statistic / (len(a) * len(b)) - 1), "n1": len(a), "n2": len(b)}
+
+
+tests = {}
+tests["value-category"] = kw(groups(orders, "main", "revenue"))
+first_groups = groups(cust, "firstCategory", "orders")
+tests["frequency-first-category"] = kw(first_groups)
+keep = [c for c, _ in first_groups]
+sub = cust[cust.firstCategory.isin(keep)]
+table = pd.crosstab(sub.firstCategory, sub.orders >= 2)
+chi = stats.chi2_contingency(table.to_numpy(), correction=True)
+tests["return-first-category"] = {"chi2": f(chi[0]), "p": f(chi[1]), "df": int(chi[2]),
+                                  "cramersV": f(np.sqrt(chi[0] / (table.to_numpy().sum() * (min(table.shape) - 1))))}
+tests["first-value-return"] = mw(cust.firstOrderValue[cust.orders >= 2].to_numpy(float), cust.firstOrderValue[cust.orders == 1].to_numpy(float))
+tests["aov-loyal-at-risk"] = mw(cust.aov[cust.segment == "at-risk"].to_numpy(float), cust.aov[cust.segment == "loyal"].to_numpy(float))
+post = {}
+for c, v in groups(orders, "main", "revenue"):
+    post[c] = mw(v, orders.revenue[orders.main != c].to_numpy(float))
+adj = multipletests([post[c]["p"] for c in post], method="fdr_bh")[1]
+for c, p in zip(post, adj):
+    post[c]["pAdjusted"] = f(p)
+tests["posthoc"] = post
+tests["value-category-with-wholesale"] = kw(groups(orders_all, "main", "revenue"))
+out["tests"] = tests
+
+with open(os.path.join(HERE, "ecommerce.json"), "w", encoding="utf-8") as fh:
+    json.dump(out, fh, ensure_ascii=False, indent=1, sort_keys=True)
+    fh.write("\n")
+print("wrote", os.path.join(HERE, "ecommerce.json"))
