@@ -103,6 +103,8 @@ export interface SearchOptions {
   nIter?: number;
   /** Refit the best candidate on all rows. Default true. */
   refit?: boolean;
+  /** Use these splits instead of seeded stratified folds (`folds` then marks each row's test split). */
+  splits?: Split[];
 }
 
 /** Every combination of the grid's values, in the grid's key order (last key varies fastest). */
@@ -128,7 +130,12 @@ export function gridSearch<R = Row>(
   spaces: readonly SearchSpace<R>[], X: readonly R[], y: readonly number[], options: SearchOptions = {}
 ): Leaderboard<R> {
   const {nSplits = 5, seed = 42, scoring = rocAuc, scoringName = "roc_auc", nIter, refit = true} = options;
-  const {folds, splits} = stratifiedKFold(y, {nSplits, seed});
+  let folds: number[], splits: Split[];
+  if (options.splits) {
+    splits = options.splits;
+    folds = new Array<number>(y.length).fill(-1);
+    splits.forEach((s, f) => s.test.forEach((i) => (folds[i] = f)));
+  } else ({folds, splits} = stratifiedKFold(y, {nSplits, seed}));
   const random = randomSource(seed).fork();
   const candidates = spaces.flatMap((space) => {
     let combos = expandGrid(space.grid);
@@ -147,7 +154,7 @@ export function gridSearch<R = Row>(
   const seen = new Set<string>();
   const bestByFamily = entries.filter((e) => !seen.has(e.family) && (seen.add(e.family), true));
   const best = entries[0];
-  const result: Leaderboard<R> = {scoring: scoringName, nSplits, seed, folds, entries, bestByFamily, best};
+  const result: Leaderboard<R> = {scoring: scoringName, nSplits: splits.length, seed, folds, entries, bestByFamily, best};
   if (refit) {
     result.model = scored[0].space.make(best.params).fit(X, y);
   }
