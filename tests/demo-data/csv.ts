@@ -5,34 +5,23 @@ import {resolve} from "node:path";
 export const REAL = resolve(process.env.SHARED_DATASETS ?? "../shared/datasets");
 
 export function parseCsv(text: string, separator = ","): string[][] {
+  const sep = separator.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const token = new RegExp(`("(?:[^"]|"")*"|[^${sep}"\\r\\n]*)(${sep}|\\r?\\n|$)`, "y");
   const rows: string[][] = [];
   let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === separator) {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
+  while (token.lastIndex < text.length) {
+    const at = token.lastIndex;
+    const m = token.exec(text);
+    if (!m || (m[0] === "" && at === text.length)) break;
+    if (m[0] === "") throw new Error(`CSV: cannot parse at offset ${at}`);
+    const raw = m[1];
+    row.push(raw.startsWith('"') ? raw.slice(1, -1).replaceAll('""', '"') : raw);
+    if (m[2] !== separator) {
       rows.push(row);
       row = [];
-      field = "";
-    } else field += ch;
+    }
   }
-  if (field !== "" || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
+  if (row.length) rows.push(row);
   return rows;
 }
 
