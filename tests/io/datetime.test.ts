@@ -1,0 +1,33 @@
+import {test} from "node:test";
+import assert from "node:assert/strict";
+import {parseDatetime, datetimeSql} from "../../loaders/io/datetime.ts";
+import {queryRows, withDatabase} from "../../loaders/io/duckdb.ts";
+
+const cases: [string, string | null][] = [
+  ["2018100100", "2018-10-01T00:00:00"],
+  ["2019063023", "2019-06-30T23:00:00"],
+  ["20191231", "2019-12-31T00:00:00"],
+  ["2018-10-01", "2018-10-01T00:00:00"],
+  ["2018-10-01T13:45", "2018-10-01T13:45:00"],
+  ["2018-10-01 13:45:07", "2018-10-01T13:45:07"],
+  ["2018-10-01T13:45:07Z", "2018-10-01T13:45:07"],
+  ["2018100124", null],
+  ["2018023100", null],
+  ["2019-02-29", null],
+  ["20181001000", null],
+  ["yesterday", null]
+];
+
+test("parseDatetime keeps the hour of YYYYMMDDHH and reads ISO dates", () => {
+  for (const [input, want] of cases) assert.equal(parseDatetime(input), want, input);
+  assert.equal(parseDatetime(2018100113), "2018-10-01T13:00:00");
+});
+
+test("the SQL parser agrees with the JS parser", async () => {
+  await withDatabase(async (connection) => {
+    const values = cases.map(([v]) => `('${v}')`).join(", ");
+    const rows = await queryRows<{v: string; t: string | null}>(connection,
+      `SELECT v, strftime(${datetimeSql("v")}, '%Y-%m-%dT%H:%M:%S') AS t FROM (VALUES ${values}) AS x(v)`);
+    assert.deepEqual(rows.map((r) => [r.v, r.t]), cases);
+  });
+});
