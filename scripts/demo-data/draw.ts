@@ -91,7 +91,8 @@ export function sampleIndices(n: number, k: number, random: Random): number[] {
   return [...chosen].sort((a, b) => a - b);
 }
 
-const HEX8 = (w: number) => (w >>> 0).toString(16).padStart(8, "0");
+const BYTE_HEX = Array.from({length: 256}, (_, b) => b.toString(16).padStart(2, "0"));
+const hex8 = (w: number) => BYTE_HEX[w >>> 24] + BYTE_HEX[(w >>> 16) & 255] + BYTE_HEX[(w >>> 8) & 255] + BYTE_HEX[w & 255];
 
 /** One uniform 32-bit word from the seeded source. */
 export function word32(random: Random): number {
@@ -100,9 +101,11 @@ export function word32(random: Random): number {
 
 /** RFC 4122 version-4 uuid text from four 32-bit words (version and variant bits forced). */
 export function uuidFromWords(a: number, b: number, c: number, d: number): string {
-  const h = HEX8(a) + HEX8(b) + HEX8(c) + HEX8(d);
-  const variant = "89ab"[parseInt(h[16], 16) & 3];
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20)}`;
+  const version = ((b & 0xffff0fff) | 0x4000) >>> 0;
+  const variant = ((c & 0x3fffffff) | 0x80000000) >>> 0;
+  const bb = hex8(version);
+  const cc = hex8(variant);
+  return `${hex8(a)}-${bb.slice(0, 4)}-${bb.slice(4)}-${cc.slice(0, 4)}-${cc.slice(4)}${hex8(d)}`;
 }
 
 /** RFC 4122 version-4 uuid from the seeded source. */

@@ -79,6 +79,8 @@ const P_REPEAT = 0.08;
 const P_SHARED = 0.035; // among orders with ≥ 2 lines
 const P_WHOLESALE = 0.003;
 const MAX_REPEAT_SHIFT_HOURS = 96;
+const SHARED = 1;
+const WHOLESALE = 2;
 /** Below this many remaining lines, the last customers are plain one-order customers. */
 const TAIL_MARGIN = 400;
 /** Hour-of-day profile of the real log. */
@@ -131,7 +133,7 @@ function plan(lines: number, random: Random, cal: Calendar, store: Shop) {
   const eventSlot = new Uint32Array(lines);
   const eventOrder = new Uint32Array(lines);
   const shared = new Map<number, {partner: number; splitAt: number}>();
-  const wholesale = new Set<number>();
+  const flag = new Uint8Array(lines); // SHARED or WHOLESALE per order
   const byCategoryMonth = CATEGORIES.map(() => new Array<number>(cal.monthLabel.length).fill(0));
   const productUsed = new Uint8Array(store.count);
   const ordersHistogram: number[] = [];
@@ -141,6 +143,7 @@ function plan(lines: number, random: Random, cal: Calendar, store: Shop) {
   let events = 0;
   let written = 0;
   let customers = 0;
+  let wholesaleCount = 0;
 
   const randomSlot = () => {
     const m = weightedCumulative(monthCum, random);
@@ -165,15 +168,15 @@ function plan(lines: number, random: Random, cal: Calendar, store: Shop) {
     for (let line = 0; line < n; line++) {
       const c = random() < MAIN_CATEGORY_SHARE ? main : weightedCumulative(mix, random);
       const size = store.popularity[c].length;
-      let index = weightedCumulative(store.popularity[c], random);
-      const taken = (i: number) => {
-        for (let l = orderFirstLine[o]; l < planned; l++) if (lineProduct[l] === store.offset[c] + i) return true;
-        return false;
-      };
-      while (taken(index)) index = (index + 1) % size;
-      lineProduct[planned] = store.offset[c] + index;
+      let product = store.offset[c] + weightedCumulative(store.popularity[c], random);
+      for (let l = orderFirstLine[o]; l < planned; l++) {
+        if (lineProduct[l] !== product) continue;
+        product = store.offset[c] + ((product - store.offset[c] + 1) % size); // taken: next in the category
+        l = orderFirstLine[o] - 1;
+      }
+      lineProduct[planned] = product;
       lineQuantity[planned++] = QUANTITIES[weightedCumulative(quantityCum, random)];
-      productUsed[store.offset[c] + index] = 1;
+      productUsed[product] = 1;
       byCategoryMonth[c][month]++;
     }
     addEvent(slot, o);
@@ -212,9 +215,13 @@ function plan(lines: number, random: Random, cal: Calendar, store: Shop) {
           if (s <= lastSlot) addEvent(s, o);
         }
       } else if (u < P_REPEAT + P_SHARED) {
-        if (n >= 2 && customer > 0) shared.set(o, {partner: random.int(customer), splitAt: 1 + random.int(n - 1)});
+        if (n >= 2 && customer > 0) {
+          shared.set(o, {partner: random.int(customer), splitAt: 1 + random.int(n - 1)});
+          flag[o] = SHARED;
+        }
       } else if (u < P_REPEAT + P_SHARED + P_WHOLESALE) {
-        wholesale.add(o);
+        flag[o] = WHOLESALE;
+        wholesaleCount++;
         lineQuantity[orderFirstLine[o]] = WHOLESALE_QUANTITIES[random.int(WHOLESALE_QUANTITIES.length)];
       }
     }
@@ -222,7 +229,7 @@ function plan(lines: number, random: Random, cal: Calendar, store: Shop) {
     recencyDays.push(cal.days - 1 - Math.floor(slot / 24));
   }
   return {orders, events, customers, orderSlot, orderCustomer, orderFirstLine, orderLines, lineProduct, lineQuantity,
-    eventSlot, eventOrder, shared, wholesale, byCategoryMonth, distinctProducts: productUsed.reduce((a, b) => a + b, 0),
+    eventSlot, eventOrder, shared, flag, wholesaleCount, byCategoryMonth, distinctProducts: productUsed.reduce((a, b) => a + b, 0),
     ordersHistogram, recencyDays, lastSlot};
 }
 
@@ -254,16 +261,18 @@ export function generateEcommerce({seed = 20261123, outDir, lines = 7474}: Ecomm
   mkdirSync(dir, {recursive: true});
   const out = fileWriter(join(dir, "ecom_dataset_upd.csv"));
   out.write(ECOMMERCE_COLUMNS.join(",") + "\n");
+  let stampSlot = -1;
+  let date = "";
   for (let i = 0; i < p.events; i++) {
     const e = sorted[i];
     const o = p.eventOrder[e];
     const slot = p.eventSlot[e];
+    if (slot !== stampSlot) [stampSlot, date] = [slot, slotStamp(cal, slot)];
     const first = orderIds[o] === 0;
     if (first) orderIds[o] = nextOrderId++;
     const orderId = orderIds[o];
-    const date = slotStamp(cal, slot);
     const owner = customerId(p.orderCustomer[o]);
-    const share = p.shared.get(o);
+    const share = p.flag[o] === SHARED ? p.shared.get(o)! : undefined;
     const partner = share ? customerId(share.partner) : owner;
     const ownerPrefix = `${date},${owner},${orderId}`;
     const partnerPrefix = share ? `${date},${partner},${orderId}` : ownerPrefix;
@@ -276,14 +285,16 @@ export function generateEcommerce({seed = 20261123, outDir, lines = 7474}: Ecomm
       repeatSeen[o] = 1;
       if (keepLists) repeated.set(orderId, [...(repeated.get(orderId) ?? [slotStamp(cal, p.orderSlot[o])]), date]);
     } else if (keepLists && share) sharedList.push({order_id: orderId, customers: [owner, partner]});
-    if (first && keepLists && p.wholesale.has(o)) {
+    if (first && keepLists && p.flag[o] === WHOLESALE) {
       wholesaleList.push({order_id: orderId, product: store.names[p.lineProduct[start]], quantity: p.lineQuantity[start]});
     }
+    let text = "";
     for (let line = 0; line < n; line++) {
       const product = p.lineProduct[start + line];
       const prefix = share && line >= share.splitAt ? partnerPrefix : ownerPrefix;
-      out.write(prefix + store.nameField[product] + p.lineQuantity[start + line] + store.priceField[product]);
+      text += prefix + store.nameField[product] + p.lineQuantity[start + line] + store.priceField[product];
     }
+    out.write(text);
   }
   out.close();
 
@@ -321,7 +332,7 @@ export function generateEcommerce({seed = 20261123, outDir, lines = 7474}: Ecomm
         list: keepLists ? [...repeated].map(([order_id, dates]) => ({order_id, dates})) : undefined
       },
       sharedOrders: {count: p.shared.size, list: keepLists ? sharedList : undefined},
-      wholesale: {threshold: WHOLESALE_THRESHOLD, count: p.wholesale.size, list: keepLists ? wholesaleList : undefined}
+      wholesale: {threshold: WHOLESALE_THRESHOLD, count: p.wholesaleCount, list: keepLists ? wholesaleList : undefined}
     },
     products: Object.fromEntries(CATEGORIES.flatMap((c) => store.products[c].map((q) => [q.name, c])))
   };
