@@ -25,6 +25,7 @@ import {ecommerceSchema} from "../io/schemas/ecommerce.ts";
 import type {Exclusion, Finding, QualityReport, Repair} from "../quality/types.ts";
 import {robustOutliers} from "../quality/outliers.ts";
 import {markupInText} from "../quality/markup.ts";
+import {missingValues} from "../quality/missing.ts";
 import {examples} from "../quality/sql-examples.ts";
 import {buildReport} from "../quality/report.ts";
 
@@ -72,6 +73,9 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
   const findings: Finding[] = [];
   const repairs: Repair[] = [];
   const exclusions: Exclusion[] = [];
+
+  findings.push(await missingValues(connection, {table: "order_lines", file, line: `rowid + ${read.files.order_lines.lineOffset}`},
+    ecommerceSchema.files[0].columns.map((c) => c.field)));
 
   await run(connection, `CREATE OR REPLACE TABLE order_lines_annotated AS
     SELECT line, time, customerId AS sourceCustomerId, orderId, product, quantity, price,

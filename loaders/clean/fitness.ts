@@ -10,6 +10,7 @@ import {fitnessSchema} from "../io/schemas/fitness.ts";
 import type {Finding, QualityReport, Repair} from "../quality/types.ts";
 import {exactDuplicates} from "../quality/duplicates.ts";
 import {robustOutliers} from "../quality/outliers.ts";
+import {missingValues} from "../quality/missing.ts";
 import {buildReport} from "../quality/report.ts";
 
 export interface FitnessMember {
@@ -45,9 +46,9 @@ const continuous = ["age", "additionalCharges", "lifetime", "classFrequencyTotal
 
 async function clean(connection: DuckDBConnection, dataDir: string): Promise<FitnessData> {
   const read = await readCase(connection, dataDir, fitnessSchema);
-  const ref = {table: "members", file};
+  const ref = {table: "members", file, line: `rowid + ${read.files.members.lineOffset}`};
   const duplicates = await exactDuplicates(connection, ref, {fields});
-  const findings: Finding[] = [duplicates];
+  const findings: Finding[] = [duplicates, await missingValues(connection, ref, fields)];
   for (const field of continuous) {
     const f = await robustOutliers(connection, ref, field, {subject: field});
     if (f.rows) findings.push(f);

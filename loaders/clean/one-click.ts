@@ -16,6 +16,7 @@ import {exactDuplicates} from "../quality/duplicates.ts";
 import {robustFences, robustOutliers} from "../quality/outliers.ts";
 import {missingReferences} from "../quality/referential.ts";
 import {zeroActivity} from "../quality/activity.ts";
+import {missingValues} from "../quality/missing.ts";
 import {examples} from "../quality/sql-examples.ts";
 import {buildReport} from "../quality/report.ts";
 import {categorySql} from "./sql.ts";
@@ -89,8 +90,8 @@ async function clean(connection: DuckDBConnection, dataDir: string, {extremeK = 
   const tables = {market_file: files.behaviour, market_money: files.revenue, market_time: files.minutes, money: files.profit};
   for (const [table, file] of Object.entries(tables)) {
     const fields = oneClickSchema.files.find((f) => f.table === table)!.columns.map((c) => c.field);
-    const dup = await exactDuplicates(connection, {table, file}, {fields, idField: "id"});
-    findings.push(dup);
+    const dup = await exactDuplicates(connection, {table, file, line: `rowid + ${read.files[table].lineOffset}`}, {fields, idField: "id"});
+    findings.push(dup, await missingValues(connection, {table, file, line: `rowid + ${read.files[table].lineOffset}`}, fields));
     if (dup.rows) repairs.push({id: `drop-exact-duplicates-${table}`, file, action: "removed", rows: dup.rows,
       description: `Rows of ${file} identical to an earlier row are counted once.`, examples: dup.examples});
     await run(connection, `CREATE OR REPLACE TABLE ${table}_dedup AS SELECT rowid + ${read.files[table].lineOffset} AS line, * FROM ${table}

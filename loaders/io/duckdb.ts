@@ -13,6 +13,8 @@ export interface OpenOptions {
   memoryLimit?: string;
   /** DuckDB `threads`. Default: DuckDB's own (all cores). */
   threads?: number;
+  /** Folder where DuckDB spills data that does not fit in `memoryLimit`. */
+  tempDirectory?: string;
 }
 
 export interface Database {
@@ -21,10 +23,11 @@ export interface Database {
   close(): void;
 }
 
-export async function openDatabase({path = ":memory:", memoryLimit, threads}: OpenOptions = {}): Promise<Database> {
+export async function openDatabase({path = ":memory:", memoryLimit, threads, tempDirectory}: OpenOptions = {}): Promise<Database> {
   const config: Record<string, string> = {};
   if (memoryLimit) config.memory_limit = memoryLimit;
   if (threads) config.threads = String(threads);
+  if (tempDirectory) config.temp_directory = tempDirectory;
   const instance = await DuckDBInstance.create(path, config);
   const connection = await instance.connect();
   return {

@@ -55,7 +55,7 @@ export async function nearDuplicates(connection: DuckDBConnection, ref: TableRef
   const line = ref.line ?? "rowid + 2";
   const keys = key.map(ident).join(", ");
   const t = ident(time);
-  const flagged = `SELECT ${line} AS line, ${idField ? `${ident(idField)} AS id,` : ""} ${t} AS t, min(${t}) OVER w AS first_t,
+  const flagged = `SELECT ${line} AS line, ${idField ? ident(idField) : "NULL"} AS id, ${t} AS t, min(${t}) OVER w AS first_t,
       min(${line}) OVER w AS first_line
     FROM ${ident(ref.table)} WINDOW w AS (PARTITION BY ${keys})`;
   const {rows, groups} = await queryOne<{rows: number; groups: number}>(connection,

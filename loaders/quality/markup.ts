@@ -8,7 +8,7 @@ import type {Finding} from "./types.ts";
 import type {TableRef} from "./duplicates.ts";
 import {examples} from "./sql-examples.ts";
 
-export const markupPattern = "<\\s*/?\\s*[A-Za-z!][^>]*>";
+export const markupPattern = "</?[A-Za-z!][^<>]*>";
 
 export async function markupInText(connection: DuckDBConnection, ref: TableRef, field: string, {maxExamples = 3} = {}): Promise<Finding | null> {
   const line = ref.line ?? "rowid + 2";

@@ -1,24 +1,24 @@
-/** Missing values per column, in SQL. */
+/** Missing values per column, in SQL: one finding per file (zero rows when nothing is missing). */
 import type {DuckDBConnection} from "../io/duckdb.ts";
-import {ident, queryOne} from "../io/duckdb.ts";
+import {ident, queryOne, queryRows} from "../io/duckdb.ts";
 import type {Finding} from "./types.ts";
 import type {TableRef} from "./duplicates.ts";
-import {examples} from "./sql-examples.ts";
 
-export async function missingValues(connection: DuckDBConnection, ref: TableRef, fields: string[], {maxExamples = 3} = {}): Promise<Finding[]> {
-  if (!fields.length) return [];
+export async function missingValues(connection: DuckDBConnection, ref: TableRef, fields: string[], {maxExamples = 5} = {}): Promise<Finding> {
   const line = ref.line ?? "rowid + 2";
+  const t = ident(ref.table);
+  const any = fields.map((f) => `${ident(f)} IS NULL`).join(" OR ") || "false";
   const counts = await queryOne<Record<string, number>>(connection,
-    `SELECT ${fields.map((f, i) => `count(*) - count(${ident(f)}) AS c${i}`).join(", ")} FROM ${ident(ref.table)}`);
-  const findings: Finding[] = [];
-  for (const [i, field] of fields.entries()) {
-    const rows = counts[`c${i}`];
-    if (!rows) continue;
-    findings.push({
-      kind: "missing", file: ref.file, field, rows,
-      summary: `${rows} rows have no ${field}`,
-      examples: await examples(connection, `SELECT ${line} AS line FROM ${ident(ref.table)} WHERE ${ident(field)} IS NULL ORDER BY ${line} LIMIT ${maxExamples}`, ref.file, field)
-    });
-  }
-  return findings;
+    `SELECT count(*) FILTER (WHERE ${any}) AS rows, ${fields.map((f, i) => `count(*) - count(${ident(f)}) AS c${i}`).join(", ") || "0 AS none"} FROM ${t}`);
+  const byField = fields.map((f, i) => [f, counts[`c${i}`]] as const).filter(([, n]) => n > 0);
+  const examples = counts.rows ? await queryRows<{line: number; field: string}>(connection,
+    `SELECT ${line} AS line, ${fields.map((f) => `CASE WHEN ${ident(f)} IS NULL THEN '${f}' END`).reduce((a, b) => `coalesce(${a}, ${b})`)} AS field
+     FROM ${t} WHERE ${any} ORDER BY ${line} LIMIT ${maxExamples}`) : [];
+  return {
+    kind: "missing", file: ref.file, rows: counts.rows, groups: byField.length,
+    summary: counts.rows
+      ? `${counts.rows} rows miss a value (${byField.map(([f, n]) => `${f}: ${n}`).join(", ")})`
+      : `no value is missing in ${ref.file}`,
+    examples: examples.map((e) => ({file: ref.file, line: e.line, field: e.field}))
+  };
 }

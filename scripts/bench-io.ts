@@ -1,0 +1,106 @@
+/**
+ * Benchmark: read + validate + audit + clean a large ecommerce order log, against DuckDB's own
+ * plain read of the same file, with the peak memory (RSS) of each phase in its own process.
+ *
+ *   npm run demo-data -- --case ecommerce --lines 10000000 --out /tmp/clientele-large
+ *   tsx scripts/bench-io.ts --data /tmp/clientele-large [--memory-limit 1GB] [--db memory|file]
+ *
+ * Phases (each a fresh child process):
+ *   plain-count  SELECT count(*) FROM read_csv(file)                 DuckDB streaming its own read
+ *   plain-table  CREATE TABLE AS SELECT * FROM read_csv(file)        DuckDB materialising the log
+ *   read         readCase: dialect detection, typed read, validation (Clientele's reader)
+ *   clean        cleanEcommerceInto: read + validation + every audit + the clean view
+ */
+import {spawnSync} from "node:child_process";
+import {mkdtempSync, rmSync, statSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join, resolve} from "node:path";
+import {parseArgs} from "node:util";
+import {fileURLToPath} from "node:url";
+import {openDatabase, queryOne, run} from "../loaders/io/duckdb.ts";
+import {literal} from "../loaders/io/duckdb.ts";
+import {readCase} from "../loaders/io/read-case.ts";
+import {ecommerceSchema} from "../loaders/io/schemas/ecommerce.ts";
+import {cleanEcommerceInto} from "../loaders/clean/ecommerce.ts";
+
+const phases = ["plain-count", "plain-table", "read", "clean"] as const;
+type Phase = (typeof phases)[number];
+
+interface Result {
+  phase: Phase;
+  seconds: number;
+  peakMB: number;
+  rows: number;
+  detail?: string;
+}
+
+const {values} = parseArgs({
+  options: {
+    data: {type: "string", default: "/tmp/clientele-large"},
+    phase: {type: "string"},
+    "memory-limit": {type: "string", default: "1GB"},
+    db: {type: "string", default: "file"},
+    threads: {type: "string"}
+  }
+});
+const dataDir = resolve(values.data!);
+const file = join(dataDir, "ecommerce", "ecom_dataset_upd.csv");
+
+async function runPhase(phase: Phase): Promise<Result> {
+  const temp = mkdtempSync(join(tmpdir(), "clientele-bench-"));
+  const db = await openDatabase({
+    path: values.db === "file" ? join(temp, "bench.duckdb") : ":memory:",
+    memoryLimit: values["memory-limit"], tempDirectory: join(temp, "spill"),
+    threads: values.threads ? Number(values.threads) : undefined
+  });
+  const c = db.connection;
+  const started = performance.now();
+  let rows = 0;
+  let detail: string | undefined;
+  try {
+    if (phase === "plain-count") {
+      rows = (await queryOne<{n: number}>(c, `SELECT count(*) AS n FROM read_csv(${literal(file)})`)).n;
+    } else if (phase === "plain-table") {
+      await run(c, `CREATE TABLE t AS SELECT * FROM read_csv(${literal(file)})`);
+      rows = (await queryOne<{n: number}>(c, "SELECT count(*) AS n FROM t")).n;
+    } else if (phase === "read") {
+      const read = await readCase(c, dataDir, ecommerceSchema);
+      rows = read.files.order_lines.report.rows;
+    } else {
+      const clean = await cleanEcommerceInto(c, dataDir);
+      rows = clean.quality.counts.input["ecom_dataset_upd.csv"];
+      const f = (kind: string) => clean.quality.findings.find((x) => x.kind === kind)?.rows ?? 0;
+      detail = `clean lines ${clean.quality.counts.clean.orderLines}, repeated ${f("near-duplicate")}, shared-order lines ${f("shared-key")}, wholesale ${f("wholesale")}`;
+    }
+  } finally {
+    db.close();
+    rmSync(temp, {recursive: true, force: true});
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return {phase, seconds, peakMB: process.resourceUsage().maxRSS / 1024, rows, detail};
+}
+
+async function main() {
+  if (values.phase) {
+    process.stdout.write(JSON.stringify(await runPhase(values.phase as Phase)));
+    return;
+  }
+  const size = statSync(file).size;
+  console.log(`bench-io: ${file} (${(size / 2 ** 20).toFixed(0)} MB), memory_limit ${values["memory-limit"]}, ${values.db} database`);
+  const results: Result[] = [];
+  for (const phase of phases) {
+    const args = ["--import", "tsx", fileURLToPath(import.meta.url), "--phase", phase, "--data", dataDir, "--memory-limit", values["memory-limit"]!, "--db", values.db!];
+    if (values.threads) args.push("--threads", values.threads);
+    const child = spawnSync(process.execPath, args, {encoding: "utf8", maxBuffer: 1 << 20});
+    if (child.status !== 0) throw new Error(`phase ${phase} failed:\n${child.stderr}`);
+    const r = JSON.parse(child.stdout) as Result;
+    results.push(r);
+    console.log(`${phase.padEnd(12)} ${r.seconds.toFixed(1).padStart(6)} s  peak ${r.peakMB.toFixed(0).padStart(5)} MB  ${r.rows.toLocaleString("en-US")} rows${r.detail ? `  (${r.detail})` : ""}`);
+  }
+  const base = results.find((r) => r.phase === "plain-table")!;
+  for (const r of results.filter((x) => x.phase === "read" || x.phase === "clean")) {
+    console.log(`${r.phase}: ${(r.seconds / base.seconds).toFixed(2)} × DuckDB's plain materialising read; peak ${r.peakMB.toFixed(0)} MB (${r.peakMB < 2048 ? "under" : "OVER"} 2 GB)`);
+  }
+}
+
+await main();
