@@ -56,7 +56,7 @@ test("TreeSHAP equals the Shapley values computed by definition, for every row",
 
 test("TreeSHAP on a forest: values plus expected value add up to predictProba for every row", () => {
   const fitness = readFitness();
-  const X = fitness.X.slice(0, 1200), y = fitness.y.slice(0, 1200);
+  const X = fitness.X.slice(0, 800), y = fitness.y.slice(0, 800);
   const forest = fitForest(X, y, {nEstimators: 25, seed: 2, minSamplesLeaf: 2});
   const shap = treeShap(forest, X);
   const p = forest.predictProba(X);
