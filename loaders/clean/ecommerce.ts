@@ -28,6 +28,7 @@ import {markupInText} from "../quality/markup.ts";
 import {missingValues} from "../quality/missing.ts";
 import {examples} from "../quality/sql-examples.ts";
 import {buildReport} from "../quality/report.ts";
+import {count} from "../quality/words.ts";
 
 export interface OrderLine {
   /** Line in ecom_dataset_upd.csv (header = line 1). */
@@ -63,7 +64,7 @@ export interface EcommerceClean {
 
 const file = "ecom_dataset_upd.csv";
 
-async function count(connection: DuckDBConnection, sql: string): Promise<number> {
+async function countRows(connection: DuckDBConnection, sql: string): Promise<number> {
   return (await queryOne<{n: number}>(connection, `SELECT count(*) AS n FROM (${sql})`)).n;
 }
 
@@ -89,10 +90,10 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
   const a = "order_lines_annotated";
 
   // 1. exact duplicates
-  const dupRows = await count(connection, `SELECT 1 FROM ${a} WHERE copy > 1`);
+  const dupRows = await countRows(connection, `SELECT 1 FROM ${a} WHERE copy > 1`);
   const dupExamples = dupRows ? await examples(connection,
     `SELECT line, orderId AS id, 'copy of line ' || original AS note FROM ${a} WHERE copy > 1 ORDER BY line LIMIT 5`, file) : [];
-  findings.push({kind: "exact-duplicate", file, rows: dupRows, summary: dupRows ? `${dupRows} lines repeat an earlier line exactly` : "no line repeats another exactly",
+  findings.push({kind: "exact-duplicate", file, rows: dupRows, summary: dupRows ? `${count(dupRows, "line repeats", "lines repeat")} an earlier line exactly` : "no line repeats another exactly",
     method: "lines equal in all six columns", examples: dupExamples});
   if (dupRows) repairs.push({id: "drop-exact-duplicates", file, action: "removed", rows: dupRows, description: "Lines identical in every column to an earlier line are counted once.", examples: dupExamples});
 
@@ -106,7 +107,7 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
          min(line) OVER (PARTITION BY orderId) AS first FROM ${a} WHERE copy = 1)
      WHERE n > 1 AND moved ORDER BY line LIMIT 5`, file) : [];
   findings.push({kind: "shared-key", file, field: "orderId", rows: shared.rows, groups: shared.orders,
-    summary: shared.orders ? `${shared.orders} orders appear under more than one customer (${shared.rows} lines)` : "every order belongs to one customer",
+    summary: shared.orders ? `${count(shared.orders, "order appears", "orders appear")} under more than one customer (${count(shared.rows, "line")})` : "every order belongs to one customer",
     method: "orders with more than one distinct customer id", examples: sharedExamples});
   if (shared.moved) repairs.push({id: "reassign-shared-orders", file, field: "customerId", action: "changed", rows: shared.moved,
     description: "An order belongs to the customer of its first line (earliest hour, then earliest line); its lines under other customers are reassigned to that customer.",
@@ -119,7 +120,7 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
     `SELECT line, orderId AS id, strftime(time, '%Y-%m-%d %H:00') AS found, 'first logged ' || strftime(firstTime, '%Y-%m-%d %H:00') AS note
      FROM ${a} WHERE copy = 1 AND time > firstTime ORDER BY line LIMIT 5`, file, "time") : [];
   findings.push({kind: "near-duplicate", file, field: "time", rows: repeated.rows, groups: repeated.groups,
-    summary: repeated.rows ? `${repeated.rows} lines repeat an order's product at a later hour (${repeated.orders} orders)` : "no order's product is logged at more than one hour",
+    summary: repeated.rows ? `${count(repeated.rows, "line repeats", "lines repeat")} an order's product at a later hour (${count(repeated.orders, "order")})` : "no order's product is logged at more than one hour",
     method: "same order + product at a later hour than its first", examples: repeatedExamples});
   if (repeated.rows) repairs.push({id: "collapse-repeated-lines", file, action: "removed", rows: repeated.rows,
     description: "The log re-records an order's lines when the order is updated; for each order and product only the lines of the first hour are kept.",
@@ -139,7 +140,7 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
     `SELECT line, orderId AS id, quantity AS found, product AS note FROM ${ident(name)} WHERE wholesale ORDER BY quantity DESC, line LIMIT 5`, file, "quantity") : [];
   const thresholdText = threshold === null ? "none (quantities do not vary)" : `more than ${Math.floor(threshold)} units`;
   findings.push({kind: "wholesale", file, field: "quantity", rows: wholesale.rows, groups: wholesale.orders,
-    summary: `${wholesale.rows} lines have wholesale-sized quantities (${thresholdText})`,
+    summary: `${count(wholesale.rows, "line has", "lines have")} wholesale-sized quantities (${thresholdText})`,
     method: `quantity > exp(Q3 + ${wholesaleK} × IQR) of ln(quantity) over lines with more than one unit`, examples: wholesaleExamples});
   exclusions.push({id: "wholesale", unit: "order lines", rows: wholesale.rows, examples: wholesaleExamples,
     reason: `Wholesale-sized lines (${thresholdText}) are kept but flagged (wholesale = true), to be left out of consumption profiles.`});
@@ -150,21 +151,21 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
   if (price.rows) findings.push(price);
   const markup = await markupInText(connection, clean, "product");
   if (markup) findings.push(markup);
-  const mixed = await count(connection, `SELECT 1 FROM ${ident(name)} WHERE regexp_matches(product, '[A-Za-z][А-яЁё]|[А-яЁё][A-Za-z]')`);
+  const mixed = await countRows(connection, `SELECT 1 FROM ${ident(name)} WHERE regexp_matches(product, '[A-Za-z][А-яЁё]|[А-яЁё][A-Za-z]')`);
   if (mixed) findings.push({kind: "lookalike", file, field: "product", rows: mixed,
-    summary: `${mixed} product names mix Latin and Cyrillic letters inside a word (kept as written)`,
+    summary: `${count(mixed, "product name mixes", "product names mix")} Latin and Cyrillic letters inside a word (kept as written)`,
     examples: await examples(connection, `SELECT line, product AS found FROM ${ident(name)} WHERE regexp_matches(product, '[A-Za-z][А-яЁё]|[А-яЁё][A-Za-z]') ORDER BY line LIMIT 3`, file, "product")});
   const gaps = await queryRows<{month: string}>(connection,
     `WITH m AS (SELECT DISTINCT date_trunc('month', time) AS month FROM ${ident(name)}),
           span AS (SELECT unnest(generate_series(min(month), max(month), INTERVAL 1 MONTH)) AS month FROM m)
      SELECT strftime(month, '%Y-%m') AS month FROM span WHERE month NOT IN (SELECT month FROM m) ORDER BY 1`);
   findings.push({kind: "zero-activity", file, field: "time", rows: 0, groups: gaps.length,
-    summary: gaps.length ? `${gaps.length} months between the first and last order have no order line` : "every month between the first and last order has order lines",
+    summary: gaps.length ? `${count(gaps.length, "month")} between the first and last order ${gaps.length === 1 ? "has" : "have"} no order line` : "every month between the first and last order has order lines",
     examples: gaps.slice(0, 5).map((g) => ({file, line: 0, field: "time", found: g.month}))});
 
-  const firstCopies = await count(connection, `SELECT 1 FROM ${a} WHERE copy = 1`);
-  const cleanRows = await count(connection, `SELECT 1 FROM ${ident(name)}`);
-  const customers = await count(connection, `SELECT DISTINCT customerId FROM ${ident(name)}`);
+  const firstCopies = await countRows(connection, `SELECT 1 FROM ${a} WHERE copy = 1`);
+  const cleanRows = await countRows(connection, `SELECT 1 FROM ${ident(name)}`);
+  const customers = await countRows(connection, `SELECT DISTINCT customerId FROM ${ident(name)}`);
   const quality = buildReport("ecommerce", read, {
     findings, repairs, exclusions,
     clean: {orderLines: cleanRows, customers},

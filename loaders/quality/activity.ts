@@ -4,6 +4,7 @@ import {ident, queryOne} from "../io/duckdb.ts";
 import type {Finding} from "./types.ts";
 import type {TableRef} from "./duplicates.ts";
 import {examples} from "./sql-examples.ts";
+import {count} from "./words.ts";
 
 export interface ZeroActivityOptions {
   /** Owner id field (e.g. customer id). */
@@ -22,7 +23,7 @@ export async function zeroActivity(connection: DuckDBConnection, ref: TableRef, 
     `SELECT count(*) AS rows, count(DISTINCT ${ident(owner)}) AS groups FROM ${ident(ref.table)} WHERE ${cond}`);
   return {
     kind: "zero-activity", file: ref.file, field: value, rows, groups,
-    summary: groups ? `${groups} ${owner} values have zero ${value} in at least one period (${rows} period rows)` : `every ${owner} has ${value} in every period`,
+    summary: groups ? `${count(groups, `${owner} has`, `${owner} values have`)} zero ${value} in at least one period (${count(rows, "period row")})` : `every ${owner} has ${value} in every period`,
     examples: rows ? await examples(connection,
       `SELECT ${line} AS line, ${ident(owner)} AS id, ${ident(period)} AS found FROM ${ident(ref.table)} WHERE ${cond} ORDER BY ${line} LIMIT ${maxExamples}`, ref.file, period) : []
   };

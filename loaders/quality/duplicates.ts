@@ -6,6 +6,7 @@ import type {DuckDBConnection} from "../io/duckdb.ts";
 import {ident, queryOne} from "../io/duckdb.ts";
 import type {Finding} from "./types.ts";
 import {examples} from "./sql-examples.ts";
+import {count} from "./words.ts";
 
 export interface TableRef {
   /** DuckDB table or view name. */
@@ -36,7 +37,7 @@ export async function exactDuplicates(connection: DuckDBConnection, ref: TableRe
     `SELECT line, id, 'copy of line ' || first AS note FROM (${ranked}) WHERE k > 1 ORDER BY line LIMIT ${maxExamples}`, ref.file) : [];
   return {
     kind: "exact-duplicate", file: ref.file, rows, groups,
-    summary: rows ? `${rows} rows repeat an earlier row exactly` : "no row repeats another exactly",
+    summary: rows ? `${count(rows, "row repeats", "rows repeat")} an earlier row exactly` : "no row repeats another exactly",
     method: `rows equal in ${fields.length} fields`, examples: ex
   };
 }
@@ -65,7 +66,7 @@ export async function nearDuplicates(connection: DuckDBConnection, ref: TableRef
      FROM (${flagged}) WHERE t > first_t ORDER BY line LIMIT ${maxExamples}`, ref.file, time) : [];
   return {
     kind: "near-duplicate", file: ref.file, rows, groups,
-    summary: rows ? `${rows} rows repeat a ${key.join(" + ")} already logged at an earlier time (${groups} groups)` : `no ${key.join(" + ")} is logged at more than one time`,
+    summary: rows ? `${count(rows, "row repeats", "rows repeat")} a ${key.join(" + ")} already logged at an earlier time (${count(groups, "group")})` : `no ${key.join(" + ")} is logged at more than one time`,
     method: `same ${key.join(" + ")}, later ${time}`, examples: ex
   };
 }

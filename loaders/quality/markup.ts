@@ -7,6 +7,7 @@ import {ident, queryOne} from "../io/duckdb.ts";
 import type {Finding} from "./types.ts";
 import type {TableRef} from "./duplicates.ts";
 import {examples} from "./sql-examples.ts";
+import {count} from "./words.ts";
 
 export const markupPattern = "</?[A-Za-z!][^<>]*>";
 
@@ -17,7 +18,7 @@ export async function markupInText(connection: DuckDBConnection, ref: TableRef, 
   if (!rows) return null;
   return {
     kind: "markup", file: ref.file, field, rows,
-    summary: `${rows} values of ${field} contain HTML-like markup; they are kept and shown as plain text`,
+    summary: `${count(rows, "value")} of ${field} ${rows === 1 ? "contains" : "contain"} HTML-like markup, kept and shown as plain text`,
     examples: await examples(connection, `SELECT ${line} AS line, ${ident(field)} AS found FROM ${ident(ref.table)} WHERE ${cond} ORDER BY ${line} LIMIT ${maxExamples}`, ref.file, field)
   };
 }

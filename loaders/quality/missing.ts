@@ -3,6 +3,7 @@ import type {DuckDBConnection} from "../io/duckdb.ts";
 import {ident, queryOne, queryRows} from "../io/duckdb.ts";
 import type {Finding} from "./types.ts";
 import type {TableRef} from "./duplicates.ts";
+import {count} from "./words.ts";
 
 export async function missingValues(connection: DuckDBConnection, ref: TableRef, fields: string[], {maxExamples = 5} = {}): Promise<Finding> {
   const line = ref.line ?? "rowid + 2";
@@ -17,7 +18,7 @@ export async function missingValues(connection: DuckDBConnection, ref: TableRef,
   return {
     kind: "missing", file: ref.file, rows: counts.rows, groups: byField.length,
     summary: counts.rows
-      ? `${counts.rows} rows miss a value (${byField.map(([f, n]) => `${f}: ${n}`).join(", ")})`
+      ? `${count(counts.rows, "row misses", "rows miss")} a value (${byField.map(([f, n]) => `${f}: ${n}`).join(", ")})`
       : `no value is missing in ${ref.file}`,
     examples: examples.map((e) => ({file: ref.file, line: e.line, field: e.field}))
   };

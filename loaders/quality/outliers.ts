@@ -8,6 +8,7 @@ import {ident, queryOne} from "../io/duckdb.ts";
 import type {Finding} from "./types.ts";
 import type {TableRef} from "./duplicates.ts";
 import {examples} from "./sql-examples.ts";
+import {count} from "./words.ts";
 
 export interface OutlierOptions {
   method?: "mad" | "iqr";
@@ -79,7 +80,7 @@ export async function robustOutliers(connection: DuckDBConnection, ref: TableRef
      FROM ${ident(ref.table)} WHERE ${cond} ORDER BY abs(${log ? `ln(${f})` : f} - ${log ? Math.log(fences.center) : fences.center}) DESC, ${line} LIMIT ${maxExamples}`, ref.file, field) : [];
   return {
     ...base, rows,
-    summary: rows ? `${rows} values of ${subject} lie outside the robust range` : `no value of ${subject} lies outside the robust range`,
+    summary: rows ? `${count(rows, "value")} of ${subject} ${rows === 1 ? "lies" : "lie"} outside the robust range` : `no value of ${subject} lies outside the robust range`,
     method: fenceMethod(fences, log), examples: ex
   };
 }

@@ -7,6 +7,7 @@ import {ident, queryOne} from "../io/duckdb.ts";
 import type {Finding} from "./types.ts";
 import type {TableRef} from "./duplicates.ts";
 import {examples} from "./sql-examples.ts";
+import {count} from "./words.ts";
 
 /** Distinct ids of `from.field` with no row in `to.field`; rows and example lines are in `from`. */
 export async function missingReferences(connection: DuckDBConnection, from: TableRef & {field: string}, to: TableRef & {field: string}, {maxExamples = 5} = {}): Promise<Finding> {
@@ -16,7 +17,7 @@ export async function missingReferences(connection: DuckDBConnection, from: Tabl
     `SELECT count(*) AS rows, count(DISTINCT ${ident(from.field)}) AS groups FROM ${ident(from.table)} WHERE ${cond}`);
   return {
     kind: "referential", file: from.file, field: from.field, rows, groups,
-    summary: groups ? `${groups} ids in ${from.file} have no row in ${to.file}` : `every id in ${from.file} is in ${to.file}`,
+    summary: groups ? `${count(groups, "id")} in ${from.file} ${groups === 1 ? "has" : "have"} no row in ${to.file}` : `every id in ${from.file} is in ${to.file}`,
     examples: rows ? await examples(connection,
       `SELECT min(${line}) AS line, ${ident(from.field)} AS id, 'not in ' || '${to.file.replaceAll("'", "''")}' AS note FROM ${ident(from.table)} WHERE ${cond}
        GROUP BY ${ident(from.field)} ORDER BY line LIMIT ${maxExamples}`, from.file, from.field) : []
@@ -31,7 +32,7 @@ export async function sharedKeys(connection: DuckDBConnection, ref: TableRef, ke
     `SELECT count(*) AS rows, count(DISTINCT ${ident(key)}) AS groups FROM ${ident(ref.table)} WHERE ${ident(key)} IN (${shared})`);
   return {
     kind: "shared-key", file: ref.file, field: key, rows, groups,
-    summary: groups ? `${groups} ${key} values belong to more than one ${owner} (${rows} rows)` : `every ${key} belongs to one ${owner}`,
+    summary: groups ? `${count(groups, `${key} value belongs`, `${key} values belong`)} to more than one ${owner} (${count(rows, "row")})` : `every ${key} belongs to one ${owner}`,
     examples: groups ? await examples(connection,
       `SELECT min(${line}) AS line, ${ident(key)} AS id, count(DISTINCT ${ident(owner)}) || ' different ${owner} values' AS note
        FROM ${ident(ref.table)} WHERE ${ident(key)} IN (${shared}) GROUP BY ${ident(key)} ORDER BY line LIMIT ${maxExamples}`, ref.file, key) : []

@@ -2,6 +2,7 @@
 import type {ReadCase} from "../io/read-case.ts";
 import type {LabelRepair} from "../io/validate.ts";
 import type {Exclusion, Finding, QualityReport, Repair} from "./types.ts";
+import {count} from "./words.ts";
 
 /** Findings (one per field and reason) and repairs (one per field) for repaired category labels. */
 export function labelRepairs(file: string, fixes: LabelRepair[]): {findings: Finding[]; repairs: Repair[]} {
@@ -14,20 +15,23 @@ export function labelRepairs(file: string, fixes: LabelRepair[]): {findings: Fin
       const group = mine.filter((f) => f.reason === reason);
       if (!group.length) continue;
       const rows = group.reduce((s, f) => s + f.rows, 0);
-      const what = reason === "misspelling" ? "misspell an allowed label" : reason === "lookalike" ? "mix Latin and Cyrillic look-alike letters" : "differ from an allowed label only in case or spaces";
+      const one = group.length === 1;
+      const what = reason === "misspelling" ? (one ? "misspells an allowed label" : "misspell allowed labels")
+        : reason === "lookalike" ? (one ? "mixes Latin and Cyrillic look-alike letters" : "mix Latin and Cyrillic look-alike letters")
+        : (one ? "differs from an allowed label only in case or spaces" : "differ from allowed labels only in case or spaces");
       findings.push({
         kind: reason === "lookalike" ? "lookalike" : reason === "misspelling" ? "misspelling" : "format",
         file, field, rows, groups: group.length,
-        summary: `${group.length} label${group.length > 1 ? "s" : ""} of ${field} ${what} (${rows} rows)`,
+        summary: `${group.length} label${one ? "" : "s"} of ${field} ${what} (${count(rows, "row")})`,
         method: reason === "misspelling" ? "edit distance to the schema's labels (≤ 1 for labels up to 8 letters, ≤ 2 for longer)" : undefined,
-        examples: group.map((f) => ({file, line: f.line, field, found: f.from, becomes: f.to, note: `${f.rows} rows, edit distance ${f.distance}`}))
+        examples: group.map((f) => ({file, line: f.line, field, found: f.from, becomes: f.to, note: `${count(f.rows, "row")}, edit distance ${f.distance}`}))
       });
     }
     repairs.push({
       id: `fix-label-${field}`, file, field, action: "changed",
       rows: mine.reduce((s, f) => s + f.rows, 0),
       description: `Labels of ${field} that are misspelt or typed with look-alike letters are read as the allowed label they stand for.`,
-      examples: mine.map((f) => ({file, line: f.line, field, found: f.from, becomes: f.to, note: `${f.rows} rows`}))
+      examples: mine.map((f) => ({file, line: f.line, field, found: f.from, becomes: f.to, note: count(f.rows, "row")}))
     });
   }
   return {findings, repairs};
