@@ -36,7 +36,7 @@ test("ids missing from another file, zero activity, missing values, markup", asy
     const zero = await zeroActivity(c, {table: "m", file: "m.csv"}, {owner: "id", value: "revenue", period: "period"});
     assert.deepEqual([zero.rows, zero.groups, zero.examples.map((e) => [e.line, e.id, e.found])], [2, 2, [[3, "1", "c"], [6, "4", "c"]]]);
     const missing = await missingValues(c, {table: "m", file: "m.csv"}, ["id", "period", "revenue"]);
-    assert.deepEqual([missing.rows, missing.summary, missing.examples.map((e) => [e.line, e.field])], [1, "1 rows miss a value (revenue: 1)", [[7, "revenue"]]]);
+    assert.deepEqual([missing.rows, missing.summary, missing.examples.map((e) => [e.line, e.field])], [1, "1 row misses a value (revenue: 1)", [[7, "revenue"]]]);
     await run(c, `CREATE TABLE p AS SELECT * FROM (VALUES ('Ваза <b>синяя</b>'), ('a < b > c'), ('<script>x</script>'), ('plain')) AS v(name)`);
     const markup = await markupInText(c, {table: "p", file: "p.csv"}, "name");
     assert.deepEqual(markup?.examples.map((e) => e.found), ["Ваза <b>синяя</b>", "<script>x</script>"]);
