@@ -18,6 +18,7 @@
  *   linesPerOrder, quantity              planted distributions (before defects)
  *   realised.linesByCategoryMonth        order lines per true category and YYYYMM, counted once
  *                                        (repeated lines excluded)
+ *   defects.*.probability                planted per-order probability of each defect
  *   defects.repeatedLines                whole orders emitted again at a later hour with the same
  *                                        customer, order_id, product, quantity and price:
  *                                        count = extra lines, orders = orders repeated,
@@ -76,7 +77,7 @@ const WHOLESALE_THRESHOLD = 100;
 const WHOLESALE_QUANTITIES = [100, 150, 200, 300, 500, 1000];
 /** Per-order defect probabilities (mutually exclusive). */
 const P_REPEAT = 0.08;
-const P_SHARED = 0.035; // among orders with ≥ 2 lines
+const P_SHARED = 0.035; // drawn for every order, applied only to orders with ≥ 2 lines
 const P_WHOLESALE = 0.003;
 const MAX_REPEAT_SHIFT_HOURS = 96;
 const SHARED = 1;
@@ -327,12 +328,13 @@ export function generateEcommerce({seed = 20261123, outDir, lines = 7474}: Ecomm
     defects: {
       repeatedLines: {
         key: ["order_id", "product", "quantity"],
+        probability: P_REPEAT,
         count: repeatedLines,
         orders: repeatedOrders,
         list: keepLists ? [...repeated].map(([order_id, dates]) => ({order_id, dates})) : undefined
       },
-      sharedOrders: {count: p.shared.size, list: keepLists ? sharedList : undefined},
-      wholesale: {threshold: WHOLESALE_THRESHOLD, count: p.wholesaleCount, list: keepLists ? wholesaleList : undefined}
+      sharedOrders: {probability: P_SHARED, count: p.shared.size, list: keepLists ? sharedList : undefined},
+      wholesale: {threshold: WHOLESALE_THRESHOLD, probability: P_WHOLESALE, count: p.wholesaleCount, list: keepLists ? wholesaleList : undefined}
     },
     products: Object.fromEntries(CATEGORIES.flatMap((c) => store.products[c].map((q) => [q.name, c])))
   };

@@ -5,8 +5,8 @@
  *   seed                 the seed the file was generated from
  *   rows                 number of members
  *   clusters[]           planted member kinds: {id, name, share, size, params, centre}
- *                        params = the generating distributions; centre = mean of each raw
- *                        feature over the cluster's rows (columns in `features` order)
+ *                        params = the generating distributions; centre = {feature: mean of the
+ *                        raw feature over the cluster's rows}
  *   cluster[]            true cluster id of every row, by row index (0-based, file order)
  *   features             the 13 feature columns (everything but Churn), in file order
  *   churn.model          logit P(Churn = 1) = intercept + Σ coef · (x − mean) / sd over the
@@ -156,7 +156,7 @@ export function generateFitness({seed = 20261123, outDir, rows = 4000}: FitnessO
       share: c.share,
       size: sizes[k],
       params: c.params,
-      centre: FEATURES.map((f) => round(moments(data.filter((_, i) => labels[i] === k).map((r) => r[f])).mean, 6))
+      centre: Object.fromEntries(FEATURES.map((f) => [f, round(moments(data.filter((_, i) => labels[i] === k).map((r) => r[f])).mean, 6)]))
     })),
     churn: {
       target: "Churn",

@@ -16,9 +16,9 @@ test("fitness: true clusters are recovered by k-means on standardised features (
   for (const c of truth.clusters) {
     const members = X.filter((_, i) => truth.cluster[i] === c.id);
     assert.equal(members.length, c.size);
-    truth.features.forEach((_: string, j: number) => {
+    truth.features.forEach((feature: string, j: number) => {
       const mean = members.reduce((s, m) => s + m[j], 0) / members.length;
-      assert.ok(Math.abs(mean - c.centre[j]) < 1e-5, `${c.name} centre ${j}`);
+      assert.ok(Math.abs(mean - c.centre[feature]) < 1e-5, `${c.name} centre of ${feature}`);
     });
   }
   const ari = adjustedRandIndex(kmeansLabels(standardise(X), truth.clusters.length), truth.cluster);
