@@ -3,13 +3,16 @@
  * inertia — the behaviour of scikit-learn's KMeans(init="k-means++", n_init, tol).
  *
  * Written here rather than with ml-kmeans 7 because that does one run per call over arrays of
- * arrays; this works on one Float64Array and uses Hamerly's bounds (Hamerly 2010), which give
- * exactly Lloyd's iterations while skipping most distance computations once centres settle.
+ * arrays; this works on one Float64Array and prunes distance computations with the triangle
+ * inequality without changing any result:
+ * - k-means++ skips a point when the candidate is provably no closer than its current centre;
+ * - Lloyd's iterations use Hamerly's bounds (Hamerly 2010): exactly Lloyd's assignments, while
+ *   most points skip the distance computations once centres settle.
  * Convergence follows scikit-learn: stop when no label changes, or when the summed squared centre
  * shift is ≤ tol · mean per-feature variance; labels are then made consistent with the centres.
  */
 import {randomSource, type Random} from "../random.ts";
-import {type Matrix, flatten, unflatten, sqDist} from "./matrix.ts";
+import {type Matrix, flatten, unflatten} from "./matrix.ts";
 
 export interface KMeansOptions {
   k: number;
@@ -41,58 +44,109 @@ interface Run {
   nIter: number;
 }
 
-/** Greedy k-means++ (as scikit-learn: 2 + ⌊ln k⌋ candidates per step, keep the best). */
-export function kmeansPlusPlus(data: Float64Array, n: number, d: number, k: number, random: Random): Float64Array {
+/** Seeding state handed to Lloyd: centres, each row's nearest centre and squared distance. */
+export interface Seeding {
+  centers: Float64Array;
+  nearest: Int32Array;
+  closest: Float64Array;
+}
+
+/** Squared distance between row i of `a` and row j of `b`. */
+function dist2(a: Float64Array, i: number, b: Float64Array, j: number, d: number): number {
+  let s = 0;
+  const oi = i * d;
+  const oj = j * d;
+  for (let t = 0; t < d; t++) {
+    const diff = a[oi + t] - b[oj + t];
+    s += diff * diff;
+  }
+  return s;
+}
+
+/** Greedy k-means++ (as scikit-learn: 2 + ⌊ln k⌋ candidates per step, the one lowering the
+ *  potential most is kept). */
+export function kmeansPlusPlus(data: Float64Array, n: number, d: number, k: number, random: Random): Seeding {
   const centers = new Float64Array(k * d);
   const trials = 2 + Math.floor(Math.log(k));
   const first = random.int(n);
   centers.set(data.subarray(first * d, first * d + d), 0);
   let closest = new Float64Array(n);
+  let nearest = new Int32Array(n);
   let pot = 0;
-  for (let i = 0; i < n; i++) pot += closest[i] = sqDist(data, i, centers, 0, d);
+  for (let i = 0; i < n; i++) pot += closest[i] = dist2(data, i, centers, 0, d);
   const cumulative = new Float64Array(n);
-  let candidateDist = new Float64Array(n);
+  let candDist = new Float64Array(n);
+  let candNearest = new Int32Array(n);
   let bestDist = new Float64Array(n);
+  let bestNearest = new Int32Array(n);
+  const toCenter = new Float64Array(k); // squared distance from the candidate to each chosen centre
+  const targets = new Float64Array(trials);
   for (let c = 1; c < k; c++) {
     let acc = 0;
-    for (let i = 0; i < n; i++) cumulative[i] = acc += closest[i];
+    for (let i = 0; i < n; i++) {
+      acc += closest[i];
+      cumulative[i] = acc;
+    }
+    for (let t = 0; t < trials; t++) targets[t] = random() * pot;
     let bestPot = Infinity;
     let best = -1;
     for (let t = 0; t < trials; t++) {
-      const target = random() * pot;
       // first index whose cumulative sum is ≥ target (numpy searchsorted, side="left")
       let lo = 0;
       let hi = n - 1;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (cumulative[mid] < target) lo = mid + 1;
+        if (cumulative[mid] < targets[t]) lo = mid + 1;
         else hi = mid;
       }
-      const candidate = lo;
-      let candidatePot = 0;
-      const off = candidate * d;
+      const cand = lo;
+      for (let j = 0; j < c; j++) toCenter[j] = dist2(data, cand, centers, j, d);
+      let candPot = 0;
+      const off = cand * d;
       for (let i = 0; i < n; i++) {
-        let s = 0;
-        const oi = i * d;
-        for (let j = 0; j < d; j++) {
-          const diff = data[oi + j] - data[off + j];
-          s += diff * diff;
+        const limit = closest[i];
+        const a = nearest[i];
+        let s = limit;
+        // |x − cand| ≥ |cand − c_a| − |x − c_a| ≥ |x − c_a| whenever |cand − c_a|² ≥ 4|x − c_a|²
+        if (toCenter[a] < 4 * limit) {
+          s = 0;
+          const oi = i * d;
+          for (let j = 0; j < d; j++) {
+            const diff = data[oi + j] - data[off + j];
+            s += diff * diff;
+          }
         }
-        const m = s < closest[i] ? s : closest[i];
-        candidateDist[i] = m;
-        candidatePot += m;
+        if (s < limit) {
+          candDist[i] = s;
+          candNearest[i] = c;
+          candPot += s;
+        } else {
+          candDist[i] = limit;
+          candNearest[i] = a;
+          candPot += limit;
+        }
       }
-      if (candidatePot < bestPot) {
-        bestPot = candidatePot;
-        best = candidate;
-        [bestDist, candidateDist] = [candidateDist, bestDist];
+      if (candPot < bestPot) {
+        bestPot = candPot;
+        best = cand;
+        const sd = bestDist;
+        bestDist = candDist;
+        candDist = sd;
+        const sn = bestNearest;
+        bestNearest = candNearest;
+        candNearest = sn;
       }
     }
     centers.set(data.subarray(best * d, best * d + d), c * d);
-    [closest, bestDist] = [bestDist, closest];
+    const sd = closest;
+    closest = bestDist;
+    bestDist = sd;
+    const sn = nearest;
+    nearest = bestNearest;
+    bestNearest = sn;
     pot = bestPot;
   }
-  return centers;
+  return {centers, nearest, closest};
 }
 
 function meanVariance(data: Float64Array, n: number, d: number): number {
@@ -108,64 +162,78 @@ function meanVariance(data: Float64Array, n: number, d: number): number {
   return total / d;
 }
 
-/** Lloyd iterations from given centres, accelerated by Hamerly's upper/lower bounds. */
-function lloydHamerly(data: Float64Array, n: number, d: number, k: number, init: Float64Array, maxIter: number, tolScaled: number): Run {
-  let centers = Float64Array.from(init);
-  let newCenters = new Float64Array(k * d);
-  const labels = new Int32Array(n);
-  const upper = new Float64Array(n);
-  const lower = new Float64Array(n);
-  const half = new Float64Array(k); // half the distance to the nearest other centre
-  const move = new Float64Array(k);
-  const counts = new Float64Array(k);
-  const sums = new Float64Array(k * d);
-
-  // Full assignment.
-  const assignFull = (i: number) => {
-    let b1 = Infinity;
-    let b2 = Infinity;
-    let arg = 0;
-    for (let c = 0; c < k; c++) {
-      const s = sqDist(data, i, centers, c, d);
-      if (s < b1) {
-        b2 = b1;
-        b1 = s;
-        arg = c;
-      } else if (s < b2) b2 = s;
+/** Half the distance from each centre to its nearest other centre; returns min pairwise too. */
+function halfGaps(centers: Float64Array, k: number, d: number, half: Float64Array): void {
+  for (let c = 0; c < k; c++) {
+    let m = Infinity;
+    for (let o = 0; o < k; o++) {
+      if (o === c) continue;
+      const s = dist2(centers, c, centers, o, d);
+      if (s < m) m = s;
     }
-    labels[i] = arg;
-    upper[i] = Math.sqrt(b1);
-    lower[i] = Math.sqrt(b2);
-  };
-  for (let i = 0; i < n; i++) assignFull(i);
+    half[c] = Math.sqrt(m) / 2;
+  }
+}
+
+function recomputeSums(data: Float64Array, n: number, d: number, labels: Int32Array, counts: Float64Array, sums: Float64Array): void {
   counts.fill(0);
   sums.fill(0);
   for (let i = 0; i < n; i++) {
     const c = labels[i];
     counts[c]++;
-    for (let j = 0; j < d; j++) sums[c * d + j] += data[i * d + j];
+    const oi = i * d;
+    const oc = c * d;
+    for (let j = 0; j < d; j++) sums[oc + j] += data[oi + j];
   }
+}
 
+/** Lloyd iterations from a k-means++ seeding, accelerated by Hamerly's upper/lower bounds. */
+function lloydHamerly(data: Float64Array, n: number, d: number, k: number, seeding: Seeding, maxIter: number, tolScaled: number): Run {
+  let centers = Float64Array.from(seeding.centers);
+  let newCenters = new Float64Array(k * d);
+  const labels = Int32Array.from(seeding.nearest);
+  const upper = new Float64Array(n);
+  const lower = new Float64Array(n);
+  const half = new Float64Array(k);
+  const move = new Float64Array(k);
+  const counts = new Float64Array(k);
+  const sums = new Float64Array(k * d);
+
+  // Bounds from the seeding: exact distance to the nearest centre; for the others the triangle
+  // inequality gives |x − c_j| ≥ |c_a − c_j| − |x − c_a| ≥ 2·half[a] − upper.
+  halfGaps(centers, k, d, half);
+  for (let i = 0; i < n; i++) {
+    const u = Math.sqrt(seeding.closest[i]);
+    upper[i] = u;
+    lower[i] = 2 * half[labels[i]] - u;
+  }
+  recomputeSums(data, n, d, labels, counts, sums);
+
+  // The seeding labels are exact nearest-centre assignments: the first E-step is already done.
   let nIter = 0;
   let strict = false;
   for (let iter = 0; iter < maxIter; iter++) {
     nIter = iter + 1;
-    // M-step: new centres from running sums (an empty cluster is reseeded at the row farthest
-    // from its centre, as scikit-learn relocates empty clusters).
+    // M-step: centres from running sums. An empty cluster is reseeded at the row farthest from
+    // its centre (upper bound), as scikit-learn relocates empty clusters.
     for (let c = 0; c < k; c++) {
-      if (counts[c] === 0) {
-        let far = 0;
-        let farDist = -1;
-        for (let i = 0; i < n; i++) if (upper[i] > farDist) ((farDist = upper[i]), (far = i));
-        const from = labels[far];
-        counts[from]--;
-        for (let j = 0; j < d; j++) sums[from * d + j] -= data[far * d + j];
-        labels[far] = c;
-        counts[c] = 1;
-        for (let j = 0; j < d; j++) sums[c * d + j] = data[far * d + j];
-        upper[far] = 0;
-        lower[far] = 0;
+      if (counts[c] > 0) continue;
+      let far = 0;
+      let farDist = -1;
+      for (let i = 0; i < n; i++) {
+        if (upper[i] > farDist && counts[labels[i]] > 1) {
+          farDist = upper[i];
+          far = i;
+        }
       }
+      const from = labels[far];
+      counts[from]--;
+      for (let j = 0; j < d; j++) sums[from * d + j] -= data[far * d + j];
+      labels[far] = c;
+      counts[c] = 1;
+      for (let j = 0; j < d; j++) sums[c * d + j] = data[far * d + j];
+      upper[far] = 0;
+      lower[far] = 0;
     }
     for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) newCenters[c * d + j] = sums[c * d + j] / counts[c];
     let shift = 0;
@@ -173,91 +241,106 @@ function lloydHamerly(data: Float64Array, n: number, d: number, k: number, init:
     let secondMove = 0;
     let maxMoveAt = -1;
     for (let c = 0; c < k; c++) {
-      const s = sqDist(centers, c, newCenters, c, d);
+      const s = dist2(centers, c, newCenters, c, d);
       shift += s;
-      move[c] = Math.sqrt(s);
-      if (move[c] > maxMove) {
+      const mv = Math.sqrt(s);
+      move[c] = mv;
+      if (mv > maxMove) {
         secondMove = maxMove;
-        maxMove = move[c];
+        maxMove = mv;
         maxMoveAt = c;
-      } else if (move[c] > secondMove) secondMove = move[c];
+      } else if (mv > secondMove) secondMove = mv;
     }
-    [centers, newCenters] = [newCenters, centers];
-    if (strict || shift <= tolScaled) break;
-
-    // Update bounds for the centre movement.
+    const swap = centers;
+    centers = newCenters;
+    newCenters = swap;
+    if (strict || shift <= tolScaled || iter === maxIter - 1) {
+      if (!strict) {
+        // scikit-learn's final E-step: labels consistent with the final centres
+        for (let i = 0; i < n; i++) {
+          let best = Infinity;
+          let arg = 0;
+          for (let c = 0; c < k; c++) {
+            const s = dist2(data, i, centers, c, d);
+            if (s < best) {
+              best = s;
+              arg = c;
+            }
+          }
+          labels[i] = arg;
+        }
+      }
+      break;
+    }
     for (let i = 0; i < n; i++) {
       const c = labels[i];
       upper[i] += move[c];
       lower[i] -= c === maxMoveAt ? secondMove : maxMove;
     }
-    for (let c = 0; c < k; c++) {
-      let m = Infinity;
-      for (let o = 0; o < k; o++) if (o !== c) m = Math.min(m, sqDist(centers, c, centers, o, d));
-      half[c] = Math.sqrt(m) / 2;
-    }
+    halfGaps(centers, k, d, half);
     // E-step with bounds.
     let changed = 0;
     for (let i = 0; i < n; i++) {
       const c = labels[i];
-      const bound = Math.max(half[c], lower[i]);
+      const bound = half[c] > lower[i] ? half[c] : lower[i];
       if (upper[i] <= bound) continue;
-      upper[i] = Math.sqrt(sqDist(data, i, centers, c, d));
-      if (upper[i] <= bound) continue;
-      assignFull(i);
-      const now = labels[i];
-      if (now !== c) {
+      const u = Math.sqrt(dist2(data, i, centers, c, d));
+      upper[i] = u;
+      if (u <= bound) continue;
+      // full search for the two nearest centres (partial distances abandoned past the second)
+      let b1 = Infinity;
+      let b2 = Infinity;
+      let arg = 0;
+      const oi = i * d;
+      for (let o = 0; o < k; o++) {
+        let s = 0;
+        const oc = o * d;
+        for (let j = 0; j < d && s < b2; j++) {
+          const diff = data[oi + j] - centers[oc + j];
+          s += diff * diff;
+        }
+        if (s < b1) {
+          b2 = b1;
+          b1 = s;
+          arg = o;
+        } else if (s < b2) b2 = s;
+      }
+      labels[i] = arg;
+      upper[i] = Math.sqrt(b1);
+      lower[i] = Math.sqrt(b2);
+      if (arg !== c) {
         changed++;
         counts[c]--;
-        counts[now]++;
-        const oi = i * d;
+        counts[arg]++;
+        const oc = c * d;
+        const oa = arg * d;
         for (let j = 0; j < d; j++) {
-          sums[c * d + j] -= data[oi + j];
-          sums[now * d + j] += data[oi + j];
+          sums[oc + j] -= data[oi + j];
+          sums[oa + j] += data[oi + j];
         }
       }
     }
-    // No label changed: the next M-step reproduces the same centres (scikit-learn's "strict
-    // convergence"); recompute them from exact sums to shed drift from incremental updates.
+    // No label changed: the next M-step reproduces the centres (scikit-learn's "strict
+    // convergence"); rebuild the sums exactly to shed drift from incremental updates.
     if (changed === 0) {
       strict = true;
-      counts.fill(0);
-      sums.fill(0);
-      for (let i = 0; i < n; i++) {
-        const c = labels[i];
-        counts[c]++;
-        for (let j = 0; j < d; j++) sums[c * d + j] += data[i * d + j];
-      }
+      recomputeSums(data, n, d, labels, counts, sums);
     }
   }
-  // Final labels and inertia from the final centres.
   let inertia = 0;
-  for (let i = 0; i < n; i++) {
-    let best = Infinity;
-    let arg = 0;
-    for (let c = 0; c < k; c++) {
-      const s = sqDist(data, i, centers, c, d);
-      if (s < best) {
-        best = s;
-        arg = c;
-      }
-    }
-    labels[i] = arg;
-    inertia += best;
-  }
+  for (let i = 0; i < n; i++) inertia += dist2(data, i, centers, labels[i], d);
   return {centers, labels, inertia, nIter};
 }
 
 export function fitKMeansFlat(data: Float64Array, n: number, d: number, {k, nInit = 10, maxIter = 300, tol = 1e-4, seed = 42}: KMeansOptions): Run & {inertias: number[]} {
-  if (!(k >= 1 && k <= n)) throw new Error(`k-means: k must be between 1 and the number of rows (${n}); got ${k}`);
+  if (!(Number.isInteger(k) && k >= 1 && k <= n)) throw new Error(`k-means: k must be an integer between 1 and the number of rows (${n}); got ${k}`);
   const random = randomSource(seed);
   const tolScaled = tol * meanVariance(data, n, d);
   let best: Run | null = null;
   const inertias: number[] = [];
   for (let r = 0; r < nInit; r++) {
     const stream = random.fork();
-    const init = kmeansPlusPlus(data, n, d, k, stream);
-    const run = lloydHamerly(data, n, d, k, init, maxIter, tolScaled);
+    const run = lloydHamerly(data, n, d, k, kmeansPlusPlus(data, n, d, k, stream), maxIter, tolScaled);
     inertias.push(run.inertia);
     if (!best || run.inertia < best.inertia) best = run;
   }
@@ -279,7 +362,7 @@ export function predictKMeans(model: Pick<KMeansModel, "centroids">, X: Matrix):
   for (let i = 0; i < n; i++) {
     let best = Infinity;
     for (let c = 0; c < k; c++) {
-      const s = sqDist(data, i, C, c, d);
+      const s = dist2(data, i, C, c, d);
       if (s < best) {
         best = s;
         out[i] = c;

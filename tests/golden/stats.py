@@ -93,6 +93,14 @@ for c in ["Lifetime", "Age", "Avg_additional_charges_total"]:
     F["kruskal"][c]["eta"] = f(np.sqrt(fo.statistic * dfb / (fo.statistic * dfb + dfw)))
 fam = [F["two_sample"][c]["welch"]["p"] for c in F["two_sample"]] + [F["chi2"][c]["yates"]["p"] for c in F["chi2"]]
 F["multitest"] = {"p": fam, "holm": multipletests(fam, method="holm")[1].tolist(), "bh": multipletests(fam, method="fdr_bh")[1].tolist()}
+# Cramér's V with Bergsma's (2013) bias correction — not in scipy, so the formula is written out
+def cramers_v_corrected(t):
+    t = np.asarray(t, float); n = t.sum(); r, c = t.shape
+    phi2 = stats.chi2_contingency(t, correction=False)[0] / n
+    phi2c = max(0.0, phi2 - (r - 1) * (c - 1) / (n - 1))
+    rc = r - (r - 1) ** 2 / (n - 1); cc = c - (c - 1) ** 2 / (n - 1)
+    return float(np.sqrt(phi2c / (min(rc, cc) - 1)))
+F["cramer_corrected"] = {c: cramers_v_corrected(F["chi2"][c]["table"]) for c in F["chi2"]}
 out["fitness"] = F
 
 with open(os.path.join(HERE, "stats.json"), "w") as fh:
