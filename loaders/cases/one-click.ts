@@ -16,7 +16,7 @@ import {settings} from "../settings.ts";
 import {loadOneClick, type OneClickData} from "../clean/one-click.ts";
 import {customerTable, features, groups, type CustomerRow, type FeatureGroup, type FeatureId} from "./one-click/features.ts";
 import {exploreOneClick} from "./one-click/exploration.ts";
-import {fitOneClickModel, shapBySource, sourceImportance, type ModelOptions} from "./one-click/model.ts";
+import {fitOneClickModel, scalingChoices, shapBySource, sourceImportance, type ModelOptions} from "./one-click/model.ts";
 import {segmentCustomers, segmentDefs} from "./one-click/segments.ts";
 import {designOffers} from "./one-click/offers.ts";
 import type {Artifacts} from "../artifacts.ts";
@@ -56,22 +56,26 @@ function reportedCounts(data: OneClickData) {
 export function oneClickArtifacts(data: OneClickData, {customerRows = settings.customerRows, ...modelOptions}: OneClickOptions = {}): Artifacts {
   const rows: CustomerRow[] = customerTable(data.modelling);
   const exploration = exploreOneClick(rows);
-  const model = fitOneClickModel(rows, modelOptions);
+  const model = fitOneClickModel(rows, {...modelOptions, allRows: customerRows});
   const {segments, membership} = segmentCustomers(rows, model.oof, {customerRows});
   const offers = designOffers(segments, {rows, membership});
 
   // SHAP per customer feature and per feature group, on the test part (like the report's summary).
-  const shapAll = model.shapAll;
-  const sourceRanking = shapAll ? sourceImportance(shapAll, model.design.columns, model.split.test) : [];
-  const bySource = shapAll ? shapBySource(shapAll, model.design.columns) : null;
+  const shap = model.shap;
+  const testSet = new Set(model.split.test);
+  const testShap = shap ? shap.values.filter((_, k) => testSet.has(shap.rows[k])) : null;
+  const sourceRanking = testShap ? sourceImportance(testShap, model.design.columns) : [];
+  const bySource = testShap ? shapBySource(testShap, model.design.columns) : null;
   const groupOf = new Map(features.map((f) => [f.id, f.group]));
   const groupImportance = bySource
     ? groups.map((g) => {
         const ks = bySource.sources.flatMap((s, k) => (groupOf.get(s) === g.id ? [k] : []));
-        const meanAbs = model.split.test.reduce((sum, i) => sum + Math.abs(ks.reduce((s, k) => s + bySource.values[i][k], 0)), 0) / model.split.test.length;
+        const meanAbs = bySource.values.reduce((sum, row) => sum + Math.abs(ks.reduce((s, k) => s + row[k], 0)), 0) / bySource.values.length;
         return {group: g.id as FeatureGroup, label: g.label, meanAbs};
       }).sort((a, b) => b.meanAbs - a.meanAbs)
     : [];
+  // Per customer (customer rows only): SHAP of every customer, rows aligned with `rows`.
+  const perCustomer = customerRows && shap && shap.rows.length === rows.length ? shapBySource(shap.values, model.design.columns) : null;
   const featureLabel = new Map(features.map((f) => [f.id, f.label]));
 
   const modelArtifact = {
@@ -80,11 +84,13 @@ export function oneClickArtifacts(data: OneClickData, {customerRows = settings.c
     columns: model.design.columns,
     sourceImportance: sourceRanking,
     groupImportance,
-    perCustomerShap: customerRows && shapAll !== null
+    shapScale: shap?.scale ?? null,
+    scalingChoices: Object.fromEntries(model.report.families.map((f) => [f.familyLabel, scalingChoices[f.family] ?? ""])),
+    perCustomerShap: perCustomer !== null
   };
 
   const offerOf = new Map(offers.offers.map((o) => [o.segment, o.actions[0]?.title ?? o.headline]));
-  const customers: CustomerRecord[] = customerRows && bySource
+  const customers: CustomerRecord[] = perCustomer
     ? rows.map((r, i) => ({
         id: r.id,
         probability: model.oof[i],
@@ -92,8 +98,8 @@ export function oneClickArtifacts(data: OneClickData, {customerRows = settings.c
         declined: r.declined,
         segment: segmentDefs.find((s) => s.id === membership[i])!.name,
         offer: offerOf.get(membership[i])!,
-        shap: bySource.values[i],
-        reasons: bySource.sources.map((s, k) => ({s, v: bySource.values[i][k]})).filter((x) => x.v > 0).sort((a, b) => b.v - a.v).slice(0, 3).map((x) => featureLabel.get(x.s as FeatureId)!)
+        shap: perCustomer.values[i],
+        reasons: perCustomer.sources.map((s, k) => ({s, v: perCustomer.values[i][k]})).filter((x) => x.v > 0).sort((a, b) => b.v - a.v).slice(0, 3).map((x) => featureLabel.get(x.s as FeatureId)!)
       }))
     : [];
 
@@ -109,6 +115,7 @@ export function oneClickArtifacts(data: OneClickData, {customerRows = settings.c
     model: {chosen: model.report.chosen, test: model.report.test, oofAuc: model.report.oofAuc, nTrain: model.report.nTrain, nTest: model.report.nTest,
       families: model.report.families.map((f) => ({familyLabel: f.familyLabel, paramsLabel: f.paramsLabel, cvMean: f.cvMean, testAuc: f.testAuc}))},
     drivers: sourceRanking.slice(0, 5),
+    shapScale: shap?.scale ?? null,
     groupImportance,
     segments: segments.segments,
     defaults: segments.defaults,

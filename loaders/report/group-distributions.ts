@@ -9,6 +9,7 @@
  */
 import {ticks} from "d3";
 import {describe, type Descriptives} from "../stats/descriptives.ts";
+import type {FeatureDistribution, FeatureKind} from "./types.ts";
 
 export interface HistogramBin {
   x0: number;
@@ -122,4 +123,26 @@ export function categoricalDistribution(values: readonly string[], groupOf: read
   const shares = counts.map((c) => c.map((n, j) => (sizes[j] ? n / sizes[j] : 0)));
   const firstGroupRate = counts.map((c) => c[0] / c.reduce((a, b) => a + b, 0));
   return {kind: "categorical", variable, groups: [...groups], levels, counts, shares, firstGroupRate};
+}
+
+/**
+ * The same distribution in the report layer's FeatureDistribution shape (loaders/report/types.ts),
+ * drawn by DistributionByTarget (src/components/distribution.ts). `groups` must be
+ * [positive, negative] (the order used by the case's call).
+ */
+export function asFeatureDistribution(d: GroupDistribution, feature: string, kind: FeatureKind, levelLabels: Record<string, string> = {}): FeatureDistribution {
+  if (d.groups.length !== 2) throw new Error(`asFeatureDistribution(${feature}): needs two groups, got ${d.groups.length}`);
+  if (d.kind === "numeric") {
+    return {
+      feature, label: d.variable, kind,
+      bins: d.bins.map((b) => ({x0: b.x0, x1: b.x1, positive: b.counts[0], negative: b.counts[1]})),
+      meanPositive: d.summaries[0].mean, meanNegative: d.summaries[1].mean,
+      medianPositive: d.summaries[0].median, medianNegative: d.summaries[1].median
+    };
+  }
+  return {
+    feature, label: d.variable, kind,
+    levels: d.levels.map((level, i) => ({level, label: levelLabels[level] ?? level, positive: d.counts[i][0], negative: d.counts[i][1], rate: d.firstGroupRate[i]})),
+    meanPositive: NaN, meanNegative: NaN, medianPositive: NaN, medianNegative: NaN
+  };
 }

@@ -4,8 +4,10 @@
  * features, target and profit, collinear pairs, and the month-by-month revenue and minutes of each
  * target group. Everything is aggregated: no customer row leaves this module.
  */
-import {associationMatrix, collinearPairs, compareGroups, correctFamily, describe, type AssociationMatrix, type CollinearPair, type Descriptives, type TestResult} from "../../stats/index.ts";
-import {categoricalDistribution, numericDistribution, type GroupDistribution} from "../../report/group-distributions.ts";
+import {associationMatrix, collinearPairs, describe, type AssociationMatrix, type CollinearPair, type Descriptives, type TestResult} from "../../stats/index.ts";
+import {asFeatureDistribution, categoricalDistribution, numericDistribution} from "../../report/group-distributions.ts";
+import type {FeatureDistribution, HypothesisReport} from "../../report/types.ts";
+import {testFamily} from "../../report/hypotheses.ts";
 import {column, features, groups, numericColumn, profitInfo, target, type CustomerRow, type FeatureGroup, type FeatureId} from "./features.ts";
 
 export interface FeatureExploration {
@@ -15,7 +17,10 @@ export interface FeatureExploration {
   group: FeatureGroup | "profit";
   kind: "numeric" | "categorical";
   unit: string;
-  distribution: GroupDistribution;
+  /** Histogram / level counts by target, in the report layer's shape (DistributionByTarget). */
+  distribution: FeatureDistribution;
+  /** Numeric features: descriptives of the declined and the unchanged customers. */
+  summaries: {declined: Descriptives; unchanged: Descriptives} | null;
   /** Declined vs unchanged, corrected (Holm) across every feature and profit. */
   test: TestResult;
 }
@@ -41,6 +46,8 @@ export interface Exploration {
   /** The strongest association of each feature with the target. */
   targetAssociation: {id: string; label: string; value: number; measure: string}[];
   trends: PeriodTrend[];
+  /** Every feature and profit, declined vs unchanged, as one Holm-corrected family. */
+  hypotheses: HypothesisReport;
   alpha: number;
   correction: "holm";
 }
@@ -51,33 +58,34 @@ export interface ExplorationOptions {
   collinearThreshold?: number;
 }
 
-const groupLabels = {"1": target.positive, "0": target.negative};
-const groupOrder = ["1", "0"];
 const activityOf = (r: CustomerRow) => (r.declined ? target.positive : target.negative);
 
-function explore(rows: readonly CustomerRow[], def: {id: FeatureId | "profit"; label: string; short: string; kind: "numeric" | "categorical"; unit: string; discrete?: boolean}, alpha: number) {
+type Def = {id: FeatureId | "profit"; label: string; short: string; group: FeatureGroup | "profit"; kind: "numeric" | "categorical"; unit: string; discrete?: boolean};
+
+function distributionOf(rows: readonly CustomerRow[], def: Def) {
   const values = def.id === "profit" ? rows.map((r) => r.profit) : column(rows, def.id);
+  const options = {variable: def.label, groups: [target.positive, target.negative], unit: def.unit, discrete: def.discrete, bins: 16};
   const groupsOf = rows.map(activityOf);
-  const distribution = def.kind === "numeric"
-    ? numericDistribution(values as number[], groupsOf, {variable: def.label, groups: [target.positive, target.negative], unit: def.unit, discrete: def.discrete})
-    : categoricalDistribution(values.map(String), groupsOf, {variable: def.label, groups: [target.positive, target.negative]});
-  const test = compareGroups(def.kind === "numeric" ? values : values.map(String), rows.map((r) => String(r.declined)), {
-    variable: def.label, groupVariable: "purchase activity", groupLabels, groupOrder, alpha,
-    type: def.kind === "numeric" ? "numeric" : undefined
-  });
-  return {distribution, test};
+  const grouped = def.kind === "numeric" ? numericDistribution(values as number[], groupsOf, options) : categoricalDistribution(values.map(String), groupsOf, options);
+  const distribution = asFeatureDistribution(grouped, def.id, def.kind === "numeric" ? "continuous" : "categorical");
+  const summaries = grouped.kind === "numeric" ? {declined: grouped.summaries[0], unchanged: grouped.summaries[1]} : null;
+  return {distribution, summaries};
 }
 
 export function exploreOneClick(rows: readonly CustomerRow[], {alpha = 0.05, collinearThreshold = 0.8}: ExplorationOptions = {}): Exploration {
   const positives = rows.filter((r) => r.declined).length;
-  const defs = [
+  const defs: Def[] = [
     ...features.map((f) => ({...f})),
     {id: "profit" as const, label: profitInfo.label, short: profitInfo.short, group: "profit" as const, kind: "numeric" as const, unit: profitInfo.unit}
   ];
-  const explored = defs.map((d) => ({def: d, ...explore(rows, d, alpha)}));
-  const corrected = correctFamily(explored.map((e) => e.test), "holm");
-  const all: FeatureExploration[] = explored.map(({def, distribution}, k) => ({
-    id: def.id, label: def.label, short: def.short, group: def.group, kind: def.kind, unit: def.unit, distribution, test: corrected[k]
+  // Every feature and profit, declined vs unchanged: one family, Holm-corrected (report layer).
+  const records = rows.map((r) => ({...r.values, profit: r.profit, declined: r.declined}));
+  const hypotheses = testFamily(records, {field: "declined", label: "purchase activity", positive: target.positive, negative: target.negative},
+    defs.map((d) => ({field: d.id, label: d.label, kind: d.kind === "numeric" ? "continuous" as const : "categorical" as const,
+      question: `Does ${d.label.toLowerCase()} differ between customers whose activity ${target.positive} and those whose activity stayed ${target.negative}?`})),
+    {correction: "holm", alpha});
+  const all: FeatureExploration[] = defs.map((def, k) => ({
+    id: def.id, label: def.label, short: def.short, group: def.group, kind: def.kind, unit: def.unit, ...distributionOf(rows, def), test: hypotheses.tests[k]
   }));
 
   // Association matrix: every feature, the target and profit.
@@ -119,6 +127,7 @@ export function exploreOneClick(rows: readonly CustomerRow[], {alpha = 0.05, col
     collinear,
     targetAssociation,
     trends,
+    hypotheses,
     alpha,
     correction: "holm"
   };

@@ -9,6 +9,12 @@ import {compareModels, linearShap, logisticFamily, type CompareModelsResult, typ
 import type {StandardisedModel} from "../../report/pipeline.ts";
 import type {LogisticModel} from "../../models/logistic.ts";
 import type {Row} from "../../models/types.ts";
+import {kNearestNeighbours} from "../../models/knn.ts";
+import {decisionTree, type DecisionTreeModel} from "../../models/tree.ts";
+import {randomForest, type RandomForestModel} from "../../models/forest.ts";
+import {minMaxScaler, standardScaler} from "../../preprocess/scalers.ts";
+import {pipeline} from "../../preprocess/pipeline.ts";
+import {treeShap} from "../../explain/tree-shap.ts";
 import {features, levelsByFrequency, target, type CustomerRow, type FeatureId} from "./features.ts";
 
 export interface DesignColumn {
@@ -49,15 +55,46 @@ export function designMatrix(rows: readonly CustomerRow[]): Design {
   return {X: rows.map((r) => getters.map((g) => g(r))), y: rows.map((r) => r.declined), columns};
 }
 
-/** The families compared, simplest first (the order breaks near-ties under the one-SE rule). */
-export function oneClickFamilies(): ModelFamily[] {
-  return [logisticFamily({C: [0.01, 0.1, 1, 10]})];
+/** How each family treats feature scale (shown on the model page). */
+export const scalingChoices: Record<string, string> = {
+  logistic: "standardised (mean 0, sd 1, fitted on each training part): the L2 penalty treats every feature alike and odds ratios read per standard deviation",
+  knn: "standardised or min-max scaled to [0, 1], chosen by the search: distances would otherwise be dominated by revenue and tenure",
+  tree: "none: splits depend only on the order of values",
+  forest: "none: splits depend only on the order of values"
+};
+
+/** The families compared, simplest first, with modest grids (the whole case must build fast). */
+export function oneClickFamilies({seed = 42}: {seed?: number} = {}): ModelFamily[] {
+  const treeShapOf = (model: unknown, X: readonly Row[]) => treeShap(model as DecisionTreeModel | RandomForestModel, X).values;
+  return [
+    logisticFamily({C: [0.01, 0.1, 1, 10]}),
+    {
+      family: "knn", label: "k-nearest neighbours",
+      make: (p) => pipeline([p.scaler === "minmax" ? minMaxScaler() : standardScaler()], kNearestNeighbours({k: p.k, weights: p.weights})),
+      grid: {scaler: ["standard", "minmax"], k: [5, 15, 35], weights: ["uniform", "distance"]}
+    },
+    {
+      family: "tree", label: "Decision tree",
+      make: (p) => decisionTree({maxDepth: p.maxDepth, minSamplesLeaf: p.minSamplesLeaf, seed}),
+      grid: {maxDepth: [3, 5, 8], minSamplesLeaf: [1, 10, 30]},
+      shap: treeShapOf
+    },
+    {
+      family: "forest", label: "Random forest",
+      make: (p) => randomForest({nEstimators: 100, maxDepth: p.maxDepth, minSamplesLeaf: p.minSamplesLeaf, seed}),
+      grid: {maxDepth: [6, null], minSamplesLeaf: [3, 10]},
+      shap: treeShapOf
+    }
+  ];
 }
 
 export interface OneClickModel extends CompareModelsResult {
   design: Design;
-  /** SHAP values (log-odds) of the chosen model for every customer; rows follow `design.X`. */
-  shapAll: number[][] | null;
+  /**
+   * SHAP values of the chosen model (fitted on the training part) for the customers at `rows`
+   * (indices into design.X): every customer when `allRows`, else the test part only.
+   */
+  shap: {rows: number[]; values: number[][]; scale: "log-odds" | "probability"} | null;
 }
 
 export interface ModelOptions {
@@ -65,9 +102,11 @@ export interface ModelOptions {
   testSize?: number;
   resamples?: number;
   families?: ModelFamily[];
+  /** Explain every customer (only needed for customer-level artifacts). Default false. */
+  allRows?: boolean;
 }
 
-export function fitOneClickModel(rows: readonly CustomerRow[], {seed = 42, testSize = 0.25, resamples = 1000, families = oneClickFamilies()}: ModelOptions = {}): OneClickModel {
+export function fitOneClickModel(rows: readonly CustomerRow[], {seed = 42, testSize = 0.25, resamples = 1000, families = oneClickFamilies({seed}), allRows = false}: ModelOptions = {}): OneClickModel {
   const design = designMatrix(rows);
   const result = compareModels(
     {X: design.X, y: design.y, features: design.columns.map(({feature, label}) => ({feature, label})), target: {field: "activity", label: target.label, positive: target.positive, negative: target.negative}, families},
@@ -75,12 +114,15 @@ export function fitOneClickModel(rows: readonly CustomerRow[], {seed = 42, testS
   );
   const family = families.find((f) => f.family === result.report.chosen.family)!;
   const train = result.split.train.map((i) => design.X[i]);
-  const shapAll = family.shap
-    ? family.shap(result.model, design.X, train)
+  const explained = allRows ? design.X.map((_, i) => i) : result.split.test;
+  const X = explained.map((i) => design.X[i]);
+  const values = family.shap
+    ? family.shap(result.model, X, train)
     : family.linear
-      ? linearShap(result.model as StandardisedModel<LogisticModel>, design.X, train)
+      ? linearShap(result.model as StandardisedModel<LogisticModel>, X, train)
       : null;
-  return {...result, design, shapAll};
+  const shap = values && {rows: explained, values, scale: family.linear ? "log-odds" as const : "probability" as const};
+  return {...result, design, shap};
 }
 
 export interface SourceImportance {
@@ -102,9 +144,9 @@ export function shapBySource(shap: readonly number[][], columns: readonly Design
   return {sources, values};
 }
 
-/** Customer features by mean |SHAP| over `rows` (indices into the SHAP matrix), strongest first. */
-export function sourceImportance(shap: readonly number[][], columns: readonly DesignColumn[], rows: readonly number[]): SourceImportance[] {
-  const {sources, values} = shapBySource(rows.map((i) => shap[i]), columns);
+/** Customer features by mean |SHAP| over the given rows of SHAP values, strongest first. */
+export function sourceImportance(shap: readonly number[][], columns: readonly DesignColumn[]): SourceImportance[] {
+  const {sources, values} = shapBySource(shap, columns);
   return sources
     .map((feature, k) => ({feature, label: features.find((f) => f.id === feature)!.label, meanAbs: values.reduce((s, r) => s + Math.abs(r[k]), 0) / values.length}))
     .sort((a, b) => b.meanAbs - a.meanAbs);

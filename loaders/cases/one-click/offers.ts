@@ -69,7 +69,7 @@ export function actionsFromPortrait(p: Portrait): OfferAction[] {
   const add = (v: PortraitVariable | undefined, when: PortraitVariable["finding"], make: (v: PortraitVariable) => OfferAction) => {
     if (v && v.finding === when) out.push({action: make(v), p: v.test.pAdjusted ?? v.test.pValue});
   };
-  const meanText = (v: PortraitVariable, digits = 1) => `${num(v.segment!.mean, digits)} against ${num(v.rest!.mean, digits)} for everyone else`;
+  const meanText = (v: PortraitVariable, unit: string, digits = 1) => `${num(v.segment!.mean, digits)} ${unit} on average, against ${num(v.rest!.mean, digits)} for everyone else`;
   add(variable(p, "promoShare"), "higher", (v) => ({
     rule: "promo",
     title: "Personal promo code on the favourite category",
@@ -78,32 +78,32 @@ export function actionsFromPortrait(p: Portrait): OfferAction[] {
   add(variable(p, "unpaidItemsQuarter"), "higher", (v) => ({
     rule: "cart",
     title: "Reminder of the items left in the cart, with a time-limited discount on them",
-    because: `They leave more items unpaid in the cart: ${meanText(v)} items over three months.`
+    because: `They leave more items unpaid in the cart: ${meanText(v, "items")} over three months.`
   }));
   add(variable(p, "pagesPerVisit"), "lower", (v) => ({
     rule: "recommendations",
     title: "Personal recommendations on the home page and in the mailing",
-    because: `They look at fewer pages per visit (${meanText(v)}): bring relevant products to them instead of waiting for them to browse.`
+    because: `They look at fewer pages per visit (${meanText(v, "pages")}): bring relevant products to them instead of waiting for them to browse.`
   }));
   add(variable(p, "categoriesPerVisit"), "lower", (v) => ({
     rule: "cross-sell",
     title: "Cross-category selections next to their favourite category",
-    because: `They view fewer categories per visit (${meanText(v)}).`
+    because: `They view fewer categories per visit (${meanText(v, "categories")}).`
   }));
   add(variable(p, "marketingContacts6m"), "lower", (v) => ({
     rule: "contact",
     title: "More regular contact: add them to the monthly campaign calendar",
-    because: `The store has reached them less often: ${meanText(v)} marketing contacts a month over six months.`
+    because: `The store has reached them less often: ${meanText(v, "marketing contacts a month")} over six months.`
   }));
   add(variable(p, "minutesCurrent"), "lower", (v) => ({
     rule: "reactivation",
     title: "Reactivation message with new arrivals",
-    because: `They spent less time on the site this month (${meanText(v)} minutes).`
+    because: `They spent less time on the site this month (${meanText(v, "minutes")}).`
   }));
   add(variable(p, "serviceErrors"), "higher", (v) => ({
     rule: "service",
     title: "Apology and priority support after site failures",
-    because: `They met more site failures (${meanText(v)}).`
+    because: `They met more site failures (${meanText(v, "failures")}).`
   }));
   const category = variable(p, "favouriteCategory");
   if (category && category.finding === "different") {
@@ -164,7 +164,7 @@ export function designOffers(segments: Segments, {rows, membership}: OfferOption
   const meanProfit = segments.segments.reduce((a, s) => a + s.profit, 0) / Math.max(1, segments.n);
   const nice = (x: number) => Number(x.toPrecision(1));
   const assumptions: Assumption[] = [
-    {id: "offerCost", label: "Cost of the offer per customer", unit: segments.profitUnit, value: nice(meanProfit * 0.25), min: 0, max: nice(meanProfit * 3), step: nice(meanProfit / 100),
+    {id: "offerCost", label: "Cost of the offer per customer", unit: segments.profitUnit, value: nice(meanProfit * 0.25), min: 0, max: nice(meanProfit * 3), step: nice(meanProfit * 3 / 200),
       why: "Discount, delivery or service given away per targeted customer, in the unit of profit. Starts at a quarter of the mean monthly profit."},
     {id: "responseRate", label: "Response rate", unit: "share", value: 0.2, min: 0, max: 1, step: 0.01,
       why: "Share of the customers who would have declined that the offer keeps active."},

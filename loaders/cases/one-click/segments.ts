@@ -8,7 +8,8 @@
  * and every count is exact. Customer points (with ids) are added only when customer rows are
  * allowed.
  */
-import {compareGroups, correctFamily, describe, type TestResult} from "../../stats/index.ts";
+import {describe, type TestResult} from "../../stats/index.ts";
+import {testFamily} from "../../report/hypotheses.ts";
 import {binEdges, binIndex} from "../../report/group-distributions.ts";
 import {column, featureById, levelsByFrequency, profitInfo, type CustomerRow, type FeatureId} from "./features.ts";
 
@@ -131,9 +132,6 @@ export const defaultPortraitFeatures: FeatureId[] = [
 ];
 
 function portrait(rows: readonly CustomerRow[], inSegment: readonly boolean[], def: SegmentDef, variables: FeatureId[], alpha: number): Portrait {
-  const groups = inSegment.map((b) => (b ? "segment" : "rest"));
-  const groupLabels = {segment: def.name, rest: "everyone else"};
-  const groupOrder = ["segment", "rest"];
   const specs = [
     ...variables.map((id) => {
       const f = featureById.get(id)!;
@@ -141,10 +139,13 @@ function portrait(rows: readonly CustomerRow[], inSegment: readonly boolean[], d
     }),
     {id: "profit" as const, label: profitInfo.label, kind: "numeric" as const, unit: profitInfo.unit, values: rows.map((r) => r.profit)}
   ];
-  const tests = specs.map((s) => compareGroups(s.kind === "numeric" ? s.values : s.values.map(String), groups, {
-    variable: s.label, groupVariable: "segment membership", groupLabels, groupOrder, alpha, type: s.kind === "numeric" ? "numeric" : undefined
-  }));
-  const corrected = correctFamily(tests, "holm");
+  // The segment against everyone else: one family per segment, Holm-corrected (report layer).
+  const records = rows.map((_, i) => Object.fromEntries([["inSegment", inSegment[i] ? 1 : 0], ...specs.map((s) => [s.id, s.values[i]])]));
+  const family = testFamily(records, {field: "inSegment", label: "segment membership", positive: def.name, negative: "everyone else"},
+    specs.map((s) => ({field: s.id, label: s.label, kind: s.kind === "numeric" ? "continuous" as const : "categorical" as const,
+      question: `Does ${s.label.toLowerCase()} differ between the ${def.name.toLowerCase()} segment and everyone else?`})),
+    {correction: "holm", alpha});
+  const corrected = family.tests;
   const out = specs.map((s, k): PortraitVariable => {
     const test = corrected[k];
     const significant = test.rejectAdjusted ?? test.reject;

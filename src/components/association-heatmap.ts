@@ -1,0 +1,47 @@
+/**
+ * Mixed-type association matrix (loaders/stats associationMatrix): |r| between numeric columns,
+ * Cramér's V between categorical ones, correlation ratio η between a categorical and a numeric
+ * column — all in [0, 1]. Pairs at or above the collinearity threshold are outlined in black; the
+ * target's row and column (the last) are outlined in red.
+ *
+ *   ${resize((width) => AssociationHeatmap(explore.association, {width}))}
+ */
+import * as Plot from "@observablehq/plot";
+import {POSITIVE} from "./palette.js";
+
+export interface AssociationData {
+  names: string[];
+  /** Short display names, same order. */
+  short: string[];
+  values: number[][];
+  measures: string[][];
+  threshold: number;
+}
+
+export function AssociationHeatmap(m: AssociationData, {width = 720, targetLast = true}: {width?: number; targetLast?: boolean} = {}) {
+  const labels = m.short;
+  const last = labels.length - 1;
+  const cells = labels.flatMap((a, i) => labels.map((b, j) => ({
+    a, b, i, j, value: m.values[i][j], measure: m.measures[i][j], aName: m.names[i], bName: m.names[j],
+    target: targetLast && (i === last || j === last) && i !== j,
+    collinear: i !== j && m.values[i][j] >= m.threshold && !(targetLast && (i === last || j === last))
+  })));
+  const margin = Math.min(width * 0.3, 10 + 6.4 * Math.max(...labels.map((l) => l.length)));
+  const size = Math.min(width, 880);
+  return Plot.plot({
+    width: size,
+    height: size - margin + 110,
+    marginLeft: margin,
+    marginBottom: 110,
+    x: {label: null, domain: labels, tickRotate: -45},
+    y: {label: null, domain: labels},
+    color: {type: "linear", scheme: "blues", domain: [0, 1], label: "Strength of association (0 = none, 1 = perfect)", legend: true},
+    marks: [
+      Plot.cell(cells, {x: "a", y: "b", fill: "value", inset: 0.5, tip: true,
+        title: (c) => c.i === c.j ? c.aName : `${c.aName} × ${c.bName}\n${c.measure} = ${c.value.toFixed(3)}${c.collinear ? "\ncollinear pair" : ""}`}),
+      Plot.text(cells.filter((c) => c.i !== c.j), {x: "a", y: "b", text: (c) => c.value.toFixed(2).replace(/^0\./, "."), fontSize: 9, fill: (c) => (c.value > 0.55 ? "white" : "black")}),
+      Plot.cell(cells.filter((c) => c.collinear), {x: "a", y: "b", stroke: "black", strokeWidth: 2.5, fill: "none"}),
+      Plot.cell(cells.filter((c) => c.target), {x: "a", y: "b", stroke: POSITIVE, strokeWidth: 1, fill: "none", inset: 0.5})
+    ]
+  });
+}
