@@ -22,20 +22,6 @@ interface Path {
 // 1/k for small k: the inner loops below multiply instead of dividing.
 const INV = Float64Array.from({length: 256}, (_, k) => (k === 0 ? Infinity : 1 / k));
 
-function extendPath(p: Path, at: number, depth: number, zero: number, one: number, feature: number): void {
-  p.feature[at + depth] = feature;
-  p.zero[at + depth] = zero;
-  p.one[at + depth] = one;
-  const w = p.weight;
-  w[at + depth] = depth === 0 ? 1 : 0;
-  const oneK = one * INV[depth + 1], zeroK = zero * INV[depth + 1];
-  for (let i = depth - 1; i >= 0; i--) {
-    const wi = w[at + i];
-    w[at + i + 1] += oneK * wi * (i + 1);
-    w[at + i] = zeroK * wi * (depth - i);
-  }
-}
-
 function unwindPath(p: Path, at: number, depth: number, index: number): void {
   const one = p.one[at + index], zero = p.zero[at + index];
   let next = p.weight[at + depth];
@@ -100,13 +86,21 @@ let out: Float64Array;
 function recurse(node: number, depth: number, parentAt: number, zero: number, one: number, feature: number): void {
   const pf = P.feature, pz = P.zero, po = P.one, pw = P.weight;
   const at = parentAt + depth; // this level's slice starts right after the parent's entries
-  for (let i = 0; i < depth; i++) {
+  // Copy the parent's path and extend it by (zero, one, feature) in one pass: shap's
+  // extend_path fused with the copy, half the memory traffic of copying first.
+  const oneK = one * INV[depth + 1], zeroK = zero * INV[depth + 1];
+  pw[at + depth] = depth === 0 ? 1 : 0;
+  for (let i = depth - 1; i >= 0; i--) {
+    const wi = pw[parentAt + i];
+    pw[at + i + 1] += oneK * wi * (i + 1);
+    pw[at + i] = zeroK * wi * (depth - i);
     pf[at + i] = pf[parentAt + i];
     pz[at + i] = pz[parentAt + i];
     po[at + i] = po[parentAt + i];
-    pw[at + i] = pw[parentAt + i];
   }
-  extendPath(P, at, depth, zero, one, feature);
+  pf[at + depth] = feature;
+  pz[at + depth] = zero;
+  po[at + depth] = one;
   const left = T.left[node];
   if (left === -1) {
     const v = T.value[node];

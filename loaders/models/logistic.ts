@@ -221,11 +221,23 @@ function strided(X: Float64Array, y: Float64Array, n: number, d: number, stride:
 }
 
 export function fitLogistic(X: readonly Row[], y: readonly number[], options: LogisticOptions = {}): LogisticModel {
+  checkXy(X, y);
+  return fitLogisticDense(toDense(X), y, options);
+}
+
+/**
+ * The same fit on a row-major Float64Array (n × d), e.g. from a columnar reader, without the
+ * number[][] copy. The data must be finite; it is not modified.
+ */
+export function fitLogisticDense(
+  X: {data: Float64Array; n: number; d: number}, y: ArrayLike<number>, options: LogisticOptions = {}
+): LogisticModel {
   const {C = 1, fitIntercept = true, tol = 1e-9, maxIter = 100, hessianRows = 16384} = options;
   if (!(C > 0)) throw new Error(`logistic: C must be positive, got ${C}`);
-  checkXy(X, y);
-  const {data, n, d} = toDense(X);
+  const {data, n, d} = X;
+  if (data.length !== n * d || y.length !== n || n === 0) throw new Error(`logistic: ${data.length} values for ${n} × ${d} rows and ${y.length} targets`);
   const yy = Float64Array.from(y);
+  for (let i = 0; i < n; i++) if (yy[i] !== 0 && yy[i] !== 1) throw new Error(`fit: target at row ${i} is ${yy[i]}, expected 0 or 1`);
   const invC = Number.isFinite(C) ? 1 / C : 0;
   const w = new Float64Array(d);
   const state = {b: 0};
