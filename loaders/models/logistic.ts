@@ -237,7 +237,12 @@ export function fitLogisticDense(
   const {data, n, d} = X;
   if (data.length !== n * d || y.length !== n || n === 0) throw new Error(`logistic: ${data.length} values for ${n} × ${d} rows and ${y.length} targets`);
   const yy = Float64Array.from(y);
-  for (let i = 0; i < n; i++) if (yy[i] !== 0 && yy[i] !== 1) throw new Error(`fit: target at row ${i} is ${yy[i]}, expected 0 or 1`);
+  let positives = 0;
+  for (let i = 0; i < n; i++) {
+    if (yy[i] !== 0 && yy[i] !== 1) throw new Error(`fit: target at row ${i} is ${yy[i]}, expected 0 or 1`);
+    positives += yy[i];
+  }
+  if (positives === 0 || positives === n) throw new Error(`logistic: every target is ${yy[0]}; needs both classes (as scikit-learn)`);
   const invC = Number.isFinite(C) ? 1 / C : 0;
   const w = new Float64Array(d);
   const state = {b: 0};

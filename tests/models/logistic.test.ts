@@ -47,6 +47,17 @@ test("logistic: subsampled-Hessian path reaches the same optimum as full Newton"
   assert.ok(maxAbsDiff(full.coef, sub.coef) < 1e-8, `${maxAbsDiff(full.coef, sub.coef)}`);
 });
 
+test("logistic without intercept: the penalised gradient vanishes (KKT) and matches scikit-learn", () => {
+  const X = [[1, 2], [2, 0], [0, 1], [3, 3], [1, 1]], y = [1, 0, 0, 1, 1];
+  const m = fitLogistic(X, y, {fitIntercept: false, C: 2});
+  assert.equal(m.intercept, 0);
+  // scikit-learn 1.2: LogisticRegression(fit_intercept=False, C=2, solver="newton-cholesky", tol=1e-12)
+  assert.ok(maxAbsDiff(m.coef, [-0.08465903, 0.76401959]) < 1e-8);
+  const p = m.predictProba(X);
+  const grad = m.coef.map((w, j) => w + 2 * X.reduce((a, x, i) => a + (p[i] - y[i]) * x[j], 0));
+  assert.ok(maxAbsDiff(grad, [0, 0]) < 1e-9);
+});
+
 test("logistic: probabilities, decision function and predict agree; estimator wrapper", () => {
   const est = logisticRegression({C: 0.5});
   assert.equal(est.family, "logistic");
@@ -66,4 +77,5 @@ test("logistic: separable data without penalty stays finite; bad input is refuse
   assert.throws(() => fitLogistic([[0], [1]], [0, 2]), /expected 0 or 1/);
   assert.throws(() => fitLogistic([[0], [NaN]], [0, 1]), /finite/);
   assert.throws(() => fitLogistic([[0], [1]], [0]), /targets/);
+  assert.throws(() => fitLogistic([[0], [1]], [1, 1]), /needs both classes/);
 });
