@@ -10,6 +10,7 @@
  * - For EVERY k a full solution is precomputed (the page's k selector switches between them):
  *   portraits (mean, median, standardised difference per feature), the target rate with a 95%
  *   Wilson interval, and a name derived from the most distinctive standardised differences
+ *   (|d| ≥ minDifference; a group without any is named by its strongest ones, "… (mildly)")
  *   (FeatureSpec high/low words; a feature strongly correlated with one already named is
  *   skipped, so "long contracts" is not repeated as "many months left"). Groups are numbered by
  *   decreasing target rate.
@@ -57,7 +58,8 @@ function nameClusters(clusters: Omit<ClusterProfile, "name">[], features: readon
   });
   const text = (c: Omit<ClusterProfile, "name">, picked: number[], n: number) => {
     const parts = picked.slice(0, n).map((j) => c.distinctive.find((d) => d.feature === features[j].field)!.words);
-    return parts.length ? parts.join(", ") : "close to average";
+    if (!parts.length) return "average on every feature";
+    return c.distinctive[0].strong ? parts.join(", ") : `${parts.join(", ")} (mildly)`;
   };
   const count = clusters.map(() => nameWords);
   let out = clusters.map((c, i) => text(c, names[i], count[i]));
@@ -102,10 +104,13 @@ export function clusterReport(X: readonly number[][], features: readonly Feature
     const profiles = order.map((p, i) => {
       const positives = Math.round(p.targetRate! * p.size);
       const feats = p.features.map((fp, j) => ({...fp, label: features[j].label}));
-      const distinctive = feats
+      const ranked = feats
         .map((fp, j) => ({feature: fp.feature, label: fp.label, difference: fp.standardisedDifference, words: words(features[j], fp.standardisedDifference)}))
-        .filter((d) => Math.abs(d.difference) >= minDifference)
         .sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference) || a.feature.localeCompare(b.feature));
+      // Distinctive: |difference| ≥ minDifference; a group with none is described by its
+      // strongest (weaker) differences, its name marked "(mildly)".
+      const strong = ranked.filter((d) => Math.abs(d.difference) >= minDifference).map((d) => ({...d, strong: true}));
+      const distinctive = strong.length ? strong : ranked.filter((d) => Math.abs(d.difference) > 0).slice(0, nameWords + 2).map((d) => ({...d, strong: false}));
       return {cluster: i, size: p.size, share: p.share, targetRate: wilson(positives, p.size), targetCount: positives, features: feats, distinctive};
     });
     const names = nameClusters(profiles, features, correlations, minDifference, nameWords);

@@ -63,3 +63,42 @@ export function exploreByTarget(
     .sort((p, q) => Math.abs(q.r) - Math.abs(p.r) || p.feature.localeCompare(q.feature));
   return {target, n: rows.length, positives, negatives: rows.length - positives, distributions, correlation: {names, labels, values}, collinear, collinearThreshold, targetCorrelations};
 }
+
+export interface PrunedFeature {
+  feature: string;
+  label: string;
+  /** The feature it is collinear with (kept), and their correlation. */
+  partner: string;
+  partnerLabel: string;
+  r: number;
+  /** Correlation of each with the target. */
+  targetR: number;
+  partnerTargetR: number;
+  reason: string;
+}
+
+/**
+ * Collinear pairs make a linear model's coefficients unstable and its odds ratios misleading
+ * (two near-copies can get large opposite effects). For each flagged pair, strongest first, the
+ * feature less correlated with the target is left out of the models (a pair already broken by
+ * an earlier drop is skipped).
+ */
+export function pruneCollinear(explore: ExplorationReport): {keep: string[]; dropped: PrunedFeature[]} {
+  const names = explore.correlation.names.slice(0, -1);
+  const t = names.length;
+  const index = new Map(names.map((n, j) => [n, j]));
+  const targetR = (f: string) => explore.correlation.values[index.get(f)!][t];
+  const dropped: PrunedFeature[] = [];
+  const gone = new Set<string>();
+  for (const pair of explore.collinear) {
+    if (gone.has(pair.a) || gone.has(pair.b)) continue;
+    const [drop, keep] = Math.abs(targetR(pair.a)) < Math.abs(targetR(pair.b)) ? [pair.a, pair.b] : [pair.b, pair.a];
+    const label = (f: string) => explore.correlation.labels[index.get(f)!];
+    gone.add(drop);
+    dropped.push({
+      feature: drop, label: label(drop), partner: keep, partnerLabel: label(keep), r: pair.r, targetR: targetR(drop), partnerTargetR: targetR(keep),
+      reason: `${label(drop)} correlates with ${label(keep)} at r = ${pair.r.toFixed(2)} and less with ${explore.target.label} (r = ${targetR(drop).toFixed(2)} against ${targetR(keep).toFixed(2)}), so it is left out of the models.`
+    });
+  }
+  return {keep: names.filter((n) => !gone.has(n)), dropped};
+}

@@ -46,7 +46,7 @@ export function testFamily(
     });
   });
   const corrected = correctFamily(results, correction);
-  const tests = corrected.map((r, i) => ({...r, field: specs[i].field, kind: specs[i].kind, question: specs[i].question}));
+  const tests = corrected.map((r, i) => ({...r, variable: specs[i].label, field: specs[i].field, kind: specs[i].kind, question: specs[i].question}));
   return {
     correction,
     correctionName: correctionNames[correction],

@@ -15,37 +15,38 @@ function quantile(sorted: readonly number[], q: number): number {
 }
 
 /**
- * Percentile bootstrap of several statistics of paired (y, p) at once: the same B resamples
- * (drawn with a seeded generator) feed every statistic. Resamples where a statistic is not
- * finite (e.g. ROC-AUC of a one-class resample) are skipped for that statistic.
+ * Percentile bootstrap of several statistics of paired (y, p) at once: one function returns every
+ * statistic of a sample, and the same B resamples (drawn with a seeded generator) feed them all.
+ * Resamples holding one class only are skipped (ROC-AUC is undefined there), as are non-finite
+ * values of a statistic.
  */
 export function bootstrapEstimates<K extends string>(
-  y: readonly number[], p: readonly number[], statistics: Record<K, (y: number[], p: number[]) => number>,
+  y: readonly number[], p: readonly number[], statistics: (y: number[], p: number[]) => Record<K, number>,
   {resamples = 1000, seed = 42, level = 0.95}: {resamples?: number; seed?: number; level?: number} = {}
 ): Record<K, Estimate> {
   const random = randomSource(seed);
   const n = y.length;
-  const keys = Object.keys(statistics) as K[];
+  const point = statistics(y.slice(), p.slice());
+  const keys = Object.keys(point) as K[];
   const draws = new Map<K, number[]>(keys.map((k) => [k, []]));
   const yb = new Array<number>(n), pb = new Array<number>(n);
   for (let b = 0; b < resamples; b++) {
+    let positives = 0;
     for (let i = 0; i < n; i++) {
       const j = random.int(n);
       yb[i] = y[j];
       pb[i] = p[j];
+      positives += y[j];
     }
-    const hasBoth = yb.includes(0) && yb.includes(1);
-    for (const k of keys) {
-      if (!hasBoth) continue;
-      const v = statistics[k](yb, pb);
-      if (Number.isFinite(v)) draws.get(k)!.push(v);
-    }
+    if (positives === 0 || positives === n) continue;
+    const values = statistics(yb, pb);
+    for (const k of keys) if (Number.isFinite(values[k])) draws.get(k)!.push(values[k]);
   }
   const alpha = (1 - level) / 2;
   const out = {} as Record<K, Estimate>;
   for (const k of keys) {
     const sorted = draws.get(k)!.sort((a, b) => a - b);
-    out[k] = {value: statistics[k](y.slice(), p.slice()), lo: quantile(sorted, alpha), hi: quantile(sorted, 1 - alpha)};
+    out[k] = {value: point[k], lo: quantile(sorted, alpha), hi: quantile(sorted, 1 - alpha)};
   }
   return out;
 }

@@ -117,7 +117,7 @@ export interface OddsRatio {
 export interface ShapFeature {
   feature: string;
   label: string;
-  /** Mean |SHAP| over the test rows, in log-odds. */
+  /** Mean |SHAP| over the test rows (units: ModelReport.shapScale). */
   meanAbs: number;
   /** Mean SHAP value by feature-value quantile group (low → high), for the summary plot. */
   byQuantile: {group: number; groups: number; valueLo: number; valueHi: number; shap: number; n: number}[];
@@ -177,12 +177,16 @@ export interface ModelReport {
   /** SHAP summary of the model named in shapModel, on the test rows. */
   shap: ShapFeature[] | null;
   shapModel: string | null;
+  /** Units of the SHAP values: log-odds (linear models) or probability (TreeSHAP of trees/forests). */
+  shapScale?: "log-odds" | "probability" | null;
   /** Permutation importance of the chosen model on the test part. */
   importance: ImportanceRow[];
   /** ROC-AUC of the out-of-fold probabilities over all rows (what segments are built on). */
   oofAuc: number;
   /** Feature names ranked by the strongest evidence available: |odds-ratio coef| when present. */
   driverRanking: string[];
+  /** Features the case left out of the models, and why (e.g. exploration's pruneCollinear). */
+  excludedFeatures?: {feature: string; label: string; reason: string}[];
 }
 
 /** A family of hypothesis tests with their correction. */
@@ -215,8 +219,11 @@ export interface ClusterProfile {
   targetRate: Estimate;
   targetCount: number;
   features: ClusterFeature[];
-  /** Most distinctive features (|standardised difference| ≥ threshold), strongest first. */
-  distinctive: {feature: string; label: string; difference: number; words: string}[];
+  /**
+   * Most distinctive features (|standardised difference| ≥ threshold, strong = true), strongest
+   * first; a group with none lists its few strongest differences with strong = false.
+   */
+  distinctive: {feature: string; label: string; difference: number; words: string; strong: boolean}[];
 }
 
 export interface ClusterSolution {

@@ -19,7 +19,7 @@ export function Dendrogram(dendrogram: ClusterReport["dendrogram"], {width = 640
   return Plot.plot({
     width,
     height: 320,
-    x: {axis: null},
+    x: {axis: null, domain: [0, 10 * dendrogram.leaves.length]},
     y: {label: "↑ Ward merge height (increase in within-cluster spread)", grid: true, domain: [0, dendrogram.maxHeight * 1.05]},
     marks: [
       Plot.link(dendrogram.segments, {x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: NEGATIVE, strokeWidth: 1.2}),
@@ -60,20 +60,20 @@ const short = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >=
 
 export function PortraitHeatmap(solution: ClusterSolution, {width = 800}: {width?: number} = {}) {
   const features = solution.clusters[0]?.features.map((f) => f.label) ?? [];
-  const names = solution.clusters.map((c) => `${c.cluster + 1}. ${c.name}`);
-  const cells = solution.clusters.flatMap((c, i) => c.features.map((f) => ({...f, group: names[i], size: c.size})));
+  const names = solution.clusters.map((c) => `Group ${c.cluster + 1}`);
+  const cells = solution.clusters.flatMap((c, i) => c.features.map((f) => ({...f, group: names[i], name: c.name, size: c.size})));
   const limit = Math.max(1, ...cells.map((c) => Math.abs(c.standardisedDifference)));
   return Plot.plot({
     width,
     height: 60 + features.length * 28,
     marginLeft: Math.min(width * 0.35, 10 + 6.3 * Math.max(...features.map((l) => l.length))),
-    marginTop: 70,
-    x: {label: null, axis: "top", domain: names, tickRotate: names.some((n) => n.length * 6.3 > width / (names.length + 2)) ? -20 : 0},
+    marginTop: 30,
+    x: {label: null, axis: "top", domain: names},
     y: {label: null, domain: features},
     color: {type: "linear", scheme: "rdbu", reverse: true, domain: [-limit, limit], label: "standardised difference from everyone (sd)", legend: true},
     marks: [
       Plot.cell(cells, {x: "group", y: "label", fill: "standardisedDifference", inset: 0.5, tip: true,
-        title: (c) => `${c.group} (${c.size} members)\n${c.label}: mean ${short(c.mean)} vs ${short(c.overallMean)} overall\n${c.standardisedDifference >= 0 ? "+" : ""}${c.standardisedDifference.toFixed(2)} sd`}),
+        title: (c) => `${c.group}: ${c.name} (${c.size} members)\n${c.label}: mean ${short(c.mean)} vs ${short(c.overallMean)} overall\n${c.standardisedDifference >= 0 ? "+" : ""}${c.standardisedDifference.toFixed(2)} sd`}),
       Plot.text(cells, {x: "group", y: "label", text: (c) => short(c.mean), fill: (c) => (Math.abs(c.standardisedDifference) > limit * 0.6 ? "white" : "black"), fontSize: 11})
     ]
   });
@@ -83,7 +83,8 @@ export function ClusterRateChart(solution: ClusterSolution, {width = 640, overal
   const rows = solution.clusters.map((c) => ({...c, label: `${c.cluster + 1}. ${c.name}`}));
   return Plot.plot({
     width,
-    height: 50 + rows.length * 30,
+    height: 60 + rows.length * 30,
+    marginTop: 24,
     marginLeft: Math.min(width * 0.45, 10 + 6.3 * Math.max(...rows.map((r) => r.label.length))),
     x: {label: `${outcome} with 95% Wilson interval →`, domain: [0, Math.min(1, Math.max(...rows.map((r) => r.targetRate.hi)) * 1.1)], grid: true, tickFormat: "%"},
     y: {label: null, domain: rows.map((r) => r.label)},

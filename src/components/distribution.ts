@@ -23,7 +23,7 @@ export function DistributionByTarget(d: FeatureDistribution, target: TargetSpec,
       y: {label: "↑ Share of the group", grid: true, tickFormat: "%"},
       color: outcomeColor(target.negative, target.positive),
       marks: [
-        Plot.rectY(rows, {x1: "x0", x2: "x1", y: "share", fill: "outcome", fillOpacity: 0.5, mixBlendMode: "multiply", inset: 0.5, tip: true,
+        Plot.rectY(rows, {x1: "x0", x2: "x1", y1: 0, y2: "share", fill: "outcome", fillOpacity: 0.5, mixBlendMode: "multiply", inset: 0.5, tip: true,
           title: (r) => `${r.outcome}: ${r.count} members (${(r.share * 100).toFixed(1)}%)\n${d.label} ${+r.x0.toPrecision(4)}–${+r.x1.toPrecision(4)}`}),
         Plot.ruleX([d.meanNegative], {stroke: NEGATIVE, strokeDasharray: "4 2"}),
         Plot.ruleX([d.meanPositive], {stroke: POSITIVE, strokeDasharray: "4 2"}),
@@ -37,7 +37,7 @@ export function DistributionByTarget(d: FeatureDistribution, target: TargetSpec,
     width, height: Math.max(height * 0.6, 40 + levels.length * 28),
     marginLeft: Math.min(width * 0.4, 14 + 6.5 * labelWidth),
     x: {label: `Share ${target.positive} →`, domain: [0, 1], grid: true, tickFormat: "%"},
-    y: {label: d.label, domain: levels.map((l) => l.label)},
+    y: {label: null, domain: levels.map((l) => l.label)},
     marks: [
       Plot.barX(levels, {y: "label", x: 1, fill: NEGATIVE, fillOpacity: 0.35}),
       Plot.barX(levels, {y: "label", x: "rate", fill: POSITIVE, tip: true,
@@ -51,14 +51,16 @@ export function CorrelationHeatmap(explore: ExplorationReport, {width = 720}: {w
   const {names, labels, values} = explore.correlation;
   const flagged = new Set(explore.collinear.flatMap((p) => [`${p.aLabel}|${p.bLabel}`, `${p.bLabel}|${p.aLabel}`]));
   const cells = names.flatMap((_, i) => names.map((__, j) => ({a: labels[i], b: labels[j], r: values[i][j], target: i === names.length - 1 || j === names.length - 1, collinear: flagged.has(`${labels[i]}|${labels[j]}`)})));
-  const margin = Math.min(width * 0.35, 10 + 6.2 * Math.max(...labels.map((l) => l.length)));
+  const longest = Math.max(...labels.map((l) => l.length));
+  const margin = Math.min(width * 0.35, 10 + 6.2 * longest);
   const size = Math.min(width, 900);
+  const bottom = 12 + 6.2 * longest * Math.SQRT1_2;
   return Plot.plot({
     width: size,
-    height: size - margin + 90,
+    height: size - margin + bottom,
     marginLeft: margin,
-    marginBottom: 90,
-    x: {label: null, domain: labels, tickRotate: -40},
+    marginBottom: bottom,
+    x: {label: null, domain: labels, tickRotate: -45},
     y: {label: null, domain: labels},
     color: {type: "linear", scheme: "rdbu", reverse: true, domain: [-1, 1], label: "Pearson r", legend: true},
     marks: [

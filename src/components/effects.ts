@@ -11,16 +11,27 @@ import * as Plot from "@observablehq/plot";
 import type {ImportanceRow, OddsRatio, ShapFeature} from "../../loaders/report/types.ts";
 import {MUTED, NEGATIVE, POSITIVE} from "./palette.js";
 
+/** 1-2-5 ticks within the domain (log axes otherwise label only powers of ten). */
+function oddsTicks([lo, hi]: number[]): number[] {
+  const out: number[] = [];
+  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) for (const m of [1, 2, 5]) {
+    const v = m * 10 ** e;
+    if (v >= lo && v <= hi) out.push(v);
+  }
+  return out;
+}
+
 const marginFor = (labels: string[], width: number) => Math.min(width * 0.42, 10 + 6.3 * Math.max(...labels.map((l) => l.length)));
 
 export function OddsRatioChart(odds: OddsRatio[], {width = 640, outcome = "the event"}: {width?: number; outcome?: string} = {}) {
   const rows = odds.slice().sort((a, b) => b.coef - a.coef);
   const lo = Math.min(...rows.map((r) => r.lo)), hi = Math.max(...rows.map((r) => r.hi));
+  const domain = [Math.min(lo, 0.9) / 1.1, Math.max(hi, 1.1) * 1.1];
   return Plot.plot({
     width,
     height: 40 + rows.length * 24,
     marginLeft: marginFor(rows.map((r) => r.label), width),
-    x: {type: "log", label: `Odds ratio of ${outcome} per +1 standard deviation (log scale) →`, domain: [Math.min(lo, 0.9) / 1.1, Math.max(hi, 1.1) * 1.1], grid: true, tickFormat: (d: number) => `${+d.toPrecision(2)}`},
+    x: {type: "log", label: `Odds ratio of ${outcome} per +1 standard deviation (log scale) →`, domain, grid: true, ticks: oddsTicks(domain), tickFormat: (d: number) => `${+d.toPrecision(2)}`},
     y: {label: null, domain: rows.map((r) => r.label)},
     marks: [
       Plot.ruleX([1], {stroke: MUTED}),
@@ -31,14 +42,14 @@ export function OddsRatioChart(odds: OddsRatio[], {width = 640, outcome = "the e
   });
 }
 
-export function ShapSummary(shap: ShapFeature[], {width = 640}: {width?: number} = {}) {
+export function ShapSummary(shap: ShapFeature[], {width = 640, scale = "log-odds"}: {width?: number; scale?: string | null} = {}) {
   const labels = shap.map((s) => s.label);
   const points = shap.flatMap((s) => s.byQuantile.map((q) => ({...q, label: s.label, level: q.groups > 1 ? q.group / (q.groups - 1) : 0.5})));
   return Plot.plot({
     width,
     height: 50 + shap.length * 26,
     marginLeft: marginFor(labels, width),
-    x: {label: "SHAP value: contribution to the log-odds →", grid: true},
+    x: {label: `SHAP value: contribution to the ${scale === "probability" ? "predicted probability" : "log-odds"} →`, grid: true, tickFormat: scale === "probability" ? "+.0%" : "+"},
     y: {label: null, domain: labels},
     color: {type: "linear", domain: [0, 1], range: ["#c6dbef", "#08306b"], label: "feature value (low → high)", legend: true, ticks: 2, tickFormat: (d: number) => (d === 0 ? "low" : d === 1 ? "high" : "")},
     marks: [

@@ -1,2 +1,3 @@
-/** @observablehq/inputs ships no type declarations; components use it untyped. */
+/** @observablehq/inputs and htl ship no type declarations; components use them untyped. */
 declare module "@observablehq/inputs";
+declare module "htl";

@@ -1,0 +1,153 @@
+/**
+ * Fitness case: which gym members will leave next month, and what kinds of members are there?
+ * Composes the clean member table (loaders/clean/fitness.ts) with the generic report layer
+ * (loaders/report/) into the page artifacts written by src/data/fitness.tar.ts:
+ *
+ *   summary.json          members, churn, strongest drivers, chosen model, groups, top actions
+ *   exploration.json      ExplorationReport: distributions by churn, means, correlations
+ *   model.json            ModelReport: leaderboard, chosen model + why, test metrics with CIs,
+ *                         curves, threshold table, odds ratios, SHAP, permutation importance;
+ *                         one feature of each collinear pair is left out (excludedFeatures)
+ *   groups.json           ClusterReport (every k = 2..8) + expected churners per group and k
+ *   hypotheses.json       HypothesisReport: the issue's nine questions, Holm-corrected
+ *   recommendations.json  RecommendationsReport: rule-based actions sized by members and
+ *                         expected churners (out-of-fold probabilities)
+ *   members.json          member-level rows (row number, churn probability, group) — only when
+ *                         settings.customerRows; otherwise {enabled: false, rows: []}
+ *
+ * The data-quality page has its own loader (src/data/fitness/quality.json.ts).
+ */
+import {settings} from "../settings.ts";
+import {loadFitness, type FitnessMember} from "../clean/fitness.ts";
+import type {Artifacts} from "../artifacts.ts";
+import {compareModels, type ModelFamily} from "../report/model-comparison.ts";
+import {standardFamilies} from "../report/families.ts";
+import {clusterReport} from "../report/clusters.ts";
+import {exploreByTarget, pruneCollinear} from "../report/exploration.ts";
+import {testFamily} from "../report/hypotheses.ts";
+import type {ClusterReport, ExplorationReport, HypothesisReport, ModelReport} from "../report/types.ts";
+import {design, features, hypotheses, target} from "./fitness/features.ts";
+import {recommend, type RecommendationsReport} from "./fitness/recommendations.ts";
+
+export interface FitnessOptions {
+  seed?: number;
+  /** Bootstrap resamples for the test-metric CIs. */
+  resamples?: number;
+  families?: ModelFamily[];
+  customerRows?: boolean;
+}
+
+/** Families compared, simplest first (the one-standard-error rule prefers the earlier). */
+export function fitnessFamilies(seed = 42): ModelFamily[] {
+  return standardFamilies({seed});
+}
+
+export interface FitnessAnalysis {
+  exploration: ExplorationReport;
+  model: ModelReport;
+  groups: ClusterReport & {expectedChurners: Record<string, number[]>};
+  hypotheses: HypothesisReport;
+  recommendations: RecommendationsReport;
+  /** Out-of-fold churn probability and group (chosen k) per member, in `members` order. */
+  oof: number[];
+  labels: number[];
+  labelsByK: Map<number, number[]>;
+}
+
+/** The whole analysis from clean members (pure; seeded). */
+export function analyseFitness(members: readonly FitnessMember[], {seed = 42, resamples = 1000, families = fitnessFamilies(seed)}: FitnessOptions = {}): FitnessAnalysis {
+  const {X, y} = design(members);
+  const rows = members as unknown as Record<string, unknown>[];
+  const exploration = exploreByTarget(rows, features, target);
+  // Models use every feature except one of each collinear pair (the one less related to churn).
+  const {keep, dropped} = pruneCollinear(exploration);
+  const columns = features.map((f, j) => ({f, j})).filter(({f}) => keep.includes(f.field));
+  const {report: fitted, oof} = compareModels(
+    {X: X.map((row) => columns.map(({j}) => row[j])), y, features: columns.map(({f}) => ({feature: f.field, label: f.label})), target, families},
+    {seed, testSize: 0.2, nSplits: 5, resamples}
+  );
+  const model: ModelReport = {...fitted, excludedFeatures: dropped.map(({feature, label, reason}) => ({feature, label, reason}))};
+  const {report: clusters, labelsByK} = clusterReport(X, features, y, {seed});
+  const expectedChurners: Record<string, number[]> = {};
+  for (const [k, labels] of labelsByK) {
+    const sums = new Array<number>(k).fill(0);
+    labels.forEach((l, i) => (sums[l] += oof[i]));
+    expectedChurners[String(k)] = sums;
+  }
+  const labels = labelsByK.get(clusters.chosenK)!;
+  const solution = clusters.solutions.find((s) => s.k === clusters.chosenK)!;
+  const recommendations = recommend(members, oof, labels, solution);
+  const tests = testFamily(rows, target, hypotheses, {correction: "holm"});
+  return {exploration, model, groups: {...clusters, expectedChurners}, hypotheses: tests, recommendations, oof, labels, labelsByK};
+}
+
+function summary(a: FitnessAnalysis) {
+  const {model, groups, recommendations, hypotheses: tests, exploration} = a;
+  const solution = groups.solutions.find((s) => s.k === groups.chosenK)!;
+  const drivers = (model.oddsRatios ?? [])
+    .slice()
+    .sort((p, q) => Math.abs(q.coef) - Math.abs(p.coef))
+    .slice(0, 3)
+    .map((o) => ({feature: o.feature, label: o.label, oddsRatio: o.oddsRatio, lo: o.lo, hi: o.hi, direction: o.coef < 0 ? "lower" : "higher"}));
+  const byRate = solution.clusters.slice().sort((p, q) => q.targetRate.value - p.targetRate.value);
+  return {
+    members: exploration.n,
+    churned: exploration.positives,
+    churnRate: exploration.positives / exploration.n,
+    drivers,
+    driversModel: model.oddsRatiosModel,
+    model: {
+      familyLabel: model.chosen.familyLabel,
+      paramsLabel: model.chosen.paramsLabel,
+      reason: model.chosen.reason,
+      cvMean: model.chosen.cvMean,
+      auc: model.test.auc,
+      precision: model.test.precision,
+      recall: model.test.recall,
+      nTest: model.nTest,
+      candidates: model.leaderboard.length,
+      families: model.families.length
+    },
+    groups: {
+      k: groups.chosenK,
+      reason: groups.reason,
+      clusters: solution.clusters.map((c) => ({cluster: c.cluster, name: c.name, size: c.size, share: c.share, churnRate: c.targetRate})),
+      highest: {name: byRate[0].name, cluster: byRate[0].cluster, churnRate: byRate[0].targetRate.value},
+      lowest: {name: byRate[byRate.length - 1].name, cluster: byRate[byRate.length - 1].cluster, churnRate: byRate[byRate.length - 1].targetRate.value}
+    },
+    tests: {total: tests.tests.length, significant: tests.significant, correctionName: tests.correctionName},
+    actions: recommendations.actions.slice(0, 5),
+    expectedChurnersAll: recommendations.expectedChurnersAll,
+    covered: recommendations.covered
+  };
+}
+
+/** Member-level rows: allowed only with the customer-level setting. */
+function memberRows(members: readonly FitnessMember[], a: FitnessAnalysis, allowed: boolean) {
+  if (!allowed) return {enabled: false, rows: []};
+  const names = a.groups.solutions.find((s) => s.k === a.groups.chosenK)!.clusters.map((c) => c.name);
+  return {
+    enabled: true,
+    rows: members.map((m, i) => ({row: i + 1, line: m.line, churnProbability: a.oof[i], group: a.labels[i] + 1, groupName: names[a.labels[i]], churned: m.churn}))
+  };
+}
+
+/** Every artifact of the case, from clean members. */
+export function fitnessArtifacts(members: readonly FitnessMember[], {customerRows = settings.customerRows, ...options}: FitnessOptions = {}): Artifacts {
+  const analysis = analyseFitness(members, options);
+  return {
+    "summary.json": summary(analysis),
+    "exploration.json": analysis.exploration,
+    "model.json": analysis.model,
+    "groups.json": analysis.groups,
+    "hypotheses.json": analysis.hypotheses,
+    "recommendations.json": analysis.recommendations,
+    "members.json": memberRows(members, analysis, customerRows)
+  };
+}
+
+/** Read, clean and analyse DATA_DIR/fitness/. */
+export async function computeFitness(dataDir: string = settings.dataDir, options: FitnessOptions = {}): Promise<Artifacts> {
+  const {members} = await loadFitness(dataDir);
+  return fitnessArtifacts(members, options);
+}

@@ -1,0 +1,217 @@
+/**
+ * Fitness recommendations: rules in code that turn the member groups and the out-of-fold churn
+ * probabilities into actions. Each rule looks at a group's numbers (or at all members), decides
+ * whether it applies, selects the members concerned and sizes the action by
+ *   members            how many members it concerns,
+ *   churned            how many of them churned in the data (observed),
+ *   expectedChurners   the sum of their out-of-fold churn probabilities (each member scored by
+ *                      a model that never saw them),
+ * and explains itself with the figures that triggered it. Actions are ranked greedily: next comes
+ * the one reaching the most expected churners that higher-ranked actions do not already reach;
+ * loyalty actions (for low-churn groups) come after every retention action.
+ *
+ * Rules (thresholds below are the rules' parameters, not data; a group "churns above the overall
+ * rate" when its 95% Wilson interval lies wholly above it):
+ *   longer-contract   group churns above the overall rate and most of it is on 1-month contracts
+ *                     → offer its 1-month members a 6- or 12-month contract at a discount
+ *   group-classes     group churns above the overall rate and attends group classes less than
+ *                     members overall → invite its members who do not attend to a free class
+ *   onboarding        group churns above the overall rate and is made of newcomers (lifetime at
+ *                     least half an sd below average) → first-months onboarding for its members
+ *                     whose lifetime is below the overall median
+ *   friend-promo      group churns above the overall rate and joined through friends less than
+ *                     members overall → "bring a friend" offer to its members without a referral
+ *   visit-drop        any member whose visits this month fell below 75% of their usual weekly
+ *                     rate, when such members churn more than others → a trainer's call
+ *   renewal           members on 6/12-month contracts with at most one month left, when they churn
+ *                     more than others on long contracts → renewal offer before the end
+ *   loyalty           group whose churn interval lies wholly below the overall rate → keep it
+ *                     engaged cheaply and ask for referrals (low priority by construction)
+ */
+import type {FitnessMember} from "../../clean/fitness.ts";
+import type {ClusterSolution} from "../../report/types.ts";
+
+export interface Action {
+  id: ActionId;
+  /** Group number (0-based, as in the cluster report) or null for an action across groups. */
+  group: number | null;
+  groupName: string;
+  title: string;
+  /** Who is contacted, in words. */
+  who: string;
+  /** The figures that triggered the rule, in words. */
+  why: string;
+  members: number;
+  churned: number;
+  expectedChurners: number;
+  /** Mean out-of-fold churn probability of the members concerned. */
+  meanProbability: number;
+  /** Expected churners this action reaches that no higher-priority action already reaches. */
+  newExpectedChurners: number;
+  /** 1 = first: ranked greedily by newExpectedChurners. */
+  priority: number;
+}
+
+export interface RecommendationsReport {
+  k: number;
+  overallChurnRate: number;
+  members: number;
+  expectedChurnersAll: number;
+  actions: Action[];
+  /** Members concerned by at least one retention action (loyalty excluded), and their expected churners. */
+  covered: {members: number; expectedChurners: number};
+  /** Per group: size, churn, expected churners and the ids of its actions. */
+  groups: {group: number; name: string; size: number; churnRate: number; expectedChurners: number; actions: string[]}[];
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+function share(rows: readonly number[], test: (i: number) => boolean): number {
+  return rows.length ? rows.filter(test).length / rows.length : NaN;
+}
+
+function rate(members: readonly FitnessMember[], rows: readonly number[]): number {
+  return rows.length ? rows.reduce((s, i) => s + members[i].churn, 0) / rows.length : NaN;
+}
+
+function medianOf(values: number[]): number {
+  const s = values.slice().sort((a, b) => a - b);
+  const n = s.length;
+  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+}
+
+export function recommend(members: readonly FitnessMember[], oof: readonly number[], labels: readonly number[], solution: ClusterSolution): RecommendationsReport {
+  const n = members.length;
+  const all = members.map((_, i) => i);
+  const overall = rate(members, all);
+  const groupShare = share(all, (i) => members[i].groupVisits === 1);
+  const promoShare = share(all, (i) => members[i].promoFriends === 1);
+  const medianLifetime = medianOf(members.map((m) => m.lifetime));
+  const selector = selectors(medianLifetime);
+  const pick = (id: ActionId, rows: readonly number[]) => rows.filter((i) => selector[id](members[i]));
+  const byGroup = solution.clusters.map((c) => ({cluster: c, rows: all.filter((i) => labels[i] === c.cluster)}));
+  const actions: Omit<Action, "priority" | "newExpectedChurners">[] = [];
+
+  const make = (id: ActionId, group: number | null, groupName: string, title: string, who: string, why: string, {rows}: {rows: number[]}) => {
+    if (!rows.length) return;
+    const expected = rows.reduce((s, i) => s + oof[i], 0);
+    actions.push({id, group, groupName, title, who, why, members: rows.length, churned: rows.reduce((s, i) => s + members[i].churn, 0), expectedChurners: expected, meanProbability: expected / rows.length});
+  };
+
+  for (const {cluster: c, rows} of byGroup) {
+    const name = `Group ${c.cluster + 1} (${c.name})`;
+    const churn = rate(members, rows);
+    // "Churns above the overall rate" means its 95% interval lies wholly above it.
+    if (!(c.targetRate.lo > overall)) {
+      if (c.targetRate.hi < overall) {
+        make("loyalty", c.cluster, c.name, "Keep engaged, ask for referrals",
+          "every member of the group",
+          `${name} churns at ${pct(churn)} (95% CI ${pct(c.targetRate.lo)}–${pct(c.targetRate.hi)}), below the overall ${pct(overall)}: low-cost loyalty perks keep it that way, and satisfied members are the best source of friend referrals.`,
+          {rows: pick("loyalty", rows)});
+      }
+      continue;
+    }
+    const oneMonthShare = pick("longer-contract", rows).length / rows.length;
+    if (oneMonthShare >= 0.5) {
+      const longer = all.filter((i) => members[i].contractPeriod > 1);
+      const everyoneOneMonth = all.filter((i) => members[i].contractPeriod === 1);
+      make("longer-contract", c.cluster, c.name, "Offer a 6- or 12-month contract",
+        "members of the group on a 1-month contract",
+        `${name} churns at ${pct(churn)} against ${pct(overall)} overall, and ${pct(oneMonthShare)} of it is on 1-month contracts. Across the club, 1-month members churn at ${pct(rate(members, everyoneOneMonth))}, members on longer contracts at ${pct(rate(members, longer))}.`,
+        {rows: pick("longer-contract", rows)});
+    }
+    const inGroupClasses = share(rows, (i) => members[i].groupVisits === 1);
+    if (inGroupClasses < groupShare) {
+      const attend = all.filter((i) => members[i].groupVisits === 1), not = all.filter((i) => members[i].groupVisits === 0);
+      make("group-classes", c.cluster, c.name, "Invite to a free group class",
+        "members of the group who do not attend group classes",
+        `${name} churns at ${pct(churn)} and only ${pct(inGroupClasses)} of it attends group classes (${pct(groupShare)} of all members). Members in group classes churn at ${pct(rate(members, attend))}, the others at ${pct(rate(members, not))}.`,
+        {rows: pick("group-classes", rows)});
+    }
+    const lifetime = c.features.find((f) => f.feature === "lifetime");
+    if (lifetime && lifetime.standardisedDifference <= -0.5) {
+      const fresh = all.filter((i) => members[i].lifetime < medianLifetime), older = all.filter((i) => members[i].lifetime >= medianLifetime);
+      make("onboarding", c.cluster, c.name, "First-months onboarding programme",
+        `members of the group with a lifetime under ${medianLifetime} months (the club's median)`,
+        `${name} churns at ${pct(churn)} and has been with the club ${lifetime.mean.toFixed(1)} months on average (everyone: ${lifetime.overallMean.toFixed(1)}). Members below the median lifetime churn at ${pct(rate(members, fresh))}, the rest at ${pct(rate(members, older))}.`,
+        {rows: pick("onboarding", rows)});
+    }
+    const promo = share(rows, (i) => members[i].promoFriends === 1);
+    if (promo < promoShare) {
+      const came = all.filter((i) => members[i].promoFriends === 1), notCame = all.filter((i) => members[i].promoFriends === 0);
+      make("friend-promo", c.cluster, c.name, "\"Bring a friend\" offer",
+        "members of the group who did not join through a friend",
+        `${name} churns at ${pct(churn)} and ${pct(promo)} of it came through a friend's promo (${pct(promoShare)} overall). Members who came with a friend churn at ${pct(rate(members, came))}, the others at ${pct(rate(members, notCame))}.`,
+        {rows: pick("friend-promo", rows)});
+    }
+  }
+
+  const dropped = pick("visit-drop", all);
+  const steady = all.filter((i) => !dropped.includes(i));
+  if (dropped.length && rate(members, dropped) > rate(members, steady)) {
+    make("visit-drop", null, "all groups", "Trainer's call when visits drop",
+      "members whose visits this month fell below 75% of their usual weekly rate",
+      `${dropped.length} members visit less than 75% as often this month as usual; they churn at ${pct(rate(members, dropped))}, the others at ${pct(rate(members, steady))}.`,
+      {rows: dropped});
+  }
+  const ending = pick("renewal", all);
+  const longRest = all.filter((i) => members[i].contractPeriod > 1 && members[i].monthsToEndOfContract > 1);
+  if (ending.length && rate(members, ending) > rate(members, longRest)) {
+    make("renewal", null, "all groups", "Renewal offer before the contract ends",
+      "members on 6- or 12-month contracts with at most one month left",
+      `${ending.length} members on long contracts have at most one month left; they churn at ${pct(rate(members, ending))}, against ${pct(rate(members, longRest))} for long-contract members with more time left.`,
+      {rows: ending});
+  }
+
+  // Greedy priority: next is the action reaching the most expected churners not already reached
+  // by a higher-priority action (so the top actions do not all target the same members).
+  const selection = (a: Pick<Action, "id" | "group">) => all.filter((i) => (a.group === null || labels[i] === a.group) && selector[a.id](members[i]));
+  const pending = actions.map((a) => ({a, rows: selection(a)}));
+  const coveredRows = new Set<number>();
+  const ranked: Action[] = [];
+  while (pending.length) {
+    // Loyalty actions (low-churn groups) come after every retention action.
+    const retentionLeft = pending.some(({a}) => a.id !== "loyalty");
+    const gain = pending.map(({a, rows}) => (retentionLeft && a.id === "loyalty" ? -1 : rows.reduce((s, i) => s + (coveredRows.has(i) ? 0 : oof[i]), 0)));
+    let best = 0;
+    for (let j = 1; j < pending.length; j++) {
+      const [p, q] = [pending[j].a, pending[best].a];
+      if (gain[j] > gain[best] + 1e-9 || (Math.abs(gain[j] - gain[best]) <= 1e-9 && (p.id < q.id || (p.id === q.id && (p.group ?? -1) < (q.group ?? -1))))) best = j;
+    }
+    const [{a, rows}] = pending.splice(best, 1);
+    ranked.push({...a, newExpectedChurners: rows.reduce((s, i) => s + (coveredRows.has(i) ? 0 : oof[i]), 0), priority: ranked.length + 1});
+    if (a.id !== "loyalty") rows.forEach((i) => coveredRows.add(i));
+  }
+  const covered = [...coveredRows];
+  return {
+    k: solution.k,
+    overallChurnRate: overall,
+    members: n,
+    expectedChurnersAll: oof.reduce((a, b) => a + b, 0),
+    actions: ranked,
+    covered: {members: covered.length, expectedChurners: covered.reduce((s, i) => s + oof[i], 0)},
+    groups: byGroup.map(({cluster: c, rows}) => ({
+      group: c.cluster,
+      name: c.name,
+      size: rows.length,
+      churnRate: rate(members, rows),
+      expectedChurners: rows.reduce((s, i) => s + oof[i], 0),
+      actions: ranked.filter((a) => a.group === c.cluster).map((a) => a.id)
+    }))
+  };
+}
+
+type ActionId = "loyalty" | "longer-contract" | "group-classes" | "onboarding" | "friend-promo" | "visit-drop" | "renewal";
+
+/** Which members of its scope (a group, or everyone) each action concerns. */
+function selectors(medianLifetime: number): Record<ActionId, (m: FitnessMember) => boolean> {
+  return {
+    "loyalty": () => true,
+    "longer-contract": (m) => m.contractPeriod === 1,
+    "group-classes": (m) => m.groupVisits === 0,
+    "onboarding": (m) => m.lifetime < medianLifetime,
+    "friend-promo": (m) => m.promoFriends === 0,
+    "visit-drop": (m) => m.classFrequencyTotal > 0 && m.classFrequencyCurrentMonth < 0.75 * m.classFrequencyTotal,
+    "renewal": (m) => m.contractPeriod > 1 && m.monthsToEndOfContract <= 1
+  };
+}
