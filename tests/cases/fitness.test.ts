@@ -1,0 +1,164 @@
+/**
+ * Fitness case tests.
+ * - Real export (../shared/datasets, or SHARED_DATASETS; skipped when absent): the split, the
+ *   collinear pruning, every logistic and kNN candidate's fold scores, the chosen model's test
+ *   metrics and coefficients, the out-of-fold ROC-AUC, the nine hypothesis tests and the Ward
+ *   clusters agree with scikit-learn / scipy (tests/golden/fitness.py → fitness.json) on the same
+ *   split and seed. Trees and forests only roughly (different random streams).
+ * - Demo data (data/, planted truth in data/fitness/truth.json): the model ranks the planted
+ *   drivers in the planted order, the clustering recovers the planted groups (ARI ≥ 0.8), the
+ *   recommendations follow their rules, and member rows appear only with the setting on.
+ */
+import {before, describe, test} from "node:test";
+import assert from "node:assert/strict";
+import {existsSync, readFileSync} from "node:fs";
+import {join, resolve} from "node:path";
+import {loadFitness, type FitnessMember} from "../../loaders/clean/fitness.ts";
+import {analyseFitness, fitnessArtifacts, type FitnessAnalysis} from "../../loaders/cases/fitness.ts";
+import {fitnessSchema} from "../../loaders/io/schemas/fitness.ts";
+import {adjustedRandScore} from "../../loaders/cluster/ari.ts";
+import {fitnessSplit} from "../golden/fitness-split.ts";
+
+const datasets = resolve(process.env.SHARED_DATASETS ?? "../shared/datasets");
+const hasReal = existsSync(join(datasets, "fitness", "gym_churn_us.csv"));
+const golden = JSON.parse(readFileSync(new URL("../golden/fitness.json", import.meta.url), "utf8"));
+const committedSplit = JSON.parse(readFileSync(new URL("../golden/fitness-split.json", import.meta.url), "utf8"));
+const fieldOf = new Map(fitnessSchema.files[0].columns.map((c) => [c.source, c.field]));
+
+function close(actual: number, expected: number, tol: number, what: string) {
+  assert.ok(Math.abs(actual - expected) <= tol, `${what}: ${actual} vs reference ${expected} (tolerance ${tol})`);
+}
+
+describe("fitness on the real export", {skip: hasReal ? false : `no real data in ${datasets}`}, () => {
+  let a: FitnessAnalysis;
+  before(async () => {
+    a = analyseFitness((await loadFitness(datasets)).members);
+  });
+
+  test("uses the split and folds the reference script scored", async () => {
+    assert.deepEqual(await fitnessSplit(datasets), committedSplit);
+    assert.equal(a.model.nTest, committedSplit.test.length);
+  });
+
+  test("flags the same collinear pairs and leaves out the same features", () => {
+    assert.deepEqual(a.exploration.collinear.map((p) => [p.a, p.b]), golden.collinear.map((p: any) => [p.a, p.b]));
+    for (const [i, p] of a.exploration.collinear.entries()) close(p.r, golden.collinear[i].r, 1e-12, `r(${p.a}, ${p.b})`);
+    assert.deepEqual(a.model.excludedFeatures!.map((e) => e.feature).sort(), [...golden.dropped].sort());
+    assert.deepEqual(a.model.features.map((f) => f.feature), golden.kept);
+  });
+
+  test("logistic and kNN candidates score like scikit-learn on every fold", () => {
+    for (const ref of golden.candidates.filter((c: any) => c.family === "logistic" || c.family === "knn")) {
+      const row = a.model.leaderboard.find((r) => r.family === ref.family && Object.entries(ref.params).every(([k, v]) => r.params[k] === v));
+      assert.ok(row, `candidate ${ref.family} ${JSON.stringify(ref.params)} missing`);
+      ref.folds.forEach((s: number, k: number) => close(row!.foldScores[k], s, ref.family === "logistic" ? 1e-6 : 1e-3, `${ref.family} ${JSON.stringify(ref.params)} fold ${k}`));
+    }
+  });
+
+  test("trees and forests score within 0.02 of scikit-learn (different random streams)", () => {
+    for (const ref of golden.candidates.filter((c: any) => c.family === "tree" || c.family === "forest")) {
+      const row = a.model.leaderboard.find((r) => r.family === ref.family && Object.entries(ref.params).every(([k, v]) => r.params[k] === v));
+      assert.ok(row, `candidate ${ref.family} ${JSON.stringify(ref.params)} missing`);
+      close(row!.mean, ref.mean, 0.02, `${ref.family} ${JSON.stringify(ref.params)} mean CV ROC-AUC`);
+    }
+  });
+
+  test("chooses the same model and reproduces its test metrics", () => {
+    assert.equal(a.model.chosen.family, golden.chosen.family);
+    assert.deepEqual(a.model.chosen.params, golden.chosen.params);
+    const t = a.model.test, g = golden.test;
+    close(t.auc.value, g.auc, 1e-9, "test ROC-AUC");
+    close(t.averagePrecision.value, g.averagePrecision, 1e-9, "average precision");
+    for (const k of ["accuracy", "precision", "recall", "f1"] as const) close(t[k].value, g[k], 1e-12, k);
+    close(t.brier, g.brier, 1e-7, "Brier score");
+    a.model.oddsRatios!.forEach((o, j) => close(o.coef, g.coef[j], 1e-5, `coefficient of ${o.feature}`));
+    assert.deepEqual(a.model.calibration.map((b) => b.observed.toFixed(10)), g.calibrationObserved.map((v: number) => v.toFixed(10)));
+    a.model.calibration.forEach((b, i) => close(b.predicted, g.calibrationPredicted[i], 1e-5, `calibration bin ${i}`));
+    for (const k of ["auc", "accuracy", "recall"] as const) assert.ok(t[k].lo <= t[k].value && t[k].value <= t[k].hi, `${k} inside its CI`);
+  });
+
+  test("out-of-fold probabilities score like scikit-learn's", () => {
+    close(a.model.oofAuc, golden.oofAuc, 1e-6, "out-of-fold ROC-AUC");
+  });
+
+  test("hypothesis tests and Holm correction agree with scipy", () => {
+    assert.equal(a.hypotheses.tests.length, golden.tests.length);
+    a.hypotheses.tests.forEach((t, i) => {
+      const g = golden.tests[i];
+      assert.equal(t.field, g.field);
+      if (g.test === "chi-square") assert.match(t.test, /chi-square/);
+      else assert.equal(t.test, g.test);
+      close(Math.abs(t.statistic), Math.abs(g.statistic), 1e-6 * Math.max(1, Math.abs(g.statistic)), `${t.field} statistic`);
+      const rel = (x: number, y: number) => (y === 0 ? Math.abs(x) : Math.abs(x - y) / y);
+      assert.ok(g.p < 1e-300 ? t.pValue < 1e-290 : rel(t.pValue, g.p) < 1e-6, `${t.field} p ${t.pValue} vs ${g.p}`);
+      assert.ok(g.pHolm < 1e-300 ? t.pAdjusted! < 1e-290 : rel(t.pAdjusted!, g.pHolm) < 1e-6, `${t.field} Holm p ${t.pAdjusted} vs ${g.pHolm}`);
+    });
+  });
+
+  test("Ward clusters, sums of squares and silhouettes agree with scipy/scikit-learn for every k", () => {
+    for (const g of golden.clusters) {
+      assert.equal(adjustedRandScore(a.labelsByK.get(g.k)!, g.labels), 1, `k = ${g.k}: same partition`);
+      const s = a.groups.scores.find((x) => x.k === g.k)!;
+      close(s.inertia, g.inertia, 1e-6 * g.inertia, `k = ${g.k} within-group sum of squares`);
+      close(s.silhouette, g.silhouette, 1e-9, `k = ${g.k} silhouette`);
+    }
+    assert.equal(a.groups.chosenK, golden.chosenK);
+  });
+});
+
+describe("fitness on the demo data", () => {
+  const truth = JSON.parse(readFileSync("data/fitness/truth.json", "utf8"));
+  let members: FitnessMember[];
+  let a: FitnessAnalysis;
+  before(async () => {
+    members = (await loadFitness(resolve("data"))).members;
+    a = analyseFitness(members);
+  });
+
+  test("the model ranks the planted churn drivers in the planted order", () => {
+    const planted = (truth.churn.driverOrder as string[]).map((column) => fieldOf.get(column));
+    assert.deepEqual(a.model.driverRanking.slice(0, planted.length), planted);
+    assert.ok(a.model.test.auc.value > 0.85, `test ROC-AUC ${a.model.test.auc.value}`);
+  });
+
+  test("the clustering recovers the planted member groups", () => {
+    assert.equal(a.groups.chosenK, truth.clusters.length, "k chosen from the data = number of planted groups");
+    const planted = members.map((m) => truth.cluster[m.line - 2]);
+    const ari = adjustedRandScore(a.labels, planted);
+    assert.ok(ari >= 0.8, `adjusted Rand index ${ari.toFixed(3)} < 0.8`);
+  });
+
+  test("recommendations follow their rules and are sized from out-of-fold probabilities", () => {
+    const r = a.recommendations;
+    const overall = members.reduce((s, m) => s + m.churn, 0) / members.length;
+    for (const action of r.actions) {
+      const inScope = members.map((_, i) => i).filter((i) => action.group === null || a.labels[i] === action.group);
+      assert.ok(action.members > 0 && action.members <= inScope.length);
+      assert.ok(action.expectedChurners <= action.members);
+      if (action.group !== null && action.id !== "loyalty") {
+        const cluster = a.groups.solutions.find((s) => s.k === r.k)!.clusters[action.group];
+        assert.ok(cluster.targetRate.lo > overall, `${action.id} on a group whose churn is not clearly above overall`);
+      }
+      if (action.id === "longer-contract") {
+        const oneMonth = inScope.filter((i) => members[i].contractPeriod === 1);
+        assert.equal(action.members, oneMonth.length);
+        assert.ok(oneMonth.length / inScope.length >= 0.5);
+        const expected = oneMonth.reduce((s, i) => s + a.oof[i], 0);
+        close(action.expectedChurners, expected, 1e-9, "expected churners = sum of out-of-fold probabilities");
+      }
+    }
+    // The planted month-to-month newcomers are the highest-churn group and get the longer-contract offer first.
+    assert.equal(r.actions[0].id, "longer-contract");
+    assert.equal(r.actions[0].group, 0);
+    assert.deepEqual(r.actions.map((x) => x.priority), r.actions.map((_, i) => i + 1));
+  });
+
+  test("member-level rows only with the customer-level setting", () => {
+    const off = fitnessArtifacts(members.slice(0, 600), {customerRows: false, resamples: 50})["members.json"] as {enabled: boolean; rows: unknown[]};
+    assert.deepEqual(off, {enabled: false, rows: []});
+    const on = fitnessArtifacts(members.slice(0, 600), {customerRows: true, resamples: 50})["members.json"] as {enabled: boolean; rows: {row: number; churnProbability: number}[]};
+    assert.equal(on.enabled, true);
+    assert.equal(on.rows.length, 600);
+    assert.ok(on.rows.every((r) => r.churnProbability >= 0 && r.churnProbability <= 1));
+  });
+});
