@@ -17,7 +17,7 @@ import type {CustomerProfile, OrderRow} from "./customers.ts";
 import {ANALYSIS_CATEGORIES} from "./tables.ts";
 import {segmentLabel} from "./rfm.ts";
 
-export type EcomTest = HypothesisReport["tests"][number] & {id: string};
+export type EcomTest = HypothesisReport["tests"][number] & {id: string; short: string};
 
 export interface EcomHypothesisReport extends Omit<HypothesisReport, "tests"> {
   tests: EcomTest[];
@@ -38,6 +38,8 @@ const COUNTS_WHY = "Orders per customer are small whole numbers with many ties, 
 
 interface Spec {
   id: string;
+  /** A few words for chart labels. */
+  short: string;
   field: string;
   question: string;
   run: () => TestResult;
@@ -46,7 +48,7 @@ interface Spec {
 function family(specs: Spec[], correction: "holm" | "bh", alpha: number): EcomHypothesisReport {
   const results = specs.map((s) => s.run());
   const corrected = correctFamily(results, correction);
-  const tests = corrected.map((r, i) => ({...r, field: specs[i].field, kind: "continuous" as const, question: specs[i].question, id: specs[i].id}));
+  const tests = corrected.map((r, i) => ({...r, field: specs[i].field, kind: "continuous" as const, question: specs[i].question, id: specs[i].id, short: specs[i].short}));
   return {
     correction, correctionName: correction === "holm" ? "Holm" : "Benjamini–Hochberg", alpha, tests,
     significant: tests.filter((t) => t.rejectAdjusted).length,
@@ -109,32 +111,32 @@ export function hypothesesReport({customers, orders, ordersWithWholesale, cluste
   const label = (k: string) => categoryLabel[k as keyof typeof categoryLabel];
 
   const specs: Spec[] = [
-    {id: "aov-profile", field: "aov", question: "Does the average order value differ between consumption profiles?",
+    {id: "aov-profile", short: "order value × profile", field: "aov", question: "Does the average order value differ between consumption profiles?",
       run: () => kw(aovByCluster.samples, aovByCluster.keys.map((k) => clusterNames[Number(k)]), "average order value", "consumption profile", RANKS_WHY)},
-    {id: "frequency-profile", field: "orders", question: "Does the number of orders per customer differ between consumption profiles?",
+    {id: "frequency-profile", short: "orders × profile", field: "orders", question: "Does the number of orders per customer differ between consumption profiles?",
       run: () => kw(ordersByCluster.samples, ordersByCluster.keys.map((k) => clusterNames[Number(k)]), "orders per customer", "consumption profile", COUNTS_WHY)},
-    {id: "value-category", field: "orderValue", question: "Does the order value differ between the main categories of orders?",
+    {id: "value-category", short: "order value × category", field: "orderValue", question: "Does the order value differ between the main categories of orders?",
       run: () => kw(orderCats.samples, orderCats.keys.map(label), "order value", "main category of the order", RANKS_WHY)},
-    {id: "frequency-first-category", field: "orders", question: "Does the number of orders differ by the category of the customer's first order?",
+    {id: "frequency-first-category", short: "orders × first category", field: "orders", question: "Does the number of orders differ by the category of the customer's first order?",
       run: () => kw(freqByFirst.samples, freqByFirst.keys.map(label), "orders per customer", "category of the first order", COUNTS_WHY)},
-    {id: "return-first-category", field: "returned", question: "Does the share of customers who order again differ by the category of their first order?",
+    {id: "return-first-category", short: "ordering again × first category", field: "returned", question: "Does the share of customers who order again differ by the category of their first order?",
       run: () => {
         const rows = customers.filter((c) => firstKept.has(c.firstCategory));
         const r = chiSquareTest(rows.map((c) => label(c.firstCategory)), rows.map((c) => (c.orders >= 2 ? "ordered again" : "one order")),
           {rowVariable: "category of the first order", columnVariable: "ordering again", alpha});
         return {...r, chosenBecause: "Ordering again is yes/no and the first-order category has several levels, so the shares are compared in a contingency table."};
       }},
-    {id: "first-value-return", field: "firstOrderValue", question: "Is the first order of customers who come back larger than of those who do not?",
+    {id: "first-value-return", short: "first order: returners vs not", field: "firstOrderValue", question: "Is the first order of customers who come back larger than of those who do not?",
       run: () => mw(returned.map((c) => c.firstOrderValue), once.map((c) => c.firstOrderValue), ["ordered again", "one order"], "first order value", RANKS_WHY)}
   ];
   if (loyal.length >= minGroup && atRisk.length >= minGroup) {
-    specs.push({id: "aov-loyal-at-risk", field: "aov", question: `Do ${segmentLabel["at-risk"].toLowerCase()} repeat buyers spend a different amount per order than ${segmentLabel.loyal.toLowerCase()} ones?`,
+    specs.push({id: "aov-loyal-at-risk", short: `order value: ${segmentLabel["at-risk"]} vs ${segmentLabel.loyal}`, field: "aov", question: `Do ${segmentLabel["at-risk"].toLowerCase()} repeat buyers spend a different amount per order than ${segmentLabel.loyal.toLowerCase()} ones?`,
       run: () => mw(atRisk.map((c) => c.aov), loyal.map((c) => c.aov), [segmentLabel["at-risk"], segmentLabel.loyal], "average order value", RANKS_WHY)});
   } else notes.push(`The ${segmentLabel["at-risk"]} vs ${segmentLabel.loyal} comparison is left out: a segment has fewer than ${minGroup} customers.`);
   const main = family(specs, "holm", alpha);
 
   const post: Spec[] = orderCats.keys.map((k) => ({
-    id: `value-${k}-vs-rest`, field: "orderValue", question: `Are ${label(k).toLowerCase()} orders larger or smaller than other orders?`,
+    id: `value-${k}-vs-rest`, short: `${label(k)} vs other orders`, field: "orderValue", question: `Are ${label(k).toLowerCase()} orders larger or smaller than other orders?`,
     run: () => mw(orders.filter((o) => o.mainCategory === k).map((o) => o.revenue), orders.filter((o) => o.mainCategory !== k).map((o) => o.revenue),
       [`${label(k)} orders`, "other orders"], "order value", RANKS_WHY)
   }));

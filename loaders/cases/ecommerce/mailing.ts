@@ -9,7 +9,8 @@
  *                        FEATURE_COVER of its revenue is covered (at most FEATURE_MAX, each at
  *                        least FEATURE_MIN_SHARE except the first)
  *   send months          calendar months whose seasonality index, averaged over the featured
- *                        categories weighted by their share, is at least 1 (an average month)
+ *                        categories weighted by their share and over the month and its two
+ *                        neighbours, is at least 1 (an average month)
  *   weekday / hour       the weekday, and the start of the three-hour block, with the most order
  *                        lines of the featured categories (weighted the same way)
  *   cadence              repeat segments: half their typical gap between orders (two contacts per
@@ -81,6 +82,8 @@ export interface PlanRow {
   goal: string;
   /** Why, in one sentence built from the numbers. */
   because: string;
+  /** A warning computed from the numbers, when one applies. */
+  caution: string | null;
 }
 
 export interface MailingListRow {
@@ -95,7 +98,7 @@ export interface MailingReport {
   rules: string[];
   plan: PlanRow[];
   /** Customers per segment × profile (aggregate, always shown). */
-  crosstab: {segment: SegmentId; segmentLabel: string; profile: string; customers: number}[];
+  crosstab: {segment: SegmentId; segmentLabel: string; profile: string; dominant: Category; customers: number}[];
   customerRows: boolean;
   listSize: number;
 }
@@ -129,7 +132,13 @@ export function sendWindow(weights: Partial<Record<Category, number>>, time: Tim
     }
     return {m, score: wsum ? s / wsum : null};
   });
-  const present = monthScores.filter((x) => x.score !== null) as {m: number; score: number}[];
+  // Smooth over the neighbouring months (circular 3-month mean) so a send window is a season, not scattered months.
+  const smoothed = monthScores.map(({m, score}) => {
+    if (score === null) return {m, score: null};
+    const near = [monthScores[(m + 10) % 12].score, score, monthScores[m % 12].score].filter((v): v is number => v !== null);
+    return {m, score: near.reduce((a, b) => a + b, 0) / near.length};
+  });
+  const present = smoothed.filter((x) => x.score !== null) as {m: number; score: number}[];
   const months = present.filter((x) => x.score >= 1).map((x) => x.m);
   const peakMonth = [...present].sort((a, b) => b.score - a.score || a.m - b.m)[0]?.m ?? 1;
   const share = (rows: {category: string; lines: number}[], c: Category) => {
@@ -180,11 +189,17 @@ function planRow(seg: SegmentSummary, customers: readonly CustomerProfile[], tim
   const toSecond = time.repeat.daysToSecond;
   let cadenceDays: number | null = null;
   let cadence: string;
+  let caution: string | null = null;
   if (gaps.length && Number.isFinite(gap)) {
-    cadenceDays = Math.min(CADENCE_MAX, Math.max(CADENCE_MIN, Math.round(gap / 2)));
+    const half = gap / 2;
+    cadenceDays = Math.min(CADENCE_MAX, Math.max(CADENCE_MIN, Math.round(half)));
+    const why = half > CADENCE_MAX ? `half their typical ${Math.round(gap)}-day gap between orders, capped at ${CADENCE_MAX} days`
+      : half < CADENCE_MIN ? `the ${CADENCE_MIN}-day minimum (half their typical ${Math.round(gap)}-day gap between orders would be shorter)`
+      : `half their typical ${Math.round(gap)}-day gap between orders`;
     cadence = seg.id === "at-risk"
-      ? `a three-mail win-back sequence (day 0, 7, 21) in the next send window, then every ${cadenceDays} days — half their typical ${Math.round(gap)}-day gap between orders`
-      : `every ${cadenceDays} days — half their typical ${Math.round(gap)}-day gap between orders`;
+      ? `a three-mail win-back sequence (day 0, 7, 21) in the next send window, then every ${cadenceDays} days — ${why}`
+      : `every ${cadenceDays} days — ${why}`;
+    if (gap < 7) caution = `Their orders are typically only ${gap < 1 ? "hours" : `${Math.round(gap)} day${Math.round(gap) === 1 ? "" : "s"}`} apart: more likely one purchase placed twice than a buying habit, so treat them like one-order customers when judging results.`;
   } else if (seg.id === "promising" && Number.isFinite(toSecond.median)) {
     cadenceDays = Math.round(toSecond.q1);
     cadence = `a first mail ${Math.round(toSecond.q1)} days after the first order and a reminder at day ${Math.round(toSecond.median)} — when a quarter and half of returning customers have placed their second order`;
@@ -203,18 +218,19 @@ function planRow(seg: SegmentSummary, customers: readonly CustomerProfile[], tim
   return {
     segment: seg.id, label: seg.label, customers: seg.customers, share: seg.share, revenueShare: seg.revenueShare,
     medianAov: seg.aov.median, repeatShare: seg.repeatShare, medianRecencyDays: seg.recencyDays.median,
-    featured, window, cadenceDays, cadence, threshold, offer: rule.offer(threshold), goal: rule.goal, because
+    featured, window, cadenceDays, cadence, threshold, offer: rule.offer(threshold), goal: rule.goal, because, caution
   };
 }
 
 export function mailingPlan(profiles: ProfilesReport, customers: readonly CustomerProfile[], clusterOf: readonly number[], time: TimeReport, customerRows: boolean): {report: MailingReport; list: MailingListRow[]} {
   const plan = profiles.segments.filter((s) => s.customers > 0).map((s) => planRow(s, customers, time));
   const names = profiles.clustering.clusters.map((c) => c.name);
+  const dominant = profiles.clustering.clusters.map((c) => c.dominant);
   const crosstab: MailingReport["crosstab"] = [];
   for (const s of SEGMENT_RULES) {
     for (let k = 0; k < names.length; k++) {
       const n = customers.filter((c, i) => c.segment === s.id && clusterOf[i] === k).length;
-      if (n) crosstab.push({segment: s.id, segmentLabel: s.label, profile: names[k], customers: n});
+      if (n) crosstab.push({segment: s.id, segmentLabel: s.label, profile: names[k], dominant: dominant[k], customers: n});
     }
   }
   const list: MailingListRow[] = [];
@@ -229,7 +245,7 @@ export function mailingPlan(profiles: ProfilesReport, customers: readonly Custom
   }
   const rules = [
     `Featured categories: the segment's categories by share of its revenue, largest first, until ${Math.round(FEATURE_COVER * 100)}% of it is covered (at most ${FEATURE_MAX}; after the first, only categories with at least ${Math.round(FEATURE_MIN_SHARE * 100)}%).`,
-    "Send months: calendar months whose seasonality index, averaged over the featured categories weighted by their share, is at least 1 (an average month or busier).",
+    "Send months: calendar months whose seasonality index — averaged over the featured categories weighted by their share, then over the month and its two neighbours — is at least 1 (an average month or busier); the peak is the highest of these.",
     `Weekday and hour: the weekday, and the start of the ${BLOCK_HOURS}-hour block, with the most order lines of the featured categories.`,
     `Cadence: for repeat buyers, half their median gap between orders (two contacts per purchase cycle), within ${CADENCE_MIN}–${CADENCE_MAX} days; for first-time buyers, timed on when returning customers place their second order.`,
     `Offer: by segment (see the table), with a basket threshold = the segment's upper-quartile order value rounded up to ${THRESHOLD_STEP}.`,

@@ -56,6 +56,8 @@ export interface ClusterFeatureProfile {
 export interface ClusterProfileSummary extends GroupSummary {
   cluster: number;
   name: string;
+  /** The category with the largest share of the profile's revenue. */
+  dominant: Category;
   /** Words on what sets the cluster apart (computed from its portrait). */
   description: string;
   features: ClusterFeatureProfile[];
@@ -129,8 +131,8 @@ export interface ClusterOptions {
 }
 
 const FEATURES: {feature: string; label: string; value: (c: CustomerProfile) => number}[] = [
-  ...CATEGORY_IDS.map((k: Category) => ({feature: `share_${k}`, label: `${categoryLabel[k]} share of revenue`, value: (c: CustomerProfile) => c.shares[k] || 0})),
-  {feature: "ln_aov", label: "ln(average order value)", value: (c) => Math.log(Math.max(c.aov, 1))},
+  ...CATEGORY_IDS.map((k: Category) => ({feature: `share_${k}`, label: `${categoryLabel[k].split(" ")[0]} %`, value: (c: CustomerProfile) => c.shares[k] || 0})),
+  {feature: "ln_aov", label: "ln(order value)", value: (c) => Math.log(Math.max(c.aov, 1))},
   {feature: "ln_orders", label: "ln(orders)", value: (c) => Math.log(c.orders)}
 ];
 
@@ -151,7 +153,7 @@ function nameCluster(summary: GroupSummary, features: ClusterFeatureProfile[]): 
   return {name, description};
 }
 
-export function clusterCustomers(customers: readonly CustomerProfile[], {kMin = 3, kMax = 9, nInit = 10, seed = 7, maxFit = 8000}: ClusterOptions = {}) {
+export function clusterCustomers(customers: readonly CustomerProfile[], {kMin = 3, kMax = 10, nInit = 4, seed = 7, maxFit = 8000}: ClusterOptions = {}) {
   const raw = customers.map((c) => FEATURES.map((f) => f.value(c)));
   const fitIdx = customers.length > maxFit ? shuffled(customers.map((_, i) => i), randomSource(seed)).slice(0, maxFit).sort((a, b) => a - b) : customers.map((_, i) => i);
   const {X: Xfit, scaler} = standardize(fitIdx.map((i) => raw[i]));
@@ -189,8 +191,9 @@ export function profilesReport(customers: readonly CustomerProfile[], thresholds
     let {name, description} = nameCluster(summary, features);
     for (let n = 2; used.has(name); n++) name = `${name.replace(/ \(\d+\)$/, "")} (${n})`;
     used.add(name);
+    const dominant = summary.categoryShares.filter((s) => s.category !== "other").sort((a, b) => b.share - a.share)[0].category as Category;
     return {
-      cluster: p.cluster, name, description, features, ...summary,
+      cluster: p.cluster, name, dominant, description, features, ...summary,
       segments: SEGMENT_RULES.map((s) => ({segment: s.id, label: s.label, customers: members.filter((c) => c.segment === s.id).length}))
     };
   });

@@ -1,0 +1,269 @@
+/**
+ * Charts of the e-commerce report (artifacts from loaders/cases/ecommerce.ts):
+ *   categoryColor           one colour per product category, shared by every chart
+ *   CategoryShares          revenue share vs order-line share per category
+ *   MonthlyByCategory       revenue / orders / lines per month, stacked by category
+ *   SeasonalityHeatmap      category × calendar month seasonality index
+ *   SeasonalityLines        index by calendar month for chosen categories
+ *   WeekdayHourHeatmap      orders by weekday × hour
+ *   CohortHeatmap           share of each first-order cohort ordering again k months later
+ *   OrdersHistogram         customers by number of orders
+ *   GroupShares             customers vs revenue share per segment / profile
+ *   CategoryMix             stacked category shares of revenue per group
+ *   PortraitHeatmap         profiles × features, standardised difference from everyone
+ *   SendWindowChart         send months per segment, peak marked
+ *   profileColor            a colour per consumption profile: the colour of its dominant category
+ *   textTable               a plain table for rows of text (wraps, prints, no scrolling)
+ */
+import * as Plot from "@observablehq/plot";
+import {html} from "htl";
+import {MUTED, NEGATIVE, POSITIVE} from "./palette.js";
+
+export const CATEGORY_ORDER = ["plants", "garden", "kitchen", "bathroom", "cleaning", "storage", "textiles", "tools", "other"];
+const CATEGORY_COLORS = ["#59a14f", "#8cd17d", "#f28e2b", "#76b7b2", "#4e79a7", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
+export const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+export const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const WEEKDAY_ORDER = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+type Labelled = {category: string; label: string};
+
+/** Plot colour scale for categories, given the labels present (in the report's category order). */
+export function categoryColor(labels: Labelled[], {legend = true}: {legend?: boolean} = {}) {
+  const seen = new Map<string, string>();
+  for (const l of labels) if (!seen.has(l.category)) seen.set(l.category, l.label);
+  const order = CATEGORY_ORDER.filter((c) => seen.has(c));
+  return {domain: order.map((c) => seen.get(c)!), range: order.map((c) => CATEGORY_COLORS[CATEGORY_ORDER.indexOf(c)]), legend};
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const money = (x: number) => Math.round(x).toLocaleString("en-US");
+
+export function CategoryShares(categories: (Labelled & {revenueShare: number; lineShare: number; revenue: number; lines: number})[], {width = 640}: {width?: number} = {}) {
+  type Row = {label: string; measure: string; value: number; detail: string};
+  const rows: Row[] = categories.flatMap((c) => [
+    {label: c.label, measure: "share of revenue", value: c.revenueShare, detail: `${money(c.revenue)} revenue`},
+    {label: c.label, measure: "share of order lines", value: c.lineShare, detail: `${c.lines.toLocaleString("en-US")} lines`}
+  ]);
+  const title = (r: Row) => `${r.label}\n${r.measure}: ${pct(r.value)}\n${r.detail}`;
+  return Plot.plot({
+    width,
+    height: 60 + categories.length * 36,
+    marginLeft: 130,
+    x: {label: "Share of all (wholesale lines excluded) →", tickFormat: "%", grid: true},
+    y: {label: null, domain: categories.map((c) => c.label)},
+    color: {domain: ["share of revenue", "share of order lines"], range: [NEGATIVE, MUTED], legend: true},
+    marks: [
+      Plot.barX(rows.filter((r) => r.measure === "share of revenue"), {x: "value", y: "label", fill: "measure", insetBottom: 16, tip: true, title}),
+      Plot.barX(rows.filter((r) => r.measure === "share of order lines"), {x: "value", y: "label", fill: "measure", insetTop: 16, tip: true, title}),
+      Plot.ruleX([0])
+    ]
+  });
+}
+
+export function MonthlyByCategory(monthly: (Labelled & {month: string; revenue: number; lines: number; orders: number})[],
+  {width = 640, measure = "revenue", unit = ""}: {width?: number; measure?: "revenue" | "orders" | "lines"; unit?: string} = {}) {
+  const label = measure === "revenue" ? `↑ Revenue per month${unit ? ` (${unit})` : ""}` : measure === "orders" ? "↑ Orders with the category per month" : "↑ Order lines per month";
+  return Plot.plot({
+    width,
+    height: 340,
+    marginLeft: 60,
+    x: {label: null, type: "band", tickFormat: (m: string) => (m.endsWith("-01") || m === monthly[0]?.month ? m : m.slice(5)), tickRotate: width < 600 ? -45 : 0},
+    y: {label, grid: true, tickFormat: measure === "revenue" ? "~s" : undefined},
+    color: categoryColor(monthly),
+    marks: [
+      Plot.barY(monthly, {x: "month", y: measure, fill: "label", order: CATEGORY_ORDER.map((c) => monthly.find((m) => m.category === c)?.label).filter(Boolean) as string[],
+        tip: true, title: (r: {month: string; label: string; revenue: number; orders: number; lines: number}) => `${r.month} · ${r.label}\nrevenue ${money(r.revenue)}\norders ${r.orders}\nlines ${r.lines}`}),
+      Plot.ruleY([0])
+    ]
+  });
+}
+
+export function SeasonalityHeatmap(seasonality: (Labelled & {month: number; index: number | null; lines: number; days: number})[], {width = 640}: {width?: number} = {}) {
+  const rows = seasonality.filter((s) => s.index !== null && s.category !== "other");
+  const labels = CATEGORY_ORDER.map((c) => rows.find((r) => r.category === c)?.label).filter(Boolean) as string[];
+  const max = Math.max(2, ...rows.map((r) => r.index as number));
+  return Plot.plot({
+    width,
+    height: 50 + labels.length * 30,
+    marginLeft: 130,
+    padding: 0.05,
+    x: {label: null, domain: MONTHS, axis: "top"},
+    y: {label: null, domain: labels},
+    color: {type: "log", scheme: "PuOr", reverse: true, domain: [1 / max, max], legend: true, label: "Seasonality index (1 = an average month; log scale)",
+      ticks: [0.25, 0.5, 1, 2, 4].filter((t) => t >= 1 / max && t <= max), tickFormat: (d: number) => String(d)},
+    marks: [
+      Plot.cell(rows, {x: (r: {month: number}) => MONTHS[r.month - 1], y: "label", fill: "index", tip: true,
+        title: (r: {label: string; month: number; index: number; lines: number; days: number}) => `${r.label}, ${MONTHS[r.month - 1]}\nindex ${r.index.toFixed(2)}\n${r.lines} order lines over ${r.days} days`}),
+      Plot.text(rows, {x: (r: {month: number}) => MONTHS[r.month - 1], y: "label", text: (r: {index: number}) => r.index.toFixed(1), fontSize: 10,
+        fill: (r: {index: number}) => (r.index > max / 2.2 || r.index < 2.2 / max ? "white" : "black")})
+    ]
+  });
+}
+
+export function SeasonalityLines(seasonality: (Labelled & {month: number; index: number | null})[], categories: string[], {width = 640}: {width?: number} = {}) {
+  const rows = seasonality.filter((s) => s.index !== null && categories.includes(s.category));
+  return Plot.plot({
+    width,
+    height: 300,
+    x: {label: "Calendar month", domain: MONTHS},
+    y: {label: "↑ Seasonality index (1 = an average month)", grid: true, zero: true},
+    color: categoryColor(rows),
+    marks: [
+      Plot.ruleY([1], {stroke: MUTED, strokeDasharray: "4 4"}),
+      Plot.line(rows, {x: (r: {month: number}) => MONTHS[r.month - 1], y: "index", stroke: "label", strokeWidth: 2}),
+      Plot.dot(rows, {x: (r: {month: number}) => MONTHS[r.month - 1], y: "index", fill: "label", r: 3, tip: true,
+        title: (r: {label: string; month: number; index: number}) => `${r.label}, ${MONTHS[r.month - 1]}\nindex ${r.index.toFixed(2)}`})
+    ]
+  });
+}
+
+export function WeekdayHourHeatmap(rows: {weekday: number; hour: number; orders: number}[], {width = 640}: {width?: number} = {}) {
+  return Plot.plot({
+    width,
+    height: 250,
+    marginLeft: 40,
+    padding: 0.04,
+    x: {label: "Hour of the order →", domain: Array.from({length: 24}, (_, h) => h), tickFormat: (h: number) => `${h}`},
+    y: {label: null, domain: WEEKDAY_ORDER},
+    color: {scheme: "blues", legend: true, label: "Orders"},
+    marks: [
+      Plot.cell(rows, {x: "hour", y: (r: {weekday: number}) => WEEKDAYS[r.weekday], fill: "orders", tip: true,
+        title: (r: {weekday: number; hour: number; orders: number}) => `${WEEKDAYS[r.weekday]} ${String(r.hour).padStart(2, "0")}:00–${String(r.hour).padStart(2, "0")}:59\n${r.orders} orders`})
+    ]
+  });
+}
+
+export function CohortHeatmap(cohorts: {cohort: string; customers: number; offset: number; retention: number; active: number}[], {width = 640}: {width?: number} = {}) {
+  const rows = cohorts.filter((c) => c.offset > 0);
+  const names = [...new Set(cohorts.map((c) => c.cohort))];
+  const max = Math.max(0.01, ...rows.map((r) => r.retention));
+  return Plot.plot({
+    width,
+    height: 40 + names.length * 22,
+    marginLeft: 110,
+    padding: 0.04,
+    x: {label: "Months after the first order →", domain: Array.from({length: Math.max(...cohorts.map((c) => c.offset)) || 1}, (_, i) => i + 1)},
+    y: {label: "First order (customers)", domain: names, tickFormat: (c: string) => `${c} (${cohorts.find((x) => x.cohort === c)?.customers ?? 0})`},
+    color: {scheme: "greens", domain: [0, max], legend: true, label: "Share of the cohort ordering that month", tickFormat: "%"},
+    marks: [
+      Plot.cell(rows, {x: "offset", y: "cohort", fill: "retention", tip: true,
+        title: (r: {cohort: string; offset: number; retention: number; active: number; customers: number}) => `First ordered ${r.cohort}\n${r.offset} month${r.offset > 1 ? "s" : ""} later: ${r.active} of ${r.customers} (${pct(r.retention)})`})
+    ]
+  });
+}
+
+export function OrdersHistogram(rows: {orders: number; customers: number; orMore: boolean}[], {width = 420}: {width?: number} = {}) {
+  const label = (r: {orders: number; orMore: boolean}) => `${r.orders}${r.orMore ? "+" : ""}`;
+  return Plot.plot({
+    width: Math.min(width, 520),
+    height: 240,
+    x: {label: "Orders per customer", domain: rows.map(label)},
+    y: {label: "↑ Customers", grid: true},
+    marks: [
+      Plot.barY(rows, {x: label, y: "customers", fill: NEGATIVE, tip: true, title: (r: {orders: number; orMore: boolean; customers: number}) => `${label(r)} order${r.orders > 1 || r.orMore ? "s" : ""}: ${r.customers} customers`}),
+      Plot.ruleY([0])
+    ]
+  });
+}
+
+export function GroupShares(groups: {label: string; share: number; revenueShare: number; customers: number; revenue: number}[], {width = 640}: {width?: number} = {}) {
+  const rows = groups.flatMap((g) => [
+    {label: g.label, measure: "share of customers", value: g.share, detail: `${g.customers.toLocaleString("en-US")} customers`},
+    {label: g.label, measure: "share of revenue", value: g.revenueShare, detail: `${money(g.revenue)} revenue`}
+  ]);
+  const title = (r: {label: string; measure: string; value: number; detail: string}) => `${r.label}\n${r.measure}: ${pct(r.value)}\n${r.detail}`;
+  return Plot.plot({
+    width,
+    height: 60 + groups.length * 36,
+    marginLeft: Math.min(260, 12 + 6.5 * Math.max(...groups.map((g) => g.label.length))),
+    x: {label: "Share →", tickFormat: "%", grid: true},
+    y: {label: null, domain: groups.map((g) => g.label)},
+    color: {domain: ["share of customers", "share of revenue"], range: [MUTED, POSITIVE], legend: true},
+    marks: [
+      Plot.barX(rows.filter((r) => r.measure === "share of customers"), {x: "value", y: "label", fill: "measure", insetBottom: 16, tip: true, title}),
+      Plot.barX(rows.filter((r) => r.measure === "share of revenue"), {x: "value", y: "label", fill: "measure", insetTop: 16, tip: true, title}),
+      Plot.ruleX([0])
+    ]
+  });
+}
+
+export function CategoryMix(groups: {label: string; categoryShares: (Labelled & {share: number})[]}[], {width = 640}: {width?: number} = {}) {
+  const rows = groups.flatMap((g) => g.categoryShares.filter((c) => c.share > 0).map((c) => ({group: g.label, ...c})));
+  return Plot.plot({
+    width,
+    height: 70 + groups.length * 30,
+    marginLeft: Math.min(260, 12 + 6.5 * Math.max(...groups.map((g) => g.label.length))),
+    x: {label: "Share of the group's revenue →", tickFormat: "%", domain: [0, 1]},
+    y: {label: null, domain: groups.map((g) => g.label)},
+    color: categoryColor(rows),
+    marks: [
+      Plot.barX(rows, {x: "share", y: "group", fill: "label", order: CATEGORY_ORDER.map((c) => rows.find((r) => r.category === c)?.label).filter(Boolean) as string[],
+        tip: true, title: (r: {group: string; label: string; share: number}) => `${r.group}\n${r.label}: ${pct(r.share)} of revenue`})
+    ]
+  });
+}
+
+export function PortraitHeatmap(clusters: {name: string; features: {feature: string; label: string; mean: number; overallMean: number; standardisedDifference: number}[]}[], {width = 640}: {width?: number} = {}) {
+  const rows = clusters.flatMap((c) => c.features.map((f) => ({cluster: c.name, ...f})));
+  const features = clusters[0]?.features.map((f) => f.label) ?? [];
+  const short = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toFixed(2));
+  return Plot.plot({
+    width,
+    height: 110 + clusters.length * 34,
+    marginLeft: Math.min(260, 12 + 6.5 * Math.max(...clusters.map((c) => c.name.length))),
+    marginBottom: 110,
+    padding: 0.05,
+    x: {label: null, domain: features, tickRotate: -35},
+    y: {label: null, domain: clusters.map((c) => c.name)},
+    color: {type: "diverging", scheme: "RdBu", reverse: true, domain: [-2.5, 2.5], clamp: true, legend: true, label: "Standardised difference from all customers (sd)"},
+    marks: [
+      Plot.cell(rows, {x: "label", y: "cluster", fill: "standardisedDifference", tip: true,
+        title: (r: {cluster: string; label: string; mean: number; overallMean: number; standardisedDifference: number}) =>
+          `${r.cluster}\n${r.label}: mean ${short(r.mean)} (everyone ${short(r.overallMean)})\n${r.standardisedDifference >= 0 ? "+" : ""}${r.standardisedDifference.toFixed(2)} sd`}),
+      Plot.text(rows, {x: "label", y: "cluster", text: (r: {mean: number; feature: string}) => (r.feature.startsWith("share_") ? `${Math.round(r.mean * 100)}%` : short(r.mean)), fontSize: 9,
+        fill: (r: {standardisedDifference: number}) => (Math.abs(r.standardisedDifference) > 1.6 ? "white" : "black")})
+    ]
+  });
+}
+
+export function SendWindowChart(plan: {label: string; window: {months: number[]; peakMonth: number; text: string}}[], {width = 640}: {width?: number} = {}) {
+  const rows = plan.flatMap((p) => MONTHS.map((m, i) => ({segment: p.label, month: m, send: p.window.months.includes(i + 1), peak: p.window.peakMonth === i + 1, text: p.window.text})));
+  return Plot.plot({
+    width,
+    height: 60 + plan.length * 30,
+    marginLeft: 90,
+    padding: 0.08,
+    x: {label: null, domain: MONTHS, axis: "top"},
+    y: {label: null, domain: plan.map((p) => p.label)},
+    color: {domain: ["peak month", "send month", "no mailing"], range: [POSITIVE, "#f1a7a8", "#eef0f2"], legend: true},
+    marks: [
+      Plot.cell(rows, {x: "month", y: "segment", fill: (r: {peak: boolean; send: boolean}) => (r.peak ? "peak month" : r.send ? "send month" : "no mailing"), tip: true,
+        title: (r: {segment: string; month: string; text: string}) => `${r.segment}, ${r.month}\nwindow: ${r.text}`})
+    ]
+  });
+}
+
+export interface TextColumn<T> {
+  key: keyof T & string;
+  label: string;
+  format?: (value: never, row: T) => string;
+  numeric?: boolean;
+}
+
+/** A plain HTML table for rows of words (rules, plans): text wraps and the table grows with it. Values render as text. */
+export function textTable<T extends Record<string, unknown>>(rows: T[], columns: TextColumn<T>[]) {
+  const cell = (row: T, c: TextColumn<T>) => {
+    const v = row[c.key];
+    const text = c.format ? c.format(v as never, row) : v === null || v === undefined ? "" : String(v);
+    return html`<td class=${c.numeric ? "num" : ""}>${text}</td>`;
+  };
+  return html`<table class="eco-text">
+    <thead><tr>${columns.map((c) => html`<th class=${c.numeric ? "num" : ""}>${c.label}</th>`)}</tr></thead>
+    <tbody>${rows.map((r) => html`<tr>${columns.map((c) => cell(r, c))}</tr>`)}</tbody>
+  </table>`;
+}
+
+/** Colour scale for consumption profiles: each profile in the colour of its dominant category. */
+export function profileColor(clusters: {name: string; dominant: string}[], {legend = true}: {legend?: boolean} = {}) {
+  return {domain: clusters.map((c) => c.name), range: clusters.map((c) => CATEGORY_COLORS[Math.max(0, CATEGORY_ORDER.indexOf(c.dominant))]), legend};
+}
