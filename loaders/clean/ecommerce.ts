@@ -25,7 +25,6 @@ import {ecommerceSchema} from "../io/schemas/ecommerce.ts";
 import type {Exclusion, Finding, QualityReport, Repair} from "../quality/types.ts";
 import {robustOutliers} from "../quality/outliers.ts";
 import {markupInText} from "../quality/markup.ts";
-import {missingValues} from "../quality/missing.ts";
 import {examples} from "../quality/sql-examples.ts";
 import {buildReport} from "../quality/report.ts";
 import {count} from "../quality/words.ts";
@@ -64,10 +63,6 @@ export interface EcommerceClean {
 
 const file = "ecom_dataset_upd.csv";
 
-async function countRows(connection: DuckDBConnection, sql: string): Promise<number> {
-  return (await queryOne<{n: number}>(connection, `SELECT count(*) AS n FROM (${sql})`)).n;
-}
-
 /** Read, audit and clean DATA_DIR/ecommerce/ into `name` in the given connection. */
 export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: string = settings.dataDir, {name = "order_lines_clean", materialize = false, wholesaleK = 3}: EcommerceOptions = {}): Promise<EcommerceClean> {
   const read = await readCase(connection, dataDir, ecommerceSchema);
@@ -75,67 +70,83 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
   const repairs: Repair[] = [];
   const exclusions: Exclusion[] = [];
 
-  findings.push(await missingValues(connection, {table: "order_lines", file, line: `rowid + ${read.files.order_lines.lineOffset}`},
-    ecommerceSchema.files[0].columns.map((c) => c.field)));
+  const validation = read.files.order_lines.validation;
+  const missing = Object.entries(validation.nulls).filter(([, n]) => n > 0);
+  findings.push({kind: "missing", file, rows: missing.reduce((s, [, n]) => s + n, 0), groups: missing.length, examples: [],
+    summary: missing.length ? `values are missing (${missing.map(([f, n]) => `${f}: ${n}`).join(", ")})` : `no value is missing in ${file}`});
 
+  // One pass groups exact copies; two window partitions find each order's owner (the customer of
+  // its first line) and each order + product's first hour.
   await run(connection, `CREATE OR REPLACE TABLE order_lines_annotated AS
-    SELECT line, time, customerId AS sourceCustomerId, orderId, product, quantity, price,
-      first_value(customerId) OVER (PARTITION BY orderId ORDER BY time, line) AS customerId,
-      min(time) OVER (PARTITION BY orderId, product) AS firstTime,
-      row_number() OVER (PARTITION BY time, customerId, orderId, product, quantity, price ORDER BY line) AS copy,
-      min(line) OVER (PARTITION BY time, customerId, orderId, product, quantity, price) AS original
-    FROM (SELECT rowid + ${read.files.order_lines.lineOffset} AS line, ${datetimeSql("date")} AS time, customerId, CAST(orderId AS BIGINT) AS orderId, product,
-            CAST(quantity AS BIGINT) AS quantity, price FROM order_lines)`);
+    WITH copies AS (
+      SELECT min(line) AS line, max(line) AS lastCopy, count(*) - 1 AS copies, time, customerId, orderId, product, quantity, price
+      FROM (SELECT rowid + ${read.files.order_lines.lineOffset} AS line, ${datetimeSql("date")} AS time, customerId,
+              CAST(orderId AS BIGINT) AS orderId, product, CAST(quantity AS BIGINT) AS quantity, price FROM order_lines)
+      GROUP BY time, customerId, orderId, product, quantity, price)
+    SELECT line, lastCopy, copies, time, customerId AS sourceCustomerId, orderId, product, quantity, price,
+      arg_min(customerId, (time, line)) OVER (PARTITION BY orderId) AS customerId,
+      min(time) OVER (PARTITION BY orderId, product) AS firstTime
+    FROM copies`);
   await run(connection, "DROP TABLE order_lines");
   const a = "order_lines_annotated";
 
+  const totals = await queryOne<{dupRows: number; dupGroups: number; distinctRows: number; moved: number; repeatedRows: number; repeatedGroups: number; repeatedOrders: number}>(connection,
+    `SELECT coalesce(sum(copies), 0) AS dupRows, count(*) FILTER (WHERE copies > 0) AS dupGroups, count(*) AS distinctRows,
+       count(*) FILTER (WHERE sourceCustomerId <> customerId) AS moved,
+       count(*) FILTER (WHERE time > firstTime) AS repeatedRows,
+       count(DISTINCT (orderId, product)) FILTER (WHERE time > firstTime) AS repeatedGroups,
+       count(DISTINCT orderId) FILTER (WHERE time > firstTime) AS repeatedOrders
+     FROM ${a}`);
+
   // 1. exact duplicates
-  const dupRows = await countRows(connection, `SELECT 1 FROM ${a} WHERE copy > 1`);
+  const dupRows = totals.dupRows;
   const dupExamples = dupRows ? await examples(connection,
-    `SELECT line, orderId AS id, 'copy of line ' || original AS note FROM ${a} WHERE copy > 1 ORDER BY line LIMIT 5`, file) : [];
-  findings.push({kind: "exact-duplicate", file, rows: dupRows, summary: dupRows ? `${count(dupRows, "line repeats", "lines repeat")} an earlier line exactly` : "no line repeats another exactly",
+    `SELECT lastCopy AS line, orderId AS id, 'copy of line ' || line AS note FROM ${a} WHERE copies > 0 ORDER BY line LIMIT 5`, file) : [];
+  findings.push({kind: "exact-duplicate", file, rows: dupRows, groups: totals.dupGroups,
+    summary: dupRows ? `${count(dupRows, "line repeats", "lines repeat")} an earlier line exactly` : "no line repeats another exactly",
     method: "lines equal in all six columns", examples: dupExamples});
-  if (dupRows) repairs.push({id: "drop-exact-duplicates", file, action: "removed", rows: dupRows, description: "Lines identical in every column to an earlier line are counted once.", examples: dupExamples});
+  repairs.push({id: "drop-exact-duplicates", file, action: "removed", rows: dupRows, description: "Lines identical in every column to an earlier line are counted once.", examples: dupExamples});
 
   // 2. orders shared by several customers
-  const shared = await queryOne<{orders: number; rows: number; moved: number}>(connection,
-    `SELECT count(DISTINCT orderId) AS orders, count(*) AS rows, count(*) FILTER (WHERE sourceCustomerId <> customerId) AS moved
-     FROM ${a} WHERE copy = 1 AND orderId IN (SELECT orderId FROM ${a} GROUP BY 1 HAVING count(DISTINCT sourceCustomerId) > 1)`);
+  await run(connection, `CREATE OR REPLACE TEMP TABLE shared_orders AS
+    SELECT orderId, count(DISTINCT sourceCustomerId) AS customers, count(*) AS lines, min(line) AS first FROM ${a} GROUP BY orderId HAVING count(DISTINCT sourceCustomerId) > 1`);
+  const shared = await queryOne<{orders: number; rows: number}>(connection, "SELECT count(*) AS orders, coalesce(sum(lines), 0) AS rows FROM shared_orders");
   const sharedExamples = shared.orders ? await examples(connection,
-    `SELECT line, orderId AS id, 'order of ' || n || ' customers; reassigned to the customer of line ' || first AS note FROM (
-       SELECT line, orderId, sourceCustomerId <> customerId AS moved, count(DISTINCT sourceCustomerId) OVER (PARTITION BY orderId) AS n,
-         min(line) OVER (PARTITION BY orderId) AS first FROM ${a} WHERE copy = 1)
-     WHERE n > 1 AND moved ORDER BY line LIMIT 5`, file) : [];
+    `SELECT a.line, a.orderId AS id, 'order of ' || s.customers || ' customers; reassigned to the customer of line ' || s.first AS note
+     FROM ${a} a JOIN shared_orders s USING (orderId) WHERE a.sourceCustomerId <> a.customerId ORDER BY a.line LIMIT 5`, file) : [];
   findings.push({kind: "shared-key", file, field: "orderId", rows: shared.rows, groups: shared.orders,
     summary: shared.orders ? `${count(shared.orders, "order appears", "orders appear")} under more than one customer (${count(shared.rows, "line")})` : "every order belongs to one customer",
     method: "orders with more than one distinct customer id", examples: sharedExamples});
-  if (shared.moved) repairs.push({id: "reassign-shared-orders", file, field: "customerId", action: "changed", rows: shared.moved,
+  repairs.push({id: "reassign-shared-orders", file, field: "customerId", action: "changed", rows: totals.moved,
     description: "An order belongs to the customer of its first line (earliest hour, then earliest line); its lines under other customers are reassigned to that customer.",
     examples: sharedExamples});
 
   // 3. lines repeated at a later hour
-  const repeated = await queryOne<{rows: number; groups: number; orders: number}>(connection,
-    `SELECT count(*) AS rows, count(DISTINCT (orderId, product)) AS groups, count(DISTINCT orderId) AS orders FROM ${a} WHERE copy = 1 AND time > firstTime`);
+  const repeated = {rows: totals.repeatedRows, groups: totals.repeatedGroups, orders: totals.repeatedOrders};
   const repeatedExamples = repeated.rows ? await examples(connection,
     `SELECT line, orderId AS id, strftime(time, '%Y-%m-%d %H:00') AS found, 'first logged ' || strftime(firstTime, '%Y-%m-%d %H:00') AS note
-     FROM ${a} WHERE copy = 1 AND time > firstTime ORDER BY line LIMIT 5`, file, "time") : [];
+     FROM ${a} WHERE time > firstTime ORDER BY line LIMIT 5`, file, "time") : [];
   findings.push({kind: "near-duplicate", file, field: "time", rows: repeated.rows, groups: repeated.groups,
     summary: repeated.rows ? `${count(repeated.rows, "line repeats", "lines repeat")} an order's product at a later hour (${count(repeated.orders, "order")})` : "no order's product is logged at more than one hour",
     method: "same order + product at a later hour than its first", examples: repeatedExamples});
-  if (repeated.rows) repairs.push({id: "collapse-repeated-lines", file, action: "removed", rows: repeated.rows,
+  repairs.push({id: "collapse-repeated-lines", file, action: "removed", rows: repeated.rows,
     description: "The log re-records an order's lines when the order is updated; for each order and product only the lines of the first hour are kept.",
     examples: repeatedExamples});
 
   // 4. wholesale threshold on kept lines
-  const kept = `copy = 1 AND time = firstTime`;
+  const kept = "time = firstTime";
   const q = await queryOne<{q1: number | null; q3: number | null}>(connection,
     `SELECT quantile_cont(ln(quantity), 0.25) AS q1, quantile_cont(ln(quantity), 0.75) AS q3 FROM ${a} WHERE ${kept} AND quantity > 1`);
   const threshold = q.q1 !== null && q.q3 !== null && q.q3 > q.q1 ? Math.exp(q.q3 + wholesaleK * (q.q3 - q.q1)) : null;
   const wholesaleCond = threshold === null ? "false" : `quantity > ${threshold}`;
   await run(connection, `CREATE OR REPLACE ${materialize ? "TABLE" : "VIEW"} ${ident(name)} AS
     SELECT line, time, customerId, orderId, product, quantity, price, ${wholesaleCond} AS wholesale FROM ${a} WHERE ${kept}${materialize ? " ORDER BY line" : ""}`);
-  const wholesale = await queryOne<{rows: number; orders: number}>(connection,
-    `SELECT count(*) AS rows, count(DISTINCT orderId) AS orders FROM ${ident(name)} WHERE wholesale`);
+  const mixedPattern = "[A-Za-z][А-яЁё]|[А-яЁё][A-Za-z]";
+  const scan = await queryOne<{rows: number; customers: number; wholesaleRows: number; wholesaleOrders: number; mixed: number}>(connection,
+    `SELECT count(*) AS rows, count(DISTINCT customerId) AS customers, count(*) FILTER (WHERE wholesale) AS wholesaleRows,
+       count(DISTINCT orderId) FILTER (WHERE wholesale) AS wholesaleOrders, count(*) FILTER (WHERE regexp_matches(product, '${mixedPattern}')) AS mixed
+     FROM ${ident(name)}`);
+  const wholesale = {rows: scan.wholesaleRows, orders: scan.wholesaleOrders};
   const wholesaleExamples = wholesale.rows ? await examples(connection,
     `SELECT line, orderId AS id, quantity AS found, product AS note FROM ${ident(name)} WHERE wholesale ORDER BY quantity DESC, line LIMIT 5`, file, "quantity") : [];
   const thresholdText = threshold === null ? "none (quantities do not vary)" : `more than ${Math.floor(threshold)} units`;
@@ -151,10 +162,10 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
   if (price.rows) findings.push(price);
   const markup = await markupInText(connection, clean, "product");
   if (markup) findings.push(markup);
-  const mixed = await countRows(connection, `SELECT 1 FROM ${ident(name)} WHERE regexp_matches(product, '[A-Za-z][А-яЁё]|[А-яЁё][A-Za-z]')`);
+  const mixed = scan.mixed;
   if (mixed) findings.push({kind: "lookalike", file, field: "product", rows: mixed,
     summary: `${count(mixed, "product name mixes", "product names mix")} Latin and Cyrillic letters inside a word (kept as written)`,
-    examples: await examples(connection, `SELECT line, product AS found FROM ${ident(name)} WHERE regexp_matches(product, '[A-Za-z][А-яЁё]|[А-яЁё][A-Za-z]') ORDER BY line LIMIT 3`, file, "product")});
+    examples: await examples(connection, `SELECT line, product AS found FROM ${ident(name)} WHERE regexp_matches(product, '${mixedPattern}') ORDER BY line LIMIT 3`, file, "product")});
   const gaps = await queryRows<{month: string}>(connection,
     `WITH m AS (SELECT DISTINCT date_trunc('month', time) AS month FROM ${ident(name)}),
           span AS (SELECT unnest(generate_series(min(month), max(month), INTERVAL 1 MONTH)) AS month FROM m)
@@ -163,9 +174,9 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
     summary: gaps.length ? `${count(gaps.length, "month")} between the first and last order ${gaps.length === 1 ? "has" : "have"} no order line` : "every month between the first and last order has order lines",
     examples: gaps.slice(0, 5).map((g) => ({file, line: 0, field: "time", found: g.month}))});
 
-  const firstCopies = await countRows(connection, `SELECT 1 FROM ${a} WHERE copy = 1`);
-  const cleanRows = await countRows(connection, `SELECT 1 FROM ${ident(name)}`);
-  const customers = await countRows(connection, `SELECT DISTINCT customerId FROM ${ident(name)}`);
+  const firstCopies = totals.distinctRows;
+  const cleanRows = scan.rows;
+  const customers = scan.customers;
   const quality = buildReport("ecommerce", read, {
     findings, repairs, exclusions,
     clean: {orderLines: cleanRows, customers},

@@ -54,7 +54,7 @@ async function clean(connection: DuckDBConnection, dataDir: string): Promise<Fit
     if (f.rows) findings.push(f);
   }
   const repairs: Repair[] = [];
-  if (duplicates.rows) {
+  {
     repairs.push({id: "drop-exact-duplicates", file, action: "removed", rows: duplicates.rows,
       description: "Rows identical in every column to an earlier row are counted once.", examples: duplicates.examples});
   }

@@ -92,7 +92,7 @@ async function clean(connection: DuckDBConnection, dataDir: string, {extremeK = 
     const fields = oneClickSchema.files.find((f) => f.table === table)!.columns.map((c) => c.field);
     const dup = await exactDuplicates(connection, {table, file, line: `rowid + ${read.files[table].lineOffset}`}, {fields, idField: "id"});
     findings.push(dup, await missingValues(connection, {table, file, line: `rowid + ${read.files[table].lineOffset}`}, fields));
-    if (dup.rows) repairs.push({id: `drop-exact-duplicates-${table}`, file, action: "removed", rows: dup.rows,
+    repairs.push({id: `drop-exact-duplicates-${table}`, file, action: "removed", rows: dup.rows,
       description: `Rows of ${file} identical to an earlier row are counted once.`, examples: dup.examples});
     await run(connection, `CREATE OR REPLACE TABLE ${table}_dedup AS SELECT rowid + ${read.files[table].lineOffset} AS line, * FROM ${table}
       QUALIFY row_number() OVER (PARTITION BY ${fields.join(", ")} ORDER BY rowid) = 1`);
@@ -115,11 +115,9 @@ async function clean(connection: DuckDBConnection, dataDir: string, {extremeK = 
   for (const [table, file] of [["revenue", files.revenue], ["minutes", files.minutes], ["profit", files.profit]] as const) {
     const orphans = await missingReferences(connection, ref(table, file), ref("behaviour", files.behaviour));
     findings.push(orphans);
-    if (orphans.rows) {
-      repairs.push({id: `drop-orphans-${table}`, file, action: "removed", rows: orphans.rows,
-        description: `Rows of ${file} whose customer id is not in ${files.behaviour} cannot be joined and are left out.`, examples: orphans.examples});
-      await run(connection, `DELETE FROM ${table} WHERE id NOT IN (SELECT id FROM behaviour)`);
-    }
+    repairs.push({id: `drop-orphans-${table}`, file, action: "removed", rows: orphans.rows,
+      description: `Rows of ${file} whose customer id is not in ${files.behaviour} cannot be joined and are left out.`, examples: orphans.examples});
+    if (orphans.rows) await run(connection, `DELETE FROM ${table} WHERE id NOT IN (SELECT id FROM behaviour)`);
     findings.push(await missingReferences(connection, ref("behaviour", files.behaviour), ref(table, file)));
   }
 
@@ -134,17 +132,12 @@ async function clean(connection: DuckDBConnection, dataDir: string, {extremeK = 
     if (f.rows) findings.push(f);
   }
   const extreme = await robustFences(connection, "revenue", "revenue", {where: "revenue > 0", k: extremeK});
-  if (extreme) {
-    const cond = `revenue > ${extreme.high} OR revenue < 0`;
-    const {rows} = await queryOne<{rows: number}>(connection, `SELECT count(*) AS rows FROM revenue WHERE ${cond}`);
-    if (rows) {
-      const ex = await examples(connection, `SELECT line, id, revenue AS found, 'above ' || round(${extreme.high}, 1) AS note FROM revenue WHERE ${cond} ORDER BY line LIMIT 5`, files.revenue, "revenue");
-      repairs.push({id: "remove-extreme-revenue", file: files.revenue, field: "revenue", action: "changed", rows,
-        description: `Revenue values more than ${extremeK} robust spreads (1.4826 × MAD) above the median of positive revenue are implausible; they are set to missing.`,
-        examples: ex});
-      await run(connection, `UPDATE revenue SET revenue = NULL WHERE ${cond}`);
-    }
-  }
+  const cond = extreme ? `revenue > ${extreme.high}` : "false";
+  const {rows: extremeRows} = await queryOne<{rows: number}>(connection, `SELECT count(*) AS rows FROM revenue WHERE ${cond}`);
+  repairs.push({id: "remove-extreme-revenue", file: files.revenue, field: "revenue", action: "changed", rows: extremeRows,
+    description: `Revenue values more than ${extremeK} robust spreads (1.4826 × MAD) above the median of positive revenue${extreme ? ` (above ${Math.round(extreme.high * 10) / 10})` : ""} are implausible; they are set to missing.`,
+    examples: extremeRows ? await examples(connection, `SELECT line, id, revenue AS found FROM revenue WHERE ${cond} ORDER BY line LIMIT 5`, files.revenue, "revenue") : []});
+  if (extremeRows) await run(connection, `UPDATE revenue SET revenue = NULL WHERE ${cond}`);
 
   // Zero-activity periods.
   const zero = await zeroActivity(connection, {table: "revenue", file: files.revenue, line: "line"}, {owner: "id", value: "revenue", period: "period"});

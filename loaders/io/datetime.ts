@@ -3,14 +3,17 @@
  * kept), YYYYMMDD, ISO dates and ISO date-times. The SQL form parses inside DuckDB, for large logs.
  */
 
-/** DuckDB expression turning a VARCHAR column into TIMESTAMP (NULL when unparsable). */
+/**
+ * DuckDB expression turning a VARCHAR column into TIMESTAMP (NULL when unparsable). Dispatches on
+ * the length first (cheap), so a 10-million-line log parses without regular expressions.
+ */
 export function datetimeSql(column: string): string {
-  const v = `trim(${column})`;
+  const v = column;
   return `CASE
-    WHEN regexp_full_match(${v}, '\\d{10}') THEN try_strptime(${v}, '%Y%m%d%H')
-    WHEN regexp_full_match(${v}, '\\d{8}') THEN try_strptime(${v}, '%Y%m%d')
-    WHEN regexp_full_match(${v}, '\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}(:\\d{2}(:\\d{2}(\\.\\d+)?)?)?)?Z?') THEN TRY_CAST(replace(rtrim(${v}, 'Z'), 'T', ' ') AS TIMESTAMP)
-    ELSE NULL END`;
+    WHEN length(${v}) = 10 AND ${v} NOT LIKE '%-%' THEN try_strptime(${v}, '%Y%m%d%H')
+    WHEN length(${v}) = 8 THEN try_strptime(${v}, '%Y%m%d')
+    WHEN ${v} LIKE '____-__-__' OR ${v} LIKE '____-__-__T__:__%' OR ${v} LIKE '____-__-__ __:__%'
+      THEN TRY_CAST(replace(rtrim(${v}, 'Z'), 'T', ' ') AS TIMESTAMP) END`;
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
@@ -20,13 +23,13 @@ const pad = (n: number, w = 2) => String(n).padStart(w, "0");
  * local time), or null when it is not a valid date.
  */
 export function parseDatetime(value: string | number): string | null {
-  const v = String(value).trim();
+  const v = String(value);
   let y: number, mo: number, d: number, h = 0, mi = 0, s = 0;
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})(\d{2})(\d{2})(\d{2})?$/.exec(v))) {
     [y, mo, d] = [+m[1], +m[2], +m[3]];
     if (m[4] !== undefined) h = +m[4];
-  } else if ((m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2})(?::(\d{2})(?::(\d{2})(?:\.\d+)?)?)?)?Z?$/.exec(v))) {
+  } else if ((m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?Z?$/.exec(v))) {
     [y, mo, d] = [+m[1], +m[2], +m[3]];
     h = m[4] ? +m[4] : 0;
     mi = m[5] ? +m[5] : 0;

@@ -33,6 +33,10 @@ export interface Validation {
   /** Per category field: every label found → English value (misspellings included). */
   categories: Record<string, Record<string, string>>;
   labelRepairs: LabelRepair[];
+  /** Rows per field with no value (from the validation scan). */
+  nulls: Record<string, number>;
+  /** Rows in the table. */
+  rows: number;
 }
 
 /** The value as text; whole DOUBLEs without ".0" (numbers are read as DOUBLE). */
@@ -152,5 +156,6 @@ export async function validateTable(connection: DuckDBConnection, read: ReadResu
   const bounded = errors.length > maxProblems
     ? [...errors.slice(0, maxProblems), {severity: "error" as const, file: spec.file, expected: "no further problems", found: `${errors.length - maxProblems} more problems`}]
     : errors;
-  return {problems: bounded, categories, labelRepairs};
+  const nulls = Object.fromEntries(spec.columns.map((col, i) => [col.field, counts[`n${i}`]]));
+  return {problems: bounded, categories, labelRepairs, nulls, rows: total};
 }

@@ -78,7 +78,7 @@ export function qualityArtifact(report: QualityReport, schema: CaseSchema, {cust
     labels: Object.fromEntries(schema.files.flatMap((f) => f.columns.map((c) => [c.field, c.label]))),
     totals: {
       findings: report.findings.filter((f) => hit(f.rows, f.groups)).length,
-      repairs: report.repairs.length,
+      repairs: report.repairs.filter((r) => r.rows > 0).length,
       changedRows: report.repairs.filter((r) => r.action === "changed").reduce((s, r) => s + r.rows, 0),
       removedRows: report.repairs.filter((r) => r.action === "removed").reduce((s, r) => s + r.rows, 0),
       excludedRows: report.exclusions.reduce((s, e) => s + e.rows, 0)

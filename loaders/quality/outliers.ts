@@ -40,9 +40,11 @@ export interface OutlierFinding extends Finding {
 export async function robustFences(connection: DuckDBConnection, table: string, field: string, {method = "mad", k, where, log = false}: OutlierOptions = {}): Promise<OutlierFences | null> {
   const x = log ? `ln(${ident(field)})` : ident(field);
   const filter = [where, `${ident(field)} IS NOT NULL`, log ? `${ident(field)} > 0` : null].filter(Boolean).join(" AND ");
-  const s = await queryOne<{median: number | null; mad: number | null; q1: number | null; q3: number | null}>(connection,
-    `SELECT median(x) AS median, median(abs(x - m)) AS mad, quantile_cont(x, 0.25) AS q1, quantile_cont(x, 0.75) AS q3
-     FROM (SELECT ${x} AS x, median(${x}) OVER () AS m FROM ${ident(table)} WHERE ${filter})`);
+  const q = await queryOne<{median: number | null; q1: number | null; q3: number | null}>(connection,
+    `SELECT quantile_cont(${x}, 0.5) AS median, quantile_cont(${x}, 0.25) AS q1, quantile_cont(${x}, 0.75) AS q3 FROM ${ident(table)} WHERE ${filter}`);
+  const mad = q.median === null ? null : (await queryOne<{mad: number | null}>(connection,
+    `SELECT quantile_cont(abs(${x} - ${q.median}), 0.5) AS mad FROM ${ident(table)} WHERE ${filter}`)).mad;
+  const s = {...q, mad};
   if (s.median === null) return null;
   const back = (v: number) => (log ? Math.exp(v) : v);
   const useMad = method === "mad" && (s.mad ?? 0) > 0;

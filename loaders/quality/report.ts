@@ -5,10 +5,10 @@ import type {Exclusion, Finding, QualityReport, Repair} from "./types.ts";
 import {count} from "./words.ts";
 
 /** Findings (one per field and reason) and repairs (one per field) for repaired category labels. */
-export function labelRepairs(file: string, fixes: LabelRepair[]): {findings: Finding[]; repairs: Repair[]} {
+export function labelRepairs(file: string, fixes: LabelRepair[], categoryFields: string[] = []): {findings: Finding[]; repairs: Repair[]} {
   const findings: Finding[] = [];
   const repairs: Repair[] = [];
-  const fields = [...new Set(fixes.map((f) => f.field))];
+  const fields = [...new Set([...categoryFields, ...fixes.map((f) => f.field)])];
   for (const field of fields) {
     const mine = fixes.filter((f) => f.field === field);
     for (const reason of ["misspelling", "lookalike", "spacing-or-case"] as const) {
@@ -28,7 +28,7 @@ export function labelRepairs(file: string, fixes: LabelRepair[]): {findings: Fin
       });
     }
     repairs.push({
-      id: `fix-label-${field}`, file, field, action: "changed",
+      id: `fix-label-${file.replace(/\.[^.]+$/, "")}-${field}`, file, field, action: "changed",
       rows: mine.reduce((s, f) => s + f.rows, 0),
       description: `Labels of ${field} that are misspelt or typed with look-alike letters are read as the allowed label they stand for.`,
       examples: mine.map((f) => ({file, line: f.line, field, found: f.from, becomes: f.to, note: count(f.rows, "row")}))
@@ -53,7 +53,7 @@ export function buildReport(kase: QualityReport["case"], read: ReadCase, parts: 
   const repairs: Repair[] = [];
   for (const f of files) {
     repairs.push(...f.repairs);
-    const labels = labelRepairs(f.spec.file, f.validation.labelRepairs);
+    const labels = labelRepairs(f.spec.file, f.validation.labelRepairs, f.spec.columns.filter((c) => c.type === "category").map((c) => c.field));
     findings.push(...labels.findings);
     repairs.push(...labels.repairs);
   }

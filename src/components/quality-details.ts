@@ -74,11 +74,20 @@ export function cleanChecksList(q: QualityArtifact): HTMLElement {
   return list;
 }
 
+/** Every repair rule of the case: those that changed rows with examples, then those that did not. */
 export function repairsList(q: QualityArtifact): HTMLElement {
   const root = el("div");
-  if (!q.repairs.length) root.appendChild(el("p", "No repair was needed: the clean tables hold the rows exactly as exported."));
-  for (const r of q.repairs) {
-    root.appendChild(block(`${r.action === "removed" ? "Removed" : "Changed"}: ${number(r.rows)} rows — ${r.file}`, [r.description], r.examples, q));
+  const used = q.repairs.filter((r) => r.rows > 0);
+  if (!used.length) root.appendChild(el("p", "No repair was needed: the clean tables hold the rows exactly as exported."));
+  for (const r of used) {
+    root.appendChild(block(`${r.action === "removed" ? "Removed" : "Changed"}: ${number(r.rows)} ${r.rows === 1 ? "row" : "rows"} — ${r.file}`, [r.description], r.examples, q));
+  }
+  const idle = q.repairs.filter((r) => r.rows === 0);
+  if (idle.length) {
+    root.appendChild(el("p", "Repair rules that found nothing to change:"));
+    const list = el("ul");
+    for (const r of idle) list.appendChild(el("li", `${r.file}: ${r.description}`));
+    root.appendChild(list);
   }
   return root;
 }

@@ -15,7 +15,11 @@ const cases: [string, string | null][] = [
   ["2018023100", null],
   ["2019-02-29", null],
   ["20181001000", null],
-  ["yesterday", null]
+  ["yesterday", null],
+  ["201810010", null],
+  ["2018-10-01T13", null],
+  [" 2018100100", null],
+  ["2018-1-01", null]
 ];
 
 test("parseDatetime keeps the hour of YYYYMMDDHH and reads ISO dates", () => {

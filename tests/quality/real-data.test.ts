@@ -25,7 +25,7 @@ test("fitness: 4,000 members, clean, comma-separated", async () => {
   assert.equal(members.length, 4000);
   assert.deepEqual(dialect(quality, "gym_churn_us.csv"), ["utf-8", ",", ".", "LF"]);
   assert.equal(finding(quality, "exact-duplicate")[0].rows, 0);
-  assert.deepEqual(quality.repairs, []);
+  assert.deepEqual(quality.repairs.map((r) => [r.id, r.rows]), [["drop-exact-duplicates", 0]]);
   assert.equal(members.filter((m) => m.churn === 1).length, 1061);
   assert.deepEqual(members[0], {line: 2, gender: 1, nearLocation: 1, partner: 1, promoFriends: 1, phone: 0, contractPeriod: 6, groupVisits: 1, age: 29,
     additionalCharges: 14.22747042, monthsToEndOfContract: 5, lifetime: 3, classFrequencyTotal: 0.020397948, classFrequencyCurrentMonth: 0, churn: 0});
@@ -40,11 +40,18 @@ test("one-click: four dialects, misspelt labels, the revenue outlier, zero-activ
   assert.deepEqual(dialect(q, "market_money.csv"), ["utf-8", ",", ".", "LF"]);
   assert.deepEqual(dialect(q, "money.csv"), ["utf-8", ";", ",", "LF"]);
   assert.deepEqual(q.counts.input, {"market_file.csv": 1300, "market_money.csv": 3900, "market_time.csv": 2600, "money.csv": 1300});
+  // every declared repair rule, with its count
+  assert.deepEqual(Object.fromEntries(q.repairs.map((r) => [r.id, r.rows])), {
+    "drop-exact-duplicates-market_file": 0, "drop-exact-duplicates-market_money": 0, "drop-exact-duplicates-market_time": 0, "drop-exact-duplicates-money": 0,
+    "drop-orphans-revenue": 0, "drop-orphans-minutes": 0, "drop-orphans-profit": 0, "remove-extreme-revenue": 1,
+    "fix-label-market_file-activity": 0, "fix-label-market_file-serviceType": 10, "fix-label-market_file-marketingConsent": 0,
+    "fix-label-market_file-favouriteCategory": 0, "fix-label-market_money-period": 0, "fix-label-market_time-period": 1300
+  });
   // labels
-  assert.equal(repair(q, "fix-label-serviceType")!.rows, 10);
-  assert.deepEqual(repair(q, "fix-label-serviceType")!.examples.map((e) => [e.found, e.becomes]), [["стандартт", "стандарт"]]);
-  assert.equal(repair(q, "fix-label-period")!.rows, 1300);
-  assert.deepEqual(repair(q, "fix-label-period")!.examples.map((e) => [e.file, e.found, e.becomes]), [["market_time.csv", "предыдцщий_месяц", "предыдущий_месяц"]]);
+  assert.equal(repair(q, "fix-label-market_file-serviceType")!.rows, 10);
+  assert.deepEqual(repair(q, "fix-label-market_file-serviceType")!.examples.map((e) => [e.found, e.becomes]), [["стандартт", "стандарт"]]);
+  assert.equal(repair(q, "fix-label-market_time-period")!.rows, 1300);
+  assert.deepEqual(repair(q, "fix-label-market_time-period")!.examples.map((e) => [e.file, e.found, e.becomes]), [["market_time.csv", "предыдцщий_месяц", "предыдущий_месяц"]]);
   assert.deepEqual(Object.fromEntries(["premium", "standard"].map((s) => [s, data.customers.filter((c) => c.serviceType === s).length])), {premium: 376, standard: 924});
   // the revenue outlier
   const outlier = repair(q, "remove-extreme-revenue")!;
