@@ -7,7 +7,8 @@
  *    the holdout ROC-AUC of both, and TreeSHAP of our forest for 100 rows.
  *   npx tsx scripts/bench-models.ts [--repeats 5] [--n 100000] [--d 20]
  * Needs Debian's /usr/bin/python3 with scikit-learn (PYTHON=… to override). Runs alternate between
- * ours and the references so all meet the same machine load; best and median of the repeats.
+ * ours and the references so all meet the same machine load; best and median of the repeats, as
+ * wall-clock time and as CPU time of the process (all threads), which a shared machine disturbs less.
  */
 import {spawnSync} from "node:child_process";
 import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
@@ -71,9 +72,13 @@ function forestData(rows: number, seed: number): {X: Float64Array; y: Float64Arr
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const min = (xs: number[]) => Math.min(...xs);
+let lastCpu = 0;
 const time = <T>(f: () => T): [T, number] => {
+  const c = process.cpuUsage();
   const t = performance.now();
   const out = f();
+  const u = process.cpuUsage(c);
+  lastCpu = (u.user + u.system) / 1e6;
   return [out, (performance.now() - t) / 1000];
 };
 const rows = (data: Float64Array, count: number, cols: number, from = 0) =>
@@ -106,6 +111,7 @@ const lrY = Array.from(lr.y);
 fitLogistic(lrRows.slice(0, 2000), lrY.slice(0, 2000));
 fitLogistic(lrRows, lrY);
 
+const cpu = {ours: [] as number[], oursDense: [] as number[], sk: [] as number[], forest: [] as number[], skForest: [] as number[]};
 const s = {ours: [] as number[], oursDense: [] as number[], sk: [] as number[], sk1: [] as number[], nc: [] as number[],
   forest: [] as number[], skForest: [] as number[], forestAuc: [] as number[], skForestAuc: [] as number[], shap: [] as number[]};
 let iters = {ours: 0, sk: 0, nc: 0};
@@ -116,11 +122,14 @@ try {
   for (let r = 0; r < repeats; r++) {
     const [model, t] = time(() => fitLogistic(lrRows, lrY, {C: 1}));
     s.ours.push(t);
+    cpu.ours.push(lastCpu);
     const [, td] = time(() => fitLogisticDense({data: lr.X, n, d}, lr.y, {C: 1}));
     s.oursDense.push(td);
+    cpu.oursDense.push(lastCpu);
     const ref = reference(lrArgs);
     versions = ref.versions;
     s.sk.push(ref.lbfgs.seconds);
+    cpu.sk.push(ref.lbfgs.cpu);
     s.nc.push(ref.newtonCholesky.seconds);
     s.sk1.push(reference(lrArgs, 1).lbfgs.seconds);
     iters = {ours: model.nIter, sk: ref.lbfgs.nIter, nc: ref.newtonCholesky.nIter};
@@ -131,11 +140,13 @@ try {
     const ytr = Array.from(fd.y.subarray(0, nTrain)), yte = Array.from(fd.y.subarray(nTrain));
     const [forest, tf] = time(() => fitForest(Xtr, ytr, {nEstimators: trees, seed: r}));
     s.forest.push(tf);
+    cpu.forest.push(lastCpu);
     s.forestAuc.push(rocAuc(yte, forest.predictProba(Xte)));
     const [, ts] = time(() => treeShap(forest, Xte.slice(0, 100)));
     s.shap.push(ts);
     const fref = reference([...fArgs, String(r)]);
     s.skForest.push(fref.forest.seconds);
+    cpu.skForest.push(fref.forest.cpu);
     s.skForestAuc.push(fref.forest.auc);
   }
 } finally {
@@ -149,9 +160,11 @@ console.log(`Clientele vs scikit-learn ${versions.sklearn} (numpy ${versions.num
 console.log(`logistic regression C=1, ${n} × ${d}:`);
 console.log(`  ours (number[][] in, copy included) ${fmt(s.ours)} | sklearn lbfgs ${fmt(s.sk)} → ratio ${ratio(s.ours, s.sk)} (target ≤ 1)`);
 console.log(`  ours (Float64Array in)              ${fmt(s.oursDense)} | sklearn lbfgs ${fmt(s.sk)} → ratio ${ratio(s.oursDense, s.sk)}`);
+console.log(`  CPU time: ours (number[][]) ${fmt(cpu.ours)}, ours (Float64Array) ${fmt(cpu.oursDense)} | sklearn lbfgs ${fmt(cpu.sk)} → ratio ${ratio(cpu.ours, cpu.sk)} / ${ratio(cpu.oursDense, cpu.sk)}`);
 console.log(`  sklearn lbfgs, 1 thread ${fmt(s.sk1)} → ours/it ${ratio(s.ours, s.sk1)}; sklearn newton-cholesky ${fmt(s.nc)} → ours/it ${ratio(s.ours, s.nc)}`);
 console.log(`  iterations: ours ${iters.ours} (Newton, incl. subsample warm start), lbfgs ${iters.sk}, newton-cholesky ${iters.nc}`);
 console.log(`  max |Δ| of coefficients+intercept: vs newton-cholesky ${agreement.newton.toExponential(1)}, vs lbfgs (stops at tol 1e-4) ${agreement.lbfgs.toExponential(1)}`);
 console.log(`random forest, ${trees} trees, ${nTrain} × 13 (n_jobs=1): ours ${fmt(s.forest)} | sklearn ${fmt(s.skForest)} → ratio ${ratio(s.forest, s.skForest)}`);
+console.log(`  CPU time: ours ${fmt(cpu.forest)} | sklearn ${fmt(cpu.skForest)} → ratio ${ratio(cpu.forest, cpu.skForest)}`);
 console.log(`  holdout ROC-AUC (1000 rows): ours ${mean(s.forestAuc).toFixed(4)} vs sklearn ${mean(s.skForestAuc).toFixed(4)} (mean over seeds)`);
 console.log(`  TreeSHAP of our forest, 100 rows × ${trees} trees: ${fmt(s.shap)}`);

@@ -199,7 +199,18 @@ export function growTree(
     tree.feature[id] = bestFeature;
     tree.threshold[id] = bestThreshold;
 
-    // Stable partition of every feature's range: rows going left first.
+    // Stable partition of every feature's range: rows going left first. Skipped when both
+    // children will be leaves (common deep in a fully grown tree): nothing reads their order.
+    const nL = bestPos - start, nR = end - bestPos;
+    const willSplit = (count: number, wc: number, wp: number) => {
+      const q = wp / wc;
+      return depth + 1 < maxDepth && count >= minSplit && count >= 2 * minLeaf && 1 - q * q - (1 - q) * (1 - q) > EPSILON;
+    };
+    if (!willSplit(nL, bestWL, bestWPL) && !willSplit(nR, wR, wPR)) {
+      stack.push({start: bestPos, end, depth: depth + 1, parent: id, isLeft: false, w: wR, wPos: wPR});
+      stack.push({start, end: bestPos, depth: depth + 1, parent: id, isLeft: true, w: bestWL, wPos: bestWPL});
+      continue;
+    }
     const chosen = orders[bestFeature];
     for (let k = start; k < end; k++) goesLeft[chosen[k]] = k < bestPos ? 1 : 0;
     for (let f = 0; f < d; f++) {
