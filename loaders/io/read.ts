@@ -13,7 +13,7 @@ import {join, parse} from "node:path";
 import type {DuckDBConnection} from "./duckdb.ts";
 import {ident, literal, queryOne, queryRows, run} from "./duckdb.ts";
 import type {Dialect} from "./dialect.ts";
-import {detectDialect} from "./dialect.ts";
+import {detectDialect, readSample} from "./dialect.ts";
 import type {ColumnSpec, ColumnType, FileSpec} from "./schema.ts";
 import type {Problem} from "./problems.ts";
 import {DataError, shown} from "./problems.ts";
@@ -24,6 +24,8 @@ import type {FileReport, Repair} from "../quality/types.ts";
 export interface ReadOptions {
   /** Most problems reported per file (default 20). */
   maxProblems?: number;
+  /** Bytes from the start of a CSV used to detect its dialect (default 256 KiB). */
+  sampleBytes?: number;
 }
 
 export interface ReadResult {
@@ -128,14 +130,14 @@ function bounded(problems: Problem[], max: number, total: number, file: string):
   }];
 }
 
-async function readCsv(connection: DuckDBConnection, path: string, spec: FileSpec, maxProblems: number): Promise<ReadResult> {
+async function readCsv(connection: DuckDBConnection, path: string, spec: FileSpec, maxProblems: number, sampleBytes: number): Promise<ReadResult> {
   const problems: Problem[] = [];
   const repairs: Repair[] = [];
   if (statSync(path).size === 0) {
     throw new DataError([{severity: "error", file: spec.file, line: 1, expected: `a header line naming ${spec.columns.length} columns`, found: "an empty file",
       hint: "the export is empty; export it again"}], `Cannot read ${spec.file}`);
   }
-  const dialect = detectDialect(path);
+  const dialect = detectDialect(path, {sampleBytes});
   if (dialect.invalid) {
     throw new DataError([{severity: "error", file: spec.file, line: dialect.invalid.line, expected: "UTF-8 or Windows-1251 text",
       found: `bytes ${dialect.invalid.bytes} that are not valid UTF-8 in otherwise UTF-8 text`, hint: "re-export the file as UTF-8"}], `Cannot read ${spec.file}`);
@@ -146,46 +148,62 @@ async function readCsv(connection: DuckDBConnection, path: string, spec: FileSpe
   problems.push(...match.problems);
   if (match.problems.some((p) => p.severity === "error")) throw new DataError(problems, `Cannot read ${spec.file}`);
 
-  const temp = clean.encoding === "utf-8" ? null : await toUtf8(path, clean.encoding);
+  const names = header.map((h, i) => (match.columns[i] ? h : `__extra_${i}`));
+  let read = await loadCsv(connection, path, spec, clean, names, match.columns);
+  // A sample of plain ASCII cannot tell UTF-8 from Windows-1251; when DuckDB then finds only
+  // invalid UTF-8 further on, the file is Windows-1251 after all.
+  if (clean.encoding === "utf-8" && read.rejected.length && read.rejected.every((r) => /ENCODING|UNICODE/.test(r.error_type)) && asciiSample(path, sampleBytes)) {
+    clean.encoding = "windows-1251";
+    read = await loadCsv(connection, path, spec, clean, names, match.columns);
+  }
+  const {rows, rejected} = read;
+  const byName = new Map<string, ColumnSpec>(names.flatMap((n, i) => (match.columns[i] ? [[n, match.columns[i]!] as [string, ColumnSpec]] : [])));
+  const rejectedLines = new Set(rejected.map((r) => r.line));
+  const lastLine = rows + rejectedLines.size + 1;
+  for (const r of structural(rejected)) {
+    const truncatedLast = r.error_type === "MISSING COLUMNS" && r.line === lastLine && rejectedLines.size === 1;
+    if (truncatedLast) {
+      problems.push({severity: "warning", file: spec.file, line: r.line, expected: `${header.length} fields`, found: `an incomplete last line ${shown(r.csv_line)}`,
+        hint: "the export was probably cut off; the incomplete line is left out"});
+      repairs.push({id: "drop-truncated-last-line", file: spec.file, description: "The last line of the file is incomplete (the export was cut off); it is left out.",
+        rows: 1, action: "removed", examples: [{file: spec.file, line: r.line, found: r.csv_line ?? ""}]});
+    } else {
+      problems.push(rejectProblem(spec, r, byName, header.length, clean));
+    }
+  }
+  const errors = problems.filter((p) => p.severity === "error");
+  if (errors.length) throw new DataError(bounded(problems, maxProblems, problems.length, spec.file), `Cannot read ${spec.file}`);
+  if (rows === 0) {
+    throw new DataError([{severity: "error", file: spec.file, line: 2, expected: "at least one data row", found: "only the header line",
+      hint: "the export holds no records; export it again"}], `Cannot read ${spec.file}`);
+  }
+  return {
+    spec, table: spec.table, path, lineOffset: 2, problems, repairs,
+    report: {file: spec.file, format: "csv", dialect: clean, rows: rows + rejectedLines.size, columns: header.length}
+  };
+}
+
+function asciiSample(path: string, sampleBytes: number): boolean {
+  return readSample(path, sampleBytes).bytes.every((b) => b < 0x80);
+}
+
+/** Read the CSV into spec.table with the dialect given; return its row count and DuckDB's rejects. */
+async function loadCsv(connection: DuckDBConnection, path: string, spec: FileSpec, dialect: Dialect, names: string[], columns: (ColumnSpec | null)[]): Promise<{rows: number; rejected: Reject[]}> {
+  const temp = dialect.encoding === "utf-8" ? null : await toUtf8(path, dialect.encoding);
   try {
     const source = temp?.path ?? path;
-    const names = header.map((h, i) => (match.columns[i] ? h : `__extra_${i}`));
-    const struct = names.map((n, i) => `${literal(n)}: ${literal(match.columns[i] ? duckType(match.columns[i]!.type) : "VARCHAR")}`).join(", ");
+    const struct = names.map((n, i) => `${literal(n)}: ${literal(columns[i] ? duckType(columns[i]!.type) : "VARCHAR")}`).join(", ");
     const rejects = `__rejects_${spec.table}`;
     const scans = `__scans_${spec.table}`;
-    await run(connection, `DROP TABLE IF EXISTS ${ident(spec.table)}`);
-    const select = spec.columns.map((c) => `${ident(names[match.columns.indexOf(c)])} AS ${ident(c.field)}`).join(", ");
+    const select = spec.columns.map((c) => `${ident(names[columns.indexOf(c)])} AS ${ident(c.field)}`).join(", ");
     await run(connection, `CREATE OR REPLACE TABLE ${ident(spec.table)} AS SELECT ${select} FROM read_csv(${literal(source)},
-      columns = {${struct}}, header = true, auto_detect = false, delim = ${literal(clean.separator)},
-      quote = '"', escape = '"', decimal_separator = ${literal(clean.decimal)}, store_rejects = true,
+      columns = {${struct}}, header = true, auto_detect = false, delim = ${literal(dialect.separator)},
+      quote = '"', escape = '"', decimal_separator = ${literal(dialect.decimal)}, store_rejects = true,
       rejects_table = ${literal(rejects)}, rejects_scan = ${literal(scans)}, max_line_size = 10000000)`);
     const {rows} = await queryOne<{rows: number}>(connection, `SELECT count(*) AS rows FROM ${ident(spec.table)}`);
     const rejected = await queryRows<Reject>(connection, `SELECT line, column_name, error_type, csv_line, error_message FROM ${ident(rejects)} ORDER BY line, column_idx`);
     await run(connection, `DROP TABLE IF EXISTS ${ident(rejects)}; DROP TABLE IF EXISTS ${ident(scans)}`);
-    const byName = new Map<string, ColumnSpec>(names.flatMap((n, i) => (match.columns[i] ? [[n, match.columns[i]!] as [string, ColumnSpec]] : [])));
-    const rejectedLines = new Set(rejected.map((r) => r.line));
-    const lastLine = rows + rejectedLines.size + 1;
-    for (const r of structural(rejected)) {
-      const truncatedLast = r.error_type === "MISSING COLUMNS" && r.line === lastLine && rejectedLines.size === 1;
-      if (truncatedLast) {
-        problems.push({severity: "warning", file: spec.file, line: r.line, expected: `${header.length} fields`, found: `an incomplete last line ${shown(r.csv_line)}`,
-          hint: "the export was probably cut off; the incomplete line is left out"});
-        repairs.push({id: "drop-truncated-last-line", file: spec.file, description: "The last line of the file is incomplete (the export was cut off); it is left out.",
-          rows: 1, action: "removed", examples: [{file: spec.file, line: r.line, found: r.csv_line ?? ""}]});
-      } else {
-        problems.push(rejectProblem(spec, r, byName, header.length, clean));
-      }
-    }
-    const errors = problems.filter((p) => p.severity === "error");
-    if (errors.length) throw new DataError(bounded(problems, maxProblems, problems.length, spec.file), `Cannot read ${spec.file}`);
-    if (rows === 0) {
-      throw new DataError([{severity: "error", file: spec.file, line: 2, expected: "at least one data row", found: "only the header line",
-        hint: "the export holds no records; export it again"}], `Cannot read ${spec.file}`);
-    }
-    return {
-      spec, table: spec.table, path, lineOffset: 2, problems, repairs,
-      report: {file: spec.file, format: "csv", dialect: clean, rows: rows + rejectedLines.size, columns: header.length}
-    };
+    return {rows, rejected};
   } finally {
     temp?.dispose();
   }
@@ -217,10 +235,10 @@ async function readParquet(connection: DuckDBConnection, path: string, spec: Fil
 }
 
 /** Read one export of a case folder into DuckDB table `spec.table`. Throws DataError if unusable. */
-export async function readExport(connection: DuckDBConnection, dir: string, spec: FileSpec, {maxProblems = 20}: ReadOptions = {}): Promise<ReadResult> {
+export async function readExport(connection: DuckDBConnection, dir: string, spec: FileSpec, {maxProblems = 20, sampleBytes = 1 << 18}: ReadOptions = {}): Promise<ReadResult> {
   const found = locate(dir, spec.file);
   if (!found) throw missingFile(dir, spec);
   return found.format === "csv"
-    ? readCsv(connection, found.path, spec, maxProblems)
+    ? readCsv(connection, found.path, spec, maxProblems, sampleBytes)
     : readParquet(connection, found.path, spec, maxProblems);
 }
