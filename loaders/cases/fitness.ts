@@ -116,7 +116,9 @@ function summary(a: FitnessAnalysis) {
       lowest: {name: byRate[byRate.length - 1].name, cluster: byRate[byRate.length - 1].cluster, churnRate: byRate[byRate.length - 1].targetRate.value}
     },
     tests: {total: tests.tests.length, significant: tests.significant, correctionName: tests.correctionName},
-    actions: recommendations.actions.slice(0, 5),
+    // The actions that matter most: up to five, each adding at least 1% of all expected churners
+    // beyond the actions above it (at least three shown).
+    actions: recommendations.actions.filter((x, i) => i < 3 || x.newExpectedChurners >= 0.01 * recommendations.expectedChurnersAll).slice(0, 5),
     expectedChurnersAll: recommendations.expectedChurnersAll,
     covered: recommendations.covered
   };

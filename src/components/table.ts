@@ -1,0 +1,22 @@
+/**
+ * A plain, wrapping HTML table for short tables with long text cells (Inputs.table has a fixed row
+ * height and clips or overlaps wrapped text). Cell text is inserted as text, never as markup.
+ *
+ *   ${Table(rows, {columns: [{key: "group", label: "Group"}, {key: "share", label: "Share", format: pct, align: "right"}]})}
+ */
+import {html} from "htl";
+
+export interface Column<T> {
+  key: keyof T & string;
+  label: string;
+  format?: (value: any, row: T) => string;
+  align?: "left" | "right";
+}
+
+export function Table<T extends Record<string, unknown>>(rows: T[], {columns}: {columns: Column<T>[]}) {
+  const cell = (c: Column<T>, r: T) => (c.format ? c.format(r[c.key], r) : String(r[c.key] ?? ""));
+  return html`<table style="max-width: 100%">
+    <thead><tr>${columns.map((c) => html`<th style=${`text-align: ${c.align ?? "left"}`}>${c.label}</th>`)}</tr></thead>
+    <tbody>${rows.map((r) => html`<tr>${columns.map((c) => html`<td style=${`text-align: ${c.align ?? "left"}; vertical-align: top`}>${cell(c, r)}</td>`)}</tr>`)}</tbody>
+  </table>`;
+}
