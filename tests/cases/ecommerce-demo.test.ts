@@ -1,0 +1,115 @@
+/**
+ * The e-commerce case on the demo log (data/ecommerce), whose generator planted a category mix,
+ * a seasonality per category and known defects (data/ecommerce/truth.json): the pipeline must
+ * recover them. Also: the same input gives byte-identical artifacts.
+ */
+import {before, describe, it} from "node:test";
+import assert from "node:assert/strict";
+import {readFileSync} from "node:fs";
+import {readSettings} from "../../loaders/settings.ts";
+import {computeEcommerce, computeEcommerceResult, type EcommerceResult} from "../../loaders/cases/ecommerce.ts";
+import {queryRows, withDatabase} from "../../loaders/io/duckdb.ts";
+import {cleanEcommerceInto} from "../../loaders/clean/ecommerce.ts";
+import {buildTables} from "../../loaders/cases/ecommerce/tables.ts";
+import {linesByCategory} from "../../loaders/cases/ecommerce/coverage.ts";
+
+const truth = JSON.parse(readFileSync("data/ecommerce/truth.json", "utf8"));
+const settings = readSettings({DATA_DIR: "data"});
+const CATS: string[] = truth.categories;
+
+/** Planted share of orders by main category over the log's window: mix × seasonality × days of each month. */
+function expectedMix(): Record<string, number> {
+  const y = (s: string) => Date.UTC(+s.slice(0, 4), +s.slice(4, 6) - 1, +s.slice(6, 8));
+  const days = new Array<number>(12).fill(0);
+  for (let t = y(truth.period.first); t <= y(truth.period.last); t += 86400000) days[new Date(t).getUTCMonth()]++;
+  const w = Object.fromEntries(CATS.map((c) => [c, truth.seasonality[c].reduce((s: number, v: number, m: number) => s + days[m] * v * truth.mix[c], 0)]));
+  const total = Object.values(w).reduce((a, b) => a + b, 0);
+  return Object.fromEntries(CATS.map((c) => [c, w[c] / total]));
+}
+
+function correlation(a: number[], b: number[]): number {
+  const ma = a.reduce((s, x) => s + x, 0) / a.length;
+  const mb = b.reduce((s, x) => s + x, 0) / b.length;
+  let sab = 0, saa = 0, sbb = 0;
+  a.forEach((x, i) => {
+    sab += (x - ma) * (b[i] - mb);
+    saa += (x - ma) ** 2;
+    sbb += (b[i] - mb) ** 2;
+  });
+  return sab / Math.sqrt(saa * sbb);
+}
+
+describe("e-commerce case on the demo log", () => {
+  let r: EcommerceResult;
+  before(async () => {
+    r = await computeEcommerceResult(settings);
+  });
+
+  it("reads every line and finds the planted defects", () => {
+    assert.equal(r.summary.read.lines, truth.lines);
+    assert.equal(r.summary.read.customers, truth.customers);
+    assert.equal(r.summary.read.orders, truth.orders);
+    assert.equal(r.summary.cleaning.repeatedLines, truth.defects.repeatedLines.count);
+    assert.equal(r.summary.cleaning.sharedOrders, truth.defects.sharedOrders.count);
+    assert.equal(r.summary.cleaning.wholesaleLines, truth.defects.wholesale.count);
+  });
+
+  it("puts every line in its planted category: lines per category and per month equal the generator's counts", async () => {
+    await withDatabase(async (c) => {
+      const clean = await cleanEcommerceInto(c, "data", {materialize: true});
+      await buildTables(c, clean.name);
+      assert.deepEqual(await linesByCategory(c), truth.realised.linesByCategory);
+      const monthly = await queryRows<{cat: string; month: string; n: number}>(c,
+        `SELECT cat, strftime(time, '%Y%m') AS month, count(*) AS n FROM eco_lines GROUP BY ALL`);
+      for (const cat of CATS) {
+        for (const [month, n] of Object.entries(truth.realised.linesByCategoryMonth[cat]) as [string, number][]) {
+          assert.equal(monthly.find((m) => m.cat === cat && m.month === month)?.n ?? 0, n, `${cat} ${month}`);
+        }
+      }
+    });
+    assert.equal(r.categories.withWholesale.revenueCategorised, 1);
+  });
+
+  it("recovers the planted category mix of orders within 2.5 points", async () => {
+    const expected = expectedMix();
+    const mix = await withDatabase(async (c) => {
+      const clean = await cleanEcommerceInto(c, "data", {materialize: true});
+      await buildTables(c, clean.name);
+      return queryRows<{cat: string; share: number}>(c, "SELECT mainCategory AS cat, count(*) / sum(count(*)) OVER () AS share FROM eco_orders_all GROUP BY 1");
+    });
+    for (const cat of CATS) {
+      const got = mix.find((m) => m.cat === cat)?.share ?? 0;
+      assert.ok(Math.abs(got - expected[cat]) <= 0.025, `${cat}: ${got.toFixed(3)} vs planted ${expected[cat].toFixed(3)}`);
+    }
+  });
+
+  it("recovers the planted seasonality: strongly seasonal categories correlate and peak within a month of the truth", () => {
+    const seasonal = CATS.filter((c) => Math.max(...truth.seasonality[c]) / Math.min(...truth.seasonality[c]) >= 2);
+    assert.ok(seasonal.length >= 4, `seasonal categories: ${seasonal}`);
+    for (const cat of seasonal) {
+      const planted: number[] = truth.seasonality[cat];
+      const got = planted.map((_, m) => r.time.seasonality.find((s) => s.category === cat && s.month === m + 1)!.index!);
+      const rho = correlation(got, planted);
+      assert.ok(rho >= 0.6, `${cat}: correlation ${rho.toFixed(2)}`);
+      const peak = planted.indexOf(Math.max(...planted)) + 1;
+      const found = r.time.peaks.find((p) => p.category === cat)!.months[0];
+      const distance = Math.min(Math.abs(found - peak), 12 - Math.abs(found - peak));
+      assert.ok(distance <= 1, `${cat}: peak ${found}, planted ${peak}`);
+    }
+    // The planted flat category varies far less than the most seasonal one.
+    const flat = CATS.filter((c) => Math.max(...truth.seasonality[c]) === Math.min(...truth.seasonality[c]));
+    const ratio = (c: string) => Math.max(...truth.seasonality[c]) / Math.min(...truth.seasonality[c]);
+    const strongest = [...seasonal].sort((a, b) => ratio(b) - ratio(a))[0];
+    const garden = r.time.peaks.find((p) => p.category === strongest)!;
+    for (const cat of flat) {
+      const p = r.time.peaks.find((x) => x.category === cat)!;
+      assert.ok(p.peakIndex / p.troughIndex < (garden.peakIndex / garden.troughIndex) / 3, `${cat} is flat in the plant`);
+    }
+  });
+
+  it("gives byte-identical artifacts for the same input", async () => {
+    const a = JSON.stringify(await computeEcommerce(settings));
+    const b = JSON.stringify(await computeEcommerce(settings));
+    assert.equal(a, b);
+  });
+});

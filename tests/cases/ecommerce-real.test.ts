@@ -1,0 +1,146 @@
+/**
+ * The e-commerce case on the real order log, against the independent pandas / scipy
+ * re-implementation in tests/golden/ecommerce.py (values in tests/golden/ecommerce.json):
+ * counts read and cleaned, category totals, orders and customers, RFM cut points and segments,
+ * seasonality, cohorts, repeat purchases and the rank tests. Also: no customer id in the
+ * artifacts unless customer-level rows are allowed.
+ */
+import {before, describe, it} from "node:test";
+import assert from "node:assert/strict";
+import {existsSync, readFileSync} from "node:fs";
+import {join, resolve} from "node:path";
+import {readSettings} from "../../loaders/settings.ts";
+import {computeEcommerceResult, type EcommerceResult} from "../../loaders/cases/ecommerce.ts";
+
+const datasets = resolve(process.env.SHARED_DATASETS ?? "../shared/datasets");
+const hasReal = existsSync(join(datasets, "ecommerce", "ecom_dataset_upd.csv"));
+const g = JSON.parse(readFileSync("tests/golden/ecommerce.json", "utf8"));
+
+const close = (actual: number, expected: number, rel = 1e-9, what = "") =>
+  assert.ok(Math.abs(actual - expected) <= rel * Math.max(1, Math.abs(expected)), `${what}: ${actual} vs ${expected}`);
+const closeP = (actual: number, expected: number, what = "") =>
+  assert.ok(Math.abs(actual - expected) <= 1e-6 * expected + 1e-300, `${what}: p ${actual} vs ${expected}`);
+
+describe("e-commerce case on the real log", {skip: hasReal ? false : `no real data in ${datasets}`}, () => {
+  let r: EcommerceResult;
+  let withRows: EcommerceResult;
+  before(async () => {
+    r = await computeEcommerceResult(readSettings({DATA_DIR: datasets}));
+    withRows = await computeEcommerceResult(readSettings({DATA_DIR: datasets, CLIENTELE_CUSTOMER_ROWS: "1"}));
+  });
+
+  it("reads 7474 lines of 2451 customers and counts the clean layer's repairs as pandas does", () => {
+    assert.equal(r.summary.read.lines, 7474);
+    assert.equal(r.summary.read.customers, 2451);
+    assert.deepEqual(r.summary.read, g.read);
+    const c = r.summary.cleaning;
+    assert.equal(c.exactDuplicates, g.clean.exactDuplicates);
+    assert.equal(c.sharedOrders, g.clean.sharedOrders);
+    assert.ok(c.sharedOrders > 0, "shared orders found");
+    assert.equal(c.sharedOrderLines, g.clean.sharedOrderLines);
+    assert.equal(c.repeatedLines, g.clean.repeatedLines);
+    assert.ok(c.repeatedLines > 0, "repeated lines found");
+    assert.equal(c.wholesaleLines, g.clean.wholesaleLines);
+    assert.ok(c.wholesaleLines > 0, "wholesale lines found");
+    close(c.wholesaleThreshold!, g.clean.wholesaleThreshold, 1e-9, "wholesale threshold");
+    assert.equal(c.cleanLines, g.clean.cleanLines);
+  });
+
+  it("category totals with and without wholesale lines", () => {
+    for (const cat of r.categories.categories) {
+      const e = g.categories[cat.category];
+      assert.equal(cat.lines, e.lines, cat.category);
+      close(cat.revenue, e.revenue, 1e-9, `${cat.category} revenue`);
+      close(cat.revenueWithWholesale, e.revenueWithWholesale, 1e-9, `${cat.category} revenue with wholesale`);
+    }
+    assert.equal(r.categories.categories.length, Object.keys(g.categories).length);
+  });
+
+  it("orders, customers, RFM cut points and segment sizes", () => {
+    assert.equal(r.summary.orders, g.customers.orders);
+    assert.equal(r.profiles.n, g.customers.n);
+    assert.equal(r.time.end, g.customers.end);
+    for (const k of ["recencyRecent", "recencyMiddle", "revenueLow", "revenueHigh"] as const) close(r.profiles.thresholds[k], g.customers.thresholds[k], 1e-9, k);
+    for (const s of r.profiles.segments) assert.equal(s.customers, g.customers.segments[s.id] ?? 0, s.id);
+    close(r.time.repeat.rate, g.customers.repeatRate, 1e-12, "repeat rate");
+    close(r.time.repeat.daysToSecond.median, g.customers.daysToSecondMedian, 1e-9, "days to second order");
+    close(r.profiles.overall.aov.median, g.customers.medianAov, 1e-9, "median AOV");
+  });
+
+  it("seasonality index and the first cohort's retention", () => {
+    for (const [cat, values] of Object.entries(g.seasonality) as [string, (number | null)[]][]) {
+      values.forEach((v, i) => {
+        const got = r.time.seasonality.find((s) => s.category === cat && s.month === i + 1)?.index ?? null;
+        if (v === null) assert.equal(got, null);
+        else close(got!, v, 1e-9, `${cat} month ${i + 1}`);
+      });
+    }
+    const first = r.time.cohorts.filter((c) => c.cohort === g.cohort.cohort);
+    assert.equal(first[0].customers, g.cohort.customers);
+    for (const [offset, share] of Object.entries(g.cohort.retention) as [string, number][]) {
+      close(first.find((c) => c.offset === Number(offset))!.retention, share, 1e-12, `offset ${offset}`);
+    }
+  });
+
+  it("rank tests match scipy: statistics, p-values and effect sizes", () => {
+    const t = (id: string) => r.hypotheses.main.tests.find((x) => x.id === id)!;
+    const vc = t("value-category");
+    close(vc.statistic, g.tests["value-category"].h, 1e-9, "H order value × category");
+    closeP(vc.pValue, g.tests["value-category"].p, "order value × category");
+    close(vc.effect.value, g.tests["value-category"].epsilon2, 1e-9, "epsilon²");
+    const ff = t("frequency-first-category");
+    close(ff.statistic, g.tests["frequency-first-category"].h, 1e-9);
+    closeP(ff.pValue, g.tests["frequency-first-category"].p);
+    const rf = t("return-first-category");
+    close(rf.statistic, g.tests["return-first-category"].chi2, 1e-9, "chi2");
+    closeP(rf.pValue, g.tests["return-first-category"].p);
+    assert.equal(rf.df, g.tests["return-first-category"].df);
+    close(rf.effect.value, g.tests["return-first-category"].cramersV, 1e-9, "Cramér's V");
+    for (const id of ["first-value-return", "aov-loyal-at-risk"]) {
+      close(t(id).statistic, g.tests[id].u, 1e-12, `${id} U`);
+      closeP(t(id).pValue, g.tests[id].p, id);
+      close(t(id).effect.value, g.tests[id].r, 1e-9, `${id} r`);
+    }
+    for (const post of r.hypotheses.posthoc.tests) {
+      const cat = post.id.replace(/^value-/, "").replace(/-vs-rest$/, "");
+      close(post.statistic, g.tests.posthoc[cat].u, 1e-12, `${cat} U`);
+      closeP(post.pValue, g.tests.posthoc[cat].p, cat);
+      closeP(post.pAdjusted!, g.tests.posthoc[cat].pAdjusted, `${cat} BH`);
+    }
+    assert.equal(r.hypotheses.posthoc.tests.length, Object.keys(g.tests.posthoc).length);
+    const sens = r.hypotheses.sensitivity.find((s) => s.id === "value-category")!;
+    closeP(sens.pWith, g.tests["value-category-with-wholesale"].p, "with wholesale");
+  });
+
+  it("every main test is corrected by Holm and every post-hoc test by Benjamini–Hochberg", () => {
+    const ps = r.hypotheses.main.tests.map((t) => t.pValue);
+    const m = ps.length;
+    const order = ps.map((_, i) => i).sort((a, b) => ps[a] - ps[b]);
+    let running = 0;
+    for (const [rank, i] of order.entries()) {
+      running = Math.max(running, Math.min(1, (m - rank) * ps[i]));
+      close(r.hypotheses.main.tests[i].pAdjusted!, running, 1e-12, "Holm");
+    }
+  });
+
+  it("keeps customer ids out of the artifacts unless customer-level rows are allowed", () => {
+    const ids = new Set(r.customers.map((c) => c.customerId));
+    const text = JSON.stringify({summary: r.summary, categories: r.categories, profiles: r.profiles, time: r.time, hypotheses: r.hypotheses, mailing: r.mailing, list: r.mailingList});
+    for (const id of [...ids].slice(0, 200)) assert.ok(!text.includes(id), `customer id ${id} leaked`);
+    assert.deepEqual(r.mailingList, {customerRows: false, rows: []});
+    assert.equal(withRows.mailingList.rows.length, withRows.customers.length);
+    const first = withRows.mailingList.rows[0];
+    assert.ok(ids.has(first.customerId));
+    assert.ok(first.categories.length > 0 && first.window.length > 0 && first.profile.length > 0);
+  });
+
+  it("the mailing plan features each segment's largest category and sends in its busiest season", () => {
+    for (const p of r.mailing.plan) {
+      const seg = r.profiles.segments.find((s) => s.id === p.segment)!;
+      const top = [...seg.categoryShares].filter((c) => c.category !== "other").sort((a, b) => b.share - a.share)[0];
+      assert.equal(p.featured[0].category, top.category, p.segment);
+      assert.ok(p.window.months.includes(p.window.peakMonth), `${p.segment}: peak month inside the send months`);
+      assert.ok(p.threshold >= seg.aov.q3 && p.threshold < seg.aov.q3 + 50, `${p.segment}: threshold rounds the upper quartile up`);
+    }
+  });
+});
