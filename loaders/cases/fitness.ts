@@ -104,6 +104,7 @@ function summary(a: FitnessAnalysis) {
       auc: model.test.auc,
       precision: model.test.precision,
       recall: model.test.recall,
+      threshold: model.test.threshold,
       nTest: model.nTest,
       candidates: model.leaderboard.length,
       families: model.families.length

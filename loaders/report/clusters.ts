@@ -131,7 +131,8 @@ export function clusterReport(X: readonly number[][], features: readonly Feature
     chosenK: choice.k,
     reason: choice.reason,
     solutions,
-    overallTargetRate
+    overallTargetRate,
+    distinctiveThreshold: minDifference
   };
   return {report, labelsByK, linkage};
 }

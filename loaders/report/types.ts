@@ -249,6 +249,8 @@ export interface ClusterReport {
   reason: string;
   solutions: ClusterSolution[];
   overallTargetRate: number;
+  /** |standardised difference| from which a feature counts as distinctive (names, portraits). */
+  distinctiveThreshold: number;
 }
 
 export interface HistogramBin {
