@@ -1,0 +1,84 @@
+/**
+ * Generic report layer (loaders/report/): Wilson intervals and calibration bins against
+ * statsmodels / scikit-learn (tests/golden/report.py), the seeded bootstrap, collinear pruning,
+ * and the one-standard-error choice of compareModels on a small synthetic problem.
+ */
+import {test} from "node:test";
+import assert from "node:assert/strict";
+import {readFileSync} from "node:fs";
+import {bootstrapEstimates, wilson} from "../../loaders/report/intervals.ts";
+import {calibrationBins, compareModels, logisticFamily} from "../../loaders/report/model-comparison.ts";
+import {exploreByTarget, pruneCollinear} from "../../loaders/report/exploration.ts";
+import {standardFamilies} from "../../loaders/report/families.ts";
+import {rocAuc} from "../../loaders/evaluation/curves.ts";
+import {randomSource} from "../../loaders/random.ts";
+
+const golden = JSON.parse(readFileSync(new URL("../golden/report.json", import.meta.url), "utf8"));
+
+test("Wilson intervals match statsmodels", () => {
+  for (const g of golden.wilson) {
+    const e = wilson(g.successes, g.n);
+    assert.ok(Math.abs(e.lo - g.lo) < 1e-12 && Math.abs(e.hi - g.hi) < 1e-12, `${g.successes}/${g.n}: ${e.lo}–${e.hi} vs ${g.lo}–${g.hi}`);
+  }
+});
+
+test("calibration bins match scikit-learn's calibration_curve", () => {
+  const bins = calibrationBins(golden.calibration.y, golden.calibration.p);
+  assert.equal(bins.length, golden.calibration.observed.length);
+  bins.forEach((b, i) => {
+    assert.ok(Math.abs(b.observed - golden.calibration.observed[i]) < 1e-12);
+    assert.ok(Math.abs(b.predicted - golden.calibration.predicted[i]) < 1e-12);
+  });
+});
+
+test("bootstrap is seeded and brackets the point estimate", () => {
+  const random = randomSource(3);
+  const y = Array.from({length: 300}, () => (random() < 0.3 ? 1 : 0));
+  const p = y.map((v) => Math.min(1, Math.max(0, 0.3 + 0.2 * v + 0.6 * (random() - 0.5))));
+  const run = () => bootstrapEstimates(y, p, (yy, pp) => ({auc: rocAuc(yy, pp)}), {resamples: 300, seed: 9});
+  const a = run(), b = run();
+  assert.deepEqual(a, b);
+  assert.ok(a.auc.lo < a.auc.value && a.auc.value < a.auc.hi);
+  assert.equal(a.auc.value, rocAuc(y, p));
+});
+
+test("pruneCollinear drops the member of a collinear pair less related to the target", () => {
+  const random = randomSource(5);
+  const rows = Array.from({length: 400}, () => {
+    const a = random.normal();
+    const b = a + 0.1 * random.normal();
+    const c = random.normal();
+    return {a, b, c, t: random() < 1 / (1 + Math.exp(-2 * a)) ? 1 : 0};
+  });
+  const explore = exploreByTarget(rows, [
+    {field: "a", label: "A", kind: "continuous"},
+    {field: "b", label: "B", kind: "continuous"},
+    {field: "c", label: "C", kind: "continuous"}
+  ], {field: "t", label: "t", positive: "yes", negative: "no"});
+  assert.equal(explore.collinear.length, 1);
+  const {keep, dropped} = pruneCollinear(explore);
+  const drop = Math.abs(explore.correlation.values[0][3]) < Math.abs(explore.correlation.values[1][3]) ? "a" : "b";
+  assert.deepEqual(dropped.map((d) => d.feature), [drop]);
+  assert.deepEqual(keep, ["a", "b", "c"].filter((f) => f !== drop));
+});
+
+test("compareModels prefers the simpler family within one standard error and explains why", () => {
+  const random = randomSource(11);
+  const X = Array.from({length: 600}, () => [random.normal(), random.normal(), random.normal()]);
+  const y = X.map(([a, b]) => (random() < 1 / (1 + Math.exp(-(1.5 * a - b))) ? 1 : 0));
+  const features = ["x1", "x2", "x3"].map((f) => ({feature: f, label: f}));
+  const target = {field: "y", label: "y", positive: "yes", negative: "no"};
+  const families = [logisticFamily({C: [1]}), ...standardFamilies({only: ["forest"], forestTrees: 30, grids: {forest: {maxDepth: [null], minSamplesLeaf: [5]}}})];
+  const {report, oof} = compareModels({X, y, features, target, families}, {resamples: 100});
+  const top = report.leaderboard[0];
+  const logistic = report.leaderboard.find((r) => r.family === "logistic")!;
+  const se = top.sd / Math.sqrt(report.nSplits);
+  assert.equal(report.chosen.family, logistic.mean >= top.mean - se ? "logistic" : top.family);
+  assert.match(report.chosen.reason, /ROC-AUC/);
+  assert.equal(oof.length, X.length);
+  assert.ok(oof.every((p) => p >= 0 && p <= 1));
+  assert.deepEqual(report.driverRanking.slice(0, 2), ["x1", "x2"]);
+  assert.equal(report.thresholds.length, 101);
+  const at = report.thresholds[50];
+  assert.equal(at.tp + at.fp + at.tn + at.fn, report.nTest);
+});
