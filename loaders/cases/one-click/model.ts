@@ -58,7 +58,7 @@ export function designMatrix(rows: readonly CustomerRow[]): Design {
 /** How each family treats feature scale (shown on the model page). */
 export const scalingChoices: Record<string, string> = {
   logistic: "standardised (mean 0, sd 1, fitted on each training part): the L2 penalty treats every feature alike and odds ratios read per standard deviation",
-  knn: "standardised or min-max scaled to [0, 1], chosen by the search: distances would otherwise be dominated by revenue and tenure",
+  knn: "k-nearest neighbours: standardised (std) or min-max scaled to [0, 1], chosen by the search: distances would otherwise be dominated by revenue and tenure",
   tree: "none: splits depend only on the order of values",
   forest: "none: splits depend only on the order of values"
 };
@@ -69,9 +69,9 @@ export function oneClickFamilies({seed = 42}: {seed?: number} = {}): ModelFamily
   return [
     logisticFamily({C: [0.01, 0.1, 1, 10]}),
     {
-      family: "knn", label: "k-nearest neighbours",
+      family: "knn", label: "kNN",
       make: (p) => pipeline([p.scaler === "minmax" ? minMaxScaler() : standardScaler()], kNearestNeighbours({k: p.k, weights: p.weights})),
-      grid: {scaler: ["standard", "minmax"], k: [5, 15, 35], weights: ["uniform", "distance"]}
+      grid: {scaler: ["std", "minmax"], k: [5, 15, 35], weights: ["uniform", "distance"]}
     },
     {
       family: "tree", label: "Decision tree",

@@ -164,7 +164,7 @@ export function designOffers(segments: Segments, {rows, membership}: OfferOption
   const meanProfit = segments.segments.reduce((a, s) => a + s.profit, 0) / Math.max(1, segments.n);
   const nice = (x: number) => Number(x.toPrecision(1));
   const assumptions: Assumption[] = [
-    {id: "offerCost", label: "Cost of the offer per customer", unit: segments.profitUnit, value: nice(meanProfit * 0.25), min: 0, max: nice(meanProfit * 3), step: nice(meanProfit * 3 / 200),
+    {id: "offerCost", label: "Cost of the offer per customer", unit: segments.profitUnit, value: nice(meanProfit * 0.25), min: 0, max: nice(meanProfit * 3), step: nice(meanProfit / 400),
       why: "Discount, delivery or service given away per targeted customer, in the unit of profit. Starts at a quarter of the mean monthly profit."},
     {id: "responseRate", label: "Response rate", unit: "share", value: 0.2, min: 0, max: 1, step: 0.01,
       why: "Share of the customers who would have declined that the offer keeps active."},

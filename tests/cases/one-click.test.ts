@@ -1,0 +1,202 @@
+/**
+ * One Click case tests.
+ * - Real exports (../shared/datasets, or SHARED_DATASETS; skipped when absent): all four files read
+ *   (money.csv in its ';' / decimal-comma dialect), 1300 customers, the misspelt labels, the
+ *   extreme revenue and the customers without activity found and counted as pandas finds them;
+ *   the split and folds are those the reference script scored; every logistic candidate's CV
+ *   ROC-AUC and its test ROC-AUC equal scikit-learn's, kNN's best candidate is scikit-learn's, and
+ *   the chosen model's test ROC-AUC matches the best of the same four families in scikit-learn
+ *   (tests/golden/one-click.py → one-click.json). Forests only within a tolerance (different
+ *   random streams).
+ * - Demo data (data/one-click, planted truth in truth.json): the planted defects are found, the
+ *   planted drivers top the importance rankings and are the features that differ in exploration,
+ *   the segments' live grid agrees with the build-time segments, and customer ids reach the
+ *   artifacts only with the setting on.
+ */
+import {before, describe, test} from "node:test";
+import assert from "node:assert/strict";
+import {existsSync, readFileSync} from "node:fs";
+import {join, resolve} from "node:path";
+import {loadOneClick, type OneClickData} from "../../loaders/clean/one-click.ts";
+import {customerTable} from "../../loaders/cases/one-click/features.ts";
+import {fitOneClickModel, type OneClickModel} from "../../loaders/cases/one-click/model.ts";
+import {oneClickArtifacts} from "../../loaders/cases/one-click.ts";
+import {oneClickSplit} from "../golden/one-click-split.ts";
+
+const datasets = resolve(process.env.SHARED_DATASETS ?? "../shared/datasets");
+const hasReal = existsSync(join(datasets, "one-click", "market_file.csv"));
+const golden = JSON.parse(readFileSync(new URL("../golden/one-click.json", import.meta.url), "utf8"));
+const committedSplit = JSON.parse(readFileSync(new URL("../golden/one-click-split.json", import.meta.url), "utf8"));
+
+function close(actual: number, expected: number, tol: number, what: string) {
+  assert.ok(Math.abs(actual - expected) <= tol, `${what}: ${actual} vs reference ${expected} (tolerance ${tol})`);
+}
+
+describe("One Click on the real exports", {skip: hasReal ? false : `no real data in ${datasets}`}, () => {
+  let data: OneClickData;
+  let model: OneClickModel;
+  before(async () => {
+    data = await loadOneClick(datasets);
+    model = fitOneClickModel(customerTable(data.modelling), {resamples: 200});
+  });
+
+  test("reads all four exports, including money.csv's ';' separator and decimal commas", () => {
+    const files = new Map(data.quality.files.map((f) => [f.file, f]));
+    assert.equal(files.get("market_file.csv")!.rows, golden.rows.market_file);
+    assert.equal(files.get("market_money.csv")!.rows, golden.rows.market_money);
+    assert.equal(files.get("market_time.csv")!.rows, golden.rows.market_time);
+    assert.equal(files.get("money.csv")!.rows, golden.rows.money);
+    assert.equal(files.get("money.csv")!.dialect!.separator, ";");
+    assert.equal(files.get("money.csv")!.dialect!.decimal, ",");
+    assert.equal(data.customers.length, 1300);
+    const meanProfit = data.profit.reduce((s, p) => s + p.profit, 0) / data.profit.length;
+    close(meanProfit, golden.profitMean, 1e-9, "mean profit (decimal commas parsed)");
+  });
+
+  test("finds the misspelt labels, the extreme revenue and the customers without activity", () => {
+    const misspelt = (field: string) => data.quality.findings.find((f) => f.kind === "misspelling" && f.field === field)?.rows;
+    assert.equal(misspelt("serviceType"), golden.misspeltServiceType);
+    assert.equal(misspelt("period"), golden.misspeltPeriod);
+    const excluded = (reason: string) => data.customers.filter((c) => c.excluded === reason).length;
+    assert.equal(excluded("zero-activity"), golden.zeroActivityCustomers);
+    assert.equal(excluded("extreme-revenue"), golden.extremeRevenueCustomers);
+    assert.equal(data.quality.repairs.find((r) => r.id === "remove-extreme-revenue")?.rows, golden.extremeRevenueRows);
+    assert.equal(data.modelling.length, golden.modelling);
+    assert.equal(data.modelling.filter((c) => c.activity === "declined").length, golden.positives);
+  });
+
+  test("uses the split and folds the reference script scored", async () => {
+    assert.deepEqual(await oneClickSplit(datasets), committedSplit);
+    assert.deepEqual(model.split.test, committedSplit.test);
+    assert.equal(model.report.nTest, Math.ceil(0.25 * golden.modelling));
+  });
+
+  test("logistic regression: every candidate's CV ROC-AUC and the test ROC-AUC equal scikit-learn's", () => {
+    const ref = golden.families.logistic;
+    ref.candidates.forEach((c: {model__C: number}, k: number) => {
+      const ours = model.report.leaderboard.find((r) => r.family === "logistic" && r.params.C === c.model__C)!;
+      close(ours.mean, ref.cvMeans[k], 1e-4, `CV ROC-AUC at C=${c.model__C}`);
+    });
+    const best = model.report.families.find((f) => f.family === "logistic")!;
+    close(best.testAuc, ref.testAuc, 1e-4, "logistic test ROC-AUC");
+  });
+
+  test("kNN: the search picks scikit-learn's best scaler, k and weights, with the same CV score", () => {
+    const ref = golden.families.knn;
+    const ours = model.report.leaderboard.find((r) => r.family === "knn" && r.bestOfFamily)!;
+    assert.equal(ours.params.scaler, ref.bestParams.scale === "MinMaxScaler" ? "minmax" : "std");
+    assert.equal(ours.params.k, ref.bestParams.model__n_neighbors);
+    assert.equal(ours.params.weights, ref.bestParams.model__weights);
+    close(ours.mean, ref.bestCv, 2e-3, "kNN best CV ROC-AUC");
+    close(model.report.families.find((f) => f.family === "knn")!.testAuc, ref.testAuc, 5e-3, "kNN test ROC-AUC");
+  });
+
+  test("trees and forests score like scikit-learn's within their random variation", () => {
+    for (const family of ["tree", "forest"]) {
+      const ours = model.report.families.find((f) => f.family === family)!;
+      close(ours.cvMean, golden.families[family].bestCv, family === "forest" ? 0.01 : 0.02, `${family} best CV ROC-AUC`);
+    }
+  });
+
+  test("the chosen model's test ROC-AUC matches scikit-learn's best of the same families", () => {
+    assert.equal(model.report.chosen.family, golden.bestFamily);
+    const best = Math.max(...Object.values(golden.families).map((f: any) => f.bestCv));
+    close(model.report.chosen.cvMean, best, 0.005, "chosen model's CV ROC-AUC");
+    close(model.report.test.auc.value, golden.bestTestAuc, 0.015, "chosen model's test ROC-AUC");
+    assert.ok(model.report.test.auc.lo < model.report.test.auc.value && model.report.test.auc.value < model.report.test.auc.hi);
+  });
+});
+
+describe("One Click on the demo data", () => {
+  const truth = JSON.parse(readFileSync("data/one-click/truth.json", "utf8"));
+  const fieldOf: Record<string, string> = {
+    pages_per_visit: "pagesPerVisit", minutes_current: "minutesCurrent", promo_share: "promoShare",
+    marketing_6m: "marketingContacts6m", categories_per_visit: "categoriesPerVisit", unpaid_items: "unpaidItemsQuarter"
+  };
+  const planted: string[] = truth.driverOrder.map((d: string) => fieldOf[d]);
+  const coef = new Map<string, number>(truth.model.features.map((f: {feature: string; coef: number}) => [fieldOf[f.feature], f.coef]));
+  let data: OneClickData;
+  let open: Record<string, any>;
+  let closed: Record<string, any>;
+  before(async () => {
+    data = await loadOneClick(resolve("data"));
+    closed = oneClickArtifacts(data, {customerRows: false, resamples: 200}) as Record<string, any>;
+    open = oneClickArtifacts(data, {customerRows: true, resamples: 200}) as Record<string, any>;
+  });
+
+  test("finds the planted defects", () => {
+    const d = truth.defects;
+    assert.equal(data.quality.findings.find((f) => f.kind === "misspelling" && f.field === "serviceType")?.rows, d.misspeltServiceType.count);
+    assert.equal(data.quality.findings.find((f) => f.kind === "misspelling" && f.field === "period")?.rows, d.misspeltPeriod.count);
+    assert.deepEqual(data.customers.filter((c) => c.excluded === "zero-activity").map((c) => c.id).sort(), [...d.inactive.ids].sort());
+    assert.deepEqual(data.customers.filter((c) => c.excluded === "extreme-revenue").map((c) => c.id), [d.revenueOutlier.id]);
+    assert.equal(closed["summary.json"].counts.customers, truth.customers);
+  });
+
+  test("the planted drivers top the importance rankings", () => {
+    const model = closed["model.json"];
+    const strong = planted.filter((f) => Math.abs(coef.get(f)!) >= 0.4);
+    const shapTop = model.sourceImportance.slice(0, strong.length).map((s: {feature: string}) => s.feature);
+    assert.deepEqual(new Set(shapTop), new Set(strong), `SHAP ranking ${shapTop} should start with the planted drivers ${strong}`);
+    assert.deepEqual(shapTop.slice(0, 2), planted.slice(0, 2), "the two strongest planted drivers come first, in order");
+    const weakest = planted[planted.length - 1];
+    const numericNoise = model.sourceImportance.filter((s: {feature: string}) => !planted.includes(s.feature) && s.feature !== "favouriteCategory");
+    const rank = (f: string) => model.sourceImportance.findIndex((s: {feature: string}) => s.feature === f);
+    assert.ok(numericNoise.every((s: {feature: string}) => rank(s.feature) > rank(weakest)), "the weakest planted driver outranks every unplanted numeric feature");
+    const permTop = new Set(model.importance.slice(0, planted.length).map((r: {feature: string}) => r.feature));
+    assert.deepEqual(permTop, new Set(planted), "permutation importance puts the six planted drivers first");
+    assert.equal(model.driverRanking[0], planted[0]);
+  });
+
+  test("exploration: the strong planted drivers differ between declined and unchanged customers, nothing else does", () => {
+    const tests = closed["exploration.json"].hypotheses.tests as {field: string; rejectAdjusted: boolean}[];
+    const differing = tests.filter((t) => t.rejectAdjusted).map((t) => t.field).sort();
+    const strong = planted.filter((f) => Math.abs(coef.get(f)!) >= 0.4).sort();
+    assert.deepEqual(differing, strong);
+  });
+
+  test("segments: the live grid reproduces the build-time segments, and high risk means more declines", () => {
+    const seg = closed["segments.json"];
+    const n = seg.cells.reduce((s: number, c: {n: number}) => s + c.n, 0);
+    assert.equal(n, seg.n);
+    for (const s of seg.segments) {
+      const cells = seg.cells.filter((c: {p0: number; m0: number}) => (c.p0 >= seg.defaults.probability - 1e-9) === s.highRisk && (c.m0 >= seg.defaults.profit - 1e-9) === s.highProfit);
+      assert.equal(cells.reduce((a: number, c: {n: number}) => a + c.n, 0), s.n, s.name);
+      close(cells.reduce((a: number, c: {profit: number}) => a + c.profit, 0), s.profit, 1e-6, `${s.name} profit`);
+    }
+    const risky = seg.segments.filter((s: {highRisk: boolean}) => s.highRisk);
+    const rate = (list: {n: number; declinedObserved: number}[]) => list.reduce((a, s) => a + s.declinedObserved, 0) / list.reduce((a, s) => a + s.n, 0);
+    assert.ok(rate(risky) > 2 * rate(seg.segments), "out-of-fold high risk holds many more real declines");
+    assert.equal(seg.portraits.length, 2);
+    const portrait = seg.portraits.find((p: {segment: string}) => p.segment === "risk-high-profit");
+    const pages = portrait.variables.find((v: {id: string}) => v.id === "pagesPerVisit");
+    assert.equal(pages.finding, "lower", "the planted strongest driver (fewer pages) shows in the at-risk portrait");
+    assert.equal(portrait.variables.find((v: {id: string}) => v.id === "profit").finding, "higher");
+  });
+
+  test("offers follow from the portrait and the four segments", () => {
+    const offers = closed["offers.json"].offers;
+    assert.equal(offers.length, 4);
+    const first = offers.find((o: {segment: string}) => o.segment === "risk-high-profit");
+    assert.ok(first.target && first.actions.some((a: {rule: string}) => a.rule === "recommendations"));
+    assert.equal(first.channels[0].customers + first.channels[1].customers, first.n);
+  });
+
+  test("customer ids reach the artifacts only with the setting on", () => {
+    const ids = new Set(data.customers.map((c) => String(c.id)));
+    const leaks = (artifacts: Record<string, unknown>) =>
+      Object.entries(artifacts).filter(([, v]) => (JSON.stringify(v).match(/[0-9A-Za-z-]{5,}/g) ?? []).some((t) => ids.has(t))).map(([k]) => k);
+    assert.deepEqual(leaks(closed), []);
+    assert.deepEqual(closed["customers.json"], {allowed: false, sources: closed["customers.json"].sources, customers: []});
+    assert.ok(leaks(open).includes("customers.json"));
+    assert.equal(open["customers.json"].customers.length, data.modelling.length);
+    assert.equal(open["segments.json"].customers.length, data.modelling.length);
+  });
+
+  test("the setting changes only customer-level content (same analysis, deterministic)", () => {
+    assert.deepEqual(open["exploration.json"], closed["exploration.json"]);
+    assert.deepEqual(open["segments.json"].cells, closed["segments.json"].cells);
+    assert.deepEqual(open["model.json"].leaderboard, closed["model.json"].leaderboard);
+    assert.deepEqual(open["offers.json"], closed["offers.json"]);
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * One Click page interactions for the browser test: the model page's threshold slider updates the
+ * confusion summary (a higher threshold flags fewer customers, catches no more decliners); the
+ * segments page's probability slider moves customers out of the high-risk segments (count and
+ * profit at risk fall); the offers page's response-rate slider raises the expected profit kept.
+ */
+import assert from "node:assert/strict";
+import type {Page} from "playwright-core";
+
+async function text(page: Page, selector: string): Promise<string> {
+  return (await page.locator(selector).innerText()).replace(/\s+/g, " ").trim();
+}
+
+async function waitForChange(page: Page, selector: string, before: string): Promise<string> {
+  await page.waitForFunction(([s, b]) => (document.querySelector(s)?.textContent ?? "").replace(/\s+/g, " ").trim() !== b, [selector, before] as const, {timeout: 10_000});
+  return text(page, selector);
+}
+
+/** Sets the range input of the nth Inputs.range on the page. */
+async function slide(page: Page, index: number, value: number): Promise<void> {
+  await page.locator("input[type=range]").nth(index).evaluate((input: HTMLInputElement, v: number) => {
+    input.value = String(v);
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+  }, value);
+}
+
+const numbers = (s: string) => (s.match(/-?\d[\d,]*(\.\d+)?/g) ?? []).map((n) => Number(n.replace(/,/g, "")));
+
+export const interactions: Record<string, (page: Page) => Promise<void>> = {
+  "/one-click/model": async (page) => {
+    const selector = "#one-click-threshold-summary";
+    const before = await text(page, selector);
+    const [flaggedBefore, , , caughtBefore] = numbers(before);
+    await slide(page, 0, 0.85);
+    const after = await waitForChange(page, selector, before);
+    const [flaggedAfter, , , caughtAfter] = numbers(after);
+    assert.ok(flaggedAfter < flaggedBefore, `raising the threshold should flag fewer customers: ${before} → ${after}`);
+    assert.ok(caughtAfter <= caughtBefore, `raising the threshold cannot catch more decliners: ${before} → ${after}`);
+  },
+  "/one-click/segments": async (page) => {
+    const count = "#one-click-high-risk-count", atRisk = "#one-click-profit-at-risk";
+    const before = Number((await text(page, count)).replace(/,/g, ""));
+    const riskBefore = Number((await text(page, atRisk)).replace(/,/g, ""));
+    await slide(page, 0, 0.8);
+    const after = Number((await waitForChange(page, count, String(before))).replace(/,/g, ""));
+    const riskAfter = Number((await text(page, atRisk)).replace(/,/g, ""));
+    assert.ok(after < before, `a higher probability threshold leaves fewer high-risk customers: ${before} → ${after}`);
+    assert.ok(riskAfter < riskBefore, `and less profit at risk: ${riskBefore} → ${riskAfter}`);
+  },
+  "/one-click/offers": async (page) => {
+    const selector = "#one-click-offers-kept";
+    const beforeText = await text(page, selector);
+    const before = Number(beforeText.replace(/,/g, ""));
+    await slide(page, 1, 0.6);
+    const after = Number((await waitForChange(page, selector, beforeText)).replace(/,/g, ""));
+    assert.ok(after > before * 2.5 && after < before * 3.5, `tripling the response rate triples the profit kept: ${before} → ${after}`);
+  }
+};
