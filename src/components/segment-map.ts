@@ -37,10 +37,12 @@ export interface MapOptions {
   valueLabel?: string;
   /** One dot per customer (only when customer rows are allowed). */
   points?: {probability: number; profit: number; declined: number}[] | null;
+  /** Names of the observed outcomes of the dots: [event, no event]. */
+  outcomes?: [string, string];
 }
 
 export function SegmentMap(data: {cells: MapCell[]; profitEdges: number[]}, options: MapOptions) {
-  const {width = 720, height = 440, probability, value, quadrants, probabilityLabel = "Probability", valueLabel = "Value", points = null} = options;
+  const {width = 720, height = 440, probability, value, quadrants, probabilityLabel = "Probability", valueLabel = "Value", points = null, outcomes = ["event", "no event"]} = options;
   const m0 = data.profitEdges[0], m1 = data.profitEdges[data.profitEdges.length - 1];
   const corner = (q: MapQuadrant) => ({
     anchor: `${q.highProfit ? "top" : "bottom"}-${q.highRisk ? "right" : "left"}`,
@@ -50,12 +52,14 @@ export function SegmentMap(data: {cells: MapCell[]; profitEdges: number[]}, opti
     width, height,
     x: {label: `${probabilityLabel} →`, domain: [0, 1], tickFormat: "%", grid: true},
     y: {label: `↑ ${valueLabel}`, domain: [m0, m1], grid: true},
-    color: {type: "sqrt", scheme: "purples", label: "Customers in the cell", legend: true},
+    color: points
+      ? {domain: outcomes, range: [POSITIVE, "#4e79a7"], legend: true}
+      : {type: "sqrt", scheme: "purples", label: "Customers in the cell", legend: true},
     marks: [
-      Plot.rect(data.cells, {x1: "p0", x2: "p1", y1: "m0", y2: "m1", fill: points ? "#eee" : "n", inset: 0.3, tip: !points,
+      Plot.rect(data.cells, {x1: "p0", x2: "p1", y1: "m0", y2: "m1", fill: points ? () => "#eee" : "n", inset: 0.3, tip: !points,
         title: (c: MapCell) => `${c.n} customers (${c.declined} declined)\nprobability ${(c.p0 * 100).toFixed(0)}–${(c.p1 * 100).toFixed(0)}%\nprofit ${+c.m0.toPrecision(4)}–${+c.m1.toPrecision(4)}\ntotal profit ${c.profit.toFixed(2)}`}),
-      points ? Plot.dot(points, {x: "probability", y: "profit", r: 2.2, fill: (d) => (d.declined ? POSITIVE : "#4e79a7"), fillOpacity: 0.6, tip: true,
-        title: (d) => `probability ${(d.probability * 100).toFixed(1)}%\nprofit ${d.profit}\n${d.declined ? "declined" : "unchanged"}`}) : null,
+      points ? Plot.dot(points, {x: "probability", y: "profit", r: 2.2, fill: (d) => (d.declined ? outcomes[0] : outcomes[1]), fillOpacity: 0.6, tip: true,
+        title: (d) => `probability ${(d.probability * 100).toFixed(1)}%\nprofit ${d.profit}\n${d.declined ? outcomes[0] : outcomes[1]}`}) : null,
       Plot.ruleX([probability], {stroke: CHOSEN, strokeWidth: 2.5}),
       Plot.ruleY([value], {stroke: CHOSEN, strokeWidth: 2.5}),
       ...quadrants.map((q) => {

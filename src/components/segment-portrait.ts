@@ -34,7 +34,7 @@ const value = (x: number) => (Math.abs(x) < 10 ? x.toFixed(2) : x.toFixed(0));
 export function PortraitDifferences(p: PortraitData, {width = 640}: {width?: number} = {}) {
   const rows = p.variables.filter((v) => v.kind === "numeric").sort((a, b) => (b.standardisedDifference ?? 0) - (a.standardisedDifference ?? 0));
   const labels = rows.map((v) => v.label);
-  const margin = Math.min(width * 0.45, 10 + 6.3 * Math.max(...labels.map((l) => l.length)));
+  const margin = Math.min(width * 0.55, 10 + 6.3 * Math.max(...labels.map((l) => l.length)));
   const finding = (v: Variable) => (v.finding === "higher" ? "higher in the segment" : v.finding === "lower" ? "lower in the segment" : "no evidence of a difference");
   return Plot.plot({
     width,
