@@ -56,13 +56,13 @@ test("ecommerce demo: exactly the planted repeated lines, shared orders and whol
     const repeated = q.findings.find((f) => f.kind === "near-duplicate")!;
     assert.equal(repeated.rows, d.repeatedLines.count);
     const repeatedOrders = await queryRows<{orderId: number}>(connection,
-      "SELECT DISTINCT orderId FROM order_lines_annotated WHERE time > firstTime ORDER BY 1");
+      "SELECT DISTINCT orderId FROM order_line_flags WHERE repeat ORDER BY 1");
     assert.deepEqual(repeatedOrders.map((r) => r.orderId), d.repeatedLines.list.map((o: {order_id: number}) => o.order_id).sort((a: number, b: number) => a - b));
     assert.equal(new Set(repeatedOrders.map((r) => r.orderId)).size, d.repeatedLines.orders);
     const shared = q.findings.find((f) => f.kind === "shared-key")!;
     assert.equal(shared.groups, d.sharedOrders.count);
     const sharedOrders = await queryRows<{orderId: number}>(connection,
-      "SELECT orderId FROM order_lines_annotated GROUP BY 1 HAVING count(DISTINCT sourceCustomerId) > 1 ORDER BY 1");
+      "SELECT orderId FROM order_owners WHERE customers > 1 ORDER BY 1");
     assert.deepEqual(sharedOrders.map((r) => r.orderId), d.sharedOrders.list.map((o: {order_id: number}) => o.order_id).sort((a: number, b: number) => a - b));
     const wholesale = await queryRows<{orderId: number; product: string; quantity: number}>(connection,
       `SELECT orderId, product, quantity FROM ${clean.name} WHERE wholesale ORDER BY orderId`);
