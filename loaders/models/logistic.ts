@@ -175,7 +175,9 @@ function newton(
     }
     for (let j = 0; j < d; j++) wMax = Math.max(wMax, Math.abs(w[j]));
     if (!(decrement >= 0) || !Number.isFinite(decrement)) break;
-    if (stepMax <= tol * (1 + wMax)) {
+    // Negligible step, or a predicted decrease below rounding of the objective (ill-conditioned
+    // problems can keep the step just above tol while no line search can make progress).
+    if (stepMax <= tol * (1 + wMax) || decrement / 2 <= 1e-15 * (1 + Math.abs(f))) {
       // The Newton step is negligible: take it without a line search and stop.
       for (let j = 0; j < d; j++) w[j] -= step[j];
       if (fitIntercept) b -= step[d];
