@@ -84,7 +84,7 @@ describe("One Click on the real exports", {skip: hasReal ? false : `no real data
   test("kNN: the search picks scikit-learn's best scaler, k and weights, with the same CV score", () => {
     const ref = golden.families.knn;
     const ours = model.report.leaderboard.find((r) => r.family === "knn" && r.bestOfFamily)!;
-    assert.equal(ours.params.scaler, ref.bestParams.scale === "MinMaxScaler" ? "minmax" : "std");
+    assert.equal(ours.params.scaler, ref.bestParams.scale === "MinMaxScaler" ? "minmax" : "standard");
     assert.equal(ours.params.k, ref.bestParams.model__n_neighbors);
     assert.equal(ours.params.weights, ref.bestParams.model__weights);
     close(ours.mean, ref.bestCv, 2e-3, "kNN best CV ROC-AUC");

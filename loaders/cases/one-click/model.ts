@@ -5,16 +5,11 @@
  * search on ROC-AUC, chosen model's test metrics with bootstrap CIs, SHAP summary, and
  * out-of-fold probabilities for every customer (what the segments use).
  */
-import {compareModels, linearShap, logisticFamily, type CompareModelsResult, type ModelFamily} from "../../report/model-comparison.ts";
+import {compareModels, linearShap, type CompareModelsResult, type ModelFamily} from "../../report/model-comparison.ts";
+import {standardFamilies} from "../../report/families.ts";
 import type {StandardisedModel} from "../../report/pipeline.ts";
 import type {LogisticModel} from "../../models/logistic.ts";
 import type {Row} from "../../models/types.ts";
-import {kNearestNeighbours} from "../../models/knn.ts";
-import {decisionTree, type DecisionTreeModel} from "../../models/tree.ts";
-import {randomForest, type RandomForestModel} from "../../models/forest.ts";
-import {minMaxScaler, standardScaler} from "../../preprocess/scalers.ts";
-import {pipeline} from "../../preprocess/pipeline.ts";
-import {treeShap} from "../../explain/tree-shap.ts";
 import {features, levelsByFrequency, target, type CustomerRow, type FeatureId} from "./features.ts";
 
 export interface DesignColumn {
@@ -55,37 +50,19 @@ export function designMatrix(rows: readonly CustomerRow[]): Design {
   return {X: rows.map((r) => getters.map((g) => g(r))), y: rows.map((r) => r.declined), columns};
 }
 
-/** How each family treats feature scale (shown on the model page). */
-export const scalingChoices: Record<string, string> = {
-  logistic: "standardised (mean 0, sd 1, fitted on each training part): the L2 penalty treats every feature alike and odds ratios read per standard deviation",
-  knn: "k-nearest neighbours: standardised (std) or min-max scaled to [0, 1], chosen by the search: distances would otherwise be dominated by revenue and tenure",
-  tree: "none: splits depend only on the order of values",
-  forest: "none: splits depend only on the order of values"
-};
-
-/** The families compared, simplest first, with modest grids (the whole case must build fast). */
+/**
+ * The standard families (loaders/report/families.ts) with One Click's grids: a wider kNN search
+ * (scaling, k and weights) and deeper trees, still small enough for a fast build.
+ */
 export function oneClickFamilies({seed = 42}: {seed?: number} = {}): ModelFamily[] {
-  const treeShapOf = (model: unknown, X: readonly Row[]) => treeShap(model as DecisionTreeModel | RandomForestModel, X).values;
-  return [
-    logisticFamily({C: [0.01, 0.1, 1, 10]}),
-    {
-      family: "knn", label: "kNN",
-      make: (p) => pipeline([p.scaler === "minmax" ? minMaxScaler() : standardScaler()], kNearestNeighbours({k: p.k, weights: p.weights})),
-      grid: {scaler: ["std", "minmax"], k: [5, 15, 35], weights: ["uniform", "distance"]}
-    },
-    {
-      family: "tree", label: "Decision tree",
-      make: (p) => decisionTree({maxDepth: p.maxDepth, minSamplesLeaf: p.minSamplesLeaf, seed}),
-      grid: {maxDepth: [3, 5, 8], minSamplesLeaf: [1, 10, 30]},
-      shap: treeShapOf
-    },
-    {
-      family: "forest", label: "Random forest",
-      make: (p) => randomForest({nEstimators: 100, maxDepth: p.maxDepth, minSamplesLeaf: p.minSamplesLeaf, seed}),
-      grid: {maxDepth: [6, null], minSamplesLeaf: [3, 10]},
-      shap: treeShapOf
+  return standardFamilies({
+    seed,
+    grids: {
+      knn: {scaler: ["standard", "minmax"], k: [5, 15, 35], weights: ["uniform", "distance"]},
+      tree: {maxDepth: [3, 5, 8], minSamplesLeaf: [1, 10, 30]},
+      forest: {maxDepth: [6, null], minSamplesLeaf: [3, 10]}
     }
-  ];
+  });
 }
 
 export interface OneClickModel extends CompareModelsResult {
