@@ -3,7 +3,10 @@
  * plain read of the same file, with the peak memory (RSS) of each phase in its own process.
  *
  *   npm run demo-data -- --case ecommerce --lines 10000000 --out /tmp/clientele-large
- *   tsx scripts/bench-io.ts --data /tmp/clientele-large [--memory-limit 1GB] [--db memory|file]
+ *   tsx scripts/bench-io.ts --data /tmp/clientele-large [--memory-limit 1GB] [--db file|memory] [--threads N]
+ *
+ * `--db file` (default) runs on openScratchDatabase: tables compressed in a temporary file and
+ * paged through the memory limit; `--db memory` keeps everything in RAM (spilling past the limit).
  *
  * Phases (each a fresh child process):
  *   plain-count  SELECT count(*) FROM read_csv(file)                 DuckDB streaming its own read
@@ -12,12 +15,12 @@
  *   clean        cleanEcommerceInto: read + validation + every audit + the clean view
  */
 import {spawnSync} from "node:child_process";
-import {mkdtempSync, rmSync, statSync} from "node:fs";
+import {statSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {parseArgs} from "node:util";
 import {fileURLToPath} from "node:url";
-import {openDatabase, queryOne, run} from "../loaders/io/duckdb.ts";
+import {openDatabase, openScratchDatabase, queryOne, run} from "../loaders/io/duckdb.ts";
 import {literal} from "../loaders/io/duckdb.ts";
 import {readCase} from "../loaders/io/read-case.ts";
 import {ecommerceSchema} from "../loaders/io/schemas/ecommerce.ts";
@@ -47,12 +50,10 @@ const dataDir = resolve(values.data!);
 const file = join(dataDir, "ecommerce", "ecom_dataset_upd.csv");
 
 async function runPhase(phase: Phase): Promise<Result> {
-  const temp = mkdtempSync(join(tmpdir(), "clientele-bench-"));
-  const db = await openDatabase({
-    path: values.db === "file" ? join(temp, "bench.duckdb") : ":memory:",
-    memoryLimit: values["memory-limit"], tempDirectory: join(temp, "spill"),
-    threads: values.threads ? Number(values.threads) : undefined
-  });
+  const threads = values.threads ? Number(values.threads) : undefined;
+  const db = values.db === "file"
+    ? await openScratchDatabase({memoryLimit: values["memory-limit"], threads})
+    : await openDatabase({memoryLimit: values["memory-limit"], threads, tempDirectory: join(tmpdir(), `clientele-bench-spill-${process.pid}`)});
   const c = db.connection;
   const started = performance.now();
   let rows = 0;
@@ -74,7 +75,6 @@ async function runPhase(phase: Phase): Promise<Result> {
     }
   } finally {
     db.close();
-    rmSync(temp, {recursive: true, force: true});
   }
   const seconds = (performance.now() - started) / 1000;
   return {phase, seconds, peakMB: process.resourceUsage().maxRSS / 1024, rows, detail};

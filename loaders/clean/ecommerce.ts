@@ -21,7 +21,8 @@
  * orderId, time, firstTime, isCopy, keep, repeat) is computed with one window sort over integer
  * keys (product and customer as 64-bit hashes, compared only within one order); `order_owners`
  * (orderId, customerId, customers) comes from one hash aggregate. The clean view joins them back
- * by position.
+ * by position. For logs of millions of lines, give it a connection from `openScratchDatabase()`
+ * (loaders/io/duckdb.ts) so peak memory stays bounded.
  */
 import {settings} from "../settings.ts";
 import type {DuckDBConnection} from "../io/duckdb.ts";

@@ -2,6 +2,9 @@
  * A thin layer over `@duckdb/node-api`: open an embedded database, run SQL, and read results as
  * plain JSON-friendly rows (BIGINT → number, DATE/TIMESTAMP → ISO string).
  */
+import {mkdtempSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {DuckDBInstance, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
 
 export type {DuckDBConnection};
@@ -35,6 +38,22 @@ export async function openDatabase({path = ":memory:", memoryLimit, threads, tem
     close() {
       connection.disconnectSync();
       instance.closeSync();
+    }
+  };
+}
+
+/**
+ * A database in a temporary file, removed on close: DuckDB keeps tables compressed on disk and
+ * pages them through `memoryLimit`, which holds peak memory down on logs of millions of lines.
+ */
+export async function openScratchDatabase({memoryLimit = "1GB", threads}: Omit<OpenOptions, "path" | "tempDirectory"> = {}): Promise<Database> {
+  const dir = mkdtempSync(join(tmpdir(), "clientele-duckdb-"));
+  const db = await openDatabase({path: join(dir, "scratch.duckdb"), memoryLimit, threads, tempDirectory: join(dir, "spill")});
+  return {
+    connection: db.connection,
+    close() {
+      db.close();
+      rmSync(dir, {recursive: true, force: true});
     }
   };
 }
