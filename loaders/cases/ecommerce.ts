@@ -18,7 +18,7 @@ import type {DuckDBConnection} from "../io/duckdb.ts";
 import {queryOne, withDatabase} from "../io/duckdb.ts";
 import {cleanEcommerceInto} from "../clean/ecommerce.ts";
 import type {QualityReport} from "../quality/types.ts";
-import {buildTables} from "./ecommerce/tables.ts";
+import {buildOrdersWithWholesale, buildTables} from "./ecommerce/tables.ts";
 import {coverageReport, type CoverageReport} from "./ecommerce/coverage.ts";
 import {scoreRfm} from "./ecommerce/rfm.ts";
 import {readCustomers, readOrders, type CustomerProfile} from "./ecommerce/customers.ts";
@@ -43,9 +43,10 @@ export interface EcommerceResult {
   timings: Record<string, number>;
 }
 
-/** Distinct customer ids and lines in the export as read (before any repair). */
+/** Lines, distinct customer ids and orders in the export as read, before any repair: from the raw
+ * table the reader leaves (loaders/io/read-case.ts names it after the schema's table, "order_lines"). */
 async function readCounts(connection: DuckDBConnection): Promise<{lines: number; customers: number; orders: number}> {
-  return queryOne(connection, `SELECT count(*) AS lines, count(DISTINCT sourceCustomerId) AS customers, count(DISTINCT orderId) AS orders FROM order_lines_annotated`);
+  return queryOne(connection, `SELECT count(*) AS lines, count(DISTINCT customerId) AS customers, count(DISTINCT orderId) AS orders FROM order_lines`);
 }
 
 export async function analyseEcommerce(connection: DuckDBConnection, dataDir: string, customerRows: boolean): Promise<EcommerceResult> {
@@ -67,6 +68,7 @@ export async function analyseEcommerce(connection: DuckDBConnection, dataDir: st
   lap("aggregates");
   const customers = await readCustomers(connection);
   const orders = await readOrders(connection);
+  await buildOrdersWithWholesale(connection);
   const ordersWithWholesale = await readOrders(connection, "eco_orders_all");
   lap("read");
   const {report: profiles, clusterOf, clusterNames} = profilesReport(customers, thresholds);

@@ -10,7 +10,7 @@ import {readSettings} from "../../loaders/settings.ts";
 import {computeEcommerce, computeEcommerceResult, type EcommerceResult} from "../../loaders/cases/ecommerce.ts";
 import {queryRows, withDatabase} from "../../loaders/io/duckdb.ts";
 import {cleanEcommerceInto} from "../../loaders/clean/ecommerce.ts";
-import {buildTables} from "../../loaders/cases/ecommerce/tables.ts";
+import {buildOrdersWithWholesale, buildTables} from "../../loaders/cases/ecommerce/tables.ts";
 import {linesByCategory} from "../../loaders/cases/ecommerce/coverage.ts";
 
 const truth = JSON.parse(readFileSync("data/ecommerce/truth.json", "utf8"));
@@ -75,6 +75,7 @@ describe("e-commerce case on the demo log", () => {
     const mix = await withDatabase(async (c) => {
       const clean = await cleanEcommerceInto(c, "data", {materialize: true});
       await buildTables(c, clean.name);
+      await buildOrdersWithWholesale(c);
       return queryRows<{cat: string; share: number}>(c, "SELECT mainCategory AS cat, count(*) / sum(count(*)) OVER () AS share FROM eco_orders_all GROUP BY 1");
     });
     for (const cat of CATS) {

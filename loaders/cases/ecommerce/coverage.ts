@@ -84,41 +84,47 @@ export async function coverageReport(connection: DuckDBConnection, {topProducts 
   const withoutWholesale = await shares(connection, "NOT wholesale");
   const {distinctProducts, categorisedProducts} = await queryOne<{distinctProducts: number; categorisedProducts: number}>(connection,
     `SELECT count(*) AS distinctProducts, count(*) FILTER (WHERE category IS NOT NULL) AS categorisedProducts FROM eco_products`);
-  const totals = await queryRows<{cat: string; lines: number; orders: number; customers: number; products: number; revenue: number; revenueAll: number; medianPrice: number}>(connection,
-    `SELECT cat, count(*) FILTER (WHERE NOT wholesale) AS lines, count(DISTINCT orderId) FILTER (WHERE NOT wholesale) AS orders,
-       count(DISTINCT customerId) FILTER (WHERE NOT wholesale) AS customers, count(DISTINCT product) AS products,
-       coalesce(sum(revenue) FILTER (WHERE NOT wholesale), 0) AS revenue, sum(revenue) AS revenueAll,
-       median(price) FILTER (WHERE NOT wholesale) AS medianPrice
+  // Orders and customers per category come from the per-order and per-customer tables (no COUNT DISTINCT over lines).
+  const totals = await queryRows<{cat: string; lines: number; revenue: number; revenueAll: number; medianPrice: number}>(connection,
+    `SELECT cat, count(*) FILTER (WHERE NOT wholesale) AS lines, coalesce(sum(revenue) FILTER (WHERE NOT wholesale), 0) AS revenue,
+       sum(revenue) AS revenueAll, median(price) FILTER (WHERE NOT wholesale) AS medianPrice
      FROM eco_lines GROUP BY cat`);
+  const orders = await queryRows<{cat: string; orders: number}>(connection, `SELECT cat, count(*) AS orders FROM eco_order_cats GROUP BY cat`);
+  const customerRows = await queryRows<{cat: string; customers: number}>(connection, `SELECT cat, count(DISTINCT cust) AS customers FROM eco_order_cats GROUP BY cat`);
+  const customers = Object.fromEntries(customerRows.map((r) => [r.cat, r.customers])) as Record<string, number>;
+  const products = await queryRows<{cat: string; products: number}>(connection,
+    `SELECT coalesce(category, 'other') AS cat, count(*) AS products FROM eco_products GROUP BY 1`);
   const top = await queryRows<{cat: string; product: string; lines: number; revenue: number}>(connection,
-    `SELECT cat, product, lines, revenue FROM (
-       SELECT cat, product, count(*) AS lines, sum(revenue) AS revenue,
-         row_number() OVER (PARTITION BY cat ORDER BY sum(revenue) DESC, product) AS k
-       FROM eco_lines WHERE NOT wholesale GROUP BY cat, product) WHERE k <= ${topProducts} ORDER BY cat, k`);
+    `SELECT t.cat, p.product, t.lines, t.revenue FROM (
+       SELECT cat, productId, count(*) AS lines, sum(revenue) AS revenue,
+         row_number() OVER (PARTITION BY cat ORDER BY sum(revenue) DESC, productId) AS k
+       FROM eco_lines WHERE NOT wholesale GROUP BY cat, productId) t JOIN eco_products p USING (productId)
+     WHERE t.k <= ${topProducts} ORDER BY t.cat, t.k`);
   const totalRevenue = withoutWholesale.revenue;
   const totalLines = withoutWholesale.lines;
   const categories: CategoryTotal[] = ANALYSIS_CATEGORIES.flatMap((c) => {
     const t = totals.find((x) => x.cat === c);
     if (!t) return [];
     return [{
-      category: c, label: categoryLabel[c], lines: t.lines, orders: t.orders, customers: t.customers, products: t.products,
+      category: c, label: categoryLabel[c], lines: t.lines, orders: orders.find((o) => o.cat === c)?.orders ?? 0, customers: customers[c] ?? 0,
+      products: products.find((p) => p.cat === c)?.products ?? 0,
       revenue: t.revenue, revenueWithWholesale: t.revenueAll, revenueShare: t.revenue / totalRevenue, lineShare: t.lines / totalLines,
       medianPrice: t.medianPrice ?? 0,
       topProducts: top.filter((p) => p.cat === c).map(({product, lines, revenue}) => ({product, lines, revenue}))
     }];
   });
   const hits = await queryRows<{rule: number; products: number; lines: number; revenue: number}>(connection,
-    `SELECT p.rule, count(DISTINCT p.product) AS products, count(l.line) FILTER (WHERE NOT l.wholesale) AS lines,
-       coalesce(sum(l.revenue) FILTER (WHERE NOT l.wholesale), 0) AS revenue
-     FROM eco_products p LEFT JOIN eco_lines l USING (product) WHERE p.rule IS NOT NULL GROUP BY p.rule`);
+    `SELECT p.rule, count(*) AS products, sum(coalesce(u.lines, 0)) AS lines, sum(coalesce(u.revenue, 0)) AS revenue
+     FROM eco_products p LEFT JOIN (SELECT productId, count(*) AS lines, sum(revenue) AS revenue FROM eco_lines WHERE NOT wholesale GROUP BY productId) u USING (productId)
+     WHERE p.rule IS NOT NULL GROUP BY p.rule`);
   const rules: RuleUse[] = categoryTable.rules.map((r, i) => {
     const h = hits.find((x) => x.rule === i + 1);
     return {rule: i + 1, category: r.category, label: categoryLabel[r.category], note: r.note, stems: r.stems, patterns: r.patterns ?? [],
       products: h?.products ?? 0, lines: h?.lines ?? 0, revenue: h?.revenue ?? 0};
   });
   const unmatched = await queryRows<{product: string; lines: number; revenue: number}>(connection,
-    `SELECT product, count(*) AS lines, sum(revenue) AS revenue FROM eco_lines WHERE category IS NULL
-     GROUP BY product ORDER BY revenue DESC, product LIMIT ${uncategorised}`);
+    `SELECT p.product, u.lines, u.revenue FROM (SELECT productId, count(*) AS lines, sum(revenue) AS revenue FROM eco_lines WHERE category IS NULL GROUP BY productId) u
+     JOIN eco_products p USING (productId) ORDER BY u.revenue DESC, p.product LIMIT ${uncategorised}`);
   return {withWholesale, withoutWholesale, distinctProducts, categorisedProducts, categories, rules, uncategorised: unmatched, about: categoryTable.about};
 }
 

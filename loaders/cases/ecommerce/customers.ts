@@ -29,7 +29,7 @@ export interface CustomerProfile {
 export async function readCustomers(connection: DuckDBConnection): Promise<CustomerProfile[]> {
   const rows = await queryRows<Record<string, unknown>>(connection, `SELECT c.*, strftime(c.firstTime, '%Y-%m-%dT%H:%M:%S') AS firstTimeText,
       strftime(c.lastTime, '%Y-%m-%dT%H:%M:%S') AS lastTimeText, s.r, s.f, s.m, s.segment
-    FROM eco_customers c JOIN eco_rfm s USING (customerId) ORDER BY c.customerId`);
+    FROM eco_customers c JOIN eco_rfm s USING (cust) ORDER BY c.customerId`);
   return rows.map((row) => {
     const categoryRevenue = {} as Record<AnalysisCategory, number>;
     const shares = {} as Record<AnalysisCategory, number>;
@@ -49,12 +49,11 @@ export async function readCustomers(connection: DuckDBConnection): Promise<Custo
 /** Orders (without wholesale lines) as plain rows, for order-level tests. */
 export interface OrderRow {
   orderId: number;
-  customerId: string;
   revenue: number;
   lines: number;
   mainCategory: AnalysisCategory;
 }
 
 export async function readOrders(connection: DuckDBConnection, table = "eco_orders"): Promise<OrderRow[]> {
-  return queryRows<OrderRow>(connection, `SELECT orderId, customerId, revenue, lines, mainCategory FROM ${ident(table)} ORDER BY orderId`);
+  return queryRows<OrderRow>(connection, `SELECT orderId, revenue, lines, mainCategory FROM ${ident(table)} ORDER BY orderId`);
 }

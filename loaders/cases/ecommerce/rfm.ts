@@ -59,14 +59,14 @@ function ruleSql(rule: SegmentRule): string {
   return parts.length ? parts.join(" AND ") : "true";
 }
 
-/** Score every customer into eco_rfm(customerId, r, f, m, segment) and return the cut points. */
+/** Score every customer into eco_rfm(cust, r, f, m, segment) and return the cut points. */
 export async function scoreRfm(connection: DuckDBConnection): Promise<RfmThresholds> {
   const t = await queryOne<RfmThresholds>(connection, `SELECT
       quantile_cont(recencyDays, 1 / 3) AS recencyRecent, quantile_cont(recencyDays, 2 / 3) AS recencyMiddle,
       quantile_cont(revenue, 1 / 3) AS revenueLow, quantile_cont(revenue, 2 / 3) AS revenueHigh FROM eco_customers`);
   const cases = SEGMENT_RULES.map((s) => `WHEN ${ruleSql(s)} THEN ${literal(s.id)}`).join(" ");
   await run(connection, `CREATE OR REPLACE TABLE eco_rfm AS
-    WITH s AS (SELECT customerId,
+    WITH s AS (SELECT cust,
         CASE WHEN recencyDays <= ${t.recencyRecent} THEN 3 WHEN recencyDays <= ${t.recencyMiddle} THEN 2 ELSE 1 END AS r,
         least(orders, 3) AS f,
         CASE WHEN revenue <= ${t.revenueLow} THEN 1 WHEN revenue <= ${t.revenueHigh} THEN 2 ELSE 3 END AS m

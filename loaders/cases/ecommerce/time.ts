@@ -65,14 +65,18 @@ export interface TimeReport {
 
 export async function timeReport(connection: DuckDBConnection, info: TablesInfo, {repeatWindowDays = 90, maxOffset = 12} = {}): Promise<TimeReport> {
   const lines = "(SELECT * FROM eco_lines WHERE NOT wholesale)";
-  const monthly = (await queryRows<{month: string; cat: AnalysisCategory; revenue: number; lines: number; orders: number}>(connection,
-    `SELECT strftime(time, '%Y-%m') AS month, cat, sum(revenue) AS revenue, count(*) AS lines, count(DISTINCT orderId) AS orders
-     FROM ${lines} GROUP BY ALL ORDER BY month, cat`)).map((r) => ({month: r.month, category: r.cat, label: categoryLabel[r.cat], revenue: r.revenue, lines: r.lines, orders: r.orders}));
+  // Revenue and lines by the line's month; orders containing the category by the order's month (eco_order_cats: one row per order and category).
+  const monthlyLines = await queryRows<{month: string; cat: AnalysisCategory; revenue: number; lines: number}>(connection,
+    `SELECT strftime(time, '%Y-%m') AS month, cat, sum(revenue) AS revenue, count(*) AS lines FROM ${lines} GROUP BY ALL ORDER BY month, cat`);
+  const monthlyOrders = await queryRows<{month: string; cat: AnalysisCategory; orders: number}>(connection,
+    `SELECT o.month, oc.cat, count(*) AS orders FROM eco_order_cats oc JOIN eco_orders o USING (orderId) GROUP BY ALL`);
+  const monthly = monthlyLines.map((r) => ({month: r.month, category: r.cat, label: categoryLabel[r.cat], revenue: r.revenue, lines: r.lines,
+    orders: monthlyOrders.find((o) => o.month === r.month && o.cat === r.cat)?.orders ?? 0}));
   const monthTotals = await queryRows<{month: string; orders: number; revenue: number; customers: number; newCustomers: number}>(connection,
-    `WITH o AS (SELECT * FROM eco_orders), f AS (SELECT customerId, strftime(min(time), '%Y-%m') AS firstMonth FROM o GROUP BY customerId)
-     SELECT o.month, count(*) AS orders, sum(o.revenue) AS revenue, count(DISTINCT o.customerId) AS customers,
-       count(DISTINCT o.customerId) FILTER (WHERE f.firstMonth = o.month) AS newCustomers
-     FROM o JOIN f USING (customerId) GROUP BY o.month ORDER BY o.month`);
+    `WITH a AS (SELECT month, cust, count(*) AS orders, sum(revenue) AS revenue FROM eco_orders GROUP BY month, cust),
+     f AS (SELECT cust, strftime(firstTime, '%Y-%m') AS firstMonth FROM eco_customers)
+     SELECT a.month, sum(a.orders) AS orders, sum(a.revenue) AS revenue, count(*) AS customers, count(*) FILTER (WHERE f.firstMonth = a.month) AS newCustomers
+     FROM a JOIN f USING (cust) GROUP BY a.month ORDER BY a.month`);
   const months = monthTotals.map((m) => m.month);
 
   const days = await queryRows<{month: number; days: number}>(connection,
@@ -107,16 +111,16 @@ export async function timeReport(connection: DuckDBConnection, info: TablesInfo,
     `SELECT cat, hour(time) AS hour, count(*) AS lines FROM ${lines} GROUP BY ALL ORDER BY cat, hour`)).map((r) => ({category: r.cat, hour: r.hour, lines: r.lines}));
 
   const cohorts = await queryRows<{cohort: string; customers: number; offset: number; active: number; retention: number}>(connection,
-    `WITH f AS (SELECT customerId, date_trunc('month', min(time)) AS cohort FROM eco_orders GROUP BY customerId),
+    `WITH f AS (SELECT cust, date_trunc('month', firstTime) AS cohort FROM eco_customers),
      sizes AS (SELECT cohort, count(*) AS customers FROM f GROUP BY cohort),
-     act AS (SELECT DISTINCT o.customerId, f.cohort, date_diff('month', f.cohort, date_trunc('month', o.time)) AS "offset" FROM eco_orders o JOIN f USING (customerId))
+     act AS (SELECT DISTINCT o.cust, f.cohort, date_diff('month', f.cohort, date_trunc('month', o.time)) AS "offset" FROM eco_orders o JOIN f USING (cust))
      SELECT strftime(a.cohort, '%Y-%m') AS cohort, s.customers, a."offset", a.active, a.active / s.customers AS retention
      FROM (SELECT cohort, "offset", count(*) AS active FROM act WHERE "offset" <= ${maxOffset} GROUP BY cohort, "offset") a
      JOIN sizes s USING (cohort) ORDER BY a.cohort, a."offset"`);
 
   const rep = await queryOne<{customers: number; repeaters: number; eligible: number; within: number; med: number; q1: number; q3: number}>(connection,
-    `WITH o AS (SELECT customerId, time, row_number() OVER (PARTITION BY customerId ORDER BY time, orderId) AS k FROM eco_orders),
-     c AS (SELECT customerId, max(time) FILTER (WHERE k = 1) AS first, max(time) FILTER (WHERE k = 2) AS second, count(*) AS orders FROM o GROUP BY customerId),
+    `WITH o AS (SELECT cust, time, row_number() OVER (PARTITION BY cust ORDER BY time, orderId) AS k FROM eco_orders),
+     c AS (SELECT cust, max(time) FILTER (WHERE k = 1) AS first, max(time) FILTER (WHERE k = 2) AS second, count(*) AS orders FROM o GROUP BY cust),
      g AS (SELECT *, (epoch(second) - epoch(first)) / 86400 AS gap FROM c)
      SELECT count(*) AS customers, count(*) FILTER (WHERE orders >= 2) AS repeaters,
        count(*) FILTER (WHERE (epoch(TIMESTAMP '${info.end.replace("T", " ")}') - epoch(first)) / 86400 >= ${repeatWindowDays}) AS eligible,

@@ -1,0 +1,62 @@
+/**
+ * Benchmark of the e-commerce SQL chain on a large generated log: read + validate + clean
+ * (loaders/clean/ecommerce.ts), categorise every line and aggregate orders and customers
+ * (loaders/cases/ecommerce/tables.ts), RFM segments, coverage and the time aggregates — everything
+ * that scales with the number of lines. Clustering and the tests work on customers, not lines.
+ *
+ *   npx tsx scripts/bench-ecommerce.ts                       data/large, generated if missing
+ *   npx tsx scripts/bench-ecommerce.ts --dir data/large --lines 10000000
+ *
+ * Generate the log first with `npm run demo-data -- --case ecommerce --lines 10000000 --out data/large`
+ * (or pass --generate). Prints one line per step and the total; exits 1 if the total is a minute or more.
+ */
+import {existsSync, statSync} from "node:fs";
+import {join, resolve} from "node:path";
+import {parseArgs} from "node:util";
+import {openDatabase, queryOne} from "../loaders/io/duckdb.ts";
+import {cleanEcommerceInto} from "../loaders/clean/ecommerce.ts";
+import {buildTables} from "../loaders/cases/ecommerce/tables.ts";
+import {scoreRfm} from "../loaders/cases/ecommerce/rfm.ts";
+import {coverageReport} from "../loaders/cases/ecommerce/coverage.ts";
+import {timeReport} from "../loaders/cases/ecommerce/time.ts";
+import {generateDemoData} from "./generate-demo-data.ts";
+
+const {values} = parseArgs({options: {dir: {type: "string", default: "data/large"}, lines: {type: "string", default: "10000000"}, generate: {type: "boolean", default: false}}});
+const dir = resolve(values.dir!);
+const file = join(dir, "ecommerce", "ecom_dataset_upd.csv");
+if (!existsSync(file) || values.generate) {
+  console.error(`generating ${values.lines} lines into ${dir} …`);
+  await generateDemoData({cases: ["ecommerce"], outDir: dir, lines: Number(values.lines)});
+}
+
+const db = await openDatabase();
+const steps: {step: string; seconds: number}[] = [];
+const started = performance.now();
+let t = started;
+const lap = (step: string) => {
+  const now = performance.now();
+  steps.push({step, seconds: (now - t) / 1000});
+  console.log(`${step.padEnd(48)} ${((now - t) / 1000).toFixed(1).padStart(6)} s`);
+  t = now;
+};
+try {
+  const clean = await cleanEcommerceInto(db.connection, dir, {materialize: true});
+  lap("read, validate and clean");
+  const info = await buildTables(db.connection, clean.name);
+  lap("categorise lines, aggregate orders and customers");
+  await scoreRfm(db.connection);
+  lap("RFM scores and segments");
+  const coverage = await coverageReport(db.connection);
+  await timeReport(db.connection, info);
+  lap("coverage and time aggregates");
+  const total = (performance.now() - started) / 1000;
+  const counts = await queryOne<{customers: number; orders: number}>(db.connection, "SELECT (SELECT count(*) FROM eco_customers) AS customers, (SELECT count(*) FROM eco_orders) AS orders");
+  const mb = (statSync(file).size / 1e6).toFixed(0);
+  console.log(`${"total".padEnd(48)} ${total.toFixed(1).padStart(6)} s`);
+  console.log(`${clean.quality.counts.input["ecom_dataset_upd.csv"].toLocaleString("en-US")} lines read (${mb} MB), ${coverage.withWholesale.lines.toLocaleString("en-US")} clean lines, ` +
+    `${counts.orders.toLocaleString("en-US")} orders, ${counts.customers.toLocaleString("en-US")} customers; ` +
+    `${(coverage.withWholesale.revenueCategorised * 100).toFixed(2)}% of revenue categorised; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  process.exitCode = total < 60 ? 0 : 1;
+} finally {
+  db.close();
+}
