@@ -33,6 +33,8 @@ import {ecommerceSchema} from "../io/schemas/ecommerce.ts";
 import type {Exclusion, Finding, QualityReport, Repair} from "../quality/types.ts";
 import {robustOutliers} from "../quality/outliers.ts";
 import {markupPattern} from "../quality/markup.ts";
+import type {Bin} from "../quality/weighted-quantile.ts";
+import {histogramQuantiles} from "../quality/weighted-quantile.ts";
 import {examples} from "../quality/sql-examples.ts";
 import {buildReport} from "../quality/report.ts";
 import {count} from "../quality/words.ts";
@@ -85,23 +87,25 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
   findings.push({kind: "missing", file, rows: missing.reduce((s, [, n]) => s + n, 0), groups: missing.length, examples: [],
     summary: missing.length ? `values are missing (${missing.map(([f, n]) => `${f}: ${n}`).join(", ")})` : `no value is missing in ${file}`});
 
-  const time = datetimeSql("date");
-  await run(connection, `CREATE OR REPLACE TABLE order_owners AS
-    SELECT CAST(orderId AS BIGINT) AS orderId, arg_min(customerId, (${time}, rowid)) AS customerId, count(DISTINCT hash(customerId)) AS customers
-    FROM order_lines GROUP BY 1`);
+  // Per line, in file order: exact copies (adjacent in the sort) and the first hour of each order + product.
   await run(connection, `CREATE OR REPLACE TABLE order_line_flags AS
-    SELECT line, orderId, time, firstTime, isCopy, copyOf, NOT isCopy AND time = firstTime AS keep, NOT isCopy AND time > firstTime AS repeat, ph
+    SELECT line, orderId, time, firstTime, isCopy, copyOf, NOT isCopy AND time = firstTime AS keep, NOT isCopy AND time > firstTime AS repeat, ph, ch,
+      epoch(time)::BIGINT * 4294967296 + line AS firstKey
     FROM (
-      SELECT line, orderId, time, ph,
+      SELECT line, orderId, time, ph, ch,
         first_value(time) OVER w AS firstTime,
         coalesce(lag(time) OVER w = time AND lag(ch) OVER w = ch AND lag(quantity) OVER w = quantity AND lag(price) OVER w = price, false) AS isCopy,
         lag(line) OVER w AS copyOf
-      FROM (SELECT rowid + ${offset} AS line, CAST(orderId AS BIGINT) AS orderId, ${time} AS time, hash(product) AS ph, hash(customerId) AS ch, quantity, price FROM order_lines)
+      FROM (SELECT rowid + ${offset} AS line, CAST(orderId AS BIGINT) AS orderId, ${datetimeSql("date")} AS time, hash(product) AS ph, hash(customerId) AS ch, quantity, price FROM order_lines)
       WINDOW w AS (PARTITION BY orderId, ph ORDER BY time, ch, quantity, price, line))
     ORDER BY line`);
   const lines = "order_lines o POSITIONAL JOIN order_line_flags f";
+  // Per order: its owner (the customer of its first line: earliest hour, then earliest line).
+  await run(connection, `CREATE OR REPLACE TABLE order_owners AS
+    SELECT f.orderId, arg_min(o.customerId, f.firstKey) AS customerId, arg_min(f.ch, f.firstKey) AS ownerCh, count(DISTINCT f.ch) AS customers
+    FROM ${lines} GROUP BY f.orderId`);
   const withOwner = `${lines} JOIN order_owners w ON w.orderId = f.orderId`;
-  const sharedOwners = "(SELECT orderId, customerId, customers FROM order_owners WHERE customers > 1)";
+  const sharedOwners = "(SELECT orderId, ownerCh, customers FROM order_owners WHERE customers > 1)";
 
   const flagTotals = await queryOne<{dupRows: number; distinctRows: number; repeatedRows: number; repeatedGroups: number; repeatedOrders: number}>(connection,
     `SELECT count(*) FILTER (WHERE isCopy) AS dupRows, count(*) FILTER (WHERE NOT isCopy) AS distinctRows,
@@ -109,8 +113,8 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
        count(DISTINCT orderId) FILTER (WHERE repeat) AS repeatedOrders
      FROM order_line_flags`);
   const sharedTotals = await queryOne<{sharedRows: number; sharedOrders: number; moved: number}>(connection,
-    `SELECT count(*) AS sharedRows, count(DISTINCT f.orderId) AS sharedOrders, count(*) FILTER (WHERE o.customerId <> s.customerId) AS moved
-     FROM ${lines} JOIN ${sharedOwners} s ON s.orderId = f.orderId WHERE NOT f.isCopy`);
+    `SELECT count(*) AS sharedRows, count(DISTINCT f.orderId) AS sharedOrders, count(*) FILTER (WHERE f.ch <> s.ownerCh) AS moved
+     FROM order_line_flags f JOIN ${sharedOwners} s ON s.orderId = f.orderId WHERE NOT f.isCopy`);
   const totals = {...flagTotals, ...sharedTotals};
 
   // 1. exact duplicates
@@ -126,8 +130,8 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
   const sharedExamples = totals.sharedOrders ? await examples(connection,
     `WITH s AS ${sharedOwners}, first AS (SELECT orderId, min(line) AS line FROM order_line_flags WHERE orderId IN (SELECT orderId FROM s) GROUP BY 1)
      SELECT f.line, f.orderId AS id, 'order of ' || s.customers || ' customers; reassigned to the customer of line ' || first.line AS note
-     FROM ${lines} JOIN s ON s.orderId = f.orderId JOIN first ON first.orderId = f.orderId
-     WHERE NOT f.isCopy AND o.customerId <> s.customerId ORDER BY f.line LIMIT 5`, file) : [];
+     FROM order_line_flags f JOIN s ON s.orderId = f.orderId JOIN first ON first.orderId = f.orderId
+     WHERE NOT f.isCopy AND f.ch <> s.ownerCh ORDER BY f.line LIMIT 5`, file) : [];
   findings.push({kind: "shared-key", file, field: "orderId", rows: totals.sharedRows, groups: totals.sharedOrders,
     summary: totals.sharedOrders ? `${count(totals.sharedOrders, "order appears", "orders appear")} under more than one customer (${count(totals.sharedRows, "line")})` : "every order belongs to one customer",
     method: "orders with more than one distinct customer id", examples: sharedExamples});
@@ -147,8 +151,9 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
     examples: repeatedExamples});
 
   // 4. wholesale threshold on kept lines, then the clean view
-  const q = await queryOne<{q1: number | null; q3: number | null}>(connection,
-    `SELECT quantile_cont(ln(o.quantity), 0.25) AS q1, quantile_cont(ln(o.quantity), 0.75) AS q3 FROM ${lines} WHERE f.keep AND o.quantity > 1`);
+  const [q1, q3] = histogramQuantiles(await queryRows<Bin>(connection,
+    `SELECT ln(o.quantity) AS value, count(*) AS count FROM ${lines} WHERE f.keep AND o.quantity > 1 GROUP BY 1`), [0.25, 0.75]);
+  const q = {q1, q3};
   const threshold = q.q1 !== null && q.q3 !== null && q.q3 > q.q1 ? Math.exp(q.q3 + wholesaleK * (q.q3 - q.q1)) : null;
   const wholesaleCond = threshold === null ? "false" : `o.quantity > ${threshold}`;
   await run(connection, `CREATE OR REPLACE ${materialize ? "TABLE" : "VIEW"} ${ident(name)} AS
@@ -160,7 +165,7 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
   const scan = await queryOne<{rows: number; wholesaleRows: number; wholesaleOrders: number}>(connection,
     `SELECT count(*) AS rows, count(*) FILTER (WHERE wholesale) AS wholesaleRows, count(DISTINCT orderId) FILTER (WHERE wholesale) AS wholesaleOrders
      FROM order_lines_kept`);
-  const {customers} = await queryOne<{customers: number}>(connection, "SELECT count(DISTINCT customerId) AS customers FROM order_owners");
+  const {customers} = await queryOne<{customers: number}>(connection, "SELECT count(DISTINCT ownerCh) AS customers FROM order_owners");
   // Text checks run once per distinct product (as 64-bit hash), not once per line.
   await run(connection, `CREATE OR REPLACE TEMP TABLE kept_products AS
     SELECT f.ph, any_value(o.product) AS product, count(*) AS lines FROM ${lines} WHERE f.keep GROUP BY f.ph`);
@@ -178,7 +183,7 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
 
   // Other audits on the kept lines.
   const kept = {table: "order_lines_kept", file, line: "line"};
-  const price = await robustOutliers(connection, kept, "price", {log: true, idField: "orderId", subject: "unit price (log scale)"});
+  const price = await robustOutliers(connection, kept, "price", {log: true, histogram: true, idField: "orderId", subject: "unit price (log scale)"});
   if (price.rows) findings.push(price);
   const textExamples = (pattern: string) => examples(connection,
     `SELECT f.line, o.product AS found FROM ${lines} WHERE f.keep AND f.ph IN (SELECT ph FROM kept_products WHERE regexp_matches(product, '${pattern}')) ORDER BY f.line LIMIT 3`, file, "product");

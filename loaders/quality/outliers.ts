@@ -4,7 +4,9 @@
  * values equal) the IQR is used; when that is zero too, no value is called an outlier.
  */
 import type {DuckDBConnection} from "../io/duckdb.ts";
-import {ident, queryOne} from "../io/duckdb.ts";
+import {ident, queryOne, queryRows} from "../io/duckdb.ts";
+import type {Bin} from "./weighted-quantile.ts";
+import {histogramMad, histogramQuantiles} from "./weighted-quantile.ts";
 import type {Finding} from "./types.ts";
 import type {TableRef} from "./duplicates.ts";
 import {examples} from "./sql-examples.ts";
@@ -22,6 +24,8 @@ export interface OutlierOptions {
   maxExamples?: number;
   /** Words for the summary, e.g. "revenue in the current month". */
   subject?: string;
+  /** Compute the fences from a GROUP BY of the values (fast for big columns with few distinct values). */
+  histogram?: boolean;
 }
 
 export interface OutlierFences {
@@ -37,13 +41,22 @@ export interface OutlierFinding extends Finding {
   fences: OutlierFences | null;
 }
 
-export async function robustFences(connection: DuckDBConnection, table: string, field: string, {method = "mad", k, where, log = false}: OutlierOptions = {}): Promise<OutlierFences | null> {
+export async function robustFences(connection: DuckDBConnection, table: string, field: string, {method = "mad", k, where, log = false, histogram = false}: OutlierOptions = {}): Promise<OutlierFences | null> {
   const x = log ? `ln(${ident(field)})` : ident(field);
   const filter = [where, `${ident(field)} IS NOT NULL`, log ? `${ident(field)} > 0` : null].filter(Boolean).join(" AND ");
-  const q = await queryOne<{median: number | null; q1: number | null; q3: number | null}>(connection,
-    `SELECT quantile_cont(${x}, 0.5) AS median, quantile_cont(${x}, 0.25) AS q1, quantile_cont(${x}, 0.75) AS q3 FROM ${ident(table)} WHERE ${filter}`);
-  const mad = q.median === null ? null : (await queryOne<{mad: number | null}>(connection,
-    `SELECT quantile_cont(abs(${x} - ${q.median}), 0.5) AS mad FROM ${ident(table)} WHERE ${filter}`)).mad;
+  let q: {median: number | null; q1: number | null; q3: number | null};
+  let mad: number | null;
+  if (histogram) {
+    const bins = await queryRows<Bin>(connection, `SELECT ${x} AS value, count(*) AS count FROM ${ident(table)} WHERE ${filter} GROUP BY 1`);
+    const [q1, median, q3] = histogramQuantiles(bins, [0.25, 0.5, 0.75]);
+    q = {median, q1, q3};
+    mad = median === null ? null : histogramMad(bins, median);
+  } else {
+    q = await queryOne<{median: number | null; q1: number | null; q3: number | null}>(connection,
+      `SELECT quantile_cont(${x}, 0.5) AS median, quantile_cont(${x}, 0.25) AS q1, quantile_cont(${x}, 0.75) AS q3 FROM ${ident(table)} WHERE ${filter}`);
+    mad = q.median === null ? null : (await queryOne<{mad: number | null}>(connection,
+      `SELECT quantile_cont(abs(${x} - ${q.median}), 0.5) AS mad FROM ${ident(table)} WHERE ${filter}`)).mad;
+  }
   const s = {...q, mad};
   if (s.median === null) return null;
   const back = (v: number) => (log ? Math.exp(v) : v);

@@ -30,3 +30,21 @@ test("zero MAD falls back to the IQR; no spread at all means no outliers", async
     assert.equal((await robustOutliers(connection, {table: "c", file: "c.csv"}, "x")).rows, 0);
   });
 });
+
+test("histogram quantiles equal DuckDB's quantile_cont on the expanded values", async () => {
+  const {randomSource} = await import("../../loaders/random.ts");
+  const {histogramMad, histogramQuantiles} = await import("../../loaders/quality/weighted-quantile.ts");
+  const random = randomSource(7);
+  const values = Array.from({length: 2001}, () => Math.round(Math.exp(3 + random.normal()) * 10) / 10);
+  const bins = [...values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<number, number>())].map(([value, count]) => ({value, count}));
+  await withDatabase(async (connection) => {
+    await run(connection, `CREATE TABLE v AS SELECT unnest([${values.join(",")}]::DOUBLE[]) AS x`);
+    const want = await (await import("../../loaders/io/duckdb.ts")).queryOne<{q: number[]; mad: number}>(connection,
+      "SELECT quantile_cont(x, [0.25, 0.5, 0.75]) AS q, (SELECT quantile_cont(abs(x - (SELECT median(x) FROM v)), 0.5) FROM v) AS mad FROM v");
+    const got = histogramQuantiles(bins, [0.25, 0.5, 0.75]);
+    got.forEach((g, i) => assert.ok(Math.abs(g! - want.q[i]) < 1e-9, `${g} vs ${want.q[i]}`));
+    assert.ok(Math.abs(histogramMad(bins, got[1]!)! - want.mad) < 1e-9);
+    assert.deepEqual(histogramQuantiles([], [0.5]), [null]);
+    assert.deepEqual(histogramQuantiles([{value: 1, count: 1}, {value: 3, count: 1}], [0.5]), [2]);
+  });
+});
