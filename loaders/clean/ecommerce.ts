@@ -96,16 +96,21 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
         first_value(time) OVER w AS firstTime,
         coalesce(lag(time) OVER w = time AND lag(ch) OVER w = ch AND lag(quantity) OVER w = quantity AND lag(price) OVER w = price, false) AS isCopy,
         lag(line) OVER w AS copyOf
-      FROM (SELECT rowid + ${offset} AS line, CAST(orderId AS BIGINT) AS orderId, ${datetimeSql("date")} AS time, hash(product) AS ph, hash(customerId) AS ch, quantity, price FROM order_lines)
+      FROM (SELECT rowid + ${offset} AS line, CAST(orderId AS BIGINT) AS orderId, ${datetimeSql("date", read.files.order_lines.datetimes.date)} AS time, hash(product) AS ph, hash(customerId) AS ch, quantity, price FROM order_lines)
       WINDOW w AS (PARTITION BY orderId, ph ORDER BY time, ch, quantity, price, line))
     ORDER BY line`);
   const lines = "order_lines o POSITIONAL JOIN order_line_flags f";
-  // Per order: its owner (the customer of its first line: earliest hour, then earliest line).
+  // Per order: its owner (the customer of its first line: earliest hour, then earliest line), from
+  // integer keys only; customer ids (strings) are fetched for the few orders with several customers.
   await run(connection, `CREATE OR REPLACE TABLE order_owners AS
-    SELECT f.orderId, arg_min(o.customerId, f.firstKey) AS customerId, arg_min(f.ch, f.firstKey) AS ownerCh, count(DISTINCT f.ch) AS customers
-    FROM ${lines} GROUP BY f.orderId`);
-  const withOwner = `${lines} JOIN order_owners w ON w.orderId = f.orderId`;
-  const sharedOwners = "(SELECT orderId, ownerCh, customers FROM order_owners WHERE customers > 1)";
+    SELECT orderId, arg_min(line, firstKey) AS ownerLine, arg_min(ch, firstKey) AS ownerCh, min(ch) <> max(ch) AS shared
+    FROM order_line_flags GROUP BY orderId`);
+  await run(connection, `CREATE OR REPLACE TABLE shared_order_owners AS
+    WITH s AS (SELECT orderId, ownerLine, ownerCh FROM order_owners WHERE shared),
+         n AS (SELECT orderId, count(DISTINCT ch) AS customers, min(line) AS firstLine FROM order_line_flags WHERE orderId IN (SELECT orderId FROM s) GROUP BY 1)
+    SELECT s.orderId, s.ownerCh, o.customerId, n.customers, n.firstLine
+    FROM ${lines} JOIN s ON s.ownerLine = f.line JOIN n ON n.orderId = s.orderId`);
+  const sharedOwners = "shared_order_owners";
 
   const flagTotals = await queryOne<{dupRows: number; distinctRows: number; repeatedRows: number; repeatedGroups: number; repeatedOrders: number}>(connection,
     `SELECT count(*) FILTER (WHERE isCopy) AS dupRows, count(*) FILTER (WHERE NOT isCopy) AS distinctRows,
@@ -128,9 +133,8 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
 
   // 2. orders shared by several customers
   const sharedExamples = totals.sharedOrders ? await examples(connection,
-    `WITH s AS ${sharedOwners}, first AS (SELECT orderId, min(line) AS line FROM order_line_flags WHERE orderId IN (SELECT orderId FROM s) GROUP BY 1)
-     SELECT f.line, f.orderId AS id, 'order of ' || s.customers || ' customers; reassigned to the customer of line ' || first.line AS note
-     FROM order_line_flags f JOIN s ON s.orderId = f.orderId JOIN first ON first.orderId = f.orderId
+    `SELECT f.line, f.orderId AS id, 'order of ' || s.customers || ' customers; reassigned to the customer of line ' || s.firstLine AS note
+     FROM order_line_flags f JOIN ${sharedOwners} s ON s.orderId = f.orderId
      WHERE NOT f.isCopy AND f.ch <> s.ownerCh ORDER BY f.line LIMIT 5`, file) : [];
   findings.push({kind: "shared-key", file, field: "orderId", rows: totals.sharedRows, groups: totals.sharedOrders,
     summary: totals.sharedOrders ? `${count(totals.sharedOrders, "order appears", "orders appear")} under more than one customer (${count(totals.sharedRows, "line")})` : "every order belongs to one customer",
@@ -157,8 +161,8 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
   const threshold = q.q1 !== null && q.q3 !== null && q.q3 > q.q1 ? Math.exp(q.q3 + wholesaleK * (q.q3 - q.q1)) : null;
   const wholesaleCond = threshold === null ? "false" : `o.quantity > ${threshold}`;
   await run(connection, `CREATE OR REPLACE ${materialize ? "TABLE" : "VIEW"} ${ident(name)} AS
-    SELECT f.line, f.time, w.customerId, f.orderId, o.product, CAST(o.quantity AS BIGINT) AS quantity, o.price, ${wholesaleCond} AS wholesale
-    FROM ${withOwner} WHERE f.keep${materialize ? " ORDER BY f.line" : ""}`);
+    SELECT f.line, f.time, coalesce(s.customerId, o.customerId) AS customerId, f.orderId, o.product, CAST(o.quantity AS BIGINT) AS quantity, o.price, ${wholesaleCond} AS wholesale
+    FROM ${lines} LEFT JOIN ${sharedOwners} s ON s.orderId = f.orderId WHERE f.keep${materialize ? " ORDER BY f.line" : ""}`);
   await run(connection, `CREATE OR REPLACE VIEW order_lines_kept AS
     SELECT f.line, f.orderId, f.time, o.product, o.quantity, o.price, ${wholesaleCond} AS wholesale FROM ${lines} WHERE f.keep`);
 

@@ -3,11 +3,22 @@
  * kept), YYYYMMDD, ISO dates and ISO date-times. The SQL form parses inside DuckDB, for large logs.
  */
 
+/** How a date column is stored in the raw table: text as written, or YYYYMMDDHH read as BIGINT. */
+export type DatetimeStorage = "text" | "hour-integer";
+
+/** Whether sampled values are all YYYYMMDDHH integers (then the column is read as BIGINT). */
+export function hourIntegers(values: string[]): boolean {
+  return values.length > 0 && values.every((v) => /^\d{10}$/.test(v));
+}
+
 /**
- * DuckDB expression turning a VARCHAR column into TIMESTAMP (NULL when unparsable). Dispatches on
- * the length first (cheap), so a 10-million-line log parses without regular expressions.
+ * DuckDB expression turning a date column into TIMESTAMP (NULL when unparsable). Text dispatches
+ * on the length first (cheap), so a 10-million-line log parses without regular expressions.
  */
-export function datetimeSql(column: string): string {
+export function datetimeSql(column: string, storage: DatetimeStorage = "text"): string {
+  if (storage === "hour-integer") {
+    return `CASE WHEN ${column} BETWEEN 1000000000 AND 9999999999 THEN try_strptime(CAST(${column} AS VARCHAR), '%Y%m%d%H') END`;
+  }
   const v = column;
   return `CASE
     WHEN length(${v}) = 10 AND ${v} NOT LIKE '%-%' THEN try_strptime(${v}, '%Y%m%d%H')

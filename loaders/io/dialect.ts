@@ -19,7 +19,12 @@ export interface Dialect {
   quote: '"' | null;
   /** Header fields as written (BOM and surrounding quotes/space removed). */
   header: string[];
+  /** Date columns (export name) → how their values are written, e.g. "YYYYMMDDHH integers". */
+  dates?: Record<string, string>;
 }
+
+/** What detection returns: the dialect, invalid bytes if any, and the sampled data rows. */
+export type DetectedDialect = Dialect & {invalid?: EncodingGuess["invalid"]; sample: string[][]};
 
 export interface DialectOptions {
   /** Bytes read from the start of the file for detection. */
@@ -37,7 +42,8 @@ export function describeDialect(d: Dialect): string {
     `${sep}-separated`,
     d.decimal === "." ? "decimal point" : "decimal comma",
     d.quote ? "quoted fields" : "no quoting",
-    `${d.lineEnding} line endings`
+    `${d.lineEnding} line endings`,
+    ...Object.entries(d.dates ?? {}).map(([column, format]) => `${column} as ${format}`)
   ].filter(Boolean).join(", ");
 }
 
@@ -180,7 +186,7 @@ function chooseDecimal(rows: string[][], sep: Separator): "." | "," {
   return comma > point ? "," : ".";
 }
 
-export function detectDialectFromBytes(bytes: Buffer, complete = true, {sampleLines = 200}: DialectOptions = {}): Dialect & {invalid?: EncodingGuess["invalid"]} {
+export function detectDialectFromBytes(bytes: Buffer, complete = true, {sampleLines = 200}: DialectOptions = {}): DetectedDialect {
   const sample = wholeLines(bytes, complete);
   const guess = guessEncoding(sample);
   const start = guess.bom ? 3 : 0;
@@ -202,12 +208,13 @@ export function detectDialectFromBytes(bytes: Buffer, complete = true, {sampleLi
     decimal,
     quote: split.some((s) => s.quoted) || text.includes('"') ? '"' : null,
     header,
+    sample: split.slice(1).map((x) => x.fields),
     ...(guess.invalid ? {invalid: guess.invalid} : {})
   };
 }
 
 /** Detect the dialect of a CSV file from its first bytes. */
-export function detectDialect(path: string, options: DialectOptions = {}): Dialect & {invalid?: EncodingGuess["invalid"]} {
+export function detectDialect(path: string, options: DialectOptions = {}): DetectedDialect {
   const {bytes, complete} = readSample(path, options.sampleBytes);
   return detectDialectFromBytes(bytes, complete, options);
 }

@@ -14,6 +14,8 @@ import type {DuckDBConnection} from "./duckdb.ts";
 import {ident, literal, queryOne, queryRows, run} from "./duckdb.ts";
 import type {Dialect} from "./dialect.ts";
 import {detectDialect, readSample} from "./dialect.ts";
+import type {DatetimeStorage} from "./datetime.ts";
+import {hourIntegers} from "./datetime.ts";
 import type {ColumnSpec, ColumnType, FileSpec} from "./schema.ts";
 import type {Problem} from "./problems.ts";
 import {DataError, shown} from "./problems.ts";
@@ -37,11 +39,14 @@ export interface ReadResult {
   report: FileReport;
   /** Offset from rowid to line number (2 for CSV, 1 for Parquet). */
   lineOffset: number;
+  /** Storage of each datetime field in the raw table (text, or YYYYMMDDHH read as BIGINT). */
+  datetimes: Record<string, DatetimeStorage>;
   problems: Problem[];
   repairs: Repair[];
 }
 
-export function duckType(type: ColumnType): string {
+export function duckType(type: ColumnType, storage: DatetimeStorage = "text"): string {
+  if (type === "datetime") return storage === "hour-integer" ? "BIGINT" : "VARCHAR";
   return type === "integer" || type === "number" || type === "flag" ? "DOUBLE" : "VARCHAR";
 }
 
@@ -87,7 +92,8 @@ function rejectProblem(spec: FileSpec, r: Reject, byName: Map<string, ColumnSpec
       const col = r.column_name ? byName.get(r.column_name) : undefined;
       return {...base, column: r.column_name ?? undefined, expected: col ? expectedText(col) : "a value of the column's type",
         found: shown(messageValue(r.error_message) ?? r.csv_line),
-        hint: col?.type === "number" && dialect.decimal === "." ? "numbers use a decimal point in this file" : "correct the value in the export"};
+        hint: col?.type === "datetime" ? "write dates as YYYYMMDDHH (2018100113) or ISO (2018-10-01T13:00)"
+          : col?.type === "number" && dialect.decimal === "." ? "numbers use a decimal point in this file" : "correct the value in the export"};
     }
     case "MISSING COLUMNS":
       return {...base, expected: `${expectedFields} ${sep}-separated fields`, found: `fewer fields (${shown(r.csv_line)})`,
@@ -142,19 +148,29 @@ async function readCsv(connection: DuckDBConnection, path: string, spec: FileSpe
     throw new DataError([{severity: "error", file: spec.file, line: dialect.invalid.line, expected: "UTF-8 or Windows-1251 text",
       found: `bytes ${dialect.invalid.bytes} that are not valid UTF-8 in otherwise UTF-8 text`, hint: "re-export the file as UTF-8"}], `Cannot read ${spec.file}`);
   }
-  const {invalid: _invalid, ...clean} = dialect;
+  const {invalid: _invalid, sample, ...clean} = dialect;
   const header = clean.header;
   const match = matchHeader(spec, header);
   problems.push(...match.problems);
   if (match.problems.some((p) => p.severity === "error")) throw new DataError(problems, `Cannot read ${spec.file}`);
 
   const names = header.map((h, i) => (match.columns[i] ? h : `__extra_${i}`));
-  let read = await loadCsv(connection, path, spec, clean, names, match.columns);
+  // Date columns whose sampled values are all YYYYMMDDHH integers are read as BIGINT (smaller, faster).
+  const datetimes: Record<string, DatetimeStorage> = {};
+  const dates: Record<string, string> = {};
+  match.columns.forEach((c, i) => {
+    if (c?.type !== "datetime") return;
+    const values = sample.map((row) => row[i]?.trim() ?? "").filter((v) => v !== "");
+    datetimes[c.field] = hourIntegers(values) ? "hour-integer" : "text";
+    dates[c.source] = datetimes[c.field] === "hour-integer" ? "YYYYMMDDHH integers" : "text dates";
+  });
+  if (Object.keys(dates).length) clean.dates = dates;
+  let read = await loadCsv(connection, path, spec, clean, names, match.columns, datetimes);
   // A sample of plain ASCII cannot tell UTF-8 from Windows-1251; when DuckDB then finds only
   // invalid UTF-8 further on, the file is Windows-1251 after all.
   if (clean.encoding === "utf-8" && read.rejected.length && read.rejected.every((r) => /ENCODING|UNICODE/.test(r.error_type)) && asciiSample(path, sampleBytes)) {
     clean.encoding = "windows-1251";
-    read = await loadCsv(connection, path, spec, clean, names, match.columns);
+    read = await loadCsv(connection, path, spec, clean, names, match.columns, datetimes);
   }
   const {rows, rejected} = read;
   const byName = new Map<string, ColumnSpec>(names.flatMap((n, i) => (match.columns[i] ? [[n, match.columns[i]!] as [string, ColumnSpec]] : [])));
@@ -178,7 +194,7 @@ async function readCsv(connection: DuckDBConnection, path: string, spec: FileSpe
       hint: "the export holds no records; export it again"}], `Cannot read ${spec.file}`);
   }
   return {
-    spec, table: spec.table, path, lineOffset: 2, problems, repairs,
+    spec, table: spec.table, path, lineOffset: 2, datetimes, problems, repairs,
     report: {file: spec.file, format: "csv", dialect: clean, rows: rows + rejectedLines.size, columns: header.length}
   };
 }
@@ -188,11 +204,11 @@ function asciiSample(path: string, sampleBytes: number): boolean {
 }
 
 /** Read the CSV into spec.table with the dialect given; return its row count and DuckDB's rejects. */
-async function loadCsv(connection: DuckDBConnection, path: string, spec: FileSpec, dialect: Dialect, names: string[], columns: (ColumnSpec | null)[]): Promise<{rows: number; rejected: Reject[]}> {
+async function loadCsv(connection: DuckDBConnection, path: string, spec: FileSpec, dialect: Dialect, names: string[], columns: (ColumnSpec | null)[], datetimes: Record<string, DatetimeStorage>): Promise<{rows: number; rejected: Reject[]}> {
   const temp = dialect.encoding === "utf-8" ? null : await toUtf8(path, dialect.encoding);
   try {
     const source = temp?.path ?? path;
-    const struct = names.map((n, i) => `${literal(n)}: ${literal(columns[i] ? duckType(columns[i]!.type) : "VARCHAR")}`).join(", ");
+    const struct = names.map((n, i) => `${literal(n)}: ${literal(columns[i] ? duckType(columns[i]!.type, datetimes[columns[i]!.field]) : "VARCHAR")}`).join(", ");
     const rejects = `__rejects_${spec.table}`;
     const scans = `__scans_${spec.table}`;
     const select = spec.columns.map((c) => `${ident(names[columns.indexOf(c)])} AS ${ident(c.field)}`).join(", ");
@@ -230,7 +246,7 @@ async function readParquet(connection: DuckDBConnection, path: string, spec: Fil
   if (problems.some((p) => p.severity === "error")) throw new DataError(bounded(problems, maxProblems, problems.length, spec.file), `Cannot read ${spec.file}`);
   const {rows} = await queryOne<{rows: number}>(connection, `SELECT count(*) AS rows FROM ${ident(spec.table)}`);
   if (rows === 0) throw new DataError([{severity: "error", file: spec.file, expected: "at least one data row", found: "no rows"}], `Cannot read ${spec.file}`);
-  return {spec, table: spec.table, path, lineOffset: 1, problems, repairs: [],
+  return {spec, table: spec.table, path, lineOffset: 1, datetimes: Object.fromEntries(spec.columns.filter((c) => c.type === "datetime").map((c) => [c.field, "text" as const])), problems, repairs: [],
     report: {file: spec.file, format: "parquet", dialect: null, rows, columns: header.length}};
 }
 

@@ -74,7 +74,7 @@ export async function validateTable(connection: DuckDBConnection, read: ReadResu
       if (conds) rules.push({col, where: conds, expected, hint: lo === 0 || lo === 1 ? `${col.label.toLowerCase()} cannot be negative${lo === 1 ? " or zero" : ""}` : undefined});
     }
     if (col.type === "datetime") {
-      const parsed = datetimeSql(c);
+      const parsed = datetimeSql(c, read.datetimes[col.field]);
       rules.push({col, where: `${c} IS NOT NULL AND (${parsed}) IS NULL`, expected: expectedText(col), hint: "write dates as YYYYMMDDHH (2018100113) or ISO (2018-10-01T13:00)"});
       const lo = typeof col.min === "string" ? col.min : null;
       const hi = typeof col.max === "string" ? col.max : null;

@@ -1,6 +1,6 @@
 import {test} from "node:test";
 import assert from "node:assert/strict";
-import {parseDatetime, datetimeSql} from "../../loaders/io/datetime.ts";
+import {parseDatetime, datetimeSql, hourIntegers} from "../../loaders/io/datetime.ts";
 import {queryRows, withDatabase} from "../../loaders/io/duckdb.ts";
 
 const cases: [string, string | null][] = [
@@ -33,5 +33,17 @@ test("the SQL parser agrees with the JS parser", async () => {
     const rows = await queryRows<{v: string; t: string | null}>(connection,
       `SELECT v, strftime(${datetimeSql("v")}, '%Y-%m-%dT%H:%M:%S') AS t FROM (VALUES ${values}) AS x(v)`);
     assert.deepEqual(rows.map((r) => [r.v, r.t]), cases);
+  });
+});
+
+test("YYYYMMDDHH read as integers parse the same way", async () => {
+  assert.equal(hourIntegers(["2018100100", "2019063023"]), true);
+  assert.equal(hourIntegers(["2018100100", "2018-10-01"]), false);
+  assert.equal(hourIntegers([]), false);
+  const ints = cases.filter(([v]) => /^\d{10}$/.test(v));
+  await withDatabase(async (connection) => {
+    const rows = await queryRows<{v: number; t: string | null}>(connection,
+      `SELECT v, strftime(${datetimeSql("v", "hour-integer")}, '%Y-%m-%dT%H:%M:%S') AS t FROM (VALUES ${ints.map(([v]) => `(${v}::BIGINT)`).join(", ")}, (123::BIGINT)) AS x(v)`);
+    assert.deepEqual(rows.map((r) => [String(r.v), r.t]), [...ints, ["123", null]]);
   });
 });

@@ -62,7 +62,7 @@ test("ecommerce demo: exactly the planted repeated lines, shared orders and whol
     const shared = q.findings.find((f) => f.kind === "shared-key")!;
     assert.equal(shared.groups, d.sharedOrders.count);
     const sharedOrders = await queryRows<{orderId: number}>(connection,
-      "SELECT orderId FROM order_owners WHERE customers > 1 ORDER BY 1");
+      "SELECT orderId FROM order_owners WHERE shared ORDER BY 1");
     assert.deepEqual(sharedOrders.map((r) => r.orderId), d.sharedOrders.list.map((o: {order_id: number}) => o.order_id).sort((a: number, b: number) => a - b));
     const wholesale = await queryRows<{orderId: number; product: string; quantity: number}>(connection,
       `SELECT orderId, product, quantity FROM ${clean.name} WHERE wholesale ORDER BY orderId`);
