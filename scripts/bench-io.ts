@@ -3,7 +3,7 @@
  * plain read of the same file, with the peak memory (RSS) of each phase in its own process.
  *
  *   npm run demo-data -- --case ecommerce --lines 10000000 --out /tmp/clientele-large
- *   tsx scripts/bench-io.ts --data /tmp/clientele-large [--memory-limit 1GB] [--db file|memory] [--threads N]
+ *   tsx scripts/bench-io.ts --data /tmp/clientele-large [--memory-limit 768MB] [--db file|memory] [--threads N]
  *
  * `--db file` (default) runs on openScratchDatabase: tables compressed in a temporary file and
  * paged through the memory limit; `--db memory` keeps everything in RAM (spilling past the limit).
@@ -41,7 +41,7 @@ const {values} = parseArgs({
   options: {
     data: {type: "string", default: "/tmp/clientele-large"},
     phase: {type: "string"},
-    "memory-limit": {type: "string", default: "1GB"},
+    "memory-limit": {type: "string", default: "768MB"},
     db: {type: "string", default: "file"},
     threads: {type: "string"}
   }

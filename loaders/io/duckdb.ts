@@ -46,7 +46,7 @@ export async function openDatabase({path = ":memory:", memoryLimit, threads, tem
  * A database in a temporary file, removed on close: DuckDB keeps tables compressed on disk and
  * pages them through `memoryLimit`, which holds peak memory down on logs of millions of lines.
  */
-export async function openScratchDatabase({memoryLimit = "1GB", threads}: Omit<OpenOptions, "path" | "tempDirectory"> = {}): Promise<Database> {
+export async function openScratchDatabase({memoryLimit = "768MB", threads}: Omit<OpenOptions, "path" | "tempDirectory"> = {}): Promise<Database> {
   const dir = mkdtempSync(join(tmpdir(), "clientele-duckdb-"));
   const db = await openDatabase({path: join(dir, "scratch.duckdb"), memoryLimit, threads, tempDirectory: join(dir, "spill")});
   return {
