@@ -140,7 +140,7 @@ async function clean(connection: DuckDBConnection, dataDir: string, {extremeK = 
   if (extremeRows) await run(connection, `UPDATE revenue SET revenue = NULL WHERE ${cond}`);
 
   // Zero-activity periods.
-  const zero = await zeroActivity(connection, {table: "revenue", file: files.revenue, line: "line"}, {owner: "id", value: "revenue", period: "period"});
+  const zero = await zeroActivity(connection, {table: "revenue", file: files.revenue, line: "line"}, {owner: "id", value: "revenue", period: "period", noun: "customer"});
   findings.push(zero);
 
   // Join into one row per customer, with the reason for exclusion (first that applies).

@@ -13,17 +13,19 @@ export interface ZeroActivityOptions {
   value: string;
   /** Period field, shown in examples. */
   period: string;
+  /** Noun for one owner in summaries (default: the owner field). */
+  noun?: string;
   maxExamples?: number;
 }
 
-export async function zeroActivity(connection: DuckDBConnection, ref: TableRef, {owner, value, period, maxExamples = 5}: ZeroActivityOptions): Promise<Finding> {
+export async function zeroActivity(connection: DuckDBConnection, ref: TableRef, {owner, value, period, noun, maxExamples = 5}: ZeroActivityOptions): Promise<Finding> {
   const line = ref.line ?? "rowid + 2";
   const cond = `${ident(value)} = 0`;
   const {rows, groups} = await queryOne<{rows: number; groups: number}>(connection,
     `SELECT count(*) AS rows, count(DISTINCT ${ident(owner)}) AS groups FROM ${ident(ref.table)} WHERE ${cond}`);
   return {
     kind: "zero-activity", file: ref.file, field: value, rows, groups,
-    summary: groups ? `${count(groups, `${owner} has`, `${owner} values have`)} zero ${value} in at least one period (${count(rows, "period row")})` : `every ${owner} has ${value} in every period`,
+    summary: groups ? `${noun ? count(groups, `${noun} has`, `${noun}s have`) : count(groups, `${owner} has`, `${owner} values have`)} zero ${value} in at least one period (${count(rows, "period row")})` : `every ${owner} has ${value} in every period`,
     examples: rows ? await examples(connection,
       `SELECT ${line} AS line, ${ident(owner)} AS id, ${ident(period)} AS found FROM ${ident(ref.table)} WHERE ${cond} ORDER BY ${line} LIMIT ${maxExamples}`, ref.file, period) : []
   };

@@ -5,7 +5,7 @@ import type {Exclusion, Finding, QualityReport, Repair} from "./types.ts";
 import {count} from "./words.ts";
 
 /** Findings (one per field and reason) and repairs (one per field) for repaired category labels. */
-export function labelRepairs(file: string, fixes: LabelRepair[], categoryFields: string[] = []): {findings: Finding[]; repairs: Repair[]} {
+export function labelRepairs(file: string, fixes: LabelRepair[], categoryFields: string[] = [], labels: Record<string, string> = {}): {findings: Finding[]; repairs: Repair[]} {
   const findings: Finding[] = [];
   const repairs: Repair[] = [];
   const fields = [...new Set([...categoryFields, ...fixes.map((f) => f.field)])];
@@ -22,7 +22,7 @@ export function labelRepairs(file: string, fixes: LabelRepair[], categoryFields:
       findings.push({
         kind: reason === "lookalike" ? "lookalike" : reason === "misspelling" ? "misspelling" : "format",
         file, field, rows, groups: group.length,
-        summary: `${group.length} label${one ? "" : "s"} of ${field} ${what} (${count(rows, "row")})`,
+        summary: `${group.length} label${one ? "" : "s"} of ${(labels[field] ?? field).toLowerCase()} ${what} (${count(rows, "row")})`,
         method: reason === "misspelling" ? "edit distance to the schema's labels (≤ 1 for labels up to 8 letters, ≤ 2 for longer)" : undefined,
         examples: group.map((f) => ({file, line: f.line, field, found: f.from, becomes: f.to, note: `${count(f.rows, "row")}, edit distance ${f.distance}`}))
       });
@@ -30,7 +30,7 @@ export function labelRepairs(file: string, fixes: LabelRepair[], categoryFields:
     repairs.push({
       id: `fix-label-${file.replace(/\.[^.]+$/, "")}-${field}`, file, field, action: "changed",
       rows: mine.reduce((s, f) => s + f.rows, 0),
-      description: `Labels of ${field} that are misspelt or typed with look-alike letters are read as the allowed label they stand for.`,
+      description: `Labels of ${(labels[field] ?? field).toLowerCase()} that are misspelt or typed with look-alike letters are read as the allowed label they stand for.`,
       examples: mine.map((f) => ({file, line: f.line, field, found: f.from, becomes: f.to, note: count(f.rows, "row")}))
     });
   }
@@ -53,7 +53,8 @@ export function buildReport(kase: QualityReport["case"], read: ReadCase, parts: 
   const repairs: Repair[] = [];
   for (const f of files) {
     repairs.push(...f.repairs);
-    const labels = labelRepairs(f.spec.file, f.validation.labelRepairs, f.spec.columns.filter((c) => c.type === "category").map((c) => c.field));
+    const labels = labelRepairs(f.spec.file, f.validation.labelRepairs, f.spec.columns.filter((c) => c.type === "category").map((c) => c.field),
+      Object.fromEntries(f.spec.columns.map((c) => [c.field, c.label])));
     findings.push(...labels.findings);
     repairs.push(...labels.repairs);
   }

@@ -49,7 +49,7 @@ export function FindingsChart(q: QualityArtifact, {width = 640}: ChartOptions = 
     color: {legend: false},
     marks: [
       Plot.barX(data, {x: "rows", y: "what", fill: "kind", sort: {y: "-x"}, tip: {format: {fill: false}, channels: {summary: "summary"}}}),
-      Plot.text(data, {x: "rows", y: "what", text: (d) => String(d.rows), textAnchor: "start", dx: 4}),
+      Plot.text(data, {x: "rows", y: "what", text: (d) => d.rows.toLocaleString("en-US"), textAnchor: "start", dx: 4}),
       Plot.ruleX([0]),
       data.length ? null : Plot.text(["No defect affects any row"], {frameAnchor: "middle"})
     ]
