@@ -57,10 +57,10 @@ export async function analyseEcommerce(connection: DuckDBConnection, dataDir: st
     timings[name] = now - t;
     t = now;
   };
-  const clean = await cleanEcommerceInto(connection, dataDir, {materialize: true});
+  const clean = await cleanEcommerceInto(connection, dataDir);
   const read = await readCounts(connection);
   lap("clean");
-  const info = await buildTables(connection, clean.name);
+  const info = await buildTables(connection, clean.keyed);
   const thresholds = await scoreRfm(connection);
   lap("tables");
   const categories = await coverageReport(connection);

@@ -20,9 +20,12 @@
  * `order_lines` table is kept as read; `order_line_flags` (one row per line, in file order: line,
  * orderId, time, firstTime, isCopy, keep, repeat) is computed with one window sort over integer
  * keys (product and customer as 64-bit hashes, compared only within one order); `order_owners`
- * (orderId, customerId, customers) comes from one hash aggregate. The clean view joins them back
- * by position. For logs of millions of lines, give it a connection from `openScratchDatabase()`
- * (loaders/io/duckdb.ts) so peak memory stays bounded.
+ * (orderId, ownerLine, ownerCh, shared) comes from one hash aggregate. The result's `keyed` names
+ * the clean lines by those integer keys (a view joined back to the raw lines by position) and the
+ * two small tables that turn a hash into its product name or customer id; the analysis tables are
+ * built from them (loaders/cases/ecommerce/tables.ts). Two texts with one hash stop the cleaning
+ * with an error rather than merge. For logs of millions of lines, `openScratchDatabase()`
+ * (loaders/io/duckdb.ts) bounds peak memory at some cost in speed.
  */
 import {settings} from "../settings.ts";
 import type {DuckDBConnection} from "../io/duckdb.ts";
@@ -63,9 +66,22 @@ export interface EcommerceOptions {
   wholesaleK?: number;
 }
 
+/** Clean lines by integer keys, with the texts the keys stand for (see cleanEcommerceInto). */
+export interface KeyedLines {
+  /** View: line, time, ch (customer hash), orderId, ph (product hash), quantity, price, wholesale. */
+  lines: string;
+  /** Table: ph → product, lines. */
+  products: string;
+  /** Table: ch → customerId (customers owning at least one order). */
+  customers: string;
+}
+
+const keyed: KeyedLines = {lines: "clean_lines_keyed", products: "clean_products", customers: "clean_customers"};
+
 export interface EcommerceClean {
   /** Table or view holding the clean lines. */
   name: string;
+  keyed: KeyedLines;
   /** Quantity above which a line is wholesale (null if quantities do not vary enough). */
   wholesaleThreshold: number | null;
   quality: QualityReport;
@@ -109,7 +125,7 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
     WITH s AS (SELECT orderId, ownerLine, ownerCh FROM order_owners WHERE shared),
          n AS (SELECT orderId, count(DISTINCT ch) AS customers, min(line) AS firstLine FROM order_line_flags WHERE orderId IN (SELECT orderId FROM s) GROUP BY 1)
     SELECT s.orderId, s.ownerCh, o.customerId, n.customers, n.firstLine
-    FROM ${lines} JOIN s ON s.ownerLine = f.line JOIN n ON n.orderId = s.orderId`);
+    FROM order_lines o JOIN s ON o.rowid = s.ownerLine - ${offset} JOIN n ON n.orderId = s.orderId`);
   const sharedOwners = "shared_order_owners";
 
   const flagTotals = await queryOne<{dupRows: number; distinctRows: number; repeatedRows: number; repeatedGroups: number; repeatedOrders: number}>(connection,
@@ -160,22 +176,33 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
   const q = {q1, q3};
   const threshold = q.q1 !== null && q.q3 !== null && q.q3 > q.q1 ? Math.exp(q.q3 + wholesaleK * (q.q3 - q.q1)) : null;
   const wholesaleCond = threshold === null ? "false" : `o.quantity > ${threshold}`;
-  await run(connection, `CREATE OR REPLACE ${materialize ? "TABLE" : "VIEW"} ${ident(name)} AS
-    SELECT f.line, f.time, coalesce(s.customerId, o.customerId) AS customerId, f.orderId, o.product, CAST(o.quantity AS BIGINT) AS quantity, o.price, ${wholesaleCond} AS wholesale
-    FROM ${lines} LEFT JOIN ${sharedOwners} s ON s.orderId = f.orderId WHERE f.keep${materialize ? " ORDER BY f.line" : ""}`);
+  // The clean lines keyed by integers (customer and product as 64-bit hashes): the analysis tables
+  // are built from these without touching the text columns again.
+  await run(connection, `CREATE OR REPLACE VIEW ${keyed.lines} AS
+    SELECT f.line, f.time, w.ownerCh AS ch, f.orderId, f.ph, CAST(o.quantity AS BIGINT) AS quantity, o.price, ${wholesaleCond} AS wholesale
+    FROM ${lines} JOIN order_owners w ON w.orderId = f.orderId WHERE f.keep`);
   await run(connection, `CREATE OR REPLACE VIEW order_lines_kept AS
     SELECT f.line, f.orderId, f.time, o.product, o.quantity, o.price, ${wholesaleCond} AS wholesale FROM ${lines} WHERE f.keep`);
 
   const scan = await queryOne<{rows: number; wholesaleRows: number; wholesaleOrders: number}>(connection,
     `SELECT count(*) AS rows, count(*) FILTER (WHERE wholesale) AS wholesaleRows, count(DISTINCT orderId) FILTER (WHERE wholesale) AS wholesaleOrders
      FROM order_lines_kept`);
-  const {customers} = await queryOne<{customers: number}>(connection, "SELECT count(DISTINCT ownerCh) AS customers FROM order_owners");
   // Text checks run once per distinct product (as 64-bit hash), not once per line.
-  await run(connection, `CREATE OR REPLACE TEMP TABLE kept_products AS
-    SELECT f.ph, any_value(o.product) AS product, count(*) AS lines FROM ${lines} WHERE f.keep GROUP BY f.ph`);
+  await run(connection, `CREATE OR REPLACE TABLE ${keyed.products} AS
+    SELECT f.ph, min(o.product) AS product, max(o.product) AS other, count(*) AS lines FROM ${lines} WHERE f.keep GROUP BY f.ph`);
+  // Each order's customer (the owner), by hash; ids are read once per order from its owner's line.
+  await run(connection, `CREATE OR REPLACE TABLE ${keyed.customers} AS
+    SELECT w.ownerCh AS ch, min(o.customerId) AS customerId, max(o.customerId) AS other
+    FROM order_owners w JOIN order_lines o ON o.rowid = w.ownerLine - ${offset} GROUP BY w.ownerCh`);
+  await assertNoHashCollision(connection, keyed.products, "product", "product names");
+  await assertNoHashCollision(connection, keyed.customers, "customerId", "customer ids");
+  const {customers} = await queryOne<{customers: number}>(connection, `SELECT count(*) AS customers FROM ${keyed.customers}`);
+  await run(connection, `CREATE OR REPLACE ${materialize ? "TABLE" : "VIEW"} ${ident(name)} AS
+    SELECT l.line, l.time, c.customerId, l.orderId, p.product, l.quantity, l.price, l.wholesale
+    FROM ${keyed.lines} l JOIN ${keyed.customers} c USING (ch) JOIN ${keyed.products} p USING (ph)`);
   const text = await queryOne<{mixed: number; markup: number}>(connection,
     `SELECT coalesce(sum(lines) FILTER (WHERE regexp_matches(product, '${mixedPattern}')), 0) AS mixed,
-       coalesce(sum(lines) FILTER (WHERE regexp_matches(product, '${markupPattern}')), 0) AS markup FROM kept_products`);
+       coalesce(sum(lines) FILTER (WHERE regexp_matches(product, '${markupPattern}')), 0) AS markup FROM ${keyed.products}`);
   const wholesaleExamples = scan.wholesaleRows ? await examples(connection,
     `SELECT line, orderId AS id, CAST(quantity AS BIGINT) AS found, product AS note FROM order_lines_kept WHERE wholesale ORDER BY quantity DESC, line LIMIT 5`, file, "quantity") : [];
   const thresholdText = threshold === null ? "none (quantities do not vary)" : `more than ${Math.floor(threshold)} units`;
@@ -190,7 +217,7 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
   const price = await robustOutliers(connection, kept, "price", {log: true, histogram: true, idField: "orderId", subject: "unit price (log scale)"});
   if (price.rows) findings.push(price);
   const textExamples = (pattern: string) => examples(connection,
-    `SELECT f.line, o.product AS found FROM ${lines} WHERE f.keep AND f.ph IN (SELECT ph FROM kept_products WHERE regexp_matches(product, '${pattern}')) ORDER BY f.line LIMIT 3`, file, "product");
+    `SELECT f.line, o.product AS found FROM ${lines} WHERE f.keep AND f.ph IN (SELECT ph FROM ${keyed.products} WHERE regexp_matches(product, '${pattern}')) ORDER BY f.line LIMIT 3`, file, "product");
   if (text.markup) findings.push({kind: "markup", file, field: "product", rows: text.markup,
     summary: `${count(text.markup, "product name contains", "product names contain")} HTML-like markup, kept and shown as plain text`,
     examples: await textExamples(markupPattern)});
@@ -217,7 +244,13 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
       {stage: "Without wholesale lines (used for profiles)", rows: cleanRows - scan.wholesaleRows}
     ]
   });
-  return {name, wholesaleThreshold: threshold, quality};
+  return {name, keyed, wholesaleThreshold: threshold, quality};
+}
+
+/** Two different texts with one 64-bit hash would merge two customers or products: stop instead. */
+async function assertNoHashCollision(connection: DuckDBConnection, table: string, column: string, what: string): Promise<void> {
+  const collisions = await queryRows<{a: string; b: string}>(connection, `SELECT ${column} AS a, other AS b FROM ${table} WHERE other <> ${column} LIMIT 1`);
+  if (collisions.length) throw new Error(`Two ${what} share one 64-bit hash (${JSON.stringify(collisions[0].a)} and ${JSON.stringify(collisions[0].b)}); the cleaning cannot tell them apart`);
 }
 
 /** Clean order lines from DATA_DIR/ecommerce/ as plain rows (for logs that fit in memory). */

@@ -90,7 +90,7 @@ export async function queryRows<T = Record<string, Plain>>(
   sql: string,
   params?: DuckDBValue[] | Record<string, DuckDBValue>
 ): Promise<T[]> {
-  const reader = await connection.runAndReadAll(sql, params);
+  const reader = await timed(sql, () => connection.runAndReadAll(sql, params));
   return reader.getRowObjectsJS().map((row) => plain(row) as T);
 }
 
@@ -106,7 +106,21 @@ export async function queryOne<T = Record<string, Plain>>(
 }
 
 export async function run(connection: DuckDBConnection, sql: string): Promise<void> {
-  await connection.run(sql);
+  await timed(sql, () => connection.run(sql));
+}
+
+/** With CLIENTELE_SQL_TIMINGS=1, every statement's wall time goes to stderr (for benchmarks). */
+const logTimings = process.env.CLIENTELE_SQL_TIMINGS === "1";
+
+async function timed<T>(sql: string, fn: () => Promise<T>): Promise<T> {
+  if (!logTimings) return fn();
+  const started = performance.now();
+  try {
+    return await fn();
+  } finally {
+    const seconds = (performance.now() - started) / 1000;
+    if (seconds >= 0.05) console.error(`sql ${seconds.toFixed(2).padStart(7)} s  ${sql.replace(/\s+/g, " ").slice(0, 110)}`);
+  }
 }
 
 /** Quote an SQL identifier. */

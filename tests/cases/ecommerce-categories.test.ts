@@ -113,8 +113,8 @@ describe("hand-labelled real product names", () => {
 describe("categorisation of the real log", {skip: hasReal ? false : `no real data in ${datasets}`}, () => {
   it("categorises at least 95% of revenue (with and without wholesale lines) and matches the Python re-implementation name by name", async () => {
     await withDatabase(async (c) => {
-      const clean = await cleanEcommerceInto(c, datasets, {materialize: true});
-      await buildTables(c, clean.name);
+      const clean = await cleanEcommerceInto(c, datasets);
+      await buildTables(c, clean.keyed);
       const coverage = await coverageReport(c);
       assert.ok(coverage.withWholesale.revenueCategorised >= 0.95, String(coverage.withWholesale.revenueCategorised));
       assert.ok(coverage.withoutWholesale.revenueCategorised >= 0.95, String(coverage.withoutWholesale.revenueCategorised));

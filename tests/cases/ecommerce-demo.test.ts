@@ -56,8 +56,8 @@ describe("e-commerce case on the demo log", () => {
 
   it("puts every line in its planted category: lines per category and per month equal the generator's counts", async () => {
     await withDatabase(async (c) => {
-      const clean = await cleanEcommerceInto(c, "data", {materialize: true});
-      await buildTables(c, clean.name);
+      const clean = await cleanEcommerceInto(c, "data");
+      await buildTables(c, clean.keyed);
       assert.deepEqual(await linesByCategory(c), truth.realised.linesByCategory);
       const monthly = await queryRows<{cat: string; month: string; n: number}>(c,
         `SELECT cat, strftime(time, '%Y%m') AS month, count(*) AS n FROM eco_lines GROUP BY ALL`);
@@ -73,8 +73,8 @@ describe("e-commerce case on the demo log", () => {
   it("recovers the planted category mix of orders within 2.5 points", async () => {
     const expected = expectedMix();
     const mix = await withDatabase(async (c) => {
-      const clean = await cleanEcommerceInto(c, "data", {materialize: true});
-      await buildTables(c, clean.name);
+      const clean = await cleanEcommerceInto(c, "data");
+      await buildTables(c, clean.keyed);
       await buildOrdersWithWholesale(c);
       return queryRows<{cat: string; share: number}>(c, "SELECT mainCategory AS cat, count(*) / sum(count(*)) OVER () AS share FROM eco_orders_all GROUP BY 1");
     });

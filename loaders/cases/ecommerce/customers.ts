@@ -27,9 +27,9 @@ export interface CustomerProfile {
 }
 
 export async function readCustomers(connection: DuckDBConnection): Promise<CustomerProfile[]> {
-  const rows = await queryRows<Record<string, unknown>>(connection, `SELECT c.*, strftime(c.firstTime, '%Y-%m-%dT%H:%M:%S') AS firstTimeText,
+  const rows = await queryRows<Record<string, unknown>>(connection, `SELECT c.*, ids.customerId, strftime(c.firstTime, '%Y-%m-%dT%H:%M:%S') AS firstTimeText,
       strftime(c.lastTime, '%Y-%m-%dT%H:%M:%S') AS lastTimeText, s.r, s.f, s.m, s.segment
-    FROM eco_customers c JOIN eco_rfm s USING (cust) ORDER BY c.customerId`);
+    FROM eco_customers c JOIN eco_rfm s USING (cust) JOIN eco_customer_ids ids USING (cust) ORDER BY cust`);
   return rows.map((row) => {
     const categoryRevenue = {} as Record<AnalysisCategory, number>;
     const shares = {} as Record<AnalysisCategory, number>;

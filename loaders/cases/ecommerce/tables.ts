@@ -1,7 +1,7 @@
 /**
- * The e-commerce analysis tables, built in DuckDB SQL on top of the clean order lines
- * (loaders/clean/ecommerce.ts → a view with line, time, customerId, orderId, product, quantity,
- * price, wholesale), so the whole chain scales to logs of millions of lines:
+ * The e-commerce analysis tables, built in DuckDB SQL on top of the clean order lines keyed by
+ * integers (loaders/clean/ecommerce.ts → KeyedLines: lines with customer and product hashes, and
+ * the texts they stand for), so the whole chain scales to logs of millions of lines:
  *
  *   eco_products   one row per distinct product name: number, normalised name, category, rule number
  *   eco_lines      clean lines with revenue (quantity × price), product number and category ("other"
@@ -11,7 +11,8 @@
  *                  buildOrdersWithWholesale): customer, time of the order
  *                  (its first line), revenue, lines, units, main category (the category with the
  *                  most lines; ties → higher revenue → table order)
- *   eco_customers  one row per customer (wholesale lines left out): orders, revenue, average order
+ *   eco_customer_ids customer number (in id order), hash and id
+ *   eco_customers  one row per customer number (wholesale lines left out): orders, revenue, average order
  *                  value, first/last order, recency in days to the end of the log, revenue and
  *                  share per category, main category (most revenue; ties → table order), category
  *                  and value of the first order (earliest, then lowest order id)
@@ -21,6 +22,7 @@
  */
 import type {DuckDBConnection} from "../../io/duckdb.ts";
 import {ident, literal, queryOne, run} from "../../io/duckdb.ts";
+import type {KeyedLines} from "../../clean/ecommerce.ts";
 import {CATEGORY_IDS, categorySql, normaliseSql, ruleIndexSql} from "./categories.ts";
 
 /** Category order used for ties and display: the eight categories, then "other". */
@@ -45,19 +47,19 @@ export interface TablesInfo {
   start: string;
 }
 
-/** Build eco_products, eco_lines, eco_order_cats, eco_orders and eco_customers from the clean lines `clean`. */
-export async function buildTables(connection: DuckDBConnection, clean: string): Promise<TablesInfo> {
-  const src = ident(clean);
+/** Build eco_products, eco_lines, eco_order_cats, eco_orders and eco_customers from the keyed clean lines. */
+export async function buildTables(connection: DuckDBConnection, keyed: KeyedLines): Promise<TablesInfo> {
+  // Numbers in name order (reproducible); lines carry them instead of the name and the uuid, so the
+  // long text columns stay out of every later pass (grouping by integers is several times faster).
   await run(connection, `CREATE OR REPLACE TABLE eco_products AS
-    WITH d AS (SELECT DISTINCT product FROM ${src}), n AS (SELECT product, ${normaliseSql("product")} AS norm FROM d)
-    SELECT CAST(row_number() OVER (ORDER BY product) AS INTEGER) AS productId, product, norm, ${categorySql("norm")} AS category, ${ruleIndexSql("norm")} AS rule FROM n`);
-  // Lines carry a product number and a customer number, not the name and the uuid: the long text
-  // columns stay out of every later pass (grouping by integers is several times faster).
-  await run(connection, `CREATE OR REPLACE TABLE eco_customer_ids AS SELECT CAST(row_number() OVER () AS INTEGER) AS cust, customerId FROM (SELECT DISTINCT customerId FROM ${src})`);
+    WITH n AS (SELECT ph, product, ${normaliseSql("product")} AS norm FROM ${keyed.products})
+    SELECT CAST(row_number() OVER (ORDER BY product) AS INTEGER) AS productId, ph, product, norm, ${categorySql("norm")} AS category, ${ruleIndexSql("norm")} AS rule FROM n`);
+  await run(connection, `CREATE OR REPLACE TABLE eco_customer_ids AS
+    SELECT CAST(row_number() OVER (ORDER BY customerId) AS INTEGER) AS cust, ch, customerId FROM ${keyed.customers}`);
   await run(connection, `CREATE OR REPLACE TABLE eco_lines AS
     SELECT l.time, c.cust, l.orderId, p.productId, l.quantity, l.price, l.quantity * l.price AS revenue, l.wholesale,
       p.category, coalesce(p.category, 'other') AS cat
-    FROM ${src} l JOIN eco_products p USING (product) JOIN eco_customer_ids c USING (customerId)`);
+    FROM ${keyed.lines} l JOIN eco_products p USING (ph) JOIN eco_customer_ids c USING (ch)`);
   const {start, end} = await queryOne<{start: string; end: string}>(connection,
     `SELECT strftime(min(time), '%Y-%m-%dT%H:%M:%S') AS start, strftime(max(time), '%Y-%m-%dT%H:%M:%S') AS "end" FROM eco_lines`);
   await run(connection, `CREATE OR REPLACE TABLE eco_order_cats AS
@@ -75,13 +77,13 @@ export async function buildTables(connection: DuckDBConnection, clean: string): 
         arg_min(mainCategory, ${firstKey}) AS firstCategory, arg_min(revenue, ${firstKey}) AS firstOrderValue
       FROM eco_orders GROUP BY cust),
     r AS (SELECT oc.cust, ${pivot} FROM eco_order_cats oc GROUP BY oc.cust)
-    SELECT o.cust, ids.customerId, o.orders, o.revenue, o.revenue / o.orders AS aov, o.firstTime, o.lastTime, o.lines,
+    SELECT o.cust, o.orders, o.revenue, o.revenue / o.orders AS aov, o.firstTime, o.lastTime, o.lines,
       o.firstCategory, o.firstOrderValue,
       ${catList}[list_position(${revList}, list_max(${revList}))] AS mainCategory,
       (epoch(${endTs}) - epoch(o.lastTime)) / 86400 AS recencyDays,
       (epoch(${endTs}) - epoch(o.firstTime)) / 86400 AS tenureDays,
       r.* EXCLUDE (cust), ${shares}
-    FROM o JOIN r USING (cust) JOIN eco_customer_ids ids USING (cust)`);
+    FROM o JOIN r USING (cust)`);
   return {start, end};
 }
 
