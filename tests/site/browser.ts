@@ -25,7 +25,7 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Opens siteUrl + path, waits until every cell has settled, screenshots it, and reports. */
+/** Opens siteUrl + path, waits until every cell has settled, screenshots it, runs the page's interactions, and reports. */
 export async function checkPage(browser: Browser, siteUrl: string, path: string, screenshotDir: string, action?: (page: Page) => Promise<void>): Promise<PageReport> {
   const page = await browser.newPage({viewport: {width: 1280, height: 900}});
   const problems: string[] = [];
@@ -47,15 +47,16 @@ export async function checkPage(browser: Browser, siteUrl: string, path: string,
   try {
     await page.goto(siteUrl + path.replace(/^\//, ""), {waitUntil: "networkidle", timeout: 60_000});
     await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, null, {timeout: 60_000});
+    // The screenshot shows the page as a reader first sees it; interactions are checked after it.
+    mkdirSync(screenshotDir, {recursive: true});
+    const name = path.replace(/^\/|\/$/g, "").replaceAll("/", "--") || "index";
+    await page.screenshot({path: join(screenshotDir, `${name}.png`), fullPage: true});
     if (action) await action(page);
     const errors = await page.$$eval(".observablehq--error", (cells) => cells.map((cell) => cell.textContent ?? ""));
     for (const error of errors) problems.push(`error cell: ${error.slice(0, 300)}`);
     const charts = await page.locator("#observablehq-main svg[class*=plot], #observablehq-main figure svg").count();
     const tables = await page.locator("#observablehq-main form table, #observablehq-main table").count();
     const text = await page.locator("#observablehq-main").innerText();
-    mkdirSync(screenshotDir, {recursive: true});
-    const name = path.replace(/^\/|\/$/g, "").replaceAll("/", "--") || "index";
-    await page.screenshot({path: join(screenshotDir, `${name}.png`), fullPage: true});
     return {path, problems, charts, tables, text};
   } finally {
     await page.close();
