@@ -17,9 +17,9 @@ import {loadOneClick, type OneClickData} from "../clean/one-click.ts";
 import {customerTable, features, groups, type CustomerRow, type FeatureGroup, type FeatureId} from "./one-click/features.ts";
 import {exploreOneClick} from "./one-click/exploration.ts";
 import {scalingChoices} from "../report/families.ts";
-import {fitOneClickModel, shapBySource, sourceImportance, type ModelOptions} from "./one-click/model.ts";
+import {fitOneClickModel, inWords, settingsInWords, shapBySource, sourceImportance, type ModelOptions} from "./one-click/model.ts";
 import {segmentCustomers, segmentDefs} from "./one-click/segments.ts";
-import {designOffers} from "./one-click/offers.ts";
+import {defaultValues, designOffers, offerValue} from "./one-click/offers.ts";
 import type {Artifacts} from "../artifacts.ts";
 
 export interface OneClickOptions extends ModelOptions {
@@ -79,8 +79,15 @@ export function oneClickArtifacts(data: OneClickData, {customerRows = settings.c
   const perCustomer = customerRows && shap && shap.rows.length === rows.length ? shapBySource(shap.values, model.design.columns) : null;
   const featureLabel = new Map(features.map((f) => [f.id, f.label]));
 
+  // Sentences for stakeholders: settings in words ("trees grown without a depth limit", not "maxDepth=none").
+  const report = model.report;
+  const words = (text: string | null) => (text === null ? null : inWords(text, report.leaderboard));
   const modelArtifact = {
-    ...model.report,
+    ...report,
+    chosen: {...report.chosen, settings: settingsInWords(report.chosen.params), reason: words(report.chosen.reason)!},
+    families: report.families.map((f) => ({...f, settings: settingsInWords(report.leaderboard.find((e) => e.family === f.family && e.bestOfFamily)!.params)})),
+    shapModel: words(report.shapModel),
+    oddsRatiosModel: words(report.oddsRatiosModel),
     groups: groups.map((g) => ({...g, features: features.filter((f) => f.group === g.id).map((f) => f.id)})),
     columns: model.design.columns,
     sourceImportance: sourceRanking,
@@ -113,15 +120,17 @@ export function oneClickArtifacts(data: OneClickData, {customerRows = settings.c
     noDifference: exploration.features.filter((f) => !f.test.rejectAdjusted).map((f) => f.label),
     profitDiffers: exploration.profit.test.rejectAdjusted ?? false,
     collinear: exploration.collinear,
-    model: {chosen: model.report.chosen, test: model.report.test, oofAuc: model.report.oofAuc, nTrain: model.report.nTrain, nTest: model.report.nTest,
-      families: model.report.families.map((f) => ({familyLabel: f.familyLabel, paramsLabel: f.paramsLabel, cvMean: f.cvMean, testAuc: f.testAuc}))},
+    model: {chosen: modelArtifact.chosen, test: report.test, oofAuc: report.oofAuc, nTrain: report.nTrain, nTest: report.nTest,
+      families: modelArtifact.families.map((f) => ({familyLabel: f.familyLabel, paramsLabel: f.paramsLabel, settings: f.settings, cvMean: f.cvMean, testAuc: f.testAuc}))},
     drivers: sourceRanking.slice(0, 5),
     shapScale: shap?.scale ?? null,
     groupImportance,
     segments: segments.segments,
     defaults: segments.defaults,
-    headlineOffer: first && {segment: first.name, headline: first.headline, actions: first.actions.slice(0, 3), channels: first.channels, n: first.n, expectedProfitAtRisk: first.expectedProfitAtRisk},
+    headlineOffer: first && {segment: first.name, headline: first.headline, actions: first.actions.slice(0, 3), channels: first.channels, n: first.n, expectedProfitAtRisk: first.expectedProfitAtRisk,
+      atDefaults: offerValue(first, defaultValues(offers.assumptions))},
     assumptions: offers.assumptions,
+    profitUnit: offers.profitUnit,
     customerRows
   };
 

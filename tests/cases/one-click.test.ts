@@ -10,8 +10,9 @@
  *   random streams).
  * - Demo data (data/one-click, planted truth in truth.json): the planted defects are found, the
  *   planted drivers top the importance rankings and are the features that differ in exploration,
- *   the segments' live grid agrees with the build-time segments, and customer ids reach the
- *   artifacts only with the setting on.
+ *   the segments' live grid agrees with the build-time segments, the Offers page's live offer value
+ *   is the loader's (which the Summary quotes), sentences name model settings in words, and
+ *   customer ids reach the artifacts only with the setting on.
  */
 import {before, describe, test} from "node:test";
 import assert from "node:assert/strict";
@@ -21,6 +22,7 @@ import {loadOneClick, type OneClickData} from "../../loaders/clean/one-click.ts"
 import {customerTable} from "../../loaders/cases/one-click/features.ts";
 import {fitOneClickModel, type OneClickModel} from "../../loaders/cases/one-click/model.ts";
 import {oneClickArtifacts} from "../../loaders/cases/one-click.ts";
+import {defaultValues, offerValue, type AssumptionValues} from "../../loaders/cases/one-click/offers.ts";
 import {oneClickSplit} from "../golden/one-click-split.ts";
 
 const datasets = resolve(process.env.SHARED_DATASETS ?? "../shared/datasets");
@@ -180,6 +182,28 @@ describe("One Click on the demo data", () => {
     const first = offers.find((o: {segment: string}) => o.segment === "risk-high-profit");
     assert.ok(first.target && first.actions.some((a: {rule: string}) => a.rule === "recommendations"));
     assert.equal(first.channels[0].customers + first.channels[1].customers, first.n);
+  });
+
+  test("the Offers page computes the offer value the Summary quotes", () => {
+    const page = readFileSync("src/one-click/offers.md", "utf8");
+    const source = page.match(/function offerValue\(o, a\) \{[\s\S]*?\n\}/)?.[0];
+    assert.ok(source, "offers.md defines offerValue(o, a)");
+    const live = new Function(`${source}; return offerValue;`)() as typeof offerValue;
+    const {offers, assumptions} = closed["offers.json"];
+    const defaults = defaultValues(assumptions);
+    const other: AssumptionValues = {offerCost: defaults.offerCost * 2, responseRate: 0.37, lossShare: 0.8, months: 7};
+    for (const o of offers) for (const a of [defaults, other]) assert.deepEqual(live(o, a), offerValue(o, a), `${o.name}`);
+    const summary = closed["summary.json"];
+    const first = offers.find((o: {segment: string; name: string}) => o.name === summary.headlineOffer.segment);
+    assert.deepEqual(summary.headlineOffer.atDefaults, offerValue(first, defaults));
+  });
+
+  test("sentences name the model's settings in words, not as parameter=value", () => {
+    const model = closed["model.json"];
+    for (const text of [model.chosen.reason, model.shapModel, model.oddsRatiosModel].filter(Boolean)) {
+      assert.doesNotMatch(text, /\w=\w/, text);
+    }
+    for (const f of model.families) assert.doesNotMatch(f.settings, /\w=\w/, f.settings);
   });
 
   test("customer ids reach the artifacts only with the setting on", () => {

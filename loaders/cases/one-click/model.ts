@@ -128,3 +128,27 @@ export function sourceImportance(shap: readonly number[][], columns: readonly De
     .map((feature, k) => ({feature, label: features.find((f) => f.id === feature)!.label, meanAbs: values.reduce((s, r) => s + Math.abs(r[k]), 0) / values.length}))
     .sort((a, b) => b.meanAbs - a.meanAbs);
 }
+
+/** A candidate's hyperparameters in words for stakeholders (the leaderboard keeps `k=15`-style labels). */
+export function settingsInWords(params: Record<string, unknown>): string {
+  const words = Object.entries(params).map(([key, v]) => {
+    switch (key) {
+      case "maxDepth": return v === null ? "trees grown without a depth limit" : `trees at most ${v} levels deep`;
+      case "minSamplesLeaf": return `at least ${v} customer${v === 1 ? "" : "s"} in every leaf`;
+      case "k": return `votes of the ${v} most similar customers`;
+      case "weights": return v === "distance" ? "nearer customers weigh more" : "every neighbour weighs the same";
+      case "scaler": return v === "minmax" ? "features rescaled to 0–1" : "standardised features";
+      case "C": return `regularisation C = ${v}, where smaller means simpler`;
+      default: return `${key} ${v === null ? "none" : String(v)}`;
+    }
+  });
+  return words.join(", ");
+}
+
+/**
+ * Rewrites the report layer's sentences ("Random forest (maxDepth=none, minSamplesLeaf=3) has …")
+ * with each candidate's settings in words.
+ */
+export function inWords(text: string, candidates: readonly {paramsLabel: string; params: Record<string, unknown>}[]): string {
+  return candidates.reduce((t, c) => (c.paramsLabel ? t.split(`(${c.paramsLabel})`).join(`(${settingsInWords(c.params)})`) : t), text);
+}

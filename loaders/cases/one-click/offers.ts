@@ -46,9 +46,36 @@ export interface Assumption {
 export interface Offers {
   offers: SegmentOffer[];
   assumptions: Assumption[];
-  formula: string;
+  /** How the page turns the assumptions into money, one line per quantity. */
+  formula: {name: string; text: string}[];
   profitUnit: string;
 }
+
+export type AssumptionValues = Record<Assumption["id"], number>;
+
+export interface OfferValue {
+  /** Profit kept over the months at stake, before the cost of the offers. */
+  kept: number;
+  cost: number;
+  net: number;
+  /** Response rate at which kept = cost (NaN when nothing is at risk). */
+  breakEven: number;
+}
+
+/**
+ * What an offer to a whole segment returns under the given assumptions. The Summary quotes this
+ * value at the default assumptions; the Offers page recomputes it live as the reader moves the
+ * sliders, with a copy of this function that the case test checks against this one.
+ */
+export function offerValue(o: Pick<SegmentOffer, "n" | "expectedProfitAtRisk">, a: AssumptionValues): OfferValue {
+  const atStake = a.lossShare * a.months * o.expectedProfitAtRisk;
+  const kept = a.responseRate * atStake;
+  const cost = a.offerCost * o.n;
+  return {kept, cost, net: kept - cost, breakEven: atStake > 0 ? cost / atStake : NaN};
+}
+
+export const defaultValues = (assumptions: readonly Assumption[]): AssumptionValues =>
+  Object.fromEntries(assumptions.map((a) => [a.id, a.value])) as AssumptionValues;
 
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 const num = (x: number, digits = 1) => x.toFixed(digits);
@@ -177,6 +204,11 @@ export function designOffers(segments: Segments, {rows, membership}: OfferOption
     offers,
     assumptions,
     profitUnit: segments.profitUnit,
-    formula: "expected profit kept = response rate × share lost × months × Σ (probability × monthly profit) − offer cost × customers targeted"
+    formula: [
+      {name: "Profit kept", text: "response rate × share of profit lost × months × expected profit at risk (the segment's sum of probability × monthly profit)"},
+      {name: "Cost", text: "cost of the offer per customer × customers in the segment"},
+      {name: "Net", text: "profit kept − cost"},
+      {name: "Break-even response rate", text: "the response rate at which the profit kept equals the cost"}
+    ]
   };
 }
