@@ -81,6 +81,9 @@ export function analyseFitness(members: readonly FitnessMember[], {seed = 42, re
   return {exploration, model, groups: {...clusters, expectedChurners}, hypotheses: tests, recommendations, oof, labels, labelsByK};
 }
 
+/** Actions listed on the Summary page: the top of the Recommendations ranking. */
+const SUMMARY_ACTIONS = 5;
+
 function summary(a: FitnessAnalysis) {
   const {model, groups, recommendations, hypotheses: tests, exploration} = a;
   const solution = groups.solutions.find((s) => s.k === groups.chosenK)!;
@@ -117,9 +120,10 @@ function summary(a: FitnessAnalysis) {
       lowest: {name: byRate[byRate.length - 1].name, cluster: byRate[byRate.length - 1].cluster, churnRate: byRate[byRate.length - 1].targetRate.value}
     },
     tests: {total: tests.tests.length, significant: tests.significant, correctionName: tests.correctionName},
-    // The actions that matter most: up to five, each adding at least 1% of all expected churners
-    // beyond the actions above it (at least three shown).
-    actions: recommendations.actions.filter((x, i) => i < 3 || x.newExpectedChurners >= 0.01 * recommendations.expectedChurnersAll).slice(0, 5),
+    // The first actions of the Recommendations page's ranking, in its order and numbering (a
+    // prefix, so no priority is skipped): up to five.
+    actions: recommendations.actions.slice(0, SUMMARY_ACTIONS),
+    totalActions: recommendations.actions.length,
     expectedChurnersAll: recommendations.expectedChurnersAll,
     covered: recommendations.covered
   };

@@ -7,7 +7,8 @@
  *   split and seed. Trees and forests only roughly (different random streams).
  * - Demo data (data/, planted truth in data/fitness/truth.json): the model ranks the planted
  *   drivers in the planted order, the clustering recovers the planted groups (ARI ≥ 0.8), the
- *   recommendations follow their rules, and member rows appear only with the setting on.
+ *   recommendations follow their rules (a group without an action says why), the summary lists
+ *   the top of their ranking in the same numbering, and member rows appear only with the setting on.
  */
 import {before, describe, test} from "node:test";
 import assert from "node:assert/strict";
@@ -151,6 +152,23 @@ describe("fitness on the demo data", () => {
     assert.equal(r.actions[0].id, "longer-contract");
     assert.equal(r.actions[0].group, 0);
     assert.deepEqual(r.actions.map((x) => x.priority), r.actions.map((_, i) => i + 1));
+  });
+
+  test("every group says why no group action targets it, and only then", () => {
+    for (const g of a.recommendations.groups) {
+      assert.equal(g.note === null, g.actions.length > 0, `group ${g.group + 1}: note ${g.note} with actions ${g.actions}`);
+      assert.ok(g.churnLo <= g.churnRate && g.churnRate <= g.churnHi);
+      assert.ok(g.clubWide.members <= g.size && g.clubWide.expectedChurners <= g.expectedChurners + 1e-9);
+    }
+  });
+
+  test("the summary lists the top of the recommendations' ranking, numbered the same", () => {
+    const artifacts = fitnessArtifacts(members.slice(0, 600), {resamples: 50});
+    const summary = artifacts["summary.json"] as {actions: {priority: number; id: string}[]; totalActions: number};
+    const ranked = (artifacts["recommendations.json"] as {actions: {priority: number; id: string}[]}).actions;
+    assert.equal(summary.totalActions, ranked.length);
+    assert.equal(summary.actions.length, Math.min(5, ranked.length));
+    assert.deepEqual(summary.actions.map((x) => [x.priority, x.id]), ranked.slice(0, summary.actions.length).map((x) => [x.priority, x.id]));
   });
 
   test("member-level rows only with the customer-level setting", () => {

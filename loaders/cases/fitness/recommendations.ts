@@ -60,11 +60,22 @@ export interface RecommendationsReport {
   actions: Action[];
   /** Members concerned by at least one retention action (loyalty excluded), and their expected churners. */
   covered: {members: number; expectedChurners: number};
-  /** Per group: size, churn, expected churners and the ids of its actions. */
-  groups: {group: number; name: string; size: number; churnRate: number; expectedChurners: number; actions: string[]}[];
+  /**
+   * Per group: size, churn (with its 95% Wilson interval), expected churners, the ids of its
+   * actions, how many of its members the club-wide retention actions reach, and — for a group no
+   * group action targets — why, in words (null otherwise).
+   */
+  groups: {
+    group: number; name: string; size: number; churnRate: number; churnLo: number; churnHi: number; expectedChurners: number; actions: string[];
+    clubWide: {members: number; expectedChurners: number};
+    note: string | null;
+  }[];
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const int = (x: number) => Math.round(x).toLocaleString("en-US");
+/** A group in running text: its number and, quoted, its name (names may hold brackets). */
+const titled = (c: {cluster: number; name: string}) => `Group ${c.cluster + 1} "${c.name}"`;
 
 function share(rows: readonly number[], test: (i: number) => boolean): number {
   return rows.length ? rows.filter(test).length / rows.length : NaN;
@@ -99,7 +110,7 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
   };
 
   for (const {cluster: c, rows} of byGroup) {
-    const name = `Group ${c.cluster + 1} (${c.name})`;
+    const name = titled(c);
     const churn = rate(members, rows);
     // "Churns above the overall rate" means its 95% interval lies wholly above it.
     if (!(c.targetRate.lo > overall)) {
@@ -151,7 +162,7 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
   if (dropped.length && rate(members, dropped) > rate(members, steady)) {
     make("visit-drop", null, "all groups", "Trainer's call when visits drop",
       "members whose visits this month fell below 75% of their usual weekly rate",
-      `${dropped.length} members visit less than 75% as often this month as usual; they churn at ${pct(rate(members, dropped))}, the others at ${pct(rate(members, steady))}.`,
+      `${int(dropped.length)} members visit less than 75% as often this month as usual; they churn at ${pct(rate(members, dropped))}, the others at ${pct(rate(members, steady))}.`,
       {rows: dropped});
   }
   const ending = pick("renewal", all);
@@ -159,7 +170,7 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
   if (ending.length && rate(members, ending) > rate(members, longRest)) {
     make("renewal", null, "all groups", "Renewal offer before the contract ends",
       "members on 6- or 12-month contracts with at most one month left",
-      `${ending.length} members on long contracts have at most one month left; they churn at ${pct(rate(members, ending))}, against ${pct(rate(members, longRest))} for long-contract members with more time left.`,
+      `${int(ending.length)} members on long contracts have at most one month left; they churn at ${pct(rate(members, ending))}, against ${pct(rate(members, longRest))} for long-contract members with more time left.`,
       {rows: ending});
   }
 
@@ -183,6 +194,20 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
     if (a.id !== "loyalty") rows.forEach((i) => coveredRows.add(i));
   }
   const covered = [...coveredRows];
+  // Club-wide retention actions (visit-drop, renewal) reach members of every group.
+  const clubWide = new Set(ranked.filter((a) => a.group === null && a.id !== "loyalty").flatMap((a) => selection(a)));
+  const note = (c: ClusterSolution["clusters"][number], rows: number[], reach: {members: number; expectedChurners: number}): string | null => {
+    if (ranked.some((a) => a.group === c.cluster)) return null;
+    const name = titled(c);
+    const ci = `95% CI ${pct(c.targetRate.lo)}–${pct(c.targetRate.hi)}`;
+    const head = c.targetRate.lo > overall
+      ? `${name} churns at ${pct(rate(members, rows))} (${ci}), above the overall ${pct(overall)}, but none of the group rules' conditions holds for it (mostly 1-month contracts, fewer group-class goers, newcomers or fewer friend referrals than the club as a whole), so no action targets the group as such.`
+      : `${name} churns at ${pct(rate(members, rows))} (${ci}); that interval includes the overall ${pct(overall)}, so the group is neither clearly high- nor clearly low-churn and no group rule applies to it.`;
+    const tail = reach.members
+      ? ` The club-wide actions still reach ${int(reach.members)} of its ${int(rows.length)} members (${int(reach.expectedChurners)} of its ${int(rows.reduce((s, i) => s + oof[i], 0))} expected churners).`
+      : " No club-wide action reaches its members either.";
+    return head + tail;
+  };
   return {
     k: solution.k,
     overallChurnRate: overall,
@@ -190,14 +215,22 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
     expectedChurnersAll: oof.reduce((a, b) => a + b, 0),
     actions: ranked,
     covered: {members: covered.length, expectedChurners: covered.reduce((s, i) => s + oof[i], 0)},
-    groups: byGroup.map(({cluster: c, rows}) => ({
-      group: c.cluster,
-      name: c.name,
-      size: rows.length,
-      churnRate: rate(members, rows),
-      expectedChurners: rows.reduce((s, i) => s + oof[i], 0),
-      actions: ranked.filter((a) => a.group === c.cluster).map((a) => a.id)
-    }))
+    groups: byGroup.map(({cluster: c, rows}) => {
+      const reached = rows.filter((i) => clubWide.has(i));
+      const reach = {members: reached.length, expectedChurners: reached.reduce((s, i) => s + oof[i], 0)};
+      return {
+        group: c.cluster,
+        name: c.name,
+        size: rows.length,
+        churnRate: rate(members, rows),
+        churnLo: c.targetRate.lo,
+        churnHi: c.targetRate.hi,
+        expectedChurners: rows.reduce((s, i) => s + oof[i], 0),
+        actions: ranked.filter((a) => a.group === c.cluster).map((a) => a.id),
+        clubWide: reach,
+        note: note(c, rows, reach)
+      };
+    })
   };
 }
 
