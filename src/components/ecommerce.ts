@@ -6,11 +6,11 @@
  *   SeasonalityHeatmap      category × calendar month seasonality index
  *   SeasonalityLines        index by calendar month for chosen categories
  *   WeekdayHourHeatmap      orders by weekday × hour
- *   CohortHeatmap           share of each first-order cohort ordering again k months later
- *   OrdersHistogram         customers by number of orders
+ *   CohortHeatmap           share of each first-order cohort ordering again k months later (values in the cells)
+ *   OrdersHistogram         customers by number of orders (each bar labelled with its count and share)
  *   GroupShares             customers vs revenue share per segment / profile
  *   CategoryMix             stacked category shares of revenue per group
- *   PortraitHeatmap         profiles × features, standardised difference from everyone
+ *   PortraitHeatmap         profiles × features: values in readers' units, coloured by standardised difference
  *   SendWindowChart         send months per segment, peak marked
  *   profileColor            a colour per consumption profile: the colour of its dominant category
  *   textTable               a plain table for rows of text (wraps, prints, no scrolling)
@@ -36,6 +36,8 @@ export function categoryColor(labels: Labelled[], {legend = true}: {legend?: boo
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+/** A share for a small cell label: whole percent from 10%, one decimal below. */
+const share = (x: number) => `${(x * 100).toFixed(x >= 0.1 ? 0 : 1)}%`;
 const money = (x: number) => Math.round(x).toLocaleString("en-US");
 
 export function CategoryShares(categories: (Labelled & {revenueShare: number; lineShare: number; revenue: number; lines: number})[], {width = 640}: {width?: number} = {}) {
@@ -147,20 +149,26 @@ export function CohortHeatmap(cohorts: {cohort: string; customers: number; offse
     color: {scheme: "greens", domain: [0, max], legend: true, label: "Share of the cohort ordering that month", tickFormat: "%"},
     marks: [
       Plot.cell(rows, {x: "offset", y: "cohort", fill: "retention", tip: true,
-        title: (r: {cohort: string; offset: number; retention: number; active: number; customers: number}) => `First ordered ${r.cohort}\n${r.offset} month${r.offset > 1 ? "s" : ""} later: ${r.active} of ${r.customers} (${pct(r.retention)})`})
+        title: (r: {cohort: string; offset: number; retention: number; active: number; customers: number}) => `First ordered ${r.cohort}\n${r.offset} month${r.offset > 1 ? "s" : ""} later: ${r.active} of ${r.customers} (${pct(r.retention)})`}),
+      Plot.text(rows, {x: "offset", y: "cohort", text: (r: {retention: number}) => share(r.retention), fontSize: 9,
+        fill: (r: {retention: number}) => (r.retention > max / 2 ? "white" : "black")})
     ]
   });
 }
 
 export function OrdersHistogram(rows: {orders: number; customers: number; orMore: boolean}[], {width = 420}: {width?: number} = {}) {
   const label = (r: {orders: number; orMore: boolean}) => `${r.orders}${r.orMore ? "+" : ""}`;
+  const total = rows.reduce((s, r) => s + r.customers, 0) || 1;
+  // Every bar carries its count and share: next to the one-order bar, the bars of 3+ orders are too short to read.
   return Plot.plot({
     width: Math.min(width, 520),
-    height: 240,
+    height: 260,
+    marginTop: 30,
     x: {label: "Orders per customer", domain: rows.map(label)},
-    y: {label: "↑ Customers", grid: true},
+    y: {label: "↑ Customers", grid: true, tickFormat: ",d"},
     marks: [
-      Plot.barY(rows, {x: label, y: "customers", fill: NEGATIVE, tip: true, title: (r: {orders: number; orMore: boolean; customers: number}) => `${label(r)} order${r.orders > 1 || r.orMore ? "s" : ""}: ${r.customers} customers`}),
+      Plot.barY(rows, {x: label, y: "customers", fill: NEGATIVE, tip: true, title: (r: {orders: number; orMore: boolean; customers: number}) => `${label(r)} order${r.orders > 1 || r.orMore ? "s" : ""}: ${r.customers.toLocaleString("en-US")} customers`}),
+      Plot.text(rows, {x: label, y: "customers", text: (r: {customers: number}) => `${r.customers.toLocaleString("en-US")} (${share(r.customers / total)})`, dy: -8, fontSize: 10}),
       Plot.ruleY([0])
     ]
   });
@@ -203,10 +211,13 @@ export function CategoryMix(groups: {label: string; categoryShares: (Labelled & 
   });
 }
 
-export function PortraitHeatmap(clusters: {name: string; features: {feature: string; label: string; mean: number; overallMean: number; standardisedDifference: number}[]}[], {width = 640}: {width?: number} = {}) {
+type PortraitCell = {feature: string; label: string; standardisedDifference: number; shown: {unit: "share" | "money" | "count"; value: number; overall: number; what: string}};
+
+export function PortraitHeatmap(clusters: {name: string; features: PortraitCell[]}[], {width = 640}: {width?: number} = {}) {
   const rows = clusters.flatMap((c) => c.features.map((f) => ({cluster: c.name, ...f})));
   const features = clusters[0]?.features.map((f) => f.label) ?? [];
-  const short = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toFixed(2));
+  // Cells show the profile's value in the reader's units: a share, money, or a number of orders.
+  const show = (unit: PortraitCell["shown"]["unit"], x: number) => (unit === "share" ? `${Math.round(x * 100)}%` : unit === "money" ? money(x) : x.toFixed(1));
   return Plot.plot({
     width,
     height: 110 + clusters.length * 34,
@@ -215,12 +226,13 @@ export function PortraitHeatmap(clusters: {name: string; features: {feature: str
     padding: 0.05,
     x: {label: null, domain: features, tickRotate: -35},
     y: {label: null, domain: clusters.map((c) => c.name)},
-    color: {type: "diverging", scheme: "RdBu", reverse: true, domain: [-2.5, 2.5], clamp: true, legend: true, label: "Standardised difference from all customers (sd)"},
+    color: {type: "diverging", scheme: "RdBu", reverse: true, domain: [-2.5, 2.5], clamp: true, legend: true,
+      label: "Colour: standardised difference from all customers (sd; order value and orders on a log scale)"},
     marks: [
       Plot.cell(rows, {x: "label", y: "cluster", fill: "standardisedDifference", tip: true,
-        title: (r: {cluster: string; label: string; mean: number; overallMean: number; standardisedDifference: number}) =>
-          `${r.cluster}\n${r.label}: mean ${short(r.mean)} (everyone ${short(r.overallMean)})\n${r.standardisedDifference >= 0 ? "+" : ""}${r.standardisedDifference.toFixed(2)} sd`}),
-      Plot.text(rows, {x: "label", y: "cluster", text: (r: {mean: number; feature: string}) => (r.feature.startsWith("share_") ? `${Math.round(r.mean * 100)}%` : short(r.mean)), fontSize: 9,
+        title: (r: PortraitCell & {cluster: string}) =>
+          `${r.cluster}\n${r.shown.what}: ${show(r.shown.unit, r.shown.value)} (all customers ${show(r.shown.unit, r.shown.overall)})\n${r.standardisedDifference >= 0 ? "+" : ""}${r.standardisedDifference.toFixed(2)} sd`}),
+      Plot.text(rows, {x: "label", y: "cluster", text: (r: PortraitCell) => show(r.shown.unit, r.shown.value), fontSize: 9,
         fill: (r: {standardisedDifference: number}) => (Math.abs(r.standardisedDifference) > 1.6 ? "white" : "black")})
     ]
   });

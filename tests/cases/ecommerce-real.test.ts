@@ -100,6 +100,8 @@ describe("e-commerce case on the real log", {skip: hasReal ? false : `no real da
       close(t(id).statistic, g.tests[id].u, 1e-12, `${id} U`);
       closeP(t(id).pValue, g.tests[id].p, id);
       close(t(id).effect.value, g.tests[id].r, 1e-9, `${id} r`);
+      // The answer shown next to the question follows scipy's direction (r < 0: the first group tends to be smaller).
+      assert.match(t(id).answer, !t(id).rejectAdjusted ? /^No evidence$/ : g.tests[id].r > 0 ? /^Yes: .*(larger|more)/ : /^Yes: .*(smaller|less)/, `${id}: ${t(id).answer}`);
     }
     for (const post of r.hypotheses.posthoc.tests) {
       const cat = post.id.replace(/^value-/, "").replace(/-vs-rest$/, "");

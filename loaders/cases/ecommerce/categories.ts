@@ -10,7 +10,8 @@
  * Rules (`categorySql`): tried in the table's order, the first match wins. A stem matches at the
  * start of a word (preceded by the start or by a character that is not a letter, digit or "_");
  * a pattern is a regular expression searched anywhere, where `[^\w]` means "not a letter, digit
- * or _" in any script (translated to RE2's `[^\p{L}\p{N}_]`).
+ * or _" in any script (translated to RE2's `[^\p{L}\p{N}_]`). Every pattern has a description in words
+ * (`patternsRead`, same order), which the Categories page shows instead of the expression.
  *
  * tests/golden/ecommerce.py re-implements both steps in Python from the same JSON file.
  */
@@ -27,6 +28,8 @@ export interface CategoryRule {
   note: string;
   stems: string[];
   patterns?: string[];
+  /** Each pattern in plain words, for readers (same length and order as patterns). */
+  patternsRead?: string[];
 }
 
 export interface CategoryTable {
@@ -52,6 +55,9 @@ export function readCategoryTable(path: URL | string = RULES_FILE): CategoryTabl
       if (stem !== stem.toLowerCase() || stem.includes("ё") || /\s{2}/.test(stem) || stem.trim() === "") {
         throw new Error(`${where(i)}: stem "${stem}" must be lower case, with е for ё and single spaces`);
       }
+    }
+    if ((rule.patterns?.length ?? 0) !== (rule.patternsRead?.length ?? 0)) {
+      throw new Error(`${where(i)}: give every pattern a description in words in "patternsRead" (${rule.patterns?.length ?? 0} patterns, ${rule.patternsRead?.length ?? 0} descriptions)`);
     }
     for (const pattern of rule.patterns ?? []) {
       if (/\\w/.test(pattern.replaceAll("[^\\w]", ""))) throw new Error(`${where(i)}: pattern "${pattern}" may use \\w only as [^\\w]`);

@@ -45,7 +45,8 @@ export interface RuleUse {
   label: string;
   note: string;
   stems: string[];
-  patterns: string[];
+  /** Each pattern with its description in words (readers see the words). */
+  patterns: {pattern: string; reads: string}[];
   /** Distinct product names, lines and revenue (without wholesale) this rule categorised. */
   products: number;
   lines: number;
@@ -119,7 +120,7 @@ export async function coverageReport(connection: DuckDBConnection, {topProducts 
      WHERE p.rule IS NOT NULL GROUP BY p.rule`);
   const rules: RuleUse[] = categoryTable.rules.map((r, i) => {
     const h = hits.find((x) => x.rule === i + 1);
-    return {rule: i + 1, category: r.category, label: categoryLabel[r.category], note: r.note, stems: r.stems, patterns: r.patterns ?? [],
+    return {rule: i + 1, category: r.category, label: categoryLabel[r.category], note: r.note, stems: r.stems, patterns: (r.patterns ?? []).map((pattern, j) => ({pattern, reads: r.patternsRead![j]})),
       products: h?.products ?? 0, lines: h?.lines ?? 0, revenue: h?.revenue ?? 0};
   });
   const unmatched = await queryRows<{product: string; lines: number; revenue: number}>(connection,

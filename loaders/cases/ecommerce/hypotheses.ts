@@ -17,7 +17,9 @@ import type {CustomerProfile, OrderRow} from "./customers.ts";
 import {ANALYSIS_CATEGORIES} from "./tables.ts";
 import {segmentLabel} from "./rfm.ts";
 
-export type EcomTest = HypothesisReport["tests"][number] & {id: string; short: string};
+/** A test with its id, a short chart label and the answer to its question in words: "No evidence", "Yes", or for a
+ * two-group comparison "Yes: " + which way the difference goes (from the sign of the effect, never from the question). */
+export type EcomTest = HypothesisReport["tests"][number] & {id: string; short: string; answer: string};
 
 export interface EcomHypothesisReport extends Omit<HypothesisReport, "tests"> {
   tests: EcomTest[];
@@ -41,14 +43,31 @@ interface Spec {
   /** A few words for chart labels. */
   short: string;
   field: string;
+  /** Asked two-sided ("does … differ"): the answer says which way. */
   question: string;
+  /** Two-group tests: the answer when the first group tends to be larger (rank-biserial r > 0) and when smaller. */
+  direction?: Direction;
   run: () => TestResult;
+}
+
+export interface Direction {
+  higher: string;
+  lower: string;
+}
+
+/** The answer to a test's question after correction: it follows the adjusted decision and, for two groups, the sign of the effect. */
+export function answerOf(test: Pick<TestResult, "rejectAdjusted" | "reject" | "effect">, direction?: Direction): string {
+  const reject = test.rejectAdjusted ?? test.reject;
+  if (!reject) return "No evidence";
+  if (!direction) return "Yes";
+  return `Yes: ${test.effect.value > 0 ? direction.higher : direction.lower}`;
 }
 
 function family(specs: Spec[], correction: "holm" | "bh", alpha: number): EcomHypothesisReport {
   const results = specs.map((s) => s.run());
   const corrected = correctFamily(results, correction);
-  const tests = corrected.map((r, i) => ({...r, field: specs[i].field, kind: "continuous" as const, question: specs[i].question, id: specs[i].id, short: specs[i].short}));
+  const tests = corrected.map((r, i) => ({...r, field: specs[i].field, kind: "continuous" as const, question: specs[i].question, id: specs[i].id, short: specs[i].short,
+    answer: answerOf(r, specs[i].direction)}));
   return {
     correction, correctionName: correction === "holm" ? "Holm" : "Benjamini–Hochberg", alpha, tests,
     significant: tests.filter((t) => t.rejectAdjusted).length,
@@ -126,17 +145,23 @@ export function hypothesesReport({customers, orders, ordersWithWholesale, cluste
           {rowVariable: "category of the first order", columnVariable: "ordering again", alpha});
         return {...r, chosenBecause: "Ordering again is yes/no and the first-order category has several levels, so the shares are compared in a contingency table."};
       }},
-    {id: "first-value-return", short: "first order: returners vs not", field: "firstOrderValue", question: "Is the first order of customers who come back larger than of those who do not?",
+    {id: "first-value-return", short: "first order: returners vs not", field: "firstOrderValue",
+      question: "Does the first order of customers who come back differ in value from the first order of those who do not?",
+      direction: {higher: "larger for those who come back", lower: "smaller for those who come back"},
       run: () => mw(returned.map((c) => c.firstOrderValue), once.map((c) => c.firstOrderValue), ["ordered again", "one order"], "first order value", RANKS_WHY)}
   ];
   if (loyal.length >= minGroup && atRisk.length >= minGroup) {
-    specs.push({id: "aov-loyal-at-risk", short: `order value: ${segmentLabel["at-risk"]} vs ${segmentLabel.loyal}`, field: "aov", question: `Do ${segmentLabel["at-risk"].toLowerCase()} repeat buyers spend a different amount per order than ${segmentLabel.loyal.toLowerCase()} ones?`,
+    specs.push({id: "aov-loyal-at-risk", short: `order value: ${segmentLabel["at-risk"]} vs ${segmentLabel.loyal}`, field: "aov",
+      question: `Do repeat buyers of the ${segmentLabel["at-risk"]} segment spend a different amount per order than those of the ${segmentLabel.loyal} segment?`,
+      direction: {higher: `${segmentLabel["at-risk"]} customers spend more per order`, lower: `${segmentLabel["at-risk"]} customers spend less per order`},
       run: () => mw(atRisk.map((c) => c.aov), loyal.map((c) => c.aov), [segmentLabel["at-risk"], segmentLabel.loyal], "average order value", RANKS_WHY)});
   } else notes.push(`The ${segmentLabel["at-risk"]} vs ${segmentLabel.loyal} comparison is left out: a segment has fewer than ${minGroup} customers.`);
   const main = family(specs, "holm", alpha);
 
   const post: Spec[] = orderCats.keys.map((k) => ({
-    id: `value-${k}-vs-rest`, short: `${label(k)} vs other orders`, field: "orderValue", question: `Are ${label(k).toLowerCase()} orders larger or smaller than other orders?`,
+    id: `value-${k}-vs-rest`, short: `${label(k)} vs other orders`, field: "orderValue",
+    question: `Do orders whose main category is ${label(k)} differ in value from other orders?`,
+    direction: {higher: "larger", lower: "smaller"},
     run: () => mw(orders.filter((o) => o.mainCategory === k).map((o) => o.revenue), orders.filter((o) => o.mainCategory !== k).map((o) => o.revenue),
       [`${label(k)} orders`, "other orders"], "order value", RANKS_WHY)
   }));

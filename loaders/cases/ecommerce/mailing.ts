@@ -14,7 +14,8 @@
  *   weekday / hour       the weekday, and the start of the three-hour block, with the most order
  *                        lines of the featured categories (weighted the same way)
  *   cadence              repeat segments: half their typical gap between orders (two contacts per
- *                        purchase cycle), kept within CADENCE_MIN..CADENCE_MAX days; one-order
+ *                        purchase cycle), kept within CADENCE_MIN..CADENCE_MAX days — a gap under
+ *                        RHYTHM_MIN_GAP days sets no rhythm and gives CADENCE_MIN; one-order
  *                        segments: timed on when customers who do come back place their 2nd order
  *   offer                by segment (OFFERS), with a basket threshold = the segment's upper-quartile
  *                        order value rounded up to THRESHOLD_STEP
@@ -30,11 +31,14 @@ export const FEATURE_MAX = 3;
 export const FEATURE_MIN_SHARE = 0.1;
 export const CADENCE_MIN = 14;
 export const CADENCE_MAX = 60;
+/** A typical gap between orders shorter than this (days) is too short to set a mailing rhythm from. */
+export const RHYTHM_MIN_GAP = 7;
 export const THRESHOLD_STEP = 50;
 const BLOCK_HOURS = 3;
 
 interface OfferRule {
-  offer: (threshold: number) => string;
+  /** The offer in words, given the basket threshold as displayed (thousands separated). */
+  offer: (threshold: string) => string;
   goal: string;
   discount: number;
 }
@@ -193,13 +197,14 @@ function planRow(seg: SegmentSummary, customers: readonly CustomerProfile[], tim
   if (gaps.length && Number.isFinite(gap)) {
     const half = gap / 2;
     cadenceDays = Math.min(CADENCE_MAX, Math.max(CADENCE_MIN, Math.round(half)));
-    const why = half > CADENCE_MAX ? `half their typical ${Math.round(gap)}-day gap between orders, capped at ${CADENCE_MAX} days`
+    const why = gap < RHYTHM_MIN_GAP ? `the ${CADENCE_MIN}-day minimum: their orders typically fall within the same week, too close together to set a rhythm`
+      : half > CADENCE_MAX ? `half their typical ${Math.round(gap)}-day gap between orders, capped at ${CADENCE_MAX} days`
       : half < CADENCE_MIN ? `the ${CADENCE_MIN}-day minimum (half their typical ${Math.round(gap)}-day gap between orders would be shorter)`
       : `half their typical ${Math.round(gap)}-day gap between orders`;
     cadence = seg.id === "at-risk"
       ? `a three-mail win-back sequence (day 0, 7, 21) in the next send window, then every ${cadenceDays} days — ${why}`
       : `every ${cadenceDays} days — ${why}`;
-    if (gap < 7) caution = `Their orders are typically only ${gap < 1 ? "hours" : `${Math.round(gap)} day${Math.round(gap) === 1 ? "" : "s"}`} apart: more likely one purchase placed twice than a buying habit, so treat them like one-order customers when judging results.`;
+    if (gap < RHYTHM_MIN_GAP) caution = `Their orders are typically only ${gap < 1 ? "hours" : `${Math.round(gap)} day${Math.round(gap) === 1 ? "" : "s"}`} apart: more likely one purchase placed twice than a buying habit, so treat them like one-order customers when judging results.`;
   } else if (seg.id === "promising" && Number.isFinite(toSecond.median)) {
     cadenceDays = Math.round(toSecond.q1);
     cadence = `a first mail ${Math.round(toSecond.q1)} days after the first order and a reminder at day ${Math.round(toSecond.median)} — when a quarter and half of returning customers have placed their second order`;
@@ -213,12 +218,12 @@ function planRow(seg: SegmentSummary, customers: readonly CustomerProfile[], tim
   const rule = OFFERS[seg.id];
   const top = featured[0];
   const because = `${seg.customers.toLocaleString("en-US")} customers (${Math.round(seg.share * 100)}%) bringing ${Math.round(seg.revenueShare * 100)}% of revenue; ` +
-    `${top ? `${Math.round(top.share * 100)}% of their spend is ${top.label.toLowerCase()}` : "no dominant category"}, median order ${Math.round(seg.aov.median)}, ` +
+    `${top ? `${Math.round(top.share * 100)}% of their spend is ${top.label}` : "no dominant category"}, median order ${Math.round(seg.aov.median).toLocaleString("en-US")}, ` +
     `last order a median ${Math.round(seg.recencyDays.median)} days before the end of the log.`;
   return {
     segment: seg.id, label: seg.label, customers: seg.customers, share: seg.share, revenueShare: seg.revenueShare,
     medianAov: seg.aov.median, repeatShare: seg.repeatShare, medianRecencyDays: seg.recencyDays.median,
-    featured, window, cadenceDays, cadence, threshold, offer: rule.offer(threshold), goal: rule.goal, because, caution
+    featured, window, cadenceDays, cadence, threshold, offer: rule.offer(threshold.toLocaleString("en-US")), goal: rule.goal, because, caution
   };
 }
 
@@ -247,7 +252,7 @@ export function mailingPlan(profiles: ProfilesReport, customers: readonly Custom
     `Featured categories: the segment's categories by share of its revenue, largest first, until ${Math.round(FEATURE_COVER * 100)}% of it is covered (at most ${FEATURE_MAX}; after the first, only categories with at least ${Math.round(FEATURE_MIN_SHARE * 100)}%).`,
     "Send months: calendar months whose seasonality index — averaged over the featured categories weighted by their share, then over the month and its two neighbours — is at least 1 (an average month or busier); the peak is the highest of these.",
     `Weekday and hour: the weekday, and the start of the ${BLOCK_HOURS}-hour block, with the most order lines of the featured categories.`,
-    `Cadence: for repeat buyers, half their median gap between orders (two contacts per purchase cycle), within ${CADENCE_MIN}–${CADENCE_MAX} days; for first-time buyers, timed on when returning customers place their second order.`,
+    `Cadence: for repeat buyers, half their median gap between orders (two contacts per purchase cycle), within ${CADENCE_MIN}–${CADENCE_MAX} days (${CADENCE_MIN} days when orders are typically under ${RHYTHM_MIN_GAP} days apart); for first-time buyers, timed on when returning customers place their second order.`,
     `Offer: by segment (see the table), with a basket threshold = the segment's upper-quartile order value rounded up to ${THRESHOLD_STEP}.`,
     "Customer-level lists use the customer's own categories (same rule) and the send window of those categories."
   ];

@@ -51,6 +51,9 @@ export interface ClusterFeatureProfile {
   median: number;
   overallMean: number;
   standardisedDifference: number;
+  /** The profile's value in the reader's units, for charts: the mean share of a category, the median of the
+   * customers' average order value (money), the mean number of orders — with everyone's value alongside. */
+  shown: {unit: "share" | "money" | "count"; value: number; overall: number; what: string};
 }
 
 export interface ClusterProfileSummary extends GroupSummary {
@@ -130,10 +133,22 @@ export interface ClusterOptions {
   maxFit?: number;
 }
 
-const FEATURES: {feature: string; label: string; value: (c: CustomerProfile) => number}[] = [
-  ...CATEGORY_IDS.map((k: Category) => ({feature: `share_${k}`, label: `${categoryLabel[k].split(" ")[0]} %`, value: (c: CustomerProfile) => c.shares[k] || 0})),
-  {feature: "ln_aov", label: "ln(order value)", value: (c) => Math.log(Math.max(c.aov, 1))},
-  {feature: "ln_orders", label: "ln(orders)", value: (c) => Math.log(c.orders)}
+interface Feature {
+  feature: string;
+  /** Column label for readers (the log features are shown back in money and orders). */
+  label: string;
+  value: (c: CustomerProfile) => number;
+  unit: ClusterFeatureProfile["shown"]["unit"];
+  /** What readers see for a group (default: the feature's mean). */
+  shown?: (g: GroupSummary) => number;
+  what: string;
+}
+
+const FEATURES: Feature[] = [
+  ...CATEGORY_IDS.map((k: Category): Feature => ({feature: `share_${k}`, label: `${categoryLabel[k].split(" ")[0]} %`, value: (c: CustomerProfile) => c.shares[k] || 0,
+    unit: "share", what: `mean share of revenue in ${categoryLabel[k]}`})),
+  {feature: "ln_aov", label: "Order value", value: (c) => Math.log(Math.max(c.aov, 1)), unit: "money", shown: (g) => g.aov.median, what: "median of the customers' average order value"},
+  {feature: "ln_orders", label: "Orders", value: (c) => Math.log(c.orders), unit: "count", shown: (g) => g.orders.mean, what: "mean number of orders"}
 ];
 
 /** A name from a cluster's portrait: its dominant categories, and its basket size or repeat habit when they stand out. */
@@ -147,9 +162,9 @@ function nameCluster(summary: GroupSummary, features: ClusterFeatureProfile[]): 
   else if (z("ln_aov") <= -0.5) extras.push("small baskets");
   if (z("ln_orders") >= 0.5) extras.push("repeat buyers");
   const name = extras.length ? `${what} · ${extras.join(", ")}` : what;
-  const description = `${Math.round(first.share * 100)}% of their revenue is ${first.label.toLowerCase()}` +
-    (first.share < 0.9 ? `, ${Math.round(second.share * 100)}% ${second.label.toLowerCase()}` : "") +
-    `; median order ${Math.round(summary.aov.median)}, ${Math.round(summary.repeatShare * 100)}% ordered more than once`;
+  const description = `${Math.round(first.share * 100)}% of their revenue is ${first.label}` +
+    (first.share < 0.9 ? `, ${Math.round(second.share * 100)}% ${second.label}` : "") +
+    `; median order ${Math.round(summary.aov.median).toLocaleString("en-US")}, ${Math.round(summary.repeatShare * 100)}% ordered more than once`;
   return {name, description};
 }
 
@@ -187,7 +202,11 @@ export function profilesReport(customers: readonly CustomerProfile[], thresholds
   const clusters: ClusterProfileSummary[] = portraits.map((p) => {
     const members = customers.filter((_, i) => labels[i] === p.cluster);
     const summary = summarise(members, customers);
-    const features = p.features.map((f) => ({...f, label: FEATURES.find((x) => x.feature === f.feature)!.label}));
+    const features = p.features.map((f) => {
+      const spec = FEATURES.find((x) => x.feature === f.feature)!;
+      const shown = spec.shown ? {value: spec.shown(summary), overall: spec.shown(overall)} : {value: f.mean, overall: f.overallMean};
+      return {...f, label: spec.label, shown: {unit: spec.unit, ...shown, what: spec.what}};
+    });
     let {name, description} = nameCluster(summary, features);
     for (let n = 2; used.has(name); n++) name = `${name.replace(/ \(\d+\)$/, "")} (${n})`;
     used.add(name);

@@ -33,7 +33,7 @@ export interface SummaryReport {
   repeatRate: number;
   segments: {id: string; label: string; customers: number; share: number; revenueShare: number}[];
   profiles: {k: number; silhouette: number; names: {name: string; share: number}[]};
-  hypotheses: {tests: number; significant: number; findings: {question: string; reject: boolean; pAdjusted: number; effect: string; magnitude: string}[]};
+  hypotheses: {tests: number; significant: number; findings: {question: string; answer: string; reject: boolean; pAdjusted: number; effect: string; magnitude: string}[]};
   plan: {label: string; customers: number; featured: string[]; window: string; offer: string}[];
 }
 
@@ -84,7 +84,7 @@ export function summaryReport({read, quality, wholesaleThreshold, categories, pr
     hypotheses: {
       tests: hypotheses.main.tests.length,
       significant: hypotheses.main.significant,
-      findings: hypotheses.main.tests.map((t) => ({question: t.question, reject: !!t.rejectAdjusted, pAdjusted: t.pAdjusted ?? t.pValue, effect: `${t.effect.name} = ${t.effect.value.toFixed(3)}`, magnitude: t.effect.magnitude}))
+      findings: hypotheses.main.tests.map((t) => ({question: t.question, answer: t.answer, reject: !!t.rejectAdjusted, pAdjusted: t.pAdjusted ?? t.pValue, effect: `${t.effect.name} = ${t.effect.value.toFixed(3)}`, magnitude: t.effect.magnitude}))
     },
     plan: mailing.plan.map((p) => ({label: p.label, customers: p.customers, featured: p.featured.map((f) => f.label), window: p.window.text, offer: p.offer}))
   };
