@@ -6,6 +6,7 @@
 import type {CaseSchema, ColumnType} from "../io/schema.ts";
 import {describeDialect} from "../io/dialect.ts";
 import type {Example, FileReport, QualityReport} from "./types.ts";
+import {labelInProse} from "./words.ts";
 
 export interface ArtifactFile extends FileReport {
   title: string;
@@ -66,8 +67,12 @@ function allowed(c: CaseSchema["files"][number]["columns"][number]): string {
 export function qualityArtifact(report: QualityReport, schema: CaseSchema, {customerRows = false}: {customerRows?: boolean} = {}): QualityArtifact {
   const safe = redactReport(report, customerRows);
   const hit = (n: number, g?: number) => n > 0 || (g ?? 0) > 0;
+  const labels: Record<string, string> = Object.fromEntries(schema.files.flatMap((f) => f.columns.map((c) => [c.field, c.label])));
   return {
     ...safe,
+    // Prose names a column by its label, as the headings do ("values of spend on extra services").
+    findings: safe.findings.map((f) => ({...f, summary: labelInProse(f.summary, f.field, f.field && labels[f.field])})),
+    repairs: safe.repairs.map((r) => ({...r, description: labelInProse(r.description, r.field, r.field && labels[r.field])})),
     customerRows,
     files: report.files.map((f) => ({
       ...f,
@@ -75,7 +80,7 @@ export function qualityArtifact(report: QualityReport, schema: CaseSchema, {cust
       description: f.dialect ? describeDialect(f.dialect) : "Parquet"
     })),
     columns: schema.files.flatMap((f) => f.columns.map((c) => ({file: f.file, source: c.source, field: c.field, label: c.label, type: c.type, allowed: allowed(c)}))),
-    labels: Object.fromEntries(schema.files.flatMap((f) => f.columns.map((c) => [c.field, c.label]))),
+    labels,
     totals: {
       findings: report.findings.filter((f) => hit(f.rows, f.groups)).length,
       repairs: report.repairs.filter((r) => r.rows > 0).length,

@@ -11,6 +11,7 @@
 import {compareGroups, correctFamily} from "../stats/index.ts";
 import type {Correction} from "../stats/types.ts";
 import type {FeatureKind, HypothesisReport, TargetSpec} from "./types.ts";
+import {inSentence, upperFirst} from "../quality/words.ts";
 
 export interface HypothesisSpec {
   field: string;
@@ -37,7 +38,9 @@ export function testFamily(
       return spec.kind === "continuous" ? Number(v) : String(v);
     });
     return compareGroups(values, groups, {
-      variable: spec.label,
+      // The label sits inside sentences ("The mean visits per week is …"); sentence starts are
+      // capitalised below.
+      variable: inSentence(spec.label),
       groupVariable: target.label,
       groupLabels: {"0": target.negative, "1": target.positive},
       groupOrder: ["1", "0"],
@@ -46,7 +49,12 @@ export function testFamily(
     });
   });
   const corrected = correctFamily(results, correction);
-  const tests = corrected.map((r, i) => ({...r, variable: specs[i].label, field: specs[i].field, kind: specs[i].kind, question: specs[i].question}));
+  const tests = corrected.map((r, i) => ({
+    ...r,
+    h0: upperFirst(r.h0), h1: upperFirst(r.h1),
+    chosenBecause: r.chosenBecause && upperFirst(r.chosenBecause),
+    variable: specs[i].label, field: specs[i].field, kind: specs[i].kind, question: specs[i].question
+  }));
   return {
     correction,
     correctionName: correctionNames[correction],

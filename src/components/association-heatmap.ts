@@ -8,6 +8,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import {POSITIVE} from "./palette.js";
+import {fixed} from "./format.js";
 
 export interface AssociationData {
   names: string[];
@@ -39,7 +40,7 @@ export function AssociationHeatmap(m: AssociationData, {width = 720, targetLast 
     marks: [
       Plot.cell(cells, {x: "a", y: "b", fill: "value", inset: 0.5, tip: true,
         title: (c) => c.i === c.j ? c.aName : `${c.aName} × ${c.bName}\n${c.measure} = ${c.value.toFixed(3)}${c.collinear ? "\ncollinear pair" : ""}`}),
-      Plot.text(cells.filter((c) => c.i !== c.j), {x: "a", y: "b", text: (c) => c.value.toFixed(2).replace(/^0\./, "."), fontSize: 9, fill: (c) => (c.value > 0.55 ? "white" : "black")}),
+      Plot.text(cells.filter((c) => c.i !== c.j), {x: "a", y: "b", text: (c) => fixed(c.value, 2).replace(/^0\./, "."), fontSize: 9, fill: (c) => (c.value > 0.55 ? "white" : "black")}),
       Plot.cell(cells.filter((c) => c.collinear), {x: "a", y: "b", stroke: "black", strokeWidth: 2.5, fill: "none"}),
       Plot.cell(cells.filter((c) => c.target), {x: "a", y: "b", stroke: POSITIVE, strokeWidth: 1, fill: "none", inset: 0.5})
     ]

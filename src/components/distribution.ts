@@ -9,6 +9,7 @@
 import * as Plot from "@observablehq/plot";
 import type {ExplorationReport, FeatureDistribution, TargetSpec} from "../../loaders/report/types.ts";
 import {NEGATIVE, POSITIVE, outcomeColor} from "./palette.js";
+import {fixed} from "./format.js";
 
 export function DistributionByTarget(d: FeatureDistribution, target: TargetSpec, {width = 400, height = 200}: {width?: number; height?: number} = {}) {
   if (d.bins) {
@@ -64,8 +65,8 @@ export function CorrelationHeatmap(explore: ExplorationReport, {width = 720}: {w
     y: {label: null, domain: labels},
     color: {type: "linear", scheme: "rdbu", reverse: true, domain: [-1, 1], label: "Pearson r", legend: true},
     marks: [
-      Plot.cell(cells, {x: "a", y: "b", fill: "r", inset: 0.5, tip: true, title: (c) => `${c.a} × ${c.b}\nr = ${c.r.toFixed(3)}${c.collinear ? "\ncollinear pair" : ""}`}),
-      Plot.text(cells, {x: "a", y: "b", text: (c) => (c.a === c.b ? "" : c.r.toFixed(2).replace(/^(-?)0\./, "$1.")), fontSize: 9, fill: (c) => (Math.abs(c.r) > 0.6 ? "white" : "black")}),
+      Plot.cell(cells, {x: "a", y: "b", fill: "r", inset: 0.5, tip: true, title: (c) => `${c.a} × ${c.b}\nr = ${fixed(c.r, 3)}${c.collinear ? "\ncollinear pair" : ""}`}),
+      Plot.text(cells, {x: "a", y: "b", text: (c) => (c.a === c.b ? "" : fixed(c.r, 2).replace(/^(-?)0\./, "$1.")), fontSize: 9, fill: (c) => (Math.abs(c.r) > 0.6 ? "white" : "black")}),
       Plot.cell(cells.filter((c) => c.collinear), {x: "a", y: "b", stroke: "black", strokeWidth: 2.5, fill: "none"}),
       // Outline the target's row and column.
       Plot.cell(cells.filter((c) => c.target), {x: "a", y: "b", stroke: POSITIVE, strokeWidth: 1, fill: "none", inset: 0.5})

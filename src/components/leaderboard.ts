@@ -1,24 +1,29 @@
 /**
  * Leaderboard of a model comparison (ModelReport.leaderboard): every candidate's mean
  * cross-validated ROC-AUC with a ±1 sd bar over the folds and the individual fold scores,
- * grouped by family; the chosen candidate is highlighted.
+ * grouped by family; the chosen candidate is highlighted. A label too long for the left margin
+ * (up to 45% of the width) is wrapped — family on one line, settings on the next — never clipped.
  *
  *   ${resize((width) => Leaderboard(model.leaderboard, {width}))}
  */
 import * as Plot from "@observablehq/plot";
 import type {LeaderboardRow} from "../../loaders/report/types.ts";
 import {CHOSEN, MUTED, NEGATIVE} from "./palette.js";
+import {CHAR_WIDTH, labelMargin, wrapLabel} from "./format.js";
 
 export function Leaderboard(rows: LeaderboardRow[], {width = 640, limit = 20}: {width?: number; limit?: number} = {}) {
-  const shown = rows.slice(0, limit).map((r) => ({...r, name: `${r.familyLabel}${r.paramsLabel ? ` · ${r.paramsLabel}` : ""}`}));
+  const maxMargin = width * 0.45;
+  const maxChars = Math.max(12, Math.floor((maxMargin - 12) / CHAR_WIDTH));
+  const shown = rows.slice(0, limit).map((r) => ({...r, name: wrapLabel(`${r.familyLabel}${r.paramsLabel ? ` · ${r.paramsLabel}` : ""}`, maxChars)}));
+  const lines = Math.max(...shown.map((r) => r.name.split("\n").length));
   const folds = shown.flatMap((r) => r.foldScores.map((score, fold) => ({name: r.name, score, fold: fold + 1})));
   const lo = Math.min(...folds.map((f) => f.score), ...shown.map((r) => r.mean - r.sd));
   const hi = Math.max(...folds.map((f) => f.score), ...shown.map((r) => r.mean + r.sd));
   const pad = (hi - lo) * 0.08 || 0.01;
   return Plot.plot({
     width,
-    height: 40 + shown.length * 26,
-    marginLeft: Math.min(width * 0.45, 8 + 6.5 * Math.max(...shown.map((r) => r.name.length))),
+    height: 40 + shown.length * (14 + 12 * lines),
+    marginLeft: labelMargin(shown.map((r) => r.name), maxMargin),
     x: {label: "ROC-AUC, cross-validated on the training part →", domain: [lo - pad, Math.min(1, hi + pad)], grid: true},
     y: {label: null, domain: shown.map((r) => r.name)},
     marks: [
@@ -28,7 +33,7 @@ export function Leaderboard(rows: LeaderboardRow[], {width = 640, limit = 20}: {
         y: "name", x: "mean", r: 5,
         fill: (r: LeaderboardRow) => (r.chosen ? CHOSEN : NEGATIVE),
         tip: true,
-        title: (r: LeaderboardRow & {name: string}) => `${r.name}\nrank ${r.rank}${r.chosen ? " (chosen)" : ""}\nmean ROC-AUC ${r.mean.toFixed(4)} ± ${r.sd.toFixed(4)}\nfolds: ${r.foldScores.map((s) => s.toFixed(3)).join(", ")}`
+        title: (r: LeaderboardRow & {name: string}) => `${r.name.replace(/\n/g, " ")}\nrank ${r.rank}${r.chosen ? " (chosen)" : ""}\nmean ROC-AUC ${r.mean.toFixed(4)} ± ${r.sd.toFixed(4)}\nfolds: ${r.foldScores.map((s) => s.toFixed(3)).join(", ")}`
       })
     ]
   });

@@ -6,7 +6,8 @@
 import type {QualityArtifact} from "../../loaders/quality/artifact.ts";
 import type {Example, Exclusion, Finding, Repair} from "../../loaders/quality/types.ts";
 import type {Problem} from "../../loaders/io/problems.ts";
-import {kindLabel} from "./quality.js";
+import {findingTitle, findingsWithRows, kindInSentence, kindLabel} from "./quality.js";
+import {countOf, formatFound, grouped, plural, upperFirst} from "./format.js";
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string | number, className?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -15,54 +16,113 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string | numbe
   return node;
 }
 
-const number = (n: number) => n.toLocaleString("en-US");
+const number = (n: number) => grouped(n);
+
+/** Field types of the case, to format numeric example values. */
+function fieldTypes(q: QualityArtifact): Record<string, string> {
+  return Object.fromEntries(q.columns.map((c) => [c.field, c.type]));
+}
+
+export interface ExamplesOptions {
+  customerRows?: boolean;
+  labels?: Record<string, string>;
+  /** Field → column type: numeric values ("552.5907404") are shown rounded, with separators. */
+  types?: Record<string, string>;
+  /** Columns every example shares with its heading (one file, the finding's field) are left out. */
+  file?: string;
+  field?: string;
+  /** How many rows the examples stand for, and their noun: adds "Showing 5 of 111 rows." when cut. */
+  total?: number;
+  unit?: string;
+}
 
 /** A table of example rows; ids appear only when the build allows customer rows. */
-export function examplesTable(examples: Example[], {customerRows = false, labels = {} as Record<string, string>} = {}): HTMLElement {
+export function examplesTable(examples: Example[], {customerRows = false, labels = {}, types = {}, file, field, total, unit = "rows"}: ExamplesOptions = {}): HTMLElement {
   if (!examples.length) return el("p", "No example rows.", "muted");
-  const columns: {key: keyof Example; title: string}[] = [
-    {key: "file", title: "File"},
-    {key: "line", title: "Line"},
+  const numeric = (f?: string) => f !== undefined && (types[f] === "number" || types[f] === "integer");
+  const columns: {key: keyof Example; title: string; num?: boolean}[] = [
+    ...(file !== undefined && examples.every((e) => e.file === file) ? [] : [{key: "file" as const, title: "File"}]),
+    {key: "line", title: "Line", num: true},
     ...(customerRows && examples.some((e) => e.id !== undefined) ? [{key: "id" as const, title: "Id"}] : []),
-    ...(examples.some((e) => e.field) ? [{key: "field" as const, title: "Column"}] : []),
-    ...(examples.some((e) => e.found !== undefined) ? [{key: "found" as const, title: "Found"}] : []),
+    ...(examples.some((e) => e.field) && !(field !== undefined && examples.every((e) => e.field === field)) ? [{key: "field" as const, title: "Column"}] : []),
+    ...(examples.some((e) => e.found !== undefined) ? [{key: "found" as const, title: "Found", num: examples.every((e) => numeric(e.field))}] : []),
     ...(examples.some((e) => e.becomes !== undefined) ? [{key: "becomes" as const, title: "Becomes"}] : []),
     ...(examples.some((e) => e.note) ? [{key: "note" as const, title: "Note"}] : [])
   ];
-  const table = el("table", undefined, "quality-examples");
+  const root = el("div");
+  const table = root.appendChild(el("table", undefined, "quality-examples"));
   const head = table.createTHead().insertRow();
-  for (const c of columns) head.appendChild(el("th", c.title));
+  for (const c of columns) head.appendChild(el("th", c.title, c.num ? "num" : undefined));
   const body = table.createTBody();
   for (const e of examples) {
     const row = body.insertRow();
     for (const c of columns) {
       const value = e[c.key];
-      const text = c.key === "field" && typeof value === "string" ? labels[value] ?? value : c.key === "line" && value === 0 ? "—" : value ?? "";
-      row.appendChild(el("td", String(text)));
+      const text = c.key === "field" && typeof value === "string" ? labels[value] ?? value
+        : c.key === "line" ? (value === 0 ? "—" : number(value as number))
+        : (c.key === "found" || c.key === "becomes") && typeof value === "string" && numeric(e.field) ? formatFound(value)
+        : value ?? "";
+      row.appendChild(el("td", String(text), c.num ? "num" : undefined));
     }
   }
-  return table;
+  if (total !== undefined && total > examples.length) {
+    root.appendChild(el("p", `Showing ${number(examples.length)} of ${countOf(total, unit)}.`, "table-note"));
+  }
+  return root;
 }
 
-function block(title: string, lines: (string | null | undefined)[], examples: Example[], q: QualityArtifact): HTMLElement {
+function block(title: string, lines: (string | null | undefined)[], examples: Example[], q: QualityArtifact, context: {file?: string; field?: string; total?: number; unit?: string}): HTMLElement {
   const section = el("section", undefined, "quality-item");
   section.appendChild(el("h3", title));
   for (const line of lines) if (line) section.appendChild(el("p", line));
-  section.appendChild(examplesTable(examples, {customerRows: q.customerRows, labels: q.labels}));
+  section.appendChild(examplesTable(examples, {
+    customerRows: q.customerRows, labels: q.labels, types: fieldTypes(q),
+    file: q.files.length === 1 ? q.files[0].file : undefined, ...context
+  }));
   return section;
 }
 
-/** Each finding that affects rows: summary, method and example rows. */
+/** "the audit flagged 5 findings (outliers in 5 columns)", "… 4 findings of 3 kinds (…)". */
+export function auditSummary(q: QualityArtifact): string {
+  const hits = findingsWithRows(q);
+  if (!hits.length) return "the audit found no defect";
+  const kinds = [...new Set(hits.map((f) => f.kind))];
+  const parts = kinds.map((k) => {
+    const same = hits.filter((f) => f.kind === k);
+    const columns = new Set(same.map((f) => f.field).filter(Boolean)).size;
+    return `${kindInSentence(k)}${same.length > 1 && columns === same.length ? ` in ${plural(columns, "column")}` : ""}`;
+  });
+  return `the audit flagged ${plural(hits.length, "finding")}${kinds.length > 1 ? ` of ${kinds.length} kinds` : ""} (${parts.join("; ")})`;
+}
+
+/** Each finding that affects rows, in the order of the findings chart: summary, method, example rows. */
 export function findingsList(q: QualityArtifact): HTMLElement {
   const root = el("div");
-  const hits = q.findings.filter((f) => f.rows > 0 || (f.groups ?? 0) > 0);
+  const hits = findingsWithRows(q);
   if (!hits.length) root.appendChild(el("p", "The audit found no defect."));
   for (const f of hits) {
-    root.appendChild(block(`${kindLabel(f.kind)} — ${f.file}${f.field ? `, ${q.labels[f.field] ?? f.field}` : ""}`,
-      [capitalise(f.summary) + ".", f.method ? `Method: ${f.method}.` : null, `Rows affected: ${number(f.rows)}${f.groups !== undefined ? `; groups: ${number(f.groups)}` : ""}.`],
-      f.examples, q));
+    root.appendChild(block(findingTitle(f, q).replace(" · ", " — "),
+      [upperFirst(f.summary) + ".", f.method ? `Method: ${f.method}.` : null, `Rows affected: ${number(f.rows)}${f.groups !== undefined ? `; groups: ${number(f.groups)}` : ""}.`],
+      f.examples, q, {file: f.file, field: f.field, ...exampleTotal(q, f)}));
   }
   return root;
+}
+
+const labelKinds = new Set<Finding["kind"]>(["misspelling", "lookalike", "format"]);
+
+/** What the examples of a finding or repair stand for: one example per repaired label for label
+ *  fixes (counted by the label findings' groups), one per row otherwise. */
+function exampleTotal(q: QualityArtifact, x: Finding | Repair): {total: number; unit: string} {
+  const labelFindings = q.findings.filter((f) => labelKinds.has(f.kind) && f.file === x.file && f.field === x.field);
+  if ("kind" in x ? labelKinds.has(x.kind) : labelFindings.length && x.id.startsWith("fix-label")) {
+    return {total: "kind" in x ? x.groups ?? x.examples.length : labelFindings.reduce((s, f) => s + (f.groups ?? 0), 0), unit: "labels"};
+  }
+  return {total: x.rows, unit: rowNoun(q)};
+}
+
+/** What a row of the case's files is called: "lines" for an order-line log, else "rows". */
+function rowNoun(q: QualityArtifact): string {
+  return /line/.test(q.counts.modelling.unit) ? "lines" : "rows";
 }
 
 /** The checks that found nothing, as one list (so a clean result is visible too). */
@@ -70,23 +130,26 @@ export function cleanChecksList(q: QualityArtifact): HTMLElement {
   const clean = q.findings.filter((f) => f.rows === 0 && !(f.groups ?? 0));
   if (!clean.length) return el("p", "Every check found something; see above.", "muted");
   const list = el("ul");
-  for (const f of clean) list.appendChild(el("li", `${kindLabel(f.kind)} (${f.file}): ${f.summary}.`));
+  const several = q.files.length > 1;
+  for (const f of clean) list.appendChild(el("li", `${kindLabel(f.kind)}${several ? ` (${f.file})` : ""}: ${f.summary}.`));
   return list;
 }
 
 /** Every repair rule of the case: those that changed rows with examples, then those that did not. */
 export function repairsList(q: QualityArtifact): HTMLElement {
   const root = el("div");
+  const several = q.files.length > 1;
   const used = q.repairs.filter((r) => r.rows > 0);
   if (!used.length) root.appendChild(el("p", "No repair was needed: the clean tables hold the rows exactly as exported."));
   for (const r of used) {
-    root.appendChild(block(`${r.action === "removed" ? "Removed" : "Changed"}: ${number(r.rows)} ${r.rows === 1 ? "row" : "rows"} — ${r.file}`, [r.description], r.examples, q));
+    root.appendChild(block(`${r.action === "removed" ? "Removed" : "Changed"}: ${countOf(r.rows, rowNoun(q))}${several ? ` — ${r.file}` : ""}`, [r.description], r.examples, q,
+      {file: r.file, field: r.field, ...exampleTotal(q, r)}));
   }
   const idle = q.repairs.filter((r) => r.rows === 0);
   if (idle.length) {
     root.appendChild(el("p", "Repair rules that found nothing to change:"));
     const list = el("ul");
-    for (const r of idle) list.appendChild(el("li", `${r.file}: ${r.description}`));
+    for (const r of idle) list.appendChild(el("li", several ? `${r.file}: ${r.description}` : r.description));
     root.appendChild(list);
   }
   return root;
@@ -96,7 +159,7 @@ export function exclusionsList(q: QualityArtifact): HTMLElement {
   const root = el("div");
   const used = q.exclusions.filter((e) => e.rows > 0);
   if (!used.length) root.appendChild(el("p", `No ${q.counts.modelling.unit} are left out of modelling.`));
-  for (const e of used) root.appendChild(block(`${number(e.rows)} ${e.unit}`, [e.reason], e.examples, q));
+  for (const e of used) root.appendChild(block(upperFirst(countOf(e.rows, e.unit)), [e.reason], e.examples, q, {total: e.rows, unit: e.unit}));
   return root;
 }
 
@@ -110,30 +173,50 @@ export function problemsList(problems: Problem[]): HTMLElement {
   return list;
 }
 
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
 export type {Exclusion, Finding, Repair};
 
 export interface Column<T> {
   key: keyof T & string;
   title: string;
   format?: (value: T[keyof T & string], row: T) => string;
+  /** "num": right-aligned, no wrapping; "code": an identifier that may break anywhere; "prose": text
+   *  that keeps a readable width. */
+  kind?: "num" | "code" | "prose";
 }
 
-/** A plain, full-height table of records (text only). */
-export function recordsTable<T extends object>(rows: T[], columns: Column<T>[]): HTMLElement {
+/** A cell holding an identifier ("Avg_class_frequency_total", "classFrequencyTotal") that may break
+ *  after an underscore or before an inner capital, never inside a word. */
+function codeCell(text: string): HTMLTableCellElement {
+  const cell = el("td", undefined, "code");
+  text.split(/(?<=_)|(?<=[a-z])(?=[A-Z])/).forEach((part, i) => {
+    if (i) cell.appendChild(document.createElement("wbr"));
+    cell.appendChild(document.createTextNode(part));
+  });
+  return cell;
+}
+
+/** A plain, full-height table of records (text only). With `groupBy`, rows sharing that key are
+ *  listed under one heading row instead of repeating it on every row. */
+export function recordsTable<T extends object>(rows: T[], columns: Column<T>[], {groupBy}: {groupBy?: keyof T & string} = {}): HTMLElement {
+  const shown = groupBy ? columns.filter((c) => c.key !== groupBy) : columns;
   const table = el("table", undefined, "quality-records");
   const head = table.createTHead().insertRow();
-  for (const c of columns) head.appendChild(el("th", c.title));
+  for (const c of shown) head.appendChild(el("th", c.title, c.kind === "num" ? "num" : undefined));
   const body = table.createTBody();
+  let group: unknown = undefined;
   for (const r of rows) {
+    if (groupBy && r[groupBy] !== group) {
+      group = r[groupBy];
+      const heading = body.insertRow();
+      heading.className = "group";
+      const th = heading.appendChild(el("th", String(group ?? "")));
+      th.colSpan = shown.length;
+    }
     const row = body.insertRow();
-    for (const c of columns) {
+    for (const c of shown) {
       const value = r[c.key];
       const text = c.format ? c.format(value, r) : typeof value === "number" ? number(value) : String(value ?? "");
-      row.appendChild(el("td", text));
+      row.appendChild(c.kind === "code" ? codeCell(text) : el("td", text, c.kind));
     }
   }
   return table;
@@ -144,20 +227,24 @@ export function filesTable(q: QualityArtifact): HTMLElement {
   return recordsTable(q.files, [
     {key: "file", title: "File"},
     {key: "title", title: "Content"},
-    {key: "description", title: "Dialect"},
-    {key: "rows", title: "Rows"},
-    {key: "columns", title: "Columns"}
+    {key: "description", title: "Dialect", kind: "prose"},
+    {key: "rows", title: "Rows", kind: "num"},
+    {key: "columns", title: "Columns", kind: "num"}
   ]);
 }
 
-/** The schema's column mapping: export name → field → meaning, type and allowed values. */
+/** The schema's column mapping: export name → field → meaning, type and allowed values; grouped
+ *  under a heading per file when the case has several files (the file is named above otherwise). */
 export function columnsTable(q: QualityArtifact): HTMLElement {
-  return recordsTable(q.columns, [
-    {key: "file", title: "File"},
-    {key: "source", title: "Column in export"},
-    {key: "field", title: "Field"},
-    {key: "label", title: "Meaning"},
+  const columns: Column<QualityArtifact["columns"][number]>[] = [
+    {key: "file", title: "File", kind: "code"},
+    {key: "source", title: "Column in export", kind: "code"},
+    {key: "field", title: "Field", kind: "code"},
+    {key: "label", title: "Meaning", kind: "prose"},
     {key: "type", title: "Type"},
-    {key: "allowed", title: "Allowed"}
-  ]);
+    {key: "allowed", title: "Allowed", kind: "prose"}
+  ];
+  return q.files.length > 1
+    ? recordsTable(q.columns, columns, {groupBy: "file"})
+    : recordsTable(q.columns, columns.filter((c) => c.key !== "file"));
 }

@@ -5,6 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import type {QualityArtifact} from "../../loaders/quality/artifact.ts";
 import type {Finding} from "../../loaders/quality/types.ts";
+import {grouped, labelMargin} from "./format.js";
 
 export interface ChartOptions {
   width?: number;
@@ -29,27 +30,44 @@ export function kindLabel(kind: Finding["kind"]): string {
   return kindLabels[kind] ?? kind;
 }
 
-/** One bar per finding that affects rows: how many rows, labelled by kind, file and field. */
+/** The kind inside a sentence: lower case, except where the label starts with a proper name. */
+export function kindInSentence(kind: Finding["kind"]): string {
+  const label = kindLabel(kind);
+  return /^(Latin|Cyrillic)\b/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+/** The findings that affect rows, most rows first (ties keep the audit's order): the order of the
+ *  findings chart and of the sections below it. */
+export function findingsWithRows(q: QualityArtifact): Finding[] {
+  return q.findings
+    .map((f, i) => ({f, i}))
+    .filter(({f}) => f.rows > 0 || (f.groups ?? 0) > 0)
+    .sort((a, b) => b.f.rows - a.f.rows || a.i - b.i)
+    .map(({f}) => f);
+}
+
+/** A finding's title: kind, column label (for a column of the export) and — when the case has several files — the file. */
+export function findingTitle(f: Finding, q: QualityArtifact): string {
+  const label = f.field === undefined ? undefined : q.labels[f.field];
+  return `${kindLabel(f.kind)}${label ? ` · ${label}` : ""}${q.files.length > 1 ? ` (${f.file})` : ""}`;
+}
+
+/** One bar per finding that affects rows: how many rows, labelled by kind, column and file. One
+ *  colour for every bar: the kind is in the label. */
 export function FindingsChart(q: QualityArtifact, {width = 640}: ChartOptions = {}) {
-  const data = q.findings
+  const data = findingsWithRows(q)
     .filter((f) => f.rows > 0)
-    .map((f) => ({
-      what: `${kindLabel(f.kind)}${f.field ? ` · ${q.labels[f.field] ?? f.field}` : ""}${q.files.length > 1 ? ` (${f.file})` : ""}`,
-      kind: kindLabel(f.kind),
-      rows: f.rows,
-      summary: f.summary
-    }));
+    .map((f) => ({what: findingTitle(f, q), rows: f.rows, summary: f.summary}));
   return Plot.plot({
     width,
     height: 40 + 30 * Math.max(1, data.length),
-    marginLeft: Math.min(Math.max(...data.map((d) => d.what.length), 10) * 6.2, width * 0.55),
+    marginLeft: labelMargin(data.map((d) => d.what), width * 0.55),
     marginRight: 60,
     x: {label: "Rows affected →", grid: true},
-    y: {label: null},
-    color: {legend: false},
+    y: {label: null, domain: data.map((d) => d.what)},
     marks: [
-      Plot.barX(data, {x: "rows", y: "what", fill: "kind", sort: {y: "-x"}, tip: {format: {fill: false}, channels: {summary: "summary"}}}),
-      Plot.text(data, {x: "rows", y: "what", text: (d) => d.rows.toLocaleString("en-US"), textAnchor: "start", dx: 4}),
+      Plot.barX(data, {x: "rows", y: "what", fill: "var(--theme-foreground-focus)", tip: {channels: {summary: "summary"}}}),
+      Plot.text(data, {x: "rows", y: "what", text: (d) => grouped(d.rows), textAnchor: "start", dx: 4}),
       Plot.ruleX([0]),
       data.length ? null : Plot.text(["No defect affects any row"], {frameAnchor: "middle"})
     ]
@@ -62,13 +80,13 @@ export function AccountingChart(q: QualityArtifact, {width = 640}: ChartOptions 
   return Plot.plot({
     width,
     height: 40 + 32 * data.length,
-    marginLeft: Math.min(Math.max(...data.map((d) => d.stage.length)) * 6.2, width * 0.55),
+    marginLeft: labelMargin(data.map((d) => d.stage), width * 0.55),
     marginRight: 60,
     x: {label: `${q.counts.modelling.unit.charAt(0).toUpperCase()}${q.counts.modelling.unit.slice(1)} →`, grid: true},
     y: {label: null, domain: data.map((d) => d.stage)},
     marks: [
       Plot.barX(data, {x: "rows", y: "stage", fill: (d) => (d.last ? "var(--theme-foreground-focus)" : "#aaa"), tip: true}),
-      Plot.text(data, {x: "rows", y: "stage", text: (d) => d.rows.toLocaleString("en-US"), textAnchor: "start", dx: 4}),
+      Plot.text(data, {x: "rows", y: "stage", text: (d) => grouped(d.rows), textAnchor: "start", dx: 4}),
       Plot.ruleX([0])
     ]
   });
