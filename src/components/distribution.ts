@@ -9,7 +9,7 @@
 import * as Plot from "@observablehq/plot";
 import type {ExplorationReport, FeatureDistribution, TargetSpec} from "../../loaders/report/types.ts";
 import {NEGATIVE, POSITIVE, outcomeColor} from "./palette.js";
-import {fixed} from "./format.js";
+import {fixed, grouped} from "./format.js";
 
 export function DistributionByTarget(d: FeatureDistribution, target: TargetSpec, {width = 400, height = 200}: {width?: number; height?: number} = {}) {
   if (d.bins) {
@@ -25,7 +25,7 @@ export function DistributionByTarget(d: FeatureDistribution, target: TargetSpec,
       color: outcomeColor(target.negative, target.positive),
       marks: [
         Plot.rectY(rows, {x1: "x0", x2: "x1", y1: 0, y2: "share", fill: "outcome", fillOpacity: 0.5, mixBlendMode: "multiply", inset: 0.5, tip: true,
-          title: (r) => `${r.outcome}: ${r.count} members (${(r.share * 100).toFixed(1)}%)\n${d.label} ${+r.x0.toPrecision(4)}–${+r.x1.toPrecision(4)}`}),
+          title: (r) => `${r.outcome}: ${grouped(r.count)} members (${fixed(r.share * 100, 1)}%)\n${d.label} ${+r.x0.toPrecision(4)}–${+r.x1.toPrecision(4)}`}),
         Plot.ruleX([d.meanNegative], {stroke: NEGATIVE, strokeDasharray: "4 2"}),
         Plot.ruleX([d.meanPositive], {stroke: POSITIVE, strokeDasharray: "4 2"}),
         Plot.ruleY([0])
@@ -42,8 +42,8 @@ export function DistributionByTarget(d: FeatureDistribution, target: TargetSpec,
     marks: [
       Plot.barX(levels, {y: "label", x: 1, fill: NEGATIVE, fillOpacity: 0.35}),
       Plot.barX(levels, {y: "label", x: "rate", fill: POSITIVE, tip: true,
-        title: (l) => `${d.label}: ${l.label}\n${l.negative + l.positive} members, ${l.positive} ${target.positive} (${(l.rate * 100).toFixed(1)}%)`}),
-      Plot.text(levels, {y: "label", x: "rate", text: (l) => `${(l.rate * 100).toFixed(0)}% of ${l.negative + l.positive}`, dx: 4, textAnchor: "start", fill: "black"})
+        title: (l) => `${d.label}: ${l.label}\n${grouped(l.negative + l.positive)} members, ${grouped(l.positive)} ${target.positive} (${fixed(l.rate * 100, 1)}%)`}),
+      Plot.text(levels, {y: "label", x: "rate", text: (l) => `${fixed(l.rate * 100, 0)}% of ${grouped(l.negative + l.positive)}`, dx: 4, textAnchor: "start", fill: "black"})
     ]
   });
 }

@@ -30,9 +30,10 @@ const shortNames: Record<TestName, string> = {
   "Kruskal–Wallis H test": "Kruskal–Wallis H"
 };
 
-/** The test's name, short enough for a table column ("Chi-square (Yates)"). */
+/** The test's name, short enough for a table column ("Chi-square (Yates)"); hyphens do not break
+ *  ("Welch t-test" wraps at its space, never after "t-"). */
 export function shortTestName(t: TestResult): string {
-  return shortNames[t.test] ?? upperFirst(t.test);
+  return (shortNames[t.test] ?? upperFirst(t.test)).replace(/-/g, "\u2011");
 }
 
 /** "t = -32.55", "U = 381,171", "χ² = 653.6". */
