@@ -81,8 +81,18 @@ export function analyseFitness(members: readonly FitnessMember[], {seed = 42, re
   return {exploration, model, groups: {...clusters, expectedChurners}, hypotheses: tests, recommendations, oof, labels, labelsByK};
 }
 
-/** Actions listed on the Summary page: the top of the Recommendations ranking. */
-const SUMMARY_ACTIONS = 5;
+/**
+ * Actions listed on the Summary page: the top of the Recommendations ranking (a prefix, so that the
+ * numbering is the same): at least `min`, at most `max`, ending before the first action that adds
+ * less than `minShare` of all expected churners beyond the actions above it.
+ */
+const SUMMARY_ACTIONS = {min: 3, max: 5, minShare: 0.01};
+
+function topActions({actions, expectedChurnersAll}: RecommendationsReport): RecommendationsReport["actions"] {
+  const {min, max, minShare} = SUMMARY_ACTIONS;
+  const small = actions.findIndex((x, i) => i >= min && x.newExpectedChurners < minShare * expectedChurnersAll);
+  return actions.slice(0, Math.min(max, small < 0 ? actions.length : small));
+}
 
 function summary(a: FitnessAnalysis) {
   const {model, groups, recommendations, hypotheses: tests, exploration} = a;
@@ -93,6 +103,7 @@ function summary(a: FitnessAnalysis) {
     .slice(0, 3)
     .map((o) => ({feature: o.feature, label: o.label, oddsRatio: o.oddsRatio, lo: o.lo, hi: o.hi, direction: o.coef < 0 ? "lower" : "higher"}));
   const byRate = solution.clusters.slice().sort((p, q) => q.targetRate.value - p.targetRate.value);
+  const top = topActions(recommendations);
   return {
     members: exploration.n,
     churned: exploration.positives,
@@ -120,10 +131,11 @@ function summary(a: FitnessAnalysis) {
       lowest: {name: byRate[byRate.length - 1].name, cluster: byRate[byRate.length - 1].cluster, churnRate: byRate[byRate.length - 1].targetRate.value}
     },
     tests: {total: tests.tests.length, significant: tests.significant, correctionName: tests.correctionName},
-    // The first actions of the Recommendations page's ranking, in its order and numbering (a
-    // prefix, so no priority is skipped): up to five.
-    actions: recommendations.actions.slice(0, SUMMARY_ACTIONS),
+    actions: top,
     totalActions: recommendations.actions.length,
+    // Whether the list ends because the next action adds little (rather than at the maximum length).
+    nextAddsLittle: top.length < recommendations.actions.length && recommendations.actions[top.length].newExpectedChurners < SUMMARY_ACTIONS.minShare * recommendations.expectedChurnersAll,
+    actionsMinShare: SUMMARY_ACTIONS.minShare,
     expectedChurnersAll: recommendations.expectedChurnersAll,
     covered: recommendations.covered
   };
