@@ -1,6 +1,7 @@
 /**
  * A plain, wrapping HTML table for short tables with long text cells (Inputs.table has a fixed row
- * height and clips or overlaps wrapped text). Cell text is inserted as text, never as markup.
+ * height and clips or overlaps wrapped text). Cell text is inserted as text, never as markup;
+ * right-aligned (numeric) cells never wrap mid-number.
  *
  *   ${Table(rows, {columns: [{key: "group", label: "Group"}, {key: "share", label: "Share", format: pct, align: "right"}]})}
  */
@@ -17,6 +18,6 @@ export function Table<T extends Record<string, unknown>>(rows: T[], {columns}: {
   const cell = (c: Column<T>, r: T) => (c.format ? c.format(r[c.key], r) : String(r[c.key] ?? ""));
   return html`<table style="max-width: 100%">
     <thead><tr>${columns.map((c) => html`<th style=${`text-align: ${c.align ?? "left"}`}>${c.label}</th>`)}</tr></thead>
-    <tbody>${rows.map((r) => html`<tr>${columns.map((c) => html`<td style=${`text-align: ${c.align ?? "left"}; vertical-align: top`}>${cell(c, r)}</td>`)}</tr>`)}</tbody>
+    <tbody>${rows.map((r) => html`<tr>${columns.map((c) => html`<td style=${`text-align: ${c.align ?? "left"}; vertical-align: top${c.align === "right" ? "; white-space: nowrap" : ""}`}>${cell(c, r)}</td>`)}</tr>`)}</tbody>
   </table>`;
 }
