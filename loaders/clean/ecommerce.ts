@@ -210,7 +210,7 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
     summary: `${count(scan.wholesaleRows, "line has", "lines have")} wholesale-sized quantities (${thresholdText})`,
     method: `quantity > exp(Q3 + ${wholesaleK} × IQR) of ln(quantity) over lines with more than one unit`, examples: wholesaleExamples});
   exclusions.push({id: "wholesale", unit: "order lines", rows: scan.wholesaleRows, examples: wholesaleExamples,
-    reason: `Wholesale-sized lines (${thresholdText}) are kept but flagged (wholesale = true), to be left out of consumption profiles.`});
+    reason: `Wholesale-sized lines (${thresholdText}) are kept but marked as wholesale, and left out of consumption profiles.`});
 
   // Other audits on the kept lines.
   const kept = {table: "order_lines_kept", file, line: "line"};

@@ -135,7 +135,7 @@ async function clean(connection: DuckDBConnection, dataDir: string, {extremeK = 
   const cond = extreme ? `revenue > ${extreme.high}` : "false";
   const {rows: extremeRows} = await queryOne<{rows: number}>(connection, `SELECT count(*) AS rows FROM revenue WHERE ${cond}`);
   repairs.push({id: "remove-extreme-revenue", file: files.revenue, field: "revenue", action: "changed", rows: extremeRows,
-    description: `Revenue values more than ${extremeK} robust spreads (1.4826 × MAD) above the median of positive revenue${extreme ? ` (above ${Math.round(extreme.high * 10) / 10})` : ""} are implausible; they are set to missing.`,
+    description: `Revenue values more than ${extremeK} robust spreads (1.4826 × MAD) above the median of positive revenue${extreme ? ` (above ${(Math.round(extreme.high * 10) / 10).toLocaleString("en-US")})` : ""} are implausible; they are set to missing.`,
     examples: extremeRows ? await examples(connection, `SELECT line, id, revenue AS found FROM revenue WHERE ${cond} ORDER BY line LIMIT 5`, files.revenue, "revenue") : []});
   if (extremeRows) await run(connection, `UPDATE revenue SET revenue = NULL WHERE ${cond}`);
 

@@ -10,7 +10,7 @@
  * - For EVERY k a full solution is precomputed (the page's k selector switches between them):
  *   portraits (mean, median, standardised difference per feature), the target rate with a 95%
  *   Wilson interval, and a name derived from the most distinctive standardised differences
- *   (|d| ≥ minDifference; a group without any is named by its strongest ones, "… (mildly)")
+ *   (|d| ≥ minDifference; a group without any is named by its strongest ones, "leaning to …")
  *   (FeatureSpec high/low words; a feature strongly correlated with one already named is
  *   skipped, so "long contracts" is not repeated as "many months left"). Groups are numbered by
  *   decreasing target rate.
@@ -59,7 +59,7 @@ function nameClusters(clusters: Omit<ClusterProfile, "name">[], features: readon
   const text = (c: Omit<ClusterProfile, "name">, picked: number[], n: number) => {
     const parts = picked.slice(0, n).map((j) => c.distinctive.find((d) => d.feature === features[j].field)!.words);
     if (!parts.length) return "average on every feature";
-    return c.distinctive[0].strong ? parts.join(", ") : `${parts.join(", ")} (mildly)`;
+    return c.distinctive[0].strong ? parts.join(", ") : `leaning to ${parts.join(", ")}`;
   };
   const count = clusters.map(() => nameWords);
   let out = clusters.map((c, i) => text(c, names[i], count[i]));
@@ -108,7 +108,7 @@ export function clusterReport(X: readonly number[][], features: readonly Feature
         .map((fp, j) => ({feature: fp.feature, label: fp.label, difference: fp.standardisedDifference, words: words(features[j], fp.standardisedDifference)}))
         .sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference) || a.feature.localeCompare(b.feature));
       // Distinctive: |difference| ≥ minDifference; a group with none is described by its
-      // strongest (weaker) differences, its name marked "(mildly)".
+      // strongest (weaker) differences, its name starts "leaning to".
       const strong = ranked.filter((d) => Math.abs(d.difference) >= minDifference).map((d) => ({...d, strong: true}));
       const distinctive = strong.length ? strong : ranked.filter((d) => Math.abs(d.difference) > 0).slice(0, nameWords + 2).map((d) => ({...d, strong: false}));
       return {cluster: i, size: p.size, share: p.share, targetRate: wilson(positives, p.size), targetCount: positives, features: feats, distinctive};

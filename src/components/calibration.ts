@@ -14,8 +14,8 @@ export function CalibrationPlot(bins: CalibrationBin[], {width = 480}: {width?: 
   return Plot.plot({
     width: size,
     height: size,
-    x: {label: "Mean predicted probability →", domain: [0, 1], grid: true, tickFormat: "%"},
-    y: {label: "↑ Observed share of events", domain: [0, 1], grid: true, tickFormat: "%"},
+    x: {label: "Mean predicted probability →", domain: [0, 1], grid: true, tickFormat: "%", inset: 10},
+    y: {label: "↑ Observed share of events", domain: [0, 1], grid: true, tickFormat: "%", inset: 10},
     r: {range: [3, 14]},
     marks: [
       Plot.line([[0, 0], [1, 1]], {stroke: MUTED, strokeDasharray: "4 4"}),

@@ -23,7 +23,7 @@ export function Dendrogram(dendrogram: ClusterReport["dendrogram"], {width = 640
     y: {label: "↑ Ward merge height (increase in within-cluster spread)", grid: true, domain: [0, dendrogram.maxHeight * 1.05]},
     marks: [
       Plot.link(dendrogram.segments, {x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: NEGATIVE, strokeWidth: 1.2}),
-      Plot.text(dendrogram.leaves, {x: "x", y: 0, text: (l) => String(l.size), dy: 10, fontSize: 9, fill: MUTED, title: (l) => `${l.size} members`}),
+      Plot.text(dendrogram.leaves, {x: "x", y: 0, text: (l) => l.size.toLocaleString("en-US"), dy: 10, fontSize: 10, title: (l) => `${l.size} members`}),
       y === undefined ? null : Plot.ruleY([y], {stroke: CHOSEN, strokeWidth: 2, strokeDasharray: "6 3"}),
       y === undefined ? null : Plot.text([`cut into ${k} groups`], {y, frameAnchor: "right", dy: -8, fill: CHOSEN, fontWeight: "bold", textAnchor: "end"})
     ]

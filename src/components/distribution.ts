@@ -21,7 +21,7 @@ export function DistributionByTarget(d: FeatureDistribution, target: TargetSpec,
     return Plot.plot({
       width, height,
       x: {label: `${d.label} →`},
-      y: {label: "↑ Share of the group", grid: true, tickFormat: "%"},
+      y: {label: "↑ Share of the group", grid: true, nice: true, tickFormat: "%"},
       color: outcomeColor(target.negative, target.positive),
       marks: [
         Plot.rectY(rows, {x1: "x0", x2: "x1", y1: 0, y2: "share", fill: "outcome", fillOpacity: 0.5, mixBlendMode: "multiply", inset: 0.5, tip: true,

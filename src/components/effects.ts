@@ -11,14 +11,16 @@ import * as Plot from "@observablehq/plot";
 import type {ImportanceRow, OddsRatio, ShapFeature} from "../../loaders/report/types.ts";
 import {MUTED, NEGATIVE, POSITIVE} from "./palette.js";
 
-/** 1-2-5 ticks within the domain (log axes otherwise label only powers of ten). */
+/** Ticks at powers of the coarsest ratio (2, 1.5, 1.25, 1.1) that puts at least four in the domain:
+ * odds ratios read symmetrically around 1 (0.5 and 2 are the same size of effect). */
 function oddsTicks([lo, hi]: number[]): number[] {
-  const out: number[] = [];
-  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) for (const m of [1, 2, 5]) {
-    const v = m * 10 ** e;
-    if (v >= lo && v <= hi) out.push(v);
+  let ticks: number[] = [];
+  for (const step of [2, 1.5, 1.25, 1.1]) {
+    ticks = [];
+    for (let k = Math.ceil(Math.log(lo) / Math.log(step)); k <= Math.floor(Math.log(hi) / Math.log(step)); k++) ticks.push(step ** k);
+    if (ticks.length >= 4) break;
   }
-  return out;
+  return ticks;
 }
 
 const marginFor = (labels: string[], width: number) => Math.min(width * 0.42, 10 + 6.3 * Math.max(...labels.map((l) => l.length)));
@@ -49,7 +51,7 @@ export function ShapSummary(shap: ShapFeature[], {width = 640, scale = "log-odds
     width,
     height: 50 + shap.length * 26,
     marginLeft: marginFor(labels, width),
-    x: {label: `SHAP value: contribution to the ${scale === "probability" ? "predicted probability" : "log-odds"} →`, grid: true, tickFormat: scale === "probability" ? "+.0%" : "+"},
+    x: {label: `SHAP value: contribution to the ${scale === "probability" ? "predicted probability" : "log-odds"} →`, grid: true, nice: true, inset: 8, tickFormat: scale === "probability" ? "+.0%" : "+"},
     y: {label: null, domain: labels},
     color: {type: "linear", domain: [0, 1], range: ["#c6dbef", "#08306b"], label: "feature value (low → high)", legend: true, ticks: 2, tickFormat: (d: number) => (d === 0 ? "low" : d === 1 ? "high" : "")},
     marks: [

@@ -36,11 +36,18 @@ export function formatFound(s: string): string {
   return /^-?(0|[1-9]\d*)(\.\d+)?$/.test(s.trim()) ? formatValue(Number(s)) : s;
 }
 
-/** A p-value: "< 0.0001" below 1e-4, else four decimals ("0.0123"). */
+/** A p-value in the report's one style: "< 0.0001" below 1e-4, else four decimals ("0.0123"). */
 export function formatP(p: number | undefined | null): string {
   if (p === undefined || p === null || !Number.isFinite(p)) return "–";
   return p < 0.0001 ? "< 0.0001" : p.toFixed(4);
 }
+
+/** "p = 0.0123" or "p < 0.0001". */
+export function pEquals(p: number, pLabel = "p"): string {
+  const s = formatP(p);
+  return s.startsWith("<") ? `${pLabel} ${s}` : `${pLabel} = ${s}`;
+}
+
 
 /** A test statistic: whole numbers and large values with separators ("U = 381,171"), otherwise
  *  about three significant figures ("t = −32.55", "χ² = 653.6", "χ² = 0.065"). */
