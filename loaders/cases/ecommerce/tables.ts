@@ -31,14 +31,23 @@ export type AnalysisCategory = (typeof ANALYSIS_CATEGORIES)[number];
 
 const categoryRank = `CASE cat ${ANALYSIS_CATEGORIES.map((c, i) => `WHEN ${literal(c)} THEN ${i}`).join(" ")} ELSE 99 END`;
 
-/** The main category of each order (most lines, then revenue, then table order) from eco_order_cats-like rows. */
-function ordersSql(name: string, orderCats: string, where: string): string {
+/** Lines, revenue, units and first time per order and category, from eco_lines rows matching `where`. */
+function orderCatsSql(name: string, where: string): string {
   return `CREATE OR REPLACE TABLE ${name} AS
-    WITH o AS (SELECT orderId, any_value(cust) AS cust, min(time) AS time, sum(revenue) AS revenue, count(*) AS lines, sum(quantity) AS units
-          FROM eco_lines WHERE ${where} GROUP BY orderId),
-    m AS (SELECT orderId, arg_max(cat, {n: n, r: r, k: -rank}) AS mainCategory FROM ${orderCats} GROUP BY orderId)
-    SELECT o.*, m.mainCategory, dayofweek(o.time) AS weekday, hour(o.time) AS hour, strftime(o.time, '%Y-%m') AS month, month(o.time) AS calendarMonth
-    FROM o JOIN m USING (orderId)`;
+    SELECT orderId, any_value(cust) AS cust, cat, count(*) AS n, sum(revenue) AS r, sum(quantity) AS units, min(time) AS time, ${categoryRank} AS rank
+    FROM eco_lines WHERE ${where} GROUP BY orderId, cat`;
+}
+
+/** One row per order from its per-category rows (one pass over order × category, not over lines):
+ * the main category has the most lines, then revenue, then table order; rev_<category> is the
+ * order's revenue in each category. */
+function ordersSql(name: string, orderCats: string): string {
+  const revenueByCategory = ANALYSIS_CATEGORIES.map((c, i) => `coalesce(sum(r) FILTER (WHERE rank = ${i}), 0) AS ${ident(`rev_${c}`)}`).join(", ");
+  return `CREATE OR REPLACE TABLE ${name} AS
+    WITH o AS (SELECT orderId, any_value(cust) AS cust, min(time) AS time, sum(r) AS revenue, CAST(sum(n) AS BIGINT) AS lines, sum(units) AS units,
+        arg_max(cat, {n: n, r: r, k: -rank}) AS mainCategory, ${revenueByCategory}
+      FROM ${orderCats} GROUP BY orderId)
+    SELECT o.*, dayofweek(o.time) AS weekday, hour(o.time) AS hour, strftime(o.time, '%Y-%m') AS month, month(o.time) AS calendarMonth FROM o`;
 }
 
 export interface TablesInfo {
@@ -62,34 +71,32 @@ export async function buildTables(connection: DuckDBConnection, keyed: KeyedLine
     FROM ${keyed.lines} l JOIN eco_products p USING (ph) JOIN eco_customer_ids c USING (ch)`);
   const {start, end} = await queryOne<{start: string; end: string}>(connection,
     `SELECT strftime(min(time), '%Y-%m-%dT%H:%M:%S') AS start, strftime(max(time), '%Y-%m-%dT%H:%M:%S') AS "end" FROM eco_lines`);
-  await run(connection, `CREATE OR REPLACE TABLE eco_order_cats AS
-    SELECT orderId, any_value(cust) AS cust, cat, count(*) AS n, sum(revenue) AS r, ${categoryRank} AS rank FROM eco_lines WHERE NOT wholesale GROUP BY orderId, cat`);
-  await run(connection, ordersSql("eco_orders", "eco_order_cats", "NOT wholesale"));
+  await run(connection, orderCatsSql("eco_order_cats", "NOT wholesale"));
+  await run(connection, ordersSql("eco_orders", "eco_order_cats"));
   const endTs = `TIMESTAMP '${end.replace("T", " ")}'`;
   // The first order: earliest time, then lowest order id — one exact integer key (microseconds, then the id).
   const firstKey = "(CAST(epoch_us(time) AS HUGEINT) * 1000000000000 + orderId)";
-  const pivot = ANALYSIS_CATEGORIES.map((c, i) => `coalesce(sum(oc.r) FILTER (WHERE oc.rank = ${i}), 0) AS ${ident(`rev_${c}`)}`).join(",\n      ");
   const revList = `[${ANALYSIS_CATEGORIES.map((c) => ident(`rev_${c}`)).join(", ")}]`;
   const catList = `[${ANALYSIS_CATEGORIES.map((c) => literal(c)).join(", ")}]`;
-  const shares = ANALYSIS_CATEGORIES.map((c) => `${ident(`rev_${c}`)} / nullif(o.revenue, 0) AS ${ident(`share_${c}`)}`).join(", ");
+  const revenueByCategory = ANALYSIS_CATEGORIES.map((c) => `sum(${ident(`rev_${c}`)}) AS ${ident(`rev_${c}`)}`).join(", ");
+  const shares = ANALYSIS_CATEGORIES.map((c) => `${ident(`rev_${c}`)} / nullif(revenue, 0) AS ${ident(`share_${c}`)}`).join(", ");
+  // One aggregate over the orders (they carry their revenue per category): no join.
   await run(connection, `CREATE OR REPLACE TABLE eco_customers AS
     WITH o AS (SELECT cust, count(*) AS orders, sum(revenue) AS revenue, min(time) AS firstTime, max(time) AS lastTime, sum(lines) AS lines,
-        arg_min(mainCategory, ${firstKey}) AS firstCategory, arg_min(revenue, ${firstKey}) AS firstOrderValue
-      FROM eco_orders GROUP BY cust),
-    r AS (SELECT oc.cust, ${pivot} FROM eco_order_cats oc GROUP BY oc.cust)
-    SELECT o.cust, o.orders, o.revenue, o.revenue / o.orders AS aov, o.firstTime, o.lastTime, o.lines,
-      o.firstCategory, o.firstOrderValue,
+        arg_min({category: mainCategory, value: revenue}, ${firstKey}) AS firstOrder, ${revenueByCategory}
+      FROM eco_orders GROUP BY cust)
+    SELECT cust, orders, revenue, revenue / orders AS aov, firstTime, lastTime, lines,
+      firstOrder.category AS firstCategory, firstOrder.value AS firstOrderValue,
       ${catList}[list_position(${revList}, list_max(${revList}))] AS mainCategory,
-      (epoch(${endTs}) - epoch(o.lastTime)) / 86400 AS recencyDays,
-      (epoch(${endTs}) - epoch(o.firstTime)) / 86400 AS tenureDays,
-      r.* EXCLUDE (cust), ${shares}
-    FROM o JOIN r USING (cust)`);
+      (epoch(${endTs}) - epoch(lastTime)) / 86400 AS recencyDays,
+      (epoch(${endTs}) - epoch(firstTime)) / 86400 AS tenureDays,
+      ${ANALYSIS_CATEGORIES.map((c) => ident(`rev_${c}`)).join(", ")}, ${shares}
+    FROM o`);
   return {start, end};
 }
 
 /** eco_orders_all: orders with their wholesale lines too (for the sensitivity of order-value tests). */
 export async function buildOrdersWithWholesale(connection: DuckDBConnection): Promise<void> {
-  await run(connection, `CREATE OR REPLACE TABLE eco_order_cats_all AS
-    SELECT orderId, cat, count(*) AS n, sum(revenue) AS r, ${categoryRank} AS rank FROM eco_lines GROUP BY orderId, cat`);
-  await run(connection, ordersSql("eco_orders_all", "eco_order_cats_all", "true"));
+  await run(connection, orderCatsSql("eco_order_cats_all", "true"));
+  await run(connection, ordersSql("eco_orders_all", "eco_order_cats_all"));
 }
