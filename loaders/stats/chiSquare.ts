@@ -54,7 +54,7 @@ export function chiSquareTestTable(
       `Tests whether two categorical variables are associated by comparing observed counts with those expected under independence; needs independent observations and expected counts of at least about 5 (smallest here ${+minExpected.toFixed(1)}${small ? `; ${small} cell(s) below 5, treat p with caution` : ""}).` +
       (corrected ? " A 2×2 table gets Yates' continuity correction, which makes the test slightly conservative." : ""),
     h0: `${columnVariable} is independent of ${rowVariable} (the ${columnVariable} mix is the same in every ${rowVariable} group).`,
-    h1: `${columnVariable} depends on ${rowVariable}.`,
+    h1: `${columnVariable} and ${rowVariable} are associated (the ${columnVariable} mix differs between ${rowVariable} groups).`,
     alpha,
     statistic,
     statisticName: "χ²",
@@ -67,7 +67,7 @@ export function chiSquareTestTable(
       pValue,
       alpha,
       `${columnVariable} is associated with ${rowVariable}.`,
-      `no evidence that ${columnVariable} depends on ${rowVariable}.`,
+      `no evidence that ${columnVariable} and ${rowVariable} are associated.`,
     ),
     variable: rowVariable,
   };

@@ -53,7 +53,7 @@ export function cramersVEffect(v: number, rows: number, columns: number): Effect
     name: "Cramér's V",
     value: v,
     magnitude: magnitudeOf(v, t),
-    convention: `V with min(rows, columns) − 1 = ${k}: ${thresholds(t)} (Cohen's w thresholds / √${k})`,
+    convention: k === 1 ? `${thresholds(t)} (Cohen's thresholds for a 2-column table)` : `${thresholds(t)} (Cohen's w thresholds divided by √${k}, for a table with min(rows, columns) − 1 = ${k})`,
   };
 }
 

@@ -247,9 +247,9 @@ export function SendWindowChart(plan: {label: string; window: {months: number[];
     padding: 0.08,
     x: {label: null, domain: MONTHS, axis: "top"},
     y: {label: null, domain: plan.map((p) => p.label)},
-    color: {domain: ["peak month", "send month", "no mailing"], range: [POSITIVE, "#f1a7a8", "#eef0f2"], legend: true},
+    color: {domain: ["peak month", "in the send window", "outside the window"], range: [POSITIVE, "#f1a7a8", "#eef0f2"], legend: true},
     marks: [
-      Plot.cell(rows, {x: "month", y: "segment", fill: (r: {peak: boolean; send: boolean}) => (r.peak ? "peak month" : r.send ? "send month" : "no mailing"), tip: true,
+      Plot.cell(rows, {x: "month", y: "segment", fill: (r: {peak: boolean; send: boolean}) => (r.peak ? "peak month" : r.send ? "in the send window" : "outside the window"), tip: true,
         title: (r: {segment: string; month: string; text: string}) => `${r.segment}, ${r.month}\nwindow: ${r.text}`})
     ]
   });

@@ -8,6 +8,7 @@
  *   ${resize((width) => OddsRatioChart(model.oddsRatios, {width}))}
  */
 import * as Plot from "@observablehq/plot";
+import {format as d3format} from "d3";
 import type {ImportanceRow, OddsRatio, ShapFeature} from "../../loaders/report/types.ts";
 import {MUTED, NEGATIVE, POSITIVE} from "./palette.js";
 
@@ -22,6 +23,9 @@ function oddsTicks([lo, hi]: number[]): number[] {
   }
   return ticks;
 }
+
+/** Tick labels with an explicit sign, and a plain "0". */
+const signed = (specifier: string) => (d: number) => (d === 0 ? "0" : (d > 0 ? "+" : "") + d3format(specifier)(d));
 
 const marginFor = (labels: string[], width: number) => Math.min(width * 0.42, 10 + 6.3 * Math.max(...labels.map((l) => l.length)));
 
@@ -51,7 +55,7 @@ export function ShapSummary(shap: ShapFeature[], {width = 640, scale = "log-odds
     width,
     height: 50 + shap.length * 26,
     marginLeft: marginFor(labels, width),
-    x: {label: `SHAP value: contribution to the ${scale === "probability" ? "predicted probability" : "log-odds"} →`, grid: true, nice: true, inset: 8, tickFormat: scale === "probability" ? "+.0%" : "+"},
+    x: {label: `SHAP value: contribution to the ${scale === "probability" ? "predicted probability" : "log-odds"} →`, grid: true, nice: true, inset: 8, tickFormat: signed(scale === "probability" ? ".0%" : "~g")},
     y: {label: null, domain: labels},
     color: {type: "linear", domain: [0, 1], range: ["#c6dbef", "#08306b"], label: "feature value (low → high)", legend: true, ticks: 2, tickFormat: (d: number) => (d === 0 ? "low" : d === 1 ? "high" : "")},
     marks: [

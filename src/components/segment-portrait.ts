@@ -8,6 +8,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import {CHOSEN, MUTED, NEGATIVE, POSITIVE} from "./palette.js";
+import {formatP} from "./format.js";
 
 interface Variable {
   id: string;
@@ -28,7 +29,6 @@ export interface PortraitData {
   variables: Variable[];
 }
 
-const fmtP = (p: number) => (p < 0.0001 ? p.toExponential(1) : p.toFixed(4));
 const value = (x: number) => (Math.abs(x) < 10 ? x.toFixed(2) : x.toFixed(0));
 
 export function PortraitDifferences(p: PortraitData, {width = 640}: {width?: number} = {}) {
@@ -45,7 +45,7 @@ export function PortraitDifferences(p: PortraitData, {width = 640}: {width?: num
     color: {domain: ["higher in the segment", "lower in the segment", "no evidence of a difference"], range: [POSITIVE, NEGATIVE, MUTED], legend: true},
     marks: [
       Plot.barX(rows, {y: "label", x: "standardisedDifference", fill: finding, tip: true,
-        title: (v: Variable) => `${v.label}\nsegment mean ${value(v.segment!.mean)}, everyone else ${value(v.rest!.mean)}\n${v.test.test}, Holm p ${fmtP(v.test.pAdjusted ?? v.test.pValue)}\n${v.test.effect.name} ${v.test.effect.value.toFixed(3)}`}),
+        title: (v: Variable) => `${v.label}\nsegment mean ${value(v.segment!.mean)}, everyone else ${value(v.rest!.mean)}\n${v.test.test}, Holm p ${formatP(v.test.pAdjusted ?? v.test.pValue)}\n${v.test.effect.name} ${v.test.effect.value.toFixed(3)}`}),
       Plot.ruleX([0])
     ]
   });

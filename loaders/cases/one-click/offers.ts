@@ -170,7 +170,7 @@ export function designOffers(segments: Segments, {rows, membership}: OfferOption
     const headline = s.highRisk
       ? s.highProfit
         ? `Personal retention offer: ${s.n} customers, mean decline probability ${pct(s.meanProbability)}, ${num(s.meanProfit, 2)} profit a month each.`
-        : `Low-cost automated retention: ${s.n} customers, mean decline probability ${pct(s.meanProbability)}, ${num(s.meanProfit, 2)} profit a month each.`
+        : `Automated retention offer (e-mail, push, banner): ${s.n} customers, mean decline probability ${pct(s.meanProbability)}, ${num(s.meanProfit, 2)} profit a month each.`
       : s.highProfit
         ? `No discount: loyalty perks for ${s.n} profitable customers (mean decline probability ${pct(s.meanProbability)}).`
         : `Business as usual for ${s.n} customers (mean decline probability ${pct(s.meanProbability)}).`;
