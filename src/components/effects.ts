@@ -21,7 +21,8 @@ function oddsTicks([lo, hi]: number[]): number[] {
     for (let k = Math.ceil(Math.log(lo) / Math.log(step)); k <= Math.floor(Math.log(hi) / Math.log(step)); k++) ticks.push(step ** k);
     if (ticks.length >= 4) break;
   }
-  return ticks;
+  // Plot labels log ticks only up to a leading digit of 5 (6.25e-2 would show as a bare tick).
+  return ticks.filter((t) => Number(t.toExponential(0)[0]) <= 5);
 }
 
 /** Tick labels with an explicit sign, and a plain "0". */

@@ -101,7 +101,7 @@ export function hypothesesReport({customers, orders, ordersWithWholesale, cluste
   const catOrder = ANALYSIS_CATEGORIES as readonly string[];
   const kw = (samples: number[][], labels: string[], variable: string, groupVariable: string, why: string) => {
     const r = kruskalWallis(samples, {variable, groupVariable, labels, alpha});
-    return {...r, chosenBecause: `${why} With ${labels.length} groups, Kruskal–Wallis compares them all at once.`};
+    return {...r, chosenBecause: `${why} One test for all ${labels.length} groups, rather than many pairwise ones.`};
   };
   const mw = (a: number[], b: number[], labels: [string, string], variable: string, why: string) => {
     const r = mannWhitneyU(a, b, {variable, labels, alpha});
