@@ -3,8 +3,8 @@
  * even when the data or the analytics code behind it changed, and stamps each output with the time
  * it was written (which ends up in the built pages). So this script:
  *  1. fingerprints everything an artifact depends on — the files under DATA_DIR, the code under
- *     loaders/ and src/data/ (and src/components/format.ts, which loaders share with pages), the
- *     lockfile and the settings — and drops the cached loader outputs
+ *     loaders/ and src/data/, the files under src/ that loaders import (code shared with pages,
+ *     e.g. src/components/format.ts), the lockfile and the settings — and drops the cached loader outputs
  *     when the fingerprint differs from the last run (never stale numbers);
  *  2. runs every data loader whose output is missing, two at a time, failing with the loader's own
  *     message (a data error names file, line, column) and a non-zero exit;
@@ -44,10 +44,18 @@ async function hashFile(path: string): Promise<string> {
   return hash.digest("hex");
 }
 
+/** Files under src/ that code in loaders/ imports (pages cannot import from loaders/, so shared code lives in
+ * src/; it must not import further files of its own). */
+function sharedWithLoaders(): string[] {
+  const imported = listFiles("loaders").filter((file) => file.endsWith(".ts")).flatMap((file) =>
+    [...readFileSync(file, "utf8").matchAll(/from "((?:\.\.\/)+src\/[^"]+)"/g)].map((m) => relative(".", join(dirname(file), m[1]))));
+  return [...new Set(imported)].sort();
+}
+
 export async function fingerprint(env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const settings = readSettings(env);
   const hash = createHash("sha256").update(JSON.stringify(settings));
-  for (const source of [settings.dataDir, "loaders", join(sourceRoot, "data"), join(sourceRoot, "components", "format.ts"), "package-lock.json"]) {
+  for (const source of [settings.dataDir, "loaders", join(sourceRoot, "data"), ...sharedWithLoaders(), "package-lock.json"]) {
     for (const file of listFiles(source)) hash.update(`${relative(".", file)}\0${await hashFile(file)}\0`);
   }
   return hash.digest("hex");

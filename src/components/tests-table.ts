@@ -14,7 +14,7 @@ import {html} from "htl";
 import type {HypothesisReport} from "../../loaders/report/types.ts";
 import type {TestName, TestResult} from "../../loaders/stats/types.ts";
 import {MUTED, NEGATIVE, POSITIVE} from "./palette.js";
-import {fixed, formatDf, formatP, formatStatistic, formatValue, grouped, labelMargin, upperFirst} from "./format.js";
+import {fixed, formatDf, formatP, formatStatistic, formatValue, grouped, labelMargin, pEquals, upperFirst} from "./format.js";
 
 export {formatP, pEquals} from "./format.js";
 
@@ -51,12 +51,6 @@ export function effectText(t: TestResult): string {
   return `${t.effect.name} = ${fixed(t.effect.value, 3)}`;
 }
 
-/** "p = 0.0123" or "p < 0.0001", for prose. */
-export function pText(p: number | undefined, label = "p"): string {
-  const s = formatP(p);
-  return s.startsWith("<") ? `${label} ${s}` : `${label} = ${s}`;
-}
-
 /** One line per group: "churned: mean 1.04, median 0.98 (n = 1,061)" for numbers, and for counts by
  *  level "churned (n = 1,061) — 1: 934 · 6: 104 · 12: 23", so a level never runs into its count. */
 export function groupLines(t: TestResult): string[] {
@@ -77,12 +71,9 @@ export function testRationale(t: TestResult): string {
   return `${upperFirst(t.chosenBecause.trim())} ${upperFirst(assumptions)}`.trim();
 }
 
-/** The decision in words, with its p-value in the report's p-value style. */
+/** The decision in words (after correction when there is one); loaders already write its p-value in the report's style. */
 export function decisionText(t: TestResult): string {
-  const adjusted = t.decisionAdjusted !== undefined;
-  const text = t.decisionAdjusted ?? t.decision;
-  const p = adjusted ? t.pAdjusted : t.pValue;
-  return upperFirst(text.replace(/\bp = (?:< )?[0-9.]+(?:e[-+]?\d+)?/, () => pText(p)));
+  return upperFirst(t.decisionAdjusted ?? t.decision);
 }
 
 export function TestResultsTable(report: Family) {
@@ -107,7 +98,7 @@ export function TestCard(t: TestResult & {question?: string}, report: Pick<Hypot
     <p><b>H0:</b> ${upperFirst(t.h0)}<br><b>H1:</b> ${upperFirst(t.h1)}</p>
     <p><b>Test:</b> ${upperFirst(t.test)}. ${testRationale(t)}</p>
     <p><b>Groups:</b> ${groupLines(t).map((line, i) => html`${i ? html`<br>` : ""}${line}`)}</p>
-    <p><b>Result:</b> ${statisticText(t)}${t.df !== undefined ? ` (${dfText(t)})` : ""}, ${pText(t.pValue)}${t.pAdjusted !== undefined ? `, ${pText(t.pAdjusted, `${report.correctionName}-adjusted p`)}` : ""}; ${effectText(t)} (${t.effect.magnitude}; ${t.effect.convention}).</p>
+    <p><b>Result:</b> ${statisticText(t)}${t.df !== undefined ? ` (${dfText(t)})` : ""}, ${pEquals(t.pValue)}${t.pAdjusted !== undefined ? `, ${pEquals(t.pAdjusted!, `${report.correctionName}-adjusted p`)}` : ""}; ${effectText(t)} (${t.effect.magnitude}; ${t.effect.convention}).</p>
     <p><b>Decision:</b> ${decisionText(t)}</p>
   </div>`;
 }

@@ -7,6 +7,7 @@
  */
 import type {Portrait, PortraitVariable, SegmentId, Segments} from "./segments.ts";
 import type {CustomerRow} from "./features.ts";
+import {offerValue, type AssumptionValues, type OfferValue} from "../../../src/components/offer-value.ts";
 
 export interface OfferAction {
   /** Rule that fired, e.g. "promo". */
@@ -51,31 +52,13 @@ export interface Offers {
   profitUnit: string;
 }
 
-export type AssumptionValues = Record<Assumption["id"], number>;
+export {offerValue, type AssumptionValues, type OfferValue};
 
-export interface OfferValue {
-  /** Profit kept over the months at stake, before the cost of the offers. */
-  kept: number;
-  cost: number;
-  net: number;
-  /** Response rate at which kept = cost (NaN when nothing is at risk). */
-  breakEven: number;
+/** The assumptions' default values (what the Summary quotes and the sliders start at). */
+export function defaultValues(assumptions: readonly Assumption[]): AssumptionValues {
+  const value = (id: Assumption["id"]) => assumptions.find((a) => a.id === id)!.value;
+  return {offerCost: value("offerCost"), responseRate: value("responseRate"), lossShare: value("lossShare"), months: value("months")};
 }
-
-/**
- * What an offer to a whole segment returns under the given assumptions. The Summary quotes this
- * value at the default assumptions; the Offers page recomputes it live as the reader moves the
- * sliders, with a copy of this function that the case test checks against this one.
- */
-export function offerValue(o: Pick<SegmentOffer, "n" | "expectedProfitAtRisk">, a: AssumptionValues): OfferValue {
-  const atStake = a.lossShare * a.months * o.expectedProfitAtRisk;
-  const kept = a.responseRate * atStake;
-  const cost = a.offerCost * o.n;
-  return {kept, cost, net: kept - cost, breakEven: atStake > 0 ? cost / atStake : NaN};
-}
-
-export const defaultValues = (assumptions: readonly Assumption[]): AssumptionValues =>
-  Object.fromEntries(assumptions.map((a) => [a.id, a.value])) as AssumptionValues;
 
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 const num = (x: number, digits = 1) => x.toFixed(digits);

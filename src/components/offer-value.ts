@@ -1,0 +1,34 @@
+/**
+ * What a One Click offer to a whole segment returns under the reader's assumptions. Shared by the
+ * loader (loaders/cases/one-click/offers.ts: the Summary quotes it at the default assumptions) and
+ * the Offers page (recomputed live as the sliders move), so both always agree. Loaders import it
+ * from here because pages cannot import from loaders/; scripts/prepare-artifacts.ts fingerprints it.
+ */
+
+export interface AssumptionValues {
+  /** Cost of the offer per targeted customer (profit units). */
+  offerCost: number;
+  /** Share of would-be decliners the offer keeps active. */
+  responseRate: number;
+  /** Share of monthly profit lost when activity declines. */
+  lossShare: number;
+  /** Months at stake. */
+  months: number;
+}
+
+export interface OfferValue {
+  /** Profit kept over the months at stake, before the cost of the offers. */
+  kept: number;
+  cost: number;
+  net: number;
+  /** Response rate at which kept = cost (NaN when nothing is at risk). */
+  breakEven: number;
+}
+
+/** `o.expectedProfitAtRisk` is the segment's sum of decline probability × monthly profit; `o.n` its size. */
+export function offerValue(o: {n: number; expectedProfitAtRisk: number}, a: AssumptionValues): OfferValue {
+  const atStake = a.lossShare * a.months * o.expectedProfitAtRisk;
+  const kept = a.responseRate * atStake;
+  const cost = a.offerCost * o.n;
+  return {kept, cost, net: kept - cost, breakEven: atStake > 0 ? cost / atStake : NaN};
+}
