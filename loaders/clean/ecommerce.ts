@@ -17,15 +17,15 @@
  * wholesale — for further SQL; `loadEcommerce(dataDir)` returns them as plain rows.
  *
  * To stay fast on 10-million-line logs, strings are touched as little as possible: the raw
- * `order_lines` table is kept as read; `order_line_flags` (one row per line, in file order: line,
- * orderId, time, firstTime, isCopy, keep, repeat) is computed with one window sort over integer
- * keys (product and customer as 64-bit hashes, compared only within one order); `order_owners`
- * (orderId, ownerLine, ownerCh, shared) comes from one hash aggregate. The result's `keyed` names
- * the clean lines by those integer keys (a view joined back to the raw lines by position) and the
- * two small tables that turn a hash into its product name or customer id; the analysis tables are
- * built from them (loaders/cases/ecommerce/tables.ts). Two texts with one hash stop the cleaning
- * with an error rather than merge. For logs of millions of lines, `openScratchDatabase()`
- * (loaders/io/duckdb.ts) bounds peak memory at some cost in speed.
+ * `order_lines` table is kept as read; `order_line_flags` (one row per line: line, orderId, time,
+ * firstTime, isCopy, keep, repeat, quantity, price and the 64-bit hashes of product and customer,
+ * compared only within one order) comes from one window sort over integer keys; `order_owners`
+ * (orderId, ownerLine, ownerCh, shared) from one hash aggregate; `customer_texts` and
+ * `product_texts` turn a hash back into its text (one row per distinct value). The result's `keyed`
+ * names the clean lines by those integer keys, the owners, and the texts of the kept products and
+ * owning customers; the analysis tables are built from them (loaders/cases/ecommerce/tables.ts).
+ * Two texts with one hash stop the cleaning with an error rather than merge. For logs of millions
+ * of lines, `openScratchDatabase()` (loaders/io/duckdb.ts) bounds peak memory at some cost in speed.
  */
 import {settings} from "../settings.ts";
 import type {DuckDBConnection} from "../io/duckdb.ts";
@@ -60,7 +60,7 @@ export interface OrderLine {
 export interface EcommerceOptions {
   /** Name of the clean table/view created in the connection (default "order_lines_clean"). */
   name?: string;
-  /** Materialise the clean lines as a table (default false: a view over order_lines and its flags). */
+  /** Materialise the clean lines as a table (default false: a view over the flags, owners and texts). */
   materialize?: boolean;
   /** Tukey multiplier for the wholesale threshold on ln(quantity) (default 3). */
   wholesaleK?: number;
@@ -68,15 +68,17 @@ export interface EcommerceOptions {
 
 /** Clean lines by integer keys, with the texts the keys stand for (see cleanEcommerceInto). */
 export interface KeyedLines {
-  /** View: line, time, ch (customer hash), orderId, ph (product hash), quantity, price, wholesale. */
+  /** View: line, time, orderId, ph (product hash), quantity, price, wholesale. */
   lines: string;
-  /** Table: ph → product, lines. */
+  /** Table: orderId → ownerCh (hash of the customer the order belongs to), ownerLine, shared. */
+  owners: string;
+  /** Table: ph → product, lines (kept lines). */
   products: string;
   /** Table: ch → customerId (customers owning at least one order). */
   customers: string;
 }
 
-const keyed: KeyedLines = {lines: "clean_lines_keyed", products: "clean_products", customers: "clean_customers"};
+const keyed: KeyedLines = {lines: "clean_lines_keyed", owners: "order_owners", products: "clean_products", customers: "clean_customers"};
 
 export interface EcommerceClean {
   /** Table or view holding the clean lines. */
@@ -103,29 +105,37 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
   findings.push({kind: "missing", file, rows: missing.reduce((s, [, n]) => s + n, 0), groups: missing.length, examples: [],
     summary: missing.length ? `values are missing (${missing.map(([f, n]) => `${f}: ${n}`).join(", ")})` : `no value is missing in ${file}`});
 
-  // Per line, in file order: exact copies (adjacent in the sort) and the first hour of each order + product.
+  // Per line: exact copies (adjacent in the sort) and the first hour of each order + product. The
+  // window is partitioned by order alone (its rows come out order by order, which keeps the later
+  // per-order aggregates local); the first hour of a product is the minimum over its peers (rows of
+  // one order with the same product hash). Quantity and price are carried, so nothing later has to
+  // go back to the raw lines except for text.
   await run(connection, `CREATE OR REPLACE TABLE order_line_flags AS
-    SELECT line, orderId, time, firstTime, isCopy, copyOf, NOT isCopy AND time = firstTime AS keep, NOT isCopy AND time > firstTime AS repeat, ph, ch,
+    SELECT line, orderId, time, firstTime, isCopy, copyOf, NOT isCopy AND time = firstTime AS keep, NOT isCopy AND time > firstTime AS repeat, ph, ch, quantity, price,
       epoch(time)::BIGINT * 4294967296 + line AS firstKey
     FROM (
-      SELECT line, orderId, time, ph, ch,
-        first_value(time) OVER w AS firstTime,
-        coalesce(lag(time) OVER w = time AND lag(ch) OVER w = ch AND lag(quantity) OVER w = quantity AND lag(price) OVER w = price, false) AS isCopy,
+      SELECT line, orderId, time, ph, ch, quantity, price,
+        min(time) OVER (PARTITION BY orderId ORDER BY ph RANGE BETWEEN CURRENT ROW AND CURRENT ROW) AS firstTime,
+        coalesce(lag(ph) OVER w = ph AND lag(time) OVER w = time AND lag(ch) OVER w = ch AND lag(quantity) OVER w = quantity AND lag(price) OVER w = price, false) AS isCopy,
         lag(line) OVER w AS copyOf
-      FROM (SELECT rowid + ${offset} AS line, CAST(orderId AS BIGINT) AS orderId, ${datetimeSql("date", read.files.order_lines.datetimes.date)} AS time, hash(product) AS ph, hash(customerId) AS ch, quantity, price FROM order_lines)
-      WINDOW w AS (PARTITION BY orderId, ph ORDER BY time, ch, quantity, price, line))
-    ORDER BY line`);
-  const lines = "order_lines o POSITIONAL JOIN order_line_flags f";
+      FROM (SELECT rowid + ${offset} AS line, CAST(orderId AS BIGINT) AS orderId, ${datetimeSql("date", read.files.order_lines.datetimes.date)} AS time, hash(product) AS ph, hash(customerId) AS ch,
+          CAST(quantity AS BIGINT) AS quantity, price FROM order_lines)
+      WINDOW w AS (PARTITION BY orderId ORDER BY ph, time, ch, quantity, price, line))`);
+  // Texts once per distinct value, by hash: every customer id and product name of the log.
+  await run(connection, `CREATE OR REPLACE TABLE customer_texts AS SELECT hash(customerId) AS ch, customerId FROM order_lines GROUP BY customerId`);
+  await run(connection, `CREATE OR REPLACE TABLE product_texts AS SELECT hash(product) AS ph, product FROM order_lines GROUP BY product`);
+  await assertNoHashCollision(connection, "customer_texts", "ch", "customerId", "customer ids");
+  await assertNoHashCollision(connection, "product_texts", "ph", "product", "product names");
   // Per order: its owner (the customer of its first line: earliest hour, then earliest line), from
-  // integer keys only; customer ids (strings) are fetched for the few orders with several customers.
+  // integer keys only; customer ids (strings) are looked up for the few orders with several customers.
   await run(connection, `CREATE OR REPLACE TABLE order_owners AS
     SELECT orderId, arg_min(line, firstKey) AS ownerLine, arg_min(ch, firstKey) AS ownerCh, min(ch) <> max(ch) AS shared
     FROM order_line_flags GROUP BY orderId`);
   await run(connection, `CREATE OR REPLACE TABLE shared_order_owners AS
     WITH s AS (SELECT orderId, ownerLine, ownerCh FROM order_owners WHERE shared),
          n AS (SELECT orderId, count(DISTINCT ch) AS customers, min(line) AS firstLine FROM order_line_flags WHERE orderId IN (SELECT orderId FROM s) GROUP BY 1)
-    SELECT s.orderId, s.ownerCh, o.customerId, n.customers, n.firstLine
-    FROM order_lines o JOIN s ON o.rowid = s.ownerLine - ${offset} JOIN n ON n.orderId = s.orderId`);
+    SELECT s.orderId, s.ownerCh, t.customerId, n.customers, n.firstLine
+    FROM s JOIN customer_texts t ON t.ch = s.ownerCh JOIN n ON n.orderId = s.orderId`);
   const sharedOwners = "shared_order_owners";
 
   const flagTotals = await queryOne<{dupRows: number; distinctRows: number; repeatedRows: number; repeatedGroups: number; repeatedOrders: number}>(connection,
@@ -172,34 +182,28 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
 
   // 4. wholesale threshold on kept lines, then the clean view
   const [q1, q3] = histogramQuantiles(await queryRows<Bin>(connection,
-    `SELECT ln(o.quantity) AS value, count(*) AS count FROM ${lines} WHERE f.keep AND o.quantity > 1 GROUP BY 1`), [0.25, 0.75]);
+    `SELECT ln(quantity) AS value, count(*) AS count FROM order_line_flags WHERE keep AND quantity > 1 GROUP BY 1`), [0.25, 0.75]);
   const q = {q1, q3};
   const threshold = q.q1 !== null && q.q3 !== null && q.q3 > q.q1 ? Math.exp(q.q3 + wholesaleK * (q.q3 - q.q1)) : null;
-  const wholesaleCond = threshold === null ? "false" : `o.quantity > ${threshold}`;
+  const wholesaleCond = threshold === null ? "false" : `quantity > ${threshold}`;
   // The clean lines keyed by integers (customer and product as 64-bit hashes): the analysis tables
-  // are built from these without touching the text columns again.
+  // are built from these and the owners without touching the text columns again.
   await run(connection, `CREATE OR REPLACE VIEW ${keyed.lines} AS
-    SELECT f.line, f.time, w.ownerCh AS ch, f.orderId, f.ph, CAST(o.quantity AS BIGINT) AS quantity, o.price, ${wholesaleCond} AS wholesale
-    FROM ${lines} JOIN order_owners w ON w.orderId = f.orderId WHERE f.keep`);
+    SELECT line, time, orderId, ph, quantity, price, ${wholesaleCond} AS wholesale FROM order_line_flags WHERE keep`);
+  // Products of the kept lines with their line counts; customers owning at least one order.
+  await run(connection, `CREATE OR REPLACE TABLE ${keyed.products} AS
+    SELECT t.ph, t.product, k.lines FROM (SELECT ph, count(*) AS lines FROM order_line_flags WHERE keep GROUP BY ph) k JOIN product_texts t USING (ph)`);
+  await run(connection, `CREATE OR REPLACE TABLE ${keyed.customers} AS
+    SELECT ch, customerId FROM customer_texts WHERE ch IN (SELECT ownerCh FROM order_owners)`);
   await run(connection, `CREATE OR REPLACE VIEW order_lines_kept AS
-    SELECT f.line, f.orderId, f.time, o.product, o.quantity, o.price, ${wholesaleCond} AS wholesale FROM ${lines} WHERE f.keep`);
-
+    SELECT l.line, l.orderId, l.time, p.product, l.quantity, l.price, l.wholesale FROM ${keyed.lines} l JOIN ${keyed.products} p USING (ph)`);
   const scan = await queryOne<{rows: number; wholesaleRows: number; wholesaleOrders: number}>(connection,
     `SELECT count(*) AS rows, count(*) FILTER (WHERE wholesale) AS wholesaleRows, count(DISTINCT orderId) FILTER (WHERE wholesale) AS wholesaleOrders
-     FROM order_lines_kept`);
-  // Text checks run once per distinct product (as 64-bit hash), not once per line.
-  await run(connection, `CREATE OR REPLACE TABLE ${keyed.products} AS
-    SELECT f.ph, min(o.product) AS product, max(o.product) AS other, count(*) AS lines FROM ${lines} WHERE f.keep GROUP BY f.ph`);
-  // Each order's customer (the owner), by hash; ids are read once per order from its owner's line.
-  await run(connection, `CREATE OR REPLACE TABLE ${keyed.customers} AS
-    SELECT w.ownerCh AS ch, min(o.customerId) AS customerId, max(o.customerId) AS other
-    FROM order_owners w JOIN order_lines o ON o.rowid = w.ownerLine - ${offset} GROUP BY w.ownerCh`);
-  await assertNoHashCollision(connection, keyed.products, "product", "product names");
-  await assertNoHashCollision(connection, keyed.customers, "customerId", "customer ids");
+     FROM ${keyed.lines}`);
   const {customers} = await queryOne<{customers: number}>(connection, `SELECT count(*) AS customers FROM ${keyed.customers}`);
   await run(connection, `CREATE OR REPLACE ${materialize ? "TABLE" : "VIEW"} ${ident(name)} AS
     SELECT l.line, l.time, c.customerId, l.orderId, p.product, l.quantity, l.price, l.wholesale
-    FROM ${keyed.lines} l JOIN ${keyed.customers} c USING (ch) JOIN ${keyed.products} p USING (ph)`);
+    FROM ${keyed.lines} l JOIN ${keyed.owners} w USING (orderId) JOIN ${keyed.customers} c ON c.ch = w.ownerCh JOIN ${keyed.products} p USING (ph)`);
   const text = await queryOne<{mixed: number; markup: number}>(connection,
     `SELECT coalesce(sum(lines) FILTER (WHERE regexp_matches(product, '${mixedPattern}')), 0) AS mixed,
        coalesce(sum(lines) FILTER (WHERE regexp_matches(product, '${markupPattern}')), 0) AS markup FROM ${keyed.products}`);
@@ -217,7 +221,7 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
   const price = await robustOutliers(connection, kept, "price", {log: true, histogram: true, idField: "orderId", subject: "unit price (log scale)"});
   if (price.rows) findings.push(price);
   const textExamples = (pattern: string) => examples(connection,
-    `SELECT f.line, o.product AS found FROM ${lines} WHERE f.keep AND f.ph IN (SELECT ph FROM ${keyed.products} WHERE regexp_matches(product, '${pattern}')) ORDER BY f.line LIMIT 3`, file, "product");
+    `SELECT line, product AS found FROM order_lines_kept WHERE regexp_matches(product, '${pattern}') ORDER BY line LIMIT 3`, file, "product");
   if (text.markup) findings.push({kind: "markup", file, field: "product", rows: text.markup,
     summary: `${count(text.markup, "product name contains", "product names contain")} HTML-like markup, kept and shown as plain text`,
     examples: await textExamples(markupPattern)});
@@ -247,10 +251,14 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
   return {name, keyed, wholesaleThreshold: threshold, quality};
 }
 
-/** Two different texts with one 64-bit hash would merge two customers or products: stop instead. */
-async function assertNoHashCollision(connection: DuckDBConnection, table: string, column: string, what: string): Promise<void> {
-  const collisions = await queryRows<{a: string; b: string}>(connection, `SELECT ${column} AS a, other AS b FROM ${table} WHERE other <> ${column} LIMIT 1`);
-  if (collisions.length) throw new Error(`Two ${what} share one 64-bit hash (${JSON.stringify(collisions[0].a)} and ${JSON.stringify(collisions[0].b)}); the cleaning cannot tell them apart`);
+/** Two different texts with one 64-bit hash would merge two customers or products: stop instead.
+ * `table` has one row per distinct text; equal hashes are adjacent once sorted by hash. */
+async function assertNoHashCollision(connection: DuckDBConnection, table: string, hash: string, column: string, what: string): Promise<void> {
+  const collisions = await queryRows<{h: bigint}>(connection,
+    `SELECT h FROM (SELECT ${hash} AS h, lag(${hash}) OVER (ORDER BY ${hash}) AS previous FROM ${table}) WHERE h = previous LIMIT 1`);
+  if (!collisions.length) return;
+  const texts = await queryRows<{text: string}>(connection, `SELECT ${column} AS text FROM ${table} WHERE ${hash} = ${collisions[0].h} ORDER BY 1 LIMIT 2`);
+  throw new Error(`Two ${what} share one 64-bit hash (${texts.map((t) => JSON.stringify(t.text)).join(" and ")}); the cleaning cannot tell them apart`);
 }
 
 /** Clean order lines from DATA_DIR/ecommerce/ as plain rows (for logs that fit in memory). */

@@ -4,9 +4,9 @@
  * products per category and the largest names no rule matched. All in SQL over eco_lines.
  */
 import type {DuckDBConnection} from "../../io/duckdb.ts";
-import {queryOne, queryRows} from "../../io/duckdb.ts";
+import {ident, queryOne, queryRows} from "../../io/duckdb.ts";
 import {categoryLabel, categoryTable, type CategoryOrOther} from "./categories.ts";
-import {ANALYSIS_CATEGORIES} from "./tables.ts";
+import {ANALYSIS_CATEGORIES, hasCategorySql, type AnalysisCategory} from "./tables.ts";
 
 export interface CoverageShares {
   lines: number;
@@ -90,9 +90,8 @@ export async function coverageReport(connection: DuckDBConnection, {topProducts 
     `SELECT cat, count(*) FILTER (WHERE NOT wholesale) AS lines, coalesce(sum(revenue) FILTER (WHERE NOT wholesale), 0) AS revenue,
        sum(revenue) AS revenueAll, median(price) FILTER (WHERE NOT wholesale) AS medianPrice
      FROM eco_lines GROUP BY cat`);
-  const orders = await queryRows<{cat: string; orders: number}>(connection, `SELECT cat, count(*) AS orders FROM eco_order_cats GROUP BY cat`);
-  const customerRows = await queryRows<{cat: string; customers: number}>(connection, `SELECT cat, count(DISTINCT cust) AS customers FROM eco_order_cats GROUP BY cat`);
-  const customers = Object.fromEntries(customerRows.map((r) => [r.cat, r.customers])) as Record<string, number>;
+  const orders = await countByCategory(connection, "eco_orders");
+  const customers = await countByCategory(connection, "eco_customers");
   const products = await queryRows<{cat: string; products: number}>(connection,
     `SELECT coalesce(category, 'other') AS cat, count(*) AS products FROM eco_products GROUP BY 1`);
   const top = await queryRows<{cat: string; product: string; lines: number; revenue: number}>(connection,
@@ -107,7 +106,7 @@ export async function coverageReport(connection: DuckDBConnection, {topProducts 
     const t = totals.find((x) => x.cat === c);
     if (!t) return [];
     return [{
-      category: c, label: categoryLabel[c], lines: t.lines, orders: orders.find((o) => o.cat === c)?.orders ?? 0, customers: customers[c] ?? 0,
+      category: c, label: categoryLabel[c], lines: t.lines, orders: orders[c], customers: customers[c],
       products: products.find((p) => p.cat === c)?.products ?? 0,
       revenue: t.revenue, revenueWithWholesale: t.revenueAll, revenueShare: t.revenue / totalRevenue, lineShare: t.lines / totalLines,
       medianPrice: t.medianPrice ?? 0,
@@ -127,6 +126,12 @@ export async function coverageReport(connection: DuckDBConnection, {topProducts 
     `SELECT p.product, u.lines, u.revenue FROM (SELECT productId, count(*) AS lines, sum(revenue) AS revenue FROM eco_lines WHERE category IS NULL GROUP BY productId) u
      JOIN eco_products p USING (productId) ORDER BY u.revenue DESC, p.product LIMIT ${uncategorised}`);
   return {withWholesale, withoutWholesale, distinctProducts, categorisedProducts, categories, rules, uncategorised: unmatched, about: categoryTable.about};
+}
+
+/** Rows of `table` (eco_orders or eco_customers) per category they have a line in, from their category masks. */
+async function countByCategory(connection: DuckDBConnection, table: string): Promise<Record<AnalysisCategory, number>> {
+  return queryOne<Record<AnalysisCategory, number>>(connection,
+    `SELECT ${ANALYSIS_CATEGORIES.map((c) => `count(*) FILTER (WHERE ${hasCategorySql(c)}) AS ${ident(c)}`).join(", ")} FROM ${ident(table)}`);
 }
 
 /** Clean lines per category as {category: count} (wholesale lines included unless asked). */

@@ -1,21 +1,24 @@
 /**
  * The e-commerce analysis tables, built in DuckDB SQL on top of the clean order lines keyed by
- * integers (loaders/clean/ecommerce.ts → KeyedLines: lines with customer and product hashes, and
- * the texts they stand for), so the whole chain scales to logs of millions of lines:
+ * integers (loaders/clean/ecommerce.ts → KeyedLines: lines with product hashes, each order's owner
+ * as a customer hash, and the texts they stand for), so the whole chain scales to logs of millions
+ * of lines:
  *
  *   eco_products   one row per distinct product name: number, normalised name, category, rule number
+ *   eco_customer_ids customer number (in id order), hash and id
+ *   eco_order_customers each order's customer number (its owner)
  *   eco_lines      clean lines with revenue (quantity × price), product number and category ("other"
  *                  for home goods outside the eight categories, NULL when no rule matched)
  *   eco_order_cats lines and revenue per order and category (wholesale lines left out)
  *   eco_orders     one row per order, wholesale lines left out (eco_orders_all: with them, built by
- *                  buildOrdersWithWholesale): customer, time of the order
- *                  (its first line), revenue, lines, units, main category (the category with the
- *                  most lines; ties → higher revenue → table order)
- *   eco_customer_ids customer number (in id order), hash and id
- *   eco_customers  one row per customer number (wholesale lines left out): orders, revenue, average order
- *                  value, first/last order, recency in days to the end of the log, revenue and
- *                  share per category, main category (most revenue; ties → table order), category
- *                  and value of the first order (earliest, then lowest order id)
+ *                  buildOrdersWithWholesale): customer, time of the order (its first line),
+ *                  revenue, lines, units, main category (the category with the most lines; ties →
+ *                  higher revenue → table order), revenue per category, categories as a bit mask
+ *   eco_customers  one row per customer number (wholesale lines left out): orders, revenue, average
+ *                  order value, first/last order time, recency in days to the end of the log,
+ *                  revenue and share per category, categories bought (bit mask), main category (most
+ *                  revenue; ties → table order), category and value of the first order (earliest,
+ *                  then lowest order id)
  *
  * Wholesale lines stay in eco_lines (flagged) so coverage and revenue can be shown with and
  * without them; every consumption profile is computed without them.
@@ -34,20 +37,27 @@ const categoryRank = `CASE cat ${ANALYSIS_CATEGORIES.map((c, i) => `WHEN ${liter
 /** Lines, revenue, units and first time per order and category, from eco_lines rows matching `where`. */
 function orderCatsSql(name: string, where: string): string {
   return `CREATE OR REPLACE TABLE ${name} AS
-    SELECT orderId, any_value(cust) AS cust, cat, count(*) AS n, sum(revenue) AS r, sum(quantity) AS units, min(time) AS time, ${categoryRank} AS rank
+    SELECT orderId, cat, count(*) AS n, sum(revenue) AS r, sum(quantity) AS units, min(time) AS time, ${categoryRank} AS rank
     FROM eco_lines WHERE ${where} GROUP BY orderId, cat`;
 }
 
-/** One row per order from its per-category rows (one pass over order × category, not over lines):
- * the main category has the most lines, then revenue, then table order; rev_<category> is the
- * order's revenue in each category. */
+/** One row per order from its per-category rows (one pass over order × category, not over lines),
+ * with its customer number: the main category has the most lines, then revenue, then table order;
+ * rev_<category> is the order's revenue in each category; bit i of categoryMask is set when the
+ * order has a line in ANALYSIS_CATEGORIES[i]. */
 function ordersSql(name: string, orderCats: string): string {
   const revenueByCategory = ANALYSIS_CATEGORIES.map((c, i) => `coalesce(sum(r) FILTER (WHERE rank = ${i}), 0) AS ${ident(`rev_${c}`)}`).join(", ");
   return `CREATE OR REPLACE TABLE ${name} AS
-    WITH o AS (SELECT orderId, any_value(cust) AS cust, min(time) AS time, sum(r) AS revenue, CAST(sum(n) AS BIGINT) AS lines, sum(units) AS units,
-        arg_max(cat, {n: n, r: r, k: -rank}) AS mainCategory, ${revenueByCategory}
+    WITH o AS (SELECT orderId, min(time) AS time, sum(r) AS revenue, CAST(sum(n) AS BIGINT) AS lines, sum(units) AS units,
+        arg_max(cat, {n: n, r: r, k: -rank}) AS mainCategory, bit_or(CAST(1 AS INTEGER) << rank) AS categoryMask, ${revenueByCategory}
       FROM ${orderCats} GROUP BY orderId)
-    SELECT o.*, dayofweek(o.time) AS weekday, hour(o.time) AS hour, strftime(o.time, '%Y-%m') AS month, month(o.time) AS calendarMonth FROM o`;
+    SELECT c.cust, o.*, dayofweek(o.time) AS weekday, hour(o.time) AS hour, strftime(o.time, '%Y-%m') AS month, month(o.time) AS calendarMonth
+    FROM o JOIN eco_order_customers c USING (orderId)`;
+}
+
+/** SQL condition: the row's categoryMask includes category `category`. */
+export function hasCategorySql(category: AnalysisCategory, mask = "categoryMask"): string {
+  return `(${mask} & ${1 << ANALYSIS_CATEGORIES.indexOf(category)}) <> 0`;
 }
 
 export interface TablesInfo {
@@ -65,10 +75,13 @@ export async function buildTables(connection: DuckDBConnection, keyed: KeyedLine
     SELECT CAST(row_number() OVER (ORDER BY product) AS INTEGER) AS productId, ph, product, norm, ${categorySql("norm")} AS category, ${ruleIndexSql("norm")} AS rule FROM n`);
   await run(connection, `CREATE OR REPLACE TABLE eco_customer_ids AS
     SELECT CAST(row_number() OVER (ORDER BY customerId) AS INTEGER) AS cust, ch, customerId FROM ${keyed.customers}`);
+  // Customers are attached per order (its owner), not per line.
+  await run(connection, `CREATE OR REPLACE TABLE eco_order_customers AS
+    SELECT w.orderId, c.cust FROM ${keyed.owners} w JOIN eco_customer_ids c ON c.ch = w.ownerCh`);
   await run(connection, `CREATE OR REPLACE TABLE eco_lines AS
-    SELECT l.time, c.cust, l.orderId, p.productId, l.quantity, l.price, l.quantity * l.price AS revenue, l.wholesale,
+    SELECT l.time, l.orderId, p.productId, l.quantity, l.price, l.quantity * l.price AS revenue, l.wholesale,
       p.category, coalesce(p.category, 'other') AS cat
-    FROM ${keyed.lines} l JOIN eco_products p USING (ph) JOIN eco_customer_ids c USING (ch)`);
+    FROM ${keyed.lines} l JOIN eco_products p USING (ph)`);
   const {start, end} = await queryOne<{start: string; end: string}>(connection,
     `SELECT strftime(min(time), '%Y-%m-%dT%H:%M:%S') AS start, strftime(max(time), '%Y-%m-%dT%H:%M:%S') AS "end" FROM eco_lines`);
   await run(connection, orderCatsSql("eco_order_cats", "NOT wholesale"));
@@ -83,9 +96,9 @@ export async function buildTables(connection: DuckDBConnection, keyed: KeyedLine
   // One aggregate over the orders (they carry their revenue per category): no join.
   await run(connection, `CREATE OR REPLACE TABLE eco_customers AS
     WITH o AS (SELECT cust, count(*) AS orders, sum(revenue) AS revenue, min(time) AS firstTime, max(time) AS lastTime, sum(lines) AS lines,
-        arg_min({category: mainCategory, value: revenue}, ${firstKey}) AS firstOrder, ${revenueByCategory}
+        arg_min({category: mainCategory, value: revenue}, ${firstKey}) AS firstOrder, bit_or(categoryMask) AS categoryMask, ${revenueByCategory}
       FROM eco_orders GROUP BY cust)
-    SELECT cust, orders, revenue, revenue / orders AS aov, firstTime, lastTime, lines,
+    SELECT cust, orders, revenue, revenue / orders AS aov, firstTime, lastTime, lines, categoryMask,
       firstOrder.category AS firstCategory, firstOrder.value AS firstOrderValue,
       ${catList}[list_position(${revList}, list_max(${revList}))] AS mainCategory,
       (epoch(${endTs}) - epoch(lastTime)) / 86400 AS recencyDays,

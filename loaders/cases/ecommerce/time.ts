@@ -9,9 +9,9 @@
  * the calendar months present — 1 = an average month, 2 = twice as busy.
  */
 import type {DuckDBConnection} from "../../io/duckdb.ts";
-import {queryOne, queryRows} from "../../io/duckdb.ts";
+import {ident, queryOne, queryRows, run} from "../../io/duckdb.ts";
 import {categoryLabel} from "./categories.ts";
-import {ANALYSIS_CATEGORIES, type AnalysisCategory, type TablesInfo} from "./tables.ts";
+import {ANALYSIS_CATEGORIES, hasCategorySql, type AnalysisCategory, type TablesInfo} from "./tables.ts";
 
 export const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 /** DuckDB dayofweek: 0 = Sunday … 6 = Saturday; shown Monday first. */
@@ -68,15 +68,19 @@ export async function timeReport(connection: DuckDBConnection, info: TablesInfo,
   // Revenue and lines by the line's month; orders containing the category by the order's month (eco_order_cats: one row per order and category).
   const monthlyLines = await queryRows<{month: string; cat: AnalysisCategory; revenue: number; lines: number}>(connection,
     `SELECT strftime(time, '%Y-%m') AS month, cat, sum(revenue) AS revenue, count(*) AS lines FROM ${lines} GROUP BY ALL ORDER BY month, cat`);
-  const monthlyOrders = await queryRows<{month: string; cat: AnalysisCategory; orders: number}>(connection,
-    `SELECT o.month, oc.cat, count(*) AS orders FROM eco_order_cats oc JOIN eco_orders o USING (orderId) GROUP BY ALL`);
+  const monthlyOrders = await queryRows<Record<string, number> & {month: string}>(connection,
+    `SELECT month, ${ANALYSIS_CATEGORIES.map((c) => `count(*) FILTER (WHERE ${hasCategorySql(c)}) AS ${ident(c)}`).join(", ")} FROM eco_orders GROUP BY month`);
   const monthly = monthlyLines.map((r) => ({month: r.month, category: r.cat, label: categoryLabel[r.cat], revenue: r.revenue, lines: r.lines,
-    orders: monthlyOrders.find((o) => o.month === r.month && o.cat === r.cat)?.orders ?? 0}));
+    orders: monthlyOrders.find((o) => o.month === r.month)?.[r.cat] ?? 0}));
+  // Each customer's orders and revenue per calendar month, with the month of their first order
+  // (their cohort): month totals and cohort retention both come from this one table.
+  await run(connection, `CREATE OR REPLACE TABLE eco_customer_months AS
+    SELECT m.cust, m.month, date_trunc('month', c.firstTime) AS cohort, m.orders, m.revenue
+    FROM (SELECT cust, date_trunc('month', time) AS month, count(*) AS orders, sum(revenue) AS revenue FROM eco_orders GROUP BY ALL) m
+    JOIN eco_customers c USING (cust)`);
   const monthTotals = await queryRows<{month: string; orders: number; revenue: number; customers: number; newCustomers: number}>(connection,
-    `WITH a AS (SELECT month, cust, count(*) AS orders, sum(revenue) AS revenue FROM eco_orders GROUP BY month, cust),
-     f AS (SELECT cust, strftime(firstTime, '%Y-%m') AS firstMonth FROM eco_customers)
-     SELECT a.month, sum(a.orders) AS orders, sum(a.revenue) AS revenue, count(*) AS customers, count(*) FILTER (WHERE f.firstMonth = a.month) AS newCustomers
-     FROM a JOIN f USING (cust) GROUP BY a.month ORDER BY a.month`);
+    `SELECT strftime(month, '%Y-%m') AS month, sum(orders) AS orders, sum(revenue) AS revenue, count(*) AS customers, count(*) FILTER (WHERE cohort = month) AS newCustomers
+     FROM eco_customer_months GROUP BY month ORDER BY month`);
   const months = monthTotals.map((m) => m.month);
 
   const days = await queryRows<{month: number; days: number}>(connection,
@@ -111,20 +115,19 @@ export async function timeReport(connection: DuckDBConnection, info: TablesInfo,
     `SELECT cat, hour(time) AS hour, count(*) AS lines FROM ${lines} GROUP BY ALL ORDER BY cat, hour`)).map((r) => ({category: r.cat, hour: r.hour, lines: r.lines}));
 
   const cohorts = await queryRows<{cohort: string; customers: number; offset: number; active: number; retention: number}>(connection,
-    `WITH f AS (SELECT cust, date_trunc('month', firstTime) AS cohort FROM eco_customers),
-     sizes AS (SELECT cohort, count(*) AS customers FROM f GROUP BY cohort),
-     act AS (SELECT DISTINCT o.cust, f.cohort, date_diff('month', f.cohort, date_trunc('month', o.time)) AS "offset" FROM eco_orders o JOIN f USING (cust))
+    `WITH sizes AS (SELECT date_trunc('month', firstTime) AS cohort, count(*) AS customers FROM eco_customers GROUP BY 1),
+     act AS (SELECT cohort, date_diff('month', cohort, month) AS "offset", count(*) AS active FROM eco_customer_months GROUP BY ALL)
      SELECT strftime(a.cohort, '%Y-%m') AS cohort, s.customers, a."offset", a.active, a.active / s.customers AS retention
-     FROM (SELECT cohort, "offset", count(*) AS active FROM act WHERE "offset" <= ${maxOffset} GROUP BY cohort, "offset") a
-     JOIN sizes s USING (cohort) ORDER BY a.cohort, a."offset"`);
+     FROM act a JOIN sizes s USING (cohort) WHERE a."offset" <= ${maxOffset} ORDER BY a.cohort, a."offset"`);
 
+  const end = `TIMESTAMP '${info.end.replace("T", " ")}'`;
   const rep = await queryOne<{customers: number; repeaters: number; eligible: number; within: number; med: number; q1: number; q3: number}>(connection,
     `WITH o AS (SELECT cust, time, row_number() OVER (PARTITION BY cust ORDER BY time, orderId) AS k FROM eco_orders),
      c AS (SELECT cust, max(time) FILTER (WHERE k = 1) AS first, max(time) FILTER (WHERE k = 2) AS second, count(*) AS orders FROM o GROUP BY cust),
-     g AS (SELECT *, (epoch(second) - epoch(first)) / 86400 AS gap FROM c)
+     g AS (SELECT orders, (epoch(${end}) - epoch(first)) / 86400 AS sinceFirst, (epoch(second) - epoch(first)) / 86400 AS gap FROM c)
      SELECT count(*) AS customers, count(*) FILTER (WHERE orders >= 2) AS repeaters,
-       count(*) FILTER (WHERE (epoch(TIMESTAMP '${info.end.replace("T", " ")}') - epoch(first)) / 86400 >= ${repeatWindowDays}) AS eligible,
-       count(*) FILTER (WHERE (epoch(TIMESTAMP '${info.end.replace("T", " ")}') - epoch(first)) / 86400 >= ${repeatWindowDays} AND gap <= ${repeatWindowDays}) AS within,
+       count(*) FILTER (WHERE sinceFirst >= ${repeatWindowDays}) AS eligible,
+       count(*) FILTER (WHERE sinceFirst >= ${repeatWindowDays} AND gap <= ${repeatWindowDays}) AS within,
        quantile_cont(gap, 0.5) AS med, quantile_cont(gap, 0.25) AS q1, quantile_cont(gap, 0.75) AS q3 FROM g`);
   const maxBucket = 5;
   const hist = await queryRows<{orders: number; customers: number}>(connection,
