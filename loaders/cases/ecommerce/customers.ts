@@ -1,4 +1,4 @@
-/** Customer profiles read from eco_customers + eco_rfm into plain rows (one per customer). */
+/** Customer profiles read from eco_customers, eco_customer_categories and eco_rfm into plain rows (one per customer). */
 import type {DuckDBConnection} from "../../io/duckdb.ts";
 import {ident, queryRows} from "../../io/duckdb.ts";
 import {ANALYSIS_CATEGORIES, type AnalysisCategory} from "./tables.ts";
@@ -27,9 +27,9 @@ export interface CustomerProfile {
 }
 
 export async function readCustomers(connection: DuckDBConnection): Promise<CustomerProfile[]> {
-  const rows = await queryRows<Record<string, unknown>>(connection, `SELECT c.*, ids.customerId, strftime(c.firstTime, '%Y-%m-%dT%H:%M:%S') AS firstTimeText,
+  const rows = await queryRows<Record<string, unknown>>(connection, `SELECT c.* EXCLUDE (cust), cc.* EXCLUDE (cust), ids.customerId, strftime(c.firstTime, '%Y-%m-%dT%H:%M:%S') AS firstTimeText,
       strftime(c.lastTime, '%Y-%m-%dT%H:%M:%S') AS lastTimeText, s.r, s.f, s.m, s.segment
-    FROM eco_customers c JOIN eco_rfm s USING (cust) JOIN eco_customer_ids ids USING (cust) ORDER BY cust`);
+    FROM eco_customers c JOIN eco_customer_categories cc USING (cust) JOIN eco_rfm s USING (cust) JOIN eco_customer_ids ids USING (cust) ORDER BY ids.customerId`);
   return rows.map((row) => {
     const categoryRevenue = {} as Record<AnalysisCategory, number>;
     const shares = {} as Record<AnalysisCategory, number>;

@@ -5,20 +5,22 @@
  * of lines:
  *
  *   eco_products   one row per distinct product name: number, normalised name, category, rule number
- *   eco_customer_ids customer number (in id order), hash and id
- *   eco_order_customers each order's customer number (its owner)
+ *   eco_customer_ids (view) customer key `cust` (the 64-bit hash of the id, checked free of
+ *                  collisions by the cleaning) and id
+ *   eco_order_customers (view) each order's customer key (its owner)
  *   eco_lines      clean lines with revenue (quantity × price), product number and category ("other"
  *                  for home goods outside the eight categories, NULL when no rule matched)
  *   eco_order_cats lines and revenue per order and category (wholesale lines left out)
  *   eco_orders     one row per order, wholesale lines left out (eco_orders_all: with them, built by
  *                  buildOrdersWithWholesale): customer, time of the order (its first line),
  *                  revenue, lines, units, main category (the category with the most lines; ties →
- *                  higher revenue → table order), revenue per category, categories as a bit mask
- *   eco_customers  one row per customer number (wholesale lines left out): orders, revenue, average
+ *                  higher revenue → table order), categories as a bit mask
+ *   eco_customers  one row per customer (wholesale lines left out): orders, revenue, average
  *                  order value, first/last order time, recency in days to the end of the log,
- *                  revenue and share per category, categories bought (bit mask), main category (most
- *                  revenue; ties → table order), category and value of the first order (earliest,
+ *                  categories bought (bit mask), category and value of the first order (earliest,
  *                  then lowest order id)
+ *   eco_customer_categories one row per customer: revenue and share per category, main
+ *                  category (most revenue; ties → table order)
  *
  * Wholesale lines stay in eco_lines (flagged) so coverage and revenue can be shown with and
  * without them; every consumption profile is computed without them.
@@ -42,14 +44,12 @@ function orderCatsSql(name: string, where: string): string {
 }
 
 /** One row per order from its per-category rows (one pass over order × category, not over lines),
- * with its customer number: the main category has the most lines, then revenue, then table order;
- * rev_<category> is the order's revenue in each category; bit i of categoryMask is set when the
- * order has a line in ANALYSIS_CATEGORIES[i]. */
+ * with its customer: the main category has the most lines, then revenue, then table order;
+ * bit i of categoryMask is set when the order has a line in ANALYSIS_CATEGORIES[i]. */
 function ordersSql(name: string, orderCats: string): string {
-  const revenueByCategory = ANALYSIS_CATEGORIES.map((c, i) => `coalesce(sum(r) FILTER (WHERE rank = ${i}), 0) AS ${ident(`rev_${c}`)}`).join(", ");
   return `CREATE OR REPLACE TABLE ${name} AS
     WITH o AS (SELECT orderId, min(time) AS time, sum(r) AS revenue, CAST(sum(n) AS BIGINT) AS lines, sum(units) AS units,
-        arg_max(cat, {n: n, r: r, k: -rank}) AS mainCategory, bit_or(CAST(1 AS INTEGER) << rank) AS categoryMask, ${revenueByCategory}
+        arg_max(cat, {n: n, r: r, k: -rank}) AS mainCategory, bit_or(CAST(1 AS INTEGER) << rank) AS categoryMask
       FROM ${orderCats} GROUP BY orderId)
     SELECT c.cust, o.*, dayofweek(o.time) AS weekday, hour(o.time) AS hour, strftime(o.time, '%Y-%m') AS month, month(o.time) AS calendarMonth
     FROM o JOIN eco_order_customers c USING (orderId)`;
@@ -66,18 +66,17 @@ export interface TablesInfo {
   start: string;
 }
 
-/** Build eco_products, eco_lines, eco_order_cats, eco_orders and eco_customers from the keyed clean lines. */
+/** Build the tables listed above from the keyed clean lines. */
 export async function buildTables(connection: DuckDBConnection, keyed: KeyedLines): Promise<TablesInfo> {
-  // Numbers in name order (reproducible); lines carry them instead of the name and the uuid, so the
-  // long text columns stay out of every later pass (grouping by integers is several times faster).
+  // Product numbers in name order (reproducible); lines carry them instead of the name, so the long
+  // text column stays out of every later pass (grouping by integers is several times faster).
   await run(connection, `CREATE OR REPLACE TABLE eco_products AS
     WITH n AS (SELECT ph, product, ${normaliseSql("product")} AS norm FROM ${keyed.products})
     SELECT CAST(row_number() OVER (ORDER BY product) AS INTEGER) AS productId, ph, product, norm, ${categorySql("norm")} AS category, ${ruleIndexSql("norm")} AS rule FROM n`);
-  await run(connection, `CREATE OR REPLACE TABLE eco_customer_ids AS
-    SELECT CAST(row_number() OVER (ORDER BY customerId) AS INTEGER) AS cust, ch, customerId FROM ${keyed.customers}`);
+  // Customers are keyed by the hash of their id: no numbering pass over millions of ids.
+  await run(connection, `CREATE OR REPLACE VIEW eco_customer_ids AS SELECT ch AS cust, customerId FROM ${keyed.customers}`);
   // Customers are attached per order (its owner), not per line.
-  await run(connection, `CREATE OR REPLACE TABLE eco_order_customers AS
-    SELECT w.orderId, c.cust FROM ${keyed.owners} w JOIN eco_customer_ids c ON c.ch = w.ownerCh`);
+  await run(connection, `CREATE OR REPLACE VIEW eco_order_customers AS SELECT orderId, ownerCh AS cust FROM ${keyed.owners}`);
   await run(connection, `CREATE OR REPLACE TABLE eco_lines AS
     SELECT l.time, l.orderId, p.productId, l.quantity, l.price, l.quantity * l.price AS revenue, l.wholesale,
       p.category, coalesce(p.category, 'other') AS cat
@@ -89,22 +88,26 @@ export async function buildTables(connection: DuckDBConnection, keyed: KeyedLine
   const endTs = `TIMESTAMP '${end.replace("T", " ")}'`;
   // The first order: earliest time, then lowest order id — one exact integer key (microseconds, then the id).
   const firstKey = "(CAST(epoch_us(time) AS HUGEINT) * 1000000000000 + orderId)";
-  const revList = `[${ANALYSIS_CATEGORIES.map((c) => ident(`rev_${c}`)).join(", ")}]`;
-  const catList = `[${ANALYSIS_CATEGORIES.map((c) => literal(c)).join(", ")}]`;
-  const revenueByCategory = ANALYSIS_CATEGORIES.map((c) => `sum(${ident(`rev_${c}`)}) AS ${ident(`rev_${c}`)}`).join(", ");
-  const shares = ANALYSIS_CATEGORIES.map((c) => `${ident(`rev_${c}`)} / nullif(revenue, 0) AS ${ident(`share_${c}`)}`).join(", ");
-  // One aggregate over the orders (they carry their revenue per category): no join.
   await run(connection, `CREATE OR REPLACE TABLE eco_customers AS
     WITH o AS (SELECT cust, count(*) AS orders, sum(revenue) AS revenue, min(time) AS firstTime, max(time) AS lastTime, sum(lines) AS lines,
-        arg_min({category: mainCategory, value: revenue}, ${firstKey}) AS firstOrder, bit_or(categoryMask) AS categoryMask, ${revenueByCategory}
+        arg_min({category: mainCategory, value: revenue}, ${firstKey}) AS firstOrder, bit_or(categoryMask) AS categoryMask
       FROM eco_orders GROUP BY cust)
     SELECT cust, orders, revenue, revenue / orders AS aov, firstTime, lastTime, lines, categoryMask,
       firstOrder.category AS firstCategory, firstOrder.value AS firstOrderValue,
-      ${catList}[list_position(${revList}, list_max(${revList}))] AS mainCategory,
       (epoch(${endTs}) - epoch(lastTime)) / 86400 AS recencyDays,
-      (epoch(${endTs}) - epoch(firstTime)) / 86400 AS tenureDays,
-      ${ANALYSIS_CATEGORIES.map((c) => ident(`rev_${c}`)).join(", ")}, ${shares}
+      (epoch(${endTs}) - epoch(firstTime)) / 86400 AS tenureDays
     FROM o`);
+  // Revenue per category straight from the order × category rows (a pivot over millions of orders
+  // would cost more than this join); main category = most revenue, ties → table order.
+  const revenueByCategory = ANALYSIS_CATEGORIES.map((c, i) => `sum(CASE WHEN oc.rank = ${i} THEN oc.r ELSE 0 END) AS ${ident(`rev_${c}`)}`).join(", ");
+  const revList = `[${ANALYSIS_CATEGORIES.map((c) => ident(`rev_${c}`)).join(", ")}]`;
+  const catList = `[${ANALYSIS_CATEGORIES.map((c) => literal(c)).join(", ")}]`;
+  const shares = ANALYSIS_CATEGORIES.map((c) => `${ident(`rev_${c}`)} / nullif(revenue, 0) AS ${ident(`share_${c}`)}`).join(", ");
+  await run(connection, `CREATE OR REPLACE TABLE eco_customer_categories AS
+    WITH r AS (SELECT c.cust, sum(oc.r) AS revenue, ${revenueByCategory} FROM eco_order_cats oc JOIN eco_order_customers c USING (orderId) GROUP BY c.cust)
+    SELECT cust, ${catList}[list_position(${revList}, list_max(${revList}))] AS mainCategory,
+      ${ANALYSIS_CATEGORIES.map((c) => ident(`rev_${c}`)).join(", ")}, ${shares}
+    FROM r`);
   return {start, end};
 }
 
