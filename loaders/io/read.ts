@@ -215,7 +215,7 @@ async function loadCsv(connection: DuckDBConnection, path: string, spec: FileSpe
     await run(connection, `CREATE OR REPLACE TABLE ${ident(spec.table)} AS SELECT ${select} FROM read_csv(${literal(source)},
       columns = {${struct}}, header = true, auto_detect = false, delim = ${literal(dialect.separator)},
       quote = '"', escape = '"', decimal_separator = ${literal(dialect.decimal)}, store_rejects = true,
-      rejects_table = ${literal(rejects)}, rejects_scan = ${literal(scans)}, max_line_size = 10000000)`);
+      rejects_table = ${literal(rejects)}, rejects_scan = ${literal(scans)})`);
     const {rows} = await queryOne<{rows: number}>(connection, `SELECT count(*) AS rows FROM ${ident(spec.table)}`);
     const rejected = await queryRows<Reject>(connection, `SELECT line, column_name, error_type, csv_line, error_message FROM ${ident(rejects)} ORDER BY line, column_idx`);
     await run(connection, `DROP TABLE IF EXISTS ${ident(rejects)}; DROP TABLE IF EXISTS ${ident(scans)}`);

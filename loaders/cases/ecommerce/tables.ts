@@ -10,7 +10,8 @@
  *   eco_order_customers (view) each order's customer key (its owner)
  *   eco_lines      clean lines with revenue (quantity × price), product number and category ("other"
  *                  for home goods outside the eight categories, NULL when no rule matched)
- *   eco_order_cats lines and revenue per order and category (wholesale lines left out)
+ *   eco_order_cats lines and revenue per order and category, with the order's customer (wholesale
+ *                  lines left out)
  *   eco_orders     one row per order, wholesale lines left out (eco_orders_all: with them, built by
  *                  buildOrdersWithWholesale): customer, time of the order (its first line),
  *                  revenue, lines, units, main category (the category with the most lines; ties →
@@ -36,11 +37,14 @@ export type AnalysisCategory = (typeof ANALYSIS_CATEGORIES)[number];
 
 const categoryRank = `CASE cat ${ANALYSIS_CATEGORIES.map((c, i) => `WHEN ${literal(c)} THEN ${i}`).join(" ")} ELSE 99 END`;
 
-/** Lines, revenue, units and first time per order and category, from eco_lines rows matching `where`. */
+/** Lines, revenue, units and first time per order and category, from eco_lines rows matching
+ * `where`, with the order's customer (joined once here, so orders and customers need no join). */
 function orderCatsSql(name: string, where: string): string {
   return `CREATE OR REPLACE TABLE ${name} AS
-    SELECT orderId, cat, count(*) AS n, sum(revenue) AS r, sum(quantity) AS units, min(time) AS time, ${categoryRank} AS rank
-    FROM eco_lines WHERE ${where} GROUP BY orderId, cat`;
+    SELECT oc.*, w.cust FROM (
+      SELECT orderId, cat, count(*) AS n, sum(revenue) AS r, sum(quantity) AS units, min(time) AS time, ${categoryRank} AS rank
+      FROM eco_lines WHERE ${where} GROUP BY orderId, cat) oc
+    JOIN eco_order_customers w USING (orderId)`;
 }
 
 /** One row per order from its per-category rows (one pass over order × category, not over lines),
@@ -48,11 +52,10 @@ function orderCatsSql(name: string, where: string): string {
  * bit i of categoryMask is set when the order has a line in ANALYSIS_CATEGORIES[i]. */
 function ordersSql(name: string, orderCats: string): string {
   return `CREATE OR REPLACE TABLE ${name} AS
-    WITH o AS (SELECT orderId, min(time) AS time, sum(r) AS revenue, CAST(sum(n) AS BIGINT) AS lines, sum(units) AS units,
+    WITH o AS (SELECT orderId, any_value(cust) AS cust, min(time) AS time, sum(r) AS revenue, CAST(sum(n) AS BIGINT) AS lines, sum(units) AS units,
         arg_max(cat, {n: n, r: r, k: -rank}) AS mainCategory, bit_or(CAST(1 AS INTEGER) << rank) AS categoryMask
       FROM ${orderCats} GROUP BY orderId)
-    SELECT c.cust, o.*, dayofweek(o.time) AS weekday, hour(o.time) AS hour, strftime(o.time, '%Y-%m') AS month, month(o.time) AS calendarMonth
-    FROM o JOIN eco_order_customers c USING (orderId)`;
+    SELECT o.*, dayofweek(o.time) AS weekday, hour(o.time) AS hour, strftime(o.time, '%Y-%m') AS month, month(o.time) AS calendarMonth FROM o`;
 }
 
 /** SQL condition: the row's categoryMask includes category `category`. */
@@ -97,14 +100,14 @@ export async function buildTables(connection: DuckDBConnection, keyed: KeyedLine
       (epoch(${endTs}) - epoch(lastTime)) / 86400 AS recencyDays,
       (epoch(${endTs}) - epoch(firstTime)) / 86400 AS tenureDays
     FROM o`);
-  // Revenue per category straight from the order × category rows (a pivot over millions of orders
-  // would cost more than this join); main category = most revenue, ties → table order.
-  const revenueByCategory = ANALYSIS_CATEGORIES.map((c, i) => `sum(CASE WHEN oc.rank = ${i} THEN oc.r ELSE 0 END) AS ${ident(`rev_${c}`)}`).join(", ");
+  // Revenue per category straight from the order × category rows (a pivot per order first would
+  // cost more); main category = most revenue, ties → table order.
+  const revenueByCategory = ANALYSIS_CATEGORIES.map((c, i) => `sum(CASE WHEN rank = ${i} THEN r ELSE 0 END) AS ${ident(`rev_${c}`)}`).join(", ");
   const revList = `[${ANALYSIS_CATEGORIES.map((c) => ident(`rev_${c}`)).join(", ")}]`;
   const catList = `[${ANALYSIS_CATEGORIES.map((c) => literal(c)).join(", ")}]`;
   const shares = ANALYSIS_CATEGORIES.map((c) => `${ident(`rev_${c}`)} / nullif(revenue, 0) AS ${ident(`share_${c}`)}`).join(", ");
   await run(connection, `CREATE OR REPLACE TABLE eco_customer_categories AS
-    WITH r AS (SELECT c.cust, sum(oc.r) AS revenue, ${revenueByCategory} FROM eco_order_cats oc JOIN eco_order_customers c USING (orderId) GROUP BY c.cust)
+    WITH r AS (SELECT cust, sum(r) AS revenue, ${revenueByCategory} FROM eco_order_cats GROUP BY cust)
     SELECT cust, ${catList}[list_position(${revList}, list_max(${revList}))] AS mainCategory,
       ${ANALYSIS_CATEGORIES.map((c) => ident(`rev_${c}`)).join(", ")}, ${shares}
     FROM r`);
