@@ -61,9 +61,10 @@ function ruleSql(rule: SegmentRule): string {
 
 /** Score every customer into eco_rfm(cust, r, f, m, segment) and return the cut points. */
 export async function scoreRfm(connection: DuckDBConnection): Promise<RfmThresholds> {
-  const t = await queryOne<RfmThresholds>(connection, `SELECT
-      quantile_cont(recencyDays, 1 / 3) AS recencyRecent, quantile_cont(recencyDays, 2 / 3) AS recencyMiddle,
-      quantile_cont(revenue, 1 / 3) AS revenueLow, quantile_cont(revenue, 2 / 3) AS revenueHigh FROM eco_customers`);
+  // Both cut points of a measure from one sort (the list form of quantile_cont).
+  const q = await queryOne<{recency: number[]; revenue: number[]}>(connection,
+    `SELECT quantile_cont(recencyDays, [1 / 3, 2 / 3]) AS recency, quantile_cont(revenue, [1 / 3, 2 / 3]) AS revenue FROM eco_customers`);
+  const t: RfmThresholds = {recencyRecent: q.recency[0], recencyMiddle: q.recency[1], revenueLow: q.revenue[0], revenueHigh: q.revenue[1]};
   const cases = SEGMENT_RULES.map((s) => `WHEN ${ruleSql(s)} THEN ${literal(s.id)}`).join(" ");
   await run(connection, `CREATE OR REPLACE TABLE eco_rfm AS
     WITH s AS (SELECT cust,
