@@ -20,7 +20,7 @@
  * `order_lines` table is kept as read; `order_line_flags` (one row per line: line, orderId, time,
  * firstTime, isCopy, keep, repeat, quantity, price and the 64-bit hashes of product and customer,
  * compared only within one order) comes from one window sort over integer keys; `order_owners`
- * (orderId, ownerLine, ownerCh, shared) from one hash aggregate; `customer_texts` and
+ * (orderId, ownerCh, shared) from one hash aggregate; `customer_texts` and
  * `product_texts` turn a hash back into its text (one row per distinct value). The result's `keyed`
  * names the clean lines by those integer keys, the owners, and the texts of the kept products and
  * owning customers; the analysis tables are built from them (loaders/cases/ecommerce/tables.ts).
@@ -70,11 +70,11 @@ export interface EcommerceOptions {
 export interface KeyedLines {
   /** View: line, time, orderId, ph (product hash), quantity, price, wholesale. */
   lines: string;
-  /** Table: orderId → ownerCh (hash of the customer the order belongs to), ownerLine, shared. */
+  /** Table: orderId → ownerCh (hash of the customer the order belongs to), shared. */
   owners: string;
   /** Table: ph → product, lines (kept lines). */
   products: string;
-  /** Table: ch → customerId (customers owning at least one order). */
+  /** View: ch → customerId (customers owning at least one order). */
   customers: string;
 }
 
@@ -111,8 +111,7 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
   // one order with the same product hash). Quantity and price are carried, so nothing later has to
   // go back to the raw lines except for text.
   await run(connection, `CREATE OR REPLACE TABLE order_line_flags AS
-    SELECT line, orderId, time, firstTime, isCopy, copyOf, NOT isCopy AND time = firstTime AS keep, NOT isCopy AND time > firstTime AS repeat, ph, ch, quantity, price,
-      epoch(time)::BIGINT * 4294967296 + line AS firstKey
+    SELECT line, orderId, time, firstTime, isCopy, copyOf, NOT isCopy AND time = firstTime AS keep, NOT isCopy AND time > firstTime AS repeat, ph, ch, quantity, price
     FROM (
       SELECT line, orderId, time, ph, ch, quantity, price,
         min(time) OVER (PARTITION BY orderId ORDER BY ph RANGE BETWEEN CURRENT ROW AND CURRENT ROW) AS firstTime,
@@ -128,11 +127,14 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
   await assertNoHashCollision(connection, "product_texts", "ph", "product", "product names");
   // Per order: its owner (the customer of its first line: earliest hour, then earliest line), from
   // integer keys only; customer ids (strings) are looked up for the few orders with several customers.
+  // The first line as one exact BIGINT key: seconds since 2000 (the schema keeps dates in 2000–2100,
+  // under 2^32 s) times 2^31, plus the line number (under 2^31).
+  const firstKey = "(epoch(time)::BIGINT - 946684800) * 2147483648 + line";
   await run(connection, `CREATE OR REPLACE TABLE order_owners AS
-    SELECT orderId, arg_min(line, firstKey) AS ownerLine, arg_min(ch, firstKey) AS ownerCh, min(ch) <> max(ch) AS shared
+    SELECT orderId, arg_min(ch, ${firstKey}) AS ownerCh, min(ch) <> max(ch) AS shared
     FROM order_line_flags GROUP BY orderId`);
   await run(connection, `CREATE OR REPLACE TABLE shared_order_owners AS
-    WITH s AS (SELECT orderId, ownerLine, ownerCh FROM order_owners WHERE shared),
+    WITH s AS (SELECT orderId, ownerCh FROM order_owners WHERE shared),
          n AS (SELECT orderId, count(DISTINCT ch) AS customers, min(line) AS firstLine FROM order_line_flags WHERE orderId IN (SELECT orderId FROM s) GROUP BY 1)
     SELECT s.orderId, s.ownerCh, t.customerId, n.customers, n.firstLine
     FROM s JOIN customer_texts t ON t.ch = s.ownerCh JOIN n ON n.orderId = s.orderId`);
@@ -193,14 +195,14 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
   // Products of the kept lines with their line counts; customers owning at least one order.
   await run(connection, `CREATE OR REPLACE TABLE ${keyed.products} AS
     SELECT t.ph, t.product, k.lines FROM (SELECT ph, count(*) AS lines FROM order_line_flags WHERE keep GROUP BY ph) k JOIN product_texts t USING (ph)`);
-  await run(connection, `CREATE OR REPLACE TABLE ${keyed.customers} AS
+  await run(connection, `CREATE OR REPLACE VIEW ${keyed.customers} AS
     SELECT ch, customerId FROM customer_texts WHERE ch IN (SELECT ownerCh FROM order_owners)`);
   await run(connection, `CREATE OR REPLACE VIEW order_lines_kept AS
     SELECT l.line, l.orderId, l.time, p.product, l.quantity, l.price, l.wholesale FROM ${keyed.lines} l JOIN ${keyed.products} p USING (ph)`);
   const scan = await queryOne<{rows: number; wholesaleRows: number; wholesaleOrders: number}>(connection,
     `SELECT count(*) AS rows, count(*) FILTER (WHERE wholesale) AS wholesaleRows, count(DISTINCT orderId) FILTER (WHERE wholesale) AS wholesaleOrders
      FROM ${keyed.lines}`);
-  const {customers} = await queryOne<{customers: number}>(connection, `SELECT count(*) AS customers FROM ${keyed.customers}`);
+  const {customers} = await queryOne<{customers: number}>(connection, `SELECT count(DISTINCT ownerCh) AS customers FROM ${keyed.owners}`);
   await run(connection, `CREATE OR REPLACE ${materialize ? "TABLE" : "VIEW"} ${ident(name)} AS
     SELECT l.line, l.time, c.customerId, l.orderId, p.product, l.quantity, l.price, l.wholesale
     FROM ${keyed.lines} l JOIN ${keyed.owners} w USING (orderId) JOIN ${keyed.customers} c ON c.ch = w.ownerCh JOIN ${keyed.products} p USING (ph)`);
