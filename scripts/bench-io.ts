@@ -15,8 +15,8 @@
  *   clean        cleanEcommerceInto: read + validation + every audit + the clean view
  *
  * Measured on the 10,000,000-line demo log (1.36 GB, 2 vCPUs, 768 MB limit, file database; the
- * machine was shared, so repeat runs vary by up to 2×): plain-count 2.2 s, plain-table 12.5 s /
- * 0.71 GB peak, read 17.5 s / 0.91 GB (1.4 × plain-table), clean 35.6 s / 1.18 GB (2.8 ×).
+ * machine was shared, so repeat runs vary by 20–30 %), 2 Dec 2026: plain-count 1.8 s, plain-table
+ * 11.3 s / 0.71 GB peak, read 15.4 s / 0.67 GB (1.36 × plain-table), clean 31.5 s / 0.97 GB (2.8 ×).
  */
 import {spawnSync} from "node:child_process";
 import {statSync} from "node:fs";
