@@ -188,8 +188,8 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
   const q = {q1, q3};
   const threshold = q.q1 !== null && q.q3 !== null && q.q3 > q.q1 ? Math.exp(q.q3 + wholesaleK * (q.q3 - q.q1)) : null;
   const wholesaleCond = threshold === null ? "false" : `quantity > ${threshold}`;
-  // The clean lines keyed by integers (customer and product as 64-bit hashes): the analysis tables
-  // are built from these and the owners without touching the text columns again.
+  // The clean lines keyed by integers (the product as its 64-bit hash; the customer comes with the
+  // order's owner): the analysis tables are built from these without touching the text columns again.
   await run(connection, `CREATE OR REPLACE VIEW ${keyed.lines} AS
     SELECT line, time, orderId, ph, quantity, price, ${wholesaleCond} AS wholesale FROM order_line_flags WHERE keep`);
   // Products of the kept lines with their line counts; customers owning at least one order.

@@ -82,6 +82,9 @@ function missingFile(dir: string, spec: FileSpec): DataError {
 
 const messageValue = (message: string): string | null => /string "((?:[^"\\]|\\.)*)"/.exec(message)?.[1] ?? null;
 
+/** Longest CSV line read (DuckDB's default; a larger limit enlarges its read buffers and slows big files). */
+const MAX_LINE_BYTES = 2_000_000;
+
 interface Reject {line: number; column_name: string | null; error_type: string; csv_line: string | null; error_message: string}
 
 function rejectProblem(spec: FileSpec, r: Reject, byName: Map<string, ColumnSpec>, expectedFields: number, dialect: Dialect): Problem {
@@ -108,8 +111,13 @@ function rejectProblem(spec: FileSpec, r: Reject, byName: Map<string, ColumnSpec
     case "INVALID UNICODE":
       return {...base, expected: "UTF-8 or Windows-1251 text", found: "bytes that are not valid UTF-8",
         hint: "re-export the file as UTF-8"};
+    case "LINE SIZE OVER MAXIMUM": {
+      const size = /Actual Size:\s*(\d+)/.exec(r.error_message)?.[1];
+      return {...base, expected: `a line of at most ${(MAX_LINE_BYTES / 1e6).toLocaleString("en-US")} MB`, found: size ? `a line of ${Number(size).toLocaleString("en-US")} bytes` : "a longer line",
+        hint: "a quote that is never closed joins the following lines into one; otherwise shorten the value"};
+    }
     default:
-      return {...base, column: r.column_name ?? undefined, expected: "a well-formed CSV line", found: `${r.error_type.toLowerCase()}: ${r.error_message}`};
+      return {...base, column: r.column_name ?? undefined, expected: "a well-formed CSV line", found: `${r.error_type.toLowerCase()}: ${r.error_message.replace(/\.+$/, "")}`};
   }
 }
 
@@ -215,7 +223,7 @@ async function loadCsv(connection: DuckDBConnection, path: string, spec: FileSpe
     await run(connection, `CREATE OR REPLACE TABLE ${ident(spec.table)} AS SELECT ${select} FROM read_csv(${literal(source)},
       columns = {${struct}}, header = true, auto_detect = false, delim = ${literal(dialect.separator)},
       quote = '"', escape = '"', decimal_separator = ${literal(dialect.decimal)}, store_rejects = true,
-      rejects_table = ${literal(rejects)}, rejects_scan = ${literal(scans)})`);
+      rejects_table = ${literal(rejects)}, rejects_scan = ${literal(scans)}, max_line_size = ${MAX_LINE_BYTES})`);
     const {rows} = await queryOne<{rows: number}>(connection, `SELECT count(*) AS rows FROM ${ident(spec.table)}`);
     const rejected = await queryRows<Reject>(connection, `SELECT line, column_name, error_type, csv_line, error_message FROM ${ident(rejects)} ORDER BY line, column_idx`);
     await run(connection, `DROP TABLE IF EXISTS ${ident(rejects)}; DROP TABLE IF EXISTS ${ident(scans)}`);

@@ -40,6 +40,19 @@ test("Windows-1251 text first met after an ASCII-only sample is still decoded", 
   rmSync(dir, {recursive: true});
 });
 
+test("a line over the maximum line size is an error naming the line and its size", async () => {
+  const rows = Array.from({length: 5}, (_, i) => `2018100100,ee47d746-6d2f-4d3c-9622-c31412542920,${1000 + i},Plant pot ${i},1,100.0`);
+  rows[2] = rows[2].replace("Plant pot 2", "x".repeat(2_500_000));
+  const dir = folder({"ecom_dataset_upd.csv": ["date,customer_id,order_id,product,quantity,price", ...rows].join("\n") + "\n"});
+  await withDatabase(async (c) => {
+    const error = await readExport(c, dir, ecommerceSchema.files[0]).then(() => null, (e: unknown) => e);
+    assert.ok(isDataError(error), String(error));
+    assert.deepEqual(error.problems.map(formatProblem),
+      [`ecom_dataset_upd.csv, line 4: expected a line of at most 2 MB, found a line of ${Buffer.byteLength(rows[2]).toLocaleString("en-US")} bytes. Hint: a quote that is never closed joins the following lines into one; otherwise shorten the value`]);
+  });
+  rmSync(dir, {recursive: true});
+});
+
 test("problems are bounded per rule and per file, with a count of the rest", async () => {
   const header = "gender,Near_Location,Partner,Promo_friends,Phone,Contract_period,Group_visits,Age,Avg_additional_charges_total,Month_to_end_contract,Lifetime,Avg_class_frequency_total,Avg_class_frequency_current_month,Churn";
   const rows = Array.from({length: 50}, (_, i) => `1,1,1,1,0,6,1,${i < 30 ? -i - 1 : 30},14.2,5,3,0.5,0.4,${i % 2}`);

@@ -6,7 +6,7 @@
 import type {DuckDBConnection} from "../../io/duckdb.ts";
 import {ident, queryOne, queryRows} from "../../io/duckdb.ts";
 import {categoryLabel, categoryTable, type CategoryOrOther} from "./categories.ts";
-import {ANALYSIS_CATEGORIES, hasCategorySql, type AnalysisCategory} from "./tables.ts";
+import {ANALYSIS_CATEGORIES, countsByCategorySql, type AnalysisCategory} from "./tables.ts";
 
 export interface CoverageShares {
   lines: number;
@@ -85,7 +85,6 @@ export async function coverageReport(connection: DuckDBConnection, {topProducts 
   const withoutWholesale = await shares(connection, "NOT wholesale");
   const {distinctProducts, categorisedProducts} = await queryOne<{distinctProducts: number; categorisedProducts: number}>(connection,
     `SELECT count(*) AS distinctProducts, count(*) FILTER (WHERE category IS NOT NULL) AS categorisedProducts FROM eco_products`);
-  // Orders and customers per category come from the per-order and per-customer tables (no COUNT DISTINCT over lines).
   const totals = await queryRows<{cat: string; lines: number; revenue: number; revenueAll: number; medianPrice: number}>(connection,
     `SELECT cat, count(*) FILTER (WHERE NOT wholesale) AS lines, coalesce(sum(revenue) FILTER (WHERE NOT wholesale), 0) AS revenue,
        sum(revenue) AS revenueAll, median(price) FILTER (WHERE NOT wholesale) AS medianPrice
@@ -131,7 +130,7 @@ export async function coverageReport(connection: DuckDBConnection, {topProducts 
 /** Rows of `table` (eco_orders or eco_customers) per category they have a line in, from their category masks. */
 async function countByCategory(connection: DuckDBConnection, table: string): Promise<Record<AnalysisCategory, number>> {
   return queryOne<Record<AnalysisCategory, number>>(connection,
-    `SELECT ${ANALYSIS_CATEGORIES.map((c) => `count(*) FILTER (WHERE ${hasCategorySql(c)}) AS ${ident(c)}`).join(", ")} FROM ${ident(table)}`);
+    `SELECT ${countsByCategorySql()} FROM ${ident(table)}`);
 }
 
 /** Clean lines per category as {category: count} (wholesale lines included unless asked). */

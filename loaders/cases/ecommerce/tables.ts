@@ -58,9 +58,9 @@ function ordersSql(name: string, orderCats: string): string {
     SELECT o.*, dayofweek(o.time) AS weekday, hour(o.time) AS hour, strftime(o.time, '%Y-%m') AS month, month(o.time) AS calendarMonth FROM o`;
 }
 
-/** SQL condition: the row's categoryMask includes category `category`. */
-export function hasCategorySql(category: AnalysisCategory, mask = "categoryMask"): string {
-  return `(${mask} & ${1 << ANALYSIS_CATEGORIES.indexOf(category)}) <> 0`;
+/** SQL select list: per category, the number of rows whose categoryMask includes it (one column per category). */
+export function countsByCategorySql(): string {
+  return ANALYSIS_CATEGORIES.map((c, i) => `count(*) FILTER (WHERE (categoryMask & ${1 << i}) <> 0) AS ${ident(c)}`).join(", ");
 }
 
 export interface TablesInfo {

@@ -9,9 +9,9 @@
  * the calendar months present — 1 = an average month, 2 = twice as busy.
  */
 import type {DuckDBConnection} from "../../io/duckdb.ts";
-import {ident, queryOne, queryRows, run} from "../../io/duckdb.ts";
+import {queryOne, queryRows, run} from "../../io/duckdb.ts";
 import {categoryLabel} from "./categories.ts";
-import {ANALYSIS_CATEGORIES, hasCategorySql, type AnalysisCategory, type TablesInfo} from "./tables.ts";
+import {ANALYSIS_CATEGORIES, countsByCategorySql, type AnalysisCategory, type TablesInfo} from "./tables.ts";
 
 export const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 /** DuckDB dayofweek: 0 = Sunday … 6 = Saturday; shown Monday first. */
@@ -65,11 +65,12 @@ export interface TimeReport {
 
 export async function timeReport(connection: DuckDBConnection, info: TablesInfo, {repeatWindowDays = 90, maxOffset = 12} = {}): Promise<TimeReport> {
   const lines = "(SELECT * FROM eco_lines WHERE NOT wholesale)";
-  // Revenue and lines by the line's month; orders containing the category by the order's month (eco_order_cats: one row per order and category).
+  const [start, end] = [info.start, info.end].map((iso) => `TIMESTAMP '${iso.replace("T", " ")}'`);
+  // Revenue and lines by the line's month; orders containing the category by the order's month (from the orders' category masks).
   const monthlyLines = await queryRows<{month: string; cat: AnalysisCategory; revenue: number; lines: number}>(connection,
     `SELECT strftime(time, '%Y-%m') AS month, cat, sum(revenue) AS revenue, count(*) AS lines FROM ${lines} GROUP BY ALL ORDER BY month, cat`);
   const monthlyOrders = await queryRows<Record<string, number> & {month: string}>(connection,
-    `SELECT month, ${ANALYSIS_CATEGORIES.map((c) => `count(*) FILTER (WHERE ${hasCategorySql(c)}) AS ${ident(c)}`).join(", ")} FROM eco_orders GROUP BY month`);
+    `SELECT month, ${countsByCategorySql()} FROM eco_orders GROUP BY month`);
   const monthly = monthlyLines.map((r) => ({month: r.month, category: r.cat, label: categoryLabel[r.cat], revenue: r.revenue, lines: r.lines,
     orders: monthlyOrders.find((o) => o.month === r.month)?.[r.cat] ?? 0}));
   // Each customer's orders and revenue per calendar month, with the month of their first order
@@ -84,8 +85,7 @@ export async function timeReport(connection: DuckDBConnection, info: TablesInfo,
   const months = monthTotals.map((m) => m.month);
 
   const days = await queryRows<{month: number; days: number}>(connection,
-    `SELECT month(d) AS month, count(*) AS days FROM (SELECT unnest(generate_series(CAST(TIMESTAMP '${info.start.replace("T", " ")}' AS DATE),
-       CAST(TIMESTAMP '${info.end.replace("T", " ")}' AS DATE), INTERVAL 1 DAY)) AS d) GROUP BY 1`);
+    `SELECT month(d) AS month, count(*) AS days FROM (SELECT unnest(generate_series(CAST(${start} AS DATE), CAST(${end} AS DATE), INTERVAL 1 DAY)) AS d) GROUP BY 1`);
   const daysOf = new Map(days.map((d) => [d.month, d.days]));
   const byCatMonth = await queryRows<{cat: AnalysisCategory; month: number; lines: number}>(connection,
     `SELECT cat, month(time) AS month, count(*) AS lines FROM ${lines} GROUP BY ALL`);
@@ -120,7 +120,6 @@ export async function timeReport(connection: DuckDBConnection, info: TablesInfo,
      SELECT strftime(a.cohort, '%Y-%m') AS cohort, s.customers, a."offset", a.active, a.active / s.customers AS retention
      FROM act a JOIN sizes s USING (cohort) WHERE a."offset" <= ${maxOffset} ORDER BY a.cohort, a."offset"`);
 
-  const end = `TIMESTAMP '${info.end.replace("T", " ")}'`;
   const rep = await queryOne<{customers: number; repeaters: number; eligible: number; within: number; med: number; q1: number; q3: number}>(connection,
     `WITH o AS (SELECT cust, time, row_number() OVER (PARTITION BY cust ORDER BY time, orderId) AS k FROM eco_orders),
      c AS (SELECT cust, max(time) FILTER (WHERE k = 1) AS first, max(time) FILTER (WHERE k = 2) AS second, count(*) AS orders FROM o GROUP BY cust),
