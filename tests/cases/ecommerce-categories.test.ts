@@ -5,18 +5,18 @@
  */
 import {describe, it} from "node:test";
 import assert from "node:assert/strict";
-import {existsSync, mkdtempSync, readFileSync, writeFileSync} from "node:fs";
+import {mkdtempSync, readFileSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
-import {join, resolve} from "node:path";
+import {join} from "node:path";
 import {listValue} from "@duckdb/node-api";
 import {queryRows, withDatabase, type DuckDBConnection} from "../../loaders/io/duckdb.ts";
 import {categorySql, categoryTable, normaliseSql, readCategoryTable, RULES_FILE} from "../../loaders/cases/ecommerce/categories.ts";
 import {cleanEcommerceInto} from "../../loaders/clean/ecommerce.ts";
 import {buildTables} from "../../loaders/cases/ecommerce/tables.ts";
 import {coverageReport} from "../../loaders/cases/ecommerce/coverage.ts";
+import {datasets, realDataSkip} from "../real-data.ts";
 
-const datasets = resolve(process.env.SHARED_DATASETS ?? "../shared/datasets");
-const hasReal = existsSync(join(datasets, "ecommerce", "ecom_dataset_upd.csv"));
+const realSkip = realDataSkip("ecommerce/ecom_dataset_upd.csv");
 const golden = JSON.parse(readFileSync("tests/golden/ecommerce.json", "utf8"));
 
 async function categorise(connection: DuckDBConnection, names: string[]): Promise<{name: string; norm: string; category: string | null}[]> {
@@ -110,7 +110,7 @@ describe("hand-labelled real product names", () => {
   });
 });
 
-describe("categorisation of the real log", {skip: hasReal ? false : `no real data in ${datasets}`}, () => {
+describe("categorisation of the real log", {skip: realSkip}, () => {
   it("categorises at least 95% of revenue (with and without wholesale lines) and matches the Python re-implementation name by name", async () => {
     await withDatabase(async (c) => {
       const clean = await cleanEcommerceInto(c, datasets);

@@ -7,13 +7,12 @@
  */
 import {before, describe, it} from "node:test";
 import assert from "node:assert/strict";
-import {existsSync, readFileSync} from "node:fs";
-import {join, resolve} from "node:path";
+import {readFileSync} from "node:fs";
 import {readSettings} from "../../loaders/settings.ts";
 import {computeEcommerceResult, type EcommerceResult} from "../../loaders/cases/ecommerce.ts";
+import {datasets, realDataSkip} from "../real-data.ts";
 
-const datasets = resolve(process.env.SHARED_DATASETS ?? "../shared/datasets");
-const hasReal = existsSync(join(datasets, "ecommerce", "ecom_dataset_upd.csv"));
+const realSkip = realDataSkip("ecommerce/ecom_dataset_upd.csv");
 const g = JSON.parse(readFileSync("tests/golden/ecommerce.json", "utf8"));
 
 const close = (actual: number, expected: number, rel = 1e-9, what = "") =>
@@ -21,7 +20,7 @@ const close = (actual: number, expected: number, rel = 1e-9, what = "") =>
 const closeP = (actual: number, expected: number, what = "") =>
   assert.ok(Math.abs(actual - expected) <= 1e-6 * expected + 1e-300, `${what}: p ${actual} vs ${expected}`);
 
-describe("e-commerce case on the real log", {skip: hasReal ? false : `no real data in ${datasets}`}, () => {
+describe("e-commerce case on the real log", {skip: realSkip}, () => {
   let r: EcommerceResult;
   let withRows: EcommerceResult;
   before(async () => {

@@ -12,16 +12,16 @@
  */
 import {before, describe, test} from "node:test";
 import assert from "node:assert/strict";
-import {existsSync, readFileSync} from "node:fs";
-import {join, resolve} from "node:path";
+import {readFileSync} from "node:fs";
+import {resolve} from "node:path";
 import {loadFitness, type FitnessMember} from "../../loaders/clean/fitness.ts";
 import {analyseFitness, fitnessArtifacts, type FitnessAnalysis} from "../../loaders/cases/fitness.ts";
 import {fitnessSchema} from "../../loaders/io/schemas/fitness.ts";
 import {adjustedRandScore} from "../../loaders/cluster/ari.ts";
 import {fitnessSplit} from "../golden/fitness-split.ts";
+import {datasets, realDataSkip} from "../real-data.ts";
 
-const datasets = resolve(process.env.SHARED_DATASETS ?? "../shared/datasets");
-const hasReal = existsSync(join(datasets, "fitness", "gym_churn_us.csv"));
+const realSkip = realDataSkip("fitness/gym_churn_us.csv");
 const golden = JSON.parse(readFileSync(new URL("../golden/fitness.json", import.meta.url), "utf8"));
 const committedSplit = JSON.parse(readFileSync(new URL("../golden/fitness-split.json", import.meta.url), "utf8"));
 const fieldOf = new Map(fitnessSchema.files[0].columns.map((c) => [c.source, c.field]));
@@ -30,7 +30,7 @@ function close(actual: number, expected: number, tol: number, what: string) {
   assert.ok(Math.abs(actual - expected) <= tol, `${what}: ${actual} vs reference ${expected} (tolerance ${tol})`);
 }
 
-describe("fitness on the real export", {skip: hasReal ? false : `no real data in ${datasets}`}, () => {
+describe("fitness on the real export", {skip: realSkip}, () => {
   let a: FitnessAnalysis;
   before(async () => {
     a = analyseFitness((await loadFitness(datasets)).members);

@@ -16,17 +16,17 @@
  */
 import {before, describe, test} from "node:test";
 import assert from "node:assert/strict";
-import {existsSync, readFileSync} from "node:fs";
-import {join, resolve} from "node:path";
+import {readFileSync} from "node:fs";
+import {resolve} from "node:path";
 import {loadOneClick, type OneClickData} from "../../loaders/clean/one-click.ts";
 import {customerTable} from "../../loaders/cases/one-click/features.ts";
 import {fitOneClickModel, type OneClickModel} from "../../loaders/cases/one-click/model.ts";
 import {oneClickArtifacts} from "../../loaders/cases/one-click.ts";
 import {defaultValues, offerValue} from "../../loaders/cases/one-click/offers.ts";
 import {oneClickSplit} from "../golden/one-click-split.ts";
+import {datasets, realDataSkip} from "../real-data.ts";
 
-const datasets = resolve(process.env.SHARED_DATASETS ?? "../shared/datasets");
-const hasReal = existsSync(join(datasets, "one-click", "market_file.csv"));
+const realSkip = realDataSkip("one-click/market_file.csv");
 const golden = JSON.parse(readFileSync(new URL("../golden/one-click.json", import.meta.url), "utf8"));
 const committedSplit = JSON.parse(readFileSync(new URL("../golden/one-click-split.json", import.meta.url), "utf8"));
 
@@ -34,7 +34,7 @@ function close(actual: number, expected: number, tol: number, what: string) {
   assert.ok(Math.abs(actual - expected) <= tol, `${what}: ${actual} vs reference ${expected} (tolerance ${tol})`);
 }
 
-describe("One Click on the real exports", {skip: hasReal ? false : `no real data in ${datasets}`}, () => {
+describe("One Click on the real exports", {skip: realSkip}, () => {
   let data: OneClickData;
   let model: OneClickModel;
   before(async () => {

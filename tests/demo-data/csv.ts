@@ -1,8 +1,7 @@
 /** A minimal RFC 4180 reader for the demo-data tests (independent of loaders/io on purpose). */
 import {readFileSync} from "node:fs";
-import {resolve} from "node:path";
 
-export const REAL = resolve(process.env.SHARED_DATASETS ?? "../shared/datasets");
+export {datasets as REAL} from "../real-data.ts";
 
 export function parseCsv(text: string, separator = ","): string[][] {
   const sep = separator.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -1,9 +1,10 @@
 /** Demo files have the real exports' names, headers, dialects, row counts and value formats. */
 import {test} from "node:test";
 import assert from "node:assert/strict";
-import {existsSync, readFileSync} from "node:fs";
+import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {REAL, readCsv} from "./csv.ts";
+import {realDataSkip} from "../real-data.ts";
 
 const FILES: [file: string, separator: string, rows: number][] = [
   ["fitness/gym_churn_us.csv", ",", 4000],
@@ -13,12 +14,13 @@ const FILES: [file: string, separator: string, rows: number][] = [
   ["one-click/money.csv", ";", 1300],
   ["ecommerce/ecom_dataset_upd.csv", ",", 7474]
 ];
-const haveReal = existsSync(join(REAL, "fitness/gym_churn_us.csv"));
+const realSkip = realDataSkip("fitness/gym_churn_us.csv");
+const haveReal = realSkip === false;
 const lineEnding = (text: string) => (text.includes("\r\n") ? "\r\n" : "\n");
 const distinct = (rows: Record<string, string>[], column: string) => [...new Set(rows.map((r) => r[column]))].sort();
 
 for (const [file, separator, rows] of FILES) {
-  test(`${file}: ${rows} rows, real header, dialect and line endings`, {skip: !haveReal && "real datasets not found"}, () => {
+  test(`${file}: ${rows} rows, real header, dialect and line endings`, {skip: realSkip}, () => {
     const demoText = readFileSync(join("data", file), "utf8");
     const realText = readFileSync(join(REAL, file), "utf8");
     const demo = readCsv(join("data", file), separator);
@@ -32,7 +34,7 @@ for (const [file, separator, rows] of FILES) {
   });
 }
 
-test("label and period vocabularies equal the real ones (misspellings included)", {skip: !haveReal && "real datasets not found"}, () => {
+test("label and period vocabularies equal the real ones (misspellings included)", {skip: realSkip}, () => {
   const pairs: [string, string][] = [
     ["one-click/market_file.csv", "Покупательская активность"],
     ["one-click/market_file.csv", "Тип сервиса"],

@@ -1,9 +1,9 @@
 import {test} from "node:test";
 import assert from "node:assert/strict";
-import {resolve} from "node:path";
 import {describeDialect, detectDialect, detectDialectFromBytes, guessEncoding, splitLine} from "../../loaders/io/dialect.ts";
+import {datasets} from "../real-data.ts";
 
-const shared = resolve(process.env.SHARED_DATASETS ?? "../shared/datasets");
+const shared = datasets;
 const cp1251 = (text: string) => {
   const dec = new TextDecoder("windows-1251");
   const map = new Map(Array.from({length: 256}, (_, b) => [dec.decode(Uint8Array.of(b)), b] as const));

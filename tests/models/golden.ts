@@ -4,7 +4,8 @@ import {resolve} from "node:path";
 
 export const golden = JSON.parse(readFileSync(new URL("../golden/models.json", import.meta.url), "utf8"));
 
-export const datasets = resolve(process.env.SHARED_DATASETS ?? "../shared/datasets");
+export {datasets} from "../real-data.ts";
+import {datasets} from "../real-data.ts";
 
 /** The real fitness table: every column numeric; target Churn. */
 export function readFitness(): {features: string[]; X: number[][]; y: number[]} {

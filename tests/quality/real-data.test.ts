@@ -4,14 +4,14 @@
  */
 import {test} from "node:test";
 import assert from "node:assert/strict";
-import {resolve} from "node:path";
 import {loadFitness} from "../../loaders/clean/fitness.ts";
 import {loadOneClick} from "../../loaders/clean/one-click.ts";
 import {cleanEcommerceInto} from "../../loaders/clean/ecommerce.ts";
 import {withDatabase, queryRows} from "../../loaders/io/duckdb.ts";
 import type {QualityReport} from "../../loaders/quality/types.ts";
+import {datasets} from "../real-data.ts";
 
-const shared = resolve(process.env.SHARED_DATASETS ?? "../shared/datasets");
+const shared = datasets;
 
 const finding = (q: QualityReport, kind: string, field?: string) => q.findings.filter((f) => f.kind === kind && (field === undefined || f.field === field));
 const repair = (q: QualityReport, id: string) => q.repairs.find((r) => r.id === id);

@@ -6,8 +6,8 @@
  */
 import {after, before, describe, test} from "node:test";
 import assert from "node:assert/strict";
-import {existsSync, readFileSync, writeFileSync} from "node:fs";
-import {join, resolve} from "node:path";
+import {readFileSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
 import type {Browser} from "playwright-core";
 import {buildSite, copyData, listFiles, readArtifact} from "./build.ts";
 import {findExternalReferences} from "./offline.ts";
@@ -17,9 +17,10 @@ import {checkPage, launchBrowser} from "./browser.ts";
 import {sidebarPaths} from "./pages.ts";
 import {interactions} from "./interactions/index.ts";
 import type {CaseInventory} from "../../loaders/inventory.ts";
+import {datasets, realDataSkip} from "../real-data.ts";
 
-const realData = resolve(process.env.SHARED_DATASETS ?? "../shared/datasets");
-const hasRealData = existsSync(realData);
+const realData = datasets;
+const realSkip = realDataSkip("fitness/gym_churn_us.csv");
 const screenshots = "tests/screenshots";
 
 function rowsOf(site: string, caseId: string, file: string): number | null {
@@ -89,7 +90,7 @@ describe("a build on other data never shows the previous data's numbers", () => 
   });
 });
 
-describe("site built on the real exports", {skip: hasRealData ? false : `no real data at ${realData}`}, () => {
+describe("site built on the real exports", {skip: realSkip}, () => {
   let site = "";
   before(() => {
     site = buildSite("real", {env: {DATA_DIR: realData}});

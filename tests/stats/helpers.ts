@@ -7,7 +7,8 @@ export function readGolden<T = any>(name: string): T {
   return JSON.parse(readFileSync(resolve("tests/golden", name), "utf8")) as T;
 }
 
-export const datasets = resolve(process.env.SHARED_DATASETS ?? "../shared/datasets");
+export {datasets} from "../real-data.ts";
+import {datasets} from "../real-data.ts";
 
 /** The real fitness table as named numeric columns (a simple comma-separated file). */
 export function readFitness(): {columns: string[]; rows: number[][]; column: (name: string) => number[]} {
