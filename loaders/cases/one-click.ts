@@ -129,6 +129,7 @@ export function oneClickArtifacts(data: OneClickData, {customerRows = settings.c
     defaults: segments.defaults,
     headlineOffer: first && {segment: first.name, headline: first.headline, actions: first.actions.slice(0, 3), channels: first.channels, n: first.n, expectedProfitAtRisk: first.expectedProfitAtRisk,
       atDefaults: offerValue(first, defaultValues(offers.assumptions))},
+    offerRule: offers.rule,
     assumptions: offers.assumptions,
     profitUnit: offers.profitUnit,
     customerRows

@@ -1,14 +1,16 @@
 /**
  * A segment portrayed against everyone else (loaders/cases/one-click/segments.ts Portrait):
- *   PortraitDifferences  numeric variables: standardised difference of the means (segment − rest,
- *                        in sds of everyone), coloured by the corrected test's finding
+ *   PortraitDifferences  numeric variables: Cohen's d of the segment against everyone else (difference
+ *                        of means in pooled standard deviations), with the ±threshold from which a
+ *                        difference is called distinctive; no p-values (the segments were built from
+ *                        these variables)
  *   PortraitLevels       categorical variables: share of each level in the segment and in the rest
  *
- *   ${resize((width) => PortraitDifferences(portrait, {width}))}
+ *   ${resize((width) => PortraitDifferences(portrait, segments.distinctiveEffect, {width}))}
  */
 import * as Plot from "@observablehq/plot";
 import {CHOSEN, MUTED, NEGATIVE, POSITIVE} from "./palette.js";
-import {formatP} from "./format.js";
+import {fixed} from "./format.js";
 
 interface Variable {
   id: string;
@@ -16,10 +18,9 @@ interface Variable {
   kind: "numeric" | "categorical";
   segment?: {mean: number; median: number};
   rest?: {mean: number; median: number};
-  levels?: {level: string; segment: number; rest: number}[];
-  standardisedDifference?: number;
+  levels?: {level: string; segment: number; rest: number; h: number}[];
+  effect: {name: string; value: number; magnitude: string; level?: string};
   finding: string;
-  test: {test: string; pAdjusted?: number; pValue: number; effect: {name: string; value: number}};
 }
 
 export interface PortraitData {
@@ -31,21 +32,22 @@ export interface PortraitData {
 
 const value = (x: number) => (Math.abs(x) < 10 ? x.toFixed(2) : x.toFixed(0));
 
-export function PortraitDifferences(p: PortraitData, {width = 640}: {width?: number} = {}) {
-  const rows = p.variables.filter((v) => v.kind === "numeric").sort((a, b) => (b.standardisedDifference ?? 0) - (a.standardisedDifference ?? 0));
+export function PortraitDifferences(p: PortraitData, threshold: number, {width = 640}: {width?: number} = {}) {
+  const rows = p.variables.filter((v) => v.kind === "numeric").sort((a, b) => b.effect.value - a.effect.value);
   const labels = rows.map((v) => v.label);
   const margin = Math.min(width * 0.55, 10 + 6.3 * Math.max(...labels.map((l) => l.length)));
-  const finding = (v: Variable) => (v.finding === "higher" ? "higher in the segment" : v.finding === "lower" ? "lower in the segment" : "no evidence of a difference");
+  const finding = (v: Variable) => (v.finding === "higher" ? "distinctly higher in the segment" : v.finding === "lower" ? "distinctly lower in the segment" : `less than ${threshold} sd apart`);
   return Plot.plot({
     width,
     height: 50 + rows.length * 26,
     marginLeft: margin,
-    x: {label: `Difference of means, ${p.name} − everyone else (in standard deviations) →`, grid: true},
+    x: {label: `Cohen's d, ${p.name} − everyone else (pooled standard deviations) →`, grid: true},
     y: {label: null, domain: labels},
-    color: {domain: ["higher in the segment", "lower in the segment", "no evidence of a difference"], range: [POSITIVE, NEGATIVE, MUTED], legend: true},
+    color: {domain: ["distinctly higher in the segment", "distinctly lower in the segment", `less than ${threshold} sd apart`], range: [POSITIVE, NEGATIVE, MUTED], legend: true},
     marks: [
-      Plot.barX(rows, {y: "label", x: "standardisedDifference", fill: finding, tip: true,
-        title: (v: Variable) => `${v.label}\nsegment mean ${value(v.segment!.mean)}, everyone else ${value(v.rest!.mean)}\n${v.test.test}, Holm p ${formatP(v.test.pAdjusted ?? v.test.pValue)}\n${v.test.effect.name} ${v.test.effect.value.toFixed(3)}`}),
+      Plot.barX(rows, {y: "label", x: (v: Variable) => v.effect.value, fill: finding, tip: true,
+        title: (v: Variable) => `${v.label}\nsegment mean ${value(v.segment!.mean)}, everyone else ${value(v.rest!.mean)}\nCohen's d ${fixed(v.effect.value, 2)} (${v.effect.magnitude})`}),
+      Plot.ruleX([-threshold, threshold], {stroke: CHOSEN, strokeDasharray: "4,3"}),
       Plot.ruleX([0])
     ]
   });

@@ -22,7 +22,10 @@ import {loadOneClick, type OneClickData} from "../../loaders/clean/one-click.ts"
 import {customerTable} from "../../loaders/cases/one-click/features.ts";
 import {fitOneClickModel, type OneClickModel} from "../../loaders/cases/one-click/model.ts";
 import {oneClickArtifacts} from "../../loaders/cases/one-click.ts";
-import {defaultValues, offerValue} from "../../loaders/cases/one-click/offers.ts";
+import {defaultValues, designOffers, offerValue} from "../../loaders/cases/one-click/offers.ts";
+import {segmentCustomers} from "../../loaders/cases/one-click/segments.ts";
+import type {CustomerRow} from "../../loaders/cases/one-click/features.ts";
+import {welchTTest} from "../../loaders/stats/index.ts";
 import {oneClickSplit} from "../golden/one-click-split.ts";
 import {datasets, realDataSkip} from "../real-data.ts";
 
@@ -33,6 +36,60 @@ const committedSplit = JSON.parse(readFileSync(new URL("../golden/one-click-spli
 function close(actual: number, expected: number, tol: number, what: string) {
   assert.ok(Math.abs(actual - expected) <= tol, `${what}: ${actual} vs reference ${expected} (tolerance ${tol})`);
 }
+
+describe("One Click offers follow effect sizes, not p-values", () => {
+  /**
+   * Customers whose promo share is `segment` ± 0.1 in the high-risk segment (probability 0.9) and
+   * `rest` ± 0.1 elsewhere (probability 0.1), all with the same profit (so all count as high
+   * profit): the promo rule must fire exactly when Cohen's d reaches 0.5, whatever the p-value.
+   */
+  function offersFor(n: number, segment: number, rest: number) {
+    const rows: CustomerRow[] = [];
+    const probability: number[] = [];
+    const promo = (inSegment: boolean) => Array.from({length: n}, (_, i) => (inSegment ? segment : rest) + (i % 2 ? 0.1 : -0.1));
+    const promoShares = [...promo(true), ...promo(false)];
+    promoShares.forEach((promoShare, i) => {
+      const inSegment = i < n;
+      rows.push({id: i, declined: inSegment ? 1 : 0, profit: 5, values: {promoShare, marketingConsent: "yes"} as CustomerRow["values"]});
+      probability.push(inSegment ? 0.9 : 0.1);
+    });
+    const {segments, membership} = segmentCustomers(rows, probability, {portraitFeatures: ["promoShare"]});
+    const offer = designOffers(segments, {rows, membership}).offers.find((o) => o.segment === "risk-high-profit")!;
+    assert.equal(offer.n, n);
+    return {
+      portrait: segments.portraits.find((p) => p.segment === "risk-high-profit")!,
+      rules: offer.actions.map((a) => a.rule),
+      actions: offer.actions,
+      welchP: welchTTest(promo(true), promo(false)).pValue
+    };
+  }
+
+  test("a tiny p-value with a small effect (d = 0.2, 5000 customers a side, Welch p < 1e-20) triggers no offer", () => {
+    const {portrait, rules, welchP} = offersFor(5000, 0.32, 0.3);
+    assert.ok(welchP < 1e-20, `Welch p ${welchP}`);
+    const promo = portrait.variables.find((v) => v.id === "promoShare")!;
+    // pooled sd of ±0.1 around each mean with n − 1 denominators: 0.1·√(n / (n − 1))
+    close(promo.effect.value, 0.02 / (0.1 * Math.sqrt(5000 / 4999)), 1e-9, "Cohen's d");
+    assert.deepEqual(rules, []);
+  });
+
+  test("a large effect on few customers (d = 0.87, 4 a side, Welch p ≈ 0.27) triggers the offer, quoting the effect", () => {
+    const {rules, actions, welchP} = offersFor(4, 0.5, 0.4);
+    assert.ok(welchP > 0.2, `Welch p ${welchP}`);
+    assert.deepEqual(rules, ["promo"]);
+    assert.equal(actions[0].effect!.name, "Cohen's d");
+    close(actions[0].effect!.value, 1 / Math.sqrt(4 / 3), 1e-12, "the effect quoted by the offer");
+  });
+
+  test("the portraits carry effect sizes and no p-value", () => {
+    const {portrait} = offersFor(4, 0.5, 0.4);
+    assert.doesNotMatch(JSON.stringify(portrait), /pValue|pAdjusted|"test"/);
+    const promo = portrait.variables.find((v) => v.id === "promoShare")!;
+    // pooled sd of ±0.1 around each mean with n − 1 = 3: 0.1·√(4/3)
+    close(promo.effect.value, 0.1 / (0.1 * Math.sqrt(4 / 3)), 1e-12, "Cohen's d");
+    assert.equal(promo.finding, "higher");
+  });
+});
 
 describe("One Click on the real exports", {skip: realSkip}, () => {
   let data: OneClickData;

@@ -1,11 +1,14 @@
 /**
  * One Click offers: for each segment, what to offer and through which channel, derived by rules
- * from the segment's portrait (a rule fires only on a difference that survives the Holm
- * correction) and its numbers; plus the aggregates the Offers page needs to compute expected
+ * from the segment's portrait and its numbers. A rule fires only on a difference of at least
+ * `distinctiveEffect` (Cohen's medium effect, loaders/cases/one-click/segments.ts) in the
+ * direction the rule needs, and the strongest effect comes first. No p-value decides: the segments
+ * were cut from the model's predictions of these same features and from profit, so their
+ * differences are there by construction. Plus the aggregates the Offers page needs to compute expected
  * profit live under the reader's assumptions (offer cost, response rate, share of profit lost on
  * decline, months at stake).
  */
-import type {Portrait, PortraitVariable, SegmentId, Segments} from "./segments.ts";
+import {distinctiveEffect, type Portrait, type PortraitVariable, type SegmentId, type Segments} from "./segments.ts";
 import type {CustomerRow} from "./features.ts";
 import {offerValue, type AssumptionValues, type OfferValue} from "../../../src/components/offer-value.ts";
 
@@ -15,6 +18,8 @@ export interface OfferAction {
   title: string;
   /** Why, with the portrait's numbers (computed). */
   because: string;
+  /** The portrait's difference that triggered the rule (|value| ≥ distinctiveEffect); null for the low-risk segments' standing actions. */
+  effect: {variable: string; name: string; value: number; level?: string} | null;
 }
 
 export interface SegmentOffer {
@@ -46,6 +51,8 @@ export interface Assumption {
 
 export interface Offers {
   offers: SegmentOffer[];
+  /** When a portrait's difference triggers an action. */
+  rule: {threshold: number; text: string};
   assumptions: Assumption[];
   /** How the page turns the assumptions into money, one line per quantity. */
   formula: {name: string; text: string}[];
@@ -67,17 +74,15 @@ function variable(p: Portrait | undefined, id: PortraitVariable["id"]): Portrait
   return p?.variables.find((v) => v.id === id);
 }
 
-/** The level most over-represented in the segment relative to everyone else. */
-function overRepresented(v: PortraitVariable): {level: string; segment: number; rest: number} | null {
-  if (!v.levels?.length) return null;
-  return v.levels.slice().sort((a, b) => b.segment - b.rest - (a.segment - a.rest))[0];
-}
-
-/** Retention actions that follow from a high-risk segment's portrait, strongest evidence first. */
+/** Retention actions that follow from a high-risk segment's portrait, largest effect first. */
 export function actionsFromPortrait(p: Portrait): OfferAction[] {
-  const out: {action: OfferAction; p: number}[] = [];
-  const add = (v: PortraitVariable | undefined, when: PortraitVariable["finding"], make: (v: PortraitVariable) => OfferAction) => {
-    if (v && v.finding === when) out.push({action: make(v), p: v.test.pAdjusted ?? v.test.pValue});
+  const out: OfferAction[] = [];
+  const effectOf = (v: PortraitVariable, value = v.effect.value, level?: string) => ({variable: v.label, name: v.effect.name, value, ...(level === undefined ? {} : {level})});
+  /** A numeric rule: fires when the segment's mean is higher (lower) by at least the threshold. */
+  const add = (v: PortraitVariable | undefined, direction: "higher" | "lower", make: (v: PortraitVariable) => Omit<OfferAction, "effect">) => {
+    if (v?.kind !== "numeric") return;
+    const d = v.effect.value;
+    if (direction === "higher" ? d >= distinctiveEffect : d <= -distinctiveEffect) out.push({...make(v), effect: effectOf(v)});
   };
   const meanText = (v: PortraitVariable, unit: string, digits = 1) => `${num(v.segment!.mean, digits)} ${unit} on average, against ${num(v.rest!.mean, digits)} for everyone else`;
   add(variable(p, "promoShare"), "higher", (v) => ({
@@ -115,25 +120,26 @@ export function actionsFromPortrait(p: Portrait): OfferAction[] {
     title: "Apology and priority support after site failures",
     because: `They met more site failures (${meanText(v, "failures")}).`
   }));
+  // Categories: the level most over-represented in the segment, when its share is higher by the threshold.
   const category = variable(p, "favouriteCategory");
-  if (category && category.finding === "different") {
-    const top = overRepresented(category)!;
-    out.push({p: category.test.pAdjusted ?? category.test.pValue, action: {
+  const top = category?.levels?.reduce((m, l) => (l.h > m.h ? l : m));
+  if (category && top && top.h >= distinctiveEffect) {
+    out.push({
       rule: "category",
       title: `Lead the offer with ${top.level}`,
-      because: `${top.level} is the favourite category of ${pct(top.segment)} of them against ${pct(top.rest)} of everyone else.`
-    }});
+      because: `${top.level} is the favourite category of ${pct(top.segment)} of them against ${pct(top.rest)} of everyone else.`,
+      effect: effectOf(category, top.h, top.level)
+    });
   }
   const tier = variable(p, "serviceType");
-  if (tier && tier.finding === "different") {
-    const premium = tier.levels!.find((l) => l.level === "premium");
-    if (premium) {
-      out.push({p: tier.test.pAdjusted ?? tier.test.pValue, action: premium.segment < premium.rest
-        ? {rule: "tier", title: "A free month of the premium service", because: `Fewer of them use the premium service: ${pct(premium.segment)} against ${pct(premium.rest)} of everyone else.`}
-        : {rule: "tier", title: "Remind them of their premium benefits", because: `More of them use the premium service (${pct(premium.segment)} against ${pct(premium.rest)}), and it is not keeping them active.`}});
-    }
+  const premium = tier?.levels?.find((l) => l.level === "premium");
+  if (tier && premium && Math.abs(premium.h) >= distinctiveEffect) {
+    out.push({...(premium.h < 0
+      ? {rule: "tier", title: "A free month of the premium service", because: `Fewer of them use the premium service: ${pct(premium.segment)} against ${pct(premium.rest)} of everyone else.`}
+      : {rule: "tier", title: "Remind them of their premium benefits", because: `More of them use the premium service (${pct(premium.segment)} against ${pct(premium.rest)}), and it is not keeping them active.`}),
+    effect: effectOf(tier, premium.h, premium.level)});
   }
-  return out.sort((a, b) => a.p - b.p).map((x) => x.action);
+  return out.sort((a, b) => Math.abs(b.effect!.value) - Math.abs(a.effect!.value));
 }
 
 export interface OfferOptions {
@@ -159,8 +165,8 @@ export function designOffers(segments: Segments, {rows, membership}: OfferOption
         : `Business as usual for ${s.n} customers (mean decline probability ${pct(s.meanProbability)}).`;
     if (!s.highRisk) {
       actions.push(s.highProfit
-        ? {rule: "loyalty", title: "Loyalty perks without discounts (early access, free delivery threshold)", because: `They bring ${num(s.meanProfit, 2)} a month each and only ${pct(s.meanProbability)} are expected to decline: a discount would give away margin.`}
-        : {rule: "standard", title: "Standard mailings only", because: `Low expected decline (${pct(s.meanProbability)}) and ${num(s.meanProfit, 2)} profit a month each: no paid effort is justified.`});
+        ? {rule: "loyalty", title: "Loyalty perks without discounts (early access, free delivery threshold)", because: `They bring ${num(s.meanProfit, 2)} a month each and only ${pct(s.meanProbability)} are expected to decline: a discount would give away margin.`, effect: null}
+        : {rule: "standard", title: "Standard mailings only", because: `Low expected decline (${pct(s.meanProbability)}) and ${num(s.meanProfit, 2)} profit a month each: no paid effort is justified.`, effect: null});
     }
     const channels = [
       {channel: "E-mail and push notifications", customers: consenting, why: `${consenting} of ${s.n} (${pct(s.n ? consenting / s.n : 0)}) consent to marketing messages.`},
@@ -185,6 +191,10 @@ export function designOffers(segments: Segments, {rows, membership}: OfferOption
   ];
   return {
     offers,
+    rule: {
+      threshold: distinctiveEffect,
+      text: `An action is proposed only when the segment differs from everyone else by at least a medium effect (Cohen 1988): |Cohen's d| ≥ ${distinctiveEffect} for a mean (the difference in pooled standard deviations), |Cohen's h| ≥ ${distinctiveEffect} for the share of a level. No p-value is used: the segments were cut from the model's predictions, computed from these same features, and from profit, so they differ on them by construction and a test would find a difference whatever the truth.`
+    },
     assumptions,
     profitUnit: segments.profitUnit,
     formula: [

@@ -1,17 +1,33 @@
 /**
  * One Click segments: every customer's out-of-fold probability of decline against their monthly
  * profit, cut by two thresholds into four named segments, and a portrait of each high-risk segment
- * against everyone else with tests of the differences (Holm-corrected per segment).
+ * against everyone else.
+ *
+ * The portraits describe, they do not test: the segments are cut from the model's predictions,
+ * which are computed from the very features portrayed, and from profit. A group built from a
+ * variable differs on it by construction, so a test's p-value would be small whatever the truth
+ * and would mean nothing. Each variable gets an effect size instead (Cohen's d for a mean, Cohen's h
+ * for the share of a level), and one threshold, `distinctiveEffect`, says which differences the
+ * portrait calls distinctive and the offers may act on. Every portrayed variable is an input of the
+ * grouping (the model uses all customer features), so none is left to test.
  *
  * The scatter reaches the page as a grid of cells (probability × profit) with counts and sums, so
  * no customer row is needed to move the thresholds: the page's sliders step along the cell edges
  * and every count is exact. Customer points (with ids) are added only when customer rows are
  * allowed.
  */
-import {describe, type TestResult} from "../../stats/index.ts";
-import {testFamily} from "../../report/hypotheses.ts";
+import {cohensD, cohensH, describe, magnitudeOf, type EffectSize} from "../../stats/index.ts";
+import {cohensDEffect} from "../../stats/effects.ts";
 import {binEdges, binIndex} from "../../report/group-distributions.ts";
 import {column, featureById, levelsByFrequency, profitInfo, type CustomerRow, type FeatureId} from "./features.ts";
+
+/**
+ * The smallest difference a portrait calls distinctive, and the only kind an offer acts on:
+ * Cohen's "medium" effect, |d| ≥ 0.5 for a difference of means in pooled standard deviations and
+ * |h| ≥ 0.5 for a difference of shares on the arcsine scale (Cohen 1988, Statistical Power
+ * Analysis for the Behavioral Sciences, §2.2.3 and §6.2).
+ */
+export const distinctiveEffect = 0.5;
 
 export type SegmentId = "risk-high-profit" | "risk-low-profit" | "safe-high-profit" | "safe-low-profit";
 
@@ -54,20 +70,22 @@ export interface GridCell {
 }
 
 export interface PortraitVariable {
-  id: FeatureId | "profit" | "probability";
+  id: FeatureId | "profit";
   label: string;
   kind: "numeric" | "categorical";
   unit: string;
   /** Numeric: mean and median of the segment and of everyone else. */
   segment?: {mean: number; median: number};
   rest?: {mean: number; median: number};
-  /** Categorical: share of each level in the segment and in everyone else. */
-  levels?: {level: string; segment: number; rest: number}[];
-  /** Standardised difference (segment mean − rest mean) / sd of everyone (numeric only). */
-  standardisedDifference?: number;
-  test: TestResult;
-  /** "higher" / "lower" (numeric, significant after correction), "different" (categorical), or "no evidence". */
-  finding: "higher" | "lower" | "different" | "no evidence";
+  /** Categorical: share of each level in the segment and in everyone else, and Cohen's h of the two shares. */
+  levels?: {level: string; segment: number; rest: number; h: number}[];
+  /**
+   * Segment against everyone else: Cohen's d (segment mean − rest mean, pooled sd) for a numeric
+   * variable; for a categorical one, Cohen's h of the level whose share differs most (`level`).
+   */
+  effect: EffectSize & {level?: string};
+  /** "higher" / "lower" (numeric) or "different" (categorical) when |effect| ≥ distinctiveEffect, else "similar". */
+  finding: "higher" | "lower" | "different" | "similar";
 }
 
 export interface SegmentSummary extends SegmentDef {
@@ -108,7 +126,8 @@ export interface Segments {
   defaults: {probability: number; profit: number; profitMedian: number; why: string};
   segments: SegmentSummary[];
   portraits: Portrait[];
-  alpha: number;
+  /** The |effect| from which a portrait calls a difference distinctive (and offers act on it). */
+  distinctiveEffect: number;
   /** Customer points, only when customer rows are allowed (else null). */
   customers: CustomerPoint[] | null;
 }
@@ -122,7 +141,6 @@ export interface SegmentOptions {
   profitBins?: number;
   /** Variables of the portrait. */
   portraitFeatures?: FeatureId[];
-  alpha?: number;
   customerRows?: boolean;
 }
 
@@ -131,7 +149,15 @@ export const defaultPortraitFeatures: FeatureId[] = [
   "categoriesPerVisit", "marketingContacts6m", "marketingContactsCurrent", "minutesCurrent", "revenueCurrent", "serviceErrors"
 ];
 
-function portrait(rows: readonly CustomerRow[], inSegment: readonly boolean[], def: SegmentDef, variables: FeatureId[], alpha: number): Portrait {
+/** Cohen's h of two shares with Cohen's magnitudes (the d conventions, as Cohen 1988 §6.2 sets them). */
+function hEffect(h: number): EffectSize {
+  return {name: "Cohen's h", value: h, magnitude: magnitudeOf(h, [0.2, 0.5, 0.8]), convention: "|h|: 0.2 small, 0.5 medium, 0.8 large (Cohen 1988)"};
+}
+
+/** A segment described against everyone else by effect sizes (no tests: see the module comment). */
+export function portrait(rows: readonly CustomerRow[], inSegment: readonly boolean[], def: SegmentDef, variables: readonly FeatureId[]): Portrait {
+  const nSeg = inSegment.filter(Boolean).length;
+  const nRest = rows.length - nSeg;
   const specs = [
     ...variables.map((id) => {
       const f = featureById.get(id)!;
@@ -139,44 +165,37 @@ function portrait(rows: readonly CustomerRow[], inSegment: readonly boolean[], d
     }),
     {id: "profit" as const, label: profitInfo.label, kind: "numeric" as const, unit: profitInfo.unit, values: rows.map((r) => r.profit)}
   ];
-  // The segment against everyone else: one family per segment, Holm-corrected (report layer).
-  const records = rows.map((_, i) => Object.fromEntries([["inSegment", inSegment[i] ? 1 : 0], ...specs.map((s) => [s.id, s.values[i]])]));
-  const family = testFamily(records, {field: "inSegment", label: "segment membership", positive: def.name, negative: "everyone else"},
-    specs.map((s) => ({field: s.id, label: s.label, kind: s.kind === "numeric" ? "continuous" as const : "categorical" as const,
-      question: `Does ${s.label.toLowerCase()} differ between the ${def.name.toLowerCase()} segment and everyone else?`})),
-    {correction: "holm", alpha});
-  const corrected = family.tests;
-  const out = specs.map((s, k): PortraitVariable => {
-    const test = corrected[k];
-    const significant = test.rejectAdjusted ?? test.reject;
+  const out = specs.map((s): PortraitVariable => {
     if (s.kind === "numeric") {
       const v = s.values as number[];
-      const a = describe(v.filter((_, i) => inSegment[i]));
-      const b = describe(v.filter((_, i) => !inSegment[i]));
-      const all = describe(v);
+      const a = v.filter((_, i) => inSegment[i]);
+      const b = v.filter((_, i) => !inSegment[i]);
+      const da = describe(a), db = describe(b);
+      const effect = cohensDEffect(cohensD(a, b));
       return {
         id: s.id, label: s.label, kind: "numeric", unit: s.unit,
-        segment: {mean: a.mean, median: a.median}, rest: {mean: b.mean, median: b.median},
-        standardisedDifference: all.sd > 0 ? (a.mean - b.mean) / all.sd : 0,
-        test, finding: significant ? (a.mean > b.mean ? "higher" : "lower") : "no evidence"
+        segment: {mean: da.mean, median: da.median}, rest: {mean: db.mean, median: db.median},
+        effect, finding: Math.abs(effect.value) >= distinctiveEffect ? (effect.value > 0 ? "higher" : "lower") : "similar"
       };
     }
     const values = s.values.map(String);
-    const nSeg = inSegment.filter(Boolean).length;
-    const nRest = rows.length - nSeg;
-    const levels = levelsByFrequency(rows, s.id as FeatureId).map((level) => ({
-      level,
-      segment: values.filter((x, i) => inSegment[i] && x === level).length / nSeg,
-      rest: values.filter((x, i) => !inSegment[i] && x === level).length / nRest
-    }));
-    return {id: s.id, label: s.label, kind: "categorical", unit: "", levels, test, finding: significant ? "different" : "no evidence"};
+    const levels = levelsByFrequency(rows, s.id as FeatureId).map((level) => {
+      const segment = values.filter((x, i) => inSegment[i] && x === level).length / nSeg;
+      const rest = values.filter((x, i) => !inSegment[i] && x === level).length / nRest;
+      return {level, segment, rest, h: cohensH(segment, rest)};
+    });
+    const most = levels.reduce((m, l) => (Math.abs(l.h) > Math.abs(m.h) ? l : m), levels[0]);
+    return {
+      id: s.id, label: s.label, kind: "categorical", unit: "", levels,
+      effect: {...hEffect(most.h), level: most.level}, finding: Math.abs(most.h) >= distinctiveEffect ? "different" : "similar"
+    };
   });
-  return {segment: def.id, name: def.name, n: inSegment.filter(Boolean).length, restN: rows.length - inSegment.filter(Boolean).length, variables: out};
+  return {segment: def.id, name: def.name, n: nSeg, restN: nRest, variables: out};
 }
 
 /** Segments of the customers (artifact) and each row's segment (kept in the loader: row-level). */
 export function segmentCustomers(rows: readonly CustomerRow[], probability: readonly number[], options: SegmentOptions = {}): {segments: Segments; membership: SegmentId[]} {
-  const {probabilityThreshold = 0.5, probabilityStep = 0.05, profitBins = 25, portraitFeatures = defaultPortraitFeatures, alpha = 0.05, customerRows = false} = options;
+  const {probabilityThreshold = 0.5, probabilityStep = 0.05, profitBins = 25, portraitFeatures = defaultPortraitFeatures, customerRows = false} = options;
   if (rows.length !== probability.length) throw new Error(`segmentCustomers: ${rows.length} customers but ${probability.length} probabilities`);
   const nP = Math.round(1 / probabilityStep);
   const probabilityEdges = Array.from({length: nP + 1}, (_, k) => Number((k * probabilityStep).toPrecision(12)));
@@ -229,7 +248,7 @@ export function segmentCustomers(rows: readonly CustomerRow[], probability: read
       const n = segments.find((s) => s.id === def.id)!.n;
       return n >= 2 && rows.length - n >= 2;
     })
-    .map((def) => portrait(rows, segmentIds.map((s) => s === def.id), def, portraitFeatures, alpha));
+    .map((def) => portrait(rows, segmentIds.map((s) => s === def.id), def, portraitFeatures));
 
   const segmentsArtifact: Segments = {
     probabilityLabel: "Out-of-fold probability of decline",
@@ -242,7 +261,7 @@ export function segmentCustomers(rows: readonly CustomerRow[], probability: read
     defaults,
     segments,
     portraits,
-    alpha,
+    distinctiveEffect,
     customers: customerRows
       ? rows.map((r, i) => ({id: r.id, probability: probability[i], profit: r.profit, declined: r.declined, segment: segmentIds[i]}))
       : null
