@@ -20,6 +20,7 @@ import {scalingChoices} from "../report/families.ts";
 import {fitOneClickModel, inWords, settingsInWords, shapBySource, sourceImportance, type ModelOptions} from "./one-click/model.ts";
 import {segmentCustomers, segmentDefs} from "./one-click/segments.ts";
 import {defaultValues, designOffers, offerValue} from "./one-click/offers.ts";
+import {topReasons} from "../explain/reasons.ts";
 import type {Artifacts} from "../artifacts.ts";
 
 export interface OneClickOptions extends ModelOptions {
@@ -98,6 +99,7 @@ export function oneClickArtifacts(data: OneClickData, {customerRows = settings.c
   };
 
   const offerOf = new Map(offers.offers.map((o) => [o.segment, o.actions[0]?.title ?? o.headline]));
+  const reasons = perCustomer ? topReasons(perCustomer.values, perCustomer.sources, {k: 3, direction: "raises"}) : [];
   const customers: CustomerRecord[] = perCustomer
     ? rows.map((r, i) => ({
         id: r.id,
@@ -107,7 +109,7 @@ export function oneClickArtifacts(data: OneClickData, {customerRows = settings.c
         segment: segmentDefs.find((s) => s.id === membership[i])!.name,
         offer: offerOf.get(membership[i])!,
         shap: perCustomer.values[i],
-        reasons: perCustomer.sources.map((s, k) => ({s, v: perCustomer.values[i][k]})).filter((x) => x.v > 0).sort((a, b) => b.v - a.v).slice(0, 3).map((x) => featureLabel.get(x.s as FeatureId)!)
+        reasons: reasons[i].map((r) => featureLabel.get(r.feature as FeatureId)!)
       }))
     : [];
 

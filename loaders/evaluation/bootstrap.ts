@@ -1,8 +1,10 @@
 /**
- * Percentile bootstrap confidence intervals, seeded: resample rows with replacement, recompute
- * the statistic, take the (1 − confidence)/2 and (1 + confidence)/2 quantiles (numpy's linear
- * interpolation). Resamples where the statistic is undefined (e.g. ROC-AUC on a resample with one
- * class) are skipped and counted.
+ * Percentile bootstrap confidence intervals, seeded: resample rows with replacement, recompute the
+ * statistics, take the (1 − confidence)/2 and (1 + confidence)/2 quantiles of each (numpy's linear
+ * interpolation, as `scipy.stats.bootstrap(method="percentile")`). Several statistics share the
+ * same resamples. A resample where the statistics cannot be computed (the function throws, e.g.
+ * ROC-AUC on a resample holding one class) is skipped and counted; a non-finite value skips that
+ * statistic only.
  */
 import {randomSource} from "../random.ts";
 import {quantileSorted} from "./quantile.ts";
@@ -13,63 +15,62 @@ export interface BootstrapOptions {
   /** Default 0.95. */
   confidence?: number;
   seed?: number;
-  /** Resample within each class of `strata` separately (keeps the class balance). */
-  strata?: readonly number[];
 }
 
 export interface Interval {
   /** The statistic on the original rows. */
-  estimate: number;
-  lower: number;
-  upper: number;
+  value: number;
+  lo: number;
+  hi: number;
+}
+
+export interface BootstrapInterval extends Interval {
   confidence: number;
-  /** Resamples that gave a defined statistic. */
+  /** Resamples that gave a defined value. */
   resamples: number;
-  /** Resamples skipped because the statistic was undefined there. */
+  /** Resamples skipped because the value was undefined there. */
   skipped: number;
 }
 
-/** Bootstrap interval of any statistic of a resample, given as row indices. */
-export function bootstrapCi(n: number, statistic: (indices: number[]) => number, options: BootstrapOptions = {}): Interval {
-  const {resamples = 1000, confidence = 0.95, seed = 42, strata} = options;
+/** Bootstrap intervals of statistics of a resample, given as row indices into n rows. */
+export function bootstrap<K extends string>(
+  n: number, statistics: (indices: number[]) => Record<K, number>, options: BootstrapOptions = {}
+): Record<K, BootstrapInterval> {
+  const {resamples = 1000, confidence = 0.95, seed = 42} = options;
   if (!(confidence > 0 && confidence < 1)) throw new Error(`bootstrap: confidence must be in (0, 1), got ${confidence}`);
-  if (strata && strata.length !== n) throw new Error(`bootstrap: ${strata.length} strata for ${n} rows`);
-  const all = Array.from({length: n}, (_, i) => i);
-  const estimate = statistic(all);
-  const groups = strata ? [...new Set(strata)].map((s) => all.filter((i) => strata[i] === s)) : [all];
+  const point = statistics(Array.from({length: n}, (_, i) => i));
+  const keys = Object.keys(point) as K[];
+  const draws = new Map<K, number[]>(keys.map((k) => [k, []]));
   const random = randomSource(seed);
-  const values: number[] = [];
-  let skipped = 0;
-  const indices = new Array<number>(n);
   for (let b = 0; b < resamples; b++) {
-    let k = 0;
-    for (const g of groups) for (let r = 0; r < g.length; r++) indices[k++] = g[random.int(g.length)];
-    let v: number;
+    const indices = Array.from({length: n}, () => random.int(n));
+    let values: Record<K, number>;
     try {
-      v = statistic(indices.slice());
+      values = statistics(indices);
     } catch {
-      v = NaN;
+      continue;
     }
-    if (Number.isFinite(v)) values.push(v);
-    else skipped++;
+    for (const k of keys) if (Number.isFinite(values[k])) draws.get(k)!.push(values[k]);
   }
-  const sorted = Float64Array.from(values).sort();
   const alpha = (1 - confidence) / 2;
-  return {
-    estimate,
-    lower: quantileSorted(sorted, alpha),
-    upper: quantileSorted(sorted, 1 - alpha),
-    confidence,
-    resamples: values.length,
-    skipped
-  };
+  const out = {} as Record<K, BootstrapInterval>;
+  for (const k of keys) {
+    const sorted = Float64Array.from(draws.get(k)!).sort();
+    out[k] = {value: point[k], lo: quantileSorted(sorted, alpha), hi: quantileSorted(sorted, 1 - alpha), confidence, resamples: sorted.length, skipped: resamples - sorted.length};
+  }
+  return out;
 }
 
-/** Bootstrap interval of a metric of (targets, scores), e.g. `rocAuc` or `(y, p) => f1(y, p.map(...))`. */
-export function bootstrapMetric(
-  metric: (yTrue: number[], score: number[]) => number,
-  yTrue: readonly number[], score: readonly number[], options: BootstrapOptions = {}
-): Interval {
-  if (yTrue.length !== score.length) throw new Error(`bootstrap: ${yTrue.length} targets but ${score.length} scores`);
-  return bootstrapCi(yTrue.length, (idx) => metric(idx.map((i) => yTrue[i]), idx.map((i) => score[i])), options);
+/**
+ * Bootstrap intervals of statistics of paired targets and scores, e.g. a model's test metrics:
+ * `bootstrapEstimates(y, p, (y, p) => ({auc: rocAuc(y, p), f1: …}))`.
+ */
+export function bootstrapEstimates<K extends string>(
+  y: readonly number[], p: readonly number[], statistics: (y: number[], p: number[]) => Record<K, number>, options: BootstrapOptions = {}
+): Record<K, Interval> {
+  if (y.length !== p.length) throw new Error(`bootstrap: ${y.length} targets but ${p.length} scores`);
+  const all = bootstrap(y.length, (idx) => statistics(idx.map((i) => y[i]), idx.map((i) => p[i])), options);
+  const out = {} as Record<K, Interval>;
+  for (const k of Object.keys(all) as K[]) out[k] = {value: all[k].value, lo: all[k].lo, hi: all[k].hi};
+  return out;
 }

@@ -1,7 +1,9 @@
 /**
- * Calibration (reliability) curve like scikit-learn 1.2's `calibration_curve`: predicted
- * probabilities binned into `nBins` uniform-width or equal-count (quantile) bins; for each
- * non-empty bin, the observed share of positives and the mean predicted probability.
+ * Calibration (reliability) curve exactly as scikit-learn 1.2's `calibration_curve`: predicted
+ * probabilities binned into `nBins` uniform-width or equal-count (quantile) bins, each bin closed on
+ * the right (a probability on an inner edge belongs to the bin below it, as numpy.searchsorted puts
+ * it); for each non-empty bin, the observed share of positives (`prob_true`) and the mean predicted
+ * probability (`prob_pred`).
  */
 import {quantileSorted} from "./quantile.ts";
 
@@ -12,13 +14,20 @@ export interface CalibrationOptions {
   strategy?: "uniform" | "quantile";
 }
 
+export interface CalibrationBin {
+  /** The bin's edges. */
+  lo: number;
+  hi: number;
+  /** Mean predicted probability in the bin (scikit-learn's prob_pred). */
+  predicted: number;
+  /** Observed share of positives in the bin (scikit-learn's prob_true). */
+  observed: number;
+  n: number;
+}
+
 export interface CalibrationCurve {
-  /** Observed share of y = 1 per non-empty bin. */
-  probTrue: number[];
-  /** Mean predicted probability per non-empty bin. */
-  probPred: number[];
-  /** Rows per non-empty bin. */
-  counts: number[];
+  /** The non-empty bins, lowest first. */
+  bins: CalibrationBin[];
   /** The nBins + 1 bin edges. */
   edges: number[];
 }
@@ -54,14 +63,8 @@ export function calibrationCurve(yTrue: readonly number[], proba: readonly numbe
     trues[lo] += yTrue[i];
     totals[lo]++;
   });
-  const curve: CalibrationCurve = {probTrue: [], probPred: [], counts: [], edges};
-  totals.forEach((t, b) => {
-    if (t === 0) return;
-    curve.probTrue.push(trues[b] / t);
-    curve.probPred.push(sums[b] / t);
-    curve.counts.push(t);
-  });
-  return curve;
+  const bins = totals.flatMap((n, b) => (n === 0 ? [] : [{lo: edges[b], hi: edges[b + 1], predicted: sums[b] / n, observed: trues[b] / n, n}]));
+  return {bins, edges};
 }
 
 /** Brier score: mean squared difference between probability and outcome. */

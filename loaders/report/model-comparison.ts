@@ -32,7 +32,10 @@ import {logisticRegression, sigmoid, type LogisticModel} from "../models/logisti
 import {crossValidate, gridSearch, type LeaderboardEntry, type SearchSpace} from "../models/select.ts";
 import {stratifiedTrainTestSplit, take, type Split} from "../models/split.ts";
 import type {Classifier, Estimator, Row} from "../models/types.ts";
-import {bootstrapEstimates} from "./intervals.ts";
+import {bootstrapEstimates} from "../evaluation/bootstrap.ts";
+import {calibrationCurve} from "../evaluation/calibration.ts";
+import {permutationImportance as permutationDrops} from "../evaluation/permutation.ts";
+import {linearShap as linearShapValues} from "../explain/linear.ts";
 import {standardised, type StandardisedModel} from "./pipeline.ts";
 import type {CalibrationBin, FamilyTestResult, ImportanceRow, LeaderboardRow, ModelReport, OddsRatio, ShapFeature, TargetSpec, ThresholdRow} from "./types.ts";
 
@@ -144,14 +147,7 @@ function thresholdTable(y: readonly number[], p: readonly number[]): ThresholdRo
 
 /** Uniform-width calibration bins (scikit-learn's calibration_curve, strategy "uniform"). */
 export function calibrationBins(y: readonly number[], p: readonly number[], bins = 10): CalibrationBin[] {
-  const acc = Array.from({length: bins}, (_, b) => ({lo: b / bins, hi: (b + 1) / bins, sp: 0, sy: 0, n: 0}));
-  p.forEach((v, i) => {
-    const b = Math.min(bins - 1, Math.max(0, Math.floor(v * bins)));
-    acc[b].sp += v;
-    acc[b].sy += y[i];
-    acc[b].n++;
-  });
-  return acc.filter((b) => b.n > 0).map((b) => ({lo: b.lo, hi: b.hi, predicted: b.sp / b.n, observed: b.sy / b.n, n: b.n}));
+  return calibrationCurve(y, p, {nBins: bins}).bins;
 }
 
 /** Per-sd odds ratios with 95% Wald intervals from the penalised Hessian at the fit. */
@@ -190,11 +186,8 @@ function oddsRatios(model: StandardisedModel<LogisticModel>, Xtrain: readonly Ro
 
 /** Linear SHAP of a standardised logistic model in log-odds: coef_j · (z_j − mean of z_j over training rows). */
 export function linearShap(model: StandardisedModel<LogisticModel>, X: readonly Row[], train: readonly Row[]): number[][] {
-  const {scaler, inner} = model;
-  const d = inner.coef.length;
-  const base = new Array<number>(d).fill(0);
-  for (const row of train) for (let j = 0; j < d; j++) base[j] += (row[j] - scaler.mean[j]) / scaler.scale[j] / train.length;
-  return X.map((row) => row.map((v, j) => inner.coef[j] * ((v - scaler.mean[j]) / scaler.scale[j] - base[j])));
+  const z = (rows: readonly Row[]) => rows.map((row) => row.map((v, j) => (v - model.scaler.mean[j]) / model.scaler.scale[j]));
+  return linearShapValues(model.inner, z(X), {background: z(train)}).values;
 }
 
 /** Mean |SHAP| per feature, and mean SHAP by feature-value group (distinct values when ≤ groups, else equal-count groups). */
@@ -223,28 +216,13 @@ export function shapSummary(shap: readonly number[][], X: readonly Row[], featur
     .sort((a, b) => b.meanAbs - a.meanAbs);
 }
 
-/** Drop in ROC-AUC on (X, y) when each column is shuffled, averaged over seeded repeats. */
+/** Drop in ROC-AUC on (X, y) when each column is shuffled, averaged over seeded repeats; largest first. */
 export function permutationImportance(
   model: Classifier, X: readonly Row[], y: readonly number[], features: CompareModelsInput["features"], {repeats = 5, seed = 42}: {repeats?: number; seed?: number} = {}
 ): ImportanceRow[] {
-  const baseline = rocAuc(y, model.predictProba(X));
-  const random = randomSource(seed);
-  return features
-    .map(({feature, label}, j) => {
-      const drops: number[] = [];
-      for (let r = 0; r < repeats; r++) {
-        const column = shuffled(X.map((row) => row[j]), random);
-        const Xp = X.map((row, i) => {
-          const copy = row.slice();
-          copy[j] = column[i];
-          return copy;
-        });
-        drops.push(baseline - rocAuc(y, model.predictProba(Xp)));
-      }
-      const mean = drops.reduce((a, b) => a + b, 0) / repeats;
-      const sd = Math.sqrt(drops.reduce((a, b) => a + (b - mean) ** 2, 0) / repeats);
-      return {feature, label, mean, sd};
-    })
+  const {importances} = permutationDrops(model, X, y, {nRepeats: repeats, seed, featureNames: features.map((f) => f.feature)});
+  return importances
+    .map(({mean, sd}, j) => ({feature: features[j].feature, label: features[j].label, mean, sd}))
     .sort((a, b) => b.mean - a.mean || a.feature.localeCompare(b.feature));
 }
 

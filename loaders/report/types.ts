@@ -88,15 +88,9 @@ export interface ThresholdRow {
   flagged: number;
 }
 
-export interface CalibrationBin {
-  lo: number;
-  hi: number;
-  /** Mean predicted probability in the bin. */
-  predicted: number;
-  /** Observed share of positives in the bin. */
-  observed: number;
-  n: number;
-}
+/** One bin of a calibration curve (scikit-learn's calibration_curve): loaders/evaluation/calibration.ts. */
+export type {CalibrationBin} from "../evaluation/calibration.ts";
+import type {CalibrationBin} from "../evaluation/calibration.ts";
 
 export interface OddsRatio {
   feature: string;

@@ -4,7 +4,9 @@ import {linearShap} from "../../loaders/explain/linear.ts";
 import {groupShap, meanAbsShap, topReasons} from "../../loaders/explain/reasons.ts";
 import {treeShap, treesShap} from "../../loaders/explain/tree-shap.ts";
 import {fitForest} from "../../loaders/models/forest.ts";
-import {fitLogistic} from "../../loaders/models/logistic.ts";
+import {fitLogistic, logisticRegression} from "../../loaders/models/logistic.ts";
+import {linearShap as reportLinearShap} from "../../loaders/report/model-comparison.ts";
+import {standardised} from "../../loaders/report/pipeline.ts";
 import {fitTree, type TreeStructure} from "../../loaders/models/tree.ts";
 import {randomSource} from "../../loaders/random.ts";
 import {golden, readFitness, standardise} from "./golden.ts";
@@ -84,6 +86,17 @@ test("linear SHAP: w·(x − mean) on the log-odds scale, adding up to the decis
   assert.equal(shap.values[3][5], m.coef[5] * (Z[3][5] - Z.reduce((a, r) => a + r[5], 0) / Z.length));
   const ref = linearShap({coef: [2, -1], intercept: 0.5}, [[3, 1]], {mean: [1, 1]});
   assert.deepEqual(ref, {expectedValue: 1.5, values: [[4, -0]], scale: "log-odds"});
+});
+
+test("the model report's SHAP of a standardised logistic model: raw rows in, log-odds out, adding up", () => {
+  const fitness = readFitness();
+  const model = standardised(logisticRegression({C: 1})).fit(fitness.X, fitness.y);
+  const z = (rows: number[][]) => rows.map((row) => row.map((v, j) => (v - model.scaler.mean[j]) / model.scaler.scale[j]));
+  const rows = fitness.X.slice(0, 50);
+  const phi = reportLinearShap(model, rows, fitness.X);
+  const logOdds = model.inner.decisionFunction(z(rows));
+  const base = model.inner.decisionFunction(z(fitness.X)).reduce((a, b) => a + b, 0) / fitness.X.length;
+  phi.forEach((p, r) => assert.ok(Math.abs(base + p.reduce((a, b) => a + b, 0) - logOdds[r]) < 1e-9, `row ${r}`));
 });
 
 test("top reasons: k largest |φ| with sign and value; grouping; mean |SHAP|", () => {

@@ -1,16 +1,15 @@
 /**
  * Generic report layer (loaders/report/): Wilson intervals and calibration bins against
- * statsmodels / scikit-learn (tests/golden/report.py), the seeded bootstrap, collinear pruning,
+ * statsmodels / scikit-learn (tests/golden/report.py), collinear pruning,
  * and the one-standard-error choice of compareModels on a small synthetic problem.
  */
 import {test} from "node:test";
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
-import {bootstrapEstimates, wilson} from "../../loaders/report/intervals.ts";
+import {wilson} from "../../loaders/report/intervals.ts";
 import {calibrationBins, compareModels, logisticFamily} from "../../loaders/report/model-comparison.ts";
 import {exploreByTarget, pruneCollinear} from "../../loaders/report/exploration.ts";
 import {standardFamilies} from "../../loaders/report/families.ts";
-import {rocAuc} from "../../loaders/evaluation/curves.ts";
 import {randomSource} from "../../loaders/random.ts";
 
 const golden = JSON.parse(readFileSync(new URL("../golden/report.json", import.meta.url), "utf8"));
@@ -29,17 +28,6 @@ test("calibration bins match scikit-learn's calibration_curve", () => {
     assert.ok(Math.abs(b.observed - golden.calibration.observed[i]) < 1e-12);
     assert.ok(Math.abs(b.predicted - golden.calibration.predicted[i]) < 1e-12);
   });
-});
-
-test("bootstrap is seeded and brackets the point estimate", () => {
-  const random = randomSource(3);
-  const y = Array.from({length: 300}, () => (random() < 0.3 ? 1 : 0));
-  const p = y.map((v) => Math.min(1, Math.max(0, 0.3 + 0.2 * v + 0.6 * (random() - 0.5))));
-  const run = () => bootstrapEstimates(y, p, (yy, pp) => ({auc: rocAuc(yy, pp)}), {resamples: 300, seed: 9});
-  const a = run(), b = run();
-  assert.deepEqual(a, b);
-  assert.ok(a.auc.lo < a.auc.value && a.auc.value < a.auc.hi);
-  assert.equal(a.auc.value, rocAuc(y, p));
 });
 
 test("pruneCollinear drops the member of a collinear pair less related to the target", () => {

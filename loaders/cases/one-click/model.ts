@@ -10,7 +10,8 @@ import {standardFamilies} from "../../report/families.ts";
 import type {StandardisedModel} from "../../report/pipeline.ts";
 import type {LogisticModel} from "../../models/logistic.ts";
 import type {Row} from "../../models/types.ts";
-import {features, levelsByFrequency, target, type CustomerRow, type FeatureId} from "./features.ts";
+import {groupShap, meanAbsShap} from "../../explain/reasons.ts";
+import {featureById, features, levelsByFrequency, target, type CustomerRow, type FeatureId} from "./features.ts";
 
 export interface DesignColumn {
   /** Column name, e.g. "pagesPerVisit" or "favouriteCategory=Kitchenware". */
@@ -111,22 +112,14 @@ export interface SourceImportance {
 
 /** SHAP per customer feature: one-hot columns of a feature are summed per row. */
 export function shapBySource(shap: readonly number[][], columns: readonly DesignColumn[]): {sources: FeatureId[]; values: number[][]} {
-  const sources = [...new Set(columns.map((c) => c.source))];
-  const index = columns.map((c) => sources.indexOf(c.source));
-  const values = shap.map((row) => {
-    const out = new Array<number>(sources.length).fill(0);
-    row.forEach((v, j) => (out[index[j]] += v));
-    return out;
-  });
-  return {sources, values};
+  const {names, values} = groupShap(shap, columns.map((c) => c.source));
+  return {sources: names as FeatureId[], values};
 }
 
 /** Customer features by mean |SHAP| over the given rows of SHAP values, strongest first. */
 export function sourceImportance(shap: readonly number[][], columns: readonly DesignColumn[]): SourceImportance[] {
   const {sources, values} = shapBySource(shap, columns);
-  return sources
-    .map((feature, k) => ({feature, label: features.find((f) => f.id === feature)!.label, meanAbs: values.reduce((s, r) => s + Math.abs(r[k]), 0) / values.length}))
-    .sort((a, b) => b.meanAbs - a.meanAbs);
+  return meanAbsShap(values, sources).map(({index, meanAbs}) => ({feature: sources[index], label: featureById.get(sources[index])!.label, meanAbs}));
 }
 
 /** A candidate's hyperparameters in words for stakeholders (the leaderboard keeps `k=15`-style labels). */
