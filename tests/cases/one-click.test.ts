@@ -247,7 +247,15 @@ describe("One Click on the demo data", () => {
     assert.equal(offers.length, 4);
     const first = offers.find((o: {segment: string}) => o.segment === "risk-high-profit");
     assert.ok(first.target && first.actions.some((a: {rule: string}) => a.rule === "recommendations"));
-    assert.equal(first.channels[0].customers + first.channels[1].customers, first.n);
+    // The e-mail channel counts the segment's customers who consent, as the clean export records them.
+    const consents = new Map(data.modelling.map((c) => [c.id, c.marketingConsent]));
+    const members = open["segments.json"].customers.filter((c: {segment: string}) => c.segment === "risk-high-profit");
+    assert.equal(members.length, first.n);
+    assert.equal(first.channels[0].customers, members.filter((c: {id: number}) => consents.get(c.id)).length);
+    // Every action rests on a portrait difference of at least the threshold, largest first.
+    const effects = first.actions.map((a: {effect: {value: number}}) => Math.abs(a.effect.value));
+    assert.ok(effects.every((e: number) => e >= closed["offers.json"].rule.threshold), JSON.stringify(effects));
+    assert.deepEqual(effects, effects.slice().sort((a: number, b: number) => b - a));
   });
 
   test("the Summary quotes the offer value at the default assumptions", () => {
