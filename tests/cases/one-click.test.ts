@@ -6,8 +6,8 @@
  *   the split and folds are those the reference script scored; every logistic candidate's CV
  *   ROC-AUC and its test ROC-AUC equal scikit-learn's, kNN's best candidate is scikit-learn's, and
  *   the chosen model's test ROC-AUC matches the best of the same four families in scikit-learn, and
- *   its bootstrap interval is as wide as DeLong's standard error implies
- *   (tests/golden/one-click.py → one-click.json). Forests only within a tolerance (different
+ *   its bootstrap interval is as wide as DeLong's standard error implies, and a portrait's effect
+ *   sizes equal statsmodels' (tests/golden/one-click.py → one-click.json). Forests only within a tolerance (different
  *   random streams).
  * - Demo data (data/one-click, planted truth in truth.json): the planted defects are found, the
  *   planted drivers top the importance rankings and are the features that differ in exploration,
@@ -24,7 +24,7 @@ import {customerTable} from "../../loaders/cases/one-click/features.ts";
 import {fitOneClickModel, type OneClickModel} from "../../loaders/cases/one-click/model.ts";
 import {oneClickArtifacts} from "../../loaders/cases/one-click.ts";
 import {defaultValues, designOffers, offerValue} from "../../loaders/cases/one-click/offers.ts";
-import {segmentCustomers} from "../../loaders/cases/one-click/segments.ts";
+import {defaultPortraitFeatures, portrait, segmentCustomers, segmentDefs} from "../../loaders/cases/one-click/segments.ts";
 import type {CustomerRow} from "../../loaders/cases/one-click/features.ts";
 import {welchTTest} from "../../loaders/stats/index.ts";
 import {oneClickSplit} from "../golden/one-click-split.ts";
@@ -163,6 +163,21 @@ describe("One Click on the real exports", {skip: realSkip}, () => {
     const best = Math.max(...Object.values(golden.families).map((f: any) => f.bestCv));
     close(model.report.chosen.cvMean, best, 0.005, "chosen model's CV ROC-AUC");
     close(model.report.test.auc.value, golden.bestTestAuc, 0.015, "chosen model's test ROC-AUC");
+  });
+
+  test("a portrait's effect sizes equal statsmodels' from the raw exports (declined against unchanged customers)", () => {
+    const ref = golden.portraitDeclined;
+    const rows = customerTable(data.modelling);
+    const p = portrait(rows, rows.map((r) => r.declined === 1), segmentDefs[0], defaultPortraitFeatures);
+    assert.equal(p.n, ref.segmentN);
+    assert.equal(p.variables.length, Object.keys(ref.d).length + Object.keys(ref.h).length);
+    for (const v of p.variables) {
+      if (v.kind === "numeric") close(v.effect.value, ref.d[v.id], 1e-9, `${v.id}: Cohen's d`);
+      else {
+        assert.deepEqual(v.levels!.map((l) => l.level).sort(), Object.keys(ref.h[v.id]).sort());
+        for (const l of v.levels!) close(l.h, ref.h[v.id][l.level], 1e-12, `${v.id} = ${l.level}: Cohen's h`);
+      }
+    }
   });
 
   test("the bootstrap 95% interval of the test ROC-AUC is as wide as DeLong's standard error says", () => {
