@@ -25,7 +25,6 @@
  * seeded, so the same input gives the same report.
  */
 import {inverse, Matrix} from "ml-matrix";
-import {randomSource, shuffled} from "../random.ts";
 import {averagePrecision, precisionRecallCurve, rocAuc, rocCurve} from "../evaluation/curves.ts";
 import {metricsAtThreshold} from "../evaluation/metrics.ts";
 import {logisticRegression, sigmoid, type LogisticModel} from "../models/logistic.ts";
