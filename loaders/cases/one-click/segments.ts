@@ -25,7 +25,7 @@ import {column, featureById, levelsByFrequency, profitInfo, type CustomerRow, ty
  * The smallest difference a portrait calls distinctive, and the only kind an offer acts on:
  * Cohen's "medium" effect, |d| ≥ 0.5 for a difference of means in pooled standard deviations and
  * |h| ≥ 0.5 for a difference of shares on the arcsine scale (Cohen 1988, Statistical Power
- * Analysis for the Behavioral Sciences, §2.2.3 and §6.2).
+ * Analysis for the Behavioral Sciences, 2nd ed., ch. 2 for d and ch. 6 for h).
  */
 export const distinctiveEffect = 0.5;
 
@@ -149,7 +149,7 @@ export const defaultPortraitFeatures: FeatureId[] = [
   "categoriesPerVisit", "marketingContacts6m", "marketingContactsCurrent", "minutesCurrent", "revenueCurrent", "serviceErrors"
 ];
 
-/** Cohen's h of two shares with Cohen's magnitudes (the d conventions, as Cohen 1988 §6.2 sets them). */
+/** Cohen's h of two shares with Cohen's magnitudes (the same 0.2, 0.5, 0.8 as for d; Cohen 1988, ch. 6). */
 function hEffect(h: number): EffectSize {
   return {name: "Cohen's h", value: h, magnitude: magnitudeOf(h, [0.2, 0.5, 0.8]), convention: "|h|: 0.2 small, 0.5 medium, 0.8 large (Cohen 1988)"};
 }
