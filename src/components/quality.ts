@@ -23,6 +23,7 @@ const kindLabels: Record<Finding["kind"], string> = {
   "zero-activity": "Zero activity",
   "markup": "Markup in text",
   "wholesale": "Wholesale quantities",
+  "reused-ids": "Re-used customer ids",
   "format": "Spacing or case"
 };
 
