@@ -27,7 +27,7 @@
  * `order_lines` table is kept as read; `order_line_flags` (one row per line: line, orderId, time,
  * firstTime, lastTime, isCopy, keep, superseded, quantity, price and the 64-bit hashes of product and customer,
  * compared only within one order) comes from one window sort over integer keys; `order_owners`
- * (orderId, ownerCh, shared, time, revenue) from one hash aggregate; `customer_texts` and
+ * (orderId, ownerCh, shared, time, lines, revenue) from one hash aggregate; `customer_texts` and
  * `product_texts` turn a hash back into its text (one row per distinct value). The result's `keyed`
  * names the clean lines by those integer keys, the owners, and the texts of the kept products and
  * owning customers; the analysis tables are built from them (loaders/cases/ecommerce/tables.ts).
@@ -78,7 +78,7 @@ export interface EcommerceOptions {
 export interface KeyedLines {
   /** View: line, time, orderId, ph (product hash), quantity, price, wholesale. */
   lines: string;
-  /** Table: orderId → ownerCh (hash of the customer the order belongs to), shared, time (first hour), revenue (kept lines). */
+  /** Table: orderId → ownerCh (hash of the customer the order belongs to), shared, time (first hour), lines and revenue (kept lines). */
   owners: string;
   /** Table: ph → product, lines (kept lines). */
   products: string;
@@ -143,7 +143,7 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
   // under 2^32 s) times 2^31, plus the line number (under 2^31).
   const firstKey = "(epoch(time)::BIGINT - 946684800) * 2147483648 + line";
   await run(connection, `CREATE OR REPLACE TABLE order_owners AS
-    SELECT orderId, arg_min(ch, ${firstKey}) AS ownerCh, min(ch) <> max(ch) AS shared, min(time) AS time, sum(quantity * price) FILTER (WHERE keep) AS revenue
+    SELECT orderId, arg_min(ch, ${firstKey}) AS ownerCh, min(ch) <> max(ch) AS shared, min(time) AS time, count(*) FILTER (WHERE keep) AS lines, sum(quantity * price) FILTER (WHERE keep) AS revenue
     FROM order_line_flags GROUP BY orderId`);
   await run(connection, `CREATE OR REPLACE TABLE shared_order_owners AS
     WITH s AS (SELECT orderId, ownerCh FROM order_owners WHERE shared),
@@ -261,7 +261,7 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
     examples: gaps.slice(0, 5).map((g) => ({file, line: 0, field: "time", found: g.month}))});
 
   // Re-used customer ids: the calendar audit on the orders (owner, first hour, revenue).
-  const reusedIds = reusedIdWindow(await monthlyFlow(connection, {table: keyed.owners, customer: "ownerCh", time: "time", order: "orderId", revenue: "revenue"}));
+  const reusedIds = reusedIdWindow(await monthlyFlow(connection, {table: keyed.owners, customer: "ownerCh", time: "time", order: "orderId", lines: "lines", revenue: "revenue"}));
   findings.push(reusedIdsFinding(reusedIds, file));
 
   const cleanRows = scan.rows;

@@ -32,6 +32,8 @@ export interface MonthFlow {
   /** "YYYY-MM". */
   month: string;
   orders: number;
+  /** Lines of those orders. */
+  lines: number;
   revenue: number;
   /** Customers with an order in the month. */
   customers: number;
@@ -50,6 +52,7 @@ export interface ReusedIdWindow {
   cutoff: string;
   /** Totals over the window. */
   orders: number;
+  lines: number;
   revenue: number;
   customers: number;
   newCustomers: number;
@@ -99,7 +102,7 @@ export function reusedIdWindow(flow: MonthFlow[]): ReusedIdsAudit {
   const given = new Map(flow.map((f) => [f.month, f]));
   const sorted = [...given.keys()].sort();
   const span = sorted.length ? monthSpan(sorted[0], sorted[sorted.length - 1]) : [];
-  const rows = span.map((month) => given.get(month) ?? {month, orders: 0, revenue: 0, customers: 0, newCustomers: 0, secondOrders: 0});
+  const rows = span.map((month) => given.get(month) ?? {month, orders: 0, lines: 0, revenue: 0, customers: 0, newCustomers: 0, secondOrders: 0});
   const newShare = (r: MonthFlow) => (r.customers ? r.newCustomers / r.customers : 0);
   const baselineNewShare = rows.length ? median(rows.filter((r) => r.customers).map(newShare)) : 0;
   const medianOrders = rows.length ? median(rows.map((r) => r.orders)) : 0;
@@ -124,7 +127,7 @@ export function reusedIdWindow(flow: MonthFlow[]): ReusedIdsAudit {
     months, rule: REUSED_IDS_RULE,
     window: {
       first: inside[0].month, last: inside[inside.length - 1].month, months: inside.length, cutoff: `${inside[0].month}-01`,
-      orders: sum(inside, "orders"), revenue: sum(inside, "revenue"), customers: sum(inside, "customers"),
+      orders: sum(inside, "orders"), lines: sum(inside, "lines"), revenue: sum(inside, "revenue"), customers: sum(inside, "customers"),
       newCustomers: sum(inside, "newCustomers"), secondOrders: sum(inside, "secondOrders"),
       secondOrderShare: sum(inside, "secondOrders") / sum(rows, "secondOrders"), orderShare: sum(inside, "orders") / sum(rows, "orders"),
       newShare: sum(inside, "newCustomers") / sum(inside, "customers"), baselineNewShare, returnShare, baselineReturnShare
@@ -140,6 +143,8 @@ export interface OrdersRef {
   time: string;
   /** Order id (breaks ties between a customer's orders at one time). */
   order: string;
+  /** Lines in the order. */
+  lines: string;
   revenue: string;
 }
 
@@ -147,22 +152,22 @@ export interface OrdersRef {
 export async function monthlyFlow(connection: DuckDBConnection, ref: OrdersRef): Promise<MonthFlow[]> {
   const [c, t] = [ident(ref.customer), ident(ref.time)];
   return queryRows<MonthFlow>(connection,
-    `WITH o AS (SELECT ${c} AS c, ${t} AS t, ${ident(ref.revenue)} AS r, row_number() OVER (PARTITION BY ${c} ORDER BY ${t}, ${ident(ref.order)}) AS k FROM ${ident(ref.table)})
-     SELECT strftime(t, '%Y-%m') AS month, count(*) AS orders, coalesce(sum(r), 0) AS revenue, count(DISTINCT c) AS customers,
+    `WITH o AS (SELECT ${c} AS c, ${t} AS t, ${ident(ref.lines)} AS n, ${ident(ref.revenue)} AS r, row_number() OVER (PARTITION BY ${c} ORDER BY ${t}, ${ident(ref.order)}) AS k FROM ${ident(ref.table)})
+     SELECT strftime(t, '%Y-%m') AS month, count(*) AS orders, CAST(coalesce(sum(n), 0) AS BIGINT) AS lines, coalesce(sum(r), 0) AS revenue, count(DISTINCT c) AS customers,
        count(*) FILTER (WHERE k = 1) AS newCustomers, count(*) FILTER (WHERE k = 2) AS secondOrders
      FROM o GROUP BY 1 ORDER BY 1`);
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 
-/** The audit as a finding (rows = orders in the window, groups = customers active in it). */
+/** The audit as a finding (rows = order lines in the window, groups = customers active in it). */
 export function reusedIdsFinding(audit: ReusedIdsAudit, file: string, field = "customerId"): Finding {
   const w = audit.window;
   if (!w) return {kind: "reused-ids", file, field, rows: 0, groups: 0, method: audit.rule, examples: [],
     summary: "new customers keep arriving in every month with normal volume: no sign of re-used customer ids"};
   const span = w.first === w.last ? w.first : `${w.first} to ${w.last}`;
-  return {kind: "reused-ids", file, field, rows: w.orders, groups: w.customers, method: audit.rule,
-    summary: `customer ids look re-used from ${w.first}: in ${span} only ${count(w.newCustomers, "customer is", "customers are")} new (${pct(w.newShare)} of active customers, against ${pct(w.baselineNewShare)} in a typical month) while ${count(w.orders, "order")} hold the volume, and ${pct(w.secondOrderShare)} of all second orders fall in these ${count(w.months, "month")}; repeat-purchase figures end at ${w.cutoff}`,
+  return {kind: "reused-ids", file, field, rows: w.lines, groups: w.customers, method: audit.rule,
+    summary: `customer ids look re-used from ${w.first}: in ${span} only ${count(w.newCustomers, "customer is", "customers are")} new (${pct(w.newShare)} of active customers, against ${pct(w.baselineNewShare)} in a typical month) while ${count(w.orders, "order")} (${count(w.lines, "line")}) hold the volume, and ${pct(w.secondOrderShare)} of all second orders fall in these ${count(w.months, "month")}; repeat-purchase figures end at ${w.cutoff}`,
     examples: audit.months.filter((m) => m.affected).slice(0, 5).map((m) => ({file, line: 0, field: "time", found: m.month,
       note: `${m.newCustomers} new of ${m.customers} active customers; ${m.secondOrders} second orders; ${m.orders} orders`}))};
 }

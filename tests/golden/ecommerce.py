@@ -205,13 +205,13 @@ ret = act[act.cohort == first_cohort].groupby("offset").customer.nunique()
 out["cohort"] = {"cohort": str(first_cohort), "customers": size, "retention": {str(k): f(v / size) for k, v in ret.items() if k <= 12}}
 
 # --- re-used ids: monthly customer flow over all clean orders (wholesale lines included) ---------
-flow_orders = kept.groupby("order_id").agg(customer=("customer_id", "first"), time=("time", "min"), revenue=("revenue", "sum")).reset_index()
+flow_orders = kept.groupby("order_id").agg(customer=("customer_id", "first"), time=("time", "min"), lines=("line", "size"), revenue=("revenue", "sum")).reset_index()
 flow_orders = flow_orders.sort_values(["time", "order_id"])
 flow_orders["k"] = flow_orders.groupby("customer").cumcount() + 1
 flow_orders["month"] = flow_orders.time.dt.strftime("%Y-%m")
-flow = flow_orders.groupby("month").agg(orders=("order_id", "size"), revenue=("revenue", "sum"), customers=("customer", "nunique"),
+flow = flow_orders.groupby("month").agg(orders=("order_id", "size"), lines=("lines", "sum"), revenue=("revenue", "sum"), customers=("customer", "nunique"),
                                         newCustomers=("k", lambda k: int((k == 1).sum())), secondOrders=("k", lambda k: int((k == 2).sum())))
-out["flow"] = [{"month": m, "orders": int(r.orders), "revenue": f(r.revenue), "customers": int(r.customers),
+out["flow"] = [{"month": m, "orders": int(r.orders), "lines": int(r.lines), "revenue": f(r.revenue), "customers": int(r.customers),
                 "newCustomers": int(r.newCustomers), "secondOrders": int(r.secondOrders)} for m, r in flow.iterrows()]
 # The window as a reader would find it in this table: the months whose new-customer share is under
 # a quarter of the typical (median) month's, with at least half the typical orders.
@@ -219,7 +219,7 @@ share = flow.newCustomers / flow.customers
 low = flow[(share < 0.25 * share.median()) & (flow.orders >= 0.5 * flow.orders.median())]
 cutoff = pd.Period(low.index.min(), "M").start_time
 out["reusedIds"] = {"months": list(low.index), "cutoff": cutoff.strftime("%Y-%m-%d"),
-                    "newCustomers": int(low.newCustomers.sum()), "secondOrders": int(low.secondOrders.sum()), "orders": int(low.orders.sum()),
+                    "newCustomers": int(low.newCustomers.sum()), "secondOrders": int(low.secondOrders.sum()), "orders": int(low.orders.sum()), "lines": int(low.lines.sum()),
                     "secondOrderShare": f(low.secondOrders.sum() / flow.secondOrders.sum())}
 
 # --- repeat purchases observed until the cutoff (orders without wholesale lines) ---------------

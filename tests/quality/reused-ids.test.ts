@@ -67,7 +67,7 @@ describe("re-used customer ids", () => {
       assert.deepEqual([w.orders, w.newCustomers, w.secondOrders], [windowOrders, 3, secondInWindow]);
       assert.equal(clean.repeatCutoff, "2021-10-01");
       const finding = clean.quality.findings.find((f) => f.kind === "reused-ids")!;
-      assert.deepEqual([finding.rows, finding.groups], [w.orders, w.customers]);
+      assert.deepEqual([finding.rows, finding.groups], [windowOrders, w.customers]); // one line per order
       assert.match(finding.summary, /2021-10 to 2021-12/);
       assert.equal(clean.quality.reusedIds?.window?.cutoff, "2021-10-01");
 
@@ -94,7 +94,7 @@ describe("re-used customer ids", () => {
     });
   });
 
-  const flow = (month: string, orders: number, customers: number, newCustomers: number, secondOrders: number): MonthFlow => ({month, orders, revenue: orders * 100, customers, newCustomers, secondOrders});
+  const flow = (month: string, orders: number, customers: number, newCustomers: number, secondOrders: number): MonthFlow => ({month, orders, lines: 2 * orders, revenue: orders * 100, customers, newCustomers, secondOrders});
   const months = (n: number) => Array.from({length: n}, (_, i) => `2020-${String(i + 1).padStart(2, "0")}`);
 
   it("needs the volume to hold, second orders to pile up, and enough months for a baseline", () => {

@@ -17,6 +17,8 @@
  *                        purchase cycle), kept within CADENCE_MIN..CADENCE_MAX days — a gap under
  *                        RHYTHM_MIN_GAP days sets no rhythm and gives CADENCE_MIN; one-order
  *                        segments: timed on when customers who do come back place their 2nd order
+ *                        (observed until the repeat cutoff); when half of them do so within
+ *                        RHYTHM_MIN_GAP days, no timing follows: CADENCE_MIN days, then monthly
  *   offer                by segment (OFFERS), with a basket threshold = the segment's upper-quartile
  *                        order value rounded up to THRESHOLD_STEP
  */
@@ -205,6 +207,11 @@ function planRow(seg: SegmentSummary, customers: readonly CustomerProfile[], tim
       ? `a three-mail win-back sequence (day 0, 7, 21) in the next send window, then every ${cadenceDays} days — ${why}`
       : `every ${cadenceDays} days — ${why}`;
     if (gap < RHYTHM_MIN_GAP) caution = `Their orders are typically only ${gap < 1 ? "hours" : `${Math.round(gap)} day${Math.round(gap) === 1 ? "" : "s"}`} apart: more likely one purchase placed twice than a buying habit, so treat them like one-order customers when judging results.`;
+  } else if (seg.id === "promising" && Number.isFinite(toSecond.median) && toSecond.median < RHYTHM_MIN_GAP) {
+    const when = toSecond.median < 1 ? "within hours" : `within ${Math.round(toSecond.median)} day${Math.round(toSecond.median) === 1 ? "" : "s"}`;
+    cadenceDays = CADENCE_MIN;
+    cadence = `a first mail ${CADENCE_MIN} days after the first order, then monthly in the send months — half of the customers who came back did so ${when} of their first order, which sets no timing for a mail`;
+    caution = `Returning customers typically placed their second order ${when} of the first: more likely one purchase placed twice than a return, so the timing of returns is unknown.`;
   } else if (seg.id === "promising" && Number.isFinite(toSecond.median)) {
     cadenceDays = Math.round(toSecond.q1);
     cadence = `a first mail ${Math.round(toSecond.q1)} days after the first order and a reminder at day ${Math.round(toSecond.median)} — when a quarter and half of returning customers have placed their second order`;
