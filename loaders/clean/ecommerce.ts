@@ -272,7 +272,7 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
     flow: [
       {stage: "Order lines read", rows: read.files.order_lines.report.rows},
       {stage: "After removing exact duplicates", rows: totals.distinctRows},
-      {stage: "After keeping the latest version of each line", rows: cleanRows},
+      {stage: "Latest version of each line", rows: cleanRows},
       {stage: "Without wholesale lines (used for profiles)", rows: cleanRows - scan.wholesaleRows}
     ]
   });
