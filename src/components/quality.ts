@@ -108,8 +108,9 @@ export function ReusedIdsChart(audit: NonNullable<QualityArtifact["reusedIds"]>,
   const data = audit.months.flatMap((m) => series.map((s) => ({month: date(m.month), series: s.label, value: m[s.key], active: m.customers})));
   const w = audit.window;
   return Plot.plot({
+    title: "New customers and second orders per month",
     width,
-    height: 300,
+    height: 320,
     marginLeft: 50,
     x: {type: "utc", label: null},
     y: {label: "Customers per month ↑", grid: true, domain: [0, Math.max(1, ...data.map((d) => d.value))], nice: true},
