@@ -25,8 +25,8 @@
  *
  * To stay fast on 10-million-line logs, strings are touched as little as possible: the raw
  * `order_lines` table is kept as read; `order_line_flags` (one row per line: line, orderId, time,
- * firstTime, lastTime, isCopy, keep, superseded, quantity, price and the 64-bit hashes of product and customer,
- * compared only within one order) comes from one window sort over integer keys; `order_owners`
+ * firstTime, lastTime, isCopy, keep, superseded, quantity, price and the 64-bit hashes of product
+ * and customer, compared only within one order) comes from one window sort over integer keys; `order_owners`
  * (orderId, ownerCh, shared, time, lines, revenue) from one hash aggregate; `customer_texts` and
  * `product_texts` turn a hash back into its text (one row per distinct value). The result's `keyed`
  * names the clean lines by those integer keys, the owners, and the texts of the kept products and
@@ -119,8 +119,9 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
   // Per line: exact copies (adjacent in the sort) and the first and last hour of each order + product.
   // The window is partitioned by order alone (its rows come out order by order, which keeps the later
   // per-order aggregates local); the first and last hour of a product are the minimum and maximum
-  // over its peers (rows of one order with the same product hash): the lines of the last hour are kept. Quantity and price are carried, so nothing later has to
-  // go back to the raw lines except for text.
+  // over its peers (rows of one order with the same product hash): the lines of the last hour are
+  // kept. Quantity and price are carried, so nothing later has to go back to the raw lines except
+  // for text.
   await run(connection, `CREATE OR REPLACE TABLE order_line_flags AS
     SELECT line, orderId, time, firstTime, lastTime, isCopy, copyOf, NOT isCopy AND time = lastTime AS keep, NOT isCopy AND time < lastTime AS superseded, ph, ch, quantity, price
     FROM (
@@ -200,7 +201,7 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
   findings.push({kind: "near-duplicate", file, field: "time", rows: totals.repeatedRows, groups: totals.repeatedGroups,
     summary: totals.repeatedRows ? `${count(totals.repeatedGroups, "product of an order is", "products of orders are")} logged again at a later hour (${count(totals.repeatedOrders, "order")}); ${count(totals.changedGroups, "of them changes", "of them change")} quantity or price in the later version` : "no order's product is logged at more than one hour",
     method: "same order + product at more than one hour; quantity or price compared between the first and the last hour", examples: repeatedExamples});
-  repairs.push({id: "keep-latest-line-versions", file, action: "removed", rows: totals.repeatedRows,
+  repairs.push({id: "collapse-repeated-lines", file, action: "removed", rows: totals.repeatedRows,
     description: "The log re-records an order's lines when the order is updated; for each order and product the lines of the last hour (the latest version) are kept, dated at the hour the product was first ordered, and the earlier versions are dropped.",
     examples: repeatedExamples});
 
