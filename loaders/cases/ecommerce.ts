@@ -23,7 +23,7 @@ import {coverageReport, type CoverageReport} from "./ecommerce/coverage.ts";
 import {scoreRfm} from "./ecommerce/rfm.ts";
 import {readCustomers, readOrders, type CustomerProfile} from "./ecommerce/customers.ts";
 import {profilesReport, type ProfilesReport} from "./ecommerce/profiles.ts";
-import {timeReport, type TimeReport} from "./ecommerce/time.ts";
+import {repeatHistories, timeReport, type TimeReport} from "./ecommerce/time.ts";
 import {hypothesesReport, type HypothesesReport} from "./ecommerce/hypotheses.ts";
 import {mailingPlan, type MailingListRow, type MailingReport} from "./ecommerce/mailing.ts";
 import {summaryReport, type SummaryReport} from "./ecommerce/summary.ts";
@@ -79,7 +79,8 @@ export async function analyseEcommerce(connection: DuckDBConnection, dataDir: st
   // TODO(merge): pass repeatCutoff to hypothesesReport
   const hypotheses = hypothesesReport({customers, orders, ordersWithWholesale, clusterOf, clusterNames});
   lap("hypotheses");
-  const {report: mailing, list} = mailingPlan(profiles, customers, clusterOf, time, customerRows);
+  const histories = repeatCutoff === null ? null : await repeatHistories(connection, repeatCutoff);
+  const {report: mailing, list} = mailingPlan(profiles, customers, clusterOf, time, customerRows, histories);
   lap("mailing");
   const summary = summaryReport({read, quality: clean.quality, wholesaleThreshold: clean.wholesaleThreshold, reusedIds: clean.reusedIds.window, categories, profiles, time, hypotheses, mailing, orders: orders.length});
   return {summary, categories, profiles, time, hypotheses, mailing, mailingList: {customerRows, rows: list}, quality: clean.quality, customers, clusterOf, repeatCutoff, timings};

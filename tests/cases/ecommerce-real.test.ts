@@ -121,6 +121,13 @@ describe("e-commerce case on the real log", {skip: realSkip}, () => {
     // The mailing cadence for one-order customers follows the days to the second order: never sooner than the minimum.
     const promising = r.mailing.plan.find((p) => p.segment === "promising");
     if (promising) assert.ok(promising.cadenceDays !== null && promising.cadenceDays >= 14, promising.cadence);
+    // Repeat segments: half the typical gap between orders before the cutoff, within 14–60 days (14 under a 7-day gap).
+    for (const [segment, gap] of Object.entries(e.segmentGapMedian) as [string, number][]) {
+      const row = r.mailing.plan.find((p) => p.segment === segment);
+      if (row && segment !== "promising" && segment !== "one-time" && segment !== "lost") {
+        assert.equal(row.cadenceDays, gap < 7 ? 14 : Math.min(60, Math.max(14, Math.round(gap / 2))), `${segment}: ${row.cadence}`);
+      }
+    }
     assert.deepEqual(Object.fromEntries(rep.ordersHistogram.map((h) => [String(h.orders), h.customers])), e.histogram);
     assert.deepEqual([...new Set(r.time.cohorts.map((c) => c.cohort))], e.cohortsShown);
     for (const c of r.time.cohorts) assert.ok(`${c.cohort}-01` < g.reusedIds.cutoff && Number(c.cohort.slice(5)) + c.offset + 12 * Number(c.cohort.slice(0, 4)) < 12 * Number(g.reusedIds.cutoff.slice(0, 4)) + Number(g.reusedIds.cutoff.slice(5, 7)), `cell ${c.cohort} + ${c.offset} is before the cutoff`);

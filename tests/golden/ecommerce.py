@@ -242,6 +242,13 @@ out["repeatAtCutoff"] = {
     "cohortRetention": {str(k): f(v / int((cohort_c == first_c).sum())) for k, v in ret_c.items() if k <= 12},
     "cohortsShown": sorted(str(c) for c in cohort_c.unique()),
 }
+# Typical gap between orders per RFM segment (the mailing cadence), from orders before the cutoff:
+# median over the segment's customers with two or more such orders of (last - first) / (orders - 1).
+span = obs.groupby("customer").time.agg(["min", "max", "size"])
+span = span[span["size"] >= 2]
+span["gap"] = (span["max"] - span["min"]).dt.total_seconds() / 86400 / (span["size"] - 1)
+span["segment"] = cust.segment.reindex(span.index)
+out["repeatAtCutoff"]["segmentGapMedian"] = {k: f(v) for k, v in span.groupby("segment").gap.median().items()}
 
 # --- tests ------------------------------------------------------------------------------------
 MIN = 20
