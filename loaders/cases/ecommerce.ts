@@ -2,7 +2,7 @@
  * E-commerce case: what customers buy, and how mailings should differ by consumption profile.
  * Computes every page artifact of src/ecommerce/ once, from the clean order lines:
  *
- *   clean (loaders/clean/ecommerce.ts) → tables (categorised lines, orders, customers — SQL)
+ *   clean (loaders/clean/ecommerce.ts, with the re-used-id audit and its repeat cutoff) → tables (categorised lines, orders, customers — SQL)
  *     → RFM segments (SQL) → coverage, time (SQL) → profiles + clusters, hypotheses, mailing plan
  *
  *   summary.json       headline figures, findings in words and the plan at a glance
@@ -23,7 +23,7 @@ import {coverageReport, type CoverageReport} from "./ecommerce/coverage.ts";
 import {scoreRfm} from "./ecommerce/rfm.ts";
 import {readCustomers, readOrders, type CustomerProfile} from "./ecommerce/customers.ts";
 import {profilesReport, type ProfilesReport} from "./ecommerce/profiles.ts";
-import {timeReport, type TimeReport} from "./ecommerce/time.ts";
+import {repeatHistories, timeReport, type TimeReport} from "./ecommerce/time.ts";
 import {hypothesesReport, type HypothesesReport} from "./ecommerce/hypotheses.ts";
 import {mailingPlan, type MailingListRow, type MailingReport} from "./ecommerce/mailing.ts";
 import {summaryReport, type SummaryReport} from "./ecommerce/summary.ts";
@@ -40,6 +40,8 @@ export interface EcommerceResult {
   quality: QualityReport;
   customers: CustomerProfile[];
   clusterOf: number[];
+  /** First day of a window of re-used customer ids (ISO date): repeat-purchase figures end there; null when none. */
+  repeatCutoff: string | null;
   timings: Record<string, number>;
 }
 
@@ -64,7 +66,8 @@ export async function analyseEcommerce(connection: DuckDBConnection, dataDir: st
   const thresholds = await scoreRfm(connection);
   lap("tables");
   const categories = await coverageReport(connection);
-  const time = await timeReport(connection, info);
+  const {repeatCutoff} = clean;
+  const time = await timeReport(connection, info, {repeatCutoff});
   lap("aggregates");
   const customers = await readCustomers(connection);
   const orders = await readOrders(connection);
@@ -73,12 +76,14 @@ export async function analyseEcommerce(connection: DuckDBConnection, dataDir: st
   lap("read");
   const {report: profiles, clusterOf, clusterNames} = profilesReport(customers, thresholds);
   lap("profiles");
+  // TODO(merge): pass repeatCutoff to hypothesesReport
   const hypotheses = hypothesesReport({customers, orders, ordersWithWholesale, clusterOf, clusterNames});
   lap("hypotheses");
-  const {report: mailing, list} = mailingPlan(profiles, customers, clusterOf, time, customerRows);
+  const histories = repeatCutoff === null ? null : await repeatHistories(connection, repeatCutoff);
+  const {report: mailing, list} = mailingPlan(profiles, customers, clusterOf, time, customerRows, histories);
   lap("mailing");
-  const summary = summaryReport({read, quality: clean.quality, wholesaleThreshold: clean.wholesaleThreshold, categories, profiles, time, hypotheses, mailing, orders: orders.length});
-  return {summary, categories, profiles, time, hypotheses, mailing, mailingList: {customerRows, rows: list}, quality: clean.quality, customers, clusterOf, timings};
+  const summary = summaryReport({read, quality: clean.quality, wholesaleThreshold: clean.wholesaleThreshold, reusedIds: clean.reusedIds.window, categories, profiles, time, hypotheses, mailing, orders: orders.length});
+  return {summary, categories, profiles, time, hypotheses, mailing, mailingList: {customerRows, rows: list}, quality: clean.quality, customers, clusterOf, repeatCutoff, timings};
 }
 
 export async function computeEcommerceResult(settings: Settings = defaultSettings): Promise<EcommerceResult> {

@@ -7,10 +7,17 @@
  *  2. Orders shared by several customers — an order belongs to the customer of its first line
  *     (earliest hour, then earliest line in the file); its other lines are reassigned to them.
  *  3. Lines repeated at another hour — the log re-records an order's lines when the order is
- *     updated; for each order + product only the lines at the first hour it appears are kept.
+ *     updated, and later versions may change quantity or price: for each order + product only the
+ *     lines at the last hour it appears (its latest version) are kept, dated at the first hour it
+ *     appears (when it was ordered; so an order's time is when it was placed). Both readings are
+ *     counted: products with several versions, those whose quantity or price changed, and revenue
+ *     read at the first versions against the last.
  *  4. Wholesale quantities — a line is flagged `wholesale` when its quantity exceeds
  *     exp(Q3 + k × IQR) of ln(quantity) over the kept lines with more than one unit (k = 3),
  *     i.e. far beyond what multi-unit household purchases look like in this log.
+ *
+ * The calendar audit for re-used customer ids (loaders/quality/reused-ids.ts) runs on the orders
+ * (their owner, first hour and revenue) and its window, if any, is returned as `repeatCutoff`.
  *
  * `cleanEcommerceInto(connection, dataDir)` leaves the clean lines in a view (or table) of the
  * given connection — columns line, time TIMESTAMP, customerId, orderId, product, quantity, price,
@@ -18,9 +25,9 @@
  *
  * To stay fast on 10-million-line logs, strings are touched as little as possible: the raw
  * `order_lines` table is kept as read; `order_line_flags` (one row per line: line, orderId, time,
- * firstTime, isCopy, keep, repeat, quantity, price and the 64-bit hashes of product and customer,
- * compared only within one order) comes from one window sort over integer keys; `order_owners`
- * (orderId, ownerCh, shared) from one hash aggregate; `customer_texts` and
+ * firstTime, lastTime, isCopy, keep, superseded, quantity, price and the 64-bit hashes of product
+ * and customer, compared only within one order) comes from one window sort over integer keys; `order_owners`
+ * (orderId, ownerCh, shared, time, lines, revenue) from one hash aggregate; `customer_texts` and
  * `product_texts` turn a hash back into its text (one row per distinct value). The result's `keyed`
  * names the clean lines by those integer keys, the owners, and the texts of the kept products and
  * owning customers; the analysis tables are built from them (loaders/cases/ecommerce/tables.ts).
@@ -41,6 +48,7 @@ import {histogramQuantiles} from "../quality/weighted-quantile.ts";
 import {examples} from "../quality/sql-examples.ts";
 import {buildReport} from "../quality/report.ts";
 import {count} from "../quality/words.ts";
+import {monthlyFlow, reusedIdsFinding, reusedIdWindow, type ReusedIdsAudit} from "../quality/reused-ids.ts";
 
 export interface OrderLine {
   /** Line in ecom_dataset_upd.csv (header = line 1). */
@@ -70,7 +78,7 @@ export interface EcommerceOptions {
 export interface KeyedLines {
   /** View: line, time, orderId, ph (product hash), quantity, price, wholesale. */
   lines: string;
-  /** Table: orderId → ownerCh (hash of the customer the order belongs to), shared. */
+  /** Table: orderId → ownerCh (hash of the customer the order belongs to), shared, time (first hour), lines and revenue (kept lines). */
   owners: string;
   /** Table: ph → product, lines (kept lines). */
   products: string;
@@ -86,6 +94,9 @@ export interface EcommerceClean {
   keyed: KeyedLines;
   /** Quantity above which a line is wholesale (null if quantities do not vary enough). */
   wholesaleThreshold: number | null;
+  /** First day of a window of re-used customer ids (ISO date): repeat-purchase figures end there; null when none. */
+  repeatCutoff: string | null;
+  reusedIds: ReusedIdsAudit;
   quality: QualityReport;
 }
 
@@ -105,21 +116,23 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
   findings.push({kind: "missing", file, rows: missing.reduce((s, [, n]) => s + n, 0), groups: missing.length, examples: [],
     summary: missing.length ? `values are missing (${missing.map(([f, n]) => `${f}: ${n}`).join(", ")})` : `no value is missing in ${file}`});
 
-  // Per line: exact copies (adjacent in the sort) and the first hour of each order + product. The
-  // window is partitioned by order alone (its rows come out order by order, which keeps the later
-  // per-order aggregates local); the first hour of a product is the minimum over its peers (rows of
-  // one order with the same product hash). Quantity and price are carried, so nothing later has to
-  // go back to the raw lines except for text.
+  // Per line: exact copies (adjacent in the sort) and the first and last hour of each order + product.
+  // The window is partitioned by order alone (its rows come out order by order, which keeps the later
+  // per-order aggregates local); the first and last hour of a product are the minimum and maximum
+  // over its peers (rows of one order with the same product hash): the lines of the last hour are
+  // kept. Quantity and price are carried, so nothing later has to go back to the raw lines except
+  // for text.
   await run(connection, `CREATE OR REPLACE TABLE order_line_flags AS
-    SELECT line, orderId, time, firstTime, isCopy, copyOf, NOT isCopy AND time = firstTime AS keep, NOT isCopy AND time > firstTime AS repeat, ph, ch, quantity, price
+    SELECT line, orderId, time, firstTime, lastTime, isCopy, copyOf, NOT isCopy AND time = lastTime AS keep, NOT isCopy AND time < lastTime AS superseded, ph, ch, quantity, price
     FROM (
       SELECT line, orderId, time, ph, ch, quantity, price,
-        min(time) OVER (PARTITION BY orderId ORDER BY ph RANGE BETWEEN CURRENT ROW AND CURRENT ROW) AS firstTime,
+        min(time) OVER peers AS firstTime, max(time) OVER peers AS lastTime,
         coalesce(lag(ph) OVER w = ph AND lag(time) OVER w = time AND lag(ch) OVER w = ch AND lag(quantity) OVER w = quantity AND lag(price) OVER w = price, false) AS isCopy,
         lag(line) OVER w AS copyOf
       FROM (SELECT rowid + ${offset} AS line, CAST(orderId AS BIGINT) AS orderId, ${datetimeSql("date", read.files.order_lines.datetimes.date)} AS time, hash(product) AS ph, hash(customerId) AS ch,
           CAST(quantity AS BIGINT) AS quantity, price FROM order_lines)
-      WINDOW w AS (PARTITION BY orderId ORDER BY ph, time, ch, quantity, price, line))`);
+      WINDOW w AS (PARTITION BY orderId ORDER BY ph, time, ch, quantity, price, line),
+        peers AS (PARTITION BY orderId ORDER BY ph RANGE BETWEEN CURRENT ROW AND CURRENT ROW))`);
   // Texts once per distinct value, by hash: every customer id and product name of the log.
   await run(connection, `CREATE OR REPLACE TABLE customer_texts AS SELECT hash(customerId) AS ch, customerId FROM order_lines GROUP BY customerId`);
   await run(connection, `CREATE OR REPLACE TABLE product_texts AS SELECT hash(product) AS ph, product FROM order_lines GROUP BY product`);
@@ -131,7 +144,7 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
   // under 2^32 s) times 2^31, plus the line number (under 2^31).
   const firstKey = "(epoch(time)::BIGINT - 946684800) * 2147483648 + line";
   await run(connection, `CREATE OR REPLACE TABLE order_owners AS
-    SELECT orderId, arg_min(ch, ${firstKey}) AS ownerCh, min(ch) <> max(ch) AS shared
+    SELECT orderId, arg_min(ch, ${firstKey}) AS ownerCh, min(ch) <> max(ch) AS shared, min(time) AS time, count(*) FILTER (WHERE keep) AS lines, sum(quantity * price) FILTER (WHERE keep) AS revenue
     FROM order_line_flags GROUP BY orderId`);
   await run(connection, `CREATE OR REPLACE TABLE shared_order_owners AS
     WITH s AS (SELECT orderId, ownerCh FROM order_owners WHERE shared),
@@ -140,11 +153,20 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
     FROM s JOIN customer_texts t ON t.ch = s.ownerCh JOIN n ON n.orderId = s.orderId`);
   const sharedOwners = "shared_order_owners";
 
-  const flagTotals = await queryOne<{dupRows: number; distinctRows: number; repeatedRows: number; repeatedGroups: number; repeatedOrders: number}>(connection,
-    `SELECT count(*) FILTER (WHERE isCopy) AS dupRows, count(*) FILTER (WHERE NOT isCopy) AS distinctRows,
-       count(*) FILTER (WHERE repeat) AS repeatedRows, count(DISTINCT (orderId, ph)) FILTER (WHERE repeat) AS repeatedGroups,
-       count(DISTINCT orderId) FILTER (WHERE repeat) AS repeatedOrders
-     FROM order_line_flags`);
+  // Totals over the lines, and over the order + product pairs logged at several hours: whether the
+  // last version's units or prices differ from the first's.
+  const flagTotals = await queryOne<{dupRows: number; distinctRows: number; repeatedRows: number; repeatedOrders: number; revenueFirst: number; revenueLast: number; repeatedGroups: number; changedGroups: number}>(connection,
+    `SELECT * FROM
+     (SELECT count(*) FILTER (WHERE isCopy) AS dupRows, count(*) FILTER (WHERE NOT isCopy) AS distinctRows,
+        count(*) FILTER (WHERE superseded) AS repeatedRows, count(DISTINCT orderId) FILTER (WHERE superseded) AS repeatedOrders,
+        coalesce(sum(quantity * price) FILTER (WHERE NOT isCopy AND time = firstTime), 0) AS revenueFirst,
+        coalesce(sum(quantity * price) FILTER (WHERE keep), 0) AS revenueLast
+      FROM order_line_flags),
+     (SELECT count(*) AS repeatedGroups, count(*) FILTER (WHERE NOT (qF = qL AND loF = loL AND hiF = hiL)) AS changedGroups
+      FROM (SELECT sum(quantity) FILTER (WHERE time = firstTime) AS qF, sum(quantity) FILTER (WHERE keep) AS qL,
+          min(price) FILTER (WHERE time = firstTime) AS loF, min(price) FILTER (WHERE keep) AS loL,
+          max(price) FILTER (WHERE time = firstTime) AS hiF, max(price) FILTER (WHERE keep) AS hiL
+        FROM order_line_flags WHERE NOT isCopy AND firstTime < lastTime GROUP BY orderId, ph))`);
   const sharedTotals = await queryOne<{sharedRows: number; sharedOrders: number; moved: number}>(connection,
     `SELECT count(*) AS sharedRows, count(DISTINCT f.orderId) AS sharedOrders, count(*) FILTER (WHERE f.ch <> s.ownerCh) AS moved
      FROM order_line_flags f JOIN ${sharedOwners} s ON s.orderId = f.orderId WHERE NOT f.isCopy`);
@@ -171,15 +193,16 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
     description: "An order belongs to the customer of its first line (earliest hour, then earliest line); its lines under other customers are reassigned to that customer.",
     examples: sharedExamples});
 
-  // 3. lines repeated at a later hour
+  // 3. earlier versions of a line: the same order + product logged again at a later hour
   const repeatedExamples = totals.repeatedRows ? await examples(connection,
-    `SELECT line, orderId AS id, strftime(time, '%Y-%m-%d %H:00') AS found, 'first logged ' || strftime(firstTime, '%Y-%m-%d %H:00') AS note
-     FROM order_line_flags WHERE repeat ORDER BY line LIMIT 5`, file, "time") : [];
+    `SELECT line, orderId AS id, strftime(time, '%Y-%m-%d %H:00') AS found, 'logged again at ' || strftime(lastTime, '%Y-%m-%d %H:00') || ' (kept)' AS note
+     FROM order_line_flags WHERE superseded ORDER BY line LIMIT 5`, file, "time") : [];
+  const lineVersions = {keys: totals.repeatedGroups, changed: totals.changedGroups, revenueFirst: totals.revenueFirst, revenueLast: totals.revenueLast};
   findings.push({kind: "near-duplicate", file, field: "time", rows: totals.repeatedRows, groups: totals.repeatedGroups,
-    summary: totals.repeatedRows ? `${count(totals.repeatedRows, "line repeats", "lines repeat")} an order's product at a later hour (${count(totals.repeatedOrders, "order")})` : "no order's product is logged at more than one hour",
-    method: "same order + product at a later hour than its first", examples: repeatedExamples});
+    summary: totals.repeatedRows ? `${count(totals.repeatedGroups, "product of an order is", "products of orders are")} logged again at a later hour (${count(totals.repeatedOrders, "order")}); ${count(totals.changedGroups, "of them changes", "of them change")} quantity or price in the later version` : "no order's product is logged at more than one hour",
+    method: "same order + product at more than one hour; quantity or price compared between the first and the last hour", examples: repeatedExamples});
   repairs.push({id: "collapse-repeated-lines", file, action: "removed", rows: totals.repeatedRows,
-    description: "The log re-records an order's lines when the order is updated; for each order and product only the lines of the first hour are kept.",
+    description: "The log re-records an order's lines when the order is updated; for each order and product the lines of the last hour (the latest version) are kept, dated at the hour the product was first ordered, and the earlier versions are dropped.",
     examples: repeatedExamples});
 
   // 4. wholesale threshold on kept lines, then the clean view
@@ -191,7 +214,7 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
   // The clean lines keyed by integers (the product as its 64-bit hash; the customer comes with the
   // order's owner): the analysis tables are built from these without touching the text columns again.
   await run(connection, `CREATE OR REPLACE VIEW ${keyed.lines} AS
-    SELECT line, time, orderId, ph, quantity, price, ${wholesaleCond} AS wholesale FROM order_line_flags WHERE keep`);
+    SELECT line, firstTime AS time, orderId, ph, quantity, price, ${wholesaleCond} AS wholesale FROM order_line_flags WHERE keep`);
   // Products of the kept lines with their line counts; customers owning at least one order.
   await run(connection, `CREATE OR REPLACE TABLE ${keyed.products} AS
     SELECT t.ph, t.product, k.lines FROM (SELECT ph, count(*) AS lines FROM order_line_flags WHERE keep GROUP BY ph) k JOIN product_texts t USING (ph)`);
@@ -231,26 +254,30 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
     summary: `${count(text.mixed, "product name mixes", "product names mix")} Latin and Cyrillic letters inside a word (kept as written)`,
     examples: await textExamples(mixedPattern)});
   const gaps = await queryRows<{month: string}>(connection,
-    `WITH m AS (SELECT DISTINCT date_trunc('month', time) AS month FROM order_line_flags WHERE keep),
+    `WITH m AS (SELECT DISTINCT date_trunc('month', time) AS month FROM order_owners),
           span AS (SELECT unnest(generate_series(min(month), max(month), INTERVAL 1 MONTH)) AS month FROM m)
      SELECT strftime(month, '%Y-%m') AS month FROM span WHERE month NOT IN (SELECT month FROM m) ORDER BY 1`);
   findings.push({kind: "zero-activity", file, field: "time", rows: 0, groups: gaps.length,
-    summary: gaps.length ? `${count(gaps.length, "month")} between the first and last order ${gaps.length === 1 ? "has" : "have"} no order line` : "every month between the first and last order has order lines",
+    summary: gaps.length ? `${count(gaps.length, "month")} between the first and last order ${gaps.length === 1 ? "has" : "have"} no order` : "every month between the first and last order has orders",
     examples: gaps.slice(0, 5).map((g) => ({file, line: 0, field: "time", found: g.month}))});
+
+  // Re-used customer ids: the calendar audit on the orders (owner, first hour, revenue).
+  const reusedIds = reusedIdWindow(await monthlyFlow(connection, {table: keyed.owners, customer: "ownerCh", time: "time", order: "orderId", lines: "lines", revenue: "revenue"}));
+  findings.push(reusedIdsFinding(reusedIds, file));
 
   const cleanRows = scan.rows;
   const quality = buildReport("ecommerce", read, {
-    findings, repairs, exclusions,
+    findings, repairs, exclusions, lineVersions, reusedIds,
     clean: {orderLines: cleanRows, customers},
     modelling: {unit: "order lines", rows: cleanRows - scan.wholesaleRows},
     flow: [
       {stage: "Order lines read", rows: read.files.order_lines.report.rows},
       {stage: "After removing exact duplicates", rows: totals.distinctRows},
-      {stage: "After collapsing repeated lines", rows: cleanRows},
+      {stage: "Latest version of each line", rows: cleanRows},
       {stage: "Without wholesale lines (used for profiles)", rows: cleanRows - scan.wholesaleRows}
     ]
   });
-  return {name, keyed, wholesaleThreshold: threshold, quality};
+  return {name, keyed, wholesaleThreshold: threshold, repeatCutoff: reusedIds.window?.cutoff ?? null, reusedIds, quality};
 }
 
 /** Two different texts with one 64-bit hash would merge two customers or products: stop instead.

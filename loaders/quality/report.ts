@@ -1,7 +1,8 @@
 /** Assemble a QualityReport from what reading, validation and the audits produced. */
 import type {ReadCase} from "../io/read-case.ts";
 import type {LabelRepair} from "../io/validate.ts";
-import type {Exclusion, Finding, QualityReport, Repair} from "./types.ts";
+import type {Exclusion, Finding, LineVersions, QualityReport, Repair} from "./types.ts";
+import type {ReusedIdsAudit} from "./reused-ids.ts";
 import {count} from "./words.ts";
 
 /** Findings (one per field and reason) and repairs (one per field) for repaired category labels. */
@@ -44,6 +45,8 @@ export interface ReportParts {
   clean: Record<string, number>;
   modelling: {unit: string; rows: number};
   flow: {stage: string; rows: number}[];
+  lineVersions?: LineVersions;
+  reusedIds?: ReusedIdsAudit;
 }
 
 /** The report skeleton from a read case: files, warnings, label findings and repairs, plus the parts given. */
@@ -67,6 +70,8 @@ export function buildReport(kase: QualityReport["case"], read: ReadCase, parts: 
     findings,
     repairs,
     exclusions: parts.exclusions ?? [],
+    ...(parts.lineVersions ? {lineVersions: parts.lineVersions} : {}),
+    ...(parts.reusedIds ? {reusedIds: parts.reusedIds} : {}),
     counts: {
       input: Object.fromEntries(files.map((f) => [f.spec.file, f.report.rows])),
       clean: parts.clean,

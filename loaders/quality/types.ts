@@ -5,6 +5,7 @@
  */
 import type {Dialect} from "../io/dialect.ts";
 import type {Problem} from "../io/problems.ts";
+import type {ReusedIdsAudit} from "./reused-ids.ts";
 
 /** One example row behind a finding or repair. `id` holds customer/order ids and is redacted in
  * public builds (see redactReport); `line` always locates the row in its file. */
@@ -34,6 +35,7 @@ export type FindingKind =
   | "zero-activity"
   | "markup"
   | "wholesale"
+  | "reused-ids"
   | "format";
 
 export interface Finding {
@@ -82,6 +84,17 @@ export interface FileReport {
   columns: number;
 }
 
+/** A log that re-records a line when it is updated: both readings, first and last version. */
+export interface LineVersions {
+  /** Keys (e.g. order + product) logged at more than one time. */
+  keys: number;
+  /** Of those, keys whose quantity or price differs between the first and the last version. */
+  changed: number;
+  /** Revenue (quantity × price) of all lines when each key is read at its first version, and at its last. */
+  revenueFirst: number;
+  revenueLast: number;
+}
+
 export interface QualityReport {
   case: "fitness" | "one-click" | "ecommerce";
   files: FileReport[];
@@ -90,6 +103,10 @@ export interface QualityReport {
   findings: Finding[];
   repairs: Repair[];
   exclusions: Exclusion[];
+  /** Event logs only: later versions of a line read as updates (both readings). */
+  lineVersions?: LineVersions;
+  /** Event logs only: the calendar audit for re-used customer ids (see reused-ids.ts). */
+  reusedIds?: ReusedIdsAudit;
   /** Row accounting: input rows per file → rows in clean tables → units used for modelling. */
   counts: {
     input: Record<string, number>;

@@ -6,7 +6,8 @@
  *   SeasonalityHeatmap      category × calendar month seasonality index
  *   SeasonalityLines        index by calendar month for chosen categories
  *   WeekdayHourHeatmap      orders by weekday × hour
- *   CohortHeatmap           share of each first-order cohort ordering again k months later (values in the cells)
+ *   CohortHeatmap           share of each first-order cohort ordering again k months later (values in the cells);
+ *                           cells from the repeat cutoff on are drawn grey and empty (not observed)
  *   OrdersHistogram         customers by number of orders (each bar labelled with its count and share)
  *   GroupShares             customers vs revenue share per segment / profile
  *   CategoryMix             stacked category shares of revenue per group
@@ -135,19 +136,24 @@ export function WeekdayHourHeatmap(rows: {weekday: number; hour: number; orders:
   });
 }
 
-export function CohortHeatmap(cohorts: {cohort: string; customers: number; offset: number; retention: number; active: number}[], {width = 640}: {width?: number} = {}) {
+export function CohortHeatmap(cohorts: {cohort: string; customers: number; offset: number; retention: number; active: number}[], {width = 640, cutoff = null}: {width?: number; cutoff?: string | null} = {}) {
   const rows = cohorts.filter((c) => c.offset > 0);
   const names = [...new Set(cohorts.map((c) => c.cohort))];
   const max = Math.max(0.01, ...rows.map((r) => r.retention));
+  const offsets = Array.from({length: Math.max(...cohorts.map((c) => c.offset)) || 1}, (_, i) => i + 1);
+  // Cells whose calendar month is on or after the cutoff: not observed (re-used ids), grey.
+  const monthIndex = (ym: string) => 12 * Number(ym.slice(0, 4)) + Number(ym.slice(5, 7)) - 1;
+  const unobserved = cutoff === null ? [] : names.flatMap((cohort) => offsets.filter((k) => monthIndex(cohort) + k >= monthIndex(cutoff)).map((offset) => ({cohort, offset})));
   return Plot.plot({
     width,
     height: 40 + names.length * 22,
     marginLeft: 110,
     padding: 0.04,
-    x: {label: "Months after the first order →", domain: Array.from({length: Math.max(...cohorts.map((c) => c.offset)) || 1}, (_, i) => i + 1)},
+    x: {label: "Months after the first order →", domain: offsets},
     y: {label: "First order (customers)", domain: names, tickFormat: (c: string) => `${c} (${cohorts.find((x) => x.cohort === c)?.customers ?? 0})`},
     color: {scheme: "greens", domain: [0, max], legend: true, label: "Share of the cohort ordering that month", tickFormat: "%"},
     marks: [
+      Plot.cell(unobserved, {x: "offset", y: "cohort", fill: "#e6e6e6", title: () => `Not observed: customer ids look re-used from ${cutoff!.slice(0, 7)}`}),
       Plot.cell(rows, {x: "offset", y: "cohort", fill: "retention", tip: true,
         title: (r: {cohort: string; offset: number; retention: number; active: number; customers: number}) => `First ordered ${r.cohort}\n${r.offset} month${r.offset > 1 ? "s" : ""} later: ${r.active} of ${r.customers} (${pct(r.retention)})`}),
       Plot.text(rows, {x: "offset", y: "cohort", text: (r: {retention: number}) => share(r.retention), fontSize: 9,

@@ -195,7 +195,8 @@ function codeCell(text: string): HTMLTableCellElement {
   return cell;
 }
 
-/** A plain, full-height table of records (text only). With `groupBy`, rows sharing that key are
+/** A plain, full-height table of records (text only), in a box that scrolls sideways when the table
+ *  is wider than the page (never the page itself). With `groupBy`, rows sharing that key are
  *  listed under one heading row instead of repeating it on every row. */
 export function recordsTable<T extends object>(rows: T[], columns: Column<T>[], {groupBy}: {groupBy?: keyof T & string} = {}): HTMLElement {
   const shown = groupBy ? columns.filter((c) => c.key !== groupBy) : columns;
@@ -219,7 +220,10 @@ export function recordsTable<T extends object>(rows: T[], columns: Column<T>[], 
       row.appendChild(c.kind === "code" ? codeCell(text) : el("td", text, c.kind));
     }
   }
-  return table;
+  const box = el("div");
+  box.style.overflowX = "auto";
+  box.appendChild(table);
+  return box;
 }
 
 /** Files of the case with their detected dialect. */

@@ -23,6 +23,7 @@ const kindLabels: Record<Finding["kind"], string> = {
   "zero-activity": "Zero activity",
   "markup": "Markup in text",
   "wholesale": "Wholesale quantities",
+  "reused-ids": "Re-used customer ids",
   "format": "Spacing or case"
 };
 
@@ -88,6 +89,38 @@ export function AccountingChart(q: QualityArtifact, {width = 640}: ChartOptions 
       Plot.barX(data, {x: "rows", y: "stage", fill: (d) => (d.last ? "var(--theme-foreground-focus)" : "#aaa"), tip: true}),
       Plot.text(data, {x: "rows", y: "stage", text: (d) => grouped(d.rows), textAnchor: "start", dx: 4}),
       Plot.ruleX([0])
+    ]
+  });
+}
+
+/** New customers and second orders per calendar month, with the window of re-used customer ids
+ *  (if the audit found one) shaded: genuine returns follow the first orders; re-used ids pile up. */
+export function ReusedIdsChart(audit: NonNullable<QualityArtifact["reusedIds"]>, {width = 640}: ChartOptions = {}) {
+  const date = (month: string) => new Date(`${month}-01T00:00:00Z`);
+  const next = (month: string) => {
+    const d = date(month);
+    return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
+  };
+  const series = [
+    {key: "newCustomers", label: "New customers"},
+    {key: "secondOrders", label: "Second orders"}
+  ] as const;
+  const data = audit.months.flatMap((m) => series.map((s) => ({month: date(m.month), series: s.label, value: m[s.key], active: m.customers})));
+  const w = audit.window;
+  return Plot.plot({
+    title: "New customers and second orders per month",
+    width,
+    height: 320,
+    marginLeft: 50,
+    x: {type: "utc", label: null},
+    y: {label: "Customers per month ↑", grid: true, domain: [0, Math.max(1, ...data.map((d) => d.value))], nice: true},
+    color: {legend: true, domain: series.map((s) => s.label), range: ["var(--theme-foreground-focus)", "#d95f02"]},
+    marks: [
+      w ? Plot.rectY([w], {x1: (d) => date(d.first), x2: (d) => next(d.last), y1: 0, y2: Math.max(1, ...data.map((d) => d.value)), fill: "#999", fillOpacity: 0.2}) : null,
+      w ? Plot.text([w], {x: (d) => date(d.first), frameAnchor: "top", dx: 4, dy: 4, textAnchor: "start", text: () => "ids re-used"}) : null,
+      Plot.lineY(data, {x: "month", y: "value", stroke: "series"}),
+      Plot.dot(data, {x: "month", y: "value", fill: "series", r: 2.5, tip: {channels: {"active customers": "active"}, format: {x: "%Y-%m"}}}),
+      Plot.ruleY([0])
     ]
   });
 }

@@ -2,8 +2,9 @@
  * The e-commerce case on the real order log, against the independent pandas / scipy
  * re-implementation in tests/golden/ecommerce.py (values in tests/golden/ecommerce.json):
  * counts read and cleaned, category totals, orders and customers, RFM cut points and segments,
- * seasonality, cohorts, repeat purchases and the rank tests. Also: no customer id in the
- * artifacts unless customer-level rows are allowed.
+ * seasonality, cohorts, repeat purchases and the rank tests; later versions of a line read as
+ * updates; the window of re-used customer ids and the repeat figures observed until it. Also: no
+ * customer id in the artifacts unless customer-level rows are allowed.
  */
 import {before, describe, it} from "node:test";
 import assert from "node:assert/strict";
@@ -39,6 +40,7 @@ describe("e-commerce case on the real log", {skip: realSkip}, () => {
     assert.equal(c.sharedOrderLines, g.clean.sharedOrderLines);
     assert.equal(c.repeatedLines, g.clean.repeatedLines);
     assert.ok(c.repeatedLines > 0, "repeated lines found");
+    assert.equal(c.repeatedPairs, g.clean.repeatedPairs);
     assert.equal(c.wholesaleLines, g.clean.wholesaleLines);
     assert.ok(c.wholesaleLines > 0, "wholesale lines found");
     close(c.wholesaleThreshold!, g.clean.wholesaleThreshold, 1e-9, "wholesale threshold");
@@ -61,8 +63,6 @@ describe("e-commerce case on the real log", {skip: realSkip}, () => {
     assert.equal(r.time.end, g.customers.end);
     for (const k of ["recencyRecent", "recencyMiddle", "revenueLow", "revenueHigh"] as const) close(r.profiles.thresholds[k], g.customers.thresholds[k], 1e-9, k);
     for (const s of r.profiles.segments) assert.equal(s.customers, g.customers.segments[s.id] ?? 0, s.id);
-    close(r.time.repeat.rate, g.customers.repeatRate, 1e-12, "repeat rate");
-    close(r.time.repeat.daysToSecond.median, g.customers.daysToSecondMedian, 1e-9, "days to second order");
     close(r.profiles.overall.aov.median, g.customers.medianAov, 1e-9, "median AOV");
   });
 
@@ -76,9 +76,61 @@ describe("e-commerce case on the real log", {skip: realSkip}, () => {
     }
     const first = r.time.cohorts.filter((c) => c.cohort === g.cohort.cohort);
     assert.equal(first[0].customers, g.cohort.customers);
-    for (const [offset, share] of Object.entries(g.cohort.retention) as [string, number][]) {
+    for (const [offset, share] of Object.entries(g.repeatAtCutoff.cohortRetention) as [string, number][]) {
       close(first.find((c) => c.offset === Number(offset))!.retention, share, 1e-12, `offset ${offset}`);
     }
+  });
+
+  it("keeps the last version of a line logged at several hours, and counts both readings", () => {
+    const c = r.summary.cleaning;
+    assert.equal(c.changedPairs, g.clean.changedPairs);
+    assert.ok(c.changedPairs > 0, "some later versions change quantity or price");
+    close(c.revenueFirstVersions, g.clean.revenueFirstVersions, 1e-12, "revenue, first versions");
+    close(c.revenueLastVersions, g.clean.revenueLastVersions, 1e-12, "revenue, last versions");
+    assert.notEqual(c.revenueFirstVersions, c.revenueLastVersions);
+    // The clean lines are the last versions: their revenue is the last-version reading.
+    close(r.summary.revenueWithWholesale, g.clean.revenueLastVersions, 1e-12, "clean revenue");
+    const near = r.quality.findings.find((f) => f.kind === "near-duplicate")!;
+    assert.match(near.summary, new RegExp(`${g.clean.changedPairs} of them change quantity or price`));
+  });
+
+  it("flags the months of re-used customer ids from the monthly flow pandas computes", () => {
+    const audit = r.quality.reusedIds!;
+    assert.deepEqual(audit.months.map(({newShare: _s, affected: _a, ...m}) => m).map((m) => ({...m, revenue: Math.round(m.revenue * 1e6) / 1e6})),
+      g.flow.map((m: {revenue: number}) => ({...m, revenue: Math.round(m.revenue * 1e6) / 1e6})));
+    const w = audit.window!;
+    assert.deepEqual(audit.months.filter((m) => m.affected).map((m) => m.month), g.reusedIds.months);
+    assert.deepEqual([w.cutoff, w.newCustomers, w.secondOrders, w.orders], [g.reusedIds.cutoff, g.reusedIds.newCustomers, g.reusedIds.secondOrders, g.reusedIds.orders]);
+    close(w.secondOrderShare, g.reusedIds.secondOrderShare, 1e-12, "share of second orders in the window");
+    assert.equal(r.repeatCutoff, g.reusedIds.cutoff);
+    assert.equal(r.summary.reusedIds?.cutoff, g.reusedIds.cutoff);
+    assert.ok(r.quality.findings.some((f) => f.kind === "reused-ids" && f.rows === g.reusedIds.lines && f.groups === w.customers));
+  });
+
+  it("repeat figures end at the cutoff: rate, 90-day rate, days to the second order, orders per customer, cohort cells", () => {
+    const e = g.repeatAtCutoff;
+    const rep = r.time.repeat;
+    assert.equal(rep.observedUntil, g.reusedIds.cutoff);
+    assert.deepEqual([rep.customers, rep.repeaters, rep.eligible, rep.withinWindow], [e.customers, e.repeaters, e.eligible, e.withinWindow]);
+    close(rep.rate, e.rate, 1e-12, "repeat rate");
+    close(r.summary.repeatRate, e.rate, 1e-12, "summary's repeat rate");
+    assert.ok(r.summary.repeatRate < g.customers.repeatRate / 2, "the window's returns are not counted");
+    close(rep.daysToSecond.q1, e.daysToSecond[0], 1e-9, "q1");
+    close(rep.daysToSecond.median, e.daysToSecond[1], 1e-9, "median days to second order");
+    close(rep.daysToSecond.q3, e.daysToSecond[2], 1e-9, "q3");
+    // The mailing cadence for one-order customers follows the days to the second order: never sooner than the minimum.
+    const promising = r.mailing.plan.find((p) => p.segment === "promising");
+    if (promising) assert.ok(promising.cadenceDays !== null && promising.cadenceDays >= 14, promising.cadence);
+    // Repeat segments: half the typical gap between orders before the cutoff, within 14–60 days (14 under a 7-day gap).
+    for (const [segment, gap] of Object.entries(e.segmentGapMedian) as [string, number][]) {
+      const row = r.mailing.plan.find((p) => p.segment === segment);
+      if (row && segment !== "promising" && segment !== "one-time" && segment !== "lost") {
+        assert.equal(row.cadenceDays, gap < 7 ? 14 : Math.min(60, Math.max(14, Math.round(gap / 2))), `${segment}: ${row.cadence}`);
+      }
+    }
+    assert.deepEqual(Object.fromEntries(rep.ordersHistogram.map((h) => [String(h.orders), h.customers])), e.histogram);
+    assert.deepEqual([...new Set(r.time.cohorts.map((c) => c.cohort))], e.cohortsShown);
+    for (const c of r.time.cohorts) assert.ok(`${c.cohort}-01` < g.reusedIds.cutoff && Number(c.cohort.slice(5)) + c.offset + 12 * Number(c.cohort.slice(0, 4)) < 12 * Number(g.reusedIds.cutoff.slice(0, 4)) + Number(g.reusedIds.cutoff.slice(5, 7)), `cell ${c.cohort} + ${c.offset} is before the cutoff`);
   });
 
   it("rank tests match scipy: statistics, p-values and effect sizes", () => {

@@ -2,7 +2,9 @@
 re-implementation of the e-commerce chain on the real order log — the clean rules of
 loaders/clean/ecommerce.ts, the categorisation of loaders/cases/ecommerce/category-rules.json
 (normalisation and rules re-implemented here with Python's `re`), orders and customers, RFM,
-seasonality, cohorts and the rank tests. Run with Debian's python3 from /work/main:
+seasonality, cohorts and the rank tests; the monthly customer flow behind the re-used-id audit
+(loaders/quality/reused-ids.ts) and the repeat figures at its cutoff. Run with Debian's python3
+from the repository root:
 
     /usr/bin/python3 tests/golden/ecommerce.py   # writes tests/golden/ecommerce.json
 """
@@ -73,21 +75,40 @@ dup = d.duplicated(["time", "customer_id", "order_id", "product", "quantity", "p
 first_customer = d.sort_values(["time", "line"]).groupby("order_id").customer_id.first()
 d["owner"] = d.order_id.map(first_customer)
 d["firstTime"] = d.groupby(["order_id", "product"]).time.transform("min")
+d["lastTime"] = d.groupby(["order_id", "product"]).time.transform("max")
 shared_orders = d[~dup].groupby("order_id").customer_id.nunique()
 shared_ids = shared_orders[shared_orders > 1].index
-kept = d[~dup & (d.time == d.firstTime)].copy()
-repeated = d[~dup & (d.time > d.firstTime)]
+# Updates: the lines of the last hour of each order + product are kept (its latest version),
+# dated at the first hour it appears.
+distinct = d[~dup].assign(revenue=lambda x: x.quantity * x.price)
+first_version = distinct[distinct.time == distinct.firstTime]
+kept = distinct[distinct.time == distinct.lastTime].copy()
+repeated = distinct[distinct.time < distinct.lastTime]
+versioned = distinct[distinct.firstTime < distinct.lastTime]
+
+
+def version_reading(x):
+    return x.groupby(["order_id", "product"]).agg(q=("quantity", "sum"), lo=("price", "min"), hi=("price", "max"))
+
+
+vf = version_reading(versioned[versioned.time == versioned.firstTime])
+vl = version_reading(versioned[versioned.time == versioned.lastTime])
+changed = int((vf != vl.loc[vf.index]).any(axis=1).sum())
+kept["time"] = kept.firstTime
 lq = np.log(kept.loc[kept.quantity > 1, "quantity"].astype(float))
 q1, q3 = np.quantile(lq, [0.25, 0.75])
 threshold = float(np.exp(q3 + 3 * (q3 - q1)))
 kept["wholesale"] = kept.quantity > threshold
 kept["customer_id"] = kept.owner
-kept["revenue"] = kept.quantity * kept.price
 out["clean"] = {
     "exactDuplicates": int(dup.sum()),
     "sharedOrders": int(len(shared_ids)),
     "sharedOrderLines": int((~dup & d.order_id.isin(shared_ids)).sum()),
     "repeatedLines": int(len(repeated)),
+    "repeatedPairs": int(len(vf)),
+    "changedPairs": changed,
+    "revenueFirstVersions": f(first_version.revenue.sum()),
+    "revenueLastVersions": f(kept.revenue.sum()),
     "wholesaleThreshold": threshold,
     "wholesaleLines": int(kept.wholesale.sum()),
     "cleanLines": int(len(kept)),
@@ -182,6 +203,52 @@ first_cohort = cohort.min()
 size = int((cohort == first_cohort).sum())
 ret = act[act.cohort == first_cohort].groupby("offset").customer.nunique()
 out["cohort"] = {"cohort": str(first_cohort), "customers": size, "retention": {str(k): f(v / size) for k, v in ret.items() if k <= 12}}
+
+# --- re-used ids: monthly customer flow over all clean orders (wholesale lines included) ---------
+flow_orders = kept.groupby("order_id").agg(customer=("customer_id", "first"), time=("time", "min"), lines=("line", "size"), revenue=("revenue", "sum")).reset_index()
+flow_orders = flow_orders.sort_values(["time", "order_id"])
+flow_orders["k"] = flow_orders.groupby("customer").cumcount() + 1
+flow_orders["month"] = flow_orders.time.dt.strftime("%Y-%m")
+flow = flow_orders.groupby("month").agg(orders=("order_id", "size"), lines=("lines", "sum"), revenue=("revenue", "sum"), customers=("customer", "nunique"),
+                                        newCustomers=("k", lambda k: int((k == 1).sum())), secondOrders=("k", lambda k: int((k == 2).sum())))
+out["flow"] = [{"month": m, "orders": int(r.orders), "lines": int(r.lines), "revenue": f(r.revenue), "customers": int(r.customers),
+                "newCustomers": int(r.newCustomers), "secondOrders": int(r.secondOrders)} for m, r in flow.iterrows()]
+# The window as a reader would find it in this table: the months whose new-customer share is under
+# a quarter of the typical (median) month's, with at least half the typical orders.
+share = flow.newCustomers / flow.customers
+low = flow[(share < 0.25 * share.median()) & (flow.orders >= 0.5 * flow.orders.median())]
+cutoff = pd.Period(low.index.min(), "M").start_time
+out["reusedIds"] = {"months": list(low.index), "cutoff": cutoff.strftime("%Y-%m-%d"),
+                    "newCustomers": int(low.newCustomers.sum()), "secondOrders": int(low.secondOrders.sum()), "orders": int(low.orders.sum()), "lines": int(low.lines.sum()),
+                    "secondOrderShare": f(low.secondOrders.sum() / flow.secondOrders.sum())}
+
+# --- repeat purchases observed until the cutoff (orders without wholesale lines) ---------------
+obs = os_[os_.time < cutoff]
+per = obs.groupby("customer").time.agg(["min", "size"])
+second = obs.groupby("customer").time.apply(lambda t: t.iloc[1] if len(t) > 1 else pd.NaT)
+gap_c = (second - per["min"]).dt.total_seconds() / 86400
+since = (cutoff - per["min"]).dt.total_seconds() / 86400
+eligible = since >= 90
+cohort_c = per["min"].dt.to_period("M")
+first_c = cohort_c.min()
+act_c = obs.assign(cohort=obs.customer.map(cohort_c), month=obs.time.dt.to_period("M"))
+act_c["offset"] = (act_c.month - act_c.cohort).apply(lambda p: p.n)
+ret_c = act_c[act_c.cohort == first_c].groupby("offset").customer.nunique()
+out["repeatAtCutoff"] = {
+    "customers": int(len(per)), "repeaters": int((per["size"] >= 2).sum()), "rate": f((per["size"] >= 2).mean()),
+    "eligible": int(eligible.sum()), "withinWindow": int((eligible & (gap_c <= 90)).sum()),
+    "daysToSecond": [f(gap_c.quantile(q)) for q in (0.25, 0.5, 0.75)],
+    "histogram": {str(k): int(v) for k, v in per["size"].clip(upper=5).value_counts().sort_index().items()},
+    "cohortRetention": {str(k): f(v / int((cohort_c == first_c).sum())) for k, v in ret_c.items() if k <= 12},
+    "cohortsShown": sorted(str(c) for c in cohort_c.unique()),
+}
+# Typical gap between orders per RFM segment (the mailing cadence), from orders before the cutoff:
+# median over the segment's customers with two or more such orders of (last - first) / (orders - 1).
+span = obs.groupby("customer").time.agg(["min", "max", "size"])
+span = span[span["size"] >= 2]
+span["gap"] = (span["max"] - span["min"]).dt.total_seconds() / 86400 / (span["size"] - 1)
+span["segment"] = cust.segment.reindex(span.index)
+out["repeatAtCutoff"]["segmentGapMedian"] = {k: f(v) for k, v in span.groupby("segment").gap.median().items()}
 
 # --- tests ------------------------------------------------------------------------------------
 MIN = 20

@@ -56,7 +56,7 @@ test("ecommerce demo: exactly the planted repeated lines, shared orders and whol
     const repeated = q.findings.find((f) => f.kind === "near-duplicate")!;
     assert.equal(repeated.rows, d.repeatedLines.count);
     const repeatedOrders = await queryRows<{orderId: number}>(connection,
-      "SELECT DISTINCT orderId FROM order_line_flags WHERE repeat ORDER BY 1");
+      "SELECT DISTINCT orderId FROM order_line_flags WHERE superseded ORDER BY 1");
     assert.deepEqual(repeatedOrders.map((r) => r.orderId), d.repeatedLines.list.map((o: {order_id: number}) => o.order_id).sort((a: number, b: number) => a - b));
     assert.equal(new Set(repeatedOrders.map((r) => r.orderId)).size, d.repeatedLines.orders);
     const shared = q.findings.find((f) => f.kind === "shared-key")!;

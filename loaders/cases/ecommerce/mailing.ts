@@ -14,9 +14,11 @@
  *   weekday / hour       the weekday, and the start of the three-hour block, with the most order
  *                        lines of the featured categories (weighted the same way)
  *   cadence              repeat segments: half their typical gap between orders (two contacts per
- *                        purchase cycle), kept within CADENCE_MIN..CADENCE_MAX days — a gap under
+ *                        purchase cycle; orders before the repeat cutoff only), kept within CADENCE_MIN..CADENCE_MAX days — a gap under
  *                        RHYTHM_MIN_GAP days sets no rhythm and gives CADENCE_MIN; one-order
  *                        segments: timed on when customers who do come back place their 2nd order
+ *                        (observed until the repeat cutoff); when half of them do so within
+ *                        RHYTHM_MIN_GAP days, no timing follows: CADENCE_MIN days, then monthly
  *   offer                by segment (OFFERS), with a basket threshold = the segment's upper-quartile
  *                        order value rounded up to THRESHOLD_STEP
  */
@@ -24,7 +26,7 @@ import {categoryLabel, type Category} from "./categories.ts";
 import type {CustomerProfile} from "./customers.ts";
 import type {ProfilesReport, SegmentSummary} from "./profiles.ts";
 import {segmentLabel, SEGMENT_RULES, type SegmentId} from "./rfm.ts";
-import {MONTH_NAMES, WEEKDAY_NAMES, type TimeReport} from "./time.ts";
+import {MONTH_NAMES, WEEKDAY_NAMES, type ObservedHistory, type TimeReport} from "./time.ts";
 
 export const FEATURE_COVER = 0.6;
 export const FEATURE_MAX = 3;
@@ -182,13 +184,15 @@ const median = (xs: number[]) => {
   return (s[Math.floor(h)] + s[Math.ceil(h)]) / 2;
 };
 
-function planRow(seg: SegmentSummary, customers: readonly CustomerProfile[], time: TimeReport): PlanRow {
+function planRow(seg: SegmentSummary, customers: readonly CustomerProfile[], time: TimeReport, histories: ReadonlyMap<string, ObservedHistory> | null): PlanRow {
   const featured = featuredCategories(seg.categoryShares).map((f) => ({
     ...f, label: categoryLabel[f.category], lift: seg.categoryLift.find((l) => l.category === f.category)?.lift ?? 1
   }));
   const window = sendWindow(Object.fromEntries(featured.map((f) => [f.category, f.share])), time);
   const mine = customers.filter((c) => c.segment === seg.id);
-  const gaps = mine.filter((c) => c.orders >= 2).map((c) => (Date.parse(c.lastTime) - Date.parse(c.firstTime)) / 86400000 / (c.orders - 1));
+  // Gaps between orders: with a repeat cutoff, from the orders before it only.
+  const observed = histories ? mine.map((c) => histories.get(c.customerId)).filter((h) => h !== undefined) : mine;
+  const gaps = observed.filter((c) => c.orders >= 2).map((c) => (Date.parse(c.lastTime) - Date.parse(c.firstTime)) / 86400000 / (c.orders - 1));
   const gap = median(gaps);
   const toSecond = time.repeat.daysToSecond;
   let cadenceDays: number | null = null;
@@ -205,6 +209,11 @@ function planRow(seg: SegmentSummary, customers: readonly CustomerProfile[], tim
       ? `a three-mail win-back sequence (day 0, 7, 21) in the next send window, then every ${cadenceDays} days — ${why}`
       : `every ${cadenceDays} days — ${why}`;
     if (gap < RHYTHM_MIN_GAP) caution = `Their orders are typically only ${gap < 1 ? "hours" : `${Math.round(gap)} day${Math.round(gap) === 1 ? "" : "s"}`} apart: more likely one purchase placed twice than a buying habit, so treat them like one-order customers when judging results.`;
+  } else if (seg.id === "promising" && Number.isFinite(toSecond.median) && toSecond.median < RHYTHM_MIN_GAP) {
+    const when = toSecond.median < 1 ? "within hours" : `within ${Math.round(toSecond.median)} day${Math.round(toSecond.median) === 1 ? "" : "s"}`;
+    cadenceDays = CADENCE_MIN;
+    cadence = `a first mail ${CADENCE_MIN} days after the first order, then monthly in the send months — half of the customers who came back did so ${when} of their first order, which sets no timing for a mail`;
+    caution = `Returning customers typically placed their second order ${when} of the first: more likely one purchase placed twice than a return, so the timing of returns is unknown.`;
   } else if (seg.id === "promising" && Number.isFinite(toSecond.median)) {
     cadenceDays = Math.round(toSecond.q1);
     cadence = `a first mail ${Math.round(toSecond.q1)} days after the first order and a reminder at day ${Math.round(toSecond.median)} — when a quarter and half of returning customers have placed their second order`;
@@ -227,8 +236,11 @@ function planRow(seg: SegmentSummary, customers: readonly CustomerProfile[], tim
   };
 }
 
-export function mailingPlan(profiles: ProfilesReport, customers: readonly CustomerProfile[], clusterOf: readonly number[], time: TimeReport, customerRows: boolean): {report: MailingReport; list: MailingListRow[]} {
-  const plan = profiles.segments.filter((s) => s.customers > 0).map((s) => planRow(s, customers, time));
+/** `histories`: customers with two or more orders before the repeat cutoff (time.ts
+ *  repeatHistories), or null when the whole log is observed. */
+export function mailingPlan(profiles: ProfilesReport, customers: readonly CustomerProfile[], clusterOf: readonly number[], time: TimeReport, customerRows: boolean,
+  histories: ReadonlyMap<string, ObservedHistory> | null = null): {report: MailingReport; list: MailingListRow[]} {
+  const plan = profiles.segments.filter((s) => s.customers > 0).map((s) => planRow(s, customers, time, histories));
   const names = profiles.clustering.clusters.map((c) => c.name);
   const dominant = profiles.clustering.clusters.map((c) => c.dominant);
   const crosstab: MailingReport["crosstab"] = [];
@@ -252,7 +264,7 @@ export function mailingPlan(profiles: ProfilesReport, customers: readonly Custom
     `Featured categories: the segment's categories by share of its revenue, largest first, until ${Math.round(FEATURE_COVER * 100)}% of it is covered (at most ${FEATURE_MAX}; after the first, only categories with at least ${Math.round(FEATURE_MIN_SHARE * 100)}%).`,
     "Send months: calendar months whose seasonality index — averaged over the featured categories weighted by their share, then over the month and its two neighbours — is at least 1 (an average month or busier); the peak is the highest of these.",
     `Weekday and hour: the weekday, and the start of the ${BLOCK_HOURS}-hour block, with the most order lines of the featured categories.`,
-    `Cadence: for repeat buyers, half their median gap between orders (two contacts per purchase cycle), within ${CADENCE_MIN}–${CADENCE_MAX} days (${CADENCE_MIN} days when orders are typically under ${RHYTHM_MIN_GAP} days apart); for first-time buyers, timed on when returning customers place their second order.`,
+    `Cadence: for repeat buyers, half their median gap between orders (two contacts per purchase cycle), within ${CADENCE_MIN}–${CADENCE_MAX} days (${CADENCE_MIN} days when orders are typically under ${RHYTHM_MIN_GAP} days apart); for first-time buyers, timed on when returning customers place their second order.${time.repeatCutoff ? ` Gaps count only orders before ${time.repeatCutoff} (customer ids look re-used from then on).` : ""}`,
     `Offer: by segment (see the table), with a basket threshold = the segment's upper-quartile order value rounded up to ${THRESHOLD_STEP}.`,
     "Customer-level lists use the customer's own categories (same rule) and the send window of those categories."
   ];

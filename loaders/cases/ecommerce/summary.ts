@@ -1,5 +1,6 @@
 /** Headline figures of the e-commerce report, gathered from the other parts for the Summary page. */
 import type {QualityReport} from "../../quality/types.ts";
+import type {ReusedIdWindow} from "../../quality/reused-ids.ts";
 import type {CoverageReport} from "./coverage.ts";
 import type {ProfilesReport} from "./profiles.ts";
 import type {TimeReport} from "./time.ts";
@@ -15,6 +16,10 @@ export interface SummaryReport {
     repeatedLines: number;
     /** Order + product pairs logged at more than one hour. */
     repeatedPairs: number;
+    /** Of those, pairs whose later version changed quantity or price; revenue read at first and at last versions. */
+    changedPairs: number;
+    revenueFirstVersions: number;
+    revenueLastVersions: number;
     wholesaleLines: number;
     wholesaleOrders: number;
     wholesaleThreshold: number | null;
@@ -30,7 +35,12 @@ export interface SummaryReport {
   categories: {category: string; label: string; revenueShare: number; lineShare: number}[];
   /** The most seasonal category (highest peak index) and its peak month; the least seasonal. */
   seasonal: {label: string; peakMonth: number; peakIndex: number; troughMonth: number; troughIndex: number}[];
+  /** Share of customers first seen before the repeat cutoff who ordered again before it. */
   repeatRate: number;
+  /** Repeat figures end here (ISO date; the end of the log when no re-used-id window was found). */
+  repeatObservedUntil: string;
+  /** The re-used-id window (the data defect stated at the top of the Summary), or null. */
+  reusedIds: ReusedIdWindow | null;
   segments: {id: string; label: string; customers: number; share: number; revenueShare: number}[];
   profiles: {k: number; silhouette: number; names: {name: string; share: number}[]};
   hypotheses: {tests: number; significant: number; findings: {question: string; answer: string; reject: boolean; pAdjusted: number; effect: string; magnitude: string}[]};
@@ -41,6 +51,7 @@ export interface SummaryInputs {
   read: {lines: number; customers: number; orders: number};
   quality: QualityReport;
   wholesaleThreshold: number | null;
+  reusedIds: ReusedIdWindow | null;
   categories: CoverageReport;
   profiles: ProfilesReport;
   time: TimeReport;
@@ -49,7 +60,7 @@ export interface SummaryInputs {
   orders: number;
 }
 
-export function summaryReport({read, quality, wholesaleThreshold, categories, profiles, time, hypotheses, mailing, orders}: SummaryInputs): SummaryReport {
+export function summaryReport({read, quality, wholesaleThreshold, reusedIds, categories, profiles, time, hypotheses, mailing, orders}: SummaryInputs): SummaryReport {
   const finding = (kind: string) => quality.findings.find((f) => f.kind === kind);
   const shared = finding("shared-key");
   const repeated = finding("near-duplicate");
@@ -63,6 +74,9 @@ export function summaryReport({read, quality, wholesaleThreshold, categories, pr
       sharedOrderLines: shared?.rows ?? 0,
       repeatedLines: repeated?.rows ?? 0,
       repeatedPairs: repeated?.groups ?? 0,
+      changedPairs: quality.lineVersions?.changed ?? 0,
+      revenueFirstVersions: quality.lineVersions?.revenueFirst ?? NaN,
+      revenueLastVersions: quality.lineVersions?.revenueLast ?? NaN,
       wholesaleLines: wholesale?.rows ?? 0,
       wholesaleOrders: wholesale?.groups ?? 0,
       wholesaleThreshold,
@@ -79,6 +93,8 @@ export function summaryReport({read, quality, wholesaleThreshold, categories, pr
     seasonal: [...time.peaks].filter((p) => p.category !== "other").sort((a, b) => b.peakIndex - a.peakIndex)
       .map((p) => ({label: p.label, peakMonth: p.months[0], peakIndex: p.peakIndex, troughMonth: p.troughMonth, troughIndex: p.troughIndex})),
     repeatRate: time.repeat.rate,
+    repeatObservedUntil: time.repeat.observedUntil,
+    reusedIds,
     segments: profiles.segments.map((s) => ({id: s.id, label: s.label, customers: s.customers, share: s.share, revenueShare: s.revenueShare})),
     profiles: {k: profiles.clustering.k, silhouette: chosen?.silhouette ?? NaN, names: profiles.clustering.clusters.map((c) => ({name: c.name, share: c.share}))},
     hypotheses: {

@@ -7,6 +7,13 @@
  * Seasonality index of category c in calendar month m: order lines of c per calendar day of m in
  * the log window (a month seen twice counts its days twice), divided by the mean of that rate over
  * the calendar months present — 1 = an average month, 2 = twice as busy.
+ *
+ * Repeat cutoff: when the log's customer ids look re-used from some month on (the audit in
+ * loaders/quality/reused-ids.ts), repeat-purchase figures treat observation as ending at the first
+ * day of that month: orders on or after it are not counted, customers first seen on or after it are
+ * left out, a "within N days" rate only counts customers whose first order is N days before it, and
+ * cohort cells from that month on are left out. Monthly totals, seasonality and weekday × hour use
+ * every order (volume is not in doubt, only who placed it).
  */
 import type {DuckDBConnection} from "../../io/duckdb.ts";
 import {queryOne, queryRows, run} from "../../io/duckdb.ts";
@@ -46,26 +53,42 @@ export interface TimeReport {
   categoryWeekday: {category: AnalysisCategory; weekday: number; lines: number}[];
   categoryHour: {category: AnalysisCategory; hour: number; lines: number}[];
   cohorts: {cohort: string; customers: number; offset: number; active: number; retention: number}[];
+  /** First day (ISO date) from which repeat figures and cohort cells are left out (re-used ids); null: the whole log. */
+  repeatCutoff: string | null;
   repeat: {
+    /** Observation ends here (the repeat cutoff, else the end of the log). */
+    observedUntil: string;
     customers: number;
     repeaters: number;
     /** Share of customers with two or more orders. */
     rate: number;
-    /** Among customers whose first order is at least `windowDays` before the end of the log: share ordering again within that many days. */
+    /** Among customers whose first order is at least `windowDays` before the end of observation: share ordering again within that many days. */
     windowDays: number;
     eligible: number;
     withinWindow: number;
     rateWithinWindow: number;
-    /** Days from the first to the second order (customers with ≥ 2 orders). */
+    /** Days from the first to the second order (customers with ≥ 2 orders before the end of observation). */
     daysToSecond: {median: number; q1: number; q3: number};
     /** Customers by number of orders (the last bucket is "this many or more"). */
     ordersHistogram: {orders: number; customers: number; orMore: boolean}[];
   };
 }
 
-export async function timeReport(connection: DuckDBConnection, info: TablesInfo, {repeatWindowDays = 90, maxOffset = 12} = {}): Promise<TimeReport> {
+export interface TimeOptions {
+  /** ISO date from which repeat figures are not observed (re-used customer ids), or null. */
+  repeatCutoff?: string | null;
+  repeatWindowDays?: number;
+  maxOffset?: number;
+}
+
+export async function timeReport(connection: DuckDBConnection, info: TablesInfo, {repeatCutoff = null, repeatWindowDays = 90, maxOffset = 12}: TimeOptions = {}): Promise<TimeReport> {
   const lines = "(SELECT * FROM eco_lines WHERE NOT wholesale)";
   const [start, end] = [info.start, info.end].map((iso) => `TIMESTAMP '${iso.replace("T", " ")}'`);
+  if (repeatCutoff !== null && !/^\d{4}-\d{2}-\d{2}$/.test(repeatCutoff)) throw new Error(`repeat cutoff must be an ISO date, got ${repeatCutoff}`);
+  // Observation for repeat figures: orders before the cutoff (all orders without one).
+  const cutoff = repeatCutoff === null ? null : `TIMESTAMP '${repeatCutoff} 00:00:00'`;
+  const observed = (time: string) => (cutoff === null ? "true" : `${time} < ${cutoff}`);
+  const observedUntil = cutoff ?? end;
   // Revenue and lines by the line's month; orders containing the category by the order's month (from the orders' category masks).
   const monthlyLines = await queryRows<{month: string; cat: AnalysisCategory; revenue: number; lines: number}>(connection,
     `SELECT strftime(time, '%Y-%m') AS month, cat, sum(revenue) AS revenue, count(*) AS lines FROM ${lines} GROUP BY ALL ORDER BY month, cat`);
@@ -118,26 +141,43 @@ export async function timeReport(connection: DuckDBConnection, info: TablesInfo,
     `WITH sizes AS (SELECT date_trunc('month', firstTime) AS cohort, count(*) AS customers FROM eco_customers GROUP BY 1),
      act AS (SELECT cohort, date_diff('month', cohort, month) AS "offset", count(*) AS active FROM eco_customer_months GROUP BY ALL)
      SELECT strftime(a.cohort, '%Y-%m') AS cohort, s.customers, a."offset", a.active, a.active / s.customers AS retention
-     FROM act a JOIN sizes s USING (cohort) WHERE a."offset" <= ${maxOffset} ORDER BY a.cohort, a."offset"`);
+     FROM act a JOIN sizes s USING (cohort) WHERE a."offset" <= ${maxOffset} AND ${observed(`a.cohort + to_months(CAST(a."offset" AS INTEGER))`)} ORDER BY a.cohort, a."offset"`);
 
   const rep = await queryOne<{customers: number; repeaters: number; eligible: number; within: number; med: number; q1: number; q3: number}>(connection,
-    `WITH o AS (SELECT cust, time, row_number() OVER (PARTITION BY cust ORDER BY time, orderId) AS k FROM eco_orders),
+    `WITH o AS (SELECT cust, time, row_number() OVER (PARTITION BY cust ORDER BY time, orderId) AS k FROM eco_orders WHERE ${observed("time")}),
      c AS (SELECT cust, max(time) FILTER (WHERE k = 1) AS first, max(time) FILTER (WHERE k = 2) AS second, count(*) AS orders FROM o GROUP BY cust),
-     g AS (SELECT orders, (epoch(${end}) - epoch(first)) / 86400 AS sinceFirst, (epoch(second) - epoch(first)) / 86400 AS gap FROM c)
+     g AS (SELECT orders, (epoch(${observedUntil}) - epoch(first)) / 86400 AS sinceFirst, (epoch(second) - epoch(first)) / 86400 AS gap FROM c)
      SELECT count(*) AS customers, count(*) FILTER (WHERE orders >= 2) AS repeaters,
        count(*) FILTER (WHERE sinceFirst >= ${repeatWindowDays}) AS eligible,
        count(*) FILTER (WHERE sinceFirst >= ${repeatWindowDays} AND gap <= ${repeatWindowDays}) AS within,
        quantile_cont(gap, 0.5) AS med, quantile_cont(gap, 0.25) AS q1, quantile_cont(gap, 0.75) AS q3 FROM g`);
   const maxBucket = 5;
   const hist = await queryRows<{orders: number; customers: number}>(connection,
-    `SELECT least(orders, ${maxBucket}) AS orders, count(*) AS customers FROM eco_customers GROUP BY 1 ORDER BY 1`);
+    `SELECT least(orders, ${maxBucket}) AS orders, count(*) AS customers FROM (SELECT cust, count(*) AS orders FROM eco_orders WHERE ${observed("time")} GROUP BY cust) GROUP BY 1 ORDER BY 1`);
   return {
-    start: info.start, end: info.end, months, monthly, monthTotals, seasonality, peaks, weekdayHour, categoryWeekday, categoryHour, cohorts,
+    start: info.start, end: info.end, months, monthly, monthTotals, seasonality, peaks, weekdayHour, categoryWeekday, categoryHour, cohorts, repeatCutoff,
     repeat: {
+      observedUntil: repeatCutoff ?? info.end,
       customers: rep.customers, repeaters: rep.repeaters, rate: rep.repeaters / rep.customers,
       windowDays: repeatWindowDays, eligible: rep.eligible, withinWindow: rep.within, rateWithinWindow: rep.eligible ? rep.within / rep.eligible : NaN,
       daysToSecond: {median: rep.med ?? NaN, q1: rep.q1 ?? NaN, q3: rep.q3 ?? NaN},
       ordersHistogram: hist.map((h) => ({orders: h.orders, customers: h.customers, orMore: h.orders === maxBucket}))
     }
   };
+}
+
+/** A customer's orders observed before the repeat cutoff: how many, the first and the last. */
+export interface ObservedHistory {
+  orders: number;
+  firstTime: string;
+  lastTime: string;
+}
+
+/** Customers with two or more orders before the repeat cutoff, by customer id (for gaps between
+ *  orders that must not reach into a window of re-used ids). */
+export async function repeatHistories(connection: DuckDBConnection, repeatCutoff: string): Promise<Map<string, ObservedHistory>> {
+  const rows = await queryRows<ObservedHistory & {customerId: string}>(connection,
+    `SELECT i.customerId, count(*) AS orders, strftime(min(o.time), '%Y-%m-%dT%H:%M:%S') AS firstTime, strftime(max(o.time), '%Y-%m-%dT%H:%M:%S') AS lastTime
+     FROM eco_orders o JOIN eco_customer_ids i USING (cust) WHERE o.time < TIMESTAMP '${repeatCutoff} 00:00:00' GROUP BY i.customerId HAVING count(*) >= 2`);
+  return new Map(rows.map(({customerId, ...h}) => [customerId, h]));
 }
