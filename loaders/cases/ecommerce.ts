@@ -73,7 +73,7 @@ export async function analyseEcommerce(connection: DuckDBConnection, dataDir: st
   lap("read");
   const {report: profiles, clusterOf, clusterNames} = profilesReport(customers, thresholds);
   lap("profiles");
-  const hypotheses = hypothesesReport({customers, orders, ordersWithWholesale, clusterOf, clusterNames});
+  const hypotheses = hypothesesReport({customers, orders, ordersWithWholesale, clusterOf, clusterNames, end: info.end, repeatCutoff: null});
   lap("hypotheses");
   const {report: mailing, list} = mailingPlan(profiles, customers, clusterOf, time, customerRows);
   lap("mailing");

@@ -81,6 +81,7 @@ export function logRank(times: readonly number[], events: readonly boolean[], gr
   // statsmodels drops the first group (any one group may be dropped: O − E sums to zero).
   const u = acc.oe.slice(1);
   const v = acc.v.slice(1).map((row) => row.slice(1));
+  if (acc.v.some((row, j) => !(row[j] > 0))) throw new Error(`log-rank test: group ${keys[acc.v.findIndex((row, j) => !(row[j] > 0))]} is never at risk beside another group at an event time${strata ? " of its stratum" : ""}, so it cannot be compared`);
   const x = solve(new Matrix(v), Matrix.columnVector(u)).getColumn(0);
   const statistic = u.reduce((s, ui, i) => s + ui * x[i], 0);
   return {statistic, df: k - 1, pValue: chiSquareSf(statistic, k - 1), groups: keys, observed: acc.o, expected: acc.e};
