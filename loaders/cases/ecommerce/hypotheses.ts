@@ -87,11 +87,23 @@ export function answerOf(test: Pick<TestResult, "rejectAdjusted" | "reject" | "e
   return `Yes: ${test.effect.value > 0 ? direction.higher : direction.lower}`;
 }
 
-function family(specs: Spec[], correction: "holm" | "bh", alpha: number): EcomHypothesisReport {
-  const results = specs.map((s) => s.run());
-  const corrected = correctFamily(results, correction);
-  const tests = corrected.map((r, i) => ({...r, field: specs[i].field, kind: "continuous" as const, question: specs[i].question, id: specs[i].id, short: specs[i].short,
-    answer: answerOf(r, specs[i].direction)}));
+/** Something computed, or left out with the reason in `notes` (data that cannot answer a question must not stop the report). */
+function attempt<T>(what: string, notes: string[], run: () => T): T[] {
+  try {
+    return [run()];
+  } catch (e) {
+    notes.push(`${what} is left out: ${e instanceof Error ? e.message : String(e)}.`);
+    return [];
+  }
+}
+
+function family(candidates: Spec[], correction: "holm" | "bh", alpha: number, notes: string[]): EcomHypothesisReport {
+  const ran = candidates.flatMap((spec) => attempt(`"${spec.question}"`, notes, () => ({spec, result: spec.run()})));
+  const corrected = correctFamily(ran.map((x) => x.result), correction);
+  const tests = corrected.map((r, i) => {
+    const spec = ran[i].spec;
+    return {...r, field: spec.field, kind: "continuous" as const, question: spec.question, id: spec.id, short: spec.short, answer: answerOf(r, spec.direction)};
+  });
   return {
     correction, correctionName: correction === "holm" ? "Holm" : "Benjamini–Hochberg", alpha, tests,
     significant: tests.filter((t) => t.rejectAdjusted).length,
@@ -168,16 +180,17 @@ export function hypothesesReport({customers, orders, ordersWithWholesale, cluste
   const ordersByCluster = groupsOf(byCustomerIndex, (x) => x.cluster, (x) => x.c.orders, clusterOrder, minGroup);
   note("Profiles", aovByCluster.dropped, (k) => clusterNames[Number(k)]);
   const circular = (what: string) => `The profiles were formed by clustering customers on the logarithm of their ${what} (with their category shares), so they differ on it by construction: a test would find what the clustering put there, and its p-value would mean nothing. The size of the differences is described instead.`;
-  const describe = (id: string, short: string, field: string, question: string, variable: string, samples: number[][], keys: string[], what: string): Described => {
-    const r = kruskalWallis(samples, {variable, groupVariable: "consumption profile", labels: keys.map((k) => clusterNames[Number(k)])});
-    return {id, short, field, question, variable, effect: r.effect, groups: r.groups, why: circular(what)};
-  };
-  const described = clusterNames.length >= 2 && aovByCluster.keys.length >= 2 ? [
-    describe("aov-profile", "order value × profile", "aov", "How much does the average order value differ between consumption profiles?", "average order value",
+  const describe = (id: string, short: string, field: string, question: string, variable: string, samples: number[][], keys: string[], what: string): Described[] =>
+    attempt(`"${question}"`, notes, () => {
+      const r = kruskalWallis(samples, {variable, groupVariable: "consumption profile", labels: keys.map((k) => clusterNames[Number(k)])});
+      return {id, short, field, question, variable, effect: r.effect, groups: r.groups, why: circular(what)};
+    });
+  const described = aovByCluster.keys.length < 2 ? [] : [
+    ...describe("aov-profile", "order value × profile", "aov", "How much does the average order value differ between consumption profiles?", "average order value",
       aovByCluster.samples, aovByCluster.keys, "average order value"),
-    describe("frequency-profile", "orders × profile", "orders", "How much does the number of orders per customer differ between consumption profiles?", "orders per customer",
+    ...describe("frequency-profile", "orders × profile", "orders", "How much does the number of orders per customer differ between consumption profiles?", "orders per customer",
       ordersByCluster.samples, ordersByCluster.keys, "number of orders")
-  ] : [];
+  ];
 
   // The customer as the unit: each customer's first order.
   const firstCats = groupsOf(customers, (c) => c.firstCategory, (c) => c.firstOrderValue, catOrder, minGroup);
@@ -232,7 +245,7 @@ export function hypothesesReport({customers, orders, ordersWithWholesale, cluste
         return {...r, chosenBecause: `${r.chosenBecause} The comparison group is every other customer with two or more orders (${otherSegments.join(", ")}), so it does not depend on how the rules split those customers among themselves — comparing with one of those segments alone would, because a rule on revenue (M) moves the big spenders out of it. Average order value is revenue divided by orders; the two groups are split on recency only (both have two or more orders and neither is cut on M), so the comparison is not circular.`};
       }});
   } else notes.push(`The ${segmentLabel["at-risk"]} comparison is left out: it or the other repeat buyers number fewer than ${minGroup}.`);
-  const main = family(specs, "holm", alpha);
+  const main = family(specs, "holm", alpha, notes);
 
   const firstOrderRest = (k: string, rows: readonly {category: string; value: number}[]) =>
     mw(rows.filter((o) => o.category === k).map((o) => o.value), rows.filter((o) => o.category !== k).map((o) => o.value),
@@ -244,7 +257,7 @@ export function hypothesesReport({customers, orders, ordersWithWholesale, cluste
     direction: {higher: "larger", lower: "smaller"},
     run: () => firstOrderRest(k, firstOrders)
   })) : [];
-  const posthoc = family(post, "bh", alpha);
+  const posthoc = family(post, "bh", alpha, notes);
 
   // Sensitivity: each customer's first order when wholesale lines count (an order of wholesale lines only can then come first).
   const firstWithWholesale = [...orderSequences(ordersWithWholesale).values()].map(([o]) => ({category: o.mainCategory as string, value: o.revenue}));
