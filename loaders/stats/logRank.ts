@@ -124,7 +124,7 @@ export function logRankTest(times: readonly number[], events: readonly boolean[]
   const hi = shares.indexOf(Math.max(...shares));
   const lo = shares.indexOf(Math.min(...shares));
   const effect = proportionDifferenceEffect(shares[hi], shares[lo]);
-  effect.name = `difference in the share with ${event} within ${horizon} ${unit} (Kaplan–Meier, ${summaries[hi].label} − ${summaries[lo].label})`;
+  effect.name = `gap in the share with ${event} by ${horizon} ${unit} (${summaries[hi].label} − ${summaries[lo].label})`;
   const stratified = strata !== undefined;
   const top = lr.groups.map((_, j) => lr.observed[j] / lr.expected[j]);
   const fastest = summaries[top.indexOf(Math.max(...top))].label;

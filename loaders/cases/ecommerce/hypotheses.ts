@@ -241,7 +241,7 @@ export function hypothesesReport({customers, orders, ordersWithWholesale, cluste
       question: `Do ${segmentLabel["at-risk"]} customers spend a different amount per order than ${comparison}?`,
       direction: {higher: `${segmentLabel["at-risk"]} customers spend more per order than other repeat buyers`, lower: `${segmentLabel["at-risk"]} customers spend less per order than other repeat buyers`},
       run: () => {
-        const r = mw(atRisk.map((c) => c.aov), otherRepeat.map((c) => c.aov), [segmentLabel["at-risk"], "other repeat buyers"], "average order value", RANKS_WHY);
+        const r = mw(atRisk.map((c) => c.aov), otherRepeat.map((c) => c.aov), [segmentLabel["at-risk"], comparison], "average order value", RANKS_WHY);
         return {...r, chosenBecause: `${r.chosenBecause} The comparison group is every other customer with two or more orders (${otherSegments.join(", ")}), so it does not depend on how the rules split those customers among themselves — comparing with one of those segments alone would, because a rule on revenue (M) moves the big spenders out of it. Average order value is revenue divided by orders; the two groups are split on recency only (both have two or more orders and neither is cut on M), so the comparison is not circular.`};
       }});
   } else notes.push(`The ${segmentLabel["at-risk"]} comparison is left out: it or the other repeat buyers number fewer than ${minGroup}.`);
