@@ -143,7 +143,7 @@ export function logRankTest(times: readonly number[], events: readonly boolean[]
     groups: summaries,
     reject: lr.pValue < alpha,
     decision: decisionText(lr.pValue, alpha,
-      `the time to ${event} differs between ${groupVariable} groups (most ${event}s relative to expected: ${fastest}).`,
+      `the time to ${event} differs between ${groupVariable} groups (highest ratio of observed to expected: ${fastest}).`,
       `no evidence that the time to ${event} differs between ${groupVariable} groups.`),
     variable: `time to ${event}`
   };

@@ -54,3 +54,7 @@ test("logRankTest reports each group's Kaplan–Meier share with the event by th
   assertClose(t.effect.value, Math.max(...shares) - Math.min(...shares), 1e-12);
   assert.equal(t.test, "log-rank test");
 });
+
+test("log-rank refuses groups that are never compared (each alone in its stratum) with a clear error", () => {
+  assert.throws(() => logRank([1, 2, 3, 4], [true, true, true, false], ["a", "a", "b", "b"], {strata: ["x", "x", "y", "y"]}), /never at risk beside another group/);
+});
