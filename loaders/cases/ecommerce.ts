@@ -76,8 +76,7 @@ export async function analyseEcommerce(connection: DuckDBConnection, dataDir: st
   lap("read");
   const {report: profiles, clusterOf, clusterNames} = profilesReport(customers, thresholds);
   lap("profiles");
-  // TODO(merge): pass repeatCutoff to hypothesesReport
-  const hypotheses = hypothesesReport({customers, orders, ordersWithWholesale, clusterOf, clusterNames});
+  const hypotheses = hypothesesReport({customers, orders, ordersWithWholesale, clusterOf, clusterNames, end: info.end, repeatCutoff});
   lap("hypotheses");
   const histories = repeatCutoff === null ? null : await repeatHistories(connection, repeatCutoff);
   const {report: mailing, list} = mailingPlan(profiles, customers, clusterOf, time, customerRows, histories);

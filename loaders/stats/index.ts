@@ -25,6 +25,8 @@ export {mannWhitneyU, mannWhitneyStatistic, type MannWhitneyStatistic} from "./m
 export {chiSquareTest, chiSquareTestTable, type ChiSquareOptions} from "./chiSquare.ts";
 export {twoProportionZTest, type ProportionsOptions} from "./proportions.ts";
 export {kruskalWallis, type KruskalOptions} from "./kruskal.ts";
+export {kaplanMeier, survivalAt, type SurvivalCurve} from "./kaplanMeier.ts";
+export {logRank, logRankTest, type LogRank, type LogRankTestOptions} from "./logRank.ts";
 export {holm, benjaminiHochberg, adjustPValues, correctFamily} from "./corrections.ts";
 export {compareGroups, detectType, type CompareOptions, type VariableType} from "./compare.ts";
 export {formatP} from "./words.ts";

@@ -35,7 +35,9 @@ export type TestName =
   | "chi-square test of independence"
   | "chi-square test of independence with Yates' correction"
   | "two-proportion z-test"
-  | "Kruskal–Wallis H test";
+  | "Kruskal–Wallis H test"
+  | "log-rank test"
+  | "stratified log-rank test";
 
 export type Correction = "holm" | "bh";
 

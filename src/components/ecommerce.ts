@@ -13,6 +13,7 @@
  *   CategoryMix             stacked category shares of revenue per group
  *   PortraitHeatmap         profiles × features: values in readers' units, coloured by standardised difference
  *   SendWindowChart         send months per segment, peak marked
+ *   ReturnShares            share of each group with a second order within a horizon (Kaplan–Meier), bars from zero
  *   profileColor            a colour per consumption profile: the colour of its dominant category
  *   textTable               a plain table for rows of text (wraps, prints, no scrolling)
  */
@@ -261,6 +262,26 @@ export function SendWindowChart(plan: {label: string; window: {months: number[];
   });
 }
 
+/** Share of each group's customers with a second order within `horizon` days of their first (Kaplan–Meier, so customers
+ * observed for less time count for as long as they were observed), in the groups' order; labelled with the share and n. */
+export function ReturnShares(groups: {label: string; n: number; proportion?: number}[], {width = 640, horizon}: {width?: number; horizon: number}) {
+  const rows = groups.map((g) => ({label: g.label, share: g.proportion ?? 0, n: g.n}));
+  const max = Math.max(0.01, ...rows.map((r) => r.share));
+  return Plot.plot({
+    width,
+    height: 50 + rows.length * 26,
+    marginLeft: Math.min(190, width * 0.4),
+    marginRight: 80,
+    x: {label: `Customers with a second order within ${horizon} days (Kaplan–Meier) →`, domain: [0, max * 1.15], tickFormat: "%", grid: true},
+    y: {label: null, domain: rows.map((r) => r.label)},
+    marks: [
+      Plot.barX(rows, {x: "share", y: "label", fill: POSITIVE, fillOpacity: 0.75, tip: true, title: (r) => `${r.label}\n${pct(r.share)} within ${horizon} days\n${r.n.toLocaleString("en-US")} customers`}),
+      Plot.text(rows, {x: "share", y: "label", text: (r) => `${pct(r.share)} · n ${r.n.toLocaleString("en-US")}`, dx: 4, textAnchor: "start", fill: "currentColor"}),
+      Plot.ruleX([0])
+    ]
+  });
+}
+
 export interface TextColumn<T> {
   key: keyof T & string;
   label: string;
@@ -268,17 +289,18 @@ export interface TextColumn<T> {
   numeric?: boolean;
 }
 
-/** A plain HTML table for rows of words (rules, plans): text wraps and the table grows with it. Values render as text. */
+/** A plain HTML table for rows of words (rules, plans): text wraps and the table grows with it, scrolling in its own box when wider than the page. Values render as text. */
 export function textTable<T extends Record<string, unknown>>(rows: T[], columns: TextColumn<T>[]) {
   const cell = (row: T, c: TextColumn<T>) => {
     const v = row[c.key];
     const text = c.format ? c.format(v as never, row) : v === null || v === undefined ? "" : String(v);
     return html`<td class=${c.numeric ? "num" : ""}>${text}</td>`;
   };
-  return html`<table class="eco-text">
+  // A table wider than the page (many columns on a phone) scrolls inside its own box, never the page.
+  return html`<div style="overflow-x: auto; max-width: 100%;"><table class="eco-text">
     <thead><tr>${columns.map((c) => html`<th class=${c.numeric ? "num" : ""}>${c.label}</th>`)}</tr></thead>
     <tbody>${rows.map((r) => html`<tr>${columns.map((c) => cell(r, c))}</tr>`)}</tbody>
-  </table>`;
+  </table></div>`;
 }
 
 /** Colour scale for consumption profiles: each profile in the colour of its dominant category. */

@@ -27,7 +27,9 @@ const shortNames: Record<TestName, string> = {
   "chi-square test of independence": "Chi-square",
   "chi-square test of independence with Yates' correction": "Chi-square (Yates)",
   "two-proportion z-test": "Two-proportion z",
-  "Kruskal–Wallis H test": "Kruskal–Wallis H"
+  "Kruskal–Wallis H test": "Kruskal–Wallis H",
+  "log-rank test": "Log-rank",
+  "stratified log-rank test": "Log-rank (stratified)"
 };
 
 /** The test's name, short enough for a table column ("Chi-square (Yates)"); hyphens do not break

@@ -1,40 +1,71 @@
 /**
- * E-commerce hypotheses on small made-up customer bases with a planted effect: the answer printed next to
- * each question must follow the corrected decision and, for two groups, the sign of the effect — a
- * significant test whose effect says "smaller" must never be answered with a bare "Yes" to a question
- * that reads "larger".
+ * E-commerce hypotheses on small made-up customer bases with planted structure. Each block plants a trap the
+ * report used to fall into and checks that it no longer does:
+ *   - the answer printed next to a question follows the corrected decision and the sign of the effect;
+ *   - At risk is compared with all other repeat buyers, so carving big spenders out of Loyal into Best cannot
+ *     make At risk look like bigger spenders;
+ *   - profiles are not tested on what they were clustered on (described, no p-value);
+ *   - coming back is compared on time observed (censoring), so late starters do not look like worse returners;
+ *   - the customer is the unit: one customer's 126 orders do not make a category's orders look larger;
+ *   - the repeat cutoff ends observation: second orders on or after it do not count.
  */
 import {describe, it} from "node:test";
 import assert from "node:assert/strict";
 import {answerOf, hypothesesReport, type HypothesesReport} from "../../loaders/cases/ecommerce/hypotheses.ts";
+import {orderSequences, returnTimes} from "../../loaders/cases/ecommerce/repeat.ts";
 import type {CustomerProfile, OrderRow} from "../../loaders/cases/ecommerce/customers.ts";
 import {ANALYSIS_CATEGORIES, type AnalysisCategory} from "../../loaders/cases/ecommerce/tables.ts";
 import type {SegmentId} from "../../loaders/cases/ecommerce/rfm.ts";
 
 const zeros = () => Object.fromEntries(ANALYSIS_CATEGORIES.map((c) => [c, 0])) as Record<AnalysisCategory, number>;
+const DAY = 86_400_000;
+const START = Date.parse("2019-01-01T00:00:00Z");
+const iso = (day: number) => new Date(START + day * DAY).toISOString().slice(0, 19);
+const END = iso(400);
 
-function customer(i: number, orders: number, firstOrderValue: number, segment: SegmentId): CustomerProfile {
-  const category: AnalysisCategory = i % 2 ? "plants" : "garden";
-  const revenue = firstOrderValue * orders;
-  return {
-    customerId: `c${i}`, orders, revenue, aov: revenue / orders, recencyDays: 10 + i, tenureDays: 30, firstTime: "2019-01-01T10:00:00", lastTime: "2019-02-01T10:00:00",
-    firstCategory: category, firstOrderValue, mainCategory: category,
-    categoryRevenue: {...zeros(), [category]: revenue}, shares: {...zeros(), [category]: 1}, r: 2, f: Math.min(orders, 3), m: 2, segment
-  };
+interface Planned {
+  /** Day of each order after START (the first is the first order). */
+  days: number[];
+  values: number[];
+  category: AnalysisCategory;
+  segment: SegmentId;
 }
 
-/** 80 customers who come back and 80 who order once; `returnersFirst` sets the first order value of those who come back. */
-function base(returnersFirst: (i: number) => number, onceFirst: (i: number) => number): HypothesesReport {
-  const customers: CustomerProfile[] = [];
-  for (let i = 0; i < 80; i++) customers.push(customer(i, 2 + (i % 3), returnersFirst(i), i % 2 ? "loyal" : "at-risk"));
-  for (let i = 80; i < 160; i++) customers.push(customer(i, 1, onceFirst(i), "lost"));
-  const orders: OrderRow[] = customers.map((c, i) => ({orderId: i, revenue: c.firstOrderValue + (i % 7), lines: 1, mainCategory: c.mainCategory}));
-  return hypothesesReport({customers, orders, ordersWithWholesale: orders, clusterOf: customers.map((_, i) => i % 2), clusterNames: ["A", "B"]});
+/** Customers and their orders, with every profile field derived from the orders as the SQL does. */
+function build(plans: Planned[]): {customers: CustomerProfile[]; orders: OrderRow[]} {
+  const orders: OrderRow[] = [];
+  const customers = plans.map((p, i): CustomerProfile => {
+    const customerId = `c${String(i).padStart(4, "0")}`;
+    p.days.forEach((d, j) => orders.push({orderId: orders.length + 1, customerId, time: iso(d), revenue: p.values[j], lines: 1, mainCategory: p.category}));
+    const revenue = p.values.reduce((a, b) => a + b, 0);
+    const n = p.days.length;
+    return {
+      customerId, orders: n, revenue, aov: revenue / n, recencyDays: 400 - Math.max(...p.days), tenureDays: 400 - p.days[0],
+      firstTime: iso(p.days[0]), lastTime: iso(Math.max(...p.days)), firstCategory: p.category, firstOrderValue: p.values[0], mainCategory: p.category,
+      categoryRevenue: {...zeros(), [p.category]: revenue}, shares: {...zeros(), [p.category]: 1}, r: 2, f: Math.min(n, 3), m: 2, segment: p.segment
+    };
+  });
+  return {customers, orders};
 }
+
+function report(plans: Planned[], repeatCutoff: string | null = null): HypothesesReport {
+  const {customers, orders} = build(plans);
+  return hypothesesReport({customers, orders, ordersWithWholesale: orders, clusterOf: customers.map((_, i) => i % 2), clusterNames: ["A", "B"], end: END, repeatCutoff});
+}
+
+const test = (r: HypothesesReport, id: string) => {
+  const t = r.main.tests.find((x) => x.id === id);
+  assert.ok(t, `no main test ${id}: ${r.main.tests.map((x) => x.id).join(", ")}`);
+  return t;
+};
+
+/** A repeat buyer (two orders, 30 days apart, both of `aov`) and a one-order customer, cycling categories. */
+const repeatBuyer = (i: number, aov: number, segment: SegmentId): Planned => ({days: [i % 200, (i % 200) + 30], values: [aov, aov], category: i % 2 ? "plants" : "storage", segment});
+const oneOrder = (i: number, value: number): Planned => ({days: [i % 300], values: [value], category: i % 2 ? "plants" : "storage", segment: "lost"});
 
 /** Every answer agrees with its test: "No evidence" unless rejected after correction; a two-group answer names the effect's direction. */
-function assertAnswersFollowTests(report: HypothesesReport) {
-  for (const t of [...report.main.tests, ...report.posthoc.tests]) {
+function assertAnswersFollowTests(r: HypothesesReport) {
+  for (const t of [...r.main.tests, ...r.posthoc.tests]) {
     if (!t.rejectAdjusted) {
       assert.equal(t.answer, "No evidence", t.id);
       continue;
@@ -48,30 +79,25 @@ function assertAnswersFollowTests(report: HypothesesReport) {
 }
 
 describe("e-commerce hypotheses: answers follow the direction of the effect", () => {
-  it("returners whose first order is smaller get 'smaller', not a bare 'Yes'", () => {
-    const report = base((i) => 100 + i, (i) => 1000 + i);
-    const t = report.main.tests.find((x) => x.id === "first-value-return")!;
-    assert.ok(t.effect.value < 0, "planted: returners' first orders are smaller");
-    assert.ok(t.rejectAdjusted);
-    assert.equal(t.answer, "Yes: smaller for those who come back");
-    assert.doesNotMatch(t.question, /larger than/, "the question is two-sided");
-    assertAnswersFollowTests(report);
+  const base = (atRiskAov: (i: number) => number, otherAov: (i: number) => number) => {
+    const plans: Planned[] = [];
+    for (let i = 0; i < 60; i++) plans.push(repeatBuyer(i, atRiskAov(i), "at-risk"));
+    for (let i = 60; i < 160; i++) plans.push(repeatBuyer(i, otherAov(i), "loyal"));
+    for (let i = 160; i < 260; i++) plans.push(oneOrder(i, 100 + (i % 50)));
+    return report(plans);
+  };
+
+  it("At risk customers who spend less per order get 'less', not a bare 'Yes'", () => {
+    const t = test(base((i) => 100 + i, (i) => 1000 + i), "aov-at-risk-vs-repeat");
+    assert.ok(t.effect.value < 0 && t.rejectAdjusted);
+    assert.match(t.answer, /^Yes: .*spend less per order/);
+    assert.doesNotMatch(t.question, /more than|larger than/, "the question is two-sided");
   });
 
-  it("returners whose first order is larger get 'larger'", () => {
-    const report = base((i) => 1000 + i, (i) => 100 + i);
-    const t = report.main.tests.find((x) => x.id === "first-value-return")!;
-    assert.ok(t.effect.value > 0);
-    assert.equal(t.answer, "Yes: larger for those who come back");
-    assertAnswersFollowTests(report);
-  });
-
-  it("no planted difference: 'No evidence' whenever the corrected p-value is not below α", () => {
-    const report = base((i) => 100 + ((i * 37) % 80), (i) => 100 + ((i * 37) % 80));
-    const t = report.main.tests.find((x) => x.id === "first-value-return")!;
-    assert.ok(t.pAdjusted! >= report.main.alpha);
-    assert.equal(t.answer, "No evidence");
-    assertAnswersFollowTests(report);
+  it("At risk customers who spend more per order get 'more'", () => {
+    const r = base((i) => 1000 + i, (i) => 100 + i);
+    assert.match(test(r, "aov-at-risk-vs-repeat").answer, /^Yes: .*spend more per order/);
+    assertAnswersFollowTests(r);
   });
 
   it("answerOf uses the adjusted decision, not the uncorrected one", () => {
@@ -81,5 +107,87 @@ describe("e-commerce hypotheses: answers follow the direction of the effect", ()
     assert.equal(answerOf({reject: true, rejectAdjusted: true, effect}, direction), "Yes: smaller");
     assert.equal(answerOf({reject: true, rejectAdjusted: true, effect: {...effect, value: 0.3}}, direction), "Yes: larger");
     assert.equal(answerOf({reject: true, rejectAdjusted: true, effect}), "Yes");
+  });
+});
+
+describe("e-commerce hypotheses: the traps", () => {
+  it("At risk is compared with all other repeat buyers: moving the big spenders from Loyal to Best creates no difference", () => {
+    // Every repeat buyer's order value comes from one distribution; the top third of the non-At-risk ones are "best".
+    const plans: Planned[] = [];
+    const value = (i: number) => 100 + ((i * 37) % 300);
+    for (let i = 0; i < 60; i++) plans.push(repeatBuyer(i, value(i), "at-risk"));
+    for (let i = 60; i < 360; i++) plans.push(repeatBuyer(i, value(i), value(i) >= 300 ? "best" : "loyal"));
+    for (let i = 360; i < 460; i++) plans.push(oneOrder(i, value(i)));
+    const r = report(plans);
+    const t = test(r, "aov-at-risk-vs-repeat");
+    assert.match(t.question, /all other repeat buyers \(Best and Loyal\)/, "the question names the comparison group");
+    assert.equal(t.groups[1].n, 300, "the comparison group is every other repeat buyer");
+    assert.equal(t.answer, "No evidence", `r = ${t.effect.value}, p = ${t.pValue}`);
+    assert.ok(!r.main.tests.some((x) => /Loyal segment/.test(x.question)), "no comparison with the Loyal segment alone");
+  });
+
+  it("profiles are not tested on the order value and orders they were clustered on: effect sizes only", () => {
+    const plans: Planned[] = [];
+    for (let i = 0; i < 100; i++) plans.push(repeatBuyer(i, 100 + i, "loyal"));
+    for (let i = 100; i < 200; i++) plans.push(oneOrder(i, 100 + i));
+    const r = report(plans);
+    for (const t of [...r.main.tests, ...r.posthoc.tests]) assert.doesNotMatch(t.id, /profile/, `${t.id} is a test on a clustering feature`);
+    assert.deepEqual(r.described.map((d) => d.id), ["aov-profile", "frequency-profile"]);
+    for (const d of r.described) {
+      assert.equal(d.effect.name, "epsilon²");
+      assert.ok(!("pValue" in d), "no p-value");
+      assert.match(d.why, /clustering/);
+      assert.equal(d.groups.length, 2);
+    }
+  });
+
+  it("coming back is compared on time observed: late starters with the same return rate are not worse returners", () => {
+    // Same chance of a second order per day in both categories (a second order 20–180 days after the first for
+    // half of the customers); garden customers mostly start late, so fewer of them are back by the end of the log.
+    const plans: Planned[] = [];
+    for (let i = 0; i < 400; i++) {
+      const garden = i % 2 === 1;
+      const start = garden ? 250 + ((i * 7) % 145) : (i * 7) % 395;
+      const gap = 20 + ((i * 53) % 160);
+      const returns = Math.floor(i / 2) % 2 === 0;
+      const days = returns && start + gap <= 400 ? [start, start + gap] : [start];
+      plans.push({days, values: days.map(() => 500 + i), category: garden ? "garden" : "plants", segment: days.length > 1 ? "loyal" : "lost"});
+    }
+    const r = report(plans);
+    const {customers} = build(plans);
+    const share = (cat: string) => customers.filter((c) => c.firstCategory === cat && c.orders >= 2).length / customers.filter((c) => c.firstCategory === cat).length;
+    assert.ok(share("plants") - share("garden") > 0.15, `planted: the raw shares differ (${share("plants")} vs ${share("garden")})`);
+    const t = test(r, "return-first-category");
+    assert.match(t.test, /log-rank/);
+    assert.equal(t.answer, "No evidence", `χ² = ${t.statistic}, p = ${t.pValue}`);
+  });
+
+  it("the customer is the unit: one customer's 126 large orders do not make a category's orders larger", () => {
+    const plans: Planned[] = [];
+    const value = (i: number) => 200 + ((i * 37) % 400);
+    for (let i = 0; i < 200; i++) plans.push(oneOrder(i, value(i)));
+    plans.push({days: Array.from({length: 126}, (_, j) => 1 + j * 3), values: Array.from({length: 126}, () => 5000), category: "storage", segment: "best"});
+    const r = report(plans);
+    const storage = r.posthoc.tests.find((t) => t.id === "first-value-storage-vs-rest");
+    assert.ok(storage, r.posthoc.tests.map((t) => t.id).join(", "));
+    assert.equal(storage.groups[0].n + storage.groups[1].n, 201, "one value per customer");
+    assert.equal(storage.answer, "No evidence", `r = ${storage.effect.value}`);
+    assert.equal(test(r, "value-first-category").groups.reduce((s, g) => s + g.n, 0), 201);
+  });
+
+  it("the repeat cutoff ends observation: later second orders do not count and later first orders are left out", () => {
+    const {customers, orders} = build([
+      {days: [10, 40], values: [1, 1], category: "plants", segment: "loyal"},   // back before the cutoff
+      {days: [10, 310], values: [1, 1], category: "plants", segment: "loyal"},  // second order after the cutoff
+      {days: [10], values: [1], category: "plants", segment: "lost"},           // never back
+      {days: [320, 330], values: [1, 1], category: "plants", segment: "loyal"}  // first seen after the cutoff
+    ]);
+    const cutoff = iso(300).slice(0, 10);
+    const r = returnTimes(customers, orderSequences(orders), {end: END, repeatCutoff: cutoff});
+    assert.deepEqual(r.rows.map((x) => [x.returned, Math.round(x.days)]), [[true, 30], [false, 290], [false, 290]]);
+    assert.equal(r.firstSeenAfterCutoff, 1);
+    assert.equal(r.secondOrdersAfterCutoff, 1);
+    const open = returnTimes(customers, orderSequences(orders), {end: END, repeatCutoff: null});
+    assert.deepEqual(open.rows.map((x) => [x.returned, Math.round(x.days)]), [[true, 30], [true, 300], [false, 390], [true, 10]]);
   });
 });

@@ -46,14 +46,18 @@ export async function readCustomers(connection: DuckDBConnection): Promise<Custo
   });
 }
 
-/** Orders (without wholesale lines) as plain rows, for order-level tests. */
+/** Orders (without wholesale lines) as plain rows: the customer's id and the order's time (its first line,
+ * ISO text) let the customer, not the order, be the unit of a test and give each customer's order sequence. */
 export interface OrderRow {
   orderId: number;
+  customerId: string;
+  time: string;
   revenue: number;
   lines: number;
   mainCategory: AnalysisCategory;
 }
 
 export async function readOrders(connection: DuckDBConnection, table = "eco_orders"): Promise<OrderRow[]> {
-  return queryRows<OrderRow>(connection, `SELECT orderId, revenue, lines, mainCategory FROM ${ident(table)} ORDER BY orderId`);
+  return queryRows<OrderRow>(connection, `SELECT o.orderId, ids.customerId, strftime(o.time, '%Y-%m-%dT%H:%M:%S') AS time, o.revenue, o.lines, o.mainCategory
+    FROM ${ident(table)} o JOIN eco_customer_ids ids USING (cust) ORDER BY o.orderId`);
 }

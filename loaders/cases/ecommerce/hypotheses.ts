@@ -1,21 +1,28 @@
 /**
- * Hypotheses on order value and order frequency across segments, profiles and categories.
- * Money per order is right-skewed (a few large orders) and orders per customer are small counts
- * with many ties, so every comparison is by ranks: Kruskal–Wallis for three or more groups,
- * Mann–Whitney U for two, chi-square for the share who come back. Effect sizes: epsilon² for
- * Kruskal–Wallis, rank-biserial r for Mann–Whitney, Cramér's V for chi-square (loaders/stats).
+ * Hypotheses about customers: what they spend per order and whether (and how soon) they come back.
+ * The customer is the unit of every test — one value per customer — because a customer's orders are
+ * not independent of each other (one customer with a hundred orders would otherwise weigh a hundred
+ * times). Money is right-skewed and compared by ranks (Kruskal–Wallis for three or more groups,
+ * Mann–Whitney U for two); coming back is a time to the second order, observed for a different time
+ * per customer, and compared by a log-rank test with censoring (loaders/stats).
  *
  *   main family   one question per test, Holm-corrected (familywise error ≤ α)
- *   post hoc      order value of each main category against all other orders, Benjamini–Hochberg
- *   sensitivity   the order-value questions again with wholesale lines included
+ *   post hoc      first-order value of each first-order category against all other customers'
+ *                 first orders, Benjamini–Hochberg
+ *   described     differences on what a grouping was built from (profiles on order value and
+ *                 orders): effect sizes and medians, no p-value — a test would find what the
+ *                 clustering put there
+ *   sensitivity   the first-order value questions again with wholesale lines included (each customer's
+ *                 first order among all their orders, wholesale lines counted)
  */
-import {chiSquareTest, correctFamily, kruskalWallis, mannWhitneyU} from "../../stats/index.ts";
-import type {TestResult} from "../../stats/types.ts";
+import {correctFamily, kruskalWallis, logRankTest, mannWhitneyU} from "../../stats/index.ts";
+import type {EffectSize, GroupSummary, TestResult} from "../../stats/types.ts";
 import type {HypothesisReport} from "../../report/types.ts";
 import {categoryLabel} from "./categories.ts";
 import type {CustomerProfile, OrderRow} from "./customers.ts";
 import {ANALYSIS_CATEGORIES} from "./tables.ts";
-import {segmentLabel} from "./rfm.ts";
+import {segmentLabel, SEGMENT_IDS} from "./rfm.ts";
+import {orderSequences, returnTimes} from "./repeat.ts";
 
 /** A test with its id, a short chart label and the answer to its question in words: "No evidence", "Yes", or for a
  * two-group comparison "Yes: " + which way the difference goes (from the sign of the effect, never from the question). */
@@ -25,25 +32,42 @@ export interface EcomHypothesisReport extends Omit<HypothesisReport, "tests"> {
   tests: EcomTest[];
 }
 
+/** A difference described, not tested: the grouping was built from the variable compared. */
+export interface Described {
+  id: string;
+  short: string;
+  question: string;
+  field: string;
+  variable: string;
+  /** epsilon² from the Kruskal–Wallis H (the share of rank variance between groups). */
+  effect: EffectSize;
+  groups: GroupSummary[];
+  /** Why there is no p-value. */
+  why: string;
+}
+
 export interface HypothesesReport {
   main: EcomHypothesisReport;
   posthoc: EcomHypothesisReport;
-  /** The order-value tests with wholesale lines included (ranks make them robust; this shows it). */
+  described: Described[];
+  /** The first-order value tests with wholesale lines included (ranks make them robust; this shows it). */
   sensitivity: {id: string; question: string; pWithout: number; pWith: number; effectWithout: number; effectWith: number; effectName: string; sameDecision: boolean}[];
+  /** How repeat purchases were observed: until when, how many customers, the horizon of the shares shown. */
+  repeat: {observedUntil: string; repeatCutoff: string | null; customers: number; returned: number; firstSeenAfterCutoff: number; secondOrdersAfterCutoff: number; horizonDays: number};
   /** Groups smaller than this are left out of a test (and said so). */
   minGroup: number;
   notes: string[];
 }
 
 const RANKS_WHY = "Order values are right-skewed (a few large orders pull the mean), so groups are compared by ranks rather than means.";
-const COUNTS_WHY = "Orders per customer are small whole numbers with many ties, so groups are compared by ranks (tie-corrected).";
+const FIRST_ORDER_WHY = "Each customer counts once, by their first order (its value and main category), so the values are independent — a customer's later orders are not.";
 
 interface Spec {
   id: string;
   /** A few words for chart labels. */
   short: string;
   field: string;
-  /** Asked two-sided ("does … differ"): the answer says which way. */
+  /** Asked two-sided ("does … differ"), naming the comparison group: the answer says which way. */
   question: string;
   /** Two-group tests: the answer when the first group tends to be larger (rank-biserial r > 0) and when smaller. */
   direction?: Direction;
@@ -63,11 +87,23 @@ export function answerOf(test: Pick<TestResult, "rejectAdjusted" | "reject" | "e
   return `Yes: ${test.effect.value > 0 ? direction.higher : direction.lower}`;
 }
 
-function family(specs: Spec[], correction: "holm" | "bh", alpha: number): EcomHypothesisReport {
-  const results = specs.map((s) => s.run());
-  const corrected = correctFamily(results, correction);
-  const tests = corrected.map((r, i) => ({...r, field: specs[i].field, kind: "continuous" as const, question: specs[i].question, id: specs[i].id, short: specs[i].short,
-    answer: answerOf(r, specs[i].direction)}));
+/** Something computed, or left out with the reason in `notes` (data that cannot answer a question must not stop the report). */
+function attempt<T>(what: string, notes: string[], run: () => T): T[] {
+  try {
+    return [run()];
+  } catch (e) {
+    notes.push(`${what} is left out: ${e instanceof Error ? e.message : String(e)}.`);
+    return [];
+  }
+}
+
+function family(candidates: Spec[], correction: "holm" | "bh", alpha: number, notes: string[]): EcomHypothesisReport {
+  const ran = candidates.flatMap((spec) => attempt(`"${spec.question}"`, notes, () => ({spec, result: spec.run()})));
+  const corrected = correctFamily(ran.map((x) => x.result), correction);
+  const tests = corrected.map((r, i) => {
+    const spec = ran[i].spec;
+    return {...r, field: spec.field, kind: "continuous" as const, question: spec.question, id: spec.id, short: spec.short, answer: answerOf(r, spec.direction)};
+  });
   return {
     correction, correctionName: correction === "holm" ? "Holm" : "Benjamini–Hochberg", alpha, tests,
     significant: tests.filter((t) => t.rejectAdjusted).length,
@@ -87,6 +123,17 @@ function groupsOf<T>(rows: readonly T[], key: (r: T) => string, value: (r: T) =>
   return {keys: kept, samples: kept.map((k) => map.get(k)!), dropped};
 }
 
+/** Quartile cut points (linear interpolation) of values. */
+function quartiles(values: readonly number[]): [number, number, number] {
+  const s = Float64Array.from(values).sort();
+  const q = (p: number) => {
+    const h = (s.length - 1) * p;
+    const lo = Math.floor(h);
+    return s[lo] + (h - lo) * (s[Math.min(lo + 1, s.length - 1)] - s[lo]);
+  };
+  return [q(0.25), q(0.5), q(0.75)];
+}
+
 export interface HypothesisInputs {
   customers: readonly CustomerProfile[];
   orders: readonly OrderRow[];
@@ -94,11 +141,26 @@ export interface HypothesisInputs {
   /** Cluster index per customer (same order as customers) and cluster names. */
   clusterOf: readonly number[];
   clusterNames: readonly string[];
+  /** The last time in the log (ISO): observation ends there when there is no repeat cutoff. */
+  end: string;
+  /** Start (ISO date) of a window at the end of the log where customer ids look re-used; repeat-purchase questions
+   * end observation there. null: no such window, observe to the end of the log. */
+  repeatCutoff: string | null;
 }
 
-export function hypothesesReport({customers, orders, ordersWithWholesale, clusterOf, clusterNames}: HypothesisInputs, {alpha = 0.05, minGroup = 20} = {}): HypothesesReport {
+export interface HypothesisOptions {
+  alpha?: number;
+  minGroup?: number;
+  /** Days after the first order at which the share who came back is shown (Kaplan–Meier). */
+  horizonDays?: number;
+}
+
+export function hypothesesReport({customers, orders, ordersWithWholesale, clusterOf, clusterNames, end, repeatCutoff}: HypothesisInputs,
+  {alpha = 0.05, minGroup = 20, horizonDays = 90}: HypothesisOptions = {}): HypothesesReport {
   const notes: string[] = [];
   const catOrder = ANALYSIS_CATEGORIES as readonly string[];
+  const label = (k: string) => categoryLabel[k as keyof typeof categoryLabel];
+  const money = (x: number) => Math.round(x).toLocaleString("en-US");
   const kw = (samples: number[][], labels: string[], variable: string, groupVariable: string, why: string) => {
     const r = kruskalWallis(samples, {variable, groupVariable, labels, alpha});
     return {...r, chosenBecause: `${why} One test for all ${labels.length} groups, rather than many pairwise ones.`};
@@ -107,75 +169,106 @@ export function hypothesesReport({customers, orders, ordersWithWholesale, cluste
     const r = mannWhitneyU(a, b, {variable, labels, alpha});
     return {...r, chosenBecause: `${why} With two groups, Mann–Whitney U compares their distributions.`};
   };
-  const note = (what: string, dropped: string[], label: (k: string) => string) => {
-    if (dropped.length) notes.push(`${what}: ${dropped.map(label).join(", ")} left out (fewer than ${minGroup} in the group).`);
+  const note = (what: string, dropped: string[], name: (k: string) => string) => {
+    if (dropped.length) notes.push(`${what}: ${dropped.map(name).join(", ")} left out (fewer than ${minGroup} in the group).`);
   };
 
+  // Described, not tested: profiles were clustered on ln(order value) and ln(orders).
   const byCustomerIndex = customers.map((c, i) => ({c, cluster: String(clusterOf[i])}));
   const clusterOrder = clusterNames.map((_, i) => String(i));
   const aovByCluster = groupsOf(byCustomerIndex, (x) => x.cluster, (x) => x.c.aov, clusterOrder, minGroup);
   const ordersByCluster = groupsOf(byCustomerIndex, (x) => x.cluster, (x) => x.c.orders, clusterOrder, minGroup);
   note("Profiles", aovByCluster.dropped, (k) => clusterNames[Number(k)]);
-
-  const valueByCategory = (rows: readonly OrderRow[]) => groupsOf(rows, (o) => o.mainCategory, (o) => o.revenue, catOrder, minGroup);
-  const orderCats = valueByCategory(orders);
-  note("Order main categories", orderCats.dropped, (k) => categoryLabel[k as keyof typeof categoryLabel]);
-  const freqByFirst = groupsOf(customers, (c) => c.firstCategory, (c) => c.orders, catOrder, minGroup);
-  note("First-order categories", freqByFirst.dropped, (k) => categoryLabel[k as keyof typeof categoryLabel]);
-  const firstKept = new Set(freqByFirst.keys);
-  const returned = customers.filter((c) => c.orders >= 2);
-  const once = customers.filter((c) => c.orders === 1);
-  const loyal = customers.filter((c) => c.segment === "loyal");
-  const atRisk = customers.filter((c) => c.segment === "at-risk");
-  const label = (k: string) => categoryLabel[k as keyof typeof categoryLabel];
-
-  const specs: Spec[] = [
-    {id: "aov-profile", short: "order value × profile", field: "aov", question: "Does the average order value differ between consumption profiles?",
-      run: () => kw(aovByCluster.samples, aovByCluster.keys.map((k) => clusterNames[Number(k)]), "average order value", "consumption profile", RANKS_WHY)},
-    {id: "frequency-profile", short: "orders × profile", field: "orders", question: "Does the number of orders per customer differ between consumption profiles?",
-      run: () => kw(ordersByCluster.samples, ordersByCluster.keys.map((k) => clusterNames[Number(k)]), "orders per customer", "consumption profile", COUNTS_WHY)},
-    {id: "value-category", short: "order value × category", field: "orderValue", question: "Does the order value differ between the main categories of orders?",
-      run: () => kw(orderCats.samples, orderCats.keys.map(label), "order value", "main category of the order", RANKS_WHY)},
-    {id: "frequency-first-category", short: "orders × first category", field: "orders", question: "Does the number of orders differ by the category of the customer's first order?",
-      run: () => kw(freqByFirst.samples, freqByFirst.keys.map(label), "orders per customer", "category of the first order", COUNTS_WHY)},
-    {id: "return-first-category", short: "ordering again × first category", field: "returned", question: "Does the share of customers who order again differ by the category of their first order?",
-      run: () => {
-        const rows = customers.filter((c) => firstKept.has(c.firstCategory));
-        const r = chiSquareTest(rows.map((c) => label(c.firstCategory)), rows.map((c) => (c.orders >= 2 ? "ordered again" : "one order")),
-          {rowVariable: "category of the first order", columnVariable: "ordering again", alpha});
-        return {...r, chosenBecause: "Ordering again is yes/no and the first-order category has several levels, so the shares are compared in a contingency table."};
-      }},
-    {id: "first-value-return", short: "first order: returners vs not", field: "firstOrderValue",
-      question: "Does the first order of customers who come back differ in value from the first order of those who do not?",
-      direction: {higher: "larger for those who come back", lower: "smaller for those who come back"},
-      run: () => mw(returned.map((c) => c.firstOrderValue), once.map((c) => c.firstOrderValue), ["ordered again", "one order"], "first order value", RANKS_WHY)}
+  const circular = (what: string) => `The profiles were formed by clustering customers on the logarithm of their ${what} (with their category shares), so they differ on it by construction: a test would find what the clustering put there, and its p-value would mean nothing. The size of the differences is described instead.`;
+  const describe = (id: string, short: string, field: string, question: string, variable: string, samples: number[][], keys: string[], what: string): Described[] =>
+    attempt(`"${question}"`, notes, () => {
+      const r = kruskalWallis(samples, {variable, groupVariable: "consumption profile", labels: keys.map((k) => clusterNames[Number(k)])});
+      return {id, short, field, question, variable, effect: r.effect, groups: r.groups, why: circular(what)};
+    });
+  const described = aovByCluster.keys.length < 2 ? [] : [
+    ...describe("aov-profile", "order value × profile", "aov", "How much does the average order value differ between consumption profiles?", "average order value",
+      aovByCluster.samples, aovByCluster.keys, "average order value"),
+    ...describe("frequency-profile", "orders × profile", "orders", "How much does the number of orders per customer differ between consumption profiles?", "orders per customer",
+      ordersByCluster.samples, ordersByCluster.keys, "number of orders")
   ];
-  if (loyal.length >= minGroup && atRisk.length >= minGroup) {
-    specs.push({id: "aov-loyal-at-risk", short: `order value: ${segmentLabel["at-risk"]} vs ${segmentLabel.loyal}`, field: "aov",
-      question: `Do repeat buyers of the ${segmentLabel["at-risk"]} segment spend a different amount per order than those of the ${segmentLabel.loyal} segment?`,
-      direction: {higher: `${segmentLabel["at-risk"]} customers spend more per order`, lower: `${segmentLabel["at-risk"]} customers spend less per order`},
-      run: () => mw(atRisk.map((c) => c.aov), loyal.map((c) => c.aov), [segmentLabel["at-risk"], segmentLabel.loyal], "average order value", RANKS_WHY)});
-  } else notes.push(`The ${segmentLabel["at-risk"]} vs ${segmentLabel.loyal} comparison is left out: a segment has fewer than ${minGroup} customers.`);
-  const main = family(specs, "holm", alpha);
 
-  const post: Spec[] = orderCats.keys.map((k) => ({
-    id: `value-${k}-vs-rest`, short: `${label(k)} vs other orders`, field: "orderValue",
-    question: `Do orders whose main category is ${label(k)} differ in value from other orders?`,
+  // The customer as the unit: each customer's first order.
+  const firstCats = groupsOf(customers, (c) => c.firstCategory, (c) => c.firstOrderValue, catOrder, minGroup);
+  note("First-order categories", firstCats.dropped, label);
+
+  // Coming back: time to the second order, censored at the end of observation, stratified by the month of the first order.
+  const sequences = orderSequences(orders);
+  const returns = returnTimes(customers, sequences, {end, repeatCutoff});
+  const firstCatCount = new Map<string, number>();
+  for (const r of returns.rows) firstCatCount.set(r.customer.firstCategory, (firstCatCount.get(r.customer.firstCategory) ?? 0) + 1);
+  const returnCats = catOrder.filter((k) => (firstCatCount.get(k) ?? 0) >= minGroup);
+  note("Coming back by first-order category", catOrder.filter((k) => (firstCatCount.get(k) ?? 0) > 0 && !returnCats.includes(k)), label);
+  const strataVariable = "month of the first order";
+  const survival = (rows: typeof returns.rows, group: (r: (typeof rows)[number]) => string, order: string[], labels: Record<string, string>, groupVariable: string, why: string) => {
+    const r = logRankTest(rows.map((x) => x.days), rows.map((x) => x.returned), rows.map(group),
+      {event: "a second order", groupVariable, labels, order, strata: rows.map((x) => x.cohort), strataVariable, horizon: horizonDays, unit: "days", alpha});
+    return {...r, chosenBecause: why};
+  };
+  const TIME_WHY = `Customers were observed for different lengths of time (those who started late had less time to come back), and what customers first buy can change with the season, so a share who "ever" ordered again would compare unequal chances. The log-rank test uses each customer's time to a second order, counts those not back yet as censored at the end of observation (${returns.observedUntil.slice(0, 10)}), and compares customers only with others whose first order was in the same month. A fixed-horizon share (back within ${horizonDays} days, only customers observed that long) would drop the customers who started late; the log-rank test keeps them.`;
+  const valueCuts = returns.rows.length >= 4 * minGroup ? quartiles(returns.rows.map((r) => r.customer.firstOrderValue)) : null;
+  const valueBand = (v: number) => (valueCuts ? String(valueCuts.filter((c) => v > c).length) : "0");
+  const bandLabels: Record<string, string> = valueCuts ? {
+    0: `first order ≤ ${money(valueCuts[0])}`, 1: `${money(valueCuts[0])}–${money(valueCuts[1])}`, 2: `${money(valueCuts[1])}–${money(valueCuts[2])}`, 3: `first order > ${money(valueCuts[2])}`
+  } : {};
+  const bands = Object.keys(bandLabels).filter((b) => returns.rows.some((r) => valueBand(r.customer.firstOrderValue) === b));
+
+  // RFM: one segment against all other repeat buyers who have not lapsed, whatever rule carved them.
+  const atRisk = customers.filter((c) => c.segment === "at-risk");
+  const otherRepeat = customers.filter((c) => c.orders >= 2 && c.segment !== "at-risk");
+  const otherSegments = SEGMENT_IDS.filter((s) => otherRepeat.some((c) => c.segment === s)).map((s) => segmentLabel[s]);
+  const comparison = `all other repeat buyers (${otherSegments.join(" and ")})`;
+
+  const specs: Spec[] = [];
+  if (firstCats.keys.length >= 2) specs.push({id: "value-first-category", short: "first-order value × category", field: "firstOrderValue",
+    question: "Does the value of a customer's first order differ by the main category of that order?",
+    run: () => kw(firstCats.samples, firstCats.keys.map(label), "first order value", "main category of the first order", `${RANKS_WHY} ${FIRST_ORDER_WHY}`)});
+  if (returnCats.length >= 2) {
+    const rows = returns.rows.filter((r) => returnCats.includes(r.customer.firstCategory));
+    specs.push({id: "return-first-category", short: "coming back × first category", field: "returned",
+      question: "Does how soon customers place a second order differ by the category of their first order?",
+      run: () => survival(rows, (r) => r.customer.firstCategory, returnCats, Object.fromEntries(returnCats.map((k) => [k, label(k)])), "category of the first order", TIME_WHY)});
+  }
+  if (bands.length >= 2) specs.push({id: "return-first-value", short: "coming back × first-order value", field: "returned",
+    question: "Does how soon customers place a second order differ by the value of their first order (quartiles)?",
+    run: () => survival(returns.rows, (r) => valueBand(r.customer.firstOrderValue), bands, bandLabels, "first-order value quartile", TIME_WHY)});
+  if (atRisk.length >= minGroup && otherRepeat.length >= minGroup) {
+    specs.push({id: "aov-at-risk-vs-repeat", short: `order value: ${segmentLabel["at-risk"]} vs other repeat buyers`, field: "aov",
+      question: `Do ${segmentLabel["at-risk"]} customers spend a different amount per order than ${comparison}?`,
+      direction: {higher: `${segmentLabel["at-risk"]} customers spend more per order than other repeat buyers`, lower: `${segmentLabel["at-risk"]} customers spend less per order than other repeat buyers`},
+      run: () => {
+        const r = mw(atRisk.map((c) => c.aov), otherRepeat.map((c) => c.aov), [segmentLabel["at-risk"], comparison], "average order value", RANKS_WHY);
+        return {...r, chosenBecause: `${r.chosenBecause} The comparison group is every other customer with two or more orders (${otherSegments.join(", ")}), so it does not depend on how the rules split those customers among themselves — comparing with one of those segments alone would, because a rule on revenue (M) moves the big spenders out of it. Average order value is revenue divided by orders; the two groups are split on recency only (both have two or more orders and neither is cut on M), so the comparison is not circular.`};
+      }});
+  } else notes.push(`The ${segmentLabel["at-risk"]} comparison is left out: it or the other repeat buyers number fewer than ${minGroup}.`);
+  const main = family(specs, "holm", alpha, notes);
+
+  const firstOrderRest = (k: string, rows: readonly {category: string; value: number}[]) =>
+    mw(rows.filter((o) => o.category === k).map((o) => o.value), rows.filter((o) => o.category !== k).map((o) => o.value),
+      [`first orders in ${label(k)}`, "other customers' first orders"], "first order value", `${RANKS_WHY} ${FIRST_ORDER_WHY}`);
+  const firstOrders = customers.map((c) => ({category: c.firstCategory as string, value: c.firstOrderValue}));
+  const post: Spec[] = firstCats.keys.length >= 2 ? firstCats.keys.map((k) => ({
+    id: `first-value-${k}-vs-rest`, short: `${label(k)} vs other first orders`, field: "firstOrderValue",
+    question: `Are first orders whose main category is ${label(k)} larger or smaller than other customers' first orders?`,
     direction: {higher: "larger", lower: "smaller"},
-    run: () => mw(orders.filter((o) => o.mainCategory === k).map((o) => o.revenue), orders.filter((o) => o.mainCategory !== k).map((o) => o.revenue),
-      [`${label(k)} orders`, "other orders"], "order value", RANKS_WHY)
-  }));
-  const posthoc = family(post, "bh", alpha);
+    run: () => firstOrderRest(k, firstOrders)
+  })) : [];
+  const posthoc = family(post, "bh", alpha, notes);
 
-  const withW = valueByCategory(ordersWithWholesale);
+  // Sensitivity: each customer's first order when wholesale lines count (an order of wholesale lines only can then come first).
+  const firstWithWholesale = [...orderSequences(ordersWithWholesale).values()].map(([o]) => ({category: o.mainCategory as string, value: o.revenue}));
+  const withW = groupsOf(firstWithWholesale, (o) => o.category, (o) => o.value, catOrder, minGroup);
+  const valueTest = main.tests.find((t) => t.id === "value-first-category");
   const sens = [
-    {id: "value-category", question: main.tests.find((t) => t.id === "value-category")!.question,
-      without: main.tests.find((t) => t.id === "value-category")!, with: kw(withW.samples, withW.keys.map(label), "order value", "main category of the order", RANKS_WHY)},
-    ...posthoc.tests.map((t) => {
-      const k = t.id.replace(/^value-/, "").replace(/-vs-rest$/, "");
-      return {id: t.id, question: t.question, without: t,
-        with: mw(ordersWithWholesale.filter((o) => o.mainCategory === k).map((o) => o.revenue), ordersWithWholesale.filter((o) => o.mainCategory !== k).map((o) => o.revenue),
-          [`${label(k)} orders`, "other orders"], "order value", RANKS_WHY)};
+    ...(valueTest && withW.keys.length >= 2 ? [{id: valueTest.id, question: valueTest.question, without: valueTest as TestResult,
+      with: kw(withW.samples, withW.keys.map(label), "first order value", "main category of the first order", RANKS_WHY)}] : []),
+    ...posthoc.tests.filter((t) => withW.keys.includes(t.id.replace(/^first-value-/, "").replace(/-vs-rest$/, ""))).map((t) => {
+      const k = t.id.replace(/^first-value-/, "").replace(/-vs-rest$/, "");
+      return {id: t.id, question: t.question, without: t as TestResult, with: firstOrderRest(k, firstWithWholesale)};
     })
   ];
   const sensitivity = sens.map((s) => ({
@@ -183,5 +276,7 @@ export function hypothesesReport({customers, orders, ordersWithWholesale, cluste
     effectWithout: s.without.effect.value, effectWith: s.with.effect.value, effectName: s.without.effect.name,
     sameDecision: (s.without.pValue < alpha) === (s.with.pValue < alpha)
   }));
-  return {main, posthoc, sensitivity, minGroup, notes};
+  const repeat = {observedUntil: returns.observedUntil, repeatCutoff, customers: returns.rows.length, returned: returns.rows.filter((r) => r.returned).length,
+    firstSeenAfterCutoff: returns.firstSeenAfterCutoff, secondOrdersAfterCutoff: returns.secondOrdersAfterCutoff, horizonDays};
+  return {main, posthoc, described, sensitivity, repeat, minGroup, notes};
 }

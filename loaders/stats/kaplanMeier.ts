@@ -1,0 +1,55 @@
+/**
+ * Kaplan–Meier estimate of a survival function from right-censored times (as statsmodels'
+ * SurvfuncRight): at each distinct event time t, S(t) = Π (1 − dᵢ/nᵢ) over event times ≤ t, with
+ * Greenwood's standard error (NaN once S reaches 0, as statsmodels). `events[i]` is true when the event happened at `times[i]` and false
+ * when observation stopped there (censored). A subject censored at t is still at risk at t.
+ */
+
+export interface SurvivalCurve {
+  /** Distinct times with at least one event, ascending. */
+  time: number[];
+  /** Subjects at risk just before each time (not yet failed nor censored earlier). */
+  atRisk: number[];
+  events: number[];
+  /** S(t) just after each time. */
+  survival: number[];
+  /** Greenwood's standard error of S(t) (NaN where S(t) = 0). */
+  se: number[];
+  /** Subjects and events in all. */
+  n: number;
+  totalEvents: number;
+}
+
+export function kaplanMeier(times: readonly number[], events: readonly boolean[]): SurvivalCurve {
+  if (times.length !== events.length) throw new Error(`kaplanMeier: ${times.length} times but ${events.length} event flags`);
+  const order = times.map((_, i) => i).sort((a, b) => times[a] - times[b]);
+  const curve: SurvivalCurve = {time: [], atRisk: [], events: [], survival: [], se: [], n: times.length, totalEvents: 0};
+  let atRisk = times.length;
+  let s = 1;
+  let greenwood = 0;
+  for (let i = 0; i < order.length; ) {
+    const t = times[order[i]];
+    let d = 0;
+    let leaving = 0;
+    for (; i < order.length && times[order[i]] === t; i++, leaving++) if (events[order[i]]) d++;
+    if (d > 0) {
+      s *= 1 - d / atRisk;
+      greenwood += atRisk > d ? d / (atRisk * (atRisk - d)) : Infinity;
+      curve.time.push(t);
+      curve.atRisk.push(atRisk);
+      curve.events.push(d);
+      curve.survival.push(s);
+      curve.se.push(s === 0 ? NaN : s * Math.sqrt(greenwood));
+      curve.totalEvents += d;
+    }
+    atRisk -= leaving;
+  }
+  return curve;
+}
+
+/** S(t): the estimate just after the last event time ≤ t (1 before the first event). */
+export function survivalAt(curve: SurvivalCurve, t: number): number {
+  let s = 1;
+  for (let i = 0; i < curve.time.length && curve.time[i] <= t; i++) s = curve.survival[i];
+  return s;
+}

@@ -1,0 +1,150 @@
+/**
+ * Log-rank test of equal survival in k groups, optionally stratified (as statsmodels'
+ * duration.survdiff): at each distinct time with more than one subject at risk, each group's
+ * observed events are compared with those expected if the event rate were the same in every group
+ * (dⱼ expected = d · nⱼ/n, hypergeometric covariance). Within a stratum only subjects of the same
+ * stratum are compared; the strata's O − E and covariances are summed. χ² = (O − E)ᵀ V⁻¹ (O − E) over
+ * the first k − 1 groups, with k − 1 degrees of freedom.
+ */
+import {Matrix, solve} from "ml-matrix";
+import {chiSquareSf} from "./distributions.ts";
+import {kaplanMeier, survivalAt} from "./kaplanMeier.ts";
+import {proportionDifferenceEffect} from "./effects.ts";
+import {decisionText} from "./words.ts";
+import type {GroupSummary, TestResult} from "./types.ts";
+
+export interface LogRank {
+  statistic: number;
+  df: number;
+  pValue: number;
+  /** Group keys in the order used (first appearance order of `groups`, unless `order` is given). */
+  groups: string[];
+  observed: number[];
+  expected: number[];
+}
+
+interface Accum {
+  oe: number[];
+  v: number[][];
+  o: number[];
+  e: number[];
+}
+
+function addStratum(idx: number[], times: readonly number[], events: readonly boolean[], g: readonly number[], k: number, acc: Accum): void {
+  const order = [...idx].sort((a, b) => times[a] - times[b]);
+  const atRisk = new Array<number>(k).fill(0);
+  for (const i of order) atRisk[g[i]]++;
+  let n = order.length;
+  for (let p = 0; p < order.length; ) {
+    const t = times[order[p]];
+    const d = new Array<number>(k).fill(0);
+    const leaving = new Array<number>(k).fill(0);
+    for (; p < order.length && times[order[p]] === t; p++) {
+      const j = g[order[p]];
+      leaving[j]++;
+      if (events[order[p]]) d[j]++;
+    }
+    const dAll = d.reduce((a, b) => a + b, 0);
+    if (dAll > 0 && n > 1) {
+      const scale = (dAll * (n - dAll)) / (n - 1);
+      for (let j = 0; j < k; j++) {
+        const r = atRisk[j] / n;
+        acc.o[j] += d[j];
+        acc.e[j] += dAll * r;
+        acc.oe[j] += d[j] - dAll * r;
+        for (let l = 0; l < k; l++) acc.v[j][l] += scale * r * ((j === l ? 1 : 0) - atRisk[l] / n);
+      }
+    }
+    for (let j = 0; j < k; j++) atRisk[j] -= leaving[j];
+    n -= leaving.reduce((a, b) => a + b, 0);
+  }
+}
+
+export function logRank(times: readonly number[], events: readonly boolean[], groups: readonly string[], {strata, order}: {strata?: readonly string[]; order?: readonly string[]} = {}): LogRank {
+  const keys = order ? [...order] : [...new Set(groups)];
+  const k = keys.length;
+  if (k < 2) throw new Error("log-rank test: needs at least two groups");
+  const index = new Map(keys.map((key, i) => [key, i]));
+  const g = groups.map((x) => {
+    const i = index.get(x);
+    if (i === undefined) throw new Error(`log-rank test: group ${x} is not among ${keys.join(", ")}`);
+    return i;
+  });
+  const byStratum = new Map<string, number[]>();
+  groups.forEach((_, i) => {
+    const s = strata ? strata[i] : "";
+    if (!byStratum.has(s)) byStratum.set(s, []);
+    byStratum.get(s)!.push(i);
+  });
+  const acc: Accum = {oe: new Array(k).fill(0), v: keys.map(() => new Array(k).fill(0)), o: new Array(k).fill(0), e: new Array(k).fill(0)};
+  for (const idx of byStratum.values()) addStratum(idx, times, events, g, k, acc);
+  // statsmodels drops the first group (any one group may be dropped: O − E sums to zero).
+  const u = acc.oe.slice(1);
+  const v = acc.v.slice(1).map((row) => row.slice(1));
+  if (acc.v.some((row, j) => !(row[j] > 0))) throw new Error(`log-rank test: group ${keys[acc.v.findIndex((row, j) => !(row[j] > 0))]} is never at risk beside another group at an event time${strata ? " of its stratum" : ""}, so it cannot be compared`);
+  const x = solve(new Matrix(v), Matrix.columnVector(u)).getColumn(0);
+  const statistic = u.reduce((s, ui, i) => s + ui * x[i], 0);
+  return {statistic, df: k - 1, pValue: chiSquareSf(statistic, k - 1), groups: keys, observed: acc.o, expected: acc.e};
+}
+
+export interface LogRankTestOptions {
+  /** What happens (the event), e.g. "a second order". */
+  event?: string;
+  /** Label of the grouping variable, e.g. "category of the first order". */
+  groupVariable?: string;
+  /** Display label per group key (default: the key). */
+  labels?: Readonly<Record<string, string>>;
+  order?: readonly string[];
+  strata?: readonly string[];
+  /** Words for the strata, e.g. "month of the first order". */
+  strataVariable?: string;
+  /** Time at which each group's Kaplan–Meier share with the event is reported (and the effect size judged). */
+  horizon: number;
+  /** Unit of the times, e.g. "days". */
+  unit?: string;
+  alpha?: number;
+}
+
+/**
+ * The log-rank test as a TestResult: per group, subjects, events and the Kaplan–Meier share with the event
+ * by `horizon` (`proportion`); effect size = the largest minus the smallest of those shares, a difference in
+ * proportions judged by Cohen's h.
+ */
+export function logRankTest(times: readonly number[], events: readonly boolean[], groups: readonly string[], options: LogRankTestOptions): TestResult {
+  const {event = "the event", groupVariable = "group", labels = {}, order, strata, strataVariable = "stratum", horizon, unit = "days", alpha = 0.05} = options;
+  const lr = logRank(times, events, groups, {strata, order});
+  const summaries: GroupSummary[] = lr.groups.map((key, j) => {
+    const idx = groups.flatMap((x, i) => (x === key ? [i] : []));
+    const curve = kaplanMeier(idx.map((i) => times[i]), idx.map((i) => events[i]));
+    const label = labels[key] ?? key;
+    return {label, n: idx.length, proportion: 1 - survivalAt(curve, horizon),
+      counts: {[event]: lr.observed[j], expected: lr.expected[j], censored: idx.length - lr.observed[j]}};
+  });
+  const shares = summaries.map((s) => s.proportion!);
+  const hi = shares.indexOf(Math.max(...shares));
+  const lo = shares.indexOf(Math.min(...shares));
+  const effect = proportionDifferenceEffect(shares[hi], shares[lo]);
+  effect.name = `gap in the share with ${event} by ${horizon} ${unit} (${summaries[hi].label} − ${summaries[lo].label})`;
+  const stratified = strata !== undefined;
+  const top = lr.groups.map((_, j) => lr.observed[j] / lr.expected[j]);
+  const fastest = summaries[top.indexOf(Math.max(...top))].label;
+  return {
+    test: stratified ? "stratified log-rank test" : "log-rank test",
+    why: `Compares the time to ${event} across ${lr.groups.length} groups using every subject for as long as they were observed: a subject whose observation ends before ${event} (censored) counts as "not yet" up to that time, never as "never". At each time, each group's events are compared with those expected if the rate were the same in every group. Assumes censoring unrelated to the group's chances and independent subjects; it is most powerful when one group's rate is a constant multiple of another's.` +
+      (stratified ? ` Stratified by ${strataVariable}: subjects are compared only with others of the same ${strataVariable}, and the strata's evidence is summed.` : ""),
+    h0: `the time to ${event} is distributed the same in every ${groupVariable} group.`,
+    h1: `the time to ${event} differs between ${groupVariable} groups.`,
+    alpha,
+    statistic: lr.statistic,
+    statisticName: "χ²",
+    df: lr.df,
+    pValue: lr.pValue,
+    effect,
+    groups: summaries,
+    reject: lr.pValue < alpha,
+    decision: decisionText(lr.pValue, alpha,
+      `the time to ${event} differs between ${groupVariable} groups (highest ratio of observed to expected: ${fastest}).`,
+      `no evidence that the time to ${event} differs between ${groupVariable} groups.`),
+    variable: `time to ${event}`
+  };
+}
