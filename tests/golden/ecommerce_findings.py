@@ -6,9 +6,9 @@ Cleaning, the simple way (each rule one pandas step):
   1. drop exact duplicate lines (every column, same hour);
   2. an order shared by several customer ids belongs to the customer of its first line (earliest hour,
      then earliest line in the file);
-  3. an order + product logged at several hours keeps the lines of ONE hour: the last (KEEP=last, the
-     rule the cleaning is moving to) or the first (KEEP=first, the rule before). Both variants are
-     written, under "keepLast" and "keepFirst", so the test can compare with either;
+  3. an order + product logged at several hours keeps the lines of ONE hour: the last (an update: its
+     quantity and price, dated at the hour the product was first ordered; the report's rule, under
+     "keepLast") or the first (the rule before, under "keepFirst", kept for the record);
   4. lines whose quantity exceeds exp(Q3 + 3 IQR) of ln(quantity) over the kept multi-unit lines are
      wholesale and left out of the findings.
 Products are put in categories by the rule table loaders/cases/ecommerce/category-rules.json (first
@@ -95,8 +95,11 @@ def clean(keep):
     d = raw.drop_duplicates(["time", "customer_id", "order_id", "product", "quantity", "price"], keep="first")
     owner = d.sort_values(["time", "line"]).groupby("order_id").customer_id.first()
     d = d.assign(customer=d.order_id.map(owner))
-    pick = d.groupby(["order_id", "product"]).time.transform("max" if keep == "last" else "min")
-    d = d[d.time == pick].copy()
+    versions = d.groupby(["order_id", "product"]).time
+    pick = versions.transform("max" if keep == "last" else "min")
+    first = versions.transform("min")
+    # A later version is an update of the line: its quantity and price, at the hour first ordered.
+    d = d[d.time == pick].assign(time=first[d.time == pick])
     lq = np.log(d.loc[d.quantity > 1, "quantity"].astype(float))
     q1, q3 = np.quantile(lq, [0.25, 0.75])
     threshold = float(np.exp(q3 + 3 * (q3 - q1)))
