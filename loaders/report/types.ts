@@ -12,6 +12,7 @@
  *   ExplorationReport  exploreByTarget(): distributions by target, means table, correlations
  */
 import type {TestResult} from "../stats/types.ts";
+import type {GainOverLinear} from "./model-choice.ts";
 
 export type FeatureKind = "continuous" | "binary" | "categorical";
 
@@ -151,8 +152,10 @@ export interface ModelReport {
     paramsLabel: string;
     cvMean: number;
     cvSd: number;
-    /** Why this candidate was chosen, in words (computed). */
+    /** The rule and why it picked this candidate, in words (computed). */
     reason: string;
+    /** When the chosen family is not linear: what it adds over the best logistic regression. */
+    gainOverLinear: GainOverLinear | null;
   };
   /** Test-part metrics of the chosen model refitted on the training part; CIs by bootstrap. */
   test: {
@@ -185,8 +188,12 @@ export interface ModelReport {
   oofAuc: number;
   /** Feature names ranked by the strongest evidence available: |odds-ratio coef| when present. */
   driverRanking: string[];
-  /** Features the case left out of the models, and why (e.g. exploration's pruneCollinear). */
-  excludedFeatures?: {feature: string; label: string; reason: string}[];
+  /**
+   * Interpretation view: the features the odds ratios are estimated on (chosen from the training
+   * rows) and those left out of it, with why; null when the odds ratios use every feature.
+   * Predictions always use every feature.
+   */
+  interpretation: {features: string[]; dropped: {feature: string; label: string; reason: string}[]} | null;
 }
 
 /** A family of hypothesis tests with their correction. */
