@@ -67,7 +67,7 @@ export function analyseFitness(members: readonly FitnessMember[], {seed = 42, re
     {X, y, features: features.map((f) => ({feature: f.field, label: f.label})), target, families},
     {seed, testSize: 0.2, nSplits: 5, resamples, interpretationColumns: (Xtrain, ytrain) => pruneCollinearColumns(Xtrain, ytrain, features, target)}
   );
-  const {report: clusters, labelsByK} = clusterReport(X, features, y, {seed});
+  const {report: clusters, labelsByK} = clusterReport(X, features, y, {seed, unit: "members"});
   const expectedChurners: Record<string, number[]> = {};
   for (const [k, labels] of labelsByK) {
     const sums = new Array<number>(k).fill(0);

@@ -8,10 +8,11 @@
  *   ModelReport        compareModels(): leaderboard, chosen model + why, test metrics with CIs,
  *                      ROC/PR/calibration, threshold table, odds ratios, SHAP and permutation summary
  *   HypothesisReport   testFamily(): a family of tests with Holm/BH correction
- *   ClusterReport      clusterReport(): dendrogram, elbow/silhouette, portraits for every k, names
+ *   ClusterReport      clusterReport(): Ward dendrogram choosing k, k-means groups for every k, portraits, names
  *   ExplorationReport  exploreByTarget(): distributions by target, means table, correlations
  */
 import type {TestResult} from "../stats/types.ts";
+import type {TreeBand} from "../cluster/treeK.ts";
 import type {GainOverLinear} from "./model-choice.ts";
 
 export type FeatureKind = "continuous" | "binary" | "categorical";
@@ -248,9 +249,9 @@ export interface ClusterReport {
     segments: {x1: number; y1: number; x2: number; y2: number}[];
     leaves: {x: number; size: number}[];
     maxHeight: number;
-    /** Merge heights at which the tree is cut into k clusters (k → height range). */
-    cuts: {k: number; lo: number; hi: number}[];
   };
+  /** How k was read off the Ward tree: merge-height band per k, and the smallest group share allowed. */
+  kChoice: {bands: TreeBand[]; minShare: number};
   scores: {k: number; silhouette: number; inertia: number}[];
   chosenK: number;
   reason: string;

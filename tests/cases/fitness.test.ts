@@ -1,10 +1,12 @@
 /**
  * Fitness case tests.
- * - Real export (../shared/datasets, or SHARED_DATASETS; skipped when absent): the split, the
- *   collinear pruning, every logistic and kNN candidate's fold scores, the chosen model's test
- *   metrics and coefficients, the out-of-fold ROC-AUC, the nine hypothesis tests and the Ward
- *   clusters agree with scikit-learn / scipy (tests/golden/fitness.py → fitness.json) on the same
- *   split and seed. Trees and forests only roughly (different random streams).
+ * - Real export (../shared/datasets, or SHARED_DATASETS; skipped when absent), against
+ *   scikit-learn / scipy (tests/golden/fitness.py → fitness.json) on the same split: the model
+ *   predicts from all 13 features and reaches what plain scikit-learn reaches; every logistic and
+ *   kNN candidate's fold scores, GridSearchCV's logistic regression on the test part, the
+ *   out-of-fold ROC-AUC; the interpretation view's pruning (training rows only) and coefficients;
+ *   the nine hypothesis tests; KMeans groups for every k and k read off scipy's Ward tree. Trees
+ *   and forests only roughly (different random streams).
  * - Demo data (data/, planted truth in data/fitness/truth.json): the model ranks the planted
  *   drivers in the planted order, the clustering recovers the planted groups (ARI ≥ 0.8), the
  *   recommendations follow their rules (a group without an action says why), the summary lists
@@ -41,11 +43,14 @@ describe("fitness on the real export", {skip: realSkip}, () => {
     assert.equal(a.model.nTest, committedSplit.test.length);
   });
 
-  test("flags the same collinear pairs and leaves out the same features", () => {
-    assert.deepEqual(a.exploration.collinear.map((p) => [p.a, p.b]), golden.collinear.map((p: any) => [p.a, p.b]));
-    for (const [i, p] of a.exploration.collinear.entries()) close(p.r, golden.collinear[i].r, 1e-12, `r(${p.a}, ${p.b})`);
-    assert.deepEqual(a.model.excludedFeatures!.map((e) => e.feature).sort(), [...golden.dropped].sort());
-    assert.deepEqual(a.model.features.map((f) => f.feature), golden.kept);
+  test("predicts from all 13 features and reaches what scikit-learn reaches (accuracy ≥ 92%, ROC-AUC ≥ 0.97)", () => {
+    assert.deepEqual(a.model.features.map((f) => f.feature), golden.features);
+    const t = a.model.test;
+    assert.ok(t.accuracy.value >= 0.92, `test accuracy ${t.accuracy.value}`);
+    assert.ok(t.auc.value >= 0.97, `test ROC-AUC ${t.auc.value}`);
+    // A plain scikit-learn analysis on its own stratified 20% split (default logistic regression).
+    close(t.accuracy.value, golden.reference.accuracy, 0.015, "accuracy vs scikit-learn's own split");
+    close(t.auc.value, golden.reference.auc, 0.01, "ROC-AUC vs scikit-learn's own split");
   });
 
   test("logistic and kNN candidates score like scikit-learn on every fold", () => {
@@ -64,22 +69,32 @@ describe("fitness on the real export", {skip: realSkip}, () => {
     }
   });
 
-  test("chooses the same model and reproduces its test metrics", () => {
+  test("chooses by the stated one-standard-error rule and reproduces GridSearchCV's logistic regression on the test part", () => {
     assert.equal(a.model.chosen.family, golden.chosen.family);
     assert.deepEqual(a.model.chosen.params, golden.chosen.params);
-    const t = a.model.test, g = golden.test;
-    close(t.auc.value, g.auc, 1e-9, "test ROC-AUC");
-    close(t.averagePrecision.value, g.averagePrecision, 1e-9, "average precision");
+    assert.match(a.model.chosen.reason, /^Rule: .*simplest.*within one standard error of the top score.*\(one-standard-error rule\)/);
+    assert.equal(a.model.chosen.gainOverLinear, null);
+    const t = a.model.test, g = golden.logistic;
+    assert.deepEqual(a.model.chosen.params, {C: g.C});
+    // Our Newton solver stops at a 1e-8 step, scikit-learn's lbfgs here at 1e-12: one near-tied
+    // pair of test members may swap (1 / 124,656 pairs = 8e-6 of ROC-AUC); with collinear pairs in
+    // the model its flat directions move the probabilities by ~1e-6 (Brier score).
+    close(t.auc.value, g.auc, 2e-5, "test ROC-AUC");
+    close(t.averagePrecision.value, g.averagePrecision, 1e-4, "average precision");
     for (const k of ["accuracy", "precision", "recall", "f1"] as const) close(t[k].value, g[k], 1e-12, k);
-    close(t.brier, g.brier, 1e-7, "Brier score");
-    a.model.oddsRatios!.forEach((o, j) => close(o.coef, g.coef[j], 1e-5, `coefficient of ${o.feature}`));
+    close(t.brier, g.brier, 1e-5, "Brier score");
     assert.deepEqual(a.model.calibration.map((b) => b.observed.toFixed(10)), g.calibrationObserved.map((v: number) => v.toFixed(10)));
-    a.model.calibration.forEach((b, i) => close(b.predicted, g.calibrationPredicted[i], 1e-5, `calibration bin ${i}`));
-    for (const k of ["auc", "accuracy", "recall"] as const) assert.ok(t[k].lo <= t[k].value && t[k].value <= t[k].hi, `${k} inside its CI`);
+    a.model.calibration.forEach((b, i) => close(b.predicted, g.calibrationPredicted[i], 1e-4, `calibration bin ${i}`));
+    close(a.model.oofAuc, g.oofAuc, 1e-6, "out-of-fold ROC-AUC");
   });
 
-  test("out-of-fold probabilities score like scikit-learn's", () => {
-    close(a.model.oofAuc, golden.oofAuc, 1e-6, "out-of-fold ROC-AUC");
+  test("odds ratios come from the interpretation view, pruned on the training rows only", () => {
+    const view = golden.interpretation;
+    assert.deepEqual(a.model.interpretation!.features, view.features);
+    assert.deepEqual(a.model.interpretation!.dropped.map((d) => d.feature).sort(), [...view.dropped].sort());
+    assert.deepEqual(a.model.oddsRatios!.map((o) => o.feature), view.features);
+    a.model.oddsRatios!.forEach((o, j) => close(o.coef, view.coef[j], 1e-5, `coefficient of ${o.feature}`));
+    assert.match(a.model.oddsRatiosModel!, /interpretation view/);
   });
 
   test("hypothesis tests and Holm correction agree with scipy", () => {
@@ -96,14 +111,32 @@ describe("fitness on the real export", {skip: realSkip}, () => {
     });
   });
 
-  test("Ward clusters, sums of squares and silhouettes agree with scipy/scikit-learn for every k", () => {
-    for (const g of golden.clusters) {
-      assert.equal(adjustedRandScore(a.labelsByK.get(g.k)!, g.labels), 1, `k = ${g.k}: same partition`);
-      const s = a.groups.scores.find((x) => x.k === g.k)!;
-      close(s.inertia, g.inertia, 1e-6 * g.inertia, `k = ${g.k} within-group sum of squares`);
-      close(s.silhouette, g.silhouette, 1e-9, `k = ${g.k} silhouette`);
+  test("member groups are scikit-learn's KMeans groups (best of 100 restarts) for every k", () => {
+    for (const g of golden.groups) {
+      const ari = adjustedRandScore(a.labelsByK.get(g.k)!, g.labels);
+      assert.ok(ari >= 0.9, `k = ${g.k}: adjusted Rand index with KMeans ${ari.toFixed(3)} < 0.9`);
+      const s = a.groups.solutions.find((x) => x.k === g.k)!;
+      close(s.inertia, g.inertia, 0.002 * g.inertia, `k = ${g.k} within-group sum of squares`);
+      close(s.silhouette, g.silhouette, 0.01, `k = ${g.k} silhouette`);
+      const shares = s.clusters.map((c) => c.share).sort((p, q) => p - q);
+      const rates = s.clusters.map((c) => c.targetRate.value).sort((p, q) => p - q);
+      // Near-equal partitions (ARI ≥ 0.9) may move a few dozen members between small groups.
+      shares.forEach((v, i) => close(v, g.shares[i], 0.02, `k = ${g.k} share ${i}`));
+      rates.forEach((v, i) => close(v, g.churnRates[i], 0.02, `k = ${g.k} churn rate ${i}`));
+    }
+  });
+
+  test("k is read off scipy's Ward tree by the stated rule, and its groups span ≤ 5% to ≥ 40% churn", () => {
+    for (const g of golden.bands) {
+      const b = a.groups.kChoice.bands.find((x) => x.k === g.k)!;
+      close(b.lo, g.lo, 1e-9 * g.lo, `k = ${g.k} merge height`);
+      close(b.hi, g.hi, 1e-9 * g.hi, `k = ${g.k} next merge height`);
     }
     assert.equal(a.groups.chosenK, golden.chosenK);
+    assert.match(a.groups.reason, new RegExp(`^k = ${golden.chosenK}: .*largest jump.*at least 5% of members`));
+    assert.deepEqual(a.labels, a.labelsByK.get(a.groups.chosenK));
+    const rates = a.groups.solutions.find((s) => s.k === a.groups.chosenK)!.clusters.map((c) => c.targetRate.value);
+    assert.ok(Math.min(...rates) <= 0.05 && Math.max(...rates) >= 0.4, `churn by group ${rates.map((r) => r.toFixed(3))}`);
   });
 });
 
