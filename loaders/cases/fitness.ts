@@ -125,6 +125,7 @@ function summary(a: FitnessAnalysis) {
     },
     groups: {
       k: groups.chosenK,
+      method: groups.method,
       reason: groups.reason,
       clusters: solution.clusters.map((c) => ({cluster: c.cluster, name: c.name, size: c.size, share: c.share, churnRate: c.targetRate})),
       highest: {name: byRate[0].name, cluster: byRate[0].cluster, churnRate: byRate[0].targetRate.value},

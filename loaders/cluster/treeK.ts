@@ -57,7 +57,7 @@ export function chooseKFromTree(Z: Linkage, {kMin = 2, kMax = 8, minShare = 0.05
   const eligible = bands.filter((b) => b.sizeable).sort(byRise);
   const best = eligible[0] ?? bands.slice().sort(byRise)[0];
   const runner = (eligible.length ? eligible : bands.slice().sort(byRise)).find((b) => b !== best);
-  let reason = `k = ${best.k}: going from ${best.k} to ${best.k - 1} groups raises the Ward merge height by ${pct(best.rise)} (from ${best.lo.toFixed(1)} to ${best.hi.toFixed(1)}), the largest jump among k = ${kMin}–${top}`;
+  let reason = `${best.k} groups: going from ${best.k} to ${best.k - 1} groups raises the Ward merge height by ${pct(best.rise)} (from ${best.lo.toFixed(1)} to ${best.hi.toFixed(1)}), the largest jump among k = ${kMin}–${top}`;
   reason += eligible.length
     ? ` whose groups each hold at least ${pct(minShare)} of ${unit}${runner ? ` (next: k = ${runner.k}, ${pct(runner.rise)})` : ""}.`
     : `; no k keeps every group at ${pct(minShare)} of ${unit} or more.`;

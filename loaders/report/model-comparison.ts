@@ -91,7 +91,7 @@ export interface CompareModelsOptions {
    * odds ratios are stable). Predictions, metrics and out-of-fold probabilities always use all
    * columns. Default: all columns.
    */
-  interpretationColumns?: (Xtrain: readonly Row[], ytrain: readonly number[]) => {keep: number[]; dropped: {feature: string; label: string; reason: string}[]};
+  interpretationColumns?: (Xtrain: readonly Row[], ytrain: readonly number[]) => {keep: number[]; dropped: {feature: string; label: string; partner: string; partnerLabel: string; reason: string}[]};
 }
 
 export interface CompareModelsResult {
@@ -361,7 +361,7 @@ export function compareModels(input: CompareModelsInput, options: CompareModelsO
     thresholds: thresholdTable(ytest, proba),
     oddsRatios: odds,
     oddsRatiosModel,
-    interpretation: view ? {features: view.keep.map((j) => features[j].feature), dropped: view.dropped} : null,
+    interpretation: view ? {features: view.keep.map((j) => features[j].feature), dropped: view.dropped.map(({feature, label, partner, partnerLabel, reason}) => ({feature, label, partner, partnerLabel, reason}))} : null,
     shap,
     shapModel,
     shapScale,

@@ -194,7 +194,7 @@ export interface ModelReport {
    * rows) and those left out of it, with why; null when the odds ratios use every feature.
    * Predictions always use every feature.
    */
-  interpretation: {features: string[]; dropped: {feature: string; label: string; reason: string}[]} | null;
+  interpretation: {features: string[]; dropped: {feature: string; label: string; partner: string; partnerLabel: string; reason: string}[]} | null;
 }
 
 /** A family of hypothesis tests with their correction. */

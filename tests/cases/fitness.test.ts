@@ -11,6 +11,8 @@
  *   drivers in the planted order, the clustering recovers the planted groups (ARI ≥ 0.8), the
  *   recommendations follow their rules (a group without an action says why), the summary lists
  *   the top of their ranking in the same numbering, and member rows appear only with the setting on.
+ * - The model-choice rule every case uses (loaders/report/model-choice.ts): the one-standard-error
+ *   rule stated in words; a non-linear winner reports its paired gain over logistic regression.
  */
 import {before, describe, test} from "node:test";
 import assert from "node:assert/strict";
@@ -20,6 +22,12 @@ import {loadFitness, type FitnessMember} from "../../loaders/clean/fitness.ts";
 import {analyseFitness, fitnessArtifacts, type FitnessAnalysis} from "../../loaders/cases/fitness.ts";
 import {fitnessSchema} from "../../loaders/io/schemas/fitness.ts";
 import {adjustedRandScore} from "../../loaders/cluster/ari.ts";
+import {chooseModel, gainOverLinear} from "../../loaders/report/model-choice.ts";
+import {compareModels} from "../../loaders/report/model-comparison.ts";
+import {standardFamilies} from "../../loaders/report/families.ts";
+import type {LeaderboardEntry} from "../../loaders/models/select.ts";
+import {randomSource} from "../../loaders/random.ts";
+import {readdirSync} from "node:fs";
 import {fitnessSplit} from "../golden/fitness-split.ts";
 import {datasets, realDataSkip} from "../real-data.ts";
 
@@ -133,7 +141,7 @@ describe("fitness on the real export", {skip: realSkip}, () => {
       close(b.hi, g.hi, 1e-9 * g.hi, `k = ${g.k} next merge height`);
     }
     assert.equal(a.groups.chosenK, golden.chosenK);
-    assert.match(a.groups.reason, new RegExp(`^k = ${golden.chosenK}: .*largest jump.*at least 5% of members`));
+    assert.match(a.groups.reason, new RegExp(`^${golden.chosenK} groups: .*largest jump.*at least 5% of members`));
     assert.deepEqual(a.labels, a.labelsByK.get(a.groups.chosenK));
     const rates = a.groups.solutions.find((s) => s.k === a.groups.chosenK)!.clusters.map((c) => c.targetRate.value);
     assert.ok(Math.min(...rates) <= 0.05 && Math.max(...rates) >= 0.4, `churn by group ${rates.map((r) => r.toFixed(3))}`);
@@ -211,5 +219,57 @@ describe("fitness on the demo data", () => {
     assert.equal(on.enabled, true);
     assert.equal(on.rows.length, 600);
     assert.ok(on.rows.every((r) => r.churnProbability >= 0 && r.churnProbability <= 1));
+  });
+});
+
+describe("the one model-choice rule", () => {
+  const families = standardFamilies().map(({family, label}) => ({family, label}));
+  const entry = (family: string, foldScores: number[]): LeaderboardEntry => {
+    const mean = foldScores.reduce((a, b) => a + b, 0) / foldScores.length;
+    const sd = Math.sqrt(foldScores.reduce((a, b) => a + (b - mean) ** 2, 0) / foldScores.length);
+    return {rank: 0, family, params: {}, label: family, mean, sd, foldScores, oof: []};
+  };
+
+  test("picks the simplest family within one standard error of the top score, and says so", () => {
+    const forest = entry("forest", [0.94, 0.95, 0.96, 0.95, 0.95]);
+    const within = entry("logistic", [0.946, 0.948, 0.95, 0.948, 0.948]);
+    const choice = chooseModel([forest, within], families, 5);
+    assert.equal(choice.entry, within);
+    assert.match(choice.reason, /^Rule: among the families ordered simplest first \(logistic regression, decision tree, random forest, k-nearest neighbours\), the simplest whose best mean 5-fold cross-validated ROC-AUC lies within one standard error of the top score is chosen \(one-standard-error rule\)\./);
+    assert.match(choice.reason, /Logistic regression reaches 0\.948, within one standard error of it/);
+    const beaten = entry("logistic", [0.90, 0.91, 0.90, 0.92, 0.90]);
+    assert.equal(chooseModel([forest, beaten], families, 5).entry, forest);
+  });
+
+  test("a non-linear winner's gain over logistic regression is paired fold by fold", () => {
+    const forest = entry("forest", [0.94, 0.95, 0.96, 0.95, 0.95]);
+    const logistic = entry("logistic", [0.90, 0.91, 0.90, 0.92, 0.90]);
+    const gain = gainOverLinear(forest, logistic, "Logistic regression (C=1)", 0.96, 0.91);
+    // Differences 0.04, 0.04, 0.06, 0.03, 0.05: mean 0.044, population sd 0.0102.
+    close(gain.cvDifference, 0.044, 1e-12, "mean fold-wise difference");
+    close(gain.cvDifferenceSd, Math.sqrt(0.000104), 1e-12, "sd of fold-wise differences");
+    assert.equal(gain.foldsBetter, 5);
+    assert.match(gain.text, /adds \+0\.044 in cross-validated ROC-AUC \(fold-wise differences: sd 0\.010, higher on 5 of 5 folds\); on the test part 0\.960 against 0\.910/);
+  });
+
+  test("compareModels reports the gain when a tree beats logistic regression on an interaction", () => {
+    const random = randomSource(3);
+    const X = Array.from({length: 500}, () => [random.normal(), random.normal()]);
+    const y = X.map(([a, b]) => (a * b > 0 ? 1 : 0));
+    const fams = standardFamilies({only: ["logistic", "tree"], grids: {logistic: {C: [1]}, tree: {maxDepth: [3], minSamplesLeaf: [10]}}});
+    const {report} = compareModels({X, y, features: [{feature: "a", label: "a"}, {feature: "b", label: "b"}], target: {field: "y", label: "y", positive: "yes", negative: "no"}, families: fams}, {resamples: 20});
+    assert.equal(report.chosen.family, "tree");
+    const g = report.chosen.gainOverLinear!;
+    const tree = report.leaderboard.find((r) => r.family === "tree")!, lr = report.leaderboard.find((r) => r.family === "logistic")!;
+    close(g.cvDifference, tree.mean - lr.mean, 1e-12, "gain = difference of the paired means");
+    close(g.testAuc, report.families.find((f) => f.family === "tree")!.testAuc, 0, "test ROC-AUC of the tree");
+    close(g.linearTestAuc, report.families.find((f) => f.family === "logistic")!.testAuc, 0, "test ROC-AUC of logistic regression");
+    assert.ok(report.chosen.reason.endsWith(g.text));
+  });
+
+  test("no case sets a rule of its own", () => {
+    const sources = ["loaders/cases", "loaders/cases/one-click", "loaders/cases/fitness", "loaders/cases/ecommerce"]
+      .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => readFileSync(`${dir}/${f}`, "utf8")));
+    for (const text of sources) assert.doesNotMatch(text, /\bchoose:\s*"/);
   });
 });
