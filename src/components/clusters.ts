@@ -17,12 +17,14 @@ import {CHOSEN, MUTED, NEGATIVE, POSITIVE} from "./palette.js";
 export function Dendrogram(dendrogram: ClusterReport["dendrogram"], {width = 640}: {width?: number} = {}) {
   return Plot.plot({
     width,
-    height: 320,
+    height: 340,
+    marginBottom: 44,
     x: {axis: null, domain: [0, 10 * dendrogram.leaves.length]},
     y: {label: "↑ Ward merge height (increase in within-group spread)", grid: true, domain: [0, dendrogram.maxHeight * 1.05]},
     marks: [
       Plot.link(dendrogram.segments, {x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: NEGATIVE, strokeWidth: 1.2}),
-      Plot.text(dendrogram.leaves, {x: "x", y: 0, text: (l) => l.size.toLocaleString("en-US"), dy: 10, fontSize: 10, title: (l) => `${l.size} members`})
+      // Member counts under the leaves, turned so that they never overlap on a narrow screen.
+      Plot.text(dendrogram.leaves, {x: "x", y: 0, text: (l) => l.size.toLocaleString("en-US"), rotate: -90, textAnchor: "end", dy: 4, fontSize: 10, title: (l) => `${l.size} members`})
     ]
   });
 }
