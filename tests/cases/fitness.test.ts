@@ -198,7 +198,12 @@ describe("fitness on the demo data", () => {
   test("every group says why no group action targets it, and only then", () => {
     for (const g of a.recommendations.groups) {
       assert.equal(g.note === null, g.actions.length > 0, `group ${g.group + 1}: note ${g.note} with actions ${g.actions}`);
-      assert.ok(g.churnLo <= g.churnRate && g.churnRate <= g.churnHi);
+      // The 95% Wilson interval of the group's churn, from the formula (z = 1.96).
+      const n = g.size, p = g.churnRate, z = 1.959963984540054;
+      const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+      const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);
+      close(g.churnLo, centre - half, 1e-9, `group ${g.group + 1} Wilson lower bound`);
+      close(g.churnHi, centre + half, 1e-9, `group ${g.group + 1} Wilson upper bound`);
       assert.ok(g.clubWide.members <= g.size && g.clubWide.expectedChurners <= g.expectedChurners + 1e-9);
     }
   });
@@ -215,10 +220,16 @@ describe("fitness on the demo data", () => {
   test("member-level rows only with the customer-level setting", () => {
     const off = fitnessArtifacts(members.slice(0, 600), {customerRows: false, resamples: 50})["members.json"] as {enabled: boolean; rows: unknown[]};
     assert.deepEqual(off, {enabled: false, rows: []});
-    const on = fitnessArtifacts(members.slice(0, 600), {customerRows: true, resamples: 50})["members.json"] as {enabled: boolean; rows: {row: number; churnProbability: number}[]};
+    const artifacts = fitnessArtifacts(members.slice(0, 600), {customerRows: true, resamples: 50});
+    const on = artifacts["members.json"] as {enabled: boolean; rows: {row: number; churnProbability: number; group: number}[]};
     assert.equal(on.enabled, true);
     assert.equal(on.rows.length, 600);
-    assert.ok(on.rows.every((r) => r.churnProbability >= 0 && r.churnProbability <= 1));
+    // Each row carries its group's share of the expected churners the groups page shows.
+    const groups = artifacts["groups.json"] as {chosenK: number; expectedChurners: Record<string, number[]>};
+    groups.expectedChurners[String(groups.chosenK)].forEach((expected, g) => {
+      const sum = on.rows.filter((r) => r.group === g + 1).reduce((s, r) => s + r.churnProbability, 0);
+      close(sum, expected, 1e-9, `expected churners of group ${g + 1}`);
+    });
   });
 });
 
