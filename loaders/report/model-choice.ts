@@ -75,11 +75,12 @@ export function chooseModel(bestByFamily: readonly LeaderboardEntry[], families:
 
 /** Paired comparison of the chosen candidate with the best logistic candidate. */
 export function gainOverLinear(chosen: LeaderboardEntry, linear: LeaderboardEntry, linearLabel: string, testAuc: number, linearTestAuc: number): GainOverLinear {
+  const settings = paramsText(linear.params);
   const diffs = chosen.foldScores.map((s, k) => s - linear.foldScores[k]);
   const cvDifference = diffs.reduce((a, b) => a + b, 0) / diffs.length;
   const cvDifferenceSd = Math.sqrt(diffs.reduce((a, b) => a + (b - cvDifference) ** 2, 0) / diffs.length);
   const foldsBetter = diffs.filter((d) => d > 0).length;
-  const text = `Over the best logistic regression, ${linearLabel}, it adds ${signed(cvDifference)} in cross-validated ROC-AUC `
+  const text = `Over the best logistic regression${settings ? ` (${settings})` : ""} it adds ${signed(cvDifference)} in cross-validated ROC-AUC `
     + `(fold-wise differences: sd ${fmt(cvDifferenceSd)}, higher on ${foldsBetter} of ${diffs.length} folds); `
     + `on the test part ${fmt(testAuc)} against ${fmt(linearTestAuc)}. The gain is in ranking by risk; the per-feature odds ratios shown come from the logistic regression.`;
   return {linear: linearLabel, cvDifference, cvDifferenceSd, foldsBetter, folds: diffs.length, testAuc, linearTestAuc, text};
