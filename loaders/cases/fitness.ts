@@ -6,8 +6,9 @@
  *   summary.json          members, churn, strongest drivers, chosen model, groups, top actions
  *   exploration.json      ExplorationReport: distributions by churn, means, correlations
  *   model.json            ModelReport: leaderboard, chosen model + why, test metrics with CIs,
- *                         curves, threshold table, odds ratios, SHAP, permutation importance;
- *                         one feature of each collinear pair is left out (excludedFeatures)
+ *                         curves, threshold table, SHAP, permutation importance — all from
+ *                         every feature; odds ratios from the interpretation view (one feature
+ *                         of each collinear pair left out, chosen on the training rows)
  *   groups.json           ClusterReport (every k = 2..8) + expected churners per group and k
  *   hypotheses.json       HypothesisReport: the issue's nine questions, Holm-corrected
  *   recommendations.json  RecommendationsReport: rule-based actions sized by members and
@@ -23,7 +24,7 @@ import type {Artifacts} from "../artifacts.ts";
 import {compareModels, type ModelFamily} from "../report/model-comparison.ts";
 import {standardFamilies} from "../report/families.ts";
 import {clusterReport} from "../report/clusters.ts";
-import {exploreByTarget, pruneCollinear} from "../report/exploration.ts";
+import {exploreByTarget, pruneCollinearColumns} from "../report/exploration.ts";
 import {testFamily} from "../report/hypotheses.ts";
 import type {ClusterReport, ExplorationReport, HypothesisReport, ModelReport} from "../report/types.ts";
 import {design, features, hypotheses, target} from "./fitness/features.ts";
@@ -37,7 +38,7 @@ export interface FitnessOptions {
   customerRows?: boolean;
 }
 
-/** Families compared, simplest first (the one-standard-error rule prefers the earlier). */
+/** Families compared, simplest first (the one-standard-error rule, model-choice.ts, prefers the earlier). */
 export function fitnessFamilies(seed = 42): ModelFamily[] {
   return standardFamilies({seed});
 }
@@ -59,15 +60,14 @@ export function analyseFitness(members: readonly FitnessMember[], {seed = 42, re
   const {X, y} = design(members);
   const rows = members as unknown as Record<string, unknown>[];
   const exploration = exploreByTarget(rows, features, target);
-  // Models use every feature except one of each collinear pair (the one less related to churn).
-  const {keep, dropped} = pruneCollinear(exploration);
-  const columns = features.map((f, j) => ({f, j})).filter(({f}) => keep.includes(f.field));
-  const {report: fitted, oof} = compareModels(
-    {X: X.map((row) => columns.map(({j}) => row[j])), y, features: columns.map(({f}) => ({feature: f.field, label: f.label})), target, families},
-    {seed, testSize: 0.2, nSplits: 5, resamples}
+  // Models predict from every feature (the penalty copes with collinearity). Only the odds ratios
+  // are read from a logistic regression without one feature of each collinear pair, chosen from
+  // the training rows' correlations (the interpretation view).
+  const {report: model, oof} = compareModels(
+    {X, y, features: features.map((f) => ({feature: f.field, label: f.label})), target, families},
+    {seed, testSize: 0.2, nSplits: 5, resamples, interpretationColumns: (Xtrain, ytrain) => pruneCollinearColumns(Xtrain, ytrain, features, target)}
   );
-  const model: ModelReport = {...fitted, excludedFeatures: dropped.map(({feature, label, reason}) => ({feature, label, reason}))};
-  const {report: clusters, labelsByK} = clusterReport(X, features, y, {seed});
+  const {report: clusters, labelsByK} = clusterReport(X, features, y, {seed, unit: "members"});
   const expectedChurners: Record<string, number[]> = {};
   for (const [k, labels] of labelsByK) {
     const sums = new Array<number>(k).fill(0);
@@ -125,6 +125,7 @@ function summary(a: FitnessAnalysis) {
     },
     groups: {
       k: groups.chosenK,
+      method: groups.method,
       reason: groups.reason,
       clusters: solution.clusters.map((c) => ({cluster: c.cluster, name: c.name, size: c.size, share: c.share, churnRate: c.targetRate})),
       highest: {name: byRate[0].name, cluster: byRate[0].cluster, churnRate: byRate[0].targetRate.value},

@@ -3,7 +3,8 @@
  * split by outcome (shared nice histogram bins from group-distributions.ts — unit bins for
  * small-range integers — and outcome rates per level for binary/categorical ones), means and medians per
  * outcome, the Pearson correlation matrix of the features and the target, and the collinear
- * pairs (|r| ≥ threshold) a linear model would struggle to separate.
+ * pairs (|r| ≥ threshold) a linear model would struggle to separate, and the feature set with
+ * one of each pair left out (for reading odds ratios, not for predicting).
  */
 import {correlationMatrixOfColumns, median} from "../stats/index.ts";
 import {binEdges, binIndex} from "./group-distributions.ts";
@@ -29,6 +30,24 @@ function histogram(values: readonly number[], y: readonly number[], bins: number
   return out;
 }
 
+interface Correlations {
+  /** Features then the target (last). */
+  names: string[];
+  labels: string[];
+  values: number[][];
+}
+
+/** Feature pairs with |r| ≥ threshold (the target, last, excluded), strongest first. */
+function collinearPairs({names, labels, values}: Correlations, threshold: number): ExplorationReport["collinear"] {
+  const pairs: ExplorationReport["collinear"] = [];
+  for (let a = 0; a < names.length - 1; a++) {
+    for (let b = a + 1; b < names.length - 1; b++) {
+      if (Math.abs(values[a][b]) >= threshold) pairs.push({a: names[a], b: names[b], aLabel: labels[a], bLabel: labels[b], r: values[a][b]});
+    }
+  }
+  return pairs.sort((p, q) => Math.abs(q.r) - Math.abs(p.r));
+}
+
 export function exploreByTarget(
   rows: readonly Record<string, unknown>[], features: readonly FeatureSpec[], target: TargetSpec, {bins = 20, collinearThreshold = 0.8}: ExploreOptions = {}
 ): ExplorationReport {
@@ -50,13 +69,7 @@ export function exploreByTarget(
   const names = [...features.map((f) => f.field), target.field];
   const labels = [...features.map((f) => f.label), target.label];
   const values = correlationMatrixOfColumns([...columns, y]);
-  const collinear: ExplorationReport["collinear"] = [];
-  for (let a = 0; a < features.length; a++) {
-    for (let b = a + 1; b < features.length; b++) {
-      if (Math.abs(values[a][b]) >= collinearThreshold) collinear.push({a: names[a], b: names[b], aLabel: labels[a], bLabel: labels[b], r: values[a][b]});
-    }
-  }
-  collinear.sort((p, q) => Math.abs(q.r) - Math.abs(p.r));
+  const collinear = collinearPairs({names, labels, values}, collinearThreshold);
   const t = features.length;
   const targetCorrelations = features
     .map((f, j) => ({feature: f.field, label: f.label, r: values[j][t]}))
@@ -80,25 +93,46 @@ export interface PrunedFeature {
 /**
  * Collinear pairs make a linear model's coefficients unstable and its odds ratios misleading
  * (two near-copies can get large opposite effects). For each flagged pair, strongest first, the
- * feature less correlated with the target is left out of the models (a pair already broken by
- * an earlier drop is skipped).
+ * feature less correlated with the target is left out (a pair already broken by an earlier drop
+ * is skipped). Predictions keep every feature (the penalty copes with collinearity); the pruned
+ * set is for reading odds ratios (the interpretation view).
  */
-export function pruneCollinear(explore: ExplorationReport): {keep: string[]; dropped: PrunedFeature[]} {
-  const names = explore.correlation.names.slice(0, -1);
+function prune(c: Correlations, collinear: ExplorationReport["collinear"], targetLabel: string): {keep: string[]; dropped: PrunedFeature[]} {
+  const names = c.names.slice(0, -1);
   const t = names.length;
   const index = new Map(names.map((n, j) => [n, j]));
-  const targetR = (f: string) => explore.correlation.values[index.get(f)!][t];
+  const targetR = (f: string) => c.values[index.get(f)!][t];
+  const label = (f: string) => c.labels[index.get(f)!];
   const dropped: PrunedFeature[] = [];
   const gone = new Set<string>();
-  for (const pair of explore.collinear) {
+  for (const pair of collinear) {
     if (gone.has(pair.a) || gone.has(pair.b)) continue;
     const [drop, keep] = Math.abs(targetR(pair.a)) < Math.abs(targetR(pair.b)) ? [pair.a, pair.b] : [pair.b, pair.a];
-    const label = (f: string) => explore.correlation.labels[index.get(f)!];
     gone.add(drop);
     dropped.push({
       feature: drop, label: label(drop), partner: keep, partnerLabel: label(keep), r: pair.r, targetR: targetR(drop), partnerTargetR: targetR(keep),
-      reason: `${label(drop)} correlates with ${label(keep)} at r = ${pair.r.toFixed(2)} and less with ${explore.target.label} (r = ${targetR(drop).toFixed(2)} against ${targetR(keep).toFixed(2)}), so it is left out of the models.`
+      reason: `${label(drop)} correlates with ${label(keep)} at r = ${pair.r.toFixed(2)} and less with ${targetLabel} (r = ${targetR(drop).toFixed(2)} against ${targetR(keep).toFixed(2)}), so it is left out of the interpretation view.`
     });
   }
   return {keep: names.filter((n) => !gone.has(n)), dropped};
+}
+
+/** The pruned feature set from an exploration's correlations (all its rows). */
+export function pruneCollinear(explore: ExplorationReport): {keep: string[]; dropped: PrunedFeature[]} {
+  return prune(explore.correlation, explore.collinear, explore.target.label);
+}
+
+/**
+ * The pruned feature set from a numeric matrix — e.g. the training rows only, so that the test
+ * rows play no part in choosing it. `keep` holds column indices into X.
+ */
+export function pruneCollinearColumns(
+  X: readonly (readonly number[])[], y: readonly number[], features: readonly FeatureSpec[], target: TargetSpec, threshold = 0.8
+): {keep: number[]; dropped: PrunedFeature[]} {
+  const names = [...features.map((f) => f.field), target.field];
+  const labels = [...features.map((f) => f.label), target.label];
+  const values = correlationMatrixOfColumns([...features.map((_, j) => X.map((r) => r[j])), [...y]]);
+  const c = {names, labels, values};
+  const {keep, dropped} = prune(c, collinearPairs(c, threshold), target.label);
+  return {keep: keep.map((f) => names.indexOf(f)), dropped};
 }

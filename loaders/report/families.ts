@@ -1,13 +1,16 @@
 /**
- * The standard model families a case compares (simplest first, for the one-standard-error rule),
- * with modest default grids (a handful of candidates each, ~10 s of CPU in all on 4,000 rows)
- * so a whole case builds in seconds. Any case with a numeric design matrix can
+ * The standard model families a case compares, simplest first for the one-standard-error rule
+ * (model-choice.ts): ordered by how much of the fitted model a reader can inspect — logistic
+ * regression (one odds ratio per feature), decision tree (a few readable rules), random forest
+ * (exact TreeSHAP attributions per member), k-nearest neighbours (no model to read: a vote among
+ * similar rows, no attributions). Modest default grids (a handful of candidates each, ~10 s of
+ * CPU in all on 4,000 rows) let a whole case build in seconds. Any case with a numeric design matrix can
  * call `standardFamilies()`; pass `only` to restrict, or build its own list of ModelFamily.
  *
  *   logistic   penalised logistic regression on standardised features (odds ratios, linear SHAP)
- *   knn        k-nearest neighbours, standardised or min-max scaled (the search chooses)
  *   tree       CART decision tree (TreeSHAP)
  *   forest     random forest (TreeSHAP)
+ *   knn        k-nearest neighbours, standardised or min-max scaled (the search chooses)
  *
  * `scalingChoices` says, per family, how feature scale is handled (for the model page).
  */
@@ -42,11 +45,6 @@ export function standardFamilies({seed = 42, forestTrees = 100, only, grids = {}
   const all: ModelFamily[] = [
     logisticFamily({C: (grids.logistic?.C as number[] | undefined) ?? [0.01, 0.1, 1, 10]}),
     {
-      family: "knn", label: "k-nearest neighbours",
-      make: (p) => pipeline([p.scaler === "minmax" ? minMaxScaler() : standardScaler()], kNearestNeighbours({k: p.k, weights: p.weights})),
-      grid: grids.knn ?? {scaler: ["standard"], k: [15, 35], weights: ["distance"]}
-    },
-    {
       family: "tree", label: "Decision tree",
       make: (p) => decisionTree({maxDepth: p.maxDepth, minSamplesLeaf: p.minSamplesLeaf, seed}),
       grid: grids.tree ?? {maxDepth: [3, 5, 8], minSamplesLeaf: [10, 30]},
@@ -57,6 +55,11 @@ export function standardFamilies({seed = 42, forestTrees = 100, only, grids = {}
       make: (p) => randomForest({nEstimators: forestTrees, maxDepth: p.maxDepth, minSamplesLeaf: p.minSamplesLeaf, seed}),
       grid: grids.forest ?? {maxDepth: [null], minSamplesLeaf: [3, 10]},
       shap: treeShapOf, shapScale: "probability"
+    },
+    {
+      family: "knn", label: "k-nearest neighbours",
+      make: (p) => pipeline([p.scaler === "minmax" ? minMaxScaler() : standardScaler()], kNearestNeighbours({k: p.k, weights: p.weights})),
+      grid: grids.knn ?? {scaler: ["standard"], k: [15, 35], weights: ["distance"]}
     }
   ];
   return only ? all.filter((f) => only.includes(f.family)) : all;

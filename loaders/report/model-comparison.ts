@@ -8,14 +8,16 @@
  * 1. A stratified test part (default 20%) is held out; it is used only for the final figures.
  * 2. Every family × hyperparameter candidate is scored by stratified k-fold (default 5) ROC-AUC on
  *    the training part, all on the same folds (loaders/models gridSearch).
- * 3. The chosen candidate: by default the one-standard-error rule — the simplest family (families
- *    are given simplest first) whose best mean CV ROC-AUC is within one standard error of the top
- *    score; the reason is written out. `choose: "best"` takes the top score.
+ * 3. The chosen candidate: the one rule of every case (model-choice.ts), the one-standard-error
+ *    rule — the simplest family (families are given simplest first) whose best mean CV ROC-AUC is
+ *    within one standard error of the top score; the rule and its outcome are written out, and a
+ *    non-linear winner's gain over the best logistic regression (fold-wise, and on the test part).
  * 4. It is refitted on the training part and evaluated on the test part: ROC-AUC, average
  *    precision, accuracy / precision / recall / F1 at 0.5 with percentile-bootstrap 95% CIs, Brier
  *    score, ROC / PR / calibration curves, and a confusion-count table at thresholds 0.00..1.00 for
  *    a live threshold slider. Each family's best candidate is also scored on the test part.
- * 5. Explanations: per-sd odds ratios with Wald CIs from the best logistic candidate, a SHAP
+ * 5. Explanations: per-sd odds ratios with Wald CIs from the best logistic candidate (refitted on
+ *    the columns `interpretationColumns` keeps, chosen from the training rows, when given), a SHAP
  *    summary (linear SHAP for logistic; a family may supply its own `shap`), and permutation
  *    importance (ROC-AUC drop on the test part) of the chosen model.
  * 6. Out-of-fold probabilities over ALL rows from k-fold CV of the chosen candidate: each row is
@@ -35,6 +37,7 @@ import {bootstrapEstimates} from "../evaluation/bootstrap.ts";
 import {calibrationCurve} from "../evaluation/calibration.ts";
 import {permutationImportance as permutationDrops} from "../evaluation/permutation.ts";
 import {linearShap as linearShapValues} from "../explain/linear.ts";
+import {chooseModel, gainOverLinear, paramsText} from "./model-choice.ts";
 import {standardised, type StandardisedModel} from "./pipeline.ts";
 import type {CalibrationBin, FamilyTestResult, ImportanceRow, LeaderboardRow, ModelReport, OddsRatio, ShapFeature, TargetSpec, ThresholdRow} from "./types.ts";
 
@@ -84,7 +87,13 @@ export interface CompareModelsOptions {
   resamples?: number;
   /** Shuffles per feature for permutation importance. Default 5. */
   permutationRepeats?: number;
-  choose?: "one-standard-error" | "best";
+  /**
+   * Interpretation view: the columns (indices into X) the odds ratios are estimated on, chosen
+   * from the training rows only (e.g. one feature of each collinear pair left out, so that the
+   * odds ratios are stable). Predictions, metrics and out-of-fold probabilities always use all
+   * columns. Default: all columns.
+   */
+  interpretationColumns?: (Xtrain: readonly Row[], ytrain: readonly number[]) => {keep: number[]; dropped: {feature: string; label: string; partner: string; partnerLabel: string; reason: string}[]};
 }
 
 export interface CompareModelsResult {
@@ -98,40 +107,6 @@ export interface CompareModelsResult {
   testProba: number[];
   /** Best logistic candidate fitted on the training part (when a linear family is present). */
   logistic: StandardisedModel<LogisticModel> | null;
-}
-
-const fmt = (x: number) => x.toFixed(3);
-
-function paramsText(params: Record<string, unknown>): string {
-  const parts = Object.entries(params).map(([k, v]) => `${k}=${v === null ? "none" : String(v)}`);
-  return parts.join(", ");
-}
-
-/** The one-standard-error rule over each family's best candidate, or simply the best. */
-function chooseCandidate(
-  bestByFamily: readonly LeaderboardEntry[], families: readonly ModelFamily[], nSplits: number, rule: "one-standard-error" | "best"
-): {entry: LeaderboardEntry; reason: string} {
-  const label = (e: LeaderboardEntry) => families.find((f) => f.family === e.family)!.label;
-  const describe = (e: LeaderboardEntry) => `${label(e)}${Object.keys(e.params).length ? ` (${paramsText(e.params)})` : ""}`;
-  const top = bestByFamily[0];
-  const se = top.sd / Math.sqrt(nSplits);
-  const others = bestByFamily.slice(1).map((e) => `${label(e)} ${fmt(e.mean)}`).join(", ");
-  if (rule === "best") {
-    return {entry: top, reason: `${describe(top)} has the highest mean cross-validated ROC-AUC (${fmt(top.mean)} ± ${fmt(top.sd)} over ${nSplits} folds)${others ? `; the best of the other families: ${others}` : ""}.`};
-  }
-  const order = (e: LeaderboardEntry) => families.findIndex((f) => f.family === e.family);
-  const simplest = bestByFamily.filter((e) => e.mean >= top.mean - se).sort((a, b) => order(a) - order(b))[0];
-  if (simplest === top) {
-    const simpler = bestByFamily.filter((e) => order(e) < order(top));
-    const tail = simpler.length
-      ? ` Simpler families fall short by more than one standard error (${fmt(se)}): ${simpler.map((e) => `${label(e)} ${fmt(e.mean)}`).join(", ")}.`
-      : others ? ` The best of the other families: ${others}.` : "";
-    return {entry: top, reason: `${describe(top)} has the highest mean cross-validated ROC-AUC (${fmt(top.mean)} ± ${fmt(top.sd)} over ${nSplits} folds).${tail}`};
-  }
-  return {
-    entry: simplest,
-    reason: `${describe(top)} scored highest in cross-validation (${fmt(top.mean)}), but ${describe(simplest)} reached ${fmt(simplest.mean)}, within one standard error (${fmt(se)}) of it; the simpler, more explainable model is preferred (one-standard-error rule).`
-  };
 }
 
 function thresholdTable(y: readonly number[], p: readonly number[]): ThresholdRow[] {
@@ -232,7 +207,7 @@ function estimatorOf(family: ModelFamily, params: Record<string, unknown>): Esti
 
 export function compareModels(input: CompareModelsInput, options: CompareModelsOptions = {}): CompareModelsResult {
   const {X, y, features, target, families} = input;
-  const {seed = 42, testSize = 0.2, nSplits = 5, resamples = 1000, permutationRepeats = 5, choose = "one-standard-error"} = options;
+  const {seed = 42, testSize = 0.2, nSplits = 5, resamples = 1000, permutationRepeats = 5, interpretationColumns} = options;
   if (!families.length) throw new Error("compareModels: no model families");
   if (X.length && X[0].length !== features.length) throw new Error(`compareModels: ${X[0].length} columns but ${features.length} feature names`);
   const familyOf = (name: string) => families.find((f) => f.family === name)!;
@@ -243,7 +218,7 @@ export function compareModels(input: CompareModelsInput, options: CompareModelsO
 
   const spaces: SearchSpace<Row>[] = families.map((f) => ({family: f.family, grid: f.grid, make: (params) => estimatorOf(f, params)}));
   const board = gridSearch(spaces, Xtrain, ytrain, {nSplits, seed, refit: false});
-  const {entry: chosen, reason} = chooseCandidate(board.bestByFamily, families, nSplits, choose);
+  const {entry: chosen, reason: ruleReason} = chooseModel(board.bestByFamily, families, nSplits);
 
   const fitted = new Map<LeaderboardEntry, {model: Classifier; proba: number[]}>();
   const fitOnTrain = (e: LeaderboardEntry) => {
@@ -282,8 +257,22 @@ export function compareModels(input: CompareModelsInput, options: CompareModelsO
   // Explanations.
   const linearEntry = board.bestByFamily.find((e) => familyOf(e.family).linear);
   const logistic = linearEntry ? (fitOnTrain(linearEntry).model as StandardisedModel<LogisticModel>) : null;
-  const odds = logistic ? oddsRatios(logistic, Xtrain, features) : null;
   const describeEntry = (e: LeaderboardEntry) => `${familyOf(e.family).label}${Object.keys(e.params).length ? ` (${paramsText(e.params)})` : ""}`;
+  const gain = linearEntry && !familyOf(chosen.family).linear
+    ? gainOverLinear(chosen, linearEntry, describeEntry(linearEntry), rocAuc(ytest, proba), rocAuc(ytest, fitOnTrain(linearEntry).proba))
+    : null;
+  const reason = gain ? `${ruleReason} ${gain.text}` : ruleReason;
+  // Odds ratios: the best logistic candidate, refitted on the interpretation view's columns.
+  const view = linearEntry && interpretationColumns ? interpretationColumns(Xtrain, ytrain) : null;
+  let odds: OddsRatio[] | null = null;
+  if (linearEntry && view) {
+    const Xview = Xtrain.map((row) => view.keep.map((j) => row[j]));
+    const viewModel = estimatorOf(familyOf(linearEntry.family), linearEntry.params).fit(Xview, ytrain) as StandardisedModel<LogisticModel>;
+    odds = oddsRatios(viewModel, Xview, view.keep.map((j) => features[j]));
+  } else if (logistic) odds = oddsRatios(logistic, Xtrain, features);
+  const oddsRatiosModel = !linearEntry ? null
+    : view && view.dropped.length ? `${describeEntry(linearEntry)} on ${view.keep.length} of ${features.length} features (interpretation view)`
+    : describeEntry(linearEntry);
   let shap: ShapFeature[] | null = null;
   let shapModel: string | null = null;
   let shapScale: "log-odds" | "probability" | null = null;
@@ -335,7 +324,7 @@ export function compareModels(input: CompareModelsInput, options: CompareModelsO
     scoring: "roc_auc",
     leaderboard,
     families: familyResults,
-    chosen: {family: chosen.family, familyLabel: chosenFamily.label, params: chosen.params, paramsLabel: paramsText(chosen.params), cvMean: chosen.mean, cvSd: chosen.sd, reason},
+    chosen: {family: chosen.family, familyLabel: chosenFamily.label, params: chosen.params, paramsLabel: paramsText(chosen.params), cvMean: chosen.mean, cvSd: chosen.sd, reason, gainOverLinear: gain},
     test: {
       threshold,
       bootstrap: resamples,
@@ -348,7 +337,8 @@ export function compareModels(input: CompareModelsInput, options: CompareModelsO
     calibration: calibrationBins(ytest, proba),
     thresholds: thresholdTable(ytest, proba),
     oddsRatios: odds,
-    oddsRatiosModel: linearEntry ? describeEntry(linearEntry) : null,
+    oddsRatiosModel,
+    interpretation: view ? {features: view.keep.map((j) => features[j].feature), dropped: view.dropped.map(({feature, label, partner, partnerLabel, reason}) => ({feature, label, partner, partnerLabel, reason}))} : null,
     shap,
     shapModel,
     shapScale,

@@ -8,10 +8,12 @@
  *   ModelReport        compareModels(): leaderboard, chosen model + why, test metrics with CIs,
  *                      ROC/PR/calibration, threshold table, odds ratios, SHAP and permutation summary
  *   HypothesisReport   testFamily(): a family of tests with Holm/BH correction
- *   ClusterReport      clusterReport(): dendrogram, elbow/silhouette, portraits for every k, names
+ *   ClusterReport      clusterReport(): Ward dendrogram choosing k, k-means groups for every k, portraits, names
  *   ExplorationReport  exploreByTarget(): distributions by target, means table, correlations
  */
 import type {TestResult} from "../stats/types.ts";
+import type {TreeBand} from "../cluster/treeK.ts";
+import type {GainOverLinear} from "./model-choice.ts";
 
 export type FeatureKind = "continuous" | "binary" | "categorical";
 
@@ -145,8 +147,10 @@ export interface ModelReport {
     paramsLabel: string;
     cvMean: number;
     cvSd: number;
-    /** Why this candidate was chosen, in words (computed). */
+    /** The rule and why it picked this candidate, in words (computed). */
     reason: string;
+    /** When the chosen family is not linear: what it adds over the best logistic regression. */
+    gainOverLinear: GainOverLinear | null;
   };
   /** Test-part metrics of the chosen model refitted on the training part; CIs by bootstrap. */
   test: {
@@ -179,8 +183,12 @@ export interface ModelReport {
   oofAuc: number;
   /** Feature names ranked by the strongest evidence available: |odds-ratio coef| when present. */
   driverRanking: string[];
-  /** Features the case left out of the models, and why (e.g. exploration's pruneCollinear). */
-  excludedFeatures?: {feature: string; label: string; reason: string}[];
+  /**
+   * Interpretation view: the features the odds ratios are estimated on (chosen from the training
+   * rows) and those left out of it, with why; null when the odds ratios use every feature.
+   * Predictions always use every feature.
+   */
+  interpretation: {features: string[]; dropped: {feature: string; label: string; partner: string; partnerLabel: string; reason: string}[]} | null;
 }
 
 /** A family of hypothesis tests with their correction. */
@@ -235,9 +243,9 @@ export interface ClusterReport {
     segments: {x1: number; y1: number; x2: number; y2: number}[];
     leaves: {x: number; size: number}[];
     maxHeight: number;
-    /** Merge heights at which the tree is cut into k clusters (k → height range). */
-    cuts: {k: number; lo: number; hi: number}[];
   };
+  /** How k was read off the Ward tree: merge-height band per k, and the smallest group share allowed. */
+  kChoice: {bands: TreeBand[]; minShare: number};
   scores: {k: number; silhouette: number; inertia: number}[];
   chosenK: number;
   reason: string;

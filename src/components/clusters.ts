@@ -1,31 +1,49 @@
 /**
  * Charts of a cluster report (ClusterReport):
- *   Dendrogram          truncated Ward dendrogram, with the cut that gives k clusters
+ *   Dendrogram          truncated Ward dendrogram (the chart k is read from)
+ *   MergeJumpChart      per k, the rise in Ward merge height from k to k − 1 groups (the rule)
  *   ElbowChart          within-cluster sum of squares by k
  *   SilhouetteChart     mean silhouette by k, the chosen k highlighted
  *   PortraitHeatmap     clusters × features, coloured by standardised difference from everyone,
  *                       labelled with the cluster's mean in the feature's own units
  *   ClusterRateChart    share of the positive outcome per cluster with its 95% Wilson interval
  *
- *   ${resize((width) => Dendrogram(clusters.dendrogram, {width, k}))}
+ *   ${resize((width) => Dendrogram(clusters.dendrogram, {width}))}
  */
 import * as Plot from "@observablehq/plot";
 import type {ClusterReport, ClusterSolution} from "../../loaders/report/types.ts";
 import {CHOSEN, MUTED, NEGATIVE, POSITIVE} from "./palette.js";
 
-export function Dendrogram(dendrogram: ClusterReport["dendrogram"], {width = 640, k}: {width?: number; k?: number} = {}) {
-  const cut = k === undefined ? undefined : dendrogram.cuts.find((c) => c.k === k);
-  const y = cut ? (cut.lo + cut.hi) / 2 : undefined;
+export function Dendrogram(dendrogram: ClusterReport["dendrogram"], {width = 640}: {width?: number} = {}) {
   return Plot.plot({
     width,
-    height: 320,
+    height: 340,
+    marginBottom: 44,
     x: {axis: null, domain: [0, 10 * dendrogram.leaves.length]},
-    y: {label: "↑ Ward merge height (increase in within-cluster spread)", grid: true, domain: [0, dendrogram.maxHeight * 1.05]},
+    y: {label: "↑ Ward merge height (increase in within-group spread)", grid: true, domain: [0, dendrogram.maxHeight * 1.05]},
     marks: [
       Plot.link(dendrogram.segments, {x1: "x1", y1: "y1", x2: "x2", y2: "y2", stroke: NEGATIVE, strokeWidth: 1.2}),
-      Plot.text(dendrogram.leaves, {x: "x", y: 0, text: (l) => l.size.toLocaleString("en-US"), dy: 10, fontSize: 10, title: (l) => `${l.size} members`}),
-      y === undefined ? null : Plot.ruleY([y], {stroke: CHOSEN, strokeWidth: 2, strokeDasharray: "6 3"}),
-      y === undefined ? null : Plot.text([`cut into ${k} groups`], {y, frameAnchor: "right", dy: -8, fill: CHOSEN, fontWeight: "bold", textAnchor: "end"})
+      // Member counts under the leaves, turned so that they never overlap on a narrow screen.
+      Plot.text(dendrogram.leaves, {x: "x", y: 0, text: (l) => l.size.toLocaleString("en-US"), rotate: -90, textAnchor: "end", dy: 4, fontSize: 10, title: (l) => `${l.size} members`})
+    ]
+  });
+}
+
+/** Per k, how much the Ward merge height rises to go from k to k − 1 groups (bars from zero); k
+ *  whose groups are too small to target are greyed, the chosen k highlighted. */
+export function MergeJumpChart(kChoice: ClusterReport["kChoice"], {width = 520, k}: {width?: number; k?: number} = {}) {
+  const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
+  return Plot.plot({
+    width: Math.min(width, 560),
+    height: 260,
+    x: {label: "Number of groups k", type: "band", domain: kChoice.bands.map((b) => b.k)},
+    marginTop: 28,
+    y: {label: "↑ Rise in merge height from k to k − 1 groups (%)", grid: true, tickFormat: (x: number) => `${Math.round(100 * x)}`, domain: [0, 1.15 * Math.max(...kChoice.bands.map((b) => b.rise))]},
+    marks: [
+      Plot.barY(kChoice.bands, {x: "k", y: "rise", fill: (b) => (b.k === k ? CHOSEN : b.sizeable ? NEGATIVE : MUTED), tip: true,
+        title: (b) => `k = ${b.k}: merge height ${b.lo.toFixed(1)} → ${b.hi.toFixed(1)} (+${pct(b.rise)})\nsmallest group ${pct(b.smallestShare)} of members${b.sizeable ? "" : ` (below ${pct(kChoice.minShare)}: not eligible)`}`}),
+      Plot.text(kChoice.bands, {x: "k", y: "rise", text: (b) => `+${pct(b.rise)}`, dy: -8, fontSize: 11}),
+      Plot.ruleY([0])
     ]
   });
 }

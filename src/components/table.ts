@@ -1,8 +1,7 @@
 /**
  * A plain, wrapping HTML table for short tables with long text cells (Inputs.table has a fixed row
  * height and clips or overlaps wrapped text). Cell text is inserted as text, never as markup;
- * right-aligned (numeric) cells never wrap mid-number; a table wider than the page scrolls inside
- * its own box.
+ * right-aligned (numeric) cells never wrap mid-number; a table wider than the page scrolls in its own box.
  *
  *   ${Table(rows, {columns: [{key: "group", label: "Group"}, {key: "share", label: "Share", format: pct, align: "right"}]})}
  */
@@ -17,7 +16,8 @@ export interface Column<T> {
 
 export function Table<T extends Record<string, unknown>>(rows: T[], {columns}: {columns: Column<T>[]}) {
   const cell = (c: Column<T>, r: T) => (c.format ? c.format(r[c.key], r) : String(r[c.key] ?? ""));
-  return html`<div style="overflow-x: auto; max-width: 100%"><table>
+  // The box scrolls sideways on a narrow screen, never the page.
+  return html`<div style="max-width: 100%; overflow-x: auto"><table style="max-width: none; margin: 0">
     <thead><tr>${columns.map((c) => html`<th style=${`text-align: ${c.align ?? "left"}`}>${c.label}</th>`)}</tr></thead>
     <tbody>${rows.map((r) => html`<tr>${columns.map((c) => html`<td style=${`text-align: ${c.align ?? "left"}; vertical-align: top${c.align === "right" ? "; white-space: nowrap" : ""}`}>${cell(c, r)}</td>`)}</tr>`)}</tbody>
   </table></div>`;

@@ -88,7 +88,7 @@ export function fitOneClickModel(rows: readonly CustomerRow[], {seed = 42, testS
   const design = designMatrix(rows);
   const result = compareModels(
     {X: design.X, y: design.y, features: design.columns.map(({feature, label}) => ({feature, label})), target: {field: "activity", label: target.label, positive: target.positive, negative: target.negative}, families},
-    {seed, testSize, nSplits: 5, resamples, choose: "best"}
+    {seed, testSize, nSplits: 5, resamples}
   );
   const family = families.find((f) => f.family === result.report.chosen.family)!;
   const train = result.split.train.map((i) => design.X[i]);
