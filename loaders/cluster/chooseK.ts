@@ -1,18 +1,16 @@
 /**
- * Choosing the number of clusters from the data: fit k = kMin..kMax (k-means with restarts, or
- * cuts of one Ward tree), score each by mean silhouette (exact up to 10,000 rows, else a seeded
- * sample) and pick the best, with a sentence saying why.
+ * Choosing the number of clusters from the data: fit k = kMin..kMax (k-means with restarts), score
+ * each by mean silhouette (exact up to 10,000 rows, else a seeded sample) and pick the best, with a
+ * sentence saying why. (Fitness reads k off its Ward tree instead: loaders/cluster/treeK.ts.)
  */
 import {type Matrix} from "./matrix.ts";
 import {fitKMeans} from "./kmeans.ts";
-import {wardLinkage, type Linkage} from "./ward.ts";
-import {cutTree} from "./cut.ts";
 import {silhouetteScores, type SilhouetteOptions} from "./silhouette.ts";
 
 export interface KScore {
   k: number;
   silhouette: number;
-  /** Within-cluster sum of squares (k-means inertia, or the same for the Ward cut). */
+  /** Within-cluster sum of squares (k-means inertia). */
   inertia: number;
   labels: number[];
 }
@@ -20,12 +18,9 @@ export interface KScore {
 export interface ChooseKOptions extends SilhouetteOptions {
   kMin?: number;
   kMax?: number;
-  method?: "kmeans" | "ward";
   /** k-means restarts. Default 10. */
   nInit?: number;
   seed?: number;
-  /** Reuse a Ward linkage of X instead of computing one. */
-  linkage?: Linkage;
 }
 
 export interface KChoice {
@@ -52,22 +47,13 @@ export function withinSumOfSquares(X: Matrix, labels: readonly number[]): number
   return total;
 }
 
-export function scanK(X: Matrix, {kMin = 2, kMax = 8, method = "kmeans", nInit = 10, seed = 42, linkage, ...silhouette}: ChooseKOptions = {}): KScore[] {
+export function scanK(X: Matrix, {kMin = 2, kMax = 8, nInit = 10, seed = 42, ...silhouette}: ChooseKOptions = {}): KScore[] {
   const ks = Array.from({length: Math.max(0, Math.min(kMax, X.length - 1) - kMin + 1)}, (_, i) => kMin + i);
   if (!ks.length) throw new Error(`chooseK: no k in ${kMin}..${kMax} fits ${X.length} rows`);
-  let fits: {k: number; labels: number[]; inertia: number}[];
-  if (method === "ward") {
-    const Z = linkage ?? wardLinkage(X);
-    fits = ks.map((k) => {
-      const labels = cutTree(Z, k).map((l) => l - 1);
-      return {k, labels, inertia: withinSumOfSquares(X, labels)};
-    });
-  } else {
-    fits = ks.map((k) => {
-      const m = fitKMeans(X, {k, nInit, seed: seed + k});
-      return {k, labels: m.labels, inertia: m.inertia};
-    });
-  }
+  const fits = ks.map((k) => {
+    const m = fitKMeans(X, {k, nInit, seed: seed + k});
+    return {k, labels: m.labels, inertia: m.inertia};
+  });
   const sil = silhouetteScores(X, fits.map((f) => f.labels), {seed, ...silhouette});
   return fits.map((f, i) => ({...f, silhouette: sil[i].score}));
 }
@@ -78,9 +64,8 @@ export function chooseK(X: Matrix, options: ChooseKOptions = {}): KChoice {
   const best = ranked[0];
   const runner = ranked[1];
   const fmt = (x: number) => x.toFixed(3);
-  const method = (options.method ?? "kmeans") === "ward" ? "Ward clustering" : "k-means";
   const range = `${scores[0].k}–${scores[scores.length - 1].k}`;
-  let reason = `Among k = ${range} (${method}), k = ${best.k} has the highest mean silhouette (${fmt(best.silhouette)})`;
+  let reason = `Among k = ${range} (k-means), k = ${best.k} has the highest mean silhouette (${fmt(best.silhouette)})`;
   reason += runner ? `, ahead of k = ${runner.k} (${fmt(runner.silhouette)}).` : ".";
   if (best.silhouette < 0.25) reason += " Silhouettes this low mean the groups overlap: treat them as segments of a continuum, not natural types.";
   else if (best.silhouette > 0.5) reason += " A silhouette above 0.5 indicates well-separated groups.";

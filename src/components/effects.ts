@@ -30,6 +30,9 @@ const signed = (specifier: string) => (d: number) => (d === 0 ? "0" : (d > 0 ? "
 
 const marginFor = (labels: string[], width: number) => Math.min(width * 0.42, 10 + 6.3 * Math.max(...labels.map((l) => l.length)));
 
+/** Red (raises the odds) or blue (lowers them) only when the 95% interval excludes 1; grey otherwise. */
+const colourOf = (r: OddsRatio) => (r.lo > 1 ? POSITIVE : r.hi < 1 ? NEGATIVE : MUTED);
+
 export function OddsRatioChart(odds: OddsRatio[], {width = 640, outcome = "the event"}: {width?: number; outcome?: string} = {}) {
   const rows = odds.slice().sort((a, b) => b.coef - a.coef);
   const lo = Math.min(...rows.map((r) => r.lo)), hi = Math.max(...rows.map((r) => r.hi));
@@ -42,8 +45,8 @@ export function OddsRatioChart(odds: OddsRatio[], {width = 640, outcome = "the e
     y: {label: null, domain: rows.map((r) => r.label)},
     marks: [
       Plot.ruleX([1], {stroke: MUTED}),
-      Plot.ruleY(rows, {y: "label", x1: "lo", x2: "hi", stroke: (r: OddsRatio) => (r.coef > 0 ? POSITIVE : NEGATIVE), strokeWidth: 2}),
-      Plot.dot(rows, {y: "label", x: "oddsRatio", r: 4.5, fill: (r: OddsRatio) => (r.coef > 0 ? POSITIVE : NEGATIVE), tip: true,
+      Plot.ruleY(rows, {y: "label", x1: "lo", x2: "hi", stroke: colourOf, strokeWidth: 2}),
+      Plot.dot(rows, {y: "label", x: "oddsRatio", r: 4.5, fill: colourOf, tip: true,
         title: (r: OddsRatio) => `${r.label}\nodds ratio per sd (${+r.sd.toPrecision(3)}): ${r.oddsRatio.toFixed(3)} (95% CI ${r.lo.toFixed(3)}–${r.hi.toFixed(3)})\nper unit: ${r.oddsRatioPerUnit.toFixed(3)}`})
     ]
   });

@@ -41,8 +41,6 @@ test("chooseK finds planted k and explains it; portraits describe clusters in or
   assert.equal(choice.k, 3);
   assert.match(choice.reason, /k = 3 has the highest mean silhouette/);
   assert.equal(choice.scores.length, 5);
-  const ward = chooseK(X, {method: "ward", kMax: 5});
-  assert.equal(ward.k, 3);
   const labels = cutTree(wardLinkage(X), 3);
   const target = X.map((row) => (row[0] > 4 ? 1 : 0));
   const portraits = clusterPortraits(X, labels, {features: ["x", "y"], target});
