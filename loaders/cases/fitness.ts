@@ -97,8 +97,9 @@ function topActions({actions, expectedChurnersAll}: RecommendationsReport): Reco
 function summary(a: FitnessAnalysis) {
   const {model, groups, recommendations, hypotheses: tests, exploration} = a;
   const solution = groups.solutions.find((s) => s.k === groups.chosenK)!;
+  // The three largest odds ratios whose 95% interval excludes 1 (an association, other features held fixed).
   const drivers = (model.oddsRatios ?? [])
-    .slice()
+    .filter((o) => o.lo > 1 || o.hi < 1)
     .sort((p, q) => Math.abs(q.coef) - Math.abs(p.coef))
     .slice(0, 3)
     .map((o) => ({feature: o.feature, label: o.label, oddsRatio: o.oddsRatio, lo: o.lo, hi: o.hi, direction: o.coef < 0 ? "lower" : "higher"}));
