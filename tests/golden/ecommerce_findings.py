@@ -34,7 +34,7 @@ Findings (customers are the unit; groups with fewer than 20 customers are left o
                          record, the artefact: At risk against the Loyal segment alone
   holm                   Holm-adjusted p-values of the four main tests (statsmodels multipletests)
 
-Run with Debian's python3 from the project root:
+Run with Debian's python3 (packages python3-scipy python3-sklearn python3-pandas python3-statsmodels) from the project root:
 
     /usr/bin/python3 tests/golden/ecommerce_findings.py   # writes tests/golden/ecommerce-findings.json
 """

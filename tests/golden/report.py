@@ -1,7 +1,7 @@
 """Golden values for tests/report/report.test.ts (generic report layer): Wilson intervals from
 statsmodels and uniform calibration bins from scikit-learn on fixed inputs.
 
-Run with Debian's python3 from /work/main:
+Run with Debian's python3 (packages python3-scipy python3-sklearn python3-pandas python3-statsmodels) from /work/main:
     /usr/bin/python3 tests/golden/report.py   # writes tests/golden/report.json
 """
 import json, os

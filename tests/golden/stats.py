@@ -1,5 +1,5 @@
 """Golden values for tests/stats: scipy / statsmodels / pandas on fixed inputs and the real
-fitness table. Run with Debian's python3 from /work/main:
+fitness table. Run with Debian's python3 (packages python3-scipy python3-sklearn python3-pandas python3-statsmodels) from /work/main:
 
     /usr/bin/python3 tests/golden/stats.py   # writes tests/golden/stats.json
 """

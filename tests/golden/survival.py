@@ -1,7 +1,7 @@
 """Golden values for tests/stats/survival.test.ts: Kaplan–Meier and (stratified) log-rank tests from
 statsmodels (SurvfuncRight, survdiff), independent of loaders/stats/kaplanMeier.ts and logRank.ts.
 The inputs are generated here (seeded, with tied times, censoring, three groups and four strata) and
-written into the JSON with the results. Run with Debian's python3 from the project root:
+written into the JSON with the results. Run with Debian's python3 (packages python3-scipy python3-sklearn python3-pandas python3-statsmodels) from the project root:
 
     /usr/bin/python3 tests/golden/survival.py   # writes tests/golden/survival.json
 """
