@@ -18,7 +18,7 @@ import {withDatabase} from "../../loaders/io/duckdb.ts";
 import {cleanEcommerceInto} from "../../loaders/clean/ecommerce.ts";
 import {buildOrdersWithWholesale, buildTables} from "../../loaders/cases/ecommerce/tables.ts";
 import {scoreRfm} from "../../loaders/cases/ecommerce/rfm.ts";
-import {readCustomers, readOrders, type CustomerProfile} from "../../loaders/cases/ecommerce/customers.ts";
+import {readCustomers, readOrders, readScoredCustomers, type CustomerProfile} from "../../loaders/cases/ecommerce/customers.ts";
 import {profilesReport} from "../../loaders/cases/ecommerce/profiles.ts";
 import {hypothesesReport, type HypothesesReport} from "../../loaders/cases/ecommerce/hypotheses.ts";
 import {datasets, realDataSkip} from "../real-data.ts";
@@ -37,16 +37,17 @@ describe("e-commerce findings on the real log", {skip: realSkip}, () => {
   before(async () => {
     ({h, cutoff, customers} = await withDatabase(async (connection) => {
       const clean = await cleanEcommerceInto(connection, datasets);
-      const info = await buildTables(connection, clean.keyed);
+      // The product's own audit (loaders/quality/reused-ids.ts) sets the cutoff; the golden script finds it independently.
+      const cutoff = clean.repeatCutoff;
+      const info = await buildTables(connection, clean.keyed, {asOf: cutoff});
       const thresholds = await scoreRfm(connection);
       const customers = await readCustomers(connection);
+      const scored = await readScoredCustomers(connection);
       const orders = await readOrders(connection);
       await buildOrdersWithWholesale(connection);
       const ordersWithWholesale = await readOrders(connection, "eco_orders_all");
-      const {clusterOf, clusterNames} = profilesReport(customers, thresholds);
-      // The product's own audit (loaders/quality/reused-ids.ts) sets the cutoff; the golden script finds it independently.
-      const cutoff = clean.repeatCutoff;
-      return {h: hypothesesReport({customers, orders, ordersWithWholesale, clusterOf, clusterNames, end: info.end, repeatCutoff: cutoff}), cutoff, customers};
+      const {clusterOf, clusterNames} = profilesReport(scored, thresholds, info.scope);
+      return {h: hypothesesReport({customers, scored, orders, ordersWithWholesale, clusterOf, clusterNames, end: info.end, repeatCutoff: cutoff}), cutoff, customers};
     }));
     // The product keeps the last version of a line logged at several hours (loaders/clean/ecommerce.ts, rule 3).
     g = golden.keepLast;
