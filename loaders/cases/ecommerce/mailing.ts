@@ -28,6 +28,7 @@ import type {ScoredCustomer} from "./customers.ts";
 import type {ProfilesReport, SegmentSummary} from "./profiles.ts";
 import {segmentLabel, SEGMENT_RULES, type SegmentId} from "./rfm.ts";
 import {MONTH_NAMES, WEEKDAY_NAMES, type TimeReport} from "./time.ts";
+import type {ScoringScope} from "./tables.ts";
 
 export const FEATURE_COVER = 0.6;
 export const FEATURE_MAX = 3;
@@ -108,6 +109,8 @@ export interface MailingReport {
   crosstab: {segment: SegmentId; segmentLabel: string; profile: string; dominant: Category; customers: number}[];
   customerRows: boolean;
   listSize: number;
+  /** Who the segments describe (profiles.scope): customers first seen on or after asOf are in no plan and no list. */
+  scope: ScoringScope;
 }
 
 const monthsText = (months: number[]): string => {
@@ -266,8 +269,7 @@ export function mailingPlan(profiles: ProfilesReport, customers: readonly Scored
     `Weekday and hour: the weekday, and the start of the ${BLOCK_HOURS}-hour block, with the most order lines of the featured categories.`,
     `Cadence: for repeat buyers, half their median gap between orders (two contacts per purchase cycle), within ${CADENCE_MIN}–${CADENCE_MAX} days (${CADENCE_MIN} days when orders are typically under ${RHYTHM_MIN_GAP} days apart); for first-time buyers, timed on when returning customers place their second order.${asOf ? ` Gaps count only orders before ${asOf} (customer ids look re-used from then on).` : ""}`,
     `Offer: by segment (see the table), with a basket threshold = the segment's upper-quartile order value rounded up to ${THRESHOLD_STEP}.`,
-    "Customer-level lists use the customer's own categories (same rule) and the send window of those categories.",
-    ...(asOf ? [`Segments are scored as of ${asOf}, on the orders before it (customer ids look re-used from then on): the ${profiles.scope.customersLeftOut.toLocaleString("en-US")} customers first seen on or after that day are in no segment, no plan and no list.`] : [])
+    "Customer-level lists use the customer's own categories (same rule) and the send window of those categories."
   ];
-  return {report: {rules, plan, crosstab, customerRows, listSize: customers.length}, list};
+  return {report: {rules, plan, crosstab, customerRows, listSize: customers.length, scope: profiles.scope}, list};
 }
