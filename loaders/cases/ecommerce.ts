@@ -2,8 +2,8 @@
  * E-commerce case: what customers buy, and how mailings should differ by consumption profile.
  * Computes every page artifact of src/ecommerce/ once, from the clean order lines:
  *
- *   clean (loaders/clean/ecommerce.ts, with the re-used-id audit and its repeat cutoff) → tables (categorised lines, orders, customers — SQL)
- *     → RFM segments (SQL) → coverage, time (SQL) → profiles + clusters, hypotheses, mailing plan
+ *   clean (loaders/clean/ecommerce.ts, with the re-used-id audit and its repeat cutoff) → tables (categorised lines, orders, customers — SQL;
+ *     the scored customers as of the repeat cutoff) → RFM segments (SQL) → coverage, time (SQL) → profiles + clusters, hypotheses, mailing plan
  *
  *   summary.json       headline figures, findings in words and the plan at a glance
  *   categories.json    rule table, coverage, category totals, uncategorised names
@@ -21,9 +21,9 @@ import type {QualityReport} from "../quality/types.ts";
 import {buildOrdersWithWholesale, buildTables} from "./ecommerce/tables.ts";
 import {coverageReport, type CoverageReport} from "./ecommerce/coverage.ts";
 import {scoreRfm} from "./ecommerce/rfm.ts";
-import {readCustomers, readOrders, type CustomerProfile} from "./ecommerce/customers.ts";
+import {readCustomers, readOrders, readScoredCustomers, type ScoredCustomer} from "./ecommerce/customers.ts";
 import {profilesReport, type ProfilesReport} from "./ecommerce/profiles.ts";
-import {repeatHistories, timeReport, type TimeReport} from "./ecommerce/time.ts";
+import {timeReport, type TimeReport} from "./ecommerce/time.ts";
 import {hypothesesReport, type HypothesesReport} from "./ecommerce/hypotheses.ts";
 import {mailingPlan, type MailingListRow, type MailingReport} from "./ecommerce/mailing.ts";
 import {summaryReport, type SummaryReport} from "./ecommerce/summary.ts";
@@ -38,7 +38,8 @@ export interface EcommerceResult {
   mailingList: {customerRows: boolean; rows: MailingListRow[]};
   /** Not written as an artifact (the data-quality engineer owns quality.json); for tests. */
   quality: QualityReport;
-  customers: CustomerProfile[];
+  /** The customers scored and profiled (as of the repeat cutoff when there is one), in the order of clusterOf. */
+  customers: ScoredCustomer[];
   clusterOf: number[];
   /** First day of a window of re-used customer ids (ISO date): repeat-purchase figures end there; null when none. */
   repeatCutoff: string | null;
@@ -62,24 +63,24 @@ export async function analyseEcommerce(connection: DuckDBConnection, dataDir: st
   const clean = await cleanEcommerceInto(connection, dataDir);
   const read = await readCounts(connection);
   lap("clean");
-  const info = await buildTables(connection, clean.keyed);
+  const {repeatCutoff} = clean;
+  const info = await buildTables(connection, clean.keyed, {asOf: repeatCutoff});
   const thresholds = await scoreRfm(connection);
   lap("tables");
   const categories = await coverageReport(connection);
-  const {repeatCutoff} = clean;
   const time = await timeReport(connection, info, {repeatCutoff});
   lap("aggregates");
-  const customers = await readCustomers(connection);
+  const everyone = await readCustomers(connection);
+  const customers = await readScoredCustomers(connection);
   const orders = await readOrders(connection);
   await buildOrdersWithWholesale(connection);
   const ordersWithWholesale = await readOrders(connection, "eco_orders_all");
   lap("read");
-  const {report: profiles, clusterOf, clusterNames} = profilesReport(customers, thresholds);
+  const {report: profiles, clusterOf, clusterNames} = profilesReport(customers, thresholds, info.scope);
   lap("profiles");
-  const hypotheses = hypothesesReport({customers, orders, ordersWithWholesale, clusterOf, clusterNames, end: info.end, repeatCutoff});
+  const hypotheses = hypothesesReport({customers: everyone, scored: customers, orders, ordersWithWholesale, clusterOf, clusterNames, end: info.end, repeatCutoff});
   lap("hypotheses");
-  const histories = repeatCutoff === null ? null : await repeatHistories(connection, repeatCutoff);
-  const {report: mailing, list} = mailingPlan(profiles, customers, clusterOf, time, customerRows, histories);
+  const {report: mailing, list} = mailingPlan(profiles, customers, clusterOf, time, customerRows);
   lap("mailing");
   const summary = summaryReport({read, quality: clean.quality, wholesaleThreshold: clean.wholesaleThreshold, reusedIds: clean.reusedIds.window, categories, profiles, time, hypotheses, mailing, orders: orders.length});
   return {summary, categories, profiles, time, hypotheses, mailing, mailingList: {customerRows, rows: list}, quality: clean.quality, customers, clusterOf, repeatCutoff, timings};

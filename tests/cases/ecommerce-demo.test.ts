@@ -1,7 +1,8 @@
 /**
  * The e-commerce case on the demo log (data/ecommerce), whose generator planted a category mix,
  * a seasonality per category and known defects (data/ecommerce/truth.json): the pipeline must
- * recover them. Also: the same input gives byte-identical artifacts.
+ * recover them. Also: the same input gives byte-identical artifacts; with no window of re-used ids, segments and
+ * profiles describe every customer over the whole log (no repeat cutoff changes anything).
  */
 import {before, describe, it} from "node:test";
 import assert from "node:assert/strict";
@@ -12,6 +13,8 @@ import {queryRows, withDatabase} from "../../loaders/io/duckdb.ts";
 import {cleanEcommerceInto} from "../../loaders/clean/ecommerce.ts";
 import {buildOrdersWithWholesale, buildTables} from "../../loaders/cases/ecommerce/tables.ts";
 import {linesByCategory} from "../../loaders/cases/ecommerce/coverage.ts";
+import {scoreRfm} from "../../loaders/cases/ecommerce/rfm.ts";
+import {readCustomers, readScoredCustomers} from "../../loaders/cases/ecommerce/customers.ts";
 
 const truth = JSON.parse(readFileSync("data/ecommerce/truth.json", "utf8"));
 const settings = readSettings({DATA_DIR: "data"});
@@ -106,6 +109,19 @@ describe("e-commerce case on the demo log", () => {
       const p = r.time.peaks.find((x) => x.category === cat)!;
       assert.ok(p.peakIndex / p.troughIndex < (garden.peakIndex / garden.troughIndex) / 3, `${cat} is flat in the plant`);
     }
+  });
+
+  it("with no repeat cutoff, segments and profiles describe every customer with their whole-log figures", async () => {
+    assert.equal(r.repeatCutoff, null);
+    assert.deepEqual(r.profiles.scope, {asOf: null, customers: r.profiles.n, customersLeftOut: 0, ordersLeftOut: 0});
+    await withDatabase(async (c) => {
+      const clean = await cleanEcommerceInto(c, "data");
+      await buildTables(c, clean.keyed, {asOf: clean.repeatCutoff});
+      await scoreRfm(c);
+      const everyone = await readCustomers(c);
+      const scored = (await readScoredCustomers(c)).map(({r: _r, f: _f, m: _m, segment: _s, ...figures}) => figures);
+      assert.deepEqual(scored, everyone);
+    });
   });
 
   it("gives byte-identical artifacts for the same input", async () => {

@@ -13,7 +13,7 @@ import {describe, it} from "node:test";
 import assert from "node:assert/strict";
 import {answerOf, hypothesesReport, type HypothesesReport} from "../../loaders/cases/ecommerce/hypotheses.ts";
 import {orderSequences, returnTimes} from "../../loaders/cases/ecommerce/repeat.ts";
-import type {CustomerProfile, OrderRow} from "../../loaders/cases/ecommerce/customers.ts";
+import type {OrderRow, ScoredCustomer} from "../../loaders/cases/ecommerce/customers.ts";
 import {ANALYSIS_CATEGORIES, type AnalysisCategory} from "../../loaders/cases/ecommerce/tables.ts";
 import type {SegmentId} from "../../loaders/cases/ecommerce/rfm.ts";
 
@@ -32,9 +32,9 @@ interface Planned {
 }
 
 /** Customers and their orders, with every profile field derived from the orders as the SQL does. */
-function build(plans: Planned[]): {customers: CustomerProfile[]; orders: OrderRow[]} {
+function build(plans: Planned[]): {customers: ScoredCustomer[]; orders: OrderRow[]} {
   const orders: OrderRow[] = [];
-  const customers = plans.map((p, i): CustomerProfile => {
+  const customers = plans.map((p, i): ScoredCustomer => {
     const customerId = `c${String(i).padStart(4, "0")}`;
     p.days.forEach((d, j) => orders.push({orderId: orders.length + 1, customerId, time: iso(d), revenue: p.values[j], lines: 1, mainCategory: p.category}));
     const revenue = p.values.reduce((a, b) => a + b, 0);
@@ -50,7 +50,7 @@ function build(plans: Planned[]): {customers: CustomerProfile[]; orders: OrderRo
 
 function report(plans: Planned[], repeatCutoff: string | null = null): HypothesesReport {
   const {customers, orders} = build(plans);
-  return hypothesesReport({customers, orders, ordersWithWholesale: orders, clusterOf: customers.map((_, i) => i % 2), clusterNames: ["A", "B"], end: END, repeatCutoff});
+  return hypothesesReport({customers, scored: customers, orders, ordersWithWholesale: orders, clusterOf: customers.map((_, i) => i % 2), clusterNames: ["A", "B"], end: END, repeatCutoff});
 }
 
 const test = (r: HypothesesReport, id: string) => {

@@ -1,7 +1,8 @@
 /**
  * The e-commerce case on the real order log, against the independent pandas / scipy
  * re-implementation in tests/golden/ecommerce.py (values in tests/golden/ecommerce.json):
- * counts read and cleaned, category totals, orders and customers, RFM cut points and segments,
+ * counts read and cleaned, category totals, orders and customers, RFM cut points and segments
+ * (scored as of the repeat cutoff: no order of the window of re-used ids makes anyone a repeat buyer),
  * seasonality, cohorts, repeat purchases and the rank tests; later versions of a line read as
  * updates; the window of re-used customer ids and the repeat figures observed until it. Also: no
  * customer id in the artifacts unless customer-level rows are allowed.
@@ -57,13 +58,39 @@ describe("e-commerce case on the real log", {skip: realSkip}, () => {
     assert.equal(r.categories.categories.length, Object.keys(g.categories).length);
   });
 
-  it("orders, customers, RFM cut points and segment sizes", () => {
+  it("orders and customers; RFM cut points and segment sizes as of the repeat cutoff", () => {
+    const e = g.rfmAtCutoff;
     assert.equal(r.summary.orders, g.customers.orders);
-    assert.equal(r.profiles.n, g.customers.n);
     assert.equal(r.time.end, g.customers.end);
-    for (const k of ["recencyRecent", "recencyMiddle", "revenueLow", "revenueHigh"] as const) close(r.profiles.thresholds[k], g.customers.thresholds[k], 1e-9, k);
-    for (const s of r.profiles.segments) assert.equal(s.customers, g.customers.segments[s.id] ?? 0, s.id);
-    close(r.profiles.overall.aov.median, g.customers.medianAov, 1e-9, "median AOV");
+    assert.deepEqual(r.profiles.scope, {asOf: g.reusedIds.cutoff, customers: e.customers, customersLeftOut: e.customersLeftOut, ordersLeftOut: e.ordersLeftOut});
+    assert.equal(r.profiles.n, e.customers);
+    assert.equal(e.customers + e.customersLeftOut, g.customers.n);
+    for (const k of ["recencyRecent", "recencyMiddle", "revenueLow", "revenueHigh"] as const) close(r.profiles.thresholds[k], e.thresholds[k], 1e-9, k);
+    for (const s of r.profiles.segments) assert.equal(s.customers, e.segments[s.id] ?? 0, s.id);
+    close(r.profiles.overall.aov.median, e.medianAov, 1e-9, "median AOV");
+    // Repeat buyers as the segments count them are the repeat rate the Time page shows.
+    close(r.profiles.overall.repeatShare, e.repeatShare, 1e-12, "repeat buyers among the scored");
+    close(r.profiles.overall.repeatShare, r.time.repeat.rate, 1e-12, "segments' repeat share = the repeat rate at the cutoff");
+  });
+
+  it("no customer whose only second order falls in the window of re-used ids is a repeat buyer, in any segment, profile or plan", () => {
+    const onlyInWindow = new Set<string>(g.rfmAtCutoff.secondOrderOnlyInWindow);
+    assert.ok(onlyInWindow.size > 500, "the window holds most second orders of the log");
+    const repeatSegments = new Set(["best", "loyal", "at-risk"]);
+    let seen = 0;
+    for (const c of r.customers) {
+      if (!onlyInWindow.has(c.customerId)) continue;
+      seen++;
+      assert.equal(c.orders, 1, c.customerId);
+      assert.ok(!repeatSegments.has(c.segment), `${c.customerId} is ${c.segment}`);
+    }
+    assert.equal(seen, onlyInWindow.size);
+    for (const s of r.profiles.segments) assert.equal(s.repeatShare, repeatSegments.has(s.id) ? 1 : 0, s.id);
+    const repeatBuyers = r.customers.filter((c) => c.orders >= 2).length;
+    assert.equal(repeatBuyers, r.time.repeat.repeaters);
+    assert.equal(r.profiles.clustering.clusters.reduce((n, k) => n + Math.round(k.repeatShare * k.customers), 0), repeatBuyers, "profiles count the same repeat buyers");
+    assert.equal(r.mailing.plan.reduce((n, p) => n + p.customers, 0), g.rfmAtCutoff.customers, "the plan covers the scored customers only");
+    assert.doesNotMatch(JSON.stringify(r.summary), /still count every order/);
   });
 
   it("seasonality index and the first cohort's retention", () => {

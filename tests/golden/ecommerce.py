@@ -1,9 +1,11 @@
 """Golden values for tests/cases/ecommerce-real.test.ts: an independent pandas / scipy
 re-implementation of the e-commerce chain on the real order log — the clean rules of
 loaders/clean/ecommerce.ts, the categorisation of loaders/cases/ecommerce/category-rules.json
-(normalisation and rules re-implemented here with Python's `re`), orders and customers, RFM,
+(normalisation and rules re-implemented here with Python's `re`), orders and customers,
 seasonality and cohorts; the monthly customer flow behind the re-used-id audit
-(loaders/quality/reused-ids.ts) and the repeat figures at its cutoff. Run with Debian's python3
+(loaders/quality/reused-ids.ts) and the repeat figures at its cutoff; RFM scored as of that cutoff (a
+statistician's reading of a log whose customer ids look re-used from a date on: each customer's orders
+before it, recency counted to it, customers first seen from it left out and counted). Run with Debian's python3
 from the repository root:
 
     /usr/bin/python3 tests/golden/ecommerce.py   # writes tests/golden/ecommerce.json
@@ -153,29 +155,24 @@ os_ = orders.sort_values(["time", "order_id"])
 cust = os_.groupby("customer").agg(orders=("order_id", "size"), revenue=("revenue", "sum"), first=("time", "min"), last=("time", "max"),
                                    firstCategory=("main", "first"), firstOrderValue=("revenue", "first"))
 cust["aov"] = cust.revenue / cust.orders
-cust["recency"] = (end - cust["last"]).dt.total_seconds() / 86400
-t_r1, t_r2 = np.quantile(cust.recency, [1 / 3, 2 / 3])
-t_m1, t_m2 = np.quantile(cust.revenue, [1 / 3, 2 / 3])
-cust["R"] = np.where(cust.recency <= t_r1, 3, np.where(cust.recency <= t_r2, 2, 1))
-cust["F"] = np.minimum(cust.orders, 3)
-cust["M"] = np.where(cust.revenue <= t_m1, 1, np.where(cust.revenue <= t_m2, 2, 3))
 
 
-def segment(r):
-    if r.F >= 2 and r.R == 3 and r.M == 3: return "best"
-    if r.F >= 2 and r.R >= 2: return "loyal"
-    if r.F >= 2: return "at-risk"
-    if r.R == 3: return "promising"
-    if r.R == 2: return "one-time"
-    return "lost"
+def rfm(customers, at):
+    """RFM scores and segments of `customers` (orders, revenue, last order time), recency counted to `at`."""
+    c = customers.copy()
+    c["recency"] = (at - c["last"]).dt.total_seconds() / 86400
+    r1, r2 = np.quantile(c.recency, [1 / 3, 2 / 3])
+    m1, m2 = np.quantile(c.revenue, [1 / 3, 2 / 3])
+    R = np.where(c.recency <= r1, 3, np.where(c.recency <= r2, 2, 1))
+    F = np.minimum(c.orders, 3)
+    M = np.where(c.revenue <= m1, 1, np.where(c.revenue <= m2, 2, 3))
+    c["segment"] = np.select([(F >= 2) & (R == 3) & (M == 3), (F >= 2) & (R >= 2), F >= 2, R == 3, R == 2], ["best", "loyal", "at-risk", "promising", "one-time"], "lost")
+    return c, {"recencyRecent": f(r1), "recencyMiddle": f(r2), "revenueLow": f(m1), "revenueHigh": f(m2)}
 
 
-cust["segment"] = cust.apply(segment, axis=1)
 gap = os_.groupby("customer").time.apply(lambda t: (t.iloc[1] - t.iloc[0]).total_seconds() / 86400 if len(t) > 1 else np.nan)
 out["customers"] = {
     "n": int(len(cust)), "orders": int(len(orders)), "end": end.strftime("%Y-%m-%dT%H:%M:%S"),
-    "thresholds": {"recencyRecent": f(t_r1), "recencyMiddle": f(t_r2), "revenueLow": f(t_m1), "revenueHigh": f(t_m2)},
-    "segments": {k: int(v) for k, v in cust.segment.value_counts().items()},
     "repeatRate": f((cust.orders >= 2).mean()),
     "daysToSecondMedian": f(gap.median()),
     "medianAov": f(cust.aov.median()),
@@ -240,12 +237,25 @@ out["repeatAtCutoff"] = {
     "cohortRetention": {str(k): f(v / int((cohort_c == first_c).sum())) for k, v in ret_c.items() if k <= 12},
     "cohortsShown": sorted(str(c) for c in cohort_c.unique()),
 }
+# RFM as of the cutoff: ids look re-used from then on, so an order there cannot be attributed to a customer.
+# Each customer's orders before the cutoff, recency counted to it; customers first seen on or after it are not
+# scored (counted), nor are the orders from that day (counted).
+scored, thresholds = rfm(obs.groupby("customer").agg(orders=("order_id", "size"), revenue=("revenue", "sum"), last=("time", "max")), cutoff)
+scored["aov"] = scored.revenue / scored.orders
+out["rfmAtCutoff"] = {
+    "asOf": cutoff.strftime("%Y-%m-%d"), "customers": int(len(scored)), "customersLeftOut": int(len(cust) - len(scored)),
+    "ordersLeftOut": int((os_.time >= cutoff).sum()), "thresholds": thresholds,
+    "segments": {k: int(v) for k, v in scored.segment.value_counts().items()},
+    "repeatShare": f((scored.orders >= 2).mean()), "medianAov": f(scored.aov.median()),
+    # Customers whose only second order (or later) falls on or after the cutoff: repeat buyers over the whole log, one-order customers as of the cutoff.
+    "secondOrderOnlyInWindow": sorted(str(c) for c in cust.index[(cust.orders >= 2)].intersection(scored.index[scored.orders == 1])),
+}
 # Typical gap between orders per RFM segment (the mailing cadence), from orders before the cutoff:
 # median over the segment's customers with two or more such orders of (last - first) / (orders - 1).
 span = obs.groupby("customer").time.agg(["min", "max", "size"])
 span = span[span["size"] >= 2]
 span["gap"] = (span["max"] - span["min"]).dt.total_seconds() / 86400 / (span["size"] - 1)
-span["segment"] = cust.segment.reindex(span.index)
+span["segment"] = scored.segment.reindex(span.index)
 out["repeatAtCutoff"]["segmentGapMedian"] = {k: f(v) for k, v in span.groupby("segment").gap.median().items()}
 
 # --- tests ------------------------------------------------------------------------------------

@@ -30,8 +30,10 @@ Findings (customers are the unit; groups with fewer than 20 customers are left o
                          per group (SurvfuncRight)
   return-first-value     the same by quartile of the first-order value
   aov-at-risk-vs-repeat  repeat buyers (2+ orders) with recency in the oldest third (At risk) against
-                         all other repeat buyers, Mann–Whitney on average order value; and, for the
-                         record, the artefact: At risk against the Loyal segment alone
+                         all other repeat buyers, Mann–Whitney on average order value, customers as of
+                         the cutoff (orders before it, recency to it; customers first seen from it are
+                         not scored); and, for the record, the artefact (At risk against the Loyal
+                         segment alone) and the same comparison over the whole log, every order counted
   holm                   Holm-adjusted p-values of the four main tests (statsmodels multipletests)
 
 Run with Debian's python3 (packages python3-scipy python3-sklearn python3-pandas python3-statsmodels) from the project root:
@@ -189,15 +191,24 @@ def findings(keep):
     out["repeat"] = {"customers": int(len(obs)), "returned": int(obs.returned.sum()), "firstSeenAfterCutoff": int(len(cust) - len(obs)),
                      "secondOrdersAfterCutoff": int((obs.second.notna() & ~back).sum())}
 
-    # At risk (2+ orders, recency in the oldest third) against all other repeat buyers.
-    recency = (end - cust["last"]).dt.total_seconds() / 86400
+    # At risk (2+ orders, recency in the oldest third) against all other repeat buyers — customers as of the cutoff:
+    # their orders before it (an order after it cannot be attributed to a customer), recency counted to it.
+    before = orders[orders.time < stop] if cutoff is not None else orders
+    scored = before.groupby("customer").agg(orders=("order_id", "size"), revenue=("revenue", "sum"), last=("time", "max"))
+    scored["aov"] = scored.revenue / scored.orders
+    recency = (stop - scored["last"]).dt.total_seconds() / 86400
     r1, r2 = np.quantile(recency, [1 / 3, 2 / 3])
-    m1, m2 = np.quantile(cust.revenue, [1 / 3, 2 / 3])
-    repeat = cust.orders >= 2
+    m1, m2 = np.quantile(scored.revenue, [1 / 3, 2 / 3])
+    repeat = scored.orders >= 2
     at_risk = repeat & (recency > r2)
-    tests["aov-at-risk-vs-repeat"] = mw(cust.aov[at_risk].to_numpy(float), cust.aov[repeat & ~at_risk].to_numpy(float))
-    loyal = repeat & (recency <= r2) & ~((recency <= r1) & (cust.revenue > m2))
-    tests["artefact-at-risk-vs-loyal"] = mw(cust.aov[at_risk].to_numpy(float), cust.aov[loyal].to_numpy(float))
+    tests["aov-at-risk-vs-repeat"] = mw(scored.aov[at_risk].to_numpy(float), scored.aov[repeat & ~at_risk].to_numpy(float))
+    loyal = repeat & (recency <= r2) & ~((recency <= r1) & (scored.revenue > m2))
+    tests["artefact-at-risk-vs-loyal"] = mw(scored.aov[at_risk].to_numpy(float), scored.aov[loyal].to_numpy(float))
+    # The same comparison over the whole log (every order counted, recency to its end), for the record: the figure the report gave before.
+    whole = cust.orders >= 2
+    recency_all = (end - cust["last"]).dt.total_seconds() / 86400
+    at_risk_all = whole & (recency_all > np.quantile(recency_all, 2 / 3))
+    tests["wholeLog-at-risk-vs-repeat"] = mw(cust.aov[at_risk_all].to_numpy(float), cust.aov[whole & ~at_risk_all].to_numpy(float))
 
     main = ["value-first-category", "return-first-category", "return-first-value", "aov-at-risk-vs-repeat"]
     holm = multipletests([tests[k]["p"] for k in main], method="holm")[1]

@@ -4,6 +4,8 @@
  *    almost every order comes under an id seen before while the volume holds is flagged, with the
  *    window's months and counts, and the repeat figures end where it starts; the same log without
  *    the window, a quiet month, and a short log are not flagged;
+ *  - RFM segments on such a log (loaders/cases/ecommerce/tables.ts, rfm.ts) are scored as of the cutoff: the
+ *    same segments, scores, orders and revenue per customer as on the same log cut at the cutoff;
  *  - updates (loaders/clean/ecommerce.ts, rule 3): an order's product logged again at a later hour
  *    with another quantity and price is read at its last version, dated when it was first ordered,
  *    and both readings are counted.
@@ -17,6 +19,8 @@ import {queryRows, withDatabase} from "../../loaders/io/duckdb.ts";
 import {cleanEcommerceInto} from "../../loaders/clean/ecommerce.ts";
 import {buildTables} from "../../loaders/cases/ecommerce/tables.ts";
 import {timeReport} from "../../loaders/cases/ecommerce/time.ts";
+import {scoreRfm} from "../../loaders/cases/ecommerce/rfm.ts";
+import {readScoredCustomers} from "../../loaders/cases/ecommerce/customers.ts";
 import {reusedIdWindow, type MonthFlow} from "../../loaders/quality/reused-ids.ts";
 
 type Line = [date: string, customer: string, order: number, product: string, quantity: number, price: number];
@@ -115,6 +119,30 @@ describe("re-used customer ids", () => {
     const audit = reusedIdWindow(gap);
     assert.equal(audit.months.length, 12);
     assert.deepEqual([audit.window?.first, audit.window?.last], ["2020-10", "2020-10"]);
+  });
+});
+
+describe("RFM segments on a log with re-used ids", () => {
+  /** Scores and segments as the case computes them (scored as of the audit's repeat cutoff). */
+  const scored = (dir: string) => withDatabase(async (c) => {
+    const clean = await cleanEcommerceInto(c, dir);
+    const {scope} = await buildTables(c, clean.keyed, {asOf: clean.repeatCutoff});
+    await scoreRfm(c);
+    const customers = (await readScoredCustomers(c)).map(({customerId, orders, revenue, r, f, m, segment}) => ({customerId, orders, revenue, r, f, m, segment}));
+    return {scope, customers};
+  });
+
+  it("are those of the same log cut at the cutoff: the window's orders make no one a repeat buyer", async () => {
+    const {lines, windowOrders} = log({reusedFrom: 10});
+    const planted = await scored(writeLog(lines));
+    const cut = await scored(writeLog(lines.filter((l) => l[0] < stamp(10, 1, 0))));
+    assert.equal(cut.scope.asOf, null, "the cut log has no window");
+    // 9 months × 20 customers first seen before October; the window's 3 new customers and its orders are left out.
+    assert.deepEqual(planted.scope, {asOf: "2021-10-01", customers: 180, customersLeftOut: 3, ordersLeftOut: windowOrders});
+    assert.deepEqual(planted.customers, cut.customers);
+    // The returners of months 1–8 (2 a month) are the only repeat buyers, though 57 more ids order again in the window.
+    assert.equal(planted.customers.filter((c) => c.f >= 2).length, 16);
+    assert.ok(planted.customers.every((c) => (c.f >= 2) === ["best", "loyal", "at-risk"].includes(c.segment)));
   });
 });
 

@@ -1,9 +1,12 @@
-/** Customer profiles read from eco_customers, eco_customer_categories and eco_rfm into plain rows (one per customer). */
+/** Customer profiles read from the customer tables (loaders/cases/ecommerce/tables.ts) into plain rows (one per customer):
+ * everyone over the whole log (readCustomers), or the customers RFM scores and profiles describe, with their scores
+ * (readScoredCustomers: as of the repeat cutoff when there is one). */
 import type {DuckDBConnection} from "../../io/duckdb.ts";
 import {ident, queryRows} from "../../io/duckdb.ts";
 import {ANALYSIS_CATEGORIES, type AnalysisCategory} from "./tables.ts";
 import type {SegmentId} from "./rfm.ts";
 
+/** A customer's figures over the orders of the table read (the whole log, or those before the repeat cutoff). */
 export interface CustomerProfile {
   customerId: string;
   orders: number;
@@ -20,16 +23,20 @@ export interface CustomerProfile {
   /** Revenue and share of the customer's revenue per category. */
   categoryRevenue: Record<AnalysisCategory, number>;
   shares: Record<AnalysisCategory, number>;
+}
+
+/** A customer with RFM scores and segment (loaders/cases/ecommerce/rfm.ts). */
+export interface ScoredCustomer extends CustomerProfile {
   r: number;
   f: number;
   m: number;
   segment: SegmentId;
 }
 
-export async function readCustomers(connection: DuckDBConnection): Promise<CustomerProfile[]> {
+async function readProfiles(connection: DuckDBConnection, customers: string, categories: string, scores: string | null): Promise<{profile: CustomerProfile; row: Record<string, unknown>}[]> {
   const rows = await queryRows<Record<string, unknown>>(connection, `SELECT c.* EXCLUDE (cust), cc.* EXCLUDE (cust), ids.customerId, strftime(c.firstTime, '%Y-%m-%dT%H:%M:%S') AS firstTimeText,
-      strftime(c.lastTime, '%Y-%m-%dT%H:%M:%S') AS lastTimeText, s.r, s.f, s.m, s.segment
-    FROM eco_customers c JOIN eco_customer_categories cc USING (cust) JOIN eco_rfm s USING (cust) JOIN eco_customer_ids ids USING (cust) ORDER BY ids.customerId`);
+      strftime(c.lastTime, '%Y-%m-%dT%H:%M:%S') AS lastTimeText${scores ? ", s.r, s.f, s.m, s.segment" : ""}
+    FROM ${ident(customers)} c JOIN ${ident(categories)} cc USING (cust)${scores ? ` JOIN ${ident(scores)} s USING (cust)` : ""} JOIN eco_customer_ids ids USING (cust) ORDER BY ids.customerId`);
   return rows.map((row) => {
     const categoryRevenue = {} as Record<AnalysisCategory, number>;
     const shares = {} as Record<AnalysisCategory, number>;
@@ -37,13 +44,26 @@ export async function readCustomers(connection: DuckDBConnection): Promise<Custo
       categoryRevenue[c] = Number(row[`rev_${c}`] ?? 0);
       shares[c] = Number(row[`share_${c}`] ?? 0);
     }
-    return {
+    const profile: CustomerProfile = {
       customerId: String(row.customerId), orders: Number(row.orders), revenue: Number(row.revenue), aov: Number(row.aov),
       recencyDays: Number(row.recencyDays), tenureDays: Number(row.tenureDays), firstTime: String(row.firstTimeText), lastTime: String(row.lastTimeText),
       firstCategory: row.firstCategory as AnalysisCategory, firstOrderValue: Number(row.firstOrderValue), mainCategory: row.mainCategory as AnalysisCategory,
-      categoryRevenue, shares, r: Number(row.r), f: Number(row.f), m: Number(row.m), segment: row.segment as SegmentId
+      categoryRevenue, shares
     };
+    return {profile, row};
   });
+}
+
+/** Every customer, over the whole log (first orders, time to a second order). */
+export async function readCustomers(connection: DuckDBConnection): Promise<CustomerProfile[]> {
+  return (await readProfiles(connection, "eco_customers", "eco_customer_categories", null)).map((x) => x.profile);
+}
+
+/** The customers RFM scored (eco_scored_customers, as of the repeat cutoff when there is one), with their scores from eco_rfm. */
+export async function readScoredCustomers(connection: DuckDBConnection): Promise<ScoredCustomer[]> {
+  return (await readProfiles(connection, "eco_scored_customers", "eco_scored_categories", "eco_rfm")).map(({profile, row}) => ({
+    ...profile, r: Number(row.r), f: Number(row.f), m: Number(row.m), segment: row.segment as SegmentId
+  }));
 }
 
 /** Orders (without wholesale lines) as plain rows: the customer's id and the order's time (its first line,

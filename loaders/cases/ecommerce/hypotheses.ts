@@ -19,7 +19,7 @@ import {correctFamily, kruskalWallis, logRankTest, mannWhitneyU} from "../../sta
 import type {EffectSize, GroupSummary, TestResult} from "../../stats/types.ts";
 import type {HypothesisReport} from "../../report/types.ts";
 import {categoryLabel} from "./categories.ts";
-import type {CustomerProfile, OrderRow} from "./customers.ts";
+import type {CustomerProfile, OrderRow, ScoredCustomer} from "./customers.ts";
 import {ANALYSIS_CATEGORIES} from "./tables.ts";
 import {segmentLabel, SEGMENT_IDS} from "./rfm.ts";
 import {orderSequences, returnTimes} from "./repeat.ts";
@@ -135,10 +135,14 @@ function quartiles(values: readonly number[]): [number, number, number] {
 }
 
 export interface HypothesisInputs {
+  /** Every customer over the whole log (first orders, time to a second order). */
   customers: readonly CustomerProfile[];
+  /** The customers RFM scored and profiles clustered (as of the repeat cutoff when there is one): the segment
+   * comparison and the profile descriptions use them. */
+  scored: readonly ScoredCustomer[];
   orders: readonly OrderRow[];
   ordersWithWholesale: readonly OrderRow[];
-  /** Cluster index per customer (same order as customers) and cluster names. */
+  /** Cluster index per scored customer (same order as scored) and cluster names. */
   clusterOf: readonly number[];
   clusterNames: readonly string[];
   /** The last time in the log (ISO): observation ends there when there is no repeat cutoff. */
@@ -155,7 +159,7 @@ export interface HypothesisOptions {
   horizonDays?: number;
 }
 
-export function hypothesesReport({customers, orders, ordersWithWholesale, clusterOf, clusterNames, end, repeatCutoff}: HypothesisInputs,
+export function hypothesesReport({customers, scored, orders, ordersWithWholesale, clusterOf, clusterNames, end, repeatCutoff}: HypothesisInputs,
   {alpha = 0.05, minGroup = 20, horizonDays = 90}: HypothesisOptions = {}): HypothesesReport {
   const notes: string[] = [];
   const catOrder = ANALYSIS_CATEGORIES as readonly string[];
@@ -174,7 +178,7 @@ export function hypothesesReport({customers, orders, ordersWithWholesale, cluste
   };
 
   // Described, not tested: profiles were clustered on ln(order value) and ln(orders).
-  const byCustomerIndex = customers.map((c, i) => ({c, cluster: String(clusterOf[i])}));
+  const byCustomerIndex = scored.map((c, i) => ({c, cluster: String(clusterOf[i])}));
   const clusterOrder = clusterNames.map((_, i) => String(i));
   const aovByCluster = groupsOf(byCustomerIndex, (x) => x.cluster, (x) => x.c.aov, clusterOrder, minGroup);
   const ordersByCluster = groupsOf(byCustomerIndex, (x) => x.cluster, (x) => x.c.orders, clusterOrder, minGroup);
@@ -218,8 +222,8 @@ export function hypothesesReport({customers, orders, ordersWithWholesale, cluste
   const bands = Object.keys(bandLabels).filter((b) => returns.rows.some((r) => valueBand(r.customer.firstOrderValue) === b));
 
   // RFM: one segment against all other repeat buyers who have not lapsed, whatever rule carved them.
-  const atRisk = customers.filter((c) => c.segment === "at-risk");
-  const otherRepeat = customers.filter((c) => c.orders >= 2 && c.segment !== "at-risk");
+  const atRisk = scored.filter((c) => c.segment === "at-risk");
+  const otherRepeat = scored.filter((c) => c.orders >= 2 && c.segment !== "at-risk");
   const otherSegments = SEGMENT_IDS.filter((s) => otherRepeat.some((c) => c.segment === s)).map((s) => segmentLabel[s]);
   const comparison = `all other repeat buyers (${otherSegments.join(" and ")})`;
 
@@ -242,7 +246,7 @@ export function hypothesesReport({customers, orders, ordersWithWholesale, cluste
       direction: {higher: `${segmentLabel["at-risk"]} customers spend more per order than other repeat buyers`, lower: `${segmentLabel["at-risk"]} customers spend less per order than other repeat buyers`},
       run: () => {
         const r = mw(atRisk.map((c) => c.aov), otherRepeat.map((c) => c.aov), [segmentLabel["at-risk"], comparison], "average order value", RANKS_WHY);
-        return {...r, chosenBecause: `${r.chosenBecause} The comparison group is every other customer with two or more orders (${otherSegments.join(", ")}), so it does not depend on how the rules split those customers among themselves — comparing with one of those segments alone would, because a rule on revenue (M) moves the big spenders out of it. Average order value is revenue divided by orders; the two groups are split on recency only (both have two or more orders and neither is cut on M), so the comparison is not circular.`};
+        return {...r, chosenBecause: `${r.chosenBecause} The comparison group is every other customer with two or more orders (${otherSegments.join(", ")}), so it does not depend on how the rules split those customers among themselves — comparing with one of those segments alone would, because a rule on revenue (M) moves the big spenders out of it. Average order value is revenue divided by orders; the two groups are split on recency only (both have two or more orders and neither is cut on M), so the comparison is not circular.${repeatCutoff ? ` Segments are scored as of ${repeatCutoff}, on each customer's orders before it: from then on customer ids look re-used, so no later order makes anyone a repeat buyer.` : ""}`};
       }});
   } else notes.push(`The ${segmentLabel["at-risk"]} comparison is left out: it or the other repeat buyers number fewer than ${minGroup}.`);
   const main = family(specs, "holm", alpha, notes);

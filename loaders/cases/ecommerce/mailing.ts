@@ -14,7 +14,8 @@
  *   weekday / hour       the weekday, and the start of the three-hour block, with the most order
  *                        lines of the featured categories (weighted the same way)
  *   cadence              repeat segments: half their typical gap between orders (two contacts per
- *                        purchase cycle; orders before the repeat cutoff only), kept within CADENCE_MIN..CADENCE_MAX days — a gap under
+ *                        purchase cycle; the orders segments are scored on — before the repeat cutoff
+ *                        when there is one), kept within CADENCE_MIN..CADENCE_MAX days — a gap under
  *                        RHYTHM_MIN_GAP days sets no rhythm and gives CADENCE_MIN; one-order
  *                        segments: timed on when customers who do come back place their 2nd order
  *                        (observed until the repeat cutoff); when half of them do so within
@@ -23,10 +24,11 @@
  *                        order value rounded up to THRESHOLD_STEP
  */
 import {categoryLabel, type Category} from "./categories.ts";
-import type {CustomerProfile} from "./customers.ts";
+import type {ScoredCustomer} from "./customers.ts";
 import type {ProfilesReport, SegmentSummary} from "./profiles.ts";
 import {segmentLabel, SEGMENT_RULES, type SegmentId} from "./rfm.ts";
-import {MONTH_NAMES, WEEKDAY_NAMES, type ObservedHistory, type TimeReport} from "./time.ts";
+import {MONTH_NAMES, WEEKDAY_NAMES, type TimeReport} from "./time.ts";
+import type {ScoringScope} from "./tables.ts";
 
 export const FEATURE_COVER = 0.6;
 export const FEATURE_MAX = 3;
@@ -107,6 +109,8 @@ export interface MailingReport {
   crosstab: {segment: SegmentId; segmentLabel: string; profile: string; dominant: Category; customers: number}[];
   customerRows: boolean;
   listSize: number;
+  /** Who the segments describe (profiles.scope): customers first seen on or after asOf are in no plan and no list. */
+  scope: ScoringScope;
 }
 
 const monthsText = (months: number[]): string => {
@@ -184,15 +188,14 @@ const median = (xs: number[]) => {
   return (s[Math.floor(h)] + s[Math.ceil(h)]) / 2;
 };
 
-function planRow(seg: SegmentSummary, customers: readonly CustomerProfile[], time: TimeReport, histories: ReadonlyMap<string, ObservedHistory> | null): PlanRow {
+function planRow(seg: SegmentSummary, customers: readonly ScoredCustomer[], time: TimeReport, asOf: string | null): PlanRow {
   const featured = featuredCategories(seg.categoryShares).map((f) => ({
     ...f, label: categoryLabel[f.category], lift: seg.categoryLift.find((l) => l.category === f.category)?.lift ?? 1
   }));
   const window = sendWindow(Object.fromEntries(featured.map((f) => [f.category, f.share])), time);
   const mine = customers.filter((c) => c.segment === seg.id);
-  // Gaps between orders: with a repeat cutoff, from the orders before it only.
-  const observed = histories ? mine.map((c) => histories.get(c.customerId)).filter((h) => h !== undefined) : mine;
-  const gaps = observed.filter((c) => c.orders >= 2).map((c) => (Date.parse(c.lastTime) - Date.parse(c.firstTime)) / 86400000 / (c.orders - 1));
+  // Gaps between orders: from the orders the customers were scored on (before the repeat cutoff, if any).
+  const gaps = mine.filter((c) => c.orders >= 2).map((c) => (Date.parse(c.lastTime) - Date.parse(c.firstTime)) / 86400000 / (c.orders - 1));
   const gap = median(gaps);
   const toSecond = time.repeat.daysToSecond;
   let cadenceDays: number | null = null;
@@ -228,7 +231,7 @@ function planRow(seg: SegmentSummary, customers: readonly CustomerProfile[], tim
   const top = featured[0];
   const because = `${seg.customers.toLocaleString("en-US")} customers (${Math.round(seg.share * 100)}%) bringing ${Math.round(seg.revenueShare * 100)}% of revenue; ` +
     `${top ? `${Math.round(top.share * 100)}% of their spend is ${top.label}` : "no dominant category"}, median order ${Math.round(seg.aov.median).toLocaleString("en-US")}, ` +
-    `last order a median ${Math.round(seg.recencyDays.median)} days before the end of the log.`;
+    `last order a median ${Math.round(seg.recencyDays.median)} days before ${asOf ?? "the end of the log"}.`;
   return {
     segment: seg.id, label: seg.label, customers: seg.customers, share: seg.share, revenueShare: seg.revenueShare,
     medianAov: seg.aov.median, repeatShare: seg.repeatShare, medianRecencyDays: seg.recencyDays.median,
@@ -236,11 +239,11 @@ function planRow(seg: SegmentSummary, customers: readonly CustomerProfile[], tim
   };
 }
 
-/** `histories`: customers with two or more orders before the repeat cutoff (time.ts
- *  repeatHistories), or null when the whole log is observed. */
-export function mailingPlan(profiles: ProfilesReport, customers: readonly CustomerProfile[], clusterOf: readonly number[], time: TimeReport, customerRows: boolean,
-  histories: ReadonlyMap<string, ObservedHistory> | null = null): {report: MailingReport; list: MailingListRow[]} {
-  const plan = profiles.segments.filter((s) => s.customers > 0).map((s) => planRow(s, customers, time, histories));
+/** `customers`: the scored customers of profiles (loaders/cases/ecommerce/customers.ts readScoredCustomers), in the
+ * order of clusterOf; as of the repeat cutoff when there is one, so customers first seen after it get no plan. */
+export function mailingPlan(profiles: ProfilesReport, customers: readonly ScoredCustomer[], clusterOf: readonly number[], time: TimeReport, customerRows: boolean): {report: MailingReport; list: MailingListRow[]} {
+  const {asOf} = profiles.scope;
+  const plan = profiles.segments.filter((s) => s.customers > 0).map((s) => planRow(s, customers, time, asOf));
   const names = profiles.clustering.clusters.map((c) => c.name);
   const dominant = profiles.clustering.clusters.map((c) => c.dominant);
   const crosstab: MailingReport["crosstab"] = [];
@@ -264,9 +267,9 @@ export function mailingPlan(profiles: ProfilesReport, customers: readonly Custom
     `Featured categories: the segment's categories by share of its revenue, largest first, until ${Math.round(FEATURE_COVER * 100)}% of it is covered (at most ${FEATURE_MAX}; after the first, only categories with at least ${Math.round(FEATURE_MIN_SHARE * 100)}%).`,
     "Send months: calendar months whose seasonality index — averaged over the featured categories weighted by their share, then over the month and its two neighbours — is at least 1 (an average month or busier); the peak is the highest of these.",
     `Weekday and hour: the weekday, and the start of the ${BLOCK_HOURS}-hour block, with the most order lines of the featured categories.`,
-    `Cadence: for repeat buyers, half their median gap between orders (two contacts per purchase cycle), within ${CADENCE_MIN}–${CADENCE_MAX} days (${CADENCE_MIN} days when orders are typically under ${RHYTHM_MIN_GAP} days apart); for first-time buyers, timed on when returning customers place their second order.${time.repeatCutoff ? ` Gaps count only orders before ${time.repeatCutoff} (customer ids look re-used from then on).` : ""}`,
+    `Cadence: for repeat buyers, half their median gap between orders (two contacts per purchase cycle), within ${CADENCE_MIN}–${CADENCE_MAX} days (${CADENCE_MIN} days when orders are typically under ${RHYTHM_MIN_GAP} days apart); for first-time buyers, timed on when returning customers place their second order.${asOf ? ` Gaps count only orders before ${asOf} (customer ids look re-used from then on).` : ""}`,
     `Offer: by segment (see the table), with a basket threshold = the segment's upper-quartile order value rounded up to ${THRESHOLD_STEP}.`,
     "Customer-level lists use the customer's own categories (same rule) and the send window of those categories."
   ];
-  return {report: {rules, plan, crosstab, customerRows, listSize: customers.length}, list};
+  return {report: {rules, plan, crosstab, customerRows, listSize: customers.length, scope: profiles.scope}, list};
 }

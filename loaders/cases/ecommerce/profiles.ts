@@ -10,8 +10,8 @@
 import {chooseK, clusterPortraits, fitKMeans, predictKMeans, standardize, transformScaler} from "../../cluster/index.ts";
 import {randomSource, shuffled} from "../../random.ts";
 import {categoryLabel, CATEGORY_IDS, type Category} from "./categories.ts";
-import type {CustomerProfile} from "./customers.ts";
-import {ANALYSIS_CATEGORIES, type AnalysisCategory} from "./tables.ts";
+import type {CustomerProfile, ScoredCustomer} from "./customers.ts";
+import {ANALYSIS_CATEGORIES, type AnalysisCategory, type ScoringScope} from "./tables.ts";
 import {SEGMENT_RULES, type SegmentId, type RfmThresholds} from "./rfm.ts";
 
 export interface Spread {
@@ -69,7 +69,10 @@ export interface ClusterProfileSummary extends GroupSummary {
 }
 
 export interface ProfilesReport {
+  /** Customers scored and profiled. */
   n: number;
+  /** As of when they are described, and who and what was left out. */
+  scope: ScoringScope;
   thresholds: RfmThresholds;
   rules: {id: SegmentId; label: string; rule: string; meaning: string}[];
   scoreRules: string[];
@@ -183,7 +186,7 @@ export function clusterCustomers(customers: readonly CustomerProfile[], {kMin = 
   return {labels: labels.map((l) => relabel.get(l)!), raw, choice, fittedOn: fitIdx.length};
 }
 
-export function profilesReport(customers: readonly CustomerProfile[], thresholds: RfmThresholds, options: ClusterOptions = {}): {report: ProfilesReport; clusterOf: number[]; clusterNames: string[]} {
+export function profilesReport(customers: readonly ScoredCustomer[], thresholds: RfmThresholds, scope: ScoringScope, options: ClusterOptions = {}): {report: ProfilesReport; clusterOf: number[]; clusterNames: string[]} {
   const overall = summarise(customers, customers);
   const segments: SegmentSummary[] = SEGMENT_RULES.map((rule) => ({
     id: rule.id, label: rule.label, rule: rule.rule, meaning: rule.meaning,
@@ -218,12 +221,13 @@ export function profilesReport(customers: readonly CustomerProfile[], thresholds
   });
   const report: ProfilesReport = {
     n: customers.length,
+    scope,
     thresholds,
     rules: SEGMENT_RULES.map(({id, label, rule, meaning}) => ({id, label, rule, meaning})),
     scoreRules: [
-      "R (recency): 3 = the most recent third of customers by days since their last order, 2 = the middle third, 1 = the longest ago.",
-      "F (frequency): 1 = one order, 2 = two orders, 3 = three or more (counts rather than thirds, because most customers order once).",
-      "M (monetary): 3 = the top third by revenue (wholesale lines excluded), 2 = the middle third, 1 = the bottom third."
+      `R (recency): 3 = the most recent third of customers by days since their last order${scope.asOf ? ` before ${scope.asOf}, counted to that day` : ""}, 2 = the middle third, 1 = the longest ago.`,
+      `F (frequency): 1 = one order, 2 = two orders, 3 = three or more (counts rather than thirds, because most customers order once)${scope.asOf ? `; orders before ${scope.asOf} only` : ""}.`,
+      `M (monetary): 3 = the top third by revenue (wholesale lines excluded${scope.asOf ? `, orders before ${scope.asOf} only` : ""}), 2 = the middle third, 1 = the bottom third.`
     ],
     segments, rfmGrid, overall,
     clustering: {

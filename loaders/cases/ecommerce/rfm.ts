@@ -1,7 +1,12 @@
 /**
- * RFM scores and named segments, in SQL over eco_customers (so they scale with the log).
+ * RFM scores and named segments, in SQL over eco_scored_customers (so they scale with the log): every
+ * customer of the log, or — when the log ends in a window of re-used customer ids — the customers as of
+ * the repeat cutoff, from their orders before it (loaders/cases/ecommerce/tables.ts, buildScoredCustomers):
+ * an order in the window cannot be attributed to a customer reliably, so it counts towards no one's F or M,
+ * recency runs to the cutoff, and customers first seen in the window are not scored.
  *
- *   R (recency)   3 = the most recent third of customers by days since their last order,
+ *   R (recency)   3 = the most recent third of customers by days since their last order (to the
+ *                 end of the log, or to the repeat cutoff),
  *                 2 = the middle third, 1 = the longest ago (cut points: tertiles of recency)
  *   F (frequency) 1 = one order, 2 = two orders, 3 = three or more — counts, not quantiles,
  *                 because most customers of a home-and-garden store order once
@@ -63,7 +68,7 @@ function ruleSql(rule: SegmentRule): string {
 export async function scoreRfm(connection: DuckDBConnection): Promise<RfmThresholds> {
   // Both cut points of a measure from one sort (the list form of quantile_cont).
   const q = await queryOne<{recency: number[]; revenue: number[]}>(connection,
-    `SELECT quantile_cont(recencyDays, [1 / 3, 2 / 3]) AS recency, quantile_cont(revenue, [1 / 3, 2 / 3]) AS revenue FROM eco_customers`);
+    `SELECT quantile_cont(recencyDays, [1 / 3, 2 / 3]) AS recency, quantile_cont(revenue, [1 / 3, 2 / 3]) AS revenue FROM eco_scored_customers`);
   const t: RfmThresholds = {recencyRecent: q.recency[0], recencyMiddle: q.recency[1], revenueLow: q.revenue[0], revenueHigh: q.revenue[1]};
   const cases = SEGMENT_RULES.map((s) => `WHEN ${ruleSql(s)} THEN ${literal(s.id)}`).join(" ");
   await run(connection, `CREATE OR REPLACE TABLE eco_rfm AS
@@ -71,7 +76,7 @@ export async function scoreRfm(connection: DuckDBConnection): Promise<RfmThresho
         CASE WHEN recencyDays <= ${t.recencyRecent} THEN 3 WHEN recencyDays <= ${t.recencyMiddle} THEN 2 ELSE 1 END AS r,
         least(orders, 3) AS f,
         CASE WHEN revenue <= ${t.revenueLow} THEN 1 WHEN revenue <= ${t.revenueHigh} THEN 2 ELSE 3 END AS m
-      FROM eco_customers)
+      FROM eco_scored_customers)
     SELECT *, CASE ${cases} ELSE NULL END AS segment FROM s`);
   const {unassigned} = await queryOne<{unassigned: number}>(connection, `SELECT count(*) AS unassigned FROM eco_rfm WHERE segment IS NULL`);
   if (unassigned) throw new Error(`RFM segment rules leave ${unassigned} customers without a segment: make the rules cover every R/F/M combination`);

@@ -3,6 +3,7 @@ import type {QualityReport} from "../../quality/types.ts";
 import type {ReusedIdWindow} from "../../quality/reused-ids.ts";
 import type {CoverageReport} from "./coverage.ts";
 import type {ProfilesReport} from "./profiles.ts";
+import type {ScoringScope} from "./tables.ts";
 import type {TimeReport} from "./time.ts";
 import type {HypothesesReport} from "./hypotheses.ts";
 import type {MailingReport} from "./mailing.ts";
@@ -27,6 +28,7 @@ export interface SummaryReport {
   };
   period: {start: string; end: string; months: number};
   orders: number;
+  /** Customers scored and profiled (profiles.n). */
   customers: number;
   revenue: number;
   revenueWithWholesale: number;
@@ -41,7 +43,9 @@ export interface SummaryReport {
   repeatObservedUntil: string;
   /** The re-used-id window (the data defect stated at the top of the Summary), or null. */
   reusedIds: ReusedIdWindow | null;
-  segments: {id: string; label: string; customers: number; share: number; revenueShare: number}[];
+  /** Who the segments and profiles describe: as of the repeat cutoff when there is one (customers and orders left out counted). */
+  scope: ScoringScope;
+  segments: {id: string; label: string; customers: number; share: number; revenue: number; revenueShare: number}[];
   profiles: {k: number; silhouette: number; names: {name: string; share: number}[]};
   hypotheses: {tests: number; significant: number; findings: {question: string; answer: string; reject: boolean; pAdjusted: number; effect: string; magnitude: string}[]};
   plan: {label: string; customers: number; featured: string[]; window: string; offer: string}[];
@@ -95,7 +99,8 @@ export function summaryReport({read, quality, wholesaleThreshold, reusedIds, cat
     repeatRate: time.repeat.rate,
     repeatObservedUntil: time.repeat.observedUntil,
     reusedIds,
-    segments: profiles.segments.map((s) => ({id: s.id, label: s.label, customers: s.customers, share: s.share, revenueShare: s.revenueShare})),
+    scope: profiles.scope,
+    segments: profiles.segments.map((s) => ({id: s.id, label: s.label, customers: s.customers, share: s.share, revenue: s.revenue, revenueShare: s.revenueShare})),
     profiles: {k: profiles.clustering.k, silhouette: chosen?.silhouette ?? NaN, names: profiles.clustering.clusters.map((c) => ({name: c.name, share: c.share}))},
     hypotheses: {
       tests: hypotheses.main.tests.length,

@@ -22,6 +22,9 @@
  *                  then lowest order id)
  *   eco_customer_categories one row per customer: revenue and share per category, main
  *                  category (most revenue; ties → table order)
+ *   eco_scored_customers, eco_scored_categories  the same two tables as RFM scores and profiles see
+ *                  customers: as of the repeat cutoff when there is one (orders before it, recency to
+ *                  it — buildScoredCustomers), else views of the two above
  *
  * Wholesale lines stay in eco_lines (flagged) so coverage and revenue can be shown with and
  * without them; every consumption profile is computed without them.
@@ -67,10 +70,13 @@ export interface TablesInfo {
   /** End of the log: the last clean line's time (recency is measured to it). */
   end: string;
   start: string;
+  /** Who eco_scored_customers describes. */
+  scope: ScoringScope;
 }
 
-/** Build the tables listed above from the keyed clean lines. */
-export async function buildTables(connection: DuckDBConnection, keyed: KeyedLines): Promise<TablesInfo> {
+/** Build the tables listed above from the keyed clean lines. `asOf`: the repeat cutoff (ISO date; the audit of
+ * re-used customer ids, loaders/quality/reused-ids.ts) — eco_scored_customers then describes customers as of it. */
+export async function buildTables(connection: DuckDBConnection, keyed: KeyedLines, {asOf = null}: {asOf?: string | null} = {}): Promise<TablesInfo> {
   // Product numbers in name order (reproducible); lines carry them instead of the name, so the long
   // text column stays out of every later pass (grouping by integers is several times faster).
   await run(connection, `CREATE OR REPLACE TABLE eco_products AS
@@ -88,13 +94,25 @@ export async function buildTables(connection: DuckDBConnection, keyed: KeyedLine
     `SELECT strftime(min(time), '%Y-%m-%dT%H:%M:%S') AS start, strftime(max(time), '%Y-%m-%dT%H:%M:%S') AS "end" FROM eco_lines`);
   await run(connection, orderCatsSql("eco_order_cats", "NOT wholesale"));
   await run(connection, ordersSql("eco_orders", "eco_order_cats"));
-  const endTs = `TIMESTAMP '${end.replace("T", " ")}'`;
+  await buildCustomerTables(connection, {customers: "eco_customers", categories: "eco_customer_categories", asOf: null, end});
+  return {start, end, scope: await buildScoredCustomers(connection, end, asOf)};
+}
+
+const timestampSql = (iso: string) => `TIMESTAMP '${iso.replace("T", " ")}'`;
+
+/** A customer table and its category table, in the shape of eco_customers and eco_customer_categories, from the
+ * orders placed before `asOf` (every order when null; an order's time is its first line's). Recency and tenure are
+ * measured to `asOf`, or to `end` (the log's last line) when there is none. */
+async function buildCustomerTables(connection: DuckDBConnection, {customers, categories, asOf, end}: {customers: string; categories: string; asOf: string | null; end: string}): Promise<void> {
+  const orders = asOf === null ? "eco_orders" : `(SELECT * FROM eco_orders WHERE time < ${timestampSql(asOf)})`;
+  const orderCats = asOf === null ? "eco_order_cats" : `(SELECT * FROM eco_order_cats WHERE orderId IN (SELECT orderId FROM ${orders}))`;
+  const endTs = timestampSql(asOf ?? end);
   // The first order: earliest time, then lowest order id — one exact integer key (microseconds, then the id).
   const firstKey = "(CAST(epoch_us(time) AS HUGEINT) * 1000000000000 + orderId)";
-  await run(connection, `CREATE OR REPLACE TABLE eco_customers AS
+  await run(connection, `CREATE OR REPLACE TABLE ${customers} AS
     WITH o AS (SELECT cust, count(*) AS orders, sum(revenue) AS revenue, min(time) AS firstTime, max(time) AS lastTime, sum(lines) AS lines,
         arg_min({category: mainCategory, value: revenue}, ${firstKey}) AS firstOrder, bit_or(categoryMask) AS categoryMask
-      FROM eco_orders GROUP BY cust)
+      FROM ${orders} GROUP BY cust)
     SELECT cust, orders, revenue, revenue / orders AS aov, firstTime, lastTime, lines, categoryMask,
       firstOrder.category AS firstCategory, firstOrder.value AS firstOrderValue,
       (epoch(${endTs}) - epoch(lastTime)) / 86400 AS recencyDays,
@@ -106,12 +124,38 @@ export async function buildTables(connection: DuckDBConnection, keyed: KeyedLine
   const revList = `[${ANALYSIS_CATEGORIES.map((c) => ident(`rev_${c}`)).join(", ")}]`;
   const catList = `[${ANALYSIS_CATEGORIES.map((c) => literal(c)).join(", ")}]`;
   const shares = ANALYSIS_CATEGORIES.map((c) => `${ident(`rev_${c}`)} / nullif(revenue, 0) AS ${ident(`share_${c}`)}`).join(", ");
-  await run(connection, `CREATE OR REPLACE TABLE eco_customer_categories AS
-    WITH r AS (SELECT cust, sum(r) AS revenue, ${revenueByCategory} FROM eco_order_cats GROUP BY cust)
+  await run(connection, `CREATE OR REPLACE TABLE ${categories} AS
+    WITH r AS (SELECT cust, sum(r) AS revenue, ${revenueByCategory} FROM ${orderCats} GROUP BY cust)
     SELECT cust, ${catList}[list_position(${revList}, list_max(${revList}))] AS mainCategory,
       ${ANALYSIS_CATEGORIES.map((c) => ident(`rev_${c}`)).join(", ")}, ${shares}
     FROM r`);
-  return {start, end};
+}
+
+/** Who the RFM scores and the consumption profiles describe, and what was left out. */
+export interface ScoringScope {
+  /** Customers are described as of this day (ISO date: the repeat cutoff), from their orders before it; null: the whole log. */
+  asOf: string | null;
+  /** Customers described (with an order before asOf). */
+  customers: number;
+  /** Customers first seen on or after asOf: not scored, not profiled. */
+  customersLeftOut: number;
+  /** Orders (wholesale lines left out) on or after asOf, not counted in anyone's scores. */
+  ordersLeftOut: number;
+}
+
+/** eco_scored_customers and eco_scored_categories: the customers as RFM scores and profiles see them — as of
+ * `asOf` (the repeat cutoff: from then on customer ids look re-used, so an order cannot be attributed to a customer
+ * reliably), from the orders before it; with no cutoff, views of eco_customers and eco_customer_categories (no
+ * extra work, the same figures). */
+async function buildScoredCustomers(connection: DuckDBConnection, end: string, asOf: string | null): Promise<ScoringScope> {
+  if (asOf === null) {
+    await run(connection, `CREATE OR REPLACE VIEW eco_scored_customers AS SELECT * FROM eco_customers`);
+    await run(connection, `CREATE OR REPLACE VIEW eco_scored_categories AS SELECT * FROM eco_customer_categories`);
+  } else await buildCustomerTables(connection, {customers: "eco_scored_customers", categories: "eco_scored_categories", asOf, end});
+  const n = await queryOne<{customers: number; everyone: number; ordersLeftOut: number}>(connection, `SELECT
+      (SELECT count(*) FROM eco_scored_customers) AS customers, (SELECT count(*) FROM eco_customers) AS everyone,
+      ${asOf === null ? "0" : `(SELECT count(*) FROM eco_orders WHERE time >= ${timestampSql(asOf)})`} AS ordersLeftOut`);
+  return {asOf, customers: Number(n.customers), customersLeftOut: Number(n.everyone) - Number(n.customers), ordersLeftOut: Number(n.ordersLeftOut)};
 }
 
 /** eco_orders_all: orders with their wholesale lines too (for the sensitivity of order-value tests). */

@@ -165,19 +165,3 @@ export async function timeReport(connection: DuckDBConnection, info: TablesInfo,
     }
   };
 }
-
-/** A customer's orders observed before the repeat cutoff: how many, the first and the last. */
-export interface ObservedHistory {
-  orders: number;
-  firstTime: string;
-  lastTime: string;
-}
-
-/** Customers with two or more orders before the repeat cutoff, by customer id (for gaps between
- *  orders that must not reach into a window of re-used ids). */
-export async function repeatHistories(connection: DuckDBConnection, repeatCutoff: string): Promise<Map<string, ObservedHistory>> {
-  const rows = await queryRows<ObservedHistory & {customerId: string}>(connection,
-    `SELECT i.customerId, count(*) AS orders, strftime(min(o.time), '%Y-%m-%dT%H:%M:%S') AS firstTime, strftime(max(o.time), '%Y-%m-%dT%H:%M:%S') AS lastTime
-     FROM eco_orders o JOIN eco_customer_ids i USING (cust) WHERE o.time < TIMESTAMP '${repeatCutoff} 00:00:00' GROUP BY i.customerId HAVING count(*) >= 2`);
-  return new Map(rows.map(({customerId, ...h}) => [customerId, h]));
-}
