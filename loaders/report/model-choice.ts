@@ -2,7 +2,9 @@
  * The one model-choice rule of every case: the one-standard-error rule over model families
  * ordered simplest first. Among each family's best candidate (mean cross-validated ROC-AUC on the
  * training part), take the top score; the chosen candidate is the one of the simplest family whose
- * mean lies within one standard error (fold sd / √folds) of that top score. A more complex family
+ * mean lies within one standard error of that top score: the sample standard deviation (ddof 1) of
+ * the top candidate's fold scores over √folds. (The leaderboard's `sd` is the population sd, ddof 0,
+ * like scikit-learn's `std_test_score`; the rule does not use it.) A more complex family
  * is chosen only when it beats every simpler one by more than fold-to-fold noise.
  *
  * `ruleText` states the rule in words (shown on every model page through `chosen.reason`);
@@ -42,6 +44,14 @@ export interface GainOverLinear {
 const fmt = (x: number) => x.toFixed(3);
 const signed = (x: number) => `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(3)}`;
 
+/** Standard error of a mean fold score: sample sd (ddof 1) of the fold scores / √folds. */
+export function foldStandardError(foldScores: readonly number[]): number {
+  const n = foldScores.length;
+  const mean = foldScores.reduce((a, b) => a + b, 0) / n;
+  const sampleSd = Math.sqrt(foldScores.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
+  return sampleSd / Math.sqrt(n);
+}
+
 export function paramsText(params: Record<string, unknown>): string {
   return Object.entries(params).map(([k, v]) => `${k}=${v === null ? "none" : String(v)}`).join(", ");
 }
@@ -58,17 +68,17 @@ export function chooseModel(bestByFamily: readonly LeaderboardEntry[], families:
   const label = (e: LeaderboardEntry) => families[order(e)].label;
   const describe = (e: LeaderboardEntry) => `${label(e)}${Object.keys(e.params).length ? ` (${paramsText(e.params)})` : ""}`;
   const top = bestByFamily[0];
-  const se = top.sd / Math.sqrt(nSplits);
+  const se = foldStandardError(top.foldScores);
   const chosen = bestByFamily.filter((e) => e.mean >= top.mean - se).sort((a, b) => order(a) - order(b))[0];
   const rule = ruleText(families, nSplits);
   const simpler = bestByFamily.filter((e) => order(e) < order(chosen));
   let outcome: string;
   if (chosen === top) {
     const rest = bestByFamily.filter((e) => e !== top).map((e) => `${label(e)} ${fmt(e.mean)}`).join(", ");
-    outcome = `${describe(top)} has the top score (${fmt(top.mean)} ± ${fmt(top.sd)} over ${nSplits} folds; one standard error = ${fmt(se)})`
+    outcome = `${describe(top)} has the top score (${fmt(top.mean)} over ${nSplits} folds; one standard error = ${se.toFixed(4)}, the folds' sample sd / √${nSplits})`
       + (simpler.length ? `; every simpler family falls short by more than that: ${simpler.map((e) => `${label(e)} ${fmt(e.mean)}`).join(", ")}.` : rest ? `; the other families: ${rest}.` : ".");
   } else {
-    outcome = `${describe(top)} has the top score (${fmt(top.mean)}; one standard error = ${fmt(se)}), but ${describe(chosen)} reaches ${fmt(chosen.mean)}, within one standard error of it, and is simpler, so it is chosen.`;
+    outcome = `${describe(top)} has the top score (${fmt(top.mean)}; one standard error = ${se.toFixed(4)}, the folds' sample sd / √${nSplits}), but ${describe(chosen)} reaches ${fmt(chosen.mean)}, within one standard error of it, and is simpler, so it is chosen.`;
   }
   return {entry: chosen, reason: `${rule} ${outcome}`};
 }

@@ -22,7 +22,7 @@ import {loadFitness, type FitnessMember} from "../../loaders/clean/fitness.ts";
 import {analyseFitness, fitnessArtifacts, type FitnessAnalysis} from "../../loaders/cases/fitness.ts";
 import {fitnessSchema} from "../../loaders/io/schemas/fitness.ts";
 import {adjustedRandScore} from "../../loaders/cluster/ari.ts";
-import {chooseModel, gainOverLinear} from "../../loaders/report/model-choice.ts";
+import {chooseModel, foldStandardError, gainOverLinear} from "../../loaders/report/model-choice.ts";
 import {compareModels} from "../../loaders/report/model-comparison.ts";
 import {standardFamilies} from "../../loaders/report/families.ts";
 import type {LeaderboardEntry} from "../../loaders/models/select.ts";
@@ -250,6 +250,17 @@ describe("the one model-choice rule", () => {
     assert.match(choice.reason, /Logistic regression reaches 0\.948, within one standard error of it/);
     const beaten = entry("logistic", [0.90, 0.91, 0.90, 0.92, 0.90]);
     assert.equal(chooseModel([forest, beaten], families, 5).entry, forest);
+  });
+
+  test("the rule's standard error is the folds' sample sd (ddof 1) / √folds, as scipy.stats.sem", () => {
+    const forest = entry("forest", [0.94, 0.95, 0.96, 0.95, 0.95]);
+    // scipy.stats.sem([0.94, 0.95, 0.96, 0.95, 0.95]) = 0.003162277660168382 (ddof 1); with the
+    // population sd (ddof 0) it would be 0.002828, and a logistic mean of 0.947 would fall outside.
+    close(foldStandardError(forest.foldScores), 0.003162277660168382, 1e-15, "standard error");
+    const logistic = entry("logistic", [0.946, 0.947, 0.948, 0.947, 0.947]);
+    const choice = chooseModel([forest, logistic], families, 5);
+    assert.equal(choice.entry, logistic);
+    assert.match(choice.reason, /one standard error = 0\.0032, the folds' sample sd \/ √5/);
   });
 
   test("a non-linear winner's gain over logistic regression is paired fold by fold", () => {

@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {wilson} from "../../loaders/report/intervals.ts";
 import {calibrationBins, compareModels, logisticFamily} from "../../loaders/report/model-comparison.ts";
+import {foldStandardError} from "../../loaders/report/model-choice.ts";
 import {exploreByTarget, pruneCollinear} from "../../loaders/report/exploration.ts";
 import {standardFamilies} from "../../loaders/report/families.ts";
 import {randomSource} from "../../loaders/random.ts";
@@ -60,7 +61,7 @@ test("compareModels prefers the simpler family within one standard error and exp
   const {report, oof} = compareModels({X, y, features, target, families}, {resamples: 100});
   const top = report.leaderboard[0];
   const logistic = report.leaderboard.find((r) => r.family === "logistic")!;
-  const se = top.sd / Math.sqrt(report.nSplits);
+  const se = foldStandardError(top.foldScores);
   assert.equal(report.chosen.family, logistic.mean >= top.mean - se ? "logistic" : top.family);
   assert.match(report.chosen.reason, /ROC-AUC/);
   assert.equal(oof.length, X.length);
