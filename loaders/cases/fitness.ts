@@ -21,7 +21,9 @@
 import {settings} from "../settings.ts";
 import {loadFitness, type FitnessMember} from "../clean/fitness.ts";
 import type {Artifacts} from "../artifacts.ts";
-import {compareModels, type ModelFamily} from "../report/model-comparison.ts";
+import {compareModels, estimatorOf, type ModelFamily} from "../report/model-comparison.ts";
+import {crossValidate} from "../models/select.ts";
+import {take} from "../models/split.ts";
 import {standardFamilies} from "../report/families.ts";
 import {clusterReport} from "../report/clusters.ts";
 import {exploreByTarget, pruneCollinearColumns} from "../report/exploration.ts";
@@ -43,9 +45,26 @@ export function fitnessFamilies(seed = 42): ModelFamily[] {
   return standardFamilies({seed});
 }
 
+/**
+ * This month's visits (the visit-drop trigger's feature) are partly the leaving itself. How much the
+ * model leans on them: the chosen candidate's mean cross-validated ROC-AUC on the training part
+ * (same folds) with and without the feature, and the feature's rank by permutation drop.
+ */
+export interface LateSignal {
+  feature: string;
+  label: string;
+  cvAucWith: number;
+  cvAucWithout: number;
+  /** 1 = the largest drop in test ROC-AUC when the feature is shuffled. */
+  permutationRank: number;
+}
+
+/** The feature of this month's visits: the one the visit-drop trigger reads. */
+const LATE_FEATURE = "classFrequencyCurrentMonth";
+
 export interface FitnessAnalysis {
   exploration: ExplorationReport;
-  model: ModelReport;
+  model: ModelReport & {lateSignal: LateSignal};
   groups: ClusterReport & {expectedChurners: Record<string, number[]>};
   hypotheses: HypothesisReport;
   recommendations: RecommendationsReport;
@@ -63,10 +82,11 @@ export function analyseFitness(members: readonly FitnessMember[], {seed = 42, re
   // Models predict from every feature (the penalty copes with collinearity). Only the odds ratios
   // are read from a logistic regression without one feature of each collinear pair, chosen from
   // the training rows' correlations (the interpretation view).
-  const {report: model, oof} = compareModels(
+  const {report, oof, split} = compareModels(
     {X, y, features: features.map((f) => ({feature: f.field, label: f.label})), target, families},
     {seed, testSize: 0.2, nSplits: 5, resamples, interpretationColumns: (Xtrain, ytrain) => pruneCollinearColumns(Xtrain, ytrain, features, target)}
   );
+  const model = {...report, lateSignal: lateSignal(report, X, y, split.train, families, seed)};
   const {report: clusters, labelsByK} = clusterReport(X, features, y, {seed, unit: "members"});
   const expectedChurners: Record<string, number[]> = {};
   for (const [k, labels] of labelsByK) {
@@ -79,6 +99,21 @@ export function analyseFitness(members: readonly FitnessMember[], {seed = 42, re
   const recommendations = recommend(members, oof, labels, solution);
   const tests = testFamily(rows, target, hypotheses, {correction: "holm"});
   return {exploration, model, groups: {...clusters, expectedChurners}, hypotheses: tests, recommendations, oof, labels, labelsByK};
+}
+
+/** Cross-validated ROC-AUC of the chosen candidate without this month's visits (training part, the leaderboard's folds). */
+function lateSignal(model: ModelReport, X: readonly number[][], y: readonly number[], train: readonly number[], families: readonly ModelFamily[], seed: number): LateSignal {
+  const j = features.findIndex((f) => f.field === LATE_FEATURE);
+  const family = families.find((f) => f.family === model.chosen.family)!;
+  const without = take(X, train).map((row) => row.filter((_, k) => k !== j));
+  const cv = crossValidate(estimatorOf(family, model.chosen.params), without, take(y, train), {nSplits: model.nSplits, seed});
+  return {
+    feature: LATE_FEATURE,
+    label: features[j].label,
+    cvAucWith: model.chosen.cvMean,
+    cvAucWithout: cv.mean,
+    permutationRank: model.importance.findIndex((r) => r.feature === LATE_FEATURE) + 1
+  };
 }
 
 /**
@@ -139,7 +174,9 @@ function summary(a: FitnessAnalysis) {
     nextAddsLittle: top.length < recommendations.actions.length && recommendations.actions[top.length].newExpectedChurners < SUMMARY_ACTIONS.minShare * recommendations.expectedChurnersAll,
     actionsMinShare: SUMMARY_ACTIONS.minShare,
     expectedChurnersAll: recommendations.expectedChurnersAll,
-    covered: recommendations.covered
+    covered: recommendations.covered,
+    keptAtDefaults: recommendations.keptAtDefaults,
+    successRate: recommendations.assumptions.find((x) => x.id === "successRate")!
   };
 }
 

@@ -16,8 +16,9 @@
  *    precision, accuracy / precision / recall / F1 at 0.5 with percentile-bootstrap 95% CIs, Brier
  *    score, ROC / PR / calibration curves, and a confusion-count table at thresholds 0.00..1.00 for
  *    a live threshold slider. Each family's best candidate is also scored on the test part.
- * 5. Explanations: per-sd odds ratios with Wald CIs from the best logistic candidate (refitted on
- *    the columns `interpretationColumns` keeps, chosen from the training rows, when given), a SHAP
+ * 5. Explanations: per-sd odds ratios with 95% Wald CIs from a logistic regression WITHOUT penalty
+ *    fitted on the training part (on the columns `interpretationColumns` keeps, chosen from the
+ *    training rows, when given; penalised fits give biased, too narrow intervals), a SHAP
  *    summary (linear SHAP for logistic; a family may supply its own `shap`), and permutation
  *    importance (ROC-AUC drop on the test part) of the chosen model.
  * 6. Out-of-fold probabilities over ALL rows from k-fold CV of the chosen candidate: each row is
@@ -124,7 +125,20 @@ export function calibrationBins(y: readonly number[], p: readonly number[], bins
   return calibrationCurve(y, p, {nBins: bins}).bins;
 }
 
-/** Per-sd odds ratios with 95% Wald intervals from the penalised Hessian at the fit. */
+/**
+ * The logistic regression the odds ratios are read from: no penalty (C = ∞) on the given columns of
+ * the training rows, standardised on them. If Newton does not converge (separation: some
+ * coefficient runs off to infinity), a very weak penalty, C = 1e4, keeps the estimates finite.
+ */
+export function oddsRatioFit(Xtrain: readonly Row[], ytrain: readonly number[], columns: readonly number[]): {model: StandardisedModel<LogisticModel>; X: Row[]; columns: readonly number[]; penalty: string} {
+  const X = Xtrain.map((row) => columns.map((j) => row[j]));
+  const fit = (C: number) => standardised(logisticRegression({C, tol: 1e-10, maxIter: 200})).fit(X, ytrain) as StandardisedModel<LogisticModel>;
+  const plain = fit(Infinity);
+  if (plain.inner.converged && plain.inner.coef.every(Number.isFinite)) return {model: plain, X, columns, penalty: "without penalty"};
+  return {model: fit(1e4), X, columns, penalty: "with a very weak penalty (C = 10000, the data separate the outcomes)"};
+}
+
+/** Per-sd odds ratios with 95% Wald intervals from the Hessian of the (penalised, if C < ∞) fit. */
 function oddsRatios(model: StandardisedModel<LogisticModel>, Xtrain: readonly Row[], features: CompareModelsInput["features"]): OddsRatio[] {
   const {scaler, inner} = model;
   const Z = Xtrain.map((row) => row.map((v, j) => (v - scaler.mean[j]) / scaler.scale[j]));
@@ -200,7 +214,8 @@ export function permutationImportance(
     .sort((a, b) => b.mean - a.mean || a.feature.localeCompare(b.feature));
 }
 
-function estimatorOf(family: ModelFamily, params: Record<string, unknown>): Estimator<Row> {
+/** The estimator of one candidate: the family's model with its settings, standardised if the family says so. */
+export function estimatorOf(family: ModelFamily, params: Record<string, unknown>): Estimator<Row> {
   const estimator = family.make(params);
   return family.standardise ? standardised(estimator) : estimator;
 }
@@ -262,17 +277,14 @@ export function compareModels(input: CompareModelsInput, options: CompareModelsO
     ? gainOverLinear(chosen, linearEntry, describeEntry(linearEntry), rocAuc(ytest, proba), rocAuc(ytest, fitOnTrain(linearEntry).proba))
     : null;
   const reason = gain ? `${ruleReason} ${gain.text}` : ruleReason;
-  // Odds ratios: the best logistic candidate, refitted on the interpretation view's columns.
+  // Odds ratios: a logistic regression without penalty, fitted on the training part (on the
+  // interpretation view's columns when given), so that its Wald intervals are ordinary confidence
+  // intervals; a penalised fit pulls the estimates toward 1 and narrows the intervals.
   const view = linearEntry && interpretationColumns ? interpretationColumns(Xtrain, ytrain) : null;
-  let odds: OddsRatio[] | null = null;
-  if (linearEntry && view) {
-    const Xview = Xtrain.map((row) => view.keep.map((j) => row[j]));
-    const viewModel = estimatorOf(familyOf(linearEntry.family), linearEntry.params).fit(Xview, ytrain) as StandardisedModel<LogisticModel>;
-    odds = oddsRatios(viewModel, Xview, view.keep.map((j) => features[j]));
-  } else if (logistic) odds = oddsRatios(logistic, Xtrain, features);
-  const oddsRatiosModel = !linearEntry ? null
-    : view && view.dropped.length ? `${describeEntry(linearEntry)} on ${view.keep.length} of ${features.length} features (interpretation view)`
-    : describeEntry(linearEntry);
+  const oddsFit = linearEntry ? oddsRatioFit(Xtrain, ytrain, view ? view.keep : features.map((_, j) => j)) : null;
+  const odds: OddsRatio[] | null = oddsFit ? oddsRatios(oddsFit.model, oddsFit.X, oddsFit.columns.map((j) => features[j])) : null;
+  const oddsRatiosModel = !oddsFit ? null
+    : `a logistic regression ${oddsFit.penalty}${view && view.dropped.length ? ` on ${view.keep.length} of ${features.length} features (interpretation view)` : ""}, fitted on the training part`;
   let shap: ShapFeature[] | null = null;
   let shapModel: string | null = null;
   let shapScale: "log-odds" | "probability" | null = null;

@@ -4,7 +4,10 @@
  *   scikit-learn / scipy (tests/golden/fitness.py → fitness.json) on the same split: the model
  *   predicts from all 13 features and reaches what plain scikit-learn reaches; every logistic and
  *   kNN candidate's fold scores, GridSearchCV's logistic regression on the test part, the
- *   out-of-fold ROC-AUC; the interpretation view's pruning (training rows only) and coefficients;
+ *   out-of-fold ROC-AUC; the interpretation view's pruning (training rows only); its odds ratios
+ *   and 95% intervals against statsmodels' unpenalised Logit, the late warning's counts (pandas) and
+ *   the cross-validated ROC-AUC without this month's visits (scikit-learn)
+ *   (tests/golden/fitness_review.py → fitness-review.json);
  *   the nine hypothesis tests; KMeans groups for every k and k read off scipy's Ward tree. Trees
  *   and forests only roughly (different random streams).
  * - Demo data (data/, planted truth in data/fitness/truth.json): the model ranks the planted
@@ -28,11 +31,15 @@ import {standardFamilies} from "../../loaders/report/families.ts";
 import type {LeaderboardEntry} from "../../loaders/models/select.ts";
 import {randomSource} from "../../loaders/random.ts";
 import {readdirSync} from "node:fs";
+import {retentionValue} from "../../src/components/retention-value.ts";
+import {defaultAssumptions} from "../../loaders/cases/fitness/recommendations.ts";
 import {fitnessSplit} from "../golden/fitness-split.ts";
 import {datasets, realDataSkip} from "../real-data.ts";
 
 const realSkip = realDataSkip("fitness/gym_churn_us.csv");
 const golden = JSON.parse(readFileSync(new URL("../golden/fitness.json", import.meta.url), "utf8"));
+const review = JSON.parse(readFileSync(new URL("../golden/fitness-review.json", import.meta.url), "utf8"));
+const oddsGolden = review.odds;
 const committedSplit = JSON.parse(readFileSync(new URL("../golden/fitness-split.json", import.meta.url), "utf8"));
 const fieldOf = new Map(fitnessSchema.files[0].columns.map((c) => [c.source, c.field]));
 
@@ -101,8 +108,35 @@ describe("fitness on the real export", {skip: realSkip}, () => {
     assert.deepEqual(a.model.interpretation!.features, view.features);
     assert.deepEqual(a.model.interpretation!.dropped.map((d) => d.feature).sort(), [...view.dropped].sort());
     assert.deepEqual(a.model.oddsRatios!.map((o) => o.feature), view.features);
-    a.model.oddsRatios!.forEach((o, j) => close(o.coef, view.coef[j], 1e-5, `coefficient of ${o.feature}`));
     assert.match(a.model.oddsRatiosModel!, /interpretation view/);
+  });
+
+  test("odds ratios and their 95% intervals are statsmodels' unpenalised Logit and conf_int on the training part", () => {
+    // tests/golden/fitness_odds.py → fitness-odds.json. The penalised fit these came from before
+    // pulled every coefficient toward 0 (lifetime −3.80 against −4.00) and narrowed the intervals.
+    assert.deepEqual(a.model.oddsRatios!.map((o) => o.feature), oddsGolden.features);
+    assert.match(a.model.oddsRatiosModel!, /without penalty/);
+    a.model.oddsRatios!.forEach((o, j) => {
+      close(o.coef, oddsGolden.coef[j], 1e-6, `coefficient of ${o.feature}`);
+      close(Math.log(o.lo), oddsGolden.lo[j], 1e-6, `lower 95% limit of ${o.feature}`);
+      close(Math.log(o.hi), oddsGolden.hi[j], 1e-6, `upper 95% limit of ${o.feature}`);
+    });
+  });
+
+  test("this month's visits: a late warning, sized with pandas' counts; the model without them scored as scikit-learn does", () => {
+    // The reviewer: 134 churners had no visit this month, against 47 stayers; ROC-AUC 0.957 without the feature vs 0.976.
+    const late = a.recommendations.lateWarning;
+    assert.equal(late.zeroVisitChurners, review.lateWarning.zeroVisitChurners);
+    assert.equal(late.zeroVisitStayers, review.lateWarning.zeroVisitStayers);
+    const action = a.recommendations.actions.find((x) => x.id === "visit-drop")!;
+    assert.match(action.title, /^Late warning/);
+    assert.match(action.why, new RegExp(`${late.zeroVisitChurners} of the [0-9,]+ members who churned made no visit at all this month, against ${late.zeroVisitStayers} of`));
+    assert.match(action.why, /no earlier month/);
+    const s = a.model.lateSignal;
+    assert.equal(s.feature, "classFrequencyCurrentMonth");
+    close(s.cvAucWith, review.withoutCurrentMonth.with, 1e-6, "cross-validated ROC-AUC with this month's visits");
+    close(s.cvAucWithout, review.withoutCurrentMonth.without, 1e-6, "cross-validated ROC-AUC without this month's visits");
+    assert.equal(s.permutationRank, 1, "this month's visits have the largest permutation drop");
   });
 
   test("hypothesis tests and Holm correction agree with scipy", () => {
@@ -193,6 +227,26 @@ describe("fitness on the demo data", () => {
     assert.equal(r.actions[0].id, "longer-contract");
     assert.equal(r.actions[0].group, 0);
     assert.deepEqual(r.actions.map((x) => x.priority), r.actions.map((_, i) => i + 1));
+  });
+
+  test("reach is not members kept: each action states members kept at an assumed success rate, and its break-even", () => {
+    const r = a.recommendations;
+    const x = defaultAssumptions();
+    assert.deepEqual(r.assumptions.map((q) => q.id).sort(), ["contactCost", "memberMonthValue", "months", "successRate"]);
+    assert.ok(x.successRate > 0 && x.successRate < 1);
+    for (const action of r.actions) {
+      const v = action.atDefaults;
+      close(v.kept, x.successRate * action.expectedChurners, 1e-9, `${action.id}: members kept = success rate × expected churners`);
+      close(v.cost, x.contactCost * action.members, 1e-9, `${action.id}: cost of the contacts`);
+      // At the break-even success rate the value of the members kept equals the cost.
+      const even = retentionValue(action, {...x, successRate: v.breakEven});
+      close(even.value, even.cost, 1e-6, `${action.id}: value = cost at the break-even success rate`);
+    }
+    close(r.keptAtDefaults, x.successRate * r.covered.expectedChurners, 1e-9, "members kept by all retention actions");
+    const friend = r.actions.find((q) => q.id === "friend-promo");
+    if (friend) assert.match(friend.why, /no offer now can change/);
+    const contract = r.actions.find((q) => q.id === "longer-contract")!;
+    assert.match(contract.why, /reflects who chooses a long contract/);
   });
 
   test("every group says why no group action targets it, and only then", () => {

@@ -21,7 +21,7 @@ What it computes, independently of the TypeScript code:
   ROC-AUC of the best logistic regression over all rows;
 - the interpretation view: collinear pairs (|r| >= 0.8) from the TRAINING rows' correlations, the
   feature of each pair less correlated with churn left out, and the same logistic regression
-  refitted on the rest (its coefficients give the odds ratios shown);
+  refitted on the rest (the odds ratios shown come from an unpenalised fit: fitness_odds.py);
 - the nine hypothesis tests (Welch t / Mann-Whitney U by the skewness rule, chi-square with Yates'
   correction on 2x2 tables), Holm-adjusted p-values;
 - member groups: scikit-learn KMeans(n_init=100, the best of many restarts) on StandardScaler features for k = 2..8 (labels,

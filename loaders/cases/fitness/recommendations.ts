@@ -6,7 +6,13 @@
  *   churned            how many of them churned in the data (observed),
  *   expectedChurners   the sum of their out-of-fold churn probabilities (each member scored by
  *                      a model that never saw them),
- * and explains itself with the figures that triggered it. Actions are ranked greedily: next comes
+ * and explains itself with the figures that triggered it. Expected churners reached are not members
+ * kept: with an assumed success rate, cost per contact and value per member-month (defaults below,
+ * editable on the page), members kept = success rate × expected churners reached, and the
+ * break-even success rate is the one at which their value equals the cost of the contacts
+ * (src/components/retention-value.ts). The comparisons quoted are associations in the month
+ * observed, not effects of the actions; only a randomised hold-out measures an action's success
+ * rate. Actions are ranked greedily: next comes
  * the one reaching the most expected churners that higher-ranked actions do not already reach;
  * loyalty actions (for low-churn groups) come after every retention action.
  *
@@ -21,8 +27,12 @@
  *                     whose lifetime is below the overall median
  *   friend-promo      group churns above the overall rate and joined through friends less than
  *                     members overall → "bring a friend" offer to its members without a referral
+ *                     (how a member joined cannot be changed; the offer rests on the untested
+ *                     idea that training with a friend helps members stay, and says so)
  *   visit-drop        any member whose visits this month fell below 75% of their usual weekly
- *                     rate, when such members churn more than others → a trainer's call
+ *                     rate, when such members churn more than others → a trainer's call, called a
+ *                     LATE warning: this month's visits are partly the leaving itself, and the
+ *                     export has no earlier month to trigger on
  *   renewal           members on 6/12-month contracts with at most one month left, when they churn
  *                     more than others on long contracts → renewal offer before the end
  *   loyalty           group whose churn interval lies wholly below the overall rate → keep it
@@ -30,6 +40,34 @@
  */
 import type {FitnessMember} from "../../clean/fitness.ts";
 import type {ClusterSolution} from "../../report/types.ts";
+import {retentionValue, type RetentionAssumptions, type RetentionValue} from "../../../src/components/retention-value.ts";
+
+/** An assumption the data cannot give, with its default and the range of the page's input. */
+export interface Assumption {
+  id: keyof RetentionAssumptions;
+  label: string;
+  unit: string;
+  value: number;
+  min: number;
+  max: number;
+  step: number;
+  why: string;
+}
+
+/** Defaults: starting guesses, stated as such on the page; the reader sets their own. */
+export const ASSUMPTIONS: readonly Assumption[] = [
+  {id: "successRate", label: "Success rate", unit: "share", value: 0.1, min: 0, max: 1, step: 0.01,
+    why: "share of the expected churners an action reaches whom it keeps. Unknown until a randomised hold-out measures it; 10% is a starting guess."},
+  {id: "contactCost", label: "Cost per member contacted", unit: "per member contacted, in your currency", value: 10, min: 0, max: 100, step: 1,
+    why: "the call, discount or free class given to each member an action concerns, whether or not they would have left."},
+  {id: "memberMonthValue", label: "Value of a member-month", unit: "per member-month, in your currency", value: 50, min: 0, max: 300, step: 5,
+    why: "what one member brings in per month (membership fee and extras, less their running cost). The export holds no fees."},
+  {id: "months", label: "Months a kept member stays", unit: "months", value: 1, min: 1, max: 24, step: 1,
+    why: "the data show leaving in the next month only, so how long a kept member then stays is unknown; one month is the cautious default."}
+];
+
+export const defaultAssumptions = (): RetentionAssumptions =>
+  Object.fromEntries(ASSUMPTIONS.map((a) => [a.id, a.value])) as unknown as RetentionAssumptions;
 
 export interface Action {
   id: ActionId;
@@ -50,6 +88,8 @@ export interface Action {
   newExpectedChurners: number;
   /** 1 = first: ranked greedily by newExpectedChurners. */
   priority: number;
+  /** Members kept, value, cost and break-even success rate at the default assumptions. */
+  atDefaults: RetentionValue;
 }
 
 export interface RecommendationsReport {
@@ -60,6 +100,16 @@ export interface RecommendationsReport {
   actions: Action[];
   /** Members concerned by at least one retention action (loyalty excluded), and their expected churners. */
   covered: {members: number; expectedChurners: number};
+  /** The assumptions behind members kept (defaults, page inputs) and how they combine. */
+  assumptions: readonly Assumption[];
+  formula: {name: string; text: string}[];
+  /** Members kept by all retention actions together at the default assumptions (each churner counted once). */
+  keptAtDefaults: number;
+  /**
+   * The visit-drop trigger is a late warning: members with no visit at all this month, among
+   * those who churned and those who stayed (this month's visits are partly the leaving itself).
+   */
+  lateWarning: {zeroVisitChurners: number; zeroVisitStayers: number; churners: number; stayers: number};
   /**
    * Per group: size, churn (with its 95% Wilson interval), expected churners, the ids of its
    * actions, how many of its members the club-wide retention actions reach, and — for a group no
@@ -74,6 +124,8 @@ export interface RecommendationsReport {
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const int = (x: number) => Math.round(x).toLocaleString("en-US");
+/** One association sentence for every comparison of churn rates the rules quote. */
+const ASSOCIATION = "Both rates are from the month observed: an association, not the effect of the action.";
 /** A group in running text: its number and, quoted, its name (names may hold brackets). */
 const titled = (c: {cluster: number; name: string}) => `Group ${c.cluster + 1} "${c.name}"`;
 
@@ -101,7 +153,8 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
   const selector = selectors(medianLifetime);
   const pick = (id: ActionId, rows: readonly number[]) => rows.filter((i) => selector[id](members[i]));
   const byGroup = solution.clusters.map((c) => ({cluster: c, rows: all.filter((i) => labels[i] === c.cluster)}));
-  const actions: Omit<Action, "priority" | "newExpectedChurners">[] = [];
+  const actions: Omit<Action, "priority" | "newExpectedChurners" | "atDefaults">[] = [];
+  const defaults = defaultAssumptions();
 
   const make = (id: ActionId, group: number | null, groupName: string, title: string, who: string, why: string, {rows}: {rows: number[]}) => {
     if (!rows.length) return;
@@ -128,7 +181,7 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
       const everyoneOneMonth = all.filter((i) => members[i].contractPeriod === 1);
       make("longer-contract", c.cluster, c.name, "Offer a 6- or 12-month contract",
         "members of the group on a 1-month contract",
-        `${name} churns at ${pct(churn)} against ${pct(overall)} overall, and ${pct(oneMonthShare)} of it is on 1-month contracts. Across the club, 1-month members churn at ${pct(rate(members, everyoneOneMonth))}, members on longer contracts at ${pct(rate(members, longer))}.`,
+        `${name} churns at ${pct(churn)} against ${pct(overall)} overall, and ${pct(oneMonthShare)} of it is on 1-month contracts. Across the club, 1-month members churned at ${pct(rate(members, everyoneOneMonth))} in the month observed, members on longer contracts at ${pct(rate(members, longer))}. That gap is not what a contract offer would achieve: it reflects who chooses a long contract, and a member whose contract runs on cannot simply leave next month, so "churn next month" means something else for them. What the offer may gain is members who stay past the month; how many is the success rate to test.`,
         {rows: pick("longer-contract", rows)});
     }
     const inGroupClasses = share(rows, (i) => members[i].groupVisits === 1);
@@ -136,7 +189,7 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
       const attend = all.filter((i) => members[i].groupVisits === 1), not = all.filter((i) => members[i].groupVisits === 0);
       make("group-classes", c.cluster, c.name, "Invite to a free group class",
         "members of the group who do not attend group classes",
-        `${name} churns at ${pct(churn)} and only ${pct(inGroupClasses)} of it attends group classes (${pct(groupShare)} of all members). Members in group classes churn at ${pct(rate(members, attend))}, the others at ${pct(rate(members, not))}.`,
+        `${name} churns at ${pct(churn)} and only ${pct(inGroupClasses)} of it attends group classes (${pct(groupShare)} of all members). Members in group classes churned at ${pct(rate(members, attend))}, the others at ${pct(rate(members, not))}. ${ASSOCIATION}`,
         {rows: pick("group-classes", rows)});
     }
     const lifetime = c.features.find((f) => f.feature === "lifetime");
@@ -144,7 +197,7 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
       const fresh = all.filter((i) => members[i].lifetime < medianLifetime), older = all.filter((i) => members[i].lifetime >= medianLifetime);
       make("onboarding", c.cluster, c.name, "First-months onboarding programme",
         `members of the group with a lifetime under ${medianLifetime} months (the club's median)`,
-        `${name} churns at ${pct(churn)} and has been with the club ${lifetime.mean.toFixed(1)} months on average (everyone: ${lifetime.overallMean.toFixed(1)}). Members below the median lifetime churn at ${pct(rate(members, fresh))}, the rest at ${pct(rate(members, older))}.`,
+        `${name} churns at ${pct(churn)} and has been with the club ${lifetime.mean.toFixed(1)} months on average (everyone: ${lifetime.overallMean.toFixed(1)}). Members below the median lifetime churned at ${pct(rate(members, fresh))}, the rest at ${pct(rate(members, older))}. ${ASSOCIATION}`,
         {rows: pick("onboarding", rows)});
     }
     const promo = share(rows, (i) => members[i].promoFriends === 1);
@@ -152,17 +205,27 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
       const came = all.filter((i) => members[i].promoFriends === 1), notCame = all.filter((i) => members[i].promoFriends === 0);
       make("friend-promo", c.cluster, c.name, "\"Bring a friend\" offer",
         "members of the group who did not join through a friend",
-        `${name} churns at ${pct(churn)} and ${pct(promo)} of it came through a friend's promo (${pct(promoShare)} overall). Members who came with a friend churn at ${pct(rate(members, came))}, the others at ${pct(rate(members, notCame))}.`,
+        `${name} churns at ${pct(churn)} and ${pct(promo)} of it joined through a friend's promo (${pct(promoShare)} overall). Members who joined that way churned at ${pct(rate(members, came))}, the others at ${pct(rate(members, notCame))}, but that describes how they joined, which no offer now can change. The offer rests on an untested idea, that training with a friend helps a member stay; only a hold-out test can show whether it does.`,
         {rows: pick("friend-promo", rows)});
     }
   }
 
   const dropped = pick("visit-drop", all);
   const steady = all.filter((i) => !dropped.includes(i));
+  const noVisit = all.filter((i) => members[i].classFrequencyCurrentMonth === 0);
+  const lateWarning = {
+    zeroVisitChurners: noVisit.filter((i) => members[i].churn === 1).length,
+    zeroVisitStayers: noVisit.filter((i) => members[i].churn === 0).length,
+    churners: all.filter((i) => members[i].churn === 1).length,
+    stayers: all.filter((i) => members[i].churn === 0).length
+  };
   if (dropped.length && rate(members, dropped) > rate(members, steady)) {
-    make("visit-drop", null, "all groups", "Trainer's call when visits drop",
+    const droppedNoVisit = dropped.filter((i) => members[i].classFrequencyCurrentMonth === 0);
+    make("visit-drop", null, "all groups", "Late warning: trainer's call when visits drop",
       "members whose visits this month fell below 75% of their usual weekly rate",
-      `${int(dropped.length)} members visit less than 75% as often this month as usual; they churn at ${pct(rate(members, dropped))}, the others at ${pct(rate(members, steady))}.`,
+      `${int(dropped.length)} members visit less than 75% as often this month as usual; they churned at ${pct(rate(members, dropped))}, the others at ${pct(rate(members, steady))}. `
+      + `This is a late warning, not an early one: this month's visits are partly the leaving itself. ${int(lateWarning.zeroVisitChurners)} of the ${int(lateWarning.churners)} members who churned made no visit at all this month, against ${int(lateWarning.zeroVisitStayers)} of the ${int(lateWarning.stayers)} who stayed; ${int(droppedNoVisit.length)} of the members this action concerns had already stopped coming, so expect fewer to be kept than for an action that reaches members in time. `
+      + `The export is a single snapshot with no earlier month, so the trigger cannot be moved to a period before the month in question.`,
       {rows: dropped});
   }
   const ending = pick("renewal", all);
@@ -170,7 +233,7 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
   if (ending.length && rate(members, ending) > rate(members, longRest)) {
     make("renewal", null, "all groups", "Renewal offer before the contract ends",
       "members on 6- or 12-month contracts with at most one month left",
-      `${int(ending.length)} members on long contracts have at most one month left; they churn at ${pct(rate(members, ending))}, against ${pct(rate(members, longRest))} for long-contract members with more time left.`,
+      `${int(ending.length)} members on long contracts have at most one month left; they churned at ${pct(rate(members, ending))}, against ${pct(rate(members, longRest))} for long-contract members with more time left. ${ASSOCIATION}`,
       {rows: ending});
   }
 
@@ -190,7 +253,7 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
       if (gain[j] > gain[best] + 1e-9 || (Math.abs(gain[j] - gain[best]) <= 1e-9 && (p.id < q.id || (p.id === q.id && (p.group ?? -1) < (q.group ?? -1))))) best = j;
     }
     const [{a, rows}] = pending.splice(best, 1);
-    ranked.push({...a, newExpectedChurners: rows.reduce((s, i) => s + (coveredRows.has(i) ? 0 : oof[i]), 0), priority: ranked.length + 1});
+    ranked.push({...a, newExpectedChurners: rows.reduce((s, i) => s + (coveredRows.has(i) ? 0 : oof[i]), 0), priority: ranked.length + 1, atDefaults: retentionValue(a, defaults)});
     if (a.id !== "loyalty") rows.forEach((i) => coveredRows.add(i));
   }
   const covered = [...coveredRows];
@@ -208,13 +271,23 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
       : " No club-wide action reaches its members either.";
     return head + tail;
   };
+  const coveredExpected = covered.reduce((s, i) => s + oof[i], 0);
   return {
     k: solution.k,
     overallChurnRate: overall,
     members: n,
     expectedChurnersAll: oof.reduce((a, b) => a + b, 0),
     actions: ranked,
-    covered: {members: covered.length, expectedChurners: covered.reduce((s, i) => s + oof[i], 0)},
+    covered: {members: covered.length, expectedChurners: coveredExpected},
+    assumptions: ASSUMPTIONS,
+    formula: [
+      {name: "Members kept", text: "success rate × expected churners the action reaches"},
+      {name: "Value", text: "members kept × value of a member-month × months a kept member stays"},
+      {name: "Cost", text: "cost per member contacted × members the action concerns"},
+      {name: "Break-even success rate", text: "the success rate at which the value equals the cost"}
+    ],
+    keptAtDefaults: defaults.successRate * coveredExpected,
+    lateWarning,
     groups: byGroup.map(({cluster: c, rows}) => {
       const reached = rows.filter((i) => clubWide.has(i));
       const reach = {members: reached.length, expectedChurners: reached.reduce((s, i) => s + oof[i], 0)};
