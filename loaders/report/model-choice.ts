@@ -92,6 +92,6 @@ export function gainOverLinear(chosen: LeaderboardEntry, linear: LeaderboardEntr
   const foldsBetter = diffs.filter((d) => d > 0).length;
   const text = `Over the best logistic regression${settings ? ` (${settings})` : ""} it adds ${signed(cvDifference)} in cross-validated ROC-AUC `
     + `(fold-wise differences: sd ${fmt(cvDifferenceSd)}, higher on ${foldsBetter} of ${diffs.length} folds); `
-    + `on the test part ${fmt(testAuc)} against ${fmt(linearTestAuc)}. The gain is in ranking by risk; the per-feature odds ratios shown come from the logistic regression.`;
+    + `on the test part ${fmt(testAuc)} against ${fmt(linearTestAuc)}. The gain is in ranking by risk; the per-feature odds ratios shown come from a separate logistic regression fitted without penalty.`;
   return {linear: linearLabel, cvDifference, cvDifferenceSd, foldsBetter, folds: diffs.length, testAuc, linearTestAuc, text};
 }

@@ -126,16 +126,56 @@ export function calibrationBins(y: readonly number[], p: readonly number[], bins
 }
 
 /**
- * The logistic regression the odds ratios are read from: no penalty (C = ∞) on the given columns of
- * the training rows, standardised on them. If Newton does not converge (separation: some
- * coefficient runs off to infinity), a very weak penalty, C = 1e4, keeps the estimates finite.
+ * Columns (in the given order) that are not linear combinations of the intercept and the columns
+ * kept before them, on the given rows (Gram–Schmidt on centred columns, relative tolerance 1e-9).
+ * A full set of one-hot columns sums to 1, so its last level is left out: it becomes the reference
+ * level the others are compared with. Without this an unpenalised fit has no unique solution.
  */
-export function oddsRatioFit(Xtrain: readonly Row[], ytrain: readonly number[], columns: readonly number[]): {model: StandardisedModel<LogisticModel>; X: Row[]; columns: readonly number[]; penalty: string} {
+export function independentColumns(X: readonly Row[], columns: readonly number[]): {keep: number[]; dependent: number[]} {
+  const basis: Float64Array[] = [];
+  const keep: number[] = [], dependent: number[] = [];
+  for (const j of columns) {
+    const mean = X.reduce((a, row) => a + row[j], 0) / X.length;
+    const v = Float64Array.from(X, (row) => row[j] - mean);
+    const norm0 = Math.hypot(...v);
+    for (const b of basis) {
+      let dot = 0;
+      for (let i = 0; i < v.length; i++) dot += v[i] * b[i];
+      for (let i = 0; i < v.length; i++) v[i] -= dot * b[i];
+    }
+    const norm = Math.hypot(...v);
+    if (norm0 === 0 || norm <= 1e-9 * norm0) {
+      dependent.push(j);
+      continue;
+    }
+    basis.push(v.map((x) => x / norm));
+    keep.push(j);
+  }
+  return {keep, dependent};
+}
+
+/**
+ * The logistic regression the odds ratios are read from: no penalty (C = ∞) on the given columns of
+ * the training rows (less any column the others fix, see `independentColumns`), standardised on
+ * them. If Newton does not converge (separation: some coefficient runs off to infinity), a very
+ * weak penalty, C = 1e4, keeps the estimates finite.
+ */
+export function oddsRatioFit(Xtrain: readonly Row[], ytrain: readonly number[], candidates: readonly number[]): {model: StandardisedModel<LogisticModel>; X: Row[]; columns: number[]; reference: number[]; penalty: string} {
+  const {keep: columns, dependent: reference} = independentColumns(Xtrain, candidates);
   const X = Xtrain.map((row) => columns.map((j) => row[j]));
   const fit = (C: number) => standardised(logisticRegression({C, tol: 1e-10, maxIter: 200})).fit(X, ytrain) as StandardisedModel<LogisticModel>;
   const plain = fit(Infinity);
-  if (plain.inner.converged && plain.inner.coef.every(Number.isFinite)) return {model: plain, X, columns, penalty: "without penalty"};
-  return {model: fit(1e4), X, columns, penalty: "with a very weak penalty (C = 10000, the data separate the outcomes)"};
+  if (plain.inner.converged && plain.inner.coef.every(Number.isFinite)) return {model: plain, X, columns, reference, penalty: "without penalty"};
+  return {model: fit(1e4), X, columns, reference, penalty: "with a very weak penalty (C = 10000, the data separate the outcomes)"};
+}
+
+/** Odds ratios of `oddsRatioFit` on rows X (the training part), with the model and reference in words. */
+export function unpenalisedOddsRatios(X: readonly Row[], y: readonly number[], features: CompareModelsInput["features"], columns: readonly number[]): {odds: OddsRatio[]; penalty: string; reference: string} {
+  const fit = oddsRatioFit(X, y, columns);
+  const reference = fit.reference.length
+    ? `; ${fit.reference.map((j) => features[j].label).join(", ")} left out as the reference (fixed by the other columns), so the ratios of its alternatives compare with it`
+    : "";
+  return {odds: oddsRatios(fit.model, fit.X, fit.columns.map((j) => features[j])), penalty: fit.penalty, reference};
 }
 
 /** Per-sd odds ratios with 95% Wald intervals from the Hessian of the (penalised, if C < ∞) fit. */
@@ -281,10 +321,10 @@ export function compareModels(input: CompareModelsInput, options: CompareModelsO
   // interpretation view's columns when given), so that its Wald intervals are ordinary confidence
   // intervals; a penalised fit pulls the estimates toward 1 and narrows the intervals.
   const view = linearEntry && interpretationColumns ? interpretationColumns(Xtrain, ytrain) : null;
-  const oddsFit = linearEntry ? oddsRatioFit(Xtrain, ytrain, view ? view.keep : features.map((_, j) => j)) : null;
-  const odds: OddsRatio[] | null = oddsFit ? oddsRatios(oddsFit.model, oddsFit.X, oddsFit.columns.map((j) => features[j])) : null;
-  const oddsRatiosModel = !oddsFit ? null
-    : `a logistic regression ${oddsFit.penalty}${view && view.dropped.length ? ` on ${view.keep.length} of ${features.length} features (interpretation view)` : ""}, fitted on the training part`;
+  const oddsView = linearEntry ? unpenalisedOddsRatios(Xtrain, ytrain, features, view ? view.keep : features.map((_, j) => j)) : null;
+  const odds = oddsView ? oddsView.odds : null;
+  const oddsRatiosModel = !oddsView ? null
+    : `a logistic regression ${oddsView.penalty}${view && view.dropped.length ? ` on ${view.keep.length} of ${features.length} features (interpretation view)` : ""}, fitted on the training part${oddsView.reference}`;
   let shap: ShapFeature[] | null = null;
   let shapModel: string | null = null;
   let shapScale: "log-odds" | "probability" | null = null;

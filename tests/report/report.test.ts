@@ -7,7 +7,7 @@ import {test} from "node:test";
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {wilson} from "../../loaders/report/intervals.ts";
-import {calibrationBins, compareModels, logisticFamily} from "../../loaders/report/model-comparison.ts";
+import {calibrationBins, compareModels, logisticFamily, unpenalisedOddsRatios} from "../../loaders/report/model-comparison.ts";
 import {foldStandardError} from "../../loaders/report/model-choice.ts";
 import {exploreByTarget, pruneCollinear} from "../../loaders/report/exploration.ts";
 import {standardFamilies} from "../../loaders/report/families.ts";
@@ -70,4 +70,27 @@ test("compareModels prefers the simpler family within one standard error and exp
   assert.equal(report.thresholds.length, 101);
   const at = report.thresholds[50];
   assert.equal(at.tp + at.fp + at.tn + at.fn, report.nTest);
+});
+
+test("odds ratios and intervals are statsmodels' unpenalised Logit even when the candidates are strongly penalised; a full one-hot set keeps its last level as the reference", () => {
+  // tests/golden/odds_ratios.py → odds-ratios.json. Before: the penalised (C = 0.01) fit's ratios,
+  // pulled toward 1 with narrowed intervals, and a singular Hessian for the one-hot columns.
+  const g = JSON.parse(readFileSync(new URL("../golden/odds-ratios.json", import.meta.url), "utf8"));
+  const features = (g.features as string[]).map((f) => ({feature: f, label: f}));
+  const target = {field: "y", label: "y", positive: "yes", negative: "no"};
+  // The computation, on all rows as the reference script has them.
+  const view = unpenalisedOddsRatios(g.X, g.y, features, features.map((_, j) => j));
+  assert.deepEqual(view.odds.map((o) => o.feature), g.kept);
+  assert.equal(view.penalty, "without penalty");
+  assert.match(view.reference, /level=c left out as the reference/);
+  view.odds.forEach((o, j) => {
+    assert.ok(Math.abs(o.coef - g.coef[j]) < 1e-6, `${o.feature} coefficient ${o.coef} vs ${g.coef[j]}`);
+    assert.ok(Math.abs(Math.log(o.lo) - g.lo[j]) < 1e-6, `${o.feature} lower limit`);
+    assert.ok(Math.abs(Math.log(o.hi) - g.hi[j]) < 1e-6, `${o.feature} upper limit`);
+  });
+  // And compareModels uses it, not its strongly penalised candidate (C = 0.01), on the training part.
+  const {report, split} = compareModels({X: g.X, y: g.y, features, target, families: [logisticFamily({C: [0.01]})]}, {resamples: 20});
+  const train = unpenalisedOddsRatios(split.train.map((i) => g.X[i]), split.train.map((i) => g.y[i]), features, features.map((_, j) => j));
+  assert.deepEqual(report.oddsRatios, train.odds);
+  assert.match(report.oddsRatiosModel!, /without penalty.*level=c left out as the reference/);
 });
