@@ -65,7 +65,7 @@ export interface GridCell {
   n: number;
   declined: number;
   profit: number;
-  /** Σ probability × profit: the profit expected to be hit if these customers decline. */
+  /** Σ probability × monthly profit ("probability-weighted monthly profit"): profit weighted by the risk of decline, not a loss; what a decline costs is an assumption (offers.ts). */
   expectedProfitAtRisk: number;
 }
 
