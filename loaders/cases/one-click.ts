@@ -14,12 +14,12 @@
  */
 import {settings} from "../settings.ts";
 import {loadOneClick, type OneClickData} from "../clean/one-click.ts";
-import {customerTable, features, groups, type CustomerRow, type FeatureGroup, type FeatureId} from "./one-click/features.ts";
+import {customerTable, features, groups, target, type CustomerRow, type FeatureGroup, type FeatureId} from "./one-click/features.ts";
 import {exploreOneClick} from "./one-click/exploration.ts";
 import {scalingChoices} from "../report/families.ts";
 import {fitOneClickModel, inWords, settingsInWords, shapBySource, sourceImportance, type ModelOptions} from "./one-click/model.ts";
 import {segmentCustomers, segmentDefs} from "./one-click/segments.ts";
-import {defaultValues, designOffers, offerValue} from "./one-click/offers.ts";
+import {breakEvenProduct, defaultValues, designOffers, offerValue} from "./one-click/offers.ts";
 import {topReasons} from "../explain/reasons.ts";
 import type {Artifacts} from "../artifacts.ts";
 
@@ -52,6 +52,29 @@ function reportedCounts(data: OneClickData) {
     repairs: data.quality.repairs.map((r) => ({file: r.file, description: r.description, rows: r.rows})),
     findings: data.quality.findings.filter((f) => f.rows > 0 && (f.kind === "misspelling" || f.kind === "zero-activity" || f.kind === "outlier")).map((f) => ({kind: f.kind, file: f.file, summary: f.summary, rows: f.rows}))
   };
+}
+
+/**
+ * What the model's target is, in words: the export's activity label is a current class with no time
+ * horizon, read alongside features of the same month, so the model reproduces it; it does not forecast.
+ */
+export function targetMeaning(t: {positive: string; negative: string} = target): string {
+  return `The model reproduces the store's current activity label (${t.positive} or ${t.negative}) from features of the same and earlier months. The label carries no time horizon, so the model describes who is ${t.positive} now; it does not forecast a future decline.`;
+}
+
+/**
+ * The Holm-significant features, largest association with the target first, on one scale for every
+ * feature: the association matrix's η (correlation ratio; for a two-level target it equals the
+ * point-biserial |r| of a number and Cramér's V of a category), not each test's own effect size
+ * (Cohen's d, rank-biserial r and Cramér's V are not comparable).
+ */
+export function strongestDifferences(exploration: ReturnType<typeof exploreOneClick>, k = 3) {
+  const association = new Map(exploration.targetAssociation.map((a) => [a.id, a]));
+  return exploration.features
+    .filter((f) => f.test.rejectAdjusted)
+    .map((f) => ({id: f.id, label: f.label, association: {measure: association.get(f.id)!.measure, value: association.get(f.id)!.value}, effect: f.test.effect, test: f.test.test, pAdjusted: f.test.pAdjusted}))
+    .sort((a, b) => b.association.value - a.association.value)
+    .slice(0, k);
 }
 
 /** Every artifact of the case, from already-clean data. */
@@ -88,6 +111,7 @@ export function oneClickArtifacts(data: OneClickData, {customerRows = settings.c
     chosen: {...report.chosen, settings: settingsInWords(report.chosen.params), reason: words(report.chosen.reason)!},
     families: report.families.map((f) => ({...f, settings: settingsInWords(report.leaderboard.find((e) => e.family === f.family && e.bestOfFamily)!.params)})),
     shapModel: words(report.shapModel),
+    targetMeaning: targetMeaning(),
     oddsRatiosModel: words(report.oddsRatiosModel),
     groups: groups.map((g) => ({...g, features: features.filter((f) => f.group === g.id).map((f) => f.id)})),
     columns: model.design.columns,
@@ -113,12 +137,12 @@ export function oneClickArtifacts(data: OneClickData, {customerRows = settings.c
       }))
     : [];
 
-  const significant = exploration.features.filter((f) => f.test.rejectAdjusted).sort((a, b) => Math.abs(b.test.effect.value) - Math.abs(a.test.effect.value));
   const first = offers.offers.find((o) => o.target && o.n > 0) ?? null;
   const summary = {
     counts: reportedCounts(data),
     target: exploration.target,
-    strongestDifferences: significant.slice(0, 3).map((f) => ({id: f.id, label: f.label, effect: f.test.effect, test: f.test.test, pAdjusted: f.test.pAdjusted})),
+    targetMeaning: targetMeaning(),
+    strongestDifferences: strongestDifferences(exploration),
     noDifference: exploration.features.filter((f) => !f.test.rejectAdjusted).map((f) => f.label),
     profitDiffers: exploration.profit.test.rejectAdjusted ?? false,
     collinear: exploration.collinear,
@@ -130,7 +154,8 @@ export function oneClickArtifacts(data: OneClickData, {customerRows = settings.c
     segments: segments.segments,
     defaults: segments.defaults,
     headlineOffer: first && {segment: first.name, headline: first.headline, actions: first.actions.slice(0, 3), channels: first.channels, n: first.n, expectedProfitAtRisk: first.expectedProfitAtRisk,
-      atDefaults: offerValue(first, defaultValues(offers.assumptions))},
+      atDefaults: offerValue(first, defaultValues(offers.assumptions)), breakEvenProduct: breakEvenProduct(first, defaultValues(offers.assumptions))},
+    profitByActivity: offers.profitByActivity,
     offerRule: offers.rule,
     assumptions: offers.assumptions,
     profitUnit: offers.profitUnit,

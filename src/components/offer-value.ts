@@ -32,3 +32,12 @@ export function offerValue(o: {n: number; expectedProfitAtRisk: number}, a: Assu
   const cost = a.offerCost * o.n;
   return {kept, cost, net: kept - cost, breakEven: atStake > 0 ? cost / atStake : NaN};
 }
+
+/**
+ * The product response rate × share of profit lost at which the net is zero, with the offer's cost
+ * and the months at stake as assumed (profit kept grows with that product alone). The net is
+ * positive only when the assumed product is at least this. NaN when nothing is at risk.
+ */
+export function breakEvenProduct(o: {n: number; expectedProfitAtRisk: number}, a: AssumptionValues): number {
+  return offerValue(o, {...a, responseRate: 1, lossShare: 1}).breakEven;
+}

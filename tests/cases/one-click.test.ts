@@ -190,6 +190,79 @@ describe("One Click on the real exports", {skip: realSkip}, () => {
   });
 });
 
+describe("One Click on the real exports: the money case, the target's wording and the ranking of differences", {skip: realSkip}, () => {
+  let art: Record<string, any>;
+  before(async () => {
+    art = oneClickArtifacts(await loadOneClick(datasets), {customerRows: false, resamples: 200}) as Record<string, any>;
+  });
+
+  test("the break-even response × share lost is the root of offerValue's net, at the default cost and months", () => {
+    const summary = art["summary.json"];
+    const {offers, assumptions} = art["offers.json"];
+    const defaults = defaultValues(assumptions);
+    const first = offers.find((o: {name: string}) => o.name === summary.headlineOffer.segment);
+    const b = summary.headlineOffer.breakEvenProduct;
+    assert.ok(b > 0 && b < 1, `break-even product ${b}`);
+    // Any response rate and share lost whose product is b give a net of zero; a larger product a gain.
+    for (const responseRate of [0.2, 0.5, 1]) {
+      close(offerValue(first, {...defaults, responseRate, lossShare: b / responseRate}).net, 0, 1e-9, `net at response ${responseRate}`);
+      assert.ok(offerValue(first, {...defaults, responseRate, lossShare: (1.01 * b) / responseRate}).net > 0);
+    }
+    // By hand: cost ÷ (months × probability-weighted monthly profit).
+    close(b, (defaults.offerCost * first.n) / (defaults.months * first.expectedProfitAtRisk), 1e-12, "cost / (months × weighted profit)");
+  });
+
+  test("profit of declined against unchanged customers equals statsmodels' Welch interval, and shows no loss", () => {
+    const p = art["offers.json"].profitByActivity;
+    const ref = golden.profitByActivity;
+    close(p.declined.mean, ref.declinedMean, 1e-9, "declined mean");
+    close(p.unchanged.mean, ref.unchangedMean, 1e-9, "unchanged mean");
+    close(p.difference.lo, ref.lo, 1e-9, "Welch 95% CI, low");
+    close(p.difference.hi, ref.hi, 1e-9, "Welch 95% CI, high");
+    assert.equal(p.showsLoss, false);
+    close(p.effect.value, golden.portraitDeclined.d.profit, 1e-9, "Cohen's d of profit");
+    assert.deepEqual(art["summary.json"].profitByActivity, p);
+    // The share-lost assumption says the data do not support it, with the computed comparison.
+    const why = art["offers.json"].assumptions.find((a: {id: string}) => a.id === "lossShare").why;
+    assert.match(why, /do not support/);
+    assert.ok(why.includes(p.difference.lo.toFixed(2)) && why.includes(p.difference.hi.toFixed(2)), why);
+  });
+
+  test("the target is the store's current label, with no time horizon", () => {
+    for (const text of [art["summary.json"].targetMeaning, art["model.json"].targetMeaning]) {
+      assert.match(text, /reproduces the store's current activity label/);
+      assert.doesNotMatch(text, /next|months? ahead|over the coming/i);
+    }
+    const months = art["offers.json"].assumptions.find((a: {id: string}) => a.id === "months").why;
+    assert.doesNotMatch(months, /predicts|next three months/);
+    assert.match(months, /assumption/);
+    for (const page of ["index", "model"]) assert.doesNotMatch(readFileSync(`src/one-click/${page}.md`, "utf8"), /next three months/);
+  });
+
+  test("the largest differences are ranked on one scale: η with the label, equal to scipy's |point-biserial r| and Cramér's V", () => {
+    const ref: Record<string, number> = golden.targetAssociation;
+    const exploration = art["exploration.json"];
+    for (const a of exploration.targetAssociation) close(a.value, ref[a.id], 1e-9, `${a.id}: association with the label`);
+    const significant = exploration.features.filter((f: any) => f.test.rejectAdjusted).map((f: any) => f.id);
+    const expected = significant.sort((a: string, b: string) => ref[b] - ref[a]).slice(0, 3);
+    assert.deepEqual(art["summary.json"].strongestDifferences.map((d: {id: string}) => d.id), expected);
+    // Pages per visit (rank-biserial r −0.65, which |d| sorting could not compare) is the strongest.
+    assert.equal(expected[0], "pagesPerVisit");
+  });
+
+  test("fewer contacts are described, not read as a cause: the action is a trial with a random hold-out group", () => {
+    const {offers, rule} = art["offers.json"];
+    const contact = offers.flatMap((o: any) => o.actions).filter((a: {rule: string}) => a.rule === "contact");
+    assert.ok(contact.length > 0, "the contact rule fires on the real exports");
+    for (const a of contact) {
+      assert.doesNotMatch(a.because, /reached them less often/);
+      assert.match(a.because, /They receive fewer marketing contacts/);
+      assert.match(`${a.title} ${a.because}`, /hold-out group/);
+    }
+    assert.match(rule.text, /random hold-out group/);
+  });
+});
+
 describe("One Click on the demo data", () => {
   const truth = JSON.parse(readFileSync("data/one-click/truth.json", "utf8"));
   const fieldOf: Record<string, string> = {
@@ -284,7 +357,7 @@ describe("One Click on the demo data", () => {
     close(kept, defaults.responseRate * defaults.lossShare * defaults.months * first.expectedProfitAtRisk, 1e-9, "profit kept");
     close(cost, defaults.offerCost * first.n, 1e-9, "cost");
     // The Offers page imports this same function (no copy to drift).
-    assert.match(readFileSync("src/one-click/offers.md", "utf8"), /import \{offerValue\} from "\.\.\/components\/offer-value\.js"/);
+    assert.match(readFileSync("src/one-click/offers.md", "utf8"), /import \{breakEvenProduct, offerValue\} from "\.\.\/components\/offer-value\.js"/);
   });
 
   test("sentences name the model's settings in words, not as parameter=value", () => {

@@ -16,7 +16,10 @@ scikit-learn's. The label repairs and exclusions restate the product's rules (th
 readers, not the rules). For each family it also gives the DeLong standard error of the test
 ROC-AUC, an analytic reference for the width of the report's bootstrap interval; and, with
 statsmodels, the effect sizes a segment portrait reports (Cohen's d, Cohen's h) for a grouping the
-data fixes (declined against unchanged customers), from the raw columns.
+data fixes (declined against unchanged customers), from the raw columns. Also the monthly profit
+of declined against unchanged customers with statsmodels' Welch 95% interval of the difference, and
+each feature's association with the label (|point-biserial r| from scipy for a number, Cramér's V
+from scipy for a category), the one scale the Summary ranks its largest differences on.
 """
 import json
 import os
@@ -35,6 +38,8 @@ from sklearn.preprocessing import MinMaxScaler, StandardScaler
 from sklearn.tree import DecisionTreeClassifier
 from statsmodels.stats.meta_analysis import effectsize_smd
 from statsmodels.stats.proportion import proportion_effectsize
+from statsmodels.stats.weightstats import CompareMeans, DescrStatsW
+from scipy.stats import contingency, pointbiserialr
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATASETS = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("SHARED_DATASETS", "../shared/datasets")
@@ -175,6 +180,26 @@ for name, values in categorical.items():
     v = np.asarray(values)
     portrait["h"][name] = {level: float(proportion_effectsize((v[declined] == level).mean(), (v[~declined] == level).mean())) for level in sorted(set(v))}
 out["portraitDeclined"] = portrait
+
+# Monthly profit of declined against unchanged customers: difference of means with statsmodels'
+# Welch 95% interval (the evidence, or lack of it, for the Offers page's "share of profit lost").
+pv = table["Прибыль"].to_numpy(dtype=float)
+compare = CompareMeans(DescrStatsW(pv[declined]), DescrStatsW(pv[~declined]))
+lo, hi = compare.tconfint_diff(alpha=0.05, usevar="unequal")
+out["profitByActivity"] = {"declinedMean": float(pv[declined].mean()), "unchangedMean": float(pv[~declined].mean()),
+                           "difference": float(pv[declined].mean() - pv[~declined].mean()), "lo": float(lo), "hi": float(hi)}
+# Each feature's association with the label on one scale: |point-biserial r| (scipy) for a number,
+# which is the correlation ratio eta of the number across the two labels; Cramér's V (scipy, no
+# continuity correction) for a category.
+association = {}
+for name, values in columns.items():
+    if "=" in name or name in ("serviceType", "marketingConsent"):
+        continue
+    association[name] = float(abs(pointbiserialr(declined.astype(float), np.asarray(values, dtype=float)).statistic))
+association["profit"] = float(abs(pointbiserialr(declined.astype(float), pv).statistic))
+for name, values in categorical.items():
+    association[name] = float(contingency.association(pd.crosstab(np.asarray(values), declined).to_numpy(), method="cramer", correction=False))
+out["targetAssociation"] = association
 
 with open(os.path.join(HERE, "one-click.json"), "w") as f:
     json.dump(out, f, indent=1, ensure_ascii=False)

@@ -4,13 +4,16 @@
  * `distinctiveEffect` (Cohen's medium effect, loaders/cases/one-click/segments.ts) in the
  * direction the rule needs, and the strongest effect comes first. No p-value decides: the segments
  * were cut from the model's predictions of these same features and from profit, so their
- * differences are there by construction. Plus the aggregates the Offers page needs to compute expected
- * profit live under the reader's assumptions (offer cost, response rate, share of profit lost on
- * decline, months at stake).
+ * differences are there by construction, so an action describes the segment and is worded as a
+ * trial with a random hold-out group, not as a cure. Plus the aggregates the Offers page needs to
+ * compute expected profit live under the reader's assumptions (offer cost, response rate, share of
+ * profit lost on decline, months at stake), and the comparison of profit between declined and
+ * unchanged customers that says whether the data support any loss at all.
  */
 import {distinctiveEffect, type Portrait, type PortraitVariable, type SegmentId, type Segments} from "./segments.ts";
 import type {CustomerRow} from "./features.ts";
-import {offerValue, type AssumptionValues, type OfferValue} from "../../../src/components/offer-value.ts";
+import {breakEvenProduct, offerValue, type AssumptionValues, type OfferValue} from "../../../src/components/offer-value.ts";
+import {profitByActivity, type ProfitByActivity} from "./profit-by-activity.ts";
 
 export interface OfferAction {
   /** Rule that fired, e.g. "promo". */
@@ -34,6 +37,7 @@ export interface SegmentOffer {
   n: number;
   consenting: number;
   monthlyProfit: number;
+  /** Σ probability × monthly profit over the segment ("probability-weighted monthly profit"). */
   expectedProfitAtRisk: number;
   meanProbability: number;
 }
@@ -57,9 +61,11 @@ export interface Offers {
   /** How the page turns the assumptions into money, one line per quantity. */
   formula: {name: string; text: string}[];
   profitUnit: string;
+  /** Mean monthly profit of declined against unchanged customers: does the data show any loss? */
+  profitByActivity: ProfitByActivity;
 }
 
-export {offerValue, type AssumptionValues, type OfferValue};
+export {breakEvenProduct, offerValue, type AssumptionValues, type OfferValue};
 
 /** The assumptions' default values (what the Summary quotes and the sliders start at). */
 export function defaultValues(assumptions: readonly Assumption[]): AssumptionValues {
@@ -107,8 +113,8 @@ export function actionsFromPortrait(p: Portrait): OfferAction[] {
   }));
   add(variable(p, "marketingContacts6m"), "lower", (v) => ({
     rule: "contact",
-    title: "More regular contact: add them to the monthly campaign calendar",
-    because: `The store has reached them less often: ${meanText(v, "marketing contacts a month")} over six months.`
+    title: "Test more regular contact on part of them, keeping a random hold-out group on the usual calendar",
+    because: `They receive fewer marketing contacts: ${meanText(v, "marketing contacts a month")} over six months. The store chooses whom it contacts, so fewer contacts may follow their disengagement rather than cause it; only the comparison with the hold-out group shows whether more contact helps.`
   }));
   add(variable(p, "minutesCurrent"), "lower", (v) => ({
     rule: "reactivation",
@@ -178,30 +184,42 @@ export function designOffers(segments: Segments, {rows, membership}: OfferOption
     };
   });
   const meanProfit = segments.segments.reduce((a, s) => a + s.profit, 0) / Math.max(1, segments.n);
+  const profit = profitByActivity(rows);
   const nice = (x: number) => Number(x.toPrecision(1));
   const assumptions: Assumption[] = [
     {id: "offerCost", label: "Cost of the offer per customer", unit: segments.profitUnit, value: nice(meanProfit * 0.25), min: 0, max: nice(meanProfit * 3), step: nice(meanProfit / 400),
       why: "Discount, delivery or service given away per targeted customer, in the unit of profit. Starts at a quarter of the mean monthly profit."},
     {id: "responseRate", label: "Response rate", unit: "share", value: 0.2, min: 0, max: 1, step: 0.01,
-      why: "Share of the customers who would have declined that the offer keeps active."},
+      why: "Share of the customers who would have declined that the offer keeps active. An assumption: no offer has been tried on these customers, so only a trial with a random hold-out group can measure it."},
     {id: "lossShare", label: "Share of monthly profit lost when activity declines", unit: "share", value: 0.5, min: 0, max: 1, step: 0.05,
-      why: "A declining customer buys less, not nothing; half of their profit is a starting guess."},
+      why: lossShareWhy(profit)},
     {id: "months", label: "Months at stake", unit: "months", value: 3, min: 1, max: 12, step: 1,
-      why: "The model predicts a decline over the next three months."}
+      why: "An assumption: the export's activity label describes each customer's current state and carries no time horizon, so the data do not say for how many months an offer protects profit."}
   ];
   return {
     offers,
     rule: {
       threshold: distinctiveEffect,
-      text: `An action is proposed only when the segment differs from everyone else by at least a medium effect (Cohen 1988): |Cohen's d| ≥ ${distinctiveEffect} for a mean (the difference in pooled standard deviations), |Cohen's h| ≥ ${distinctiveEffect} for the share of a level. No p-value is used: the segments were cut from the model's predictions, computed from these same features, and from profit, so they differ on them by construction and a test would find a difference whatever the truth.`
+      text: `An action is proposed only when the segment differs from everyone else by at least a medium effect (Cohen 1988): |Cohen's d| ≥ ${distinctiveEffect} for a mean (the difference in pooled standard deviations), |Cohen's h| ≥ ${distinctiveEffect} for the share of a level. No p-value is used: the segments were cut from the model's predictions, computed from these same features, and from profit, so they differ on them by construction and a test would find a difference whatever the truth. The differences describe the segment; they do not show that changing any of them would keep a customer active (the store itself decides, for instance, whom it contacts). Before changing anything for the whole segment, try each offer on part of it and keep a random hold-out group without the offer: the difference between the two groups is the offer's effect.`
     },
     assumptions,
     profitUnit: segments.profitUnit,
     formula: [
-      {name: "Profit kept", text: "response rate × share of profit lost × months × expected profit at risk (the segment's sum of probability × monthly profit)"},
+      {name: "Profit kept", text: "response rate × share of profit lost × months × probability-weighted monthly profit (the segment's sum of probability × monthly profit)"},
       {name: "Cost", text: "cost of the offer per customer × customers in the segment"},
       {name: "Net", text: "profit kept − cost"},
-      {name: "Break-even response rate", text: "the response rate at which the profit kept equals the cost"}
-    ]
+      {name: "Break-even response rate", text: "the response rate at which the profit kept equals the cost"},
+      {name: "Break-even response × share lost", text: "cost ÷ (months × probability-weighted monthly profit): the net is positive only when response rate × share of profit lost is at least this"}
+    ],
+    profitByActivity: profit
   };
+}
+
+/** The share-lost assumption in words, with what the data say about it (computed, any data). */
+export function lossShareWhy(p: ProfitByActivity): string {
+  const money = (x: number) => x.toFixed(2);
+  const comparison = `declined customers bring ${money(p.declined.mean)} of profit a month on average, unchanged customers ${money(p.unchanged.mean)} (difference ${money(p.difference.value)}, 95% CI ${money(p.difference.lo)} to ${money(p.difference.hi)}; Cohen's d ${p.effect.value.toFixed(2)}, ${p.effect.magnitude})`;
+  return p.showsLoss
+    ? `An assumption, which the data partly support: ${comparison}. A declining customer buys less, not nothing; half of their profit is a starting guess.`
+    : `A pure assumption, which the data do not support: ${comparison}, so this export gives no evidence that declining customers lose any profit. Half of their profit is a starting guess to explore with the slider; the money estimate rests on it, not on the data.`;
 }

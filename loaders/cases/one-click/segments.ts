@@ -41,11 +41,11 @@ export interface SegmentDef {
 
 export const segmentDefs: SegmentDef[] = [
   {id: "risk-high-profit", name: "High risk, high profit", highRisk: true, highProfit: true,
-    description: "likely to buy less soon and among the store's more profitable customers: the first candidates for a personal offer"},
+    description: "likely to be labelled as declining and among the store's more profitable customers: the first candidates for a personal offer"},
   {id: "risk-low-profit", name: "High risk, lower profit", highRisk: true, highProfit: false,
-    description: "likely to buy less soon but bring less profit: worth only low-cost, automated retention"},
+    description: "likely to be labelled as declining but bringing less profit: worth only low-cost, automated retention"},
   {id: "safe-high-profit", name: "Low risk, high profit", highRisk: false, highProfit: true,
-    description: "profitable and not expected to decline: keep them happy without discounts"},
+    description: "profitable and unlikely to be labelled as declining: keep them happy without discounts"},
   {id: "safe-low-profit", name: "Low risk, lower profit", highRisk: false, highProfit: false,
     description: "stable, less profitable customers: business as usual"}
 ];
@@ -65,7 +65,7 @@ export interface GridCell {
   n: number;
   declined: number;
   profit: number;
-  /** Σ probability × profit: the profit expected to be hit if these customers decline. */
+  /** Σ probability × monthly profit ("probability-weighted monthly profit"): profit weighted by the risk of decline, not a loss; what a decline costs is an assumption (offers.ts). */
   expectedProfitAtRisk: number;
 }
 
