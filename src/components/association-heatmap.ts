@@ -8,7 +8,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import {POSITIVE} from "./palette.js";
-import {fixed} from "./format.js";
+import {fixed, wrappedAxis} from "./format.js";
 
 export interface AssociationData {
   names: string[];
@@ -27,15 +27,16 @@ export function AssociationHeatmap(m: AssociationData, {width = 720, targetLast 
     target: targetLast && (i === last || j === last) && i !== j,
     collinear: i !== j && m.values[i][j] >= m.threshold && !(targetLast && (i === last || j === last))
   })));
-  const margin = Math.min(width * 0.3, 10 + 6.4 * Math.max(...labels.map((l) => l.length)));
+  const axis = wrappedAxis(labels, width * 0.3);
   const size = Math.min(width, 880);
   return Plot.plot({
     width: size,
-    height: size - margin + 110,
-    marginLeft: margin,
+    // Square cells where the wrapped labels fit; taller rows on a narrow screen.
+    height: Math.max(size - axis.marginLeft, labels.length * axis.rowHeight(0)) + 110,
+    marginLeft: axis.marginLeft,
     marginBottom: 110,
     x: {label: null, domain: labels, tickRotate: -45},
-    y: {label: null, domain: labels},
+    y: {label: null, domain: labels, tickFormat: axis.tickFormat},
     color: {type: "linear", scheme: "blues", domain: [0, 1], label: "Strength of association (0 = none, 1 = perfect)", legend: true},
     marks: [
       Plot.cell(cells, {x: "a", y: "b", fill: "value", inset: 0.5, tip: true,
