@@ -41,7 +41,8 @@ export function AssociationHeatmap(m: AssociationData, {width = 720, targetLast 
     marks: [
       Plot.cell(cells, {x: "a", y: "b", fill: "value", inset: 0.5, tip: true,
         title: (c) => c.i === c.j ? c.aName : `${c.aName} × ${c.bName}\n${c.measure} = ${c.value.toFixed(3)}${c.collinear ? "\ncollinear pair" : ""}`}),
-      Plot.text(cells.filter((c) => c.i !== c.j), {x: "a", y: "b", text: (c) => fixed(c.value, 2).replace(/^0\./, "."), fontSize: 9, fill: (c) => (c.value > 0.55 ? "white" : "black")}),
+      // Values in the cells only where a cell is wide enough for ".45" (else they run together; the tip has them).
+      (size - axis.marginLeft - 20) / labels.length >= 20 ? Plot.text(cells.filter((c) => c.i !== c.j), {x: "a", y: "b", text: (c) => fixed(c.value, 2).replace(/^0\./, "."), fontSize: 9, fill: (c) => (c.value > 0.55 ? "white" : "black")}) : null,
       Plot.cell(cells.filter((c) => c.collinear), {x: "a", y: "b", stroke: "black", strokeWidth: 2.5, fill: "none"}),
       Plot.cell(cells.filter((c) => c.target), {x: "a", y: "b", stroke: POSITIVE, strokeWidth: 1, fill: "none", inset: 0.5})
     ]

@@ -20,6 +20,7 @@ export function Dendrogram(dendrogram: ClusterReport["dendrogram"], {width = 640
     width,
     height: 340,
     marginBottom: 44,
+    marginRight: 16, // the last leaf's count is drawn at the right edge
     x: {axis: null, domain: [0, 10 * dendrogram.leaves.length]},
     y: {label: "↑ Ward merge height (increase in within-group spread)", grid: true, domain: [0, dendrogram.maxHeight * 1.05]},
     marks: [

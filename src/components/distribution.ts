@@ -67,7 +67,8 @@ export function CorrelationHeatmap(explore: ExplorationReport, {width = 720}: {w
     color: {type: "linear", scheme: "rdbu", reverse: true, domain: [-1, 1], label: "Pearson r", legend: true},
     marks: [
       Plot.cell(cells, {x: "a", y: "b", fill: "r", inset: 0.5, tip: true, title: (c) => `${c.a} × ${c.b}\nr = ${fixed(c.r, 3)}${c.collinear ? "\ncollinear pair" : ""}`}),
-      Plot.text(cells, {x: "a", y: "b", text: (c) => (c.a === c.b ? "" : fixed(c.r, 2).replace(/^(-?)0\./, "$1.")), fontSize: 9, fill: (c) => (Math.abs(c.r) > 0.6 ? "white" : "black")}),
+      // Values in the cells only where a cell is wide enough for "-.45" (else they run together; the tip has them).
+      (size - axis.marginLeft - 20) / labels.length >= 22 ? Plot.text(cells, {x: "a", y: "b", text: (c) => (c.a === c.b ? "" : fixed(c.r, 2).replace(/^(-?)0\./, "$1.")), fontSize: 9, fill: (c) => (Math.abs(c.r) > 0.6 ? "white" : "black")}) : null,
       Plot.cell(cells.filter((c) => c.collinear), {x: "a", y: "b", stroke: "black", strokeWidth: 2.5, fill: "none"}),
       // Outline the target's row and column.
       Plot.cell(cells.filter((c) => c.target), {x: "a", y: "b", stroke: POSITIVE, strokeWidth: 1, fill: "none", inset: 0.5})
