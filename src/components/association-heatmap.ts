@@ -30,6 +30,7 @@ export function AssociationHeatmap(m: AssociationData, {width = 720, targetLast 
   const axis = wrappedAxis(labels, width * 0.3);
   const size = Math.min(width, 880);
   return Plot.plot({
+    title: "Association between every pair of columns",
     width: size,
     // Square cells where the wrapped labels fit; taller rows on a narrow screen.
     height: Math.max(size - axis.marginLeft, labels.length * axis.rowHeight(0)) + 110,

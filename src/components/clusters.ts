@@ -88,6 +88,7 @@ export function PortraitHeatmap(solution: ClusterSolution, {width = 800}: {width
   const limit = Math.max(1, ...cells.map((c) => Math.abs(c.standardisedDifference)));
   const axis = wrappedAxis(features, width * 0.35);
   return Plot.plot({
+    title: "Each group's mean of each feature",
     width,
     height: 60 + features.length * axis.rowHeight(28),
     marginLeft: axis.marginLeft,
@@ -107,6 +108,7 @@ export function ClusterRateChart(solution: ClusterSolution, {width = 640, overal
   const rows = solution.clusters.map((c) => ({...c, label: `${c.cluster + 1}. ${c.name}`}));
   const axis = wrappedAxis(rows.map((r) => r.label), width * 0.45);
   return Plot.plot({
+    title: `${outcome} by group`,
     width,
     height: 60 + rows.length * axis.rowHeight(30),
     marginTop: 24,

@@ -57,6 +57,7 @@ export function CorrelationHeatmap(explore: ExplorationReport, {width = 720}: {w
   const size = Math.min(width, 900);
   const bottom = 12 + 6.2 * longest * Math.SQRT1_2;
   return Plot.plot({
+    title: "Correlation between every pair of features and the target",
     width: size,
     // Square cells where the wrapped labels fit; taller rows on a narrow screen.
     height: Math.max(size - axis.marginLeft, labels.length * axis.rowHeight(0)) + bottom,

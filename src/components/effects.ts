@@ -41,6 +41,7 @@ export function OddsRatioChart(odds: OddsRatio[], {width = 640, outcome = "the e
   const domain = [Math.min(lo, 0.9) / 1.1, Math.max(hi, 1.1) * 1.1];
   const axis = axisFor(rows.map((r) => r.label), width);
   return Plot.plot({
+    title: "Odds ratio per +1 standard deviation of each feature, with its 95% interval",
     width,
     height: 40 + rows.length * axis.rowHeight(24),
     marginLeft: axis.marginLeft,
@@ -60,6 +61,7 @@ export function ShapSummary(shap: ShapFeature[], {width = 640, scale = "log-odds
   const points = shap.flatMap((s) => s.byQuantile.map((q) => ({...q, label: s.label, level: q.groups > 1 ? q.group / (q.groups - 1) : 0.5})));
   const axis = axisFor(labels, width);
   return Plot.plot({
+    title: "How each feature pushes the prediction (SHAP values)",
     width,
     height: 50 + shap.length * axis.rowHeight(26),
     marginLeft: axis.marginLeft,
@@ -77,6 +79,7 @@ export function ShapSummary(shap: ShapFeature[], {width = 640, scale = "log-odds
 export function ImportanceChart(rows: ImportanceRow[], {width = 640}: {width?: number} = {}) {
   const axis = axisFor(rows.map((r) => r.label), width);
   return Plot.plot({
+    title: "Permutation importance of each feature",
     width,
     height: 40 + rows.length * axis.rowHeight(24),
     marginLeft: axis.marginLeft,

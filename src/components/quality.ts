@@ -61,6 +61,7 @@ export function FindingsChart(q: QualityArtifact, {width = 640}: ChartOptions = 
     .map((f) => ({what: findingTitle(f, q), rows: f.rows, summary: f.summary}));
   const axis = wrappedAxis(data.map((d) => d.what), width * 0.55);
   return Plot.plot({
+    title: "Rows affected by each finding",
     width,
     height: 40 + axis.rowHeight(30) * Math.max(1, data.length),
     marginLeft: axis.marginLeft,
@@ -81,6 +82,7 @@ export function AccountingChart(q: QualityArtifact, {width = 640}: ChartOptions 
   const data = q.counts.flow.map((d, i) => ({...d, i, last: i === q.counts.flow.length - 1}));
   const axis = wrappedAxis(data.map((d) => d.stage), width * 0.55);
   return Plot.plot({
+    title: `${q.counts.modelling.unit.charAt(0).toUpperCase()}${q.counts.modelling.unit.slice(1)} at each cleaning step`,
     width,
     height: 40 + axis.rowHeight(32) * data.length,
     marginLeft: axis.marginLeft,

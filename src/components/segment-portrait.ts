@@ -40,6 +40,7 @@ export function PortraitDifferences(p: PortraitData, threshold: number, {width =
   const xLabel = wrapLabel(`Cohen's d, ${p.name} − everyone else (pooled standard deviations) →`, Math.floor((width - 20) / CHAR_WIDTH));
   const finding = (v: Variable) => (v.finding === "higher" ? "distinctly higher in the segment" : v.finding === "lower" ? "distinctly lower in the segment" : `less than ${threshold} sd apart`);
   return Plot.plot({
+    title: `How ${p.name} differs from everyone else`,
     width,
     height: 50 + rows.length * axis.rowHeight(26) + 12 * (xLabel.split("\n").length - 1),
     marginLeft: axis.marginLeft,
@@ -65,6 +66,7 @@ export function PortraitLevels(p: PortraitData, variableId: string, {width = 640
   ]);
   const axis = wrappedAxis(v.levels.map((l) => l.level), width * 0.4);
   return Plot.plot({
+    title: `${v.label}: share in ${p.name} and in everyone else`,
     width,
     height: 50 + v.levels.length * axis.rowHeight(34),
     marginLeft: axis.marginLeft,

@@ -111,6 +111,7 @@ export function PValueChart(report: Family, {width = 640}: {width?: number} = {}
   const cut = -Math.log10(report.alpha);
   const axis = wrappedAxis(rows.map((r) => r.label), width * 0.42);
   return Plot.plot({
+    title: "Evidence against each null hypothesis",
     width,
     height: 50 + rows.length * axis.rowHeight(24),
     marginTop: 24,
