@@ -8,7 +8,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import {POSITIVE} from "./palette.js";
-import {fixed} from "./format.js";
+import {fixed, wrappedAxis} from "./format.js";
 
 export interface AssociationData {
   names: string[];
@@ -27,20 +27,23 @@ export function AssociationHeatmap(m: AssociationData, {width = 720, targetLast 
     target: targetLast && (i === last || j === last) && i !== j,
     collinear: i !== j && m.values[i][j] >= m.threshold && !(targetLast && (i === last || j === last))
   })));
-  const margin = Math.min(width * 0.3, 10 + 6.4 * Math.max(...labels.map((l) => l.length)));
+  const axis = wrappedAxis(labels, width * 0.3);
   const size = Math.min(width, 880);
   return Plot.plot({
+    title: "Association between every pair of columns",
     width: size,
-    height: size - margin + 110,
-    marginLeft: margin,
+    // Square cells where the wrapped labels fit; taller rows on a narrow screen.
+    height: Math.max(size - axis.marginLeft, labels.length * axis.rowHeight(0)) + 110,
+    marginLeft: axis.marginLeft,
     marginBottom: 110,
     x: {label: null, domain: labels, tickRotate: -45},
-    y: {label: null, domain: labels},
+    y: {label: null, domain: labels, tickFormat: axis.tickFormat},
     color: {type: "linear", scheme: "blues", domain: [0, 1], label: "Strength of association (0 = none, 1 = perfect)", legend: true},
     marks: [
       Plot.cell(cells, {x: "a", y: "b", fill: "value", inset: 0.5, tip: true,
         title: (c) => c.i === c.j ? c.aName : `${c.aName} × ${c.bName}\n${c.measure} = ${c.value.toFixed(3)}${c.collinear ? "\ncollinear pair" : ""}`}),
-      Plot.text(cells.filter((c) => c.i !== c.j), {x: "a", y: "b", text: (c) => fixed(c.value, 2).replace(/^0\./, "."), fontSize: 9, fill: (c) => (c.value > 0.55 ? "white" : "black")}),
+      // Values in the cells only where a cell is wide enough for ".45" (else they run together; the tip has them).
+      (size - axis.marginLeft - 20) / labels.length >= 20 ? Plot.text(cells.filter((c) => c.i !== c.j), {x: "a", y: "b", text: (c) => fixed(c.value, 2).replace(/^0\./, "."), fontSize: 9, fill: (c) => (c.value > 0.55 ? "white" : "black")}) : null,
       Plot.cell(cells.filter((c) => c.collinear), {x: "a", y: "b", stroke: "black", strokeWidth: 2.5, fill: "none"}),
       Plot.cell(cells.filter((c) => c.target), {x: "a", y: "b", stroke: POSITIVE, strokeWidth: 1, fill: "none", inset: 0.5})
     ]

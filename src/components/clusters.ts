@@ -13,12 +13,14 @@
 import * as Plot from "@observablehq/plot";
 import type {ClusterReport, ClusterSolution} from "../../loaders/report/types.ts";
 import {CHOSEN, MUTED, NEGATIVE, POSITIVE} from "./palette.js";
+import {CHAR_WIDTH, grouped, wrappedAxis} from "./format.js";
 
 export function Dendrogram(dendrogram: ClusterReport["dendrogram"], {width = 640}: {width?: number} = {}) {
   return Plot.plot({
     width,
     height: 340,
     marginBottom: 44,
+    marginRight: 16, // the last leaf's count is drawn at the right edge
     x: {axis: null, domain: [0, 10 * dendrogram.leaves.length]},
     y: {label: "↑ Ward merge height (increase in within-group spread)", grid: true, domain: [0, dendrogram.maxHeight * 1.05]},
     marks: [
@@ -49,9 +51,12 @@ export function MergeJumpChart(kChoice: ClusterReport["kChoice"], {width = 520, 
 }
 
 export function ElbowChart(scores: ClusterReport["scores"], {width = 420, k}: {width?: number; k?: number} = {}) {
+  // Room for the longest tick label ("18,000"), which Plot's default 40 px margin clips.
+  const longestTick = grouped(Math.max(...scores.map((s) => s.inertia))).length;
   return Plot.plot({
     width: Math.min(width, 520),
     height: 260,
+    marginLeft: Math.max(40, 14 + CHAR_WIDTH * longestTick),
     x: {label: "Number of groups k →", ticks: scores.map((s) => s.k), tickFormat: "d"},
     y: {label: "↑ Within-group sum of squares", grid: true, zero: true},
     marks: [
@@ -81,13 +86,15 @@ export function PortraitHeatmap(solution: ClusterSolution, {width = 800}: {width
   const names = solution.clusters.map((c) => `Group ${c.cluster + 1}`);
   const cells = solution.clusters.flatMap((c, i) => c.features.map((f) => ({...f, group: names[i], name: c.name, size: c.size})));
   const limit = Math.max(1, ...cells.map((c) => Math.abs(c.standardisedDifference)));
+  const axis = wrappedAxis(features, width * 0.35);
   return Plot.plot({
+    title: "Each group's mean of each feature",
     width,
-    height: 60 + features.length * 28,
-    marginLeft: Math.min(width * 0.35, 10 + 6.3 * Math.max(...features.map((l) => l.length))),
+    height: 60 + features.length * axis.rowHeight(28),
+    marginLeft: axis.marginLeft,
     marginTop: 30,
     x: {label: null, axis: "top", domain: names},
-    y: {label: null, domain: features},
+    y: {label: null, domain: features, tickFormat: axis.tickFormat},
     color: {type: "linear", scheme: "rdbu", reverse: true, domain: [-limit, limit], label: "standardised difference from everyone (sd)", legend: true},
     marks: [
       Plot.cell(cells, {x: "group", y: "label", fill: "standardisedDifference", inset: 0.5, tip: true,
@@ -99,13 +106,15 @@ export function PortraitHeatmap(solution: ClusterSolution, {width = 800}: {width
 
 export function ClusterRateChart(solution: ClusterSolution, {width = 640, overall, outcome = "event rate"}: {width?: number; overall?: number; outcome?: string} = {}) {
   const rows = solution.clusters.map((c) => ({...c, label: `${c.cluster + 1}. ${c.name}`}));
+  const axis = wrappedAxis(rows.map((r) => r.label), width * 0.45);
   return Plot.plot({
+    title: `${outcome} by group`,
     width,
-    height: 60 + rows.length * 30,
+    height: 60 + rows.length * axis.rowHeight(30),
     marginTop: 24,
-    marginLeft: Math.min(width * 0.45, 10 + 6.3 * Math.max(...rows.map((r) => r.label.length))),
+    marginLeft: axis.marginLeft,
     x: {label: `${outcome} with 95% Wilson interval →`, domain: [0, Math.min(1, Math.max(...rows.map((r) => r.targetRate.hi)) * 1.1)], grid: true, tickFormat: "%"},
-    y: {label: null, domain: rows.map((r) => r.label)},
+    y: {label: null, domain: rows.map((r) => r.label), tickFormat: axis.tickFormat},
     marks: [
       Plot.barX(rows, {y: "label", x: (r) => r.targetRate.value, fill: (r) => (overall !== undefined && r.targetRate.lo > overall ? POSITIVE : overall !== undefined && r.targetRate.hi < overall ? NEGATIVE : MUTED), fillOpacity: 0.85, tip: true,
         title: (r) => `${r.label}: ${r.size} members\n${outcome} ${(r.targetRate.value * 100).toFixed(1)}% (95% CI ${(r.targetRate.lo * 100).toFixed(1)}–${(r.targetRate.hi * 100).toFixed(1)}%)`}),

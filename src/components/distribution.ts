@@ -9,7 +9,7 @@
 import * as Plot from "@observablehq/plot";
 import type {ExplorationReport, FeatureDistribution, TargetSpec} from "../../loaders/report/types.ts";
 import {NEGATIVE, POSITIVE, outcomeColor} from "./palette.js";
-import {fixed, grouped} from "./format.js";
+import {fixed, grouped, wrappedAxis} from "./format.js";
 
 export function DistributionByTarget(d: FeatureDistribution, target: TargetSpec, {width = 400, height = 200}: {width?: number; height?: number} = {}) {
   if (d.bins) {
@@ -33,12 +33,12 @@ export function DistributionByTarget(d: FeatureDistribution, target: TargetSpec,
     });
   }
   const levels = d.levels ?? [];
-  const labelWidth = Math.max(...levels.map((l) => l.label.length));
+  const axis = wrappedAxis(levels.map((l) => l.label), width * 0.4);
   return Plot.plot({
-    width, height: Math.max(height * 0.6, 40 + levels.length * 28),
-    marginLeft: Math.min(width * 0.4, 14 + 6.5 * labelWidth),
+    width, height: Math.max(height * 0.6, 40 + levels.length * axis.rowHeight(28)),
+    marginLeft: axis.marginLeft,
     x: {label: `Share ${target.positive} →`, domain: [0, 1], grid: true, tickFormat: "%"},
-    y: {label: null, domain: levels.map((l) => l.label)},
+    y: {label: null, domain: levels.map((l) => l.label), tickFormat: axis.tickFormat},
     marks: [
       Plot.barX(levels, {y: "label", x: 1, fill: NEGATIVE, fillOpacity: 0.35}),
       Plot.barX(levels, {y: "label", x: "rate", fill: POSITIVE, tip: true,
@@ -53,20 +53,23 @@ export function CorrelationHeatmap(explore: ExplorationReport, {width = 720}: {w
   const flagged = new Set(explore.collinear.flatMap((p) => [`${p.aLabel}|${p.bLabel}`, `${p.bLabel}|${p.aLabel}`]));
   const cells = names.flatMap((_, i) => names.map((__, j) => ({a: labels[i], b: labels[j], r: values[i][j], target: i === names.length - 1 || j === names.length - 1, collinear: flagged.has(`${labels[i]}|${labels[j]}`)})));
   const longest = Math.max(...labels.map((l) => l.length));
-  const margin = Math.min(width * 0.35, 10 + 6.2 * longest);
+  const axis = wrappedAxis(labels, width * 0.35);
   const size = Math.min(width, 900);
   const bottom = 12 + 6.2 * longest * Math.SQRT1_2;
   return Plot.plot({
+    title: "Correlation between every pair of features and the target",
     width: size,
-    height: size - margin + bottom,
-    marginLeft: margin,
+    // Square cells where the wrapped labels fit; taller rows on a narrow screen.
+    height: Math.max(size - axis.marginLeft, labels.length * axis.rowHeight(0)) + bottom,
+    marginLeft: axis.marginLeft,
     marginBottom: bottom,
     x: {label: null, domain: labels, tickRotate: -45},
-    y: {label: null, domain: labels},
+    y: {label: null, domain: labels, tickFormat: axis.tickFormat},
     color: {type: "linear", scheme: "rdbu", reverse: true, domain: [-1, 1], label: "Pearson r", legend: true},
     marks: [
       Plot.cell(cells, {x: "a", y: "b", fill: "r", inset: 0.5, tip: true, title: (c) => `${c.a} × ${c.b}\nr = ${fixed(c.r, 3)}${c.collinear ? "\ncollinear pair" : ""}`}),
-      Plot.text(cells, {x: "a", y: "b", text: (c) => (c.a === c.b ? "" : fixed(c.r, 2).replace(/^(-?)0\./, "$1.")), fontSize: 9, fill: (c) => (Math.abs(c.r) > 0.6 ? "white" : "black")}),
+      // Values in the cells only where a cell is wide enough for "-.45" (else they run together; the tip has them).
+      (size - axis.marginLeft - 20) / labels.length >= 22 ? Plot.text(cells, {x: "a", y: "b", text: (c) => (c.a === c.b ? "" : fixed(c.r, 2).replace(/^(-?)0\./, "$1.")), fontSize: 9, fill: (c) => (Math.abs(c.r) > 0.6 ? "white" : "black")}) : null,
       Plot.cell(cells.filter((c) => c.collinear), {x: "a", y: "b", stroke: "black", strokeWidth: 2.5, fill: "none"}),
       // Outline the target's row and column.
       Plot.cell(cells.filter((c) => c.target), {x: "a", y: "b", stroke: POSITIVE, strokeWidth: 1, fill: "none", inset: 0.5})

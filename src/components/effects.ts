@@ -11,6 +11,7 @@ import * as Plot from "@observablehq/plot";
 import {format as d3format} from "d3";
 import type {ImportanceRow, OddsRatio, ShapFeature} from "../../loaders/report/types.ts";
 import {MUTED, NEGATIVE, POSITIVE} from "./palette.js";
+import {wrappedAxis} from "./format.js";
 
 /** Ticks at powers of the coarsest ratio (2, 1.5, 1.25, 1.1) that puts at least four in the domain:
  * odds ratios read symmetrically around 1 (0.5 and 2 are the same size of effect). */
@@ -28,7 +29,8 @@ function oddsTicks([lo, hi]: number[]): number[] {
 /** Tick labels with an explicit sign, and a plain "0". */
 const signed = (specifier: string) => (d: number) => (d === 0 ? "0" : (d > 0 ? "+" : "") + d3format(specifier)(d));
 
-const marginFor = (labels: string[], width: number) => Math.min(width * 0.42, 10 + 6.3 * Math.max(...labels.map((l) => l.length)));
+/** Feature labels on the left, wrapped to at most 42% of the width. */
+const axisFor = (labels: string[], width: number) => wrappedAxis(labels, width * 0.42);
 
 /** Red (raises the odds) or blue (lowers them) only when the 95% interval excludes 1; grey otherwise. */
 const colourOf = (r: OddsRatio) => (r.lo > 1 ? POSITIVE : r.hi < 1 ? NEGATIVE : MUTED);
@@ -37,12 +39,14 @@ export function OddsRatioChart(odds: OddsRatio[], {width = 640, outcome = "the e
   const rows = odds.slice().sort((a, b) => b.coef - a.coef);
   const lo = Math.min(...rows.map((r) => r.lo)), hi = Math.max(...rows.map((r) => r.hi));
   const domain = [Math.min(lo, 0.9) / 1.1, Math.max(hi, 1.1) * 1.1];
+  const axis = axisFor(rows.map((r) => r.label), width);
   return Plot.plot({
+    title: "Odds ratio per +1 standard deviation of each feature, with its 95% interval",
     width,
-    height: 40 + rows.length * 24,
-    marginLeft: marginFor(rows.map((r) => r.label), width),
+    height: 40 + rows.length * axis.rowHeight(24),
+    marginLeft: axis.marginLeft,
     x: {type: "log", label: `Odds ratio of ${outcome} per +1 standard deviation (log scale) →`, domain, grid: true, ticks: oddsTicks(domain), tickFormat: (d: number) => `${+d.toPrecision(2)}`},
-    y: {label: null, domain: rows.map((r) => r.label)},
+    y: {label: null, domain: rows.map((r) => r.label), tickFormat: axis.tickFormat},
     marks: [
       Plot.ruleX([1], {stroke: MUTED}),
       Plot.ruleY(rows, {y: "label", x1: "lo", x2: "hi", stroke: colourOf, strokeWidth: 2}),
@@ -55,12 +59,14 @@ export function OddsRatioChart(odds: OddsRatio[], {width = 640, outcome = "the e
 export function ShapSummary(shap: ShapFeature[], {width = 640, scale = "log-odds"}: {width?: number; scale?: string | null} = {}) {
   const labels = shap.map((s) => s.label);
   const points = shap.flatMap((s) => s.byQuantile.map((q) => ({...q, label: s.label, level: q.groups > 1 ? q.group / (q.groups - 1) : 0.5})));
+  const axis = axisFor(labels, width);
   return Plot.plot({
+    title: "How each feature pushes the prediction (SHAP values)",
     width,
-    height: 50 + shap.length * 26,
-    marginLeft: marginFor(labels, width),
+    height: 50 + shap.length * axis.rowHeight(26),
+    marginLeft: axis.marginLeft,
     x: {label: `SHAP value: contribution to the ${scale === "probability" ? "predicted probability" : "log-odds"} →`, grid: true, nice: true, inset: 8, tickFormat: signed(scale === "probability" ? ".0%" : "~g")},
-    y: {label: null, domain: labels},
+    y: {label: null, domain: labels, tickFormat: axis.tickFormat},
     color: {type: "linear", domain: [0, 1], range: ["#c6dbef", "#08306b"], label: "feature value (low → high)", legend: true, ticks: 2, tickFormat: (d: number) => (d === 0 ? "low" : d === 1 ? "high" : "")},
     marks: [
       Plot.ruleX([0], {stroke: MUTED}),
@@ -71,12 +77,14 @@ export function ShapSummary(shap: ShapFeature[], {width = 640, scale = "log-odds
 }
 
 export function ImportanceChart(rows: ImportanceRow[], {width = 640}: {width?: number} = {}) {
+  const axis = axisFor(rows.map((r) => r.label), width);
   return Plot.plot({
+    title: "Permutation importance of each feature",
     width,
-    height: 40 + rows.length * 24,
-    marginLeft: marginFor(rows.map((r) => r.label), width),
+    height: 40 + rows.length * axis.rowHeight(24),
+    marginLeft: axis.marginLeft,
     x: {label: "Drop in test ROC-AUC when the feature is shuffled →", grid: true},
-    y: {label: null, domain: rows.map((r) => r.label)},
+    y: {label: null, domain: rows.map((r) => r.label), tickFormat: axis.tickFormat},
     marks: [
       Plot.barX(rows, {y: "label", x: "mean", fill: NEGATIVE, tip: true, title: (r: ImportanceRow) => `${r.label}\nAUC drop ${r.mean.toFixed(4)} ± ${r.sd.toFixed(4)}`}),
       Plot.ruleY(rows, {y: "label", x1: (r: ImportanceRow) => r.mean - r.sd, x2: (r: ImportanceRow) => r.mean + r.sd, stroke: "black"}),

@@ -123,3 +123,19 @@ export function labelMargin(labels: string[], max: number): number {
   const longest = Math.max(0, ...labels.flatMap((l) => l.split("\n").map((s) => s.length)));
   return Math.min(max, 12 + CHAR_WIDTH * longest);
 }
+
+/** A left axis of category labels that never clips them: a margin of at most `max` pixels, a tick
+ *  format that wraps each label into lines that fit it, and the most lines any label needs (to
+ *  size the rows: about 12 px a line). The scale's domain keeps the full labels, so tips and
+ *  colours are unchanged.
+ *
+ *   const axis = wrappedAxis(labels, width * 0.4);
+ *   Plot.plot({marginLeft: axis.marginLeft, height: 40 + labels.length * axis.rowHeight(24), y: {domain: labels, tickFormat: axis.tickFormat}, …})
+ */
+export function wrappedAxis(labels: string[], max: number): {marginLeft: number; tickFormat: (label: string) => string; lines: number; rowHeight: (oneLine: number) => number} {
+  const maxChars = Math.max(8, Math.floor((max - 12) / CHAR_WIDTH));
+  const tickFormat = (label: string) => wrapLabel(String(label), maxChars);
+  const wrapped = labels.map(tickFormat);
+  const lines = Math.max(1, ...wrapped.map((w) => w.split("\n").length));
+  return {marginLeft: labelMargin(wrapped, max), tickFormat, lines, rowHeight: (oneLine) => Math.max(oneLine, 8 + 12 * lines)};
+}

@@ -21,6 +21,7 @@ export function Leaderboard(rows: LeaderboardRow[], {width = 640, limit = 20}: {
   const hi = Math.max(...folds.map((f) => f.score), ...shown.map((r) => r.mean + r.sd));
   const pad = (hi - lo) * 0.08 || 0.01;
   return Plot.plot({
+    title: "Candidate models by cross-validated ROC-AUC",
     width,
     height: 40 + shown.length * (14 + 12 * lines),
     marginLeft: labelMargin(shown.map((r) => r.name), maxMargin),

@@ -50,7 +50,8 @@ export function examplesTable(examples: Example[], {customerRows = false, labels
     ...(examples.some((e) => e.note) ? [{key: "note" as const, title: "Note"}] : [])
   ];
   const root = el("div");
-  const table = root.appendChild(el("table", undefined, "quality-examples"));
+  // The box scrolls sideways on a narrow screen, never the page.
+  const table = root.appendChild(el("div", undefined, "table-scroll")).appendChild(el("table", undefined, "quality-examples"));
   const head = table.createTHead().insertRow();
   for (const c of columns) head.appendChild(el("th", c.title, c.num ? "num" : undefined));
   const body = table.createTBody();
@@ -220,8 +221,7 @@ export function recordsTable<T extends object>(rows: T[], columns: Column<T>[], 
       row.appendChild(c.kind === "code" ? codeCell(text) : el("td", text, c.kind));
     }
   }
-  const box = el("div");
-  box.style.overflowX = "auto";
+  const box = el("div", undefined, "table-scroll");
   box.appendChild(table);
   return box;
 }

@@ -5,7 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import type {QualityArtifact} from "../../loaders/quality/artifact.ts";
 import type {Finding} from "../../loaders/quality/types.ts";
-import {grouped, labelMargin} from "./format.js";
+import {grouped, wrappedAxis} from "./format.js";
 
 export interface ChartOptions {
   width?: number;
@@ -59,13 +59,15 @@ export function FindingsChart(q: QualityArtifact, {width = 640}: ChartOptions = 
   const data = findingsWithRows(q)
     .filter((f) => f.rows > 0)
     .map((f) => ({what: findingTitle(f, q), rows: f.rows, summary: f.summary}));
+  const axis = wrappedAxis(data.map((d) => d.what), width * 0.55);
   return Plot.plot({
+    title: "Rows affected by each finding",
     width,
-    height: 40 + 30 * Math.max(1, data.length),
-    marginLeft: labelMargin(data.map((d) => d.what), width * 0.55),
+    height: 40 + axis.rowHeight(30) * Math.max(1, data.length),
+    marginLeft: axis.marginLeft,
     marginRight: 60,
     x: {label: "Rows affected →", grid: true},
-    y: {label: null, domain: data.map((d) => d.what)},
+    y: {label: null, domain: data.map((d) => d.what), tickFormat: axis.tickFormat},
     marks: [
       Plot.barX(data, {x: "rows", y: "what", fill: "var(--theme-foreground-focus)", tip: {channels: {summary: "summary"}}}),
       Plot.text(data, {x: "rows", y: "what", text: (d) => grouped(d.rows), textAnchor: "start", dx: 4}),
@@ -78,13 +80,15 @@ export function FindingsChart(q: QualityArtifact, {width = 640}: ChartOptions = 
 /** Bars of the modelling unit's rows at each cleaning step, from read to used for modelling. */
 export function AccountingChart(q: QualityArtifact, {width = 640}: ChartOptions = {}) {
   const data = q.counts.flow.map((d, i) => ({...d, i, last: i === q.counts.flow.length - 1}));
+  const axis = wrappedAxis(data.map((d) => d.stage), width * 0.55);
   return Plot.plot({
+    title: `${q.counts.modelling.unit.charAt(0).toUpperCase()}${q.counts.modelling.unit.slice(1)} at each cleaning step`,
     width,
-    height: 40 + 32 * data.length,
-    marginLeft: labelMargin(data.map((d) => d.stage), width * 0.55),
+    height: 40 + axis.rowHeight(32) * data.length,
+    marginLeft: axis.marginLeft,
     marginRight: 60,
     x: {label: `${q.counts.modelling.unit.charAt(0).toUpperCase()}${q.counts.modelling.unit.slice(1)} →`, grid: true},
-    y: {label: null, domain: data.map((d) => d.stage)},
+    y: {label: null, domain: data.map((d) => d.stage), tickFormat: axis.tickFormat},
     marks: [
       Plot.barX(data, {x: "rows", y: "stage", fill: (d) => (d.last ? "var(--theme-foreground-focus)" : "#aaa"), tip: true}),
       Plot.text(data, {x: "rows", y: "stage", text: (d) => grouped(d.rows), textAnchor: "start", dx: 4}),

@@ -39,16 +39,19 @@ export interface MapOptions {
   points?: {probability: number; profit: number; declined: number}[] | null;
   /** Names of the observed outcomes of the dots: [event, no event]. */
   outcomes?: [string, string];
+  /** The chart's title. */
+  title?: string;
 }
 
 export function SegmentMap(data: {cells: MapCell[]; profitEdges: number[]}, options: MapOptions) {
-  const {width = 720, height = 440, probability, value, quadrants, probabilityLabel = "Probability", valueLabel = "Value", points = null, outcomes = ["event", "no event"]} = options;
+  const {width = 720, height = 440, probability, value, quadrants, probabilityLabel = "Probability", valueLabel = "Value", points = null, outcomes = ["event", "no event"], title = "Customers by risk and value, in four segments"} = options;
   const m0 = data.profitEdges[0], m1 = data.profitEdges[data.profitEdges.length - 1];
   const corner = (q: MapQuadrant) => ({
     anchor: `${q.highProfit ? "top" : "bottom"}-${q.highRisk ? "right" : "left"}`,
     text: `${q.name}\n${q.n} customers`
   });
   return Plot.plot({
+    title,
     width, height,
     x: {label: `${probabilityLabel} →`, domain: [0, 1], tickFormat: "%", grid: true},
     y: {label: `↑ ${valueLabel}`, domain: [m0, m1], grid: true},

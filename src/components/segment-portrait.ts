@@ -10,7 +10,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import {CHOSEN, MUTED, NEGATIVE, POSITIVE} from "./palette.js";
-import {fixed} from "./format.js";
+import {CHAR_WIDTH, fixed, wrapLabel, wrappedAxis} from "./format.js";
 
 interface Variable {
   id: string;
@@ -35,14 +35,18 @@ const value = (x: number) => (Math.abs(x) < 10 ? x.toFixed(2) : x.toFixed(0));
 export function PortraitDifferences(p: PortraitData, threshold: number, {width = 640}: {width?: number} = {}) {
   const rows = p.variables.filter((v) => v.kind === "numeric").sort((a, b) => b.effect.value - a.effect.value);
   const labels = rows.map((v) => v.label);
-  const margin = Math.min(width * 0.55, 10 + 6.3 * Math.max(...labels.map((l) => l.length)));
+  const axis = wrappedAxis(labels, width * 0.55);
+  // The axis label names the segment, so it can be longer than the chart: wrap it over lines.
+  const xLabel = wrapLabel(`Cohen's d, ${p.name} − everyone else (pooled standard deviations) →`, Math.floor((width - 20) / CHAR_WIDTH));
   const finding = (v: Variable) => (v.finding === "higher" ? "distinctly higher in the segment" : v.finding === "lower" ? "distinctly lower in the segment" : `less than ${threshold} sd apart`);
   return Plot.plot({
+    title: `How ${p.name} differs from everyone else`,
     width,
-    height: 50 + rows.length * 26,
-    marginLeft: margin,
-    x: {label: `Cohen's d, ${p.name} − everyone else (pooled standard deviations) →`, grid: true},
-    y: {label: null, domain: labels},
+    height: 50 + rows.length * axis.rowHeight(26) + 12 * (xLabel.split("\n").length - 1),
+    marginLeft: axis.marginLeft,
+    marginBottom: 18 + 12 * xLabel.split("\n").length,
+    x: {label: xLabel, grid: true},
+    y: {label: null, domain: labels, tickFormat: axis.tickFormat},
     color: {domain: ["distinctly higher in the segment", "distinctly lower in the segment", `less than ${threshold} sd apart`], range: [POSITIVE, NEGATIVE, MUTED], legend: true},
     marks: [
       Plot.barX(rows, {y: "label", x: (v: Variable) => v.effect.value, fill: finding, tip: true,
@@ -60,13 +64,14 @@ export function PortraitLevels(p: PortraitData, variableId: string, {width = 640
     {level: l.level, group: p.name, share: l.segment},
     {level: l.level, group: "everyone else", share: l.rest}
   ]);
-  const margin = Math.min(width * 0.4, 10 + 6.5 * Math.max(...v.levels.map((l) => l.level.length)));
+  const axis = wrappedAxis(v.levels.map((l) => l.level), width * 0.4);
   return Plot.plot({
+    title: `${v.label}: share in ${p.name} and in everyone else`,
     width,
-    height: 50 + v.levels.length * 34,
-    marginLeft: margin,
+    height: 50 + v.levels.length * axis.rowHeight(34),
+    marginLeft: axis.marginLeft,
     x: {label: `Share of the group with this ${v.label.toLowerCase()} →`, tickFormat: "%", grid: true},
-    y: {label: null, domain: v.levels.map((l) => l.level)},
+    y: {label: null, domain: v.levels.map((l) => l.level), tickFormat: axis.tickFormat},
     fy: {axis: null},
     color: {domain: [p.name, "everyone else"], range: [CHOSEN, MUTED], legend: true},
     marks: [

@@ -14,7 +14,7 @@ import {html} from "htl";
 import type {HypothesisReport} from "../../loaders/report/types.ts";
 import type {TestName, TestResult} from "../../loaders/stats/types.ts";
 import {MUTED, NEGATIVE, POSITIVE} from "./palette.js";
-import {fixed, formatDf, formatP, formatStatistic, formatValue, grouped, labelMargin, pEquals, upperFirst} from "./format.js";
+import {fixed, formatDf, formatP, formatStatistic, formatValue, grouped, pEquals, upperFirst, wrappedAxis} from "./format.js";
 
 export {formatP, pEquals} from "./format.js";
 
@@ -79,7 +79,8 @@ export function decisionText(t: TestResult): string {
 }
 
 export function TestResultsTable(report: Family) {
-  return html`<table class="clientele-tests">
+  // The box scrolls sideways on a narrow screen, never the page.
+  return html`<div class="table-scroll"><table class="clientele-tests">
     <thead><tr><th>Question</th><th>Test</th><th>Statistic</th><th class="num">p</th><th class="num">${report.correctionName} p</th><th>Effect size</th><th>Decision</th></tr></thead>
     <tbody>${report.tests.map((t) => html`<tr>
       <td class="question">${t.question ?? t.variable}</td>
@@ -90,7 +91,7 @@ export function TestResultsTable(report: Family) {
       <td><span class="nowrap">${effectText(t)}</span><br><span class="muted">${t.effect.magnitude}</span></td>
       <td class="nowrap">${t.rejectAdjusted ?? t.reject ? "reject H0" : "keep H0"}</td>
     </tr>`)}</tbody>
-  </table>`;
+  </table></div>`;
 }
 
 /** One question in full, as a card. */
@@ -108,13 +109,15 @@ export function TestCard(t: TestResult & {question?: string}, report: Pick<Hypot
 export function PValueChart(report: Family, {width = 640}: {width?: number} = {}) {
   const rows = report.tests.map((t) => ({label: t.variable, p: t.pAdjusted ?? t.pValue, score: -Math.log10(Math.max(t.pAdjusted ?? t.pValue, 1e-300)), reject: !!(t.rejectAdjusted ?? t.reject)}));
   const cut = -Math.log10(report.alpha);
+  const axis = wrappedAxis(rows.map((r) => r.label), width * 0.42);
   return Plot.plot({
+    title: "Evidence against each null hypothesis",
     width,
-    height: 50 + rows.length * 24,
+    height: 50 + rows.length * axis.rowHeight(24),
     marginTop: 24,
-    marginLeft: labelMargin(rows.map((r) => r.label), width * 0.42),
+    marginLeft: axis.marginLeft,
     x: {label: `Evidence against H0: −log₁₀ of the ${report.correctionName}-adjusted p-value →`, domain: [0, Math.max(cut * 1.5, ...rows.map((r) => r.score)) * 1.05], grid: true},
-    y: {label: null, domain: rows.map((r) => r.label)},
+    y: {label: null, domain: rows.map((r) => r.label), tickFormat: axis.tickFormat},
     marks: [
       Plot.ruleX([cut], {stroke: MUTED, strokeDasharray: "4 4"}),
       Plot.text([`α = ${report.alpha}`], {x: cut, frameAnchor: "top", dy: -14, dx: 4, textAnchor: "start", fill: MUTED}),
