@@ -1,11 +1,15 @@
 /**
  * Opens pages of a served site in Debian's headless Chromium (via playwright-core) and reports
  * everything a reader would hit: console errors, uncaught exceptions, failed or external requests,
- * Framework error cells, cells still loading, and how many charts and tables were drawn.
+ * Framework error cells, cells still loading, sideways scrolling at 420 px, and how many charts and
+ * tables were drawn.
  */
 import {existsSync, mkdirSync} from "node:fs";
 import {join} from "node:path";
 import {chromium, type Browser, type Page} from "playwright-core";
+
+/** The narrow (phone) width every page is also checked at. */
+const NARROW = 420;
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -57,6 +61,12 @@ export async function checkPage(browser: Browser, siteUrl: string, path: string,
     const charts = await page.locator("#observablehq-main svg[class*=plot], #observablehq-main figure svg").count();
     const tables = await page.locator("#observablehq-main form table, #observablehq-main table").count();
     const text = await page.locator("#observablehq-main").innerText();
+    // On a phone-sized screen nothing may make the page scroll sideways (wide tables scroll in their own box).
+    await page.setViewportSize({width: NARROW, height: 900});
+    await page.waitForTimeout(500);
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (scrollWidth > NARROW) problems.push(`scrolls sideways at ${NARROW} px: the page is ${scrollWidth} px wide`);
+    await page.screenshot({path: join(screenshotDir, `${name}.${NARROW}px.png`), fullPage: true});
     return {path, problems, charts, tables, text};
   } finally {
     await page.close();
