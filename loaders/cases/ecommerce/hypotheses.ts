@@ -223,7 +223,7 @@ export function hypothesesReport({customers, scored, orders, ordersWithWholesale
 
   // RFM: one segment against all other repeat buyers who have not lapsed, whatever rule carved them.
   const atRisk = scored.filter((c) => c.segment === "at-risk");
-  const otherRepeat = scored.filter((c) => c.orders >= 2 && c.segment !== "at-risk");
+  const otherRepeat = scored.filter((c) => c.occasions >= 2 && c.segment !== "at-risk");
   const otherSegments = SEGMENT_IDS.filter((s) => otherRepeat.some((c) => c.segment === s)).map((s) => segmentLabel[s]);
   const comparison = `all other repeat buyers (${otherSegments.join(" and ")})`;
 

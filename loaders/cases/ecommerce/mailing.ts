@@ -194,8 +194,9 @@ function planRow(seg: SegmentSummary, customers: readonly ScoredCustomer[], time
   }));
   const window = sendWindow(Object.fromEntries(featured.map((f) => [f.category, f.share])), time);
   const mine = customers.filter((c) => c.segment === seg.id);
-  // Gaps between orders: from the orders the customers were scored on (before the repeat cutoff, if any).
-  const gaps = mine.filter((c) => c.orders >= 2).map((c) => (Date.parse(c.lastTime) - Date.parse(c.firstTime)) / 86400000 / (c.orders - 1));
+  // Gaps between orders: from the orders the customers were scored on (before the repeat cutoff, if any), of those
+  // who came back (two purchase occasions: loaders/cases/ecommerce/occasions.ts) — a basket placed twice sets no rhythm.
+  const gaps = mine.filter((c) => c.occasions >= 2).map((c) => (Date.parse(c.lastTime) - Date.parse(c.firstTime)) / 86400000 / (c.orders - 1));
   const gap = median(gaps);
   const toSecond = time.repeat.daysToSecond;
   let cadenceDays: number | null = null;
