@@ -35,7 +35,8 @@ Findings (customers are the unit; groups with fewer than 20 customers are left o
                          the cutoff (orders before it, recency to it; customers first seen from it are
                          not scored); and, for the record, the artefact (At risk against the Loyal
                          segment alone) and the same comparison over the whole log, every order counted
-  holm                   Holm-adjusted p-values of the four main tests (statsmodels multipletests)
+  holm                   Holm-adjusted p-values of the main tests (statsmodels multipletests); the At risk
+                         comparison is left out of the family when a group has fewer than 20 customers
 
 Run with Debian's python3 (packages python3-scipy python3-sklearn python3-pandas python3-statsmodels) from the project root:
 
@@ -213,6 +214,9 @@ def findings(keep):
     tests["wholeLog-at-risk-vs-repeat"] = mw(cust.aov[at_risk_all].to_numpy(float), cust.aov[whole & ~at_risk_all].to_numpy(float))
 
     main = ["value-first-category", "return-first-category", "return-first-value", "aov-at-risk-vs-repeat"]
+    # A comparison with a group under MIN customers is not made (as for categories), so it is not in the family.
+    if min(tests["aov-at-risk-vs-repeat"]["n1"], tests["aov-at-risk-vs-repeat"]["n2"]) < MIN:
+        main.remove("aov-at-risk-vs-repeat")
     holm = multipletests([tests[k]["p"] for k in main], method="holm")[1]
     tests["holm"] = {k: f(p) for k, p in zip(main, holm)}
     tests["posthoc"] = post

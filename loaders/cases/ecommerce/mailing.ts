@@ -219,8 +219,10 @@ function planRow(seg: SegmentSummary, customers: readonly ScoredCustomer[], time
     cadence = `a first mail ${CADENCE_MIN} days after the first order, then monthly in the send months — half of the customers who came back did so ${when} of their first order, which sets no timing for a mail`;
     caution = `Returning customers typically placed their second order ${when} of the first: more likely one purchase placed twice than a return, so the timing of returns is unknown.`;
   } else if (seg.id === "promising" && Number.isFinite(toSecond.median)) {
-    cadenceDays = Math.round(toSecond.q1);
-    cadence = `a first mail ${Math.round(toSecond.q1)} days after the first order and a reminder at day ${Math.round(toSecond.median)} — when a quarter and half of returning customers have placed their second order`;
+    cadenceDays = Math.max(CADENCE_MIN, Math.round(toSecond.q1));
+    cadence = Math.round(toSecond.q1) >= CADENCE_MIN
+      ? `a first mail ${cadenceDays} days after the first order and a reminder at day ${Math.round(toSecond.median)} — when a quarter and half of returning customers have come back`
+      : `a first mail ${cadenceDays} days after the first order, then monthly in the send months — a quarter of returning customers are back within ${Math.round(toSecond.q1)} days and half within ${Math.round(toSecond.median)}, but no mail comes sooner than the ${CADENCE_MIN}-day minimum`;
   } else if (seg.id === "lost") {
     cadence = `once, at the start of ${MONTH_NAMES[window.peakMonth - 1]}; more only if they respond`;
   } else {
