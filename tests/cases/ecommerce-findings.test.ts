@@ -121,7 +121,7 @@ describe("e-commerce findings on the real log", {skip: realSkip}, () => {
       x.groups.forEach((y, i) => {
         const key = e.groups[i];
         assert.equal(y.n, e.n[key], `${id} ${key} n`);
-        assert.equal(y.counts!["a second order"], e.returned[key], `${id} ${key} returned`);
+        assert.equal(y.counts!["a return"], e.returned[key], `${id} ${key} returned`);
         close(y.proportion!, e.share90[key], 1e-9, `${id} ${key} share within ${golden.horizonDays} days`);
       });
     }

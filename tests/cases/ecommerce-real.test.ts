@@ -7,6 +7,7 @@
  * updates; the window of re-used customer ids and the repeat figures observed until it. Also: no
  * customer id in the artifacts unless customer-level rows are allowed.
  */
+import {RETURN_MIN_HOURS} from "../../loaders/cases/ecommerce/occasions.ts";
 import {before, describe, it} from "node:test";
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
@@ -132,6 +133,15 @@ describe("e-commerce case on the real log", {skip: realSkip}, () => {
     assert.equal(r.repeatCutoff, g.reusedIds.cutoff);
     assert.equal(r.summary.reusedIds?.cutoff, g.reusedIds.cutoff);
     assert.ok(r.quality.findings.some((f) => f.kind === "reused-ids" && f.rows === g.reusedIds.lines && f.groups === w.customers));
+  });
+
+  it("counts orders placed again within 24 hours of the same customer's earlier order, identical baskets apart, as pandas does", () => {
+    const a = r.quality.sameOccasion!;
+    assert.deepEqual({orders: a.orders, identical: a.identical, customers: a.customers}, g.sameOccasion);
+    assert.equal(a.hours, RETURN_MIN_HOURS);
+    assert.ok(r.quality.findings.some((f) => f.kind === "same-occasion" && f.rows === g.sameOccasion.orders && f.groups === g.sameOccasion.customers));
+    // None of them is a return: the customers who came back did so more than a day after their first order.
+    assert.ok(r.time.repeat.daysToSecond.q1 > RETURN_MIN_HOURS / 24, `first quartile ${r.time.repeat.daysToSecond.q1} days`);
   });
 
   it("repeat figures end at the cutoff: rate, 90-day rate, days to the second order, orders per customer, cohort cells", () => {

@@ -2,7 +2,8 @@
 re-implementation of the e-commerce chain on the real order log — the clean rules of
 loaders/clean/ecommerce.ts, the categorisation of loaders/cases/ecommerce/category-rules.json
 (normalisation and rules re-implemented here with Python's `re`), orders and customers,
-seasonality and cohorts; the monthly customer flow behind the re-used-id audit
+seasonality and cohorts; orders placed again within 24 hours of an earlier order of the same customer
+(identical baskets counted apart: loaders/quality/same-occasion.ts); the monthly customer flow behind the re-used-id audit
 (loaders/quality/reused-ids.ts) and the repeat figures at its cutoff; RFM scored as of that cutoff (a
 statistician's reading of a log whose customer ids look re-used from a date on: each customer's orders
 before it, recency counted to it, customers first seen from it left out and counted). A return is a purchase
@@ -220,6 +221,22 @@ first_cohort = cohort.min()
 size = int((cohort == first_cohort).sum())
 ret = act[act.cohort == first_cohort].groupby("offset").customer.nunique()
 out["cohort"] = {"cohort": str(first_cohort), "customers": size, "retention": {str(k): f(v / size) for k, v in ret.items() if k <= 12}}
+
+# --- orders placed again within 24 hours (all clean orders, wholesale lines included) -------------
+# An order placed at most 24 hours after an earlier order of the same customer (earlier hour, or the same hour and a
+# lower order id); "identical" when some such earlier order has the same set of products.
+baskets = kept.groupby("order_id")["product"].apply(frozenset)
+within = identical = 0
+within_customers = set()
+for customer, g in orders_all.sort_values(["time", "order_id"]).groupby("customer"):
+    rows = list(zip(g.time, g.order_id))
+    for j, (t, o) in enumerate(rows):
+        earlier = [e for s_, e in rows[:j] if t - s_ <= RETURN_MIN]
+        if earlier:
+            within += 1
+            within_customers.add(customer)
+            identical += any(baskets[e] == baskets[o] for e in earlier)
+out["sameOccasion"] = {"orders": within, "identical": int(identical), "customers": len(within_customers)}
 
 # --- re-used ids: monthly customer flow over all clean orders (wholesale lines included) ---------
 flow_orders = kept.groupby("order_id").agg(customer=("customer_id", "first"), time=("time", "min"), lines=("line", "size"), revenue=("revenue", "sum")).reset_index()

@@ -104,6 +104,8 @@ export interface MailingListRow {
 
 export interface MailingReport {
   rules: string[];
+  /** A repeat buyer came back: an order more than this many hours after their first (loaders/cases/ecommerce/occasions.ts). */
+  returnMinHours: number;
   plan: PlanRow[];
   /** Customers per segment × profile (aggregate, always shown). */
   crosstab: {segment: SegmentId; segmentLabel: string; profile: string; dominant: Category; customers: number}[];
@@ -274,5 +276,5 @@ export function mailingPlan(profiles: ProfilesReport, customers: readonly Scored
     `Offer: by segment (see the table), with a basket threshold = the segment's upper-quartile order value rounded up to ${THRESHOLD_STEP}.`,
     "Customer-level lists use the customer's own categories (same rule) and the send window of those categories."
   ];
-  return {report: {rules, plan, crosstab, customerRows, listSize: customers.length, scope: profiles.scope}, list};
+  return {report: {rules, plan, crosstab, customerRows, listSize: customers.length, scope: profiles.scope, returnMinHours: profiles.returnMinHours}, list};
 }

@@ -74,6 +74,8 @@ export interface ProfilesReport {
   n: number;
   /** As of when they are described, and who and what was left out. */
   scope: ScoringScope;
+  /** A repeat buyer came back: an order more than this many hours after their first (loaders/cases/ecommerce/occasions.ts). */
+  returnMinHours: number;
   thresholds: RfmThresholds;
   rules: {id: SegmentId; label: string; rule: string; meaning: string}[];
   scoreRules: string[];
@@ -170,7 +172,7 @@ function nameCluster(summary: GroupSummary, features: ClusterFeatureProfile[]): 
   const name = extras.length ? `${what} · ${extras.join(", ")}` : what;
   const description = `${Math.round(first.share * 100)}% of their revenue is ${first.label}` +
     (first.share < 0.9 ? `, ${Math.round(second.share * 100)}% ${second.label}` : "") +
-    `; median order ${Math.round(summary.aov.median).toLocaleString("en-US")}, ${Math.round(summary.repeatShare * 100)}% ordered more than once`;
+    `; median order ${Math.round(summary.aov.median).toLocaleString("en-US")}, ${Math.round(summary.repeatShare * 100)}% came back`;
   return {name, description};
 }
 
@@ -232,7 +234,7 @@ export function profilesReport(customers: readonly ScoredCustomer[], thresholds:
       `F (frequency): purchase occasions — 1 = one, 2 = two, 3 = three or more (counts rather than thirds, because most customers buy once); orders placed within ${RETURN_MIN_HOURS} hours of an occasion's first order are the same occasion (a basket split over two orders or placed twice is not a return)${scope.asOf ? `; orders before ${scope.asOf} only` : ""}.`,
       `M (monetary): 3 = the top third by revenue (wholesale lines excluded${scope.asOf ? `, orders before ${scope.asOf} only` : ""}), 2 = the middle third, 1 = the bottom third.`
     ],
-    segments, rfmGrid, overall,
+    returnMinHours: RETURN_MIN_HOURS, segments, rfmGrid, overall,
     clustering: {
       features: FEATURES.map(({feature, label}) => ({feature, label})),
       k: choice.k, restarts, reason: choice.reason,
