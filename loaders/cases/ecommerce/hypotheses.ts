@@ -235,11 +235,11 @@ export function hypothesesReport({customers, scored, orders, ordersWithWholesale
   if (returnCats.length >= 2) {
     const rows = returns.rows.filter((r) => returnCats.includes(r.customer.firstCategory));
     specs.push({id: "return-first-category", short: "coming back × first category", field: "returned",
-      question: "Does how soon customers place a second order differ by the category of their first order?",
+      question: "Does how soon customers come back differ by the category of their first order?",
       run: () => survival(rows, (r) => r.customer.firstCategory, returnCats, Object.fromEntries(returnCats.map((k) => [k, label(k)])), "category of the first order", TIME_WHY)});
   }
   if (bands.length >= 2) specs.push({id: "return-first-value", short: "coming back × first-order value", field: "returned",
-    question: "Does how soon customers place a second order differ by the value of their first order (quartiles)?",
+    question: "Does how soon customers come back differ by the value of their first order (quartiles)?",
     run: () => survival(returns.rows, (r) => valueBand(r.customer.firstOrderValue), bands, bandLabels, "first-order value quartile", TIME_WHY)});
   if (atRisk.length >= minGroup && otherRepeat.length >= minGroup) {
     specs.push({id: "aov-at-risk-vs-repeat", short: `order value: ${segmentLabel["at-risk"]} vs other repeat buyers`, field: "aov",
