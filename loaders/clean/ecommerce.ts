@@ -16,6 +16,9 @@
  *     exp(Q3 + k × IQR) of ln(quantity) over the kept lines with more than one unit (k = 3),
  *     i.e. far beyond what multi-unit household purchases look like in this log.
  *
+ * One customer's orders within RETURN_MIN_HOURS of an earlier order of theirs are counted (identical baskets
+ * apart from split ones: loaders/quality/same-occasion.ts) and kept: they are one purchase, not a return.
+ *
  * The calendar audit for re-used customer ids (loaders/quality/reused-ids.ts) runs on the orders
  * (their owner, first hour and revenue) and its window, if any, is returned as `repeatCutoff`.
  *
@@ -48,6 +51,8 @@ import {histogramQuantiles} from "../quality/weighted-quantile.ts";
 import {examples} from "../quality/sql-examples.ts";
 import {buildReport} from "../quality/report.ts";
 import {count} from "../quality/words.ts";
+import {sameOccasionAudit} from "../quality/same-occasion.ts";
+import {RETURN_MIN_HOURS} from "../cases/ecommerce/occasions.ts";
 import {monthlyFlow, reusedIdsFinding, reusedIdWindow, type ReusedIdsAudit} from "../quality/reused-ids.ts";
 
 export interface OrderLine {
@@ -265,9 +270,13 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: 
   const reusedIds = reusedIdWindow(await monthlyFlow(connection, {table: keyed.owners, customer: "ownerCh", time: "time", order: "orderId", lines: "lines", revenue: "revenue"}));
   findings.push(reusedIdsFinding(reusedIds, file));
 
+  // One customer's orders within a day of each other: one purchase (placed twice or split), not a return.
+  const sameOccasion = await sameOccasionAudit(connection, {owners: keyed.owners, lines: "order_line_flags", hours: RETURN_MIN_HOURS, file});
+  findings.push(sameOccasion.finding);
+
   const cleanRows = scan.rows;
   const quality = buildReport("ecommerce", read, {
-    findings, repairs, exclusions, lineVersions, reusedIds,
+    findings, repairs, exclusions, lineVersions, reusedIds, sameOccasion: sameOccasion.audit,
     clean: {orderLines: cleanRows, customers},
     modelling: {unit: "order lines", rows: cleanRows - scan.wholesaleRows},
     flow: [

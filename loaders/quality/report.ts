@@ -3,6 +3,7 @@ import type {ReadCase} from "../io/read-case.ts";
 import type {LabelRepair} from "../io/validate.ts";
 import type {Exclusion, Finding, LineVersions, QualityReport, Repair} from "./types.ts";
 import type {ReusedIdsAudit} from "./reused-ids.ts";
+import type {SameOccasionAudit} from "./same-occasion.ts";
 import {count} from "./words.ts";
 
 /** Findings (one per field and reason) and repairs (one per field) for repaired category labels. */
@@ -47,6 +48,7 @@ export interface ReportParts {
   flow: {stage: string; rows: number}[];
   lineVersions?: LineVersions;
   reusedIds?: ReusedIdsAudit;
+  sameOccasion?: SameOccasionAudit;
 }
 
 /** The report skeleton from a read case: files, warnings, label findings and repairs, plus the parts given. */
@@ -72,6 +74,7 @@ export function buildReport(kase: QualityReport["case"], read: ReadCase, parts: 
     exclusions: parts.exclusions ?? [],
     ...(parts.lineVersions ? {lineVersions: parts.lineVersions} : {}),
     ...(parts.reusedIds ? {reusedIds: parts.reusedIds} : {}),
+    ...(parts.sameOccasion ? {sameOccasion: parts.sameOccasion} : {}),
     counts: {
       input: Object.fromEntries(files.map((f) => [f.spec.file, f.report.rows])),
       clean: parts.clean,

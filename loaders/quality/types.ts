@@ -6,6 +6,7 @@
 import type {Dialect} from "../io/dialect.ts";
 import type {Problem} from "../io/problems.ts";
 import type {ReusedIdsAudit} from "./reused-ids.ts";
+import type {SameOccasionAudit} from "./same-occasion.ts";
 
 /** One example row behind a finding or repair. `id` holds customer/order ids and is redacted in
  * public builds (see redactReport); `line` always locates the row in its file. */
@@ -36,6 +37,7 @@ export type FindingKind =
   | "markup"
   | "wholesale"
   | "reused-ids"
+  | "same-occasion"
   | "format";
 
 export interface Finding {
@@ -107,6 +109,8 @@ export interface QualityReport {
   lineVersions?: LineVersions;
   /** Event logs only: the calendar audit for re-used customer ids (see reused-ids.ts). */
   reusedIds?: ReusedIdsAudit;
+  /** Order logs only: orders placed again within a day — one purchase, not a return (see same-occasion.ts). */
+  sameOccasion?: SameOccasionAudit;
   /** Row accounting: input rows per file → rows in clean tables → units used for modelling. */
   counts: {
     input: Record<string, number>;

@@ -8,7 +8,7 @@
  *   WeekdayHourHeatmap      orders by weekday × hour
  *   CohortHeatmap           share of each first-order cohort ordering again k months later (values in the cells);
  *                           cells from the repeat cutoff on are drawn grey and empty (not observed)
- *   OrdersHistogram         customers by number of orders (each bar labelled with its count and share)
+ *   OccasionsHistogram      customers by number of purchase occasions (each bar labelled with its count and share)
  *   GroupShares             customers vs revenue share per segment / profile
  *   CategoryMix             stacked category shares of revenue per group
  *   PortraitHeatmap         profiles × features: values in readers' units, coloured by standardised difference
@@ -163,18 +163,18 @@ export function CohortHeatmap(cohorts: {cohort: string; customers: number; offse
   });
 }
 
-export function OrdersHistogram(rows: {orders: number; customers: number; orMore: boolean}[], {width = 420}: {width?: number} = {}) {
-  const label = (r: {orders: number; orMore: boolean}) => `${r.orders}${r.orMore ? "+" : ""}`;
+export function OccasionsHistogram(rows: {occasions: number; customers: number; orMore: boolean}[], {width = 420}: {width?: number} = {}) {
+  const label = (r: {occasions: number; orMore: boolean}) => `${r.occasions}${r.orMore ? "+" : ""}`;
   const total = rows.reduce((s, r) => s + r.customers, 0) || 1;
-  // Every bar carries its count and share: next to the one-order bar, the bars of 3+ orders are too short to read.
+  // Every bar carries its count and share: next to the one-purchase bar, the others are too short to read.
   return Plot.plot({
     width: Math.min(width, 520),
     height: 260,
     marginTop: 30,
-    x: {label: "Orders per customer", domain: rows.map(label)},
+    x: {label: "Purchases per customer (orders within a day of each other count once)", domain: rows.map(label)},
     y: {label: "↑ Customers", grid: true, tickFormat: ",d"},
     marks: [
-      Plot.barY(rows, {x: label, y: "customers", fill: NEGATIVE, tip: true, title: (r: {orders: number; orMore: boolean; customers: number}) => `${label(r)} order${r.orders > 1 || r.orMore ? "s" : ""}: ${r.customers.toLocaleString("en-US")} customers`}),
+      Plot.barY(rows, {x: label, y: "customers", fill: NEGATIVE, tip: true, title: (r: {occasions: number; orMore: boolean; customers: number}) => `${label(r)} purchase${r.occasions > 1 || r.orMore ? "s" : ""}: ${r.customers.toLocaleString("en-US")} customers`}),
       Plot.text(rows, {x: label, y: "customers", text: (r: {customers: number}) => `${r.customers.toLocaleString("en-US")} (${share(r.customers / total)})`, dy: -8, fontSize: 10}),
       Plot.ruleY([0])
     ]

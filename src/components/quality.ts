@@ -24,6 +24,7 @@ const kindLabels: Record<Finding["kind"], string> = {
   "markup": "Markup in text",
   "wholesale": "Wholesale quantities",
   "reused-ids": "Re-used customer ids",
+  "same-occasion": "Ordered again within a day",
   "format": "Spacing or case"
 };
 

@@ -66,8 +66,15 @@ describe("e-commerce findings on the real log", {skip: realSkip}, () => {
   });
 
   it("At risk against all other repeat buyers matches scipy, and the report no longer claims At risk customers spend more per order", () => {
-    const x = t("aov-at-risk-vs-repeat");
     const e = g.tests["aov-at-risk-vs-repeat"];
+    if (Math.min(e.n1, e.n2) < golden.minGroup) {
+      // Returns counted only after 24 hours leave too few At risk customers to compare: the test is not made, and the page says so.
+      assert.ok(!h.main.tests.some((y) => y.id === "aov-at-risk-vs-repeat"), "no test on a group under the minimum");
+      assert.ok(h.notes.some((n) => /At risk comparison is left out/.test(n)), JSON.stringify(h.notes));
+      assert.doesNotMatch(JSON.stringify(h), /spend more per order than|customers spend more per order"/, "no claim that At risk customers spend more");
+      return;
+    }
+    const x = t("aov-at-risk-vs-repeat");
     assert.deepEqual(x.groups.map((y) => y.n), [e.n1, e.n2]);
     close(x.statistic, e.u, 1e-12, "U");
     close(x.pValue, e.p, 1e-6, "p");
@@ -114,7 +121,7 @@ describe("e-commerce findings on the real log", {skip: realSkip}, () => {
       x.groups.forEach((y, i) => {
         const key = e.groups[i];
         assert.equal(y.n, e.n[key], `${id} ${key} n`);
-        assert.equal(y.counts!["a second order"], e.returned[key], `${id} ${key} returned`);
+        assert.equal(y.counts!["a return"], e.returned[key], `${id} ${key} returned`);
         close(y.proportion!, e.share90[key], 1e-9, `${id} ${key} share within ${golden.horizonDays} days`);
       });
     }

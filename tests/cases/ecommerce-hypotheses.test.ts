@@ -39,10 +39,11 @@ function build(plans: Planned[]): {customers: ScoredCustomer[]; orders: OrderRow
     p.days.forEach((d, j) => orders.push({orderId: orders.length + 1, customerId, time: iso(d), revenue: p.values[j], lines: 1, mainCategory: p.category}));
     const revenue = p.values.reduce((a, b) => a + b, 0);
     const n = p.days.length;
+    const occasions = Math.min(3, p.days.reduce((o, d) => (d - o.start > 1 ? {k: o.k + 1, start: d} : o), {k: 1, start: p.days[0]}).k);
     return {
-      customerId, orders: n, revenue, aov: revenue / n, recencyDays: 400 - Math.max(...p.days), tenureDays: 400 - p.days[0],
+      customerId, orders: n, occasions, revenue, aov: revenue / n, recencyDays: 400 - Math.max(...p.days), tenureDays: 400 - p.days[0],
       firstTime: iso(p.days[0]), lastTime: iso(Math.max(...p.days)), firstCategory: p.category, firstOrderValue: p.values[0], mainCategory: p.category,
-      categoryRevenue: {...zeros(), [p.category]: revenue}, shares: {...zeros(), [p.category]: 1}, r: 2, f: Math.min(n, 3), m: 2, segment: p.segment
+      categoryRevenue: {...zeros(), [p.category]: revenue}, shares: {...zeros(), [p.category]: 1}, r: 2, f: occasions, m: 2, segment: p.segment
     };
   });
   return {customers, orders};
@@ -189,5 +190,18 @@ describe("e-commerce hypotheses: the traps", () => {
     assert.equal(r.secondOrdersAfterCutoff, 1);
     const open = returnTimes(customers, orderSequences(orders), {end: END, repeatCutoff: null});
     assert.deepEqual(open.rows.map((x) => [x.returned, Math.round(x.days)]), [[true, 30], [true, 300], [false, 390], [true, 10]]);
+  });
+});
+
+describe("e-commerce returns: a second order within RETURN_MIN_HOURS is the same purchase", () => {
+  it("two orders 3 hours apart are no return; 3 days apart are; the 3-hour order does not hide a later return", () => {
+    const {customers, orders} = build([
+      {days: [10, 10 + 3 / 24], values: [1, 1], category: "plants", segment: "lost"},          // one basket placed twice
+      {days: [10, 13], values: [1, 1], category: "plants", segment: "loyal"},                  // back 3 days later
+      {days: [10, 10 + 3 / 24, 50], values: [1, 1, 1], category: "plants", segment: "loyal"}, // split basket, then back on day 50
+      {days: [10, 11], values: [1, 1], category: "plants", segment: "lost"}                    // exactly 24 hours: not more than 24
+    ]);
+    const r = returnTimes(customers, orderSequences(orders), {end: END, repeatCutoff: null});
+    assert.deepEqual(r.rows.map((x) => [x.returned, Math.round(x.days * 24)]), [[false, 390 * 24], [true, 72], [true, 40 * 24], [false, 390 * 24]]);
   });
 });

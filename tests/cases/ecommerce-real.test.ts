@@ -7,6 +7,7 @@
  * updates; the window of re-used customer ids and the repeat figures observed until it. Also: no
  * customer id in the artifacts unless customer-level rows are allowed.
  */
+import {RETURN_MIN_HOURS} from "../../loaders/cases/ecommerce/occasions.ts";
 import {before, describe, it} from "node:test";
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
@@ -81,12 +82,12 @@ describe("e-commerce case on the real log", {skip: realSkip}, () => {
     for (const c of r.customers) {
       if (!onlyInWindow.has(c.customerId)) continue;
       seen++;
-      assert.equal(c.orders, 1, c.customerId);
+      assert.equal(c.occasions, 1, c.customerId);
       assert.ok(!repeatSegments.has(c.segment), `${c.customerId} is ${c.segment}`);
     }
     assert.equal(seen, onlyInWindow.size);
     for (const s of r.profiles.segments) assert.equal(s.repeatShare, repeatSegments.has(s.id) ? 1 : 0, s.id);
-    const repeatBuyers = r.customers.filter((c) => c.orders >= 2).length;
+    const repeatBuyers = r.customers.filter((c) => c.occasions >= 2).length;
     assert.equal(repeatBuyers, r.time.repeat.repeaters);
     assert.equal(r.profiles.clustering.clusters.reduce((n, k) => n + Math.round(k.repeatShare * k.customers), 0), repeatBuyers, "profiles count the same repeat buyers");
     assert.equal(r.mailing.plan.reduce((n, p) => n + p.customers, 0), g.rfmAtCutoff.customers, "the plan covers the scored customers only");
@@ -134,6 +135,15 @@ describe("e-commerce case on the real log", {skip: realSkip}, () => {
     assert.ok(r.quality.findings.some((f) => f.kind === "reused-ids" && f.rows === g.reusedIds.lines && f.groups === w.customers));
   });
 
+  it("counts orders placed again within 24 hours of the same customer's earlier order, identical baskets apart, as pandas does", () => {
+    const a = r.quality.sameOccasion!;
+    assert.deepEqual({orders: a.orders, identical: a.identical, customers: a.customers}, g.sameOccasion);
+    assert.equal(a.hours, RETURN_MIN_HOURS);
+    assert.ok(r.quality.findings.some((f) => f.kind === "same-occasion" && f.rows === g.sameOccasion.orders && f.groups === g.sameOccasion.customers));
+    // None of them is a return: the customers who came back did so more than a day after their first order.
+    assert.ok(r.time.repeat.daysToSecond.q1 > RETURN_MIN_HOURS / 24, `first quartile ${r.time.repeat.daysToSecond.q1} days`);
+  });
+
   it("repeat figures end at the cutoff: rate, 90-day rate, days to the second order, orders per customer, cohort cells", () => {
     const e = g.repeatAtCutoff;
     const rep = r.time.repeat;
@@ -155,7 +165,7 @@ describe("e-commerce case on the real log", {skip: realSkip}, () => {
         assert.equal(row.cadenceDays, gap < 7 ? 14 : Math.min(60, Math.max(14, Math.round(gap / 2))), `${segment}: ${row.cadence}`);
       }
     }
-    assert.deepEqual(Object.fromEntries(rep.ordersHistogram.map((h) => [String(h.orders), h.customers])), e.histogram);
+    assert.deepEqual(Object.fromEntries(rep.occasionsHistogram.map((h) => [String(h.occasions), h.customers])), e.histogram);
     assert.deepEqual([...new Set(r.time.cohorts.map((c) => c.cohort))], e.cohortsShown);
     for (const c of r.time.cohorts) assert.ok(`${c.cohort}-01` < g.reusedIds.cutoff && Number(c.cohort.slice(5)) + c.offset + 12 * Number(c.cohort.slice(0, 4)) < 12 * Number(g.reusedIds.cutoff.slice(0, 4)) + Number(g.reusedIds.cutoff.slice(5, 7)), `cell ${c.cohort} + ${c.offset} is before the cutoff`);
   });

@@ -2,10 +2,14 @@
 re-implementation of the e-commerce chain on the real order log — the clean rules of
 loaders/clean/ecommerce.ts, the categorisation of loaders/cases/ecommerce/category-rules.json
 (normalisation and rules re-implemented here with Python's `re`), orders and customers,
-seasonality and cohorts; the monthly customer flow behind the re-used-id audit
+seasonality and cohorts; orders placed again within 24 hours of an earlier order of the same customer
+(identical baskets counted apart: loaders/quality/same-occasion.ts); the monthly customer flow behind the re-used-id audit
 (loaders/quality/reused-ids.ts) and the repeat figures at its cutoff; RFM scored as of that cutoff (a
 statistician's reading of a log whose customer ids look re-used from a date on: each customer's orders
-before it, recency counted to it, customers first seen from it left out and counted). Run with Debian's python3
+before it, recency counted to it, customers first seen from it left out and counted). A return is a purchase
+occasion after the first: one customer's orders are walked in time order and an order opens a new occasion when it
+comes more than 24 hours after the current occasion's first order (a basket split over two order ids, or placed
+twice, within a day is one purchase); F and "repeat buyer" count occasions. Run with Debian's python3
 from the repository root:
 
     /usr/bin/python3 tests/golden/ecommerce.py   # writes tests/golden/ecommerce.json
@@ -157,23 +161,42 @@ cust = os_.groupby("customer").agg(orders=("order_id", "size"), revenue=("revenu
 cust["aov"] = cust.revenue / cust.orders
 
 
+RETURN_MIN = pd.Timedelta(hours=24)
+
+
+def occasion_starts(times):
+    """Times at which a customer's purchase occasions start, from their order times (any order)."""
+    starts = []
+    for t in sorted(times):
+        if not starts or t - starts[-1] > RETURN_MIN:
+            starts.append(t)
+    return starts
+
+
+def occasions_of(orders_):
+    """Per customer: number of purchase occasions and the start of the second (NaT when none)."""
+    st = orders_.groupby("customer").time.apply(lambda t: occasion_starts(list(t)))
+    return pd.DataFrame({"occasions": st.map(len), "second": st.map(lambda s: s[1] if len(s) > 1 else pd.NaT)})
+
+
 def rfm(customers, at):
-    """RFM scores and segments of `customers` (orders, revenue, last order time), recency counted to `at`."""
+    """RFM scores and segments of `customers` (occasions, revenue, last order time), recency counted to `at`."""
     c = customers.copy()
     c["recency"] = (at - c["last"]).dt.total_seconds() / 86400
     r1, r2 = np.quantile(c.recency, [1 / 3, 2 / 3])
     m1, m2 = np.quantile(c.revenue, [1 / 3, 2 / 3])
     R = np.where(c.recency <= r1, 3, np.where(c.recency <= r2, 2, 1))
-    F = np.minimum(c.orders, 3)
+    F = np.minimum(c.occasions, 3)
     M = np.where(c.revenue <= m1, 1, np.where(c.revenue <= m2, 2, 3))
     c["segment"] = np.select([(F >= 2) & (R == 3) & (M == 3), (F >= 2) & (R >= 2), F >= 2, R == 3, R == 2], ["best", "loyal", "at-risk", "promising", "one-time"], "lost")
     return c, {"recencyRecent": f(r1), "recencyMiddle": f(r2), "revenueLow": f(m1), "revenueHigh": f(m2)}
 
 
-gap = os_.groupby("customer").time.apply(lambda t: (t.iloc[1] - t.iloc[0]).total_seconds() / 86400 if len(t) > 1 else np.nan)
+occ = occasions_of(os_)
+gap = (occ.second - cust["first"]).dt.total_seconds() / 86400
 out["customers"] = {
     "n": int(len(cust)), "orders": int(len(orders)), "end": end.strftime("%Y-%m-%dT%H:%M:%S"),
-    "repeatRate": f((cust.orders >= 2).mean()),
+    "repeatRate": f((occ.occasions >= 2).mean()),
     "daysToSecondMedian": f(gap.median()),
     "medianAov": f(cust.aov.median()),
 }
@@ -199,6 +222,22 @@ size = int((cohort == first_cohort).sum())
 ret = act[act.cohort == first_cohort].groupby("offset").customer.nunique()
 out["cohort"] = {"cohort": str(first_cohort), "customers": size, "retention": {str(k): f(v / size) for k, v in ret.items() if k <= 12}}
 
+# --- orders placed again within 24 hours (all clean orders, wholesale lines included) -------------
+# An order placed at most 24 hours after an earlier order of the same customer (earlier hour, or the same hour and a
+# lower order id); "identical" when some such earlier order has the same set of products.
+baskets = kept.groupby("order_id")["product"].apply(frozenset)
+within = identical = 0
+within_customers = set()
+for customer, g in orders_all.sort_values(["time", "order_id"]).groupby("customer"):
+    rows = list(zip(g.time, g.order_id))
+    for j, (t, o) in enumerate(rows):
+        earlier = [e for s_, e in rows[:j] if t - s_ <= RETURN_MIN]
+        if earlier:
+            within += 1
+            within_customers.add(customer)
+            identical += any(baskets[e] == baskets[o] for e in earlier)
+out["sameOccasion"] = {"orders": within, "identical": int(identical), "customers": len(within_customers)}
+
 # --- re-used ids: monthly customer flow over all clean orders (wholesale lines included) ---------
 flow_orders = kept.groupby("order_id").agg(customer=("customer_id", "first"), time=("time", "min"), lines=("line", "size"), revenue=("revenue", "sum")).reset_index()
 flow_orders = flow_orders.sort_values(["time", "order_id"])
@@ -220,8 +259,9 @@ out["reusedIds"] = {"months": list(low.index), "cutoff": cutoff.strftime("%Y-%m-
 # --- repeat purchases observed until the cutoff (orders without wholesale lines) ---------------
 obs = os_[os_.time < cutoff]
 per = obs.groupby("customer").time.agg(["min", "size"])
-second = obs.groupby("customer").time.apply(lambda t: t.iloc[1] if len(t) > 1 else pd.NaT)
-gap_c = (second - per["min"]).dt.total_seconds() / 86400
+occ_c = occasions_of(obs)
+per["occasions"] = occ_c.occasions
+gap_c = (occ_c.second - per["min"]).dt.total_seconds() / 86400
 since = (cutoff - per["min"]).dt.total_seconds() / 86400
 eligible = since >= 90
 cohort_c = per["min"].dt.to_period("M")
@@ -230,30 +270,32 @@ act_c = obs.assign(cohort=obs.customer.map(cohort_c), month=obs.time.dt.to_perio
 act_c["offset"] = (act_c.month - act_c.cohort).apply(lambda p: p.n)
 ret_c = act_c[act_c.cohort == first_c].groupby("offset").customer.nunique()
 out["repeatAtCutoff"] = {
-    "customers": int(len(per)), "repeaters": int((per["size"] >= 2).sum()), "rate": f((per["size"] >= 2).mean()),
+    "customers": int(len(per)), "repeaters": int((per["occasions"] >= 2).sum()), "rate": f((per["occasions"] >= 2).mean()),
+    # Before the 24-hour rule: customers with a second order id before the cutoff (for the report's before/after).
+    "repeatersByOrderIds": int((per["size"] >= 2).sum()),
     "eligible": int(eligible.sum()), "withinWindow": int((eligible & (gap_c <= 90)).sum()),
     "daysToSecond": [f(gap_c.quantile(q)) for q in (0.25, 0.5, 0.75)],
-    "histogram": {str(k): int(v) for k, v in per["size"].clip(upper=5).value_counts().sort_index().items()},
+    "histogram": {str(k): int(v) for k, v in per["occasions"].clip(upper=3).value_counts().sort_index().items()},
     "cohortRetention": {str(k): f(v / int((cohort_c == first_c).sum())) for k, v in ret_c.items() if k <= 12},
     "cohortsShown": sorted(str(c) for c in cohort_c.unique()),
 }
 # RFM as of the cutoff: ids look re-used from then on, so an order there cannot be attributed to a customer.
 # Each customer's orders before the cutoff, recency counted to it; customers first seen on or after it are not
 # scored (counted), nor are the orders from that day (counted).
-scored, thresholds = rfm(obs.groupby("customer").agg(orders=("order_id", "size"), revenue=("revenue", "sum"), last=("time", "max")), cutoff)
+scored, thresholds = rfm(obs.groupby("customer").agg(orders=("order_id", "size"), revenue=("revenue", "sum"), last=("time", "max")).join(occ_c.occasions), cutoff)
 scored["aov"] = scored.revenue / scored.orders
 out["rfmAtCutoff"] = {
     "asOf": cutoff.strftime("%Y-%m-%d"), "customers": int(len(scored)), "customersLeftOut": int(len(cust) - len(scored)),
     "ordersLeftOut": int((os_.time >= cutoff).sum()), "thresholds": thresholds,
     "segments": {k: int(v) for k, v in scored.segment.value_counts().items()},
-    "repeatShare": f((scored.orders >= 2).mean()), "medianAov": f(scored.aov.median()),
+    "repeatShare": f((scored.occasions >= 2).mean()), "medianAov": f(scored.aov.median()),
     # Customers whose only second order (or later) falls on or after the cutoff: repeat buyers over the whole log, one-order customers as of the cutoff.
-    "secondOrderOnlyInWindow": sorted(str(c) for c in cust.index[(cust.orders >= 2)].intersection(scored.index[scored.orders == 1])),
+    "secondOrderOnlyInWindow": sorted(str(c) for c in occ.index[occ.occasions >= 2].intersection(scored.index[scored.occasions == 1])),
 }
 # Typical gap between orders per RFM segment (the mailing cadence), from orders before the cutoff:
-# median over the segment's customers with two or more such orders of (last - first) / (orders - 1).
+# median over the segment's customers who came back (two or more occasions) of (last - first) / (orders - 1).
 span = obs.groupby("customer").time.agg(["min", "max", "size"])
-span = span[span["size"] >= 2]
+span = span[occ_c.occasions.reindex(span.index) >= 2]
 span["gap"] = (span["max"] - span["min"]).dt.total_seconds() / 86400 / (span["size"] - 1)
 span["segment"] = scored.segment.reindex(span.index)
 out["repeatAtCutoff"]["segmentGapMedian"] = {k: f(v) for k, v in span.groupby("segment").gap.median().items()}

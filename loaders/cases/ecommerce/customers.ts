@@ -10,6 +10,8 @@ import type {SegmentId} from "./rfm.ts";
 export interface CustomerProfile {
   customerId: string;
   orders: number;
+  /** Purchase occasions, 1 to MAX_OCCASIONS ("or more"): orders more than RETURN_MIN_HOURS apart (loaders/cases/ecommerce/occasions.ts). */
+  occasions: number;
   revenue: number;
   /** Average order value (revenue / orders). */
   aov: number;
@@ -45,7 +47,7 @@ async function readProfiles(connection: DuckDBConnection, customers: string, cat
       shares[c] = Number(row[`share_${c}`] ?? 0);
     }
     const profile: CustomerProfile = {
-      customerId: String(row.customerId), orders: Number(row.orders), revenue: Number(row.revenue), aov: Number(row.aov),
+      customerId: String(row.customerId), orders: Number(row.orders), occasions: Number(row.occasions), revenue: Number(row.revenue), aov: Number(row.aov),
       recencyDays: Number(row.recencyDays), tenureDays: Number(row.tenureDays), firstTime: String(row.firstTimeText), lastTime: String(row.lastTimeText),
       firstCategory: row.firstCategory as AnalysisCategory, firstOrderValue: Number(row.firstOrderValue), mainCategory: row.mainCategory as AnalysisCategory,
       categoryRevenue, shares

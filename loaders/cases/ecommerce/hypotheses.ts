@@ -23,6 +23,7 @@ import type {CustomerProfile, OrderRow, ScoredCustomer} from "./customers.ts";
 import {ANALYSIS_CATEGORIES} from "./tables.ts";
 import {segmentLabel, SEGMENT_IDS} from "./rfm.ts";
 import {orderSequences, returnTimes} from "./repeat.ts";
+import {RETURN_MIN_HOURS} from "./occasions.ts";
 
 /** A test with its id, a short chart label and the answer to its question in words: "No evidence", "Yes", or for a
  * two-group comparison "Yes: " + which way the difference goes (from the sign of the effect, never from the question). */
@@ -53,7 +54,7 @@ export interface HypothesesReport {
   /** The first-order value tests with wholesale lines included (ranks make them robust; this shows it). */
   sensitivity: {id: string; question: string; pWithout: number; pWith: number; effectWithout: number; effectWith: number; effectName: string; sameDecision: boolean}[];
   /** How repeat purchases were observed: until when, how many customers, the horizon of the shares shown. */
-  repeat: {observedUntil: string; repeatCutoff: string | null; customers: number; returned: number; firstSeenAfterCutoff: number; secondOrdersAfterCutoff: number; horizonDays: number};
+  repeat: {observedUntil: string; repeatCutoff: string | null; customers: number; returned: number; firstSeenAfterCutoff: number; secondOrdersAfterCutoff: number; horizonDays: number; returnMinHours: number};
   /** Groups smaller than this are left out of a test (and said so). */
   minGroup: number;
   notes: string[];
@@ -210,10 +211,10 @@ export function hypothesesReport({customers, scored, orders, ordersWithWholesale
   const strataVariable = "month of the first order";
   const survival = (rows: typeof returns.rows, group: (r: (typeof rows)[number]) => string, order: string[], labels: Record<string, string>, groupVariable: string, why: string) => {
     const r = logRankTest(rows.map((x) => x.days), rows.map((x) => x.returned), rows.map(group),
-      {event: "a second order", groupVariable, labels, order, strata: rows.map((x) => x.cohort), strataVariable, horizon: horizonDays, unit: "days", alpha});
+      {event: "a return", groupVariable, labels, order, strata: rows.map((x) => x.cohort), strataVariable, horizon: horizonDays, unit: "days", alpha});
     return {...r, chosenBecause: why};
   };
-  const TIME_WHY = `Customers were observed for different lengths of time (those who started late had less time to come back), and what customers first buy can change with the season, so a share who "ever" ordered again would compare unequal chances. The log-rank test uses each customer's time to a second order, counts those not back yet as censored at the end of observation (${returns.observedUntil.slice(0, 10)}), and compares customers only with others whose first order was in the same month. A fixed-horizon share (back within ${horizonDays} days, only customers observed that long) would drop the customers who started late; the log-rank test keeps them.`;
+  const TIME_WHY = `Coming back means an order placed more than ${RETURN_MIN_HOURS} hours after the first: orders within ${RETURN_MIN_HOURS} hours are the same purchase, placed twice or split over several order ids. Customers were observed for different lengths of time (those who started late had less time to come back), and what customers first buy can change with the season, so a share who "ever" ordered again would compare unequal chances. The log-rank test uses each customer's time to a return, counts those not back yet as censored at the end of observation (${returns.observedUntil.slice(0, 10)}), and compares customers only with others whose first order was in the same month. A fixed-horizon share (back within ${horizonDays} days, only customers observed that long) would drop the customers who started late; the log-rank test keeps them.`;
   const valueCuts = returns.rows.length >= 4 * minGroup ? quartiles(returns.rows.map((r) => r.customer.firstOrderValue)) : null;
   const valueBand = (v: number) => (valueCuts ? String(valueCuts.filter((c) => v > c).length) : "0");
   const bandLabels: Record<string, string> = valueCuts ? {
@@ -223,7 +224,7 @@ export function hypothesesReport({customers, scored, orders, ordersWithWholesale
 
   // RFM: one segment against all other repeat buyers who have not lapsed, whatever rule carved them.
   const atRisk = scored.filter((c) => c.segment === "at-risk");
-  const otherRepeat = scored.filter((c) => c.orders >= 2 && c.segment !== "at-risk");
+  const otherRepeat = scored.filter((c) => c.occasions >= 2 && c.segment !== "at-risk");
   const otherSegments = SEGMENT_IDS.filter((s) => otherRepeat.some((c) => c.segment === s)).map((s) => segmentLabel[s]);
   const comparison = `all other repeat buyers (${otherSegments.join(" and ")})`;
 
@@ -234,11 +235,11 @@ export function hypothesesReport({customers, scored, orders, ordersWithWholesale
   if (returnCats.length >= 2) {
     const rows = returns.rows.filter((r) => returnCats.includes(r.customer.firstCategory));
     specs.push({id: "return-first-category", short: "coming back × first category", field: "returned",
-      question: "Does how soon customers place a second order differ by the category of their first order?",
+      question: "Does how soon customers come back differ by the category of their first order?",
       run: () => survival(rows, (r) => r.customer.firstCategory, returnCats, Object.fromEntries(returnCats.map((k) => [k, label(k)])), "category of the first order", TIME_WHY)});
   }
   if (bands.length >= 2) specs.push({id: "return-first-value", short: "coming back × first-order value", field: "returned",
-    question: "Does how soon customers place a second order differ by the value of their first order (quartiles)?",
+    question: "Does how soon customers come back differ by the value of their first order (quartiles)?",
     run: () => survival(returns.rows, (r) => valueBand(r.customer.firstOrderValue), bands, bandLabels, "first-order value quartile", TIME_WHY)});
   if (atRisk.length >= minGroup && otherRepeat.length >= minGroup) {
     specs.push({id: "aov-at-risk-vs-repeat", short: `order value: ${segmentLabel["at-risk"]} vs other repeat buyers`, field: "aov",
@@ -281,6 +282,6 @@ export function hypothesesReport({customers, scored, orders, ordersWithWholesale
     sameDecision: (s.without.pValue < alpha) === (s.with.pValue < alpha)
   }));
   const repeat = {observedUntil: returns.observedUntil, repeatCutoff, customers: returns.rows.length, returned: returns.rows.filter((r) => r.returned).length,
-    firstSeenAfterCutoff: returns.firstSeenAfterCutoff, secondOrdersAfterCutoff: returns.secondOrdersAfterCutoff, horizonDays};
+    firstSeenAfterCutoff: returns.firstSeenAfterCutoff, secondOrdersAfterCutoff: returns.secondOrdersAfterCutoff, horizonDays, returnMinHours: RETURN_MIN_HOURS};
   return {main, posthoc, described, sensitivity, repeat, minGroup, notes};
 }

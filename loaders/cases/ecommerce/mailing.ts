@@ -104,6 +104,8 @@ export interface MailingListRow {
 
 export interface MailingReport {
   rules: string[];
+  /** A repeat buyer came back: an order more than this many hours after their first (loaders/cases/ecommerce/occasions.ts). */
+  returnMinHours: number;
   plan: PlanRow[];
   /** Customers per segment × profile (aggregate, always shown). */
   crosstab: {segment: SegmentId; segmentLabel: string; profile: string; dominant: Category; customers: number}[];
@@ -194,8 +196,9 @@ function planRow(seg: SegmentSummary, customers: readonly ScoredCustomer[], time
   }));
   const window = sendWindow(Object.fromEntries(featured.map((f) => [f.category, f.share])), time);
   const mine = customers.filter((c) => c.segment === seg.id);
-  // Gaps between orders: from the orders the customers were scored on (before the repeat cutoff, if any).
-  const gaps = mine.filter((c) => c.orders >= 2).map((c) => (Date.parse(c.lastTime) - Date.parse(c.firstTime)) / 86400000 / (c.orders - 1));
+  // Gaps between orders: from the orders the customers were scored on (before the repeat cutoff, if any), of those
+  // who came back (two purchase occasions: loaders/cases/ecommerce/occasions.ts) — a basket placed twice sets no rhythm.
+  const gaps = mine.filter((c) => c.occasions >= 2).map((c) => (Date.parse(c.lastTime) - Date.parse(c.firstTime)) / 86400000 / (c.orders - 1));
   const gap = median(gaps);
   const toSecond = time.repeat.daysToSecond;
   let cadenceDays: number | null = null;
@@ -218,8 +221,10 @@ function planRow(seg: SegmentSummary, customers: readonly ScoredCustomer[], time
     cadence = `a first mail ${CADENCE_MIN} days after the first order, then monthly in the send months — half of the customers who came back did so ${when} of their first order, which sets no timing for a mail`;
     caution = `Returning customers typically placed their second order ${when} of the first: more likely one purchase placed twice than a return, so the timing of returns is unknown.`;
   } else if (seg.id === "promising" && Number.isFinite(toSecond.median)) {
-    cadenceDays = Math.round(toSecond.q1);
-    cadence = `a first mail ${Math.round(toSecond.q1)} days after the first order and a reminder at day ${Math.round(toSecond.median)} — when a quarter and half of returning customers have placed their second order`;
+    cadenceDays = Math.max(CADENCE_MIN, Math.round(toSecond.q1));
+    cadence = Math.round(toSecond.q1) >= CADENCE_MIN
+      ? `a first mail ${cadenceDays} days after the first order and a reminder at day ${Math.round(toSecond.median)} — when a quarter and half of returning customers have come back`
+      : `a first mail ${cadenceDays} days after the first order, then monthly in the send months — a quarter of returning customers are back within ${Math.round(toSecond.q1)} days and half within ${Math.round(toSecond.median)}, but no mail comes sooner than the ${CADENCE_MIN}-day minimum`;
   } else if (seg.id === "lost") {
     cadence = `once, at the start of ${MONTH_NAMES[window.peakMonth - 1]}; more only if they respond`;
   } else {
@@ -271,5 +276,5 @@ export function mailingPlan(profiles: ProfilesReport, customers: readonly Scored
     `Offer: by segment (see the table), with a basket threshold = the segment's upper-quartile order value rounded up to ${THRESHOLD_STEP}.`,
     "Customer-level lists use the customer's own categories (same rule) and the send window of those categories."
   ];
-  return {report: {rules, plan, crosstab, customerRows, listSize: customers.length, scope: profiles.scope}, list};
+  return {report: {rules, plan, crosstab, customerRows, listSize: customers.length, scope: profiles.scope, returnMinHours: profiles.returnMinHours}, list};
 }

@@ -13,6 +13,7 @@ import {categoryLabel, CATEGORY_IDS, type Category} from "./categories.ts";
 import type {CustomerProfile, ScoredCustomer} from "./customers.ts";
 import {ANALYSIS_CATEGORIES, type AnalysisCategory, type ScoringScope} from "./tables.ts";
 import {SEGMENT_RULES, type SegmentId, type RfmThresholds} from "./rfm.ts";
+import {RETURN_MIN_HOURS} from "./occasions.ts";
 
 export interface Spread {
   mean: number;
@@ -29,7 +30,7 @@ export interface GroupSummary {
   orders: Spread;
   aov: Spread;
   recencyDays: Spread;
-  /** Share of customers with two or more orders. */
+  /** Share of customers who came back: two or more purchase occasions (loaders/cases/ecommerce/occasions.ts). */
   repeatShare: number;
   /** Share of the group's revenue per category (categories in table order, "other" last). */
   categoryShares: {category: AnalysisCategory; label: string; share: number}[];
@@ -73,6 +74,8 @@ export interface ProfilesReport {
   n: number;
   /** As of when they are described, and who and what was left out. */
   scope: ScoringScope;
+  /** A repeat buyer came back: an order more than this many hours after their first (loaders/cases/ecommerce/occasions.ts). */
+  returnMinHours: number;
   thresholds: RfmThresholds;
   rules: {id: SegmentId; label: string; rule: string; meaning: string}[];
   scoreRules: string[];
@@ -83,6 +86,8 @@ export interface ProfilesReport {
   clustering: {
     features: {feature: string; label: string}[];
     k: number;
+    /** Seeded k-means restarts for each k (the best of them by inertia is kept). */
+    restarts: number;
     reason: string;
     scores: {k: number; silhouette: number; inertia: number}[];
     fittedOn: number;
@@ -121,7 +126,7 @@ export function summarise(rows: readonly CustomerProfile[], all: readonly Custom
     orders: spread(rows.map((c) => c.orders)),
     aov: spread(rows.map((c) => c.aov)),
     recencyDays: spread(rows.map((c) => c.recencyDays)),
-    repeatShare: rows.filter((c) => c.orders >= 2).length / (rows.length || 1),
+    repeatShare: rows.filter((c) => c.occasions >= 2).length / (rows.length || 1),
     categoryShares: ANALYSIS_CATEGORIES.map((k) => ({category: k, label: categoryLabel[k], share: mine[k]})),
     categoryLift: ANALYSIS_CATEGORIES.map((k) => ({category: k, label: categoryLabel[k], lift: everyone[k] > 0 ? mine[k] / everyone[k] : 0}))
   };
@@ -167,11 +172,11 @@ function nameCluster(summary: GroupSummary, features: ClusterFeatureProfile[]): 
   const name = extras.length ? `${what} · ${extras.join(", ")}` : what;
   const description = `${Math.round(first.share * 100)}% of their revenue is ${first.label}` +
     (first.share < 0.9 ? `, ${Math.round(second.share * 100)}% ${second.label}` : "") +
-    `; median order ${Math.round(summary.aov.median).toLocaleString("en-US")}, ${Math.round(summary.repeatShare * 100)}% ordered more than once`;
+    `; median order ${Math.round(summary.aov.median).toLocaleString("en-US")}, ${Math.round(summary.repeatShare * 100)}% came back`;
   return {name, description};
 }
 
-export function clusterCustomers(customers: readonly CustomerProfile[], {kMin = 3, kMax = 10, nInit = 4, seed = 7, maxFit = 8000}: ClusterOptions = {}) {
+export function clusterCustomers(customers: readonly CustomerProfile[], {kMin = 3, kMax = 10, nInit = 20, seed = 7, maxFit = 8000}: ClusterOptions = {}) {
   const raw = customers.map((c) => FEATURES.map((f) => f.value(c)));
   const fitIdx = customers.length > maxFit ? shuffled(customers.map((_, i) => i), randomSource(seed)).slice(0, maxFit).sort((a, b) => a - b) : customers.map((_, i) => i);
   const {X: Xfit, scaler} = standardize(fitIdx.map((i) => raw[i]));
@@ -183,7 +188,7 @@ export function clusterCustomers(customers: readonly CustomerProfile[], {kMin = 
   for (const l of labels) sizes.set(l, (sizes.get(l) ?? 0) + 1);
   const order = [...sizes.keys()].sort((a, b) => sizes.get(b)! - sizes.get(a)! || a - b);
   const relabel = new Map(order.map((l, i) => [l, i]));
-  return {labels: labels.map((l) => relabel.get(l)!), raw, choice, fittedOn: fitIdx.length};
+  return {labels: labels.map((l) => relabel.get(l)!), raw, choice, fittedOn: fitIdx.length, restarts: nInit};
 }
 
 export function profilesReport(customers: readonly ScoredCustomer[], thresholds: RfmThresholds, scope: ScoringScope, options: ClusterOptions = {}): {report: ProfilesReport; clusterOf: number[]; clusterNames: string[]} {
@@ -199,7 +204,7 @@ export function profilesReport(customers: readonly ScoredCustomer[], thresholds:
     return {r, f, m, customers};
   }).sort((a, b) => a.r - b.r || a.f - b.f || a.m - b.m);
 
-  const {labels, raw, choice, fittedOn} = clusterCustomers(customers, options);
+  const {labels, raw, choice, fittedOn, restarts} = clusterCustomers(customers, options);
   const portraits = clusterPortraits(raw, labels, {features: FEATURES.map((f) => f.feature)});
   const used = new Set<string>();
   const clusters: ClusterProfileSummary[] = portraits.map((p) => {
@@ -226,13 +231,13 @@ export function profilesReport(customers: readonly ScoredCustomer[], thresholds:
     rules: SEGMENT_RULES.map(({id, label, rule, meaning}) => ({id, label, rule, meaning})),
     scoreRules: [
       `R (recency): 3 = the most recent third of customers by days since their last order${scope.asOf ? ` before ${scope.asOf}, counted to that day` : ""}, 2 = the middle third, 1 = the longest ago.`,
-      `F (frequency): 1 = one order, 2 = two orders, 3 = three or more (counts rather than thirds, because most customers order once)${scope.asOf ? `; orders before ${scope.asOf} only` : ""}.`,
+      `F (frequency): purchase occasions — 1 = one, 2 = two, 3 = three or more (counts rather than thirds, because most customers buy once); orders placed within ${RETURN_MIN_HOURS} hours of an occasion's first order are the same occasion (a basket split over two orders or placed twice is not a return)${scope.asOf ? `; orders before ${scope.asOf} only` : ""}.`,
       `M (monetary): 3 = the top third by revenue (wholesale lines excluded${scope.asOf ? `, orders before ${scope.asOf} only` : ""}), 2 = the middle third, 1 = the bottom third.`
     ],
-    segments, rfmGrid, overall,
+    returnMinHours: RETURN_MIN_HOURS, segments, rfmGrid, overall,
     clustering: {
       features: FEATURES.map(({feature, label}) => ({feature, label})),
-      k: choice.k, reason: choice.reason,
+      k: choice.k, restarts, reason: choice.reason,
       scores: choice.scores.map(({k, silhouette, inertia}) => ({k, silhouette, inertia})),
       fittedOn, clusters
     }

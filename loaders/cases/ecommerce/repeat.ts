@@ -1,17 +1,19 @@
 /**
- * Time to a customer's second order, for repeat-purchase questions that account for how long each
+ * Time to a customer's return — their second purchase occasion: the first order more than RETURN_MIN_HOURS after
+ * their first (loaders/cases/ecommerce/occasions.ts; orders sooner are the same purchase) — for repeat-purchase questions that account for how long each
  * customer was observed. Observation ends at the repeat cutoff when the log has one (the start of a
  * window at its end where customer ids look re-used: second orders there are not trusted), else at the
  * end of the log:
  *
  *   customers first seen on or after the end of observation are left out (never observed);
- *   a second order before it is an event, at its days after the first order;
- *   otherwise the customer is censored at the end of observation (a second order on or after the
+ *   a return before it is an event, at its days after the first order;
+ *   otherwise the customer is censored at the end of observation (a return on or after the
  *   cutoff does not count: "not yet by the cutoff", never "never").
  *
  * A customer's orders are taken in time order, ties by order id (as the first order of eco_customers).
  */
 import type {CustomerProfile, OrderRow} from "./customers.ts";
+import {secondOccasion} from "./occasions.ts";
 
 const DAY_MS = 86_400_000;
 const ms = (iso: string) => Date.parse(`${iso.length === 10 ? `${iso}T00:00:00` : iso}Z`);
@@ -30,7 +32,7 @@ export function orderSequences(orders: readonly OrderRow[]): Map<string, OrderRo
 
 export interface ReturnTime {
   customer: CustomerProfile;
-  /** Days from the first order to the second (event) or to the end of observation (censored). */
+  /** Days from the first order to the return (event) or to the end of observation (censored). */
   days: number;
   returned: boolean;
   /** Month of the first order (YYYY-MM), the stratum of seasonal comparisons. */
@@ -43,7 +45,7 @@ export interface ReturnTimes {
   observedUntil: string;
   /** Customers left out because their first order is on or after the repeat cutoff. */
   firstSeenAfterCutoff: number;
-  /** Second orders on or after the repeat cutoff (not counted). */
+  /** Returns on or after the repeat cutoff (not counted). */
   secondOrdersAfterCutoff: number;
 }
 
@@ -59,7 +61,7 @@ export function returnTimes(customers: readonly CustomerProfile[], sequences: Re
       firstSeenAfterCutoff++;
       continue;
     }
-    const second = sequences.get(customer.customerId)?.[1];
+    const second = secondOccasion(sequences.get(customer.customerId) ?? []);
     const secondAt = second ? ms(second.time) : Infinity;
     // The cutoff is the first instant not observed; the end of the log is the last one observed.
     const returned = repeatCutoff === null ? secondAt <= stop : secondAt < stop;

@@ -8,8 +8,11 @@
  *   R (recency)   3 = the most recent third of customers by days since their last order (to the
  *                 end of the log, or to the repeat cutoff),
  *                 2 = the middle third, 1 = the longest ago (cut points: tertiles of recency)
- *   F (frequency) 1 = one order, 2 = two orders, 3 = three or more — counts, not quantiles,
- *                 because most customers of a home-and-garden store order once
+ *   F (frequency) purchase occasions: 1 = one, 2 = two, 3 = three or more — counts, not quantiles,
+ *                 because most customers of a home-and-garden store buy once; orders of one customer
+ *                 within RETURN_MIN_HOURS of an occasion's first order are that occasion
+ *                 (loaders/cases/ecommerce/occasions.ts), so a basket split over two order ids or placed
+ *                 twice does not make a repeat buyer
  *   M (monetary)  3 = the top third by revenue, 2 = the middle third, 1 = the bottom third
  *
  * The segment is the first rule of SEGMENT_RULES that matches: the rule table is shown as is
@@ -74,7 +77,7 @@ export async function scoreRfm(connection: DuckDBConnection): Promise<RfmThresho
   await run(connection, `CREATE OR REPLACE TABLE eco_rfm AS
     WITH s AS (SELECT cust,
         CASE WHEN recencyDays <= ${t.recencyRecent} THEN 3 WHEN recencyDays <= ${t.recencyMiddle} THEN 2 ELSE 1 END AS r,
-        least(orders, 3) AS f,
+        occasions AS f,
         CASE WHEN revenue <= ${t.revenueLow} THEN 1 WHEN revenue <= ${t.revenueHigh} THEN 2 ELSE 3 END AS m
       FROM eco_scored_customers)
     SELECT *, CASE ${cases} ELSE NULL END AS segment FROM s`);

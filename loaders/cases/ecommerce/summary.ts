@@ -37,8 +37,11 @@ export interface SummaryReport {
   categories: {category: string; label: string; revenueShare: number; lineShare: number}[];
   /** The most seasonal category (highest peak index) and its peak month; the least seasonal. */
   seasonal: {label: string; peakMonth: number; peakIndex: number; troughMonth: number; troughIndex: number}[];
-  /** Share of customers first seen before the repeat cutoff who ordered again before it. */
+  /** Share of customers first seen before the repeat cutoff who came back (an order more than RETURN_MIN_HOURS after their first) before it. */
   repeatRate: number;
+  /** Coming back within a fixed horizon: customers observed that long (first order at least windowDays before the end of
+   * observation), the share of them back within windowDays; customers counted in repeatRate; the return rule's hours. */
+  repeatWithin: {windowDays: number; eligible: number; rate: number; customers: number; returnMinHours: number};
   /** Repeat figures end here (ISO date; the end of the log when no re-used-id window was found). */
   repeatObservedUntil: string;
   /** The re-used-id window (the data defect stated at the top of the Summary), or null. */
@@ -97,6 +100,7 @@ export function summaryReport({read, quality, wholesaleThreshold, reusedIds, cat
     seasonal: [...time.peaks].filter((p) => p.category !== "other").sort((a, b) => b.peakIndex - a.peakIndex)
       .map((p) => ({label: p.label, peakMonth: p.months[0], peakIndex: p.peakIndex, troughMonth: p.troughMonth, troughIndex: p.troughIndex})),
     repeatRate: time.repeat.rate,
+    repeatWithin: {windowDays: time.repeat.windowDays, eligible: time.repeat.eligible, rate: time.repeat.rateWithinWindow, customers: time.repeat.customers, returnMinHours: time.repeat.returnMinHours},
     repeatObservedUntil: time.repeat.observedUntil,
     reusedIds,
     scope: profiles.scope,

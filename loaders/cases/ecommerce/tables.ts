@@ -16,7 +16,8 @@
  *                  buildOrdersWithWholesale): customer, time of the order (its first line),
  *                  revenue, lines, units, main category (the category with the most lines; ties →
  *                  higher revenue → table order), categories as a bit mask
- *   eco_customers  one row per customer (wholesale lines left out): orders, revenue, average
+ *   eco_customers  one row per customer (wholesale lines left out): orders, purchase occasions (orders more
+ *                  than RETURN_MIN_HOURS apart, up to MAX_OCCASIONS: loaders/cases/ecommerce/occasions.ts), revenue, average
  *                  order value, first/last order time, recency in days to the end of the log,
  *                  categories bought (bit mask), category and value of the first order (earliest,
  *                  then lowest order id)
@@ -33,6 +34,7 @@ import type {DuckDBConnection} from "../../io/duckdb.ts";
 import {ident, literal, queryOne, run} from "../../io/duckdb.ts";
 import type {KeyedLines} from "../../clean/ecommerce.ts";
 import {CATEGORY_IDS, categorySql, normaliseSql, ruleIndexSql} from "./categories.ts";
+import {buildOccasions} from "./occasions.ts";
 
 /** Category order used for ties and display: the eight categories, then "other". */
 export const ANALYSIS_CATEGORIES = [...CATEGORY_IDS, "other"] as const;
@@ -109,15 +111,16 @@ async function buildCustomerTables(connection: DuckDBConnection, {customers, cat
   const endTs = timestampSql(asOf ?? end);
   // The first order: earliest time, then lowest order id — one exact integer key (microseconds, then the id).
   const firstKey = "(CAST(epoch_us(time) AS HUGEINT) * 1000000000000 + orderId)";
+  await buildOccasions(connection, `${customers}_occasions`, orders);
   await run(connection, `CREATE OR REPLACE TABLE ${customers} AS
     WITH o AS (SELECT cust, count(*) AS orders, sum(revenue) AS revenue, min(time) AS firstTime, max(time) AS lastTime, sum(lines) AS lines,
         arg_min({category: mainCategory, value: revenue}, ${firstKey}) AS firstOrder, bit_or(categoryMask) AS categoryMask
       FROM ${orders} GROUP BY cust)
-    SELECT cust, orders, revenue, revenue / orders AS aov, firstTime, lastTime, lines, categoryMask,
+    SELECT cust, orders, occ.occasions, revenue, revenue / orders AS aov, firstTime, lastTime, lines, categoryMask,
       firstOrder.category AS firstCategory, firstOrder.value AS firstOrderValue,
       (epoch(${endTs}) - epoch(lastTime)) / 86400 AS recencyDays,
       (epoch(${endTs}) - epoch(firstTime)) / 86400 AS tenureDays
-    FROM o`);
+    FROM o JOIN ${customers}_occasions occ USING (cust)`);
   // Revenue per category straight from the order × category rows (a pivot per order first would
   // cost more); main category = most revenue, ties → table order.
   const revenueByCategory = ANALYSIS_CATEGORIES.map((c, i) => `sum(CASE WHEN rank = ${i} THEN r ELSE 0 END) AS ${ident(`rev_${c}`)}`).join(", ");

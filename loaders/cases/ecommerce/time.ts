@@ -2,7 +2,8 @@
  * When customers buy, in SQL over eco_lines / eco_orders / eco_customers (wholesale lines left
  * out): revenue and orders by month per category, a seasonality index per category and calendar
  * month, orders by weekday × hour (overall and per category), retention of monthly cohorts of
- * first orders, and the repeat-purchase rate.
+ * first orders, and the repeat-purchase rate. A return is a second purchase occasion: an order more than
+ * RETURN_MIN_HOURS after the customer's first (loaders/cases/ecommerce/occasions.ts).
  *
  * Seasonality index of category c in calendar month m: order lines of c per calendar day of m in
  * the log window (a month seen twice counts its days twice), divided by the mean of that rate over
@@ -18,6 +19,7 @@
 import type {DuckDBConnection} from "../../io/duckdb.ts";
 import {queryOne, queryRows, run} from "../../io/duckdb.ts";
 import {categoryLabel} from "./categories.ts";
+import {buildOccasions, MAX_OCCASIONS, RETURN_MIN_HOURS} from "./occasions.ts";
 import {ANALYSIS_CATEGORIES, countsByCategorySql, type AnalysisCategory, type TablesInfo} from "./tables.ts";
 
 export const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -60,17 +62,19 @@ export interface TimeReport {
     observedUntil: string;
     customers: number;
     repeaters: number;
-    /** Share of customers with two or more orders. */
+    /** Customers who came back: a second purchase occasion (an order more than RETURN_MIN_HOURS after their first). */
     rate: number;
-    /** Among customers whose first order is at least `windowDays` before the end of observation: share ordering again within that many days. */
+    /** Among customers whose first order is at least `windowDays` before the end of observation: share coming back within that many days. */
     windowDays: number;
     eligible: number;
     withinWindow: number;
     rateWithinWindow: number;
-    /** Days from the first to the second order (customers with ≥ 2 orders before the end of observation). */
+    /** Hours within which a later order is the same purchase occasion, not a return. */
+    returnMinHours: number;
+    /** Days from the first order to the return (customers who came back before the end of observation). */
     daysToSecond: {median: number; q1: number; q3: number};
-    /** Customers by number of orders (the last bucket is "this many or more"). */
-    ordersHistogram: {orders: number; customers: number; orMore: boolean}[];
+    /** Customers by number of purchase occasions (the last bucket is "this many or more"). */
+    occasionsHistogram: {occasions: number; customers: number; orMore: boolean}[];
   };
 }
 
@@ -143,25 +147,24 @@ export async function timeReport(connection: DuckDBConnection, info: TablesInfo,
      SELECT strftime(a.cohort, '%Y-%m') AS cohort, s.customers, a."offset", a.active, a.active / s.customers AS retention
      FROM act a JOIN sizes s USING (cohort) WHERE a."offset" <= ${maxOffset} AND ${observed(`a.cohort + to_months(CAST(a."offset" AS INTEGER))`)} ORDER BY a.cohort, a."offset"`);
 
+  // Returns: a customer's second purchase occasion (loaders/cases/ecommerce/occasions.ts), from the observed orders.
+  await buildOccasions(connection, "eco_observed_occasions", `(SELECT cust, time FROM eco_orders WHERE ${observed("time")})`);
   const rep = await queryOne<{customers: number; repeaters: number; eligible: number; within: number; med: number; q1: number; q3: number}>(connection,
-    `WITH o AS (SELECT cust, time, row_number() OVER (PARTITION BY cust ORDER BY time, orderId) AS k FROM eco_orders WHERE ${observed("time")}),
-     c AS (SELECT cust, max(time) FILTER (WHERE k = 1) AS first, max(time) FILTER (WHERE k = 2) AS second, count(*) AS orders FROM o GROUP BY cust),
-     g AS (SELECT orders, (epoch(${observedUntil}) - epoch(first)) / 86400 AS sinceFirst, (epoch(second) - epoch(first)) / 86400 AS gap FROM c)
-     SELECT count(*) AS customers, count(*) FILTER (WHERE orders >= 2) AS repeaters,
+    `WITH g AS (SELECT (epoch(${observedUntil}) - epoch(first)) / 86400 AS sinceFirst, (epoch(second) - epoch(first)) / 86400 AS gap FROM eco_observed_occasions)
+     SELECT count(*) AS customers, count(gap) AS repeaters,
        count(*) FILTER (WHERE sinceFirst >= ${repeatWindowDays}) AS eligible,
        count(*) FILTER (WHERE sinceFirst >= ${repeatWindowDays} AND gap <= ${repeatWindowDays}) AS within,
        quantile_cont(gap, 0.5) AS med, quantile_cont(gap, 0.25) AS q1, quantile_cont(gap, 0.75) AS q3 FROM g`);
-  const maxBucket = 5;
-  const hist = await queryRows<{orders: number; customers: number}>(connection,
-    `SELECT least(orders, ${maxBucket}) AS orders, count(*) AS customers FROM (SELECT cust, count(*) AS orders FROM eco_orders WHERE ${observed("time")} GROUP BY cust) GROUP BY 1 ORDER BY 1`);
+  const hist = await queryRows<{occasions: number; customers: number}>(connection,
+    `SELECT occasions, count(*) AS customers FROM eco_observed_occasions GROUP BY 1 ORDER BY 1`);
   return {
     start: info.start, end: info.end, months, monthly, monthTotals, seasonality, peaks, weekdayHour, categoryWeekday, categoryHour, cohorts, repeatCutoff,
     repeat: {
       observedUntil: repeatCutoff ?? info.end,
       customers: rep.customers, repeaters: rep.repeaters, rate: rep.repeaters / rep.customers,
-      windowDays: repeatWindowDays, eligible: rep.eligible, withinWindow: rep.within, rateWithinWindow: rep.eligible ? rep.within / rep.eligible : NaN,
+      returnMinHours: RETURN_MIN_HOURS, windowDays: repeatWindowDays, eligible: rep.eligible, withinWindow: rep.within, rateWithinWindow: rep.eligible ? rep.within / rep.eligible : NaN,
       daysToSecond: {median: rep.med ?? NaN, q1: rep.q1 ?? NaN, q3: rep.q3 ?? NaN},
-      ordersHistogram: hist.map((h) => ({orders: h.orders, customers: h.customers, orMore: h.orders === maxBucket}))
+      occasionsHistogram: hist.map((h) => ({occasions: h.occasions, customers: h.customers, orMore: h.occasions === MAX_OCCASIONS}))
     }
   };
 }
