@@ -40,19 +40,10 @@
  */
 import type {FitnessMember} from "../../clean/fitness.ts";
 import type {ClusterSolution} from "../../report/types.ts";
+import type {Assumption as GenericAssumption} from "../../report/assumption.ts";
 import {retentionValue, type RetentionAssumptions, type RetentionValue} from "../../../src/components/retention-value.ts";
 
-/** An assumption the data cannot give, with its default and the range of the page's input. */
-export interface Assumption {
-  id: keyof RetentionAssumptions;
-  label: string;
-  unit: string;
-  value: number;
-  min: number;
-  max: number;
-  step: number;
-  why: string;
-}
+export type Assumption = GenericAssumption<keyof RetentionAssumptions>;
 
 /** Defaults: starting guesses, stated as such on the page; the reader sets their own. */
 export const ASSUMPTIONS: readonly Assumption[] = [

@@ -14,6 +14,7 @@ import {distinctiveEffect, type Portrait, type PortraitVariable, type SegmentId,
 import type {CustomerRow} from "./features.ts";
 import {breakEvenProduct, offerValue, type AssumptionValues, type OfferValue} from "../../../src/components/offer-value.ts";
 import {profitByActivity, type ProfitByActivity} from "./profit-by-activity.ts";
+import type {Assumption as GenericAssumption} from "../../report/assumption.ts";
 
 export interface OfferAction {
   /** Rule that fired, e.g. "promo". */
@@ -42,16 +43,7 @@ export interface SegmentOffer {
   meanProbability: number;
 }
 
-export interface Assumption {
-  id: "offerCost" | "responseRate" | "lossShare" | "months";
-  label: string;
-  unit: string;
-  value: number;
-  min: number;
-  max: number;
-  step: number;
-  why: string;
-}
+export type Assumption = GenericAssumption<"offerCost" | "responseRate" | "lossShare" | "months">;
 
 export interface Offers {
   offers: SegmentOffer[];
