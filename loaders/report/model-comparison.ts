@@ -325,6 +325,8 @@ export function compareModels(input: CompareModelsInput, options: CompareModelsO
   const odds = oddsView ? oddsView.odds : null;
   const oddsRatiosModel = !oddsView ? null
     : `a logistic regression ${oddsView.penalty}${view && view.dropped.length ? ` on ${view.keep.length} of ${features.length} features (interpretation view)` : ""}, fitted on the training part${oddsView.reference}`;
+  const oddsRatiosWhy = !oddsView ? null
+    : "It is fitted separately from the model used for predictions: a penalty pulls odds ratios toward 1 and narrows their intervals, so \"the interval crosses 1\" would not be a test; without one, each interval is an ordinary 95% confidence interval (unadjusted, one per feature).";
   let shap: ShapFeature[] | null = null;
   let shapModel: string | null = null;
   let shapScale: "log-odds" | "probability" | null = null;
@@ -390,6 +392,7 @@ export function compareModels(input: CompareModelsInput, options: CompareModelsO
     thresholds: thresholdTable(ytest, proba),
     oddsRatios: odds,
     oddsRatiosModel,
+    oddsRatiosWhy,
     interpretation: view ? {features: view.keep.map((j) => features[j].feature), dropped: view.dropped.map(({feature, label, partner, partnerLabel, reason}) => ({feature, label, partner, partnerLabel, reason}))} : null,
     shap,
     shapModel,

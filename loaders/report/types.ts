@@ -172,6 +172,8 @@ export interface ModelReport {
   /** From the best logistic regression (per-sd odds ratios); null without a logistic family. */
   oddsRatios: OddsRatio[] | null;
   oddsRatiosModel: string | null;
+  /** Why the odds ratios come from a separate, unpenalised fit, and how to read their intervals. */
+  oddsRatiosWhy: string | null;
   /** SHAP summary of the model named in shapModel, on the test rows. */
   shap: ShapFeature[] | null;
   shapModel: string | null;

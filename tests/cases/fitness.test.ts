@@ -7,7 +7,6 @@
  *   out-of-fold ROC-AUC; the interpretation view's pruning (training rows only); its odds ratios
  *   and 95% intervals against statsmodels' unpenalised Logit, the late warning's counts (pandas) and
  *   the cross-validated ROC-AUC without this month's visits (scikit-learn)
- *   (tests/golden/fitness_review.py → fitness-review.json);
  *   the nine hypothesis tests; KMeans groups for every k and k read off scipy's Ward tree. Trees
  *   and forests only roughly (different random streams).
  * - Demo data (data/, planted truth in data/fitness/truth.json): the model ranks the planted
@@ -38,8 +37,7 @@ import {datasets, realDataSkip} from "../real-data.ts";
 
 const realSkip = realDataSkip("fitness/gym_churn_us.csv");
 const golden = JSON.parse(readFileSync(new URL("../golden/fitness.json", import.meta.url), "utf8"));
-const review = JSON.parse(readFileSync(new URL("../golden/fitness-review.json", import.meta.url), "utf8"));
-const oddsGolden = review.odds;
+const oddsGolden = golden.odds;
 const committedSplit = JSON.parse(readFileSync(new URL("../golden/fitness-split.json", import.meta.url), "utf8"));
 const fieldOf = new Map(fitnessSchema.files[0].columns.map((c) => [c.source, c.field]));
 
@@ -112,7 +110,7 @@ describe("fitness on the real export", {skip: realSkip}, () => {
   });
 
   test("odds ratios and their 95% intervals are statsmodels' unpenalised Logit and conf_int on the training part", () => {
-    // tests/golden/fitness_odds.py → fitness-odds.json. The penalised fit these came from before
+    // statsmodels' Logit in tests/golden/fitness.py → fitness.json. The penalised fit these came from before
     // pulled every coefficient toward 0 (lifetime −3.80 against −4.00) and narrowed the intervals.
     assert.deepEqual(a.model.oddsRatios!.map((o) => o.feature), oddsGolden.features);
     assert.match(a.model.oddsRatiosModel!, /without penalty/);
@@ -126,16 +124,16 @@ describe("fitness on the real export", {skip: realSkip}, () => {
   test("this month's visits: a late warning, sized with pandas' counts; the model without them scored as scikit-learn does", () => {
     // The reviewer: 134 churners had no visit this month, against 47 stayers; ROC-AUC 0.957 without the feature vs 0.976.
     const late = a.recommendations.lateWarning;
-    assert.equal(late.zeroVisitChurners, review.lateWarning.zeroVisitChurners);
-    assert.equal(late.zeroVisitStayers, review.lateWarning.zeroVisitStayers);
+    assert.equal(late.zeroVisitChurners, golden.lateWarning.zeroVisitChurners);
+    assert.equal(late.zeroVisitStayers, golden.lateWarning.zeroVisitStayers);
     const action = a.recommendations.actions.find((x) => x.id === "visit-drop")!;
     assert.match(action.title, /^Late warning/);
     assert.match(action.why, new RegExp(`${late.zeroVisitChurners} of the [0-9,]+ members who churned made no visit at all this month, against ${late.zeroVisitStayers} of`));
     assert.match(action.why, /no earlier month/);
     const s = a.model.lateSignal;
     assert.equal(s.feature, "classFrequencyCurrentMonth");
-    close(s.cvAucWith, review.withoutCurrentMonth.with, 1e-6, "cross-validated ROC-AUC with this month's visits");
-    close(s.cvAucWithout, review.withoutCurrentMonth.without, 1e-6, "cross-validated ROC-AUC without this month's visits");
+    close(s.cvAucWith, golden.withoutCurrentMonth.with, 1e-6, "cross-validated ROC-AUC with this month's visits");
+    close(s.cvAucWithout, golden.withoutCurrentMonth.without, 1e-6, "cross-validated ROC-AUC without this month's visits");
     assert.equal(s.permutationRank, 1, "this month's visits have the largest permutation drop");
   });
 

@@ -212,19 +212,21 @@ describe("One Click on the real exports: the money case, the target's wording an
     close(b, (defaults.offerCost * first.n) / (defaults.months * first.expectedProfitAtRisk), 1e-12, "cost / (months × weighted profit)");
   });
 
-  test("profit of declined against unchanged customers equals statsmodels' Welch interval, and shows no loss", () => {
+  test("profit of declined against unchanged customers equals statsmodels' Welch interval, whose interval straddles zero", () => {
     const p = art["offers.json"].profitByActivity;
     const ref = golden.profitByActivity;
     close(p.declined.mean, ref.declinedMean, 1e-9, "declined mean");
     close(p.unchanged.mean, ref.unchangedMean, 1e-9, "unchanged mean");
     close(p.difference.lo, ref.lo, 1e-9, "Welch 95% CI, low");
     close(p.difference.hi, ref.hi, 1e-9, "Welch 95% CI, high");
-    assert.equal(p.showsLoss, false);
+    assert.equal(p.direction, ref.lo < 0 && ref.hi > 0 ? "similar" : ref.hi < 0 ? "lower" : "higher");
+    assert.equal(p.direction, "similar");
     close(p.effect.value, golden.portraitDeclined.d.profit, 1e-9, "Cohen's d of profit");
     assert.deepEqual(art["summary.json"].profitByActivity, p);
-    // The share-lost assumption says the data do not support it, with the computed comparison.
+    // The share-lost assumption says the export cannot measure it, with the computed comparison.
     const why = art["offers.json"].assumptions.find((a: {id: string}) => a.id === "lossShare").why;
-    assert.match(why, /do not support/);
+    assert.match(why, /cannot measure/);
+    assert.ok(why.includes(p.reading), why);
     assert.ok(why.includes(p.difference.lo.toFixed(2)) && why.includes(p.difference.hi.toFixed(2)), why);
   });
 

@@ -3,7 +3,8 @@ computed the way a statistician would with the standard tools, on the same split
 report (tests/golden/fitness-split.json, written by tests/golden/fitness-split.ts from the
 TypeScript split with seed 42).
 
-Run with Debian's python3 (scikit-learn, scipy, pandas) from the project root:
+Run with Debian's python3 (packages python3-sklearn python3-scipy python3-pandas python3-statsmodels)
+from the project root:
     npx tsx tests/golden/fitness-split.ts [path/to/shared/datasets]
     /usr/bin/python3 tests/golden/fitness.py [path/to/shared/datasets]
 Writes tests/golden/fitness.json. The product has no Python dependency; only this script does.
@@ -20,8 +21,10 @@ What it computes, independently of the TypeScript code:
   different random streams); the one-standard-error rule over the families' best; the out-of-fold
   ROC-AUC of the best logistic regression over all rows;
 - the interpretation view: collinear pairs (|r| >= 0.8) from the TRAINING rows' correlations, the
-  feature of each pair less correlated with churn left out, and the same logistic regression
-  refitted on the rest (the odds ratios shown come from an unpenalised fit: fitness_odds.py);
+  feature of each pair less correlated with churn left out; on the rest, statsmodels' unpenalised
+  Logit with Wald 95% intervals (conf_int) — the odds ratios the model page shows;
+- members with no visit this month by churn, and the cross-validated ROC-AUC of the chosen logistic
+  regression with and without this month's visits (cross_val_score on the committed folds);
 - the nine hypothesis tests (Welch t / Mann-Whitney U by the skewness rule, chi-square with Yates'
   correction on 2x2 tables), Holm-adjusted p-values;
 - member groups: scikit-learn KMeans(n_init=100, the best of many restarts) on StandardScaler features for k = 2..8 (labels,
@@ -37,6 +40,8 @@ import numpy as np
 import pandas as pd
 import sklearn
 import scipy
+import statsmodels
+import statsmodels.api as sm
 from scipy import stats
 from scipy.cluster.hierarchy import linkage
 from sklearn.calibration import calibration_curve
@@ -45,7 +50,7 @@ from sklearn.ensemble import RandomForestClassifier
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import (accuracy_score, average_precision_score, f1_score, precision_score,
                              recall_score, roc_auc_score, silhouette_score)
-from sklearn.model_selection import GridSearchCV, PredefinedSplit, train_test_split
+from sklearn.model_selection import GridSearchCV, PredefinedSplit, cross_val_score, train_test_split
 from sklearn.neighbors import KNeighborsClassifier
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
@@ -67,7 +72,7 @@ gym = pd.read_csv(os.path.join(DATASETS, "fitness", "gym_churn_us.csv"))
 gym = gym.iloc[[line - 2 for line in split["lines"]]].reset_index(drop=True)
 X = gym[[COLUMNS[f] for f in FIELDS]].to_numpy(dtype=float)
 y = gym["Churn"].to_numpy(dtype=int)
-out = {"sklearn": sklearn.__version__, "scipy": scipy.__version__, "n": int(len(y)), "positives": int(y.sum()), "features": FIELDS}
+out = {"sklearn": sklearn.__version__, "scipy": scipy.__version__, "statsmodels": statsmodels.__version__, "n": int(len(y)), "positives": int(y.sum()), "features": FIELDS}
 
 
 def fl(a):
@@ -164,8 +169,24 @@ for a, b, r in pairs:
     if a not in gone and b not in gone:
         gone.add(a if abs(corr[a, t]) < abs(corr[b, t]) else b)
 keep = [j for j in range(t) if j not in gone]
-view = logistic(C).fit(Xtr[:, keep], ytr)
-out["interpretation"] = {"features": [FIELDS[j] for j in keep], "dropped": [FIELDS[j] for j in sorted(gone)], "coef": fl(view[-1].coef_)}
+out["interpretation"] = {"features": [FIELDS[j] for j in keep], "dropped": [FIELDS[j] for j in sorted(gone)]}
+
+# --- Odds ratios: statsmodels' unpenalised Logit on the interpretation view, Wald 95% intervals ------
+# Standardised with the training rows' mean and population sd (as StandardScaler does).
+Xv = Xtr[:, keep]
+Zv = (Xv - Xv.mean(axis=0)) / Xv.std(axis=0)
+logit = sm.Logit(ytr, sm.add_constant(Zv)).fit(method="newton", maxiter=100, tol=1e-12, disp=0)
+ci = logit.conf_int(alpha=0.05)
+out["odds"] = {"features": [FIELDS[j] for j in keep], "converged": bool(logit.mle_retvals["converged"]),
+               "coef": fl(logit.params[1:]), "lo": fl(ci[1:, 0]), "hi": fl(ci[1:, 1])}
+
+# --- This month's visits: members with none, and the CV ROC-AUC without the feature (same folds) -----
+current = X[:, FIELDS.index("classFrequencyCurrentMonth")]
+out["lateWarning"] = {"zeroVisitChurners": int(((current == 0) & (y == 1)).sum()), "zeroVisitStayers": int(((current == 0) & (y == 0)).sum())}
+folds = PredefinedSplit(np.array(split["folds"]))
+without = [j for j, f in enumerate(FIELDS) if f != "classFrequencyCurrentMonth"]
+cv_auc = lambda cols: float(np.mean(cross_val_score(logistic(C), Xtr[:, cols], ytr, cv=folds, scoring="roc_auc")))
+out["withoutCurrentMonth"] = {"C": C, "with": cv_auc(list(range(len(FIELDS)))), "without": cv_auc(without)}
 
 # --- Hypothesis tests --------------------------------------------------------------------------------
 HYPOTHESES = [("classFrequencyCurrentMonth", "continuous"), ("classFrequencyTotal", "continuous"), ("lifetime", "continuous"),

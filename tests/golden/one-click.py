@@ -1,6 +1,7 @@
-"""Reference values for tests/cases/one-click.test.ts, computed with pandas and scikit-learn.
+"""Reference values for tests/cases/one-click.test.ts, computed with pandas, scikit-learn, scipy and
+statsmodels.
 
-Run with Debian's python3 (packages python3-scipy python3-sklearn python3-pandas python3-statsmodels) (scikit-learn, scipy, pandas), from the project root, after
+Run with Debian's python3 (packages python3-scipy python3-sklearn python3-pandas python3-statsmodels) from the project root, after
 `npx tsx tests/golden/one-click-split.ts` has written the split:
     /usr/bin/python3 tests/golden/one-click.py [path/to/shared/datasets]
 Writes tests/golden/one-click.json. The product has no Python dependency; only this script does.

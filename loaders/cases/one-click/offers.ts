@@ -211,7 +211,5 @@ export function designOffers(segments: Segments, {rows, membership}: OfferOption
 export function lossShareWhy(p: ProfitByActivity): string {
   const money = (x: number) => x.toFixed(2);
   const comparison = `declined customers bring ${money(p.declined.mean)} of profit a month on average, unchanged customers ${money(p.unchanged.mean)} (difference ${money(p.difference.value)}, 95% CI ${money(p.difference.lo)} to ${money(p.difference.hi)}; Cohen's d ${p.effect.value.toFixed(2)}, ${p.effect.magnitude})`;
-  return p.showsLoss
-    ? `An assumption, which the data partly support: ${comparison}. A declining customer buys less, not nothing; half of their profit is a starting guess.`
-    : `A pure assumption, which the data do not support: ${comparison}, so this export gives no evidence that declining customers lose any profit. Half of their profit is a starting guess to explore with the slider; the money estimate rests on it, not on the data.`;
+  return `An assumption this export cannot measure: it compares different customers at one time, not the same customers before and after a decline. Now, ${p.reading}: ${comparison}. Half of their profit is a starting guess to explore with the slider; the money estimate rests on it, not on the data.`;
 }

@@ -1,7 +1,8 @@
 /**
- * Monthly profit of the declined against the unchanged customers: the only evidence in the data of
- * how much profit a decline costs. The money estimate on the Offers page assumes a share of profit
- * is lost when activity declines; this comparison says whether the data show any such loss.
+ * Monthly profit of the declined against the unchanged customers, now. The money estimate on the
+ * Offers page assumes a share of profit is lost when activity declines; this export cannot measure
+ * that (it compares different customers at one time, not the same customers before and after a
+ * decline), so the comparison is shown as context for the assumption, not as evidence about it.
  * Difference of means with Welch's 95% interval (scipy.stats.ttest_ind(equal_var=False) and its
  * confidence_interval), and Cohen's d (pooled standard deviation).
  */
@@ -17,9 +18,17 @@ export interface ProfitByActivity {
   difference: {value: number; lo: number; hi: number};
   /** Cohen's d, declined against unchanged. */
   effect: EffectSize;
-  /** True only when the whole interval lies below zero: the data show declined customers bring less profit. */
-  showsLoss: boolean;
+  /** Which way the interval points: below zero (declined customers bring less profit now), above, or across it. */
+  direction: "lower" | "similar" | "higher";
+  /** That, in words. */
+  reading: string;
 }
+
+const READING: Record<ProfitByActivity["direction"], string> = {
+  lower: "declined customers bring less profit a month than unchanged ones",
+  similar: "declined and unchanged customers bring similar profit a month",
+  higher: "declined customers bring more profit a month than unchanged ones"
+};
 
 export function profitByActivity(rows: readonly CustomerRow[]): ProfitByActivity {
   const x = rows.filter((r) => r.declined).map((r) => r.profit);
@@ -32,9 +41,10 @@ export function profitByActivity(rows: readonly CustomerRow[]): ProfitByActivity
   const df = (va + vb) ** 2 / (va ** 2 / (a.n - 1) + vb ** 2 / (b.n - 1));
   const half = tQuantile(0.975, df) * se;
   const value = a.mean - b.mean;
+  const direction = value + half < 0 ? "lower" : value - half > 0 ? "higher" : "similar";
   return {
     declined: {n: a.n, mean: a.mean}, unchanged: {n: b.n, mean: b.mean},
     difference: {value, lo: value - half, hi: value + half},
-    effect: cohensDEffect(cohensD(x, y)), showsLoss: value + half < 0
+    effect: cohensDEffect(cohensD(x, y)), direction, reading: READING[direction]
   };
 }
