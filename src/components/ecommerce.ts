@@ -297,7 +297,7 @@ export function textTable<T extends Record<string, unknown>>(rows: T[], columns:
     return html`<td class=${c.numeric ? "num" : ""}>${text}</td>`;
   };
   // A table wider than the page (many columns on a phone) scrolls inside its own box, never the page.
-  return html`<div class="table-scroll"><table class="eco-text">
+  return html`<div style="overflow-x: auto; max-width: 100%;"><table class="eco-text">
     <thead><tr>${columns.map((c) => html`<th class=${c.numeric ? "num" : ""}>${c.label}</th>`)}</tr></thead>
     <tbody>${rows.map((r) => html`<tr>${columns.map((c) => cell(r, c))}</tr>`)}</tbody>
   </table></div>`;

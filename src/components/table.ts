@@ -17,7 +17,7 @@ export interface Column<T> {
 export function Table<T extends Record<string, unknown>>(rows: T[], {columns}: {columns: Column<T>[]}) {
   const cell = (c: Column<T>, r: T) => (c.format ? c.format(r[c.key], r) : String(r[c.key] ?? ""));
   // The box scrolls sideways on a narrow screen, never the page.
-  return html`<div class="table-scroll"><table style="max-width: none">
+  return html`<div style="max-width: 100%; overflow-x: auto"><table style="max-width: none; margin: 0">
     <thead><tr>${columns.map((c) => html`<th style=${`text-align: ${c.align ?? "left"}`}>${c.label}</th>`)}</tr></thead>
     <tbody>${rows.map((r) => html`<tr>${columns.map((c) => html`<td style=${`text-align: ${c.align ?? "left"}; vertical-align: top${c.align === "right" ? "; white-space: nowrap" : ""}`}>${cell(c, r)}</td>`)}</tr>`)}</tbody>
   </table></div>`;
