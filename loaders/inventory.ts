@@ -1,54 +1,61 @@
-/** Per case: the export files found under DATA_DIR with their size and row and column counts. */
+/**
+ * The overview's input-file table: per case present in DATA_DIR, each export with its size, rows,
+ * columns and dialect — read by the case reader itself (loaders/io/read.ts: the same dialect and
+ * encoding detection, CSV and Parquet alike). A file the reader rejects is listed with the reason;
+ * the case's own loader fails the build with the full message.
+ */
 import {existsSync, statSync} from "node:fs";
-import {join} from "node:path";
-import {DuckDBInstance} from "@duckdb/node-api";
-import {cases, type CaseInfo} from "./cases/catalog.ts";
+import {resolveInputs} from "./inputs/resolve.ts";
+import {caseById, type CaseId} from "./cases/registry.ts";
+import {withDatabase} from "./io/duckdb.ts";
+import {readExport} from "./io/read.ts";
+import {isDataError} from "./io/problems.ts";
 
 export interface FileInventory {
   file: string;
+  title: string;
   found: boolean;
+  format: "csv" | "parquet" | null;
   bytes: number | null;
   rows: number | null;
   columns: number | null;
   delimiter: string | null;
+  encoding: string | null;
+  /** Why the reader rejected the file (first line of its message), or null. */
+  error: string | null;
 }
 
 export interface CaseInventory {
-  id: CaseInfo["id"];
+  id: CaseId;
   title: string;
   question: string;
   files: FileInventory[];
 }
 
 export async function inventory(dataDir: string): Promise<CaseInventory[]> {
-  const db = await DuckDBInstance.create(":memory:");
-  const connection = await db.connect();
-  try {
+  const inputs = resolveInputs(dataDir);
+  return withDatabase(async (connection) => {
     const out: CaseInventory[] = [];
-    for (const {id, title, question, files} of cases) {
-      const entries: FileInventory[] = [];
-      for (const file of files) {
-        const path = join(dataDir, id, file);
-        if (!existsSync(path)) {
-          entries.push({file, found: false, bytes: null, rows: null, columns: null, delimiter: null});
-          continue;
+    for (const input of inputs.cases) {
+      const {id, title, question} = caseById(input.id);
+      const files: FileInventory[] = [];
+      for (const spec of input.files) {
+        const found = !!spec.path && existsSync(spec.path);
+        const entry: FileInventory = {file: spec.file, title: spec.title, found, format: null, bytes: found ? statSync(spec.path!).size : null,
+          rows: null, columns: null, delimiter: null, encoding: null, error: null};
+        if (found) {
+          try {
+            const {report} = await readExport(connection, spec);
+            Object.assign(entry, {format: report.format, rows: report.rows, columns: report.columns, delimiter: report.dialect?.separator ?? null, encoding: report.dialect?.encoding ?? null});
+          } catch (error) {
+            if (!isDataError(error)) throw error;
+            entry.error = error.message.split("\n")[0];
+          }
         }
-        const literal = `'${path.replaceAll("'", "''")}'`;
-        const sniff = (await connection.runAndReadAll(`SELECT Delimiter AS d, len(Columns) AS c FROM sniff_csv(${literal})`)).getRowObjects()[0];
-        const count = (await connection.runAndReadAll(`SELECT count(*) AS n FROM read_csv(${literal})`)).getRowObjects()[0];
-        entries.push({
-          file,
-          found: true,
-          bytes: statSync(path).size,
-          rows: Number(count.n),
-          columns: Number(sniff.c),
-          delimiter: String(sniff.d)
-        });
+        files.push(entry);
       }
-      out.push({id, title, question, files: entries});
+      out.push({id, title, question, files});
     }
     return out;
-  } finally {
-    connection.closeSync();
-  }
+  });
 }

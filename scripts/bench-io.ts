@@ -27,7 +27,7 @@ import {fileURLToPath} from "node:url";
 import {openDatabase, openScratchDatabase, queryOne, run} from "../loaders/io/duckdb.ts";
 import {literal} from "../loaders/io/duckdb.ts";
 import {readCase} from "../loaders/io/read-case.ts";
-import {ecommerceSchema} from "../loaders/io/schemas/ecommerce.ts";
+import {caseInput} from "../loaders/inputs/resolve.ts";
 import {cleanEcommerceInto} from "../loaders/clean/ecommerce.ts";
 
 const phases = ["plain-count", "plain-table", "read", "clean"] as const;
@@ -69,11 +69,11 @@ async function runPhase(phase: Phase): Promise<Result> {
       await run(c, `CREATE TABLE t AS SELECT * FROM read_csv(${literal(file)})`);
       rows = (await queryOne<{n: number}>(c, "SELECT count(*) AS n FROM t")).n;
     } else if (phase === "read") {
-      const read = await readCase(c, dataDir, ecommerceSchema);
+      const read = await readCase(c, caseInput(dataDir, "ecommerce"));
       rows = read.files.order_lines.report.rows;
     } else {
       const clean = await cleanEcommerceInto(c, dataDir);
-      rows = clean.quality.counts.input["ecom_dataset_upd.csv"];
+      rows = Object.values(clean.quality.counts.input)[0];
       const f = (kind: string) => clean.quality.findings.find((x) => x.kind === kind)?.rows ?? 0;
       detail = `clean lines ${clean.quality.counts.clean.orderLines}, repeated ${f("near-duplicate")}, shared-order lines ${f("shared-key")}, wholesale ${f("wholesale")}`;
     }

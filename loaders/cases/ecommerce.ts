@@ -12,8 +12,14 @@
  *   hypotheses.json    test families (Holm, BH) and the wholesale sensitivity check
  *   mailing.json       plan per segment, segment × profile counts
  *   mailing-list.json  per-customer list — rows only when settings.customerRows, else empty
+ *   quality.json       QualityArtifact: the Data quality page (from the same read)
  */
 import {settings as defaultSettings, type Settings} from "../settings.ts";
+import type {Artifacts} from "../artifacts.ts";
+import type {CaseInput, InputSource} from "../inputs/resolve.ts";
+import {qualityArtifact} from "../quality/artifact.ts";
+import {DataError} from "../io/problems.ts";
+import type {CaseRun} from "./registry.ts";
 import type {DuckDBConnection} from "../io/duckdb.ts";
 import {queryOne, withDatabase} from "../io/duckdb.ts";
 import {cleanEcommerceInto} from "../clean/ecommerce.ts";
@@ -52,7 +58,10 @@ async function readCounts(connection: DuckDBConnection): Promise<{lines: number;
   return queryOne(connection, `SELECT count(*) AS lines, count(DISTINCT customerId) AS customers, count(DISTINCT orderId) AS orders FROM order_lines`);
 }
 
-export async function analyseEcommerce(connection: DuckDBConnection, dataDir: string, customerRows: boolean): Promise<EcommerceResult> {
+/** Fewest customers the profiles (k-means with k up to 10) and segment comparisons can be built on. */
+const MIN_CUSTOMERS = 30;
+
+export async function analyseEcommerce(connection: DuckDBConnection, source: InputSource, customerRows: boolean): Promise<EcommerceResult> {
   const timings: Record<string, number> = {};
   let t = performance.now();
   const lap = (name: string) => {
@@ -60,7 +69,7 @@ export async function analyseEcommerce(connection: DuckDBConnection, dataDir: st
     timings[name] = now - t;
     t = now;
   };
-  const clean = await cleanEcommerceInto(connection, dataDir);
+  const clean = await cleanEcommerceInto(connection, source);
   const read = await readCounts(connection);
   lap("clean");
   const {repeatCutoff} = clean;
@@ -72,6 +81,10 @@ export async function analyseEcommerce(connection: DuckDBConnection, dataDir: st
   lap("aggregates");
   const everyone = await readCustomers(connection);
   const customers = await readScoredCustomers(connection);
+  if (customers.length < MIN_CUSTOMERS) {
+    throw new DataError([{severity: "error", file: clean.quality.files[0]?.file ?? "order log", expected: `orders of at least ${MIN_CUSTOMERS} customers to profile and plan mailings`,
+      found: `${customers.length} customer${customers.length === 1 ? "" : "s"} after cleaning`, hint: "export the whole order log, not a sample"}], "The e-commerce order log is too small to analyse");
+  }
   const orders = await readOrders(connection);
   await buildOrdersWithWholesale(connection);
   const ordersWithWholesale = await readOrders(connection, "eco_orders_all");
@@ -86,14 +99,14 @@ export async function analyseEcommerce(connection: DuckDBConnection, dataDir: st
   return {summary, categories, profiles, time, hypotheses, mailing, mailingList: {customerRows, rows: list}, quality: clean.quality, customers, clusterOf, repeatCutoff, timings};
 }
 
-export async function computeEcommerceResult(settings: Settings = defaultSettings): Promise<EcommerceResult> {
-  return withDatabase((connection) => analyseEcommerce(connection, settings.dataDir, settings.customerRows));
+export async function computeEcommerceResult(settings: Settings = defaultSettings, source: InputSource = settings.dataDir): Promise<EcommerceResult> {
+  return withDatabase((connection) => analyseEcommerce(connection, source, settings.customerRows));
 }
 
 /** The case's page artifacts (member name → JSON value). */
-export async function computeEcommerce(settings: Settings = defaultSettings): Promise<Record<string, unknown>> {
-  const r = await computeEcommerceResult(settings);
+export function ecommerceArtifacts(r: EcommerceResult, input: CaseInput, settings: Settings): Artifacts {
   return {
+    "quality.json": qualityArtifact(r.quality, input, settings),
     "summary.json": r.summary,
     "categories.json": r.categories,
     "profiles.json": r.profiles,
@@ -103,3 +116,6 @@ export async function computeEcommerce(settings: Settings = defaultSettings): Pr
     "mailing-list.json": r.mailingList
   };
 }
+
+/** The case's entry point (registry.ts): read, clean and analyse once; every page's artifact, data quality included. */
+export const run: CaseRun = async (input, settings) => ecommerceArtifacts(await computeEcommerceResult(settings, input), input, settings);

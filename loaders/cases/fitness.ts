@@ -16,11 +16,13 @@
  *   members.json          member-level rows (row number, churn probability, group) — only when
  *                         settings.customerRows; otherwise {enabled: false, rows: []}
  *
- * The data-quality page has its own loader (src/data/fitness/quality.json.ts).
+ *   quality.json          QualityArtifact: the Data quality page (from the same read)
  */
 import {settings} from "../settings.ts";
 import {loadFitness, type FitnessMember} from "../clean/fitness.ts";
 import type {Artifacts} from "../artifacts.ts";
+import type {CaseRun} from "./registry.ts";
+import {qualityArtifact} from "../quality/artifact.ts";
 import {compareModels, estimatorOf, type ModelFamily} from "../report/model-comparison.ts";
 import {crossValidate} from "../models/select.ts";
 import {take} from "../models/split.ts";
@@ -204,8 +206,8 @@ export function fitnessArtifacts(members: readonly FitnessMember[], {customerRow
   };
 }
 
-/** Read, clean and analyse DATA_DIR/fitness/. */
-export async function computeFitness(dataDir: string = settings.dataDir, options: FitnessOptions = {}): Promise<Artifacts> {
-  const {members} = await loadFitness(dataDir);
-  return fitnessArtifacts(members, options);
-}
+/** The case's entry point (registry.ts): read, clean and analyse once; every page's artifact, data quality included. */
+export const run: CaseRun = async (input, settings) => {
+  const {members, quality} = await loadFitness(input);
+  return {...fitnessArtifacts(members, {customerRows: settings.customerRows}), "quality.json": qualityArtifact(quality, input, settings)};
+};

@@ -22,9 +22,10 @@ import {segmentCustomers, segmentDefs} from "./one-click/segments.ts";
 import {breakEvenProduct, defaultValues, designOffers, offerValue} from "./one-click/offers.ts";
 import {topReasons} from "../explain/reasons.ts";
 import type {Artifacts} from "../artifacts.ts";
+import type {CaseRun} from "./registry.ts";
+import {qualityArtifact} from "../quality/artifact.ts";
 
 export interface OneClickOptions extends ModelOptions {
-  dataDir?: string;
   customerRows?: boolean;
 }
 
@@ -172,8 +173,8 @@ export function oneClickArtifacts(data: OneClickData, {customerRows = settings.c
   };
 }
 
-/** Read, clean and analyse DATA_DIR/one-click/. */
-export async function computeOneClick(options: OneClickOptions = {}): Promise<Artifacts> {
-  const data = await loadOneClick(options.dataDir ?? settings.dataDir);
-  return oneClickArtifacts(data, options);
-}
+/** The case's entry point (registry.ts): read, clean and analyse once; every page's artifact, data quality included. */
+export const run: CaseRun = async (input, settings) => {
+  const data = await loadOneClick(input);
+  return {...oneClickArtifacts(data, {customerRows: settings.customerRows}), "quality.json": qualityArtifact(data.quality, input, settings)};
+};

@@ -41,6 +41,7 @@ import {settings} from "../settings.ts";
 import type {DuckDBConnection} from "../io/duckdb.ts";
 import {ident, queryOne, queryRows, run, withDatabase} from "../io/duckdb.ts";
 import {readCase} from "../io/read-case.ts";
+import {asCaseInput, type InputSource} from "../inputs/resolve.ts";
 import {datetimeSql} from "../io/datetime.ts";
 import {ecommerceSchema} from "../io/schemas/ecommerce.ts";
 import type {Exclusion, Finding, QualityReport, Repair} from "../quality/types.ts";
@@ -105,12 +106,12 @@ export interface EcommerceClean {
   quality: QualityReport;
 }
 
-const file = "ecom_dataset_upd.csv";
 const mixedPattern = "[A-Za-z][А-яЁё]|[А-яЁё][A-Za-z]";
 
 /** Read, audit and clean DATA_DIR/ecommerce/ into `name` in the given connection. */
-export async function cleanEcommerceInto(connection: DuckDBConnection, dataDir: string = settings.dataDir, {name = "order_lines_clean", materialize = false, wholesaleK = 3}: EcommerceOptions = {}): Promise<EcommerceClean> {
-  const read = await readCase(connection, dataDir, ecommerceSchema);
+export async function cleanEcommerceInto(connection: DuckDBConnection, source: InputSource = settings.dataDir, {name = "order_lines_clean", materialize = false, wholesaleK = 3}: EcommerceOptions = {}): Promise<EcommerceClean> {
+  const read = await readCase(connection, asCaseInput(source, "ecommerce"));
+  const file = read.files.order_lines.spec.file;
   const offset = read.files.order_lines.lineOffset;
   const findings: Finding[] = [];
   const repairs: Repair[] = [];
@@ -300,9 +301,9 @@ async function assertNoHashCollision(connection: DuckDBConnection, table: string
 }
 
 /** Clean order lines from DATA_DIR/ecommerce/ as plain rows (for logs that fit in memory). */
-export async function loadEcommerce(dataDir: string = settings.dataDir, options: EcommerceOptions = {}): Promise<{lines: OrderLine[]; wholesaleThreshold: number | null; quality: QualityReport}> {
+export async function loadEcommerce(source: InputSource = settings.dataDir, options: EcommerceOptions = {}): Promise<{lines: OrderLine[]; wholesaleThreshold: number | null; quality: QualityReport}> {
   return withDatabase(async (connection) => {
-    const clean = await cleanEcommerceInto(connection, dataDir, options);
+    const clean = await cleanEcommerceInto(connection, source, options);
     const lines = await queryRows<OrderLine>(connection,
       `SELECT line, strftime(time, '%Y-%m-%dT%H:%M:%S') AS time, customerId, orderId, product, quantity, price, wholesale FROM ${ident(clean.name)} ORDER BY line`);
     return {lines, wholesaleThreshold: clean.wholesaleThreshold, quality: clean.quality};

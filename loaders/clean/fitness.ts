@@ -6,6 +6,7 @@ import {settings} from "../settings.ts";
 import type {DuckDBConnection} from "../io/duckdb.ts";
 import {ident, queryRows, run, withDatabase} from "../io/duckdb.ts";
 import {readCase} from "../io/read-case.ts";
+import {asCaseInput, type InputSource} from "../inputs/resolve.ts";
 import {fitnessSchema} from "../io/schemas/fitness.ts";
 import type {Finding, QualityReport, Repair} from "../quality/types.ts";
 import {exactDuplicates} from "../quality/duplicates.ts";
@@ -40,12 +41,12 @@ export interface FitnessData {
   quality: QualityReport;
 }
 
-const file = "gym_churn_us.csv";
 const fields = fitnessSchema.files[0].columns.map((c) => c.field);
 const continuous = ["age", "additionalCharges", "lifetime", "classFrequencyTotal", "classFrequencyCurrentMonth"];
 
-async function clean(connection: DuckDBConnection, dataDir: string): Promise<FitnessData> {
-  const read = await readCase(connection, dataDir, fitnessSchema);
+async function clean(connection: DuckDBConnection, source: InputSource): Promise<FitnessData> {
+  const read = await readCase(connection, asCaseInput(source, "fitness"));
+  const file = read.files.members.spec.file;
   const ref = {table: "members", file, line: `rowid + ${read.files.members.lineOffset}`};
   const duplicates = await exactDuplicates(connection, ref, {fields});
   const findings: Finding[] = [duplicates, await missingValues(connection, ref, fields)];
@@ -75,7 +76,7 @@ async function clean(connection: DuckDBConnection, dataDir: string): Promise<Fit
   return {members, quality};
 }
 
-/** Clean fitness members from DATA_DIR/fitness/ (throws DataError on unusable input). */
-export async function loadFitness(dataDir: string = settings.dataDir): Promise<FitnessData> {
-  return withDatabase((connection) => clean(connection, dataDir));
+/** Clean fitness members from DATA_DIR or resolved inputs (throws DataError on unusable input). */
+export async function loadFitness(source: InputSource = settings.dataDir): Promise<FitnessData> {
+  return withDatabase((connection) => clean(connection, source));
 }

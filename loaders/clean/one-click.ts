@@ -9,6 +9,7 @@ import {settings} from "../settings.ts";
 import type {DuckDBConnection} from "../io/duckdb.ts";
 import {queryOne, queryRows, run, withDatabase} from "../io/duckdb.ts";
 import {readCase} from "../io/read-case.ts";
+import {asCaseInput, type InputSource} from "../inputs/resolve.ts";
 import type {Category, Period} from "../io/schemas/one-click.ts";
 import {oneClickSchema} from "../io/schemas/one-click.ts";
 import type {Exclusion, Finding, QualityReport, Repair} from "../quality/types.ts";
@@ -73,15 +74,15 @@ export interface OneClickOptions {
   extremeK?: number;
 }
 
-const files = {behaviour: "market_file.csv", revenue: "market_money.csv", minutes: "market_time.csv", profit: "money.csv"};
 const exclusionText: Record<ExclusionReason, string> = {
   "zero-activity": "No purchases in at least one of the three months: activity cannot be compared across periods.",
   "extreme-revenue": "A revenue value far outside the plausible range was removed, leaving the customer's revenue incomplete.",
   "incomplete": "The customer is missing from another export (revenue, minutes or profit), so features are incomplete."
 };
 
-async function clean(connection: DuckDBConnection, dataDir: string, {extremeK = 10}: OneClickOptions): Promise<OneClickData> {
-  const read = await readCase(connection, dataDir, oneClickSchema);
+async function clean(connection: DuckDBConnection, source: InputSource, {extremeK = 10}: OneClickOptions): Promise<OneClickData> {
+  const read = await readCase(connection, asCaseInput(source, "one-click"));
+  const files = {behaviour: read.files.market_file.spec.file, revenue: read.files.market_money.spec.file, minutes: read.files.market_time.spec.file, profit: read.files.money.spec.file};
   const cat = (table: string, field: string) => categorySql(field, read.files[table].validation.categories[field] ?? {});
   const findings: Finding[] = [];
   const repairs: Repair[] = [];
@@ -203,6 +204,6 @@ function flow(read: number, kept: number, exclusions: Exclusion[], used: number)
 }
 
 /** Clean One Click customers from DATA_DIR/one-click/ (throws DataError on unusable input). */
-export async function loadOneClick(dataDir: string = settings.dataDir, options: OneClickOptions = {}): Promise<OneClickData> {
-  return withDatabase((connection) => clean(connection, dataDir, options));
+export async function loadOneClick(source: InputSource = settings.dataDir, options: OneClickOptions = {}): Promise<OneClickData> {
+  return withDatabase((connection) => clean(connection, source, options));
 }

@@ -52,20 +52,23 @@ export function matchHeader(spec: FileSpec, header: string[]): HeaderMatch {
       severity: col.required === false ? "warning" : "error", file: spec.file, line: 1, column: col.source,
       expected: `a column ${shown(col.source)} (${col.label})`,
       found: renamed ? `a column named ${shown(renamed)} instead` : "no such column",
-      hint: renamed
-        ? `rename the column ${shown(renamed)} to ${shown(col.source)} in the export`
-        : `the header has ${header.map((h) => shown(h, 30)).join(", ")}`
+      hint: col.entry
+        ? `the mapping entry ${col.entry} names it; correct the header there${renamed ? ` (is it ${shown(renamed)}?)` : ""} — the file's header has ${header.map((h) => shown(h, 30)).join(", ")}`
+        : renamed
+          ? `rename the column ${shown(renamed)} to ${shown(col.source)} in the export`
+          : `the header has ${header.map((h) => shown(h, 30)).join(", ")}`
     });
   }
+  const ignored = new Set((spec.ignored ?? []).map(norm));
   header.forEach((name, i) => {
-    if (columns[i] !== null) return;
+    if (columns[i] !== null || ignored.has(norm(name))) return;
     const wasRename = spec.columns.some((c) => !columns.includes(c) && closest(c.source, [name])!.distance <= Math.max(2, Math.floor(c.source.length / 3)));
     if (wasRename) return;
     problems.push({
       severity: "warning", file: spec.file, line: 1, column: name,
-      expected: `only the ${spec.columns.length} columns of the schema`,
+      expected: `only the ${spec.columns.length} columns of the ${spec.entry ? "mapping" : "schema"}`,
       found: `an extra column ${shown(name)}`,
-      hint: "the extra column is ignored"
+      hint: spec.entry ? `the column is ignored; give it a role in the mapping entry ${spec.entry} to use it` : "the extra column is ignored"
     });
   });
   return {columns, problems};

@@ -2,9 +2,10 @@
  * Read and validate every export of a case into DuckDB tables. Problems of all files are gathered
  * before failing, so one run shows everything that must be fixed.
  */
-import {join} from "node:path";
+import {dirname} from "node:path";
 import type {DuckDBConnection} from "./duckdb.ts";
-import type {CaseSchema} from "./schema.ts";
+import {ident, literal, run} from "./duckdb.ts";
+import type {CaseInput} from "../inputs/resolve.ts";
 import type {Problem} from "./problems.ts";
 import {DataError, isDataError} from "./problems.ts";
 import type {ReadOptions, ReadResult} from "./read.ts";
@@ -23,15 +24,25 @@ export interface ReadCase {
   problems: Problem[];
 }
 
-/** Read DATA_DIR/<case>/ into tables named after the schema's `table` fields. */
-export async function readCase(connection: DuckDBConnection, dataDir: string, schema: CaseSchema, options: ReadOptions & ValidateOptions = {}): Promise<ReadCase> {
-  const dir = join(dataDir, schema.case);
+/** Columns whose labels stand for flags ("да"/"нет" → 1/0, per the mapping) become 0/1 numbers once validated. */
+async function flagsFromLabels(connection: DuckDBConnection, read: ReadResult, validation: Validation): Promise<void> {
+  for (const col of read.spec.columns.filter((c) => c.labelsFor === "flag")) {
+    const mapping = validation.categories[col.field] ?? {};
+    const cases = Object.entries(mapping).map(([label, value]) => `WHEN ${literal(label)} THEN ${Number(value)}`).join(" ");
+    const c = ident(col.field);
+    await run(connection, `ALTER TABLE ${ident(read.table)} ALTER ${c} TYPE DOUBLE USING (CASE ${c} ${cases} ELSE NULL END)`);
+  }
+}
+
+/** Read a case's inputs into tables named after the template's `table` fields. */
+export async function readCase(connection: DuckDBConnection, input: CaseInput, options: ReadOptions & ValidateOptions = {}): Promise<ReadCase> {
   const files: Record<string, ReadFile> = {};
   const problems: Problem[] = [];
-  for (const spec of schema.files) {
+  for (const spec of input.files) {
     try {
-      const read = await readExport(connection, dir, spec, options);
+      const read = await readExport(connection, spec, options);
       const validation = await validateTable(connection, read, options);
+      if (!validation.problems.some((p) => p.severity === "error")) await flagsFromLabels(connection, read, validation);
       files[spec.table] = {...read, validation};
       problems.push(...read.problems, ...validation.problems);
     } catch (error) {
@@ -40,7 +51,7 @@ export async function readCase(connection: DuckDBConnection, dataDir: string, sc
     }
   }
   if (problems.some((p) => p.severity === "error")) {
-    throw new DataError(problems, `The ${schema.case} exports in ${dir} cannot be used`);
+    throw new DataError(problems, `The ${input.id} exports in ${dirname(input.files[0].path!)} cannot be used`);
   }
   return {files, problems};
 }

@@ -9,7 +9,7 @@
  * `rowid + 1` for Parquet (row number).
  */
 import {existsSync, readdirSync, statSync} from "node:fs";
-import {join, parse} from "node:path";
+import {basename, dirname, parse} from "node:path";
 import type {DuckDBConnection} from "./duckdb.ts";
 import {ident, literal, queryOne, queryRows, run} from "./duckdb.ts";
 import type {Dialect} from "./dialect.ts";
@@ -61,22 +61,14 @@ export function expectedText(col: ColumnSpec): string {
   }
 }
 
-/** Find DATA_DIR/<case>/<file>, or a Parquet file of the same stem. */
-export function locate(dir: string, file: string): {path: string; format: "csv" | "parquet"} | null {
-  const csv = join(dir, file);
-  if (existsSync(csv)) return {path: csv, format: file.endsWith(".parquet") ? "parquet" : "csv"};
-  const parquet = join(dir, `${parse(file).name}.parquet`);
-  if (existsSync(parquet)) return {path: parquet, format: "parquet"};
-  return null;
-}
-
-function missingFile(dir: string, spec: FileSpec): DataError {
+function missingFile(spec: FileSpec): DataError {
+  const dir = dirname(spec.path!);
   const present = existsSync(dir) ? readdirSync(dir).filter((f) => /\.(csv|parquet)$/i.test(f)) : [];
   return new DataError([{
-    severity: "error", file: spec.file,
-    expected: `the export ${shown(spec.file)} (or ${parse(spec.file).name}.parquet) in ${dir}`,
+    severity: "error", file: spec.file, column: spec.entry,
+    expected: `the export ${shown(basename(spec.path!))}${spec.entry ? "" : ` (or ${parse(spec.file).name}.parquet)`} in ${dir}`,
     found: existsSync(dir) ? (present.length ? `only ${present.map((f) => shown(f)).join(", ")}` : "no CSV or Parquet file") : "no such folder",
-    hint: "set DATA_DIR to the folder holding one subfolder per case (fitness/, one-click/, ecommerce/)"
+    hint: spec.entry ? "correct the file's path in the mapping" : "name the file as the template does, or run `npm run init -- DIR` to map your own file names"
   }], `Cannot read ${spec.title.toLowerCase()} (${spec.file})`);
 }
 
@@ -258,11 +250,10 @@ async function readParquet(connection: DuckDBConnection, path: string, spec: Fil
     report: {file: spec.file, format: "parquet", dialect: null, rows, columns: header.length}};
 }
 
-/** Read one export of a case folder into DuckDB table `spec.table`. Throws DataError if unusable. */
-export async function readExport(connection: DuckDBConnection, dir: string, spec: FileSpec, {maxProblems = 20, sampleBytes = 1 << 18}: ReadOptions = {}): Promise<ReadResult> {
-  const found = locate(dir, spec.file);
-  if (!found) throw missingFile(dir, spec);
-  return found.format === "csv"
-    ? readCsv(connection, found.path, spec, maxProblems, sampleBytes)
-    : readParquet(connection, found.path, spec, maxProblems);
+/** Read one export (spec.path, resolved by loaders/inputs/resolve.ts) into DuckDB table `spec.table`. Throws DataError if unusable. */
+export async function readExport(connection: DuckDBConnection, spec: FileSpec, {maxProblems = 20, sampleBytes = 1 << 18}: ReadOptions = {}): Promise<ReadResult> {
+  if (!spec.path || !existsSync(spec.path)) throw missingFile(spec);
+  return /\.parquet$/i.test(spec.path)
+    ? readParquet(connection, spec.path, spec, maxProblems)
+    : readCsv(connection, spec.path, spec, maxProblems, sampleBytes);
 }

@@ -1,8 +1,9 @@
 /**
- * Entry point helper for `src/data/**.json.ts` loaders: run the computation, write its JSON to
- * stdout; on a DataError print the readable message (no stack trace) to stderr and exit 1.
+ * Entry point helper for `src/data/` loaders: run the computation, write its result to stdout
+ * (JSON by default; case archives pass loaders/artifacts.ts's writer); on a DataError print the
+ * readable message (no stack trace) to stderr and exit 1.
  *
- *   runLoader(async () => qualityArtifact(await loadFitness(settings.dataDir)));
+ *   runLoader(async () => inventory(settings.dataDir));
  */
 import {isDataError} from "./problems.ts";
 
@@ -12,13 +13,16 @@ export interface RunLoaderOptions {
   stderr?: NodeJS.WritableStream;
   /** Called with the exit code on failure (default process.exit). */
   exit?: (code: number) => void;
+  /** Writes the result (default: as JSON). */
+  write?: (result: any, stdout: NodeJS.WritableStream) => Promise<void>;
 }
 
-export async function runLoader(compute: () => Promise<unknown>, {stdout = process.stdout, stderr = process.stderr, exit = (code) => process.exit(code)}: RunLoaderOptions = {}): Promise<void> {
+const writeJson = (result: unknown, stdout: NodeJS.WritableStream) =>
+  new Promise<void>((resolve, reject) => stdout.write(JSON.stringify(result), (error) => (error ? reject(error) : resolve())));
+
+export async function runLoader(compute: () => Promise<unknown>, {stdout = process.stdout, stderr = process.stderr, exit = (code) => process.exit(code), write = writeJson}: RunLoaderOptions = {}): Promise<void> {
   try {
-    const artifact = await compute();
-    const text = JSON.stringify(artifact);
-    await new Promise<void>((resolve, reject) => stdout.write(text, (error) => (error ? reject(error) : resolve())));
+    await write(await compute(), stdout);
   } catch (error) {
     if (isDataError(error)) {
       stderr.write(`${error.message}\n`);

@@ -3,6 +3,8 @@
  * the export (Russian headers included), the English field name and display label, a type, the
  * allowed values or range, and whether it is required. Files declare keys and joins.
  */
+import type {CaseId} from "../cases/registry.ts";
+
 export type ColumnType =
   /** whole numbers */
   | "integer"
@@ -36,6 +38,16 @@ export interface ColumnSpec {
   target?: boolean;
   /** Extra explanation for the data-quality page. */
   description?: string;
+  /** Holds customer ids: these must not reach the built site unless the setting allows. */
+  customerId?: boolean;
+  /** Other names the column goes by in exports (English and Russian), for `npm run init`. */
+  synonyms?: string[];
+  /** A column the analyst's mapping adds as a feature of its own (not one of the template's roles). */
+  extra?: boolean;
+  /** The values are labels standing for this type (e.g. "да"/"нет" for a flag): read as a category, then turned into it. */
+  labelsFor?: "flag";
+  /** The mapping entry that named this column, e.g. `files[0].columns["Отток"]` in clientele-mapping.json. */
+  entry?: string;
 }
 
 export interface JoinSpec {
@@ -47,8 +59,15 @@ export interface JoinSpec {
 }
 
 export interface FileSpec {
-  /** File name in DATA_DIR/<case>/ (a .parquet file of the same stem is accepted too). */
+  /** File name as shown in messages: the seed name in DATA_DIR/<case>/ (a .parquet file of the same
+   * stem is accepted too), or the path relative to DATA_DIR that the mapping gives. */
   file: string;
+  /** Absolute path, once the inputs are resolved (loaders/inputs/resolve.ts). */
+  path?: string;
+  /** Export headers the mapping leaves out on purpose (read past without a warning). */
+  ignored?: string[];
+  /** The mapping entry that named this file, e.g. `files[0]`. */
+  entry?: string;
   /** SQL table name for the raw, validated table, e.g. "market_file". */
   table: string;
   title: string;
@@ -60,7 +79,7 @@ export interface FileSpec {
 }
 
 export interface CaseSchema {
-  case: "fitness" | "one-click" | "ecommerce";
+  case: CaseId;
   files: FileSpec[];
 }
 

@@ -123,7 +123,9 @@ export async function validateTable(connection: DuckDBConnection, read: ReadResu
       for (const fix of resolution.fixes) labelRepairs.push({...fix, field: col.field, value: col.values[fix.to]});
       for (const u of resolution.unknown.slice(0, examplesPerRule)) {
         problems.push({severity: "error", file: spec.file, line: u.line, column: col.source, expected: expectedText(col),
-          found: `${shown(u.value)}${u.rows > 1 ? ` (in ${u.rows} rows)` : ""}`, hint: "add the label to the schema if it is new, or correct it in the export"});
+          found: `${shown(u.value)}${u.rows > 1 ? ` (in ${u.rows} rows)` : ""}`, hint: col.entry
+            ? `give the value its meaning in "values" of the mapping entry ${col.entry}, or correct it in the export`
+            : "add the label to the schema if it is new, or correct it in the export"});
       }
     }
     if (col.target && (counts[`t${i}`] < 2 || col.type === "category")) {

@@ -3,7 +3,8 @@
  * removed unless customer rows are allowed in the build, plus what the page needs to explain it
  * (file titles, dialect descriptions, the column mapping from the schema, and totals).
  */
-import type {CaseSchema, ColumnType} from "../io/schema.ts";
+import type {ColumnSpec, ColumnType} from "../io/schema.ts";
+import type {CaseInput} from "../inputs/resolve.ts";
 import {describeDialect} from "../io/dialect.ts";
 import type {Example, FileReport, QualityReport} from "./types.ts";
 import {labelInProse} from "./words.ts";
@@ -53,7 +54,7 @@ export function redactReport(report: QualityReport, customerRows: boolean): Qual
   return {...report, findings: report.findings.map(fix), repairs: report.repairs.map(fix), exclusions: report.exclusions.map(fix)};
 }
 
-function allowed(c: CaseSchema["files"][number]["columns"][number]): string {
+function allowed(c: ColumnSpec): string {
   if (c.type === "category") return Object.entries(c.values ?? {}).map(([s, e]) => `${s} → ${e}`).join("; ");
   if (c.type === "flag") return "0 or 1";
   const lo = c.min !== undefined ? String(c.min) : null;
@@ -64,7 +65,8 @@ function allowed(c: CaseSchema["files"][number]["columns"][number]): string {
   return c.type === "text" ? "any text" : "any";
 }
 
-export function qualityArtifact(report: QualityReport, schema: CaseSchema, {customerRows = false}: {customerRows?: boolean} = {}): QualityArtifact {
+/** The Data quality page's artifact for a case read from `input` (its files and headers as resolved). */
+export function qualityArtifact(report: QualityReport, schema: Pick<CaseInput, "files">, {customerRows = false}: {customerRows?: boolean} = {}): QualityArtifact {
   const safe = redactReport(report, customerRows);
   const hit = (n: number, g?: number) => n > 0 || (g ?? 0) > 0;
   const labels: Record<string, string> = Object.fromEntries(schema.files.flatMap((f) => f.columns.map((c) => [c.field, c.label])));

@@ -8,7 +8,8 @@ import {before, describe, it} from "node:test";
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {readSettings} from "../../loaders/settings.ts";
-import {computeEcommerce, computeEcommerceResult, type EcommerceResult} from "../../loaders/cases/ecommerce.ts";
+import {computeEcommerceResult, run, type EcommerceResult} from "../../loaders/cases/ecommerce.ts";
+import {caseInput} from "../../loaders/inputs/resolve.ts";
 import {queryRows, withDatabase} from "../../loaders/io/duckdb.ts";
 import {cleanEcommerceInto} from "../../loaders/clean/ecommerce.ts";
 import {buildOrdersWithWholesale, buildTables} from "../../loaders/cases/ecommerce/tables.ts";
@@ -125,8 +126,8 @@ describe("e-commerce case on the demo log", () => {
   });
 
   it("gives byte-identical artifacts for the same input", async () => {
-    const a = JSON.stringify(await computeEcommerce(settings));
-    const b = JSON.stringify(await computeEcommerce(settings));
+    const a = JSON.stringify(await run(caseInput(settings.dataDir, "ecommerce"), settings));
+    const b = JSON.stringify(await run(caseInput(settings.dataDir, "ecommerce"), settings));
     assert.equal(a, b);
   });
 });

@@ -13,6 +13,8 @@ import {loadEcommerce} from "../../loaders/clean/ecommerce.ts";
 import {formatProblem, isDataError} from "../../loaders/io/problems.ts";
 import type {QualityReport} from "../../loaders/quality/types.ts";
 import {expected} from "../fixtures/expected.ts";
+import {caseInput} from "../../loaders/inputs/resolve.ts";
+import {qualityArtifact} from "../../loaders/quality/artifact.ts";
 
 const root = resolve("tests/fixtures/bad-input");
 const loaders = {"fitness": loadFitness, "one-click": loadOneClick, "ecommerce": loadEcommerce};
@@ -88,9 +90,10 @@ test("text holding HTML stays text, byte for byte", async () => {
 });
 
 function runEntry(caseId: string, fixture: string) {
-  return spawnSync(process.execPath, ["--import", "tsx", `src/data/${caseId}/quality.json.ts`], {
-    env: {...process.env, DATA_DIR: join(root, fixture), CLIENTELE_CUSTOMER_ROWS: ""}, encoding: "utf8"
+  const run = spawnSync(process.execPath, ["--import", "tsx", `src/data/${caseId}.tar.ts`], {
+    env: {...process.env, DATA_DIR: join(root, fixture), CLIENTELE_CUSTOMER_ROWS: ""}
   });
+  return {status: run.status, stdout: run.stdout, stderr: run.stderr.toString("utf8")};
 }
 
 for (const name of ["missing-column", "invalid-utf8", "unbalanced-quotes", "single-class-target"]) {
@@ -98,7 +101,7 @@ for (const name of ["missing-column", "invalid-utf8", "unbalanced-quotes", "sing
     const want = expected[name];
     const run = runEntry(want.case, name);
     assert.equal(run.status, 1, run.stderr);
-    assert.equal(run.stdout, "");
+    assert.equal(run.stdout.length, 0);
     const lines = run.stderr.trimEnd().split("\n");
     assert.equal(lines[0], `The ${want.case} exports in ${join(root, name, want.case)} cannot be used (1 problem):`);
     assert.deepEqual(lines.slice(1), want.errors!.map((l) => `  - ${l}`));
@@ -106,10 +109,15 @@ for (const name of ["missing-column", "invalid-utf8", "unbalanced-quotes", "sing
   });
 }
 
-test("loader entry on usable input writes the artifact, HTML kept as a string", () => {
+test("loader entry on a log too small to analyse exits 1 with the reason", () => {
   const run = runEntry("ecommerce", "html-in-text");
-  assert.equal(run.status, 0, run.stderr);
-  const artifact = JSON.parse(run.stdout);
-  assert.equal(artifact.findings.find((f: {kind: string}) => f.kind === "markup").examples[0].found, '<script>alert("x")</script> Ваза <b>стеклянная</b>');
-  assert.doesNotMatch(run.stdout, /68481|ee47d746/, "order and customer ids are redacted");
+  assert.equal(run.status, 1, run.stderr);
+  assert.equal(run.stderr.trimEnd(), "The e-commerce order log is too small to analyse (1 problem):\n  - ecom_dataset_upd.csv: expected orders of at least 30 customers to profile and plan mailings, found 3 customers after cleaning. Hint: export the whole order log, not a sample");
+});
+
+test("the quality artifact keeps HTML as a string and leaves ids out", async () => {
+  const input = caseInput(join(root, "html-in-text"), "ecommerce");
+  const artifact = qualityArtifact((await loadEcommerce(input)).quality, input, {customerRows: false});
+  assert.equal(artifact.findings.find((f) => f.kind === "markup")!.examples[0].found, '<script>alert("x")</script> Ваза <b>стеклянная</b>');
+  assert.doesNotMatch(JSON.stringify(artifact), /68481|ee47d746/, "order and customer ids are redacted");
 });

@@ -1,23 +1,27 @@
 /** Finds customer ids from the input exports anywhere in a built site. */
-import {existsSync, readFileSync} from "node:fs";
+import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import {DuckDBInstance} from "@duckdb/node-api";
-import {cases} from "../../loaders/cases/catalog.ts";
+import {resolveInputs} from "../../loaders/inputs/resolve.ts";
+import {ident, queryRows, withDatabase} from "../../loaders/io/duckdb.ts";
+import {readExport} from "../../loaders/io/read.ts";
 import {listFiles} from "./build.ts";
 
+/** Every customer id of every case the folder holds, read by the case reader (any file names and headers). */
 export async function customerIds(dataDir: string): Promise<Set<string>> {
-  const db = await DuckDBInstance.create(":memory:");
-  const connection = await db.connect();
   const ids = new Set<string>();
-  for (const {id: caseId, customerIds} of cases) {
-    for (const {file, column} of customerIds) {
-      const path = join(dataDir, caseId, file);
-      if (!existsSync(path)) continue;
-      const reader = await connection.runAndReadAll(`SELECT DISTINCT CAST("${column}" AS VARCHAR) AS id FROM read_csv('${path.replaceAll("'", "''")}', all_varchar = true)`);
-      for (const row of reader.getRowObjects()) if (row.id) ids.add(String(row.id).trim());
+  await withDatabase(async (connection) => {
+    for (const input of resolveInputs(dataDir).cases) {
+      for (const spec of input.files) {
+        const idColumns = spec.columns.filter((c) => c.customerId);
+        if (!idColumns.length) continue;
+        const {table} = await readExport(connection, spec);
+        for (const col of idColumns) {
+          const rows = await queryRows<{id: string}>(connection, `SELECT DISTINCT CAST(${ident(col.field)} AS VARCHAR) AS id FROM ${ident(table)}`);
+          for (const row of rows) if (row.id) ids.add(String(row.id).replace(/\.0$/, "").trim());
+        }
+      }
     }
-  }
-  connection.closeSync();
+  });
   return ids;
 }
 

@@ -10,7 +10,7 @@ export const ecommerceSchema: CaseSchema = {
       title: "Order lines",
       columns: [
         {source: "date", field: "date", label: "Date and hour", type: "datetime", min: "2000-01-01", max: "2100-01-01"},
-        {source: "customer_id", field: "customerId", label: "Customer id", type: "text"},
+        {source: "customer_id", field: "customerId", label: "Customer id", type: "text", customerId: true},
         {source: "order_id", field: "orderId", label: "Order id", type: "integer", min: 0},
         {source: "product", field: "product", label: "Product", type: "text"},
         {source: "quantity", field: "quantity", label: "Quantity", type: "integer", min: 1},

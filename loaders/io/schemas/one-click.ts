@@ -21,7 +21,7 @@ export const categoryValues = {
 
 export type Category = (typeof categoryValues)[keyof typeof categoryValues];
 
-const idColumn = {source: "id", field: "id", label: "Customer id", type: "integer", min: 0} as const;
+const idColumn = {source: "id", field: "id", label: "Customer id", type: "integer", min: 0, customerId: true} as const;
 
 export const oneClickSchema: CaseSchema = {
   case: "one-click",

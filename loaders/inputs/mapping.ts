@@ -1,0 +1,141 @@
+/**
+ * The mapping file: which of the analyst's exports plays which input of which case, and which of
+ * its columns plays which role, with display labels per language. It lives in DATA_DIR as
+ * `clientele-mapping.json`; `npm run init -- DIR` writes it and a person may edit it. Reading
+ * it checks its shape and its references to the registry; every mistake names the entry at fault
+ * (`files[1].columns["Отток"].role`). References to files and headers are checked when the
+ * inputs are resolved and read (loaders/inputs/resolve.ts, loaders/io/header.ts).
+ */
+import {readFileSync} from "node:fs";
+import {cases, type CaseId} from "../cases/registry.ts";
+import {DataError, shown, type Problem} from "../io/problems.ts";
+import type {ColumnType} from "../io/schema.ts";
+
+export const MAPPING_FILE = "clientele-mapping.json";
+
+/** Roles that are not template fields. */
+export const EXTRA_FEATURE = "feature";
+export const IGNORED = "ignore";
+
+export interface Labels {
+  en?: string;
+  ru?: string;
+}
+
+export interface MappedColumn {
+  /** A role of the case's input (a template field such as "churn"), "feature" (an extra feature) or "ignore". */
+  role: string;
+  label?: Labels;
+  /** For an extra feature: its type (flag, number, integer or category). */
+  type?: ColumnType;
+  /** Value in the export → value of the template (target classes, period labels, yes/no flags…). */
+  values?: Record<string, string>;
+  /** How sure `init` was of the role, 0–1 (for the reader; not used by the build). */
+  confidence?: number;
+  /** Why `init` chose this role or left the column out. */
+  why?: string;
+}
+
+export interface MappedFile {
+  /** Path relative to DATA_DIR. */
+  file: string;
+  case: CaseId;
+  /** Which input of the case the file is (the template file's table name, e.g. "members"). */
+  input: string;
+  confidence?: number;
+  /** Export header → its role. */
+  columns: Record<string, MappedColumn>;
+}
+
+export interface Mapping {
+  files: MappedFile[];
+}
+
+const COLUMN_TYPES: ColumnType[] = ["flag", "number", "integer", "category", "text", "datetime"];
+
+/** Where a mapping entry is, for messages. */
+export const fileEntry = (i: number) => `files[${i}]`;
+export const columnEntry = (i: number, header: string) => `files[${i}].columns[${JSON.stringify(header)}]`;
+
+function problem(entry: string, expected: string, found: string, hint?: string): Problem {
+  return {severity: "error", file: MAPPING_FILE, column: entry, expected, found, hint};
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function lineOf(text: string, error: Error): number | undefined {
+  const at = /position (\d+)/.exec(error.message);
+  return at ? text.slice(0, Number(at[1])).split("\n").length : undefined;
+}
+
+/** Parse and check a mapping's text. Throws a DataError listing every mistake found. */
+export function parseMapping(text: string): Mapping {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    throw new DataError([{severity: "error", file: MAPPING_FILE, line: lineOf(text, error as Error), expected: "valid JSON",
+      found: (error as Error).message, hint: "check commas and quotes near that line, or run `npm run init -- DIR` again"}], `Cannot read ${MAPPING_FILE}`);
+  }
+  const problems: Problem[] = [];
+  if (!isObject(raw) || !Array.isArray(raw.files)) {
+    throw new DataError([problem("files", "an object with a list \"files\"", shown(JSON.stringify(raw)))], `Cannot read ${MAPPING_FILE}`);
+  }
+  const claimed = new Map<string, number>();
+  raw.files.forEach((f: unknown, i: number) => {
+    const at = fileEntry(i);
+    if (!isObject(f)) return problems.push(problem(at, "an object with file, case, input and columns", shown(JSON.stringify(f))));
+    const def = cases.find((c) => c.id === f.case);
+    if (typeof f.file !== "string" || !f.file) problems.push(problem(`${at}.file`, "the export's path relative to DATA_DIR", shown(f.file)));
+    if (!def) return problems.push(problem(`${at}.case`, `one of ${cases.map((c) => shown(c.id)).join(", ")}`, shown(f.case)));
+    const template = def.schema.files.find((t) => t.table === f.input);
+    if (!template) {
+      return problems.push(problem(`${at}.input`, `an input of ${def.id}: ${def.schema.files.map((t) => shown(t.table)).join(", ")}`, shown(f.input)));
+    }
+    const key = `${def.id}/${template.table}`;
+    if (claimed.has(key)) {
+      problems.push(problem(`${at}.input`, `one file per input: ${fileEntry(claimed.get(key)!)} is already the ${def.id} input ${shown(template.table)}`,
+        `${shown(f.file)} claiming it too`, "keep one of the two entries, or join the files into one export"));
+    } else claimed.set(key, i);
+    if (!isObject(f.columns)) return problems.push(problem(`${at}.columns`, "an object: export header → {role, label}", shown(JSON.stringify(f.columns))));
+    const roles = new Set(template.columns.map((c) => c.field));
+    const taken = new Map<string, string>();
+    for (const [header, c] of Object.entries(f.columns)) {
+      const entry = columnEntry(i, header);
+      if (!isObject(c) || typeof c.role !== "string") {
+        problems.push(problem(entry, "an object with a role", shown(JSON.stringify(c))));
+        continue;
+      }
+      if (c.role !== EXTRA_FEATURE && c.role !== IGNORED && !roles.has(c.role)) {
+        problems.push(problem(`${entry}.role`, `a role of ${def.id} ${template.table} (${[...roles].join(", ")}), "${EXTRA_FEATURE}" or "${IGNORED}"`, shown(c.role)));
+        continue;
+      }
+      if (c.role !== EXTRA_FEATURE && c.role !== IGNORED) {
+        if (taken.has(c.role)) {
+          problems.push(problem(`${entry}.role`, `each role once in a file`, `${shown(c.role)} also given to ${columnEntry(i, taken.get(c.role)!)}`,
+            "keep the role on one column and set the other's role to \"ignore\""));
+        } else taken.set(c.role, header);
+      }
+      if (c.role === EXTRA_FEATURE && c.type !== undefined && !COLUMN_TYPES.includes(c.type as ColumnType)) {
+        problems.push(problem(`${entry}.type`, `one of ${COLUMN_TYPES.join(", ")}`, shown(c.type)));
+      }
+      if (c.values !== undefined && (!isObject(c.values) || Object.values(c.values).some((v) => typeof v !== "string"))) {
+        problems.push(problem(`${entry}.values`, "an object: value in the export → value of the template (both text)", shown(JSON.stringify(c.values))));
+      }
+      if (c.label !== undefined && (!isObject(c.label) || Object.values(c.label).some((v) => typeof v !== "string"))) {
+        problems.push(problem(`${entry}.label`, "an object like {\"en\": \"Contract length\", \"ru\": \"Срок договора\"}", shown(JSON.stringify(c.label))));
+      }
+    }
+    for (const col of template.columns) {
+      if (col.required === false || taken.has(col.field)) continue;
+      problems.push(problem(`${at}.columns`, `a column with the role ${shown(col.field)} (${col.label})`, "no column given that role",
+        `add "<header>": {"role": "${col.field}"} for the export's column that holds it`));
+    }
+  });
+  if (problems.length) throw new DataError(problems, `${MAPPING_FILE} has mistakes`);
+  return raw as unknown as Mapping;
+}
+
+export function readMapping(path: string): Mapping {
+  return parseMapping(readFileSync(path, "utf8"));
+}
