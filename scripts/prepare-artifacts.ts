@@ -1,5 +1,8 @@
 /**
- * Runs before every build and preview. Framework reuses a cached loader output whenever one exists,
+ * Runs before every build and preview. It first resolves the inputs in DATA_DIR (a faulty mapping
+ * or a missing export stops here with the message) and links the pages of each case DATA_DIR holds
+ * into the site (pages/<case>/ → src/<case>, a symlink; absent cases' links are removed, so their
+ * pages are neither built nor in the sidebar). Framework reuses a cached loader output whenever one exists,
  * even when the data or the analytics code behind it changed, and stamps each output with the time
  * it was written (which ends up in the built pages). So this script:
  *  1. fingerprints everything an artifact depends on — the files under DATA_DIR, the code under
@@ -14,10 +17,13 @@
  */
 import {spawn} from "node:child_process";
 import {createHash} from "node:crypto";
-import {createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, openSync, closeSync} from "node:fs";
+import {createReadStream, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync, openSync, closeSync} from "node:fs";
 import {dirname, join, relative} from "node:path";
 import {extract} from "tar-stream";
 import {readSettings} from "../loaders/settings.ts";
+import {cases} from "../loaders/cases/registry.ts";
+import {resolveInputs} from "../loaders/inputs/resolve.ts";
+import {isDataError} from "../loaders/io/problems.ts";
 
 const sourceRoot = "src";
 const cacheDir = join(sourceRoot, ".observablehq", "cache");
@@ -123,7 +129,38 @@ async function runAll(loaders: string[], concurrency = 2): Promise<void> {
   if (errors.length) throw new Error(errors.map((e) => e.message).join("\n\n"));
 }
 
+/** src/<case> → ../pages/<case> for each case present; no link for the others. */
+function linkCasePages(present: Set<string>): void {
+  for (const {id} of cases) {
+    const link = join(sourceRoot, id);
+    const exists = (() => {
+      try {
+        return lstatSync(link);
+      } catch {
+        return null;
+      }
+    })();
+    if (exists && !exists.isSymbolicLink()) throw new Error(`${link} should be a link to pages/${id} made by this script; move the folder to pages/${id}`);
+    if (exists && !present.has(id)) unlinkSync(link);
+    if (!exists && present.has(id)) symlinkSync(join("..", "pages", id), link, "dir");
+  }
+}
+
+function presentCases(): Set<string> {
+  try {
+    const inputs = resolveInputs(readSettings().dataDir);
+    if (!inputs.cases.length) {
+      throw new Error(`DATA_DIR (${inputs.dataDir}) holds no case: no ${cases.map((c) => `${c.id}/`).join(", ")} folder and no mapping file.\nRun \`npm run init -- ${inputs.dataDir}\` to map your exports to the cases, or set DATA_DIR to another folder.`);
+    }
+    return new Set(inputs.cases.map((c) => c.id));
+  } catch (error) {
+    console.error(`\nclientele: the report cannot be built.\n\n${isDataError(error) ? error.message : (error as Error).message}`);
+    process.exit(1);
+  }
+}
+
 async function main(): Promise<void> {
+  linkCasePages(presentCases());
   const current = await fingerprint();
   const previous = existsSync(fingerprintFile) ? readFileSync(fingerprintFile, "utf8") : null;
   if (previous !== current) {

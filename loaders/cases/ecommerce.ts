@@ -1,6 +1,6 @@
 /**
  * E-commerce case: what customers buy, and how mailings should differ by consumption profile.
- * Computes every page artifact of src/ecommerce/ once, from the clean order lines:
+ * Computes every page artifact of pages/ecommerce/ once, from the clean order lines:
  *
  *   clean (loaders/clean/ecommerce.ts, with the re-used-id audit and its repeat cutoff) → tables (categorised lines, orders, customers — SQL;
  *     the scored customers as of the repeat cutoff) → RFM segments (SQL) → coverage, time (SQL) → profiles + clusters, hypotheses, mailing plan

@@ -238,7 +238,7 @@ describe("One Click on the real exports: the money case, the target's wording an
     const months = art["offers.json"].assumptions.find((a: {id: string}) => a.id === "months").why;
     assert.doesNotMatch(months, /predicts|next three months/);
     assert.match(months, /assumption/);
-    for (const page of ["index", "model"]) assert.doesNotMatch(readFileSync(`src/one-click/${page}.md`, "utf8"), /next three months/);
+    for (const page of ["index", "model"]) assert.doesNotMatch(readFileSync(`pages/one-click/${page}.md`, "utf8"), /next three months/);
   });
 
   test("the largest differences are ranked on one scale: η with the label, equal to scipy's |point-biserial r| and Cramér's V", () => {
@@ -359,7 +359,7 @@ describe("One Click on the demo data", () => {
     close(kept, defaults.responseRate * defaults.lossShare * defaults.months * first.expectedProfitAtRisk, 1e-9, "profit kept");
     close(cost, defaults.offerCost * first.n, 1e-9, "cost");
     // The Offers page imports this same function (no copy to drift).
-    assert.match(readFileSync("src/one-click/offers.md", "utf8"), /import \{breakEvenProduct, offerValue\} from "\.\.\/components\/offer-value\.js"/);
+    assert.match(readFileSync("pages/one-click/offers.md", "utf8"), /import \{breakEvenProduct, offerValue\} from "\.\.\/components\/offer-value\.js"/);
   });
 
   test("sentences name the model's settings in words, not as parameter=value", () => {
