@@ -127,7 +127,7 @@ export function parseMapping(text: string): Mapping {
       }
     }
     for (const col of template.columns) {
-      if (col.required === false || taken.has(col.field)) continue;
+      if (col.optional || taken.has(col.field)) continue;
       problems.push(problem(`${at}.columns`, `a column with the role ${shown(col.field)} (${col.label})`, "no column given that role",
         `add "<header>": {"role": "${col.field}"} for the export's column that holds it`));
     }

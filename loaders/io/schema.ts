@@ -38,6 +38,8 @@ export interface ColumnSpec {
   target?: boolean;
   /** Extra explanation for the data-quality page. */
   description?: string;
+  /** A role the export may lack: a mapping may leave it out and the case works without it (the seed layout still expects it). */
+  optional?: boolean;
   /** Holds customer ids: these must not reach the built site unless the setting allows. */
   customerId?: boolean;
   /** Other names the column goes by in exports (English and Russian), for `npm run init`. */
