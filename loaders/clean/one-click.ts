@@ -180,7 +180,7 @@ async function clean(connection: DuckDBConnection, source: InputSource, {extreme
     findings, repairs, exclusions,
     clean: {customers: customers.length, revenue: revenue.length, minutes: minutes.length, profit: profit.length},
     modelling: {unit: "customers", rows: modelling.length},
-    flow: flow(read.files.market_file.report.rows, customers.length, exclusions, modelling.length)
+    flow: flow(files.behaviour, read.files.market_file.report.rows, customers.length, exclusions, modelling.length)
   });
   return {customers, modelling, revenue, minutes, profit, quality};
 }
@@ -191,8 +191,8 @@ const exclusionShort: Record<ExclusionReason, string> = {
   "incomplete": "customers missing from another export"
 };
 
-function flow(read: number, kept: number, exclusions: Exclusion[], used: number): {stage: string; rows: number}[] {
-  const steps = [{stage: "Customers read (market_file.csv)", rows: read}, {stage: "After removing exact duplicates", rows: kept}];
+function flow(file: string, read: number, kept: number, exclusions: Exclusion[], used: number): {stage: string; rows: number}[] {
+  const steps = [{stage: `Customers read (${file})`, rows: read}, {stage: "After removing exact duplicates", rows: kept}];
   let left = kept;
   for (const e of exclusions) {
     if (!e.rows) continue;

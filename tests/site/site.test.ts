@@ -18,6 +18,7 @@ import {sidebarPaths} from "./pages.ts";
 import {interactions} from "./interactions/index.ts";
 import type {CaseInventory} from "../../loaders/inventory.ts";
 import {datasets, realDataSkip} from "../real-data.ts";
+import {exportFolder, GYM_FILE, gymMapping, russianGymCsv} from "../inputs/renamed.ts";
 
 const realData = datasets;
 const realSkip = realDataSkip("fitness/gym_churn_us.csv");
@@ -130,5 +131,31 @@ describe("site built on the real exports", {skip: realSkip}, () => {
         assert.ok(report.charts + report.tables > 0, `page ${path} draws at least one chart or table`);
       });
     }
+  });
+});
+
+describe("site built on a gym chain's own export alone (another file name, Russian headers, ; and decimal commas, a mapping)", {skip: realSkip}, () => {
+  let site = "";
+  before(() => {
+    site = buildSite("gym-only", {env: {DATA_DIR: exportFolder({[GYM_FILE]: russianGymCsv()}, {files: [gymMapping()]})}});
+  });
+
+  test("has the fitness pages and no page, link or card of the absent cases", () => {
+    const files = listFiles(site);
+    assert.ok(files.includes("fitness/model.html"));
+    assert.deepEqual(files.filter((f) => /^(one-click|ecommerce)\//.test(f)), []);
+    const overview = readFileSync(join(site, "index.html"), "utf8").replace(/<script[\s\S]*?<\/script>/g, "");
+    assert.doesNotMatch(overview, /one-click|ecommerce/, "the sidebar links only the fitness pages");
+    assert.equal(readArtifact(site, "one-click/summary.json"), null, "the overview draws no One Click card");
+    assert.equal(readArtifact(site, "ecommerce/summary.json"), null, "the overview draws no e-commerce card");
+    assert.deepEqual((readArtifact(site, "inventory.json") as CaseInventory[]).map((c) => [c.id, c.files.map((f) => [f.file, f.rows])]), [["fitness", [[GYM_FILE, 4000]]]]);
+  });
+
+  test("gives the same figures as the seed export: 4,000 members, 26.5 % churn, the same model quality", () => {
+    const summary = readArtifact(site, "fitness/summary.json") as {members: number; churnRate: number; model: unknown};
+    assert.equal(summary.members, 4000);
+    assert.equal(summary.churnRate.toFixed(3), "0.265");
+    const seed = readArtifact(join(".test-builds", "real"), "fitness/summary.json") as {model: unknown};
+    assert.deepEqual(summary.model, seed.model);
   });
 });
