@@ -12,7 +12,8 @@ export interface Dialect {
   encoding: Encoding;
   /** A UTF-8 byte-order mark was present (DuckDB skips it). */
   bom: boolean;
-  lineEnding: "LF" | "CRLF" | "CR";
+  /** "mixed": both CRLF and bare LF (e.g. a header written by another tool than the rows). */
+  lineEnding: "LF" | "CRLF" | "CR" | "mixed";
   separator: Separator;
   decimal: "." | ",";
   /** Quote character used in the file, or null if no field is quoted. */
@@ -194,7 +195,7 @@ export function detectDialectFromBytes(bytes: Buffer, complete = true, {sampleLi
   const crlf = (text.match(/\r\n/g) ?? []).length;
   const lf = (text.match(/\n/g) ?? []).length - crlf;
   const cr = (text.match(/\r/g) ?? []).length - crlf;
-  const lineEnding = crlf > 0 && crlf >= lf ? "CRLF" : cr > lf ? "CR" : "LF";
+  const lineEnding = crlf > 0 && lf > 0 ? "mixed" : crlf > 0 ? "CRLF" : cr > lf ? "CR" : "LF";
   const lines = text.split(lineEnding === "CR" ? "\r" : /\r?\n/).filter((l) => l.trim() !== "").slice(0, sampleLines);
   const separator = chooseSeparator(lines);
   const split = lines.map((l) => splitLine(l, separator));

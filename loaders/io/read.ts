@@ -212,10 +212,17 @@ async function loadCsv(connection: DuckDBConnection, path: string, spec: FileSpe
     const rejects = `__rejects_${spec.table}`;
     const scans = `__scans_${spec.table}`;
     const select = spec.columns.map((c) => `${ident(names[columns.indexOf(c)])} AS ${ident(c.field)}`).join(", ");
+    // Mixed line endings stop DuckDB's strict parser; its lenient mode reads them as line breaks.
     await run(connection, `CREATE OR REPLACE TABLE ${ident(spec.table)} AS SELECT ${select} FROM read_csv(${literal(source)},
       columns = {${struct}}, header = true, auto_detect = false, delim = ${literal(dialect.separator)},
       quote = '"', escape = '"', decimal_separator = ${literal(dialect.decimal)}, store_rejects = true,
-      rejects_table = ${literal(rejects)}, rejects_scan = ${literal(scans)}, max_line_size = ${MAX_LINE_BYTES})`);
+      rejects_table = ${literal(rejects)}, rejects_scan = ${literal(scans)}, max_line_size = ${MAX_LINE_BYTES}${dialect.lineEnding === "mixed" ? ", strict_mode = false" : ""})`)
+      .catch((error: Error) => {
+        if (!/^Invalid Input Error/.test(error.message)) throw error;
+        throw new DataError([{severity: "error", file: spec.file, expected: "a CSV file DuckDB can parse",
+          found: error.message.split("\n")[0].replace(/^Invalid Input Error: /, "").replace(/\.$/, ""),
+          hint: "line endings that change within the file (CRLF and LF) or a stray carriage return inside a value break the CSV; re-export the file"}], `Cannot read ${spec.file}`);
+      });
     const {rows} = await queryOne<{rows: number}>(connection, `SELECT count(*) AS rows FROM ${ident(spec.table)}`);
     const rejected = await queryRows<Reject>(connection, `SELECT line, column_name, error_type, csv_line, error_message FROM ${ident(rejects)} ORDER BY line, column_idx`);
     await run(connection, `DROP TABLE IF EXISTS ${ident(rejects)}; DROP TABLE IF EXISTS ${ident(scans)}`);

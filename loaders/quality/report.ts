@@ -6,8 +6,9 @@ import type {ReusedIdsAudit} from "./reused-ids.ts";
 import type {SameOccasionAudit} from "./same-occasion.ts";
 import {count} from "./words.ts";
 
-/** Findings (one per field and reason) and repairs (one per field) for repaired category labels. */
-export function labelRepairs(file: string, fixes: LabelRepair[], categoryFields: string[] = [], labels: Record<string, string> = {}): {findings: Finding[]; repairs: Repair[]} {
+/** Findings (one per field and reason) and repairs (one per field) for repaired category labels;
+ * repair ids name the input (`table`), not the file, so they do not change with the export's name. */
+export function labelRepairs(file: string, table: string, fixes: LabelRepair[], categoryFields: string[] = [], labels: Record<string, string> = {}): {findings: Finding[]; repairs: Repair[]} {
   const findings: Finding[] = [];
   const repairs: Repair[] = [];
   const fields = [...new Set([...categoryFields, ...fixes.map((f) => f.field)])];
@@ -30,7 +31,7 @@ export function labelRepairs(file: string, fixes: LabelRepair[], categoryFields:
       });
     }
     repairs.push({
-      id: `fix-label-${file.replace(/\.[^.]+$/, "")}-${field}`, file, field, action: "changed",
+      id: `fix-label-${table}-${field}`, file, field, action: "changed",
       rows: mine.reduce((s, f) => s + f.rows, 0),
       description: `Labels of ${(labels[field] ?? field).toLowerCase()} that are misspelt or typed with look-alike letters are read as the allowed label they stand for.`,
       examples: mine.map((f) => ({file, line: f.line, field, found: f.from, becomes: f.to, note: count(f.rows, "row")}))
@@ -58,7 +59,7 @@ export function buildReport(kase: QualityReport["case"], read: ReadCase, parts: 
   const repairs: Repair[] = [];
   for (const f of files) {
     repairs.push(...f.repairs);
-    const labels = labelRepairs(f.spec.file, f.validation.labelRepairs, f.spec.columns.filter((c) => c.type === "category").map((c) => c.field),
+    const labels = labelRepairs(f.spec.file, f.spec.table, f.validation.labelRepairs, f.spec.columns.filter((c) => c.type === "category").map((c) => c.field),
       Object.fromEntries(f.spec.columns.map((c) => [c.field, c.label])));
     findings.push(...labels.findings);
     repairs.push(...labels.repairs);

@@ -12,7 +12,8 @@ import {caseInput, presentCaseIds, resolveInputs} from "../../loaders/inputs/res
 import {parseMapping, type MappedFile} from "../../loaders/inputs/mapping.ts";
 import {formatProblem, isDataError} from "../../loaders/io/problems.ts";
 import {datasets, realDataSkip} from "../real-data.ts";
-import {exportFolder, GYM_FILE, gymMapping, isoLogCsv, LOG_FILE, logMapping, russianGymCsv} from "./renamed.ts";
+import {englishOneClick, exportFolder, GYM_FILE, gymMapping, isoLogCsv, LOG_FILE, logMapping, russianGymCsv} from "./renamed.ts";
+import {loadOneClick} from "../../loaders/clean/one-click.ts";
 
 const gymSkip = realDataSkip("fitness/gym_churn_us.csv");
 const logSkip = realDataSkip("ecommerce/ecom_dataset_upd.csv");
@@ -55,6 +56,21 @@ describe("the order log with other English headers and ISO timestamps", {skip: l
     const counts = (lines: {customerId: string; orderId: number}[]) => [lines.length, new Set(lines.map((l) => l.customerId)).size, new Set(lines.map((l) => l.orderId)).size];
     assert.deepEqual(counts(renamed.lines), counts(seed.lines));
     assert.deepEqual(renamed.lines.map((l) => l.time), seed.lines.map((l) => l.time));
+    rmSync(dir, {recursive: true});
+  });
+});
+
+describe("One Click's exports with English names, headers and labels", {skip: realDataSkip("one-click/market_file.csv")}, () => {
+  test("give the same customers, periods and repairs as the seed exports", async () => {
+    const {files, mapping} = englishOneClick();
+    const dir = exportFolder(files, {files: mapping});
+    const renamed = await loadOneClick(dir);
+    const seed = await loadOneClick(datasets);
+    assert.deepEqual(renamed.modelling, seed.modelling);
+    assert.deepEqual(renamed.revenue, seed.revenue);
+    assert.deepEqual(renamed.quality.repairs.map((r) => [r.id, r.rows]), seed.quality.repairs.map((r) => [r.id, r.rows]));
+    const misspelt = renamed.quality.repairs.find((r) => r.examples.some((e) => e.found === "last mnth"));
+    assert.ok(misspelt, "the misspelt period label is repaired under its mapped name");
     rmSync(dir, {recursive: true});
   });
 });

@@ -76,3 +76,40 @@ export function exportFolder(files: Record<string, string | Buffer>, mapping: Ma
   if (mapping !== null) writeFileSync(join(dir, MAPPING_FILE), typeof mapping === "string" ? mapping : JSON.stringify(mapping, null, 2));
   return dir;
 }
+
+/** One Click's four exports with English file names, headers, target and period labels (the seed's misspelt period kept misspelt). */
+export const oneClickFiles: {seed: string; file: string; input: string; headers: Record<string, [string, string]>; values: Record<string, string>}[] = [
+  {seed: "market_file.csv", file: "behaviour.csv", input: "market_file", values: {"Снизилась": "down", "Прежний уровень": "same"}, headers: {
+    "id": ["customer", "id"], "Покупательская активность": ["activity", "activity"], "Тип сервиса": ["tier", "serviceType"],
+    "Разрешить сообщать": ["may_contact", "marketingConsent"], "Маркет_актив_6_мес": ["contacts_6m", "marketingContacts6m"],
+    "Маркет_актив_тек_мес": ["contacts_now", "marketingContactsCurrent"], "Длительность": ["days_registered", "tenureDays"],
+    "Акционные_покупки": ["promo_share", "promoShare"], "Популярная_категория": ["top_category", "favouriteCategory"],
+    "Средний_просмотр_категорий_за_визит": ["categories_per_visit", "categoriesPerVisit"],
+    "Неоплаченные_продукты_штук_квартал": ["unpaid_items", "unpaidItemsQuarter"], "Ошибка_сервиса": ["errors", "serviceErrors"],
+    "Страниц_за_визит": ["pages_per_visit", "pagesPerVisit"]}},
+  {seed: "market_money.csv", file: "revenue.csv", input: "market_money", values: {"препредыдущий_месяц": "two months ago", "предыдущий_месяц": "last month", "текущий_месяц": "this month"},
+    headers: {"id": ["customer", "id"], "Период": ["month", "period"], "Выручка": ["revenue", "revenue"]}},
+  {seed: "market_time.csv", file: "minutes.csv", input: "market_time", values: {"предыдцщий_месяц": "last mnth", "текущий_месяц": "this month"},
+    headers: {"id": ["customer", "id"], "Период": ["month", "period"], "минут": ["minutes", "minutes"]}},
+  {seed: "money.csv", file: "profit.csv", input: "money", values: {}, headers: {"id": ["customer", "id"], "Прибыль": ["profit", "profit"]}}
+];
+
+/** The four files as text, and their mapping (target and period labels given their meaning). */
+export function englishOneClick(): {files: Record<string, string>; mapping: MappedFile[]} {
+  const files: Record<string, string> = {};
+  const mapping: MappedFile[] = [];
+  for (const f of oneClickFiles) {
+    let text = readFileSync(join(datasets, "one-click", f.seed), "utf8");
+    const [header, ...rest] = text.split("\n");
+    const sep = header.includes(";") ? ";" : ",";
+    const values = (line: string) => line.split(sep).map((v) => f.values[v] ?? v).join(sep);
+    text = [header.trim().split(sep).map((h) => f.headers[h][0]).join(sep), ...rest.map(values)].join("\n");
+    files[f.file] = text;
+    const meaning: Record<string, Record<string, string>> = {
+      activity: {down: "declined", same: "unchanged"},
+      period: {"two months ago": "before_previous", "last month": "previous", "this month": "current"}
+    };
+    mapping.push({file: f.file, case: "one-click", input: f.input, columns: Object.fromEntries(Object.values(f.headers).map(([h, role]) => [h, {role, ...(meaning[role] ? {values: meaning[role]} : {})}]))});
+  }
+  return {files, mapping};
+}
