@@ -9,9 +9,9 @@ import {existsSync, renameSync, statSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {cases} from "../loaders/cases/registry.ts";
-import {findExports, inspectFile} from "../loaders/inputs/inspect.ts";
+import {findExports} from "../loaders/inputs/inspect.ts";
 import {MAPPING_FILE} from "../loaders/inputs/mapping.ts";
-import {propose, type Proposal} from "../loaders/inputs/propose.ts";
+import {proposeFolder, type Proposal} from "../loaders/inputs/propose.ts";
 import type {InputGuess} from "../loaders/inputs/guess.ts";
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
@@ -58,12 +58,11 @@ async function main(): Promise<number> {
     console.error(`${dir} is not a folder`);
     return 1;
   }
-  const files = await Promise.all(findExports(dir).map((f) => inspectFile(dir, f)));
-  if (!files.length) {
+  if (!findExports(dir).length) {
     console.error(`no CSV or Parquet file in ${dir}`);
     return 2;
   }
-  const proposal = propose(files);
+  const proposal = await proposeFolder(dir);
   console.log(describeProposal(proposal).join("\n"));
   if (!proposal.mapping.files.length) {
     console.error(`\nNo file fitted a case template (${cases.map((c) => c.id).join(", ")}); no mapping written.`);

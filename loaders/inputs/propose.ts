@@ -5,7 +5,7 @@
  */
 import {cases, type CaseId} from "../cases/registry.ts";
 import {guessInput, type ColumnGuess, type InputGuess} from "./guess.ts";
-import type {InspectedFile} from "./inspect.ts";
+import {findExports, inspectFile, type InspectedFile} from "./inspect.ts";
 import type {MappedColumn, MappedFile, Mapping} from "./mapping.ts";
 
 export interface PlacedFile {
@@ -68,4 +68,11 @@ export function propose(files: InspectedFile[]): Proposal {
     } else placed.push(...present);
   }
   return {mapping: {files: placed.map(mappedFile)}, placed, unfitted, displaced, incomplete};
+}
+
+/** Sample every export under `dir` and propose its mapping. */
+export async function proposeFolder(dir: string): Promise<Proposal> {
+  const files = [];
+  for (const file of findExports(dir)) files.push(await inspectFile(dir, file));
+  return propose(files);
 }
