@@ -70,16 +70,21 @@ function placeCategory(role: ColumnSpec, col: InspectedColumn): Placement {
   const values: Record<string, string> = {};
   const unplaced: string[] = [];
   const misspelt: string[] = [];
+  const rest: string[] = [];
   for (const v of col.values) {
     const n = normalName(v);
-    if (byLabel.has(n)) {
-      values[v] = template[byLabel.get(n)!];
-      continue;
-    }
-    const named = words.find(([, ws]) => ws.some((w) => normalName(w) === n));
-    if (named) values[v] = named[0];
-    else if ((closest(v, Object.keys(template))?.distance ?? Infinity) <= 2) misspelt.push(v);
-    else if (fixed) unplaced.push(v);
+    const named = byLabel.has(n) ? template[byLabel.get(n)!] : words.find(([, ws]) => ws.some((w) => normalName(w) === n))?.[0];
+    if (named) values[v] = named;
+    else rest.push(v);
+  }
+  const known = [...Object.keys(template), ...Object.keys(values)];
+  for (const v of rest) {
+    const near = closest(v, known);
+    if (near && near.distance <= 2 && v.length > 4) {
+      misspelt.push(v);
+      // the reader repairs a misspelling to the nearest label the mapping lists, so that label must be listed
+      if (!(near.value in values)) values[near.value] = template[near.value];
+    } else if (fixed) unplaced.push(v);
     else values[v] = v;
   }
   return {values, unplaced, misspelt};
@@ -124,7 +129,7 @@ function roleGuess(role: ColumnSpec, col: InspectedColumn, score: number, byName
   if (placed) {
     const template = role.values ?? {};
     const added = Object.keys(placed.values).some((v) => template[v] !== placed!.values[v]);
-    if (role.target || added) guess.values = role.type === "category" ? {...template, ...placed.values} : placed.values;
+    if (role.target || added) guess.values = placed.values;
     if (placed.unplaced.length) guess.unplaced = placed.unplaced;
     if (placed.misspelt.length) guess.misspelt = placed.misspelt;
   }
