@@ -26,14 +26,21 @@ export function describeProposal(p: Proposal): string[] {
   const out: string[] = [];
   for (const {file, guess} of p.placed) {
     out.push(`${file} → ${title(guess)}, confidence ${pct(guess.confidence)}`);
+    const features = guess.columns.filter((c) => c.role === "feature");
+    if (features.length) out.push(`    features of its own: ${features.map((c) => `${JSON.stringify(c.header)} (${c.type})`).join(", ")}`);
     for (const c of guess.columns) {
       if (c.role === "ignore") out.push(`    left out ${JSON.stringify(c.header)}: ${c.why}`);
+      if (c.values && c.role !== "feature") {
+        const pairs = Object.entries(c.values);
+        out.push(`    ${JSON.stringify(c.header)} (${c.role}) values: ${pairs.slice(0, 6).map(([from, to]) => `${from} → ${to}`).join(", ")}${pairs.length > 6 ? ", …" : ""}`);
+      }
       if (c.unplaced?.length) out.push(`    ${JSON.stringify(c.header)} (${c.role}): could not place the values ${list(c.unplaced)} — give their meaning in "values"`);
       if (c.misspelt?.length) out.push(`    ${JSON.stringify(c.header)} (${c.role}): ${list(c.misspelt)} read as misspellings of the template's labels (repaired and counted when read)`);
       if (c.role !== "ignore" && (c.confidence ?? 1) < 0.6) out.push(`    unsure: ${JSON.stringify(c.header)} as ${c.role} (confidence ${pct(c.confidence ?? 0)})`);
     }
   }
   const undecided: string[] = [];
+  for (const a of p.ambiguous) undecided.push(`${a.file} fits ${title(a.other)} almost as well (${pct(a.other.confidence)}) as ${title(a.chosen)} (${pct(a.chosen.confidence)}); mapped to the latter — check`);
   for (const d of p.displaced) undecided.push(`${d.file} also fits ${title(d.guess)} (confidence ${pct(d.guess.confidence)}); kept ${d.kept}, which fits better — swap the "file" in the mapping if that is wrong`);
   for (const i of p.incomplete) {
     undecided.push(`${i.case}: found ${i.found.map((f) => `${f.file} (${f.guess.input})`).join(", ")} but no file for ${list(i.lacking)} — the case is left out`);

@@ -31,7 +31,7 @@ export type ValueKind =
   | "uuid"
   | "email"
   | "phone"
-  /** two or three capitalised words, like people's names */
+  /** two or three capitalised words, like people's names, and many different ones */
   | "person-name"
   /** few distinct labels */
   | "category"
@@ -100,7 +100,7 @@ export function valueKind(values: string[], decimal: "." | "," = "."): ValueKind
   if (all((v) => /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(v))) return "uuid";
   if (all((v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v))) return "email";
   if (all((v) => /^\+?[\d\s()-]{7,}$/.test(v) && v.replace(/\D/g, "").length >= 7)) return "phone";
-  if (distinct.size > 2 && all((v) => /^\p{Lu}\p{Ll}+(\s\p{Lu}\.?(\p{Ll}+)?\.?){1,2}$/u.test(v))) return "person-name";
+  if (distinct.size > 20 && all((v) => /^\p{Lu}\p{Ll}+(\s\p{Lu}\.?(\p{Ll}+)?\.?){1,2}$/u.test(v))) return "person-name";
   return distinct.size <= Math.max(20, filled.length * 0.05) ? "category" : "text";
 }
 

@@ -8,6 +8,9 @@ import {guessInput, type ColumnGuess, type InputGuess} from "./guess.ts";
 import {findExports, inspectFile, type InspectedFile} from "./inspect.ts";
 import type {MappedColumn, MappedFile, Mapping} from "./mapping.ts";
 
+/** Two inputs a file fits whose confidences differ by less than this are reported as ambiguous. */
+const AMBIGUOUS = 0.05;
+
 export interface PlacedFile {
   file: string;
   guess: InputGuess;
@@ -18,6 +21,8 @@ export interface Proposal {
   placed: PlacedFile[];
   /** Files that fit no input: the closest input and the roles it lacked. */
   unfitted: {file: string; closest: InputGuess | null}[];
+  /** Files that fit a second input almost as well as the one chosen (the analyst should check). */
+  ambiguous: {file: string; chosen: InputGuess; other: InputGuess}[];
   /** Files that fit an input another file fits better. */
   displaced: {file: string; guess: InputGuess; kept: string}[];
   /** Cases with some inputs found and others not (left out). */
@@ -38,6 +43,7 @@ function mappedFile({file, guess}: PlacedFile): MappedFile {
 /** Propose the mapping for sampled exports. */
 export function propose(files: InspectedFile[]): Proposal {
   const unfitted: Proposal["unfitted"] = [];
+  const ambiguous: Proposal["ambiguous"] = [];
   const byInput = new Map<string, PlacedFile[]>();
   for (const file of files) {
     const guesses = cases.flatMap((def) => def.schema.files.map((template) => guessInput(file, def, template)));
@@ -47,6 +53,7 @@ export function propose(files: InspectedFile[]): Proposal {
       unfitted.push({file: file.file, closest});
       continue;
     }
+    if (fitting[1] && fitting[0].confidence - fitting[1].confidence < AMBIGUOUS) ambiguous.push({file: file.file, chosen: fitting[0], other: fitting[1]});
     const key = `${fitting[0].case}/${fitting[0].input}`;
     byInput.set(key, [...(byInput.get(key) ?? []), {file: file.file, guess: fitting[0]}]);
   }
@@ -67,7 +74,7 @@ export function propose(files: InspectedFile[]): Proposal {
       incomplete.push({case: def.id, found: present, lacking: def.schema.files.filter((_, i) => !found[i]).map((t) => t.table)});
     } else placed.push(...present);
   }
-  return {mapping: {files: placed.map(mappedFile)}, placed, unfitted, displaced, incomplete};
+  return {mapping: {files: placed.map(mappedFile)}, placed, unfitted, ambiguous, displaced, incomplete};
 }
 
 /** Sample every export under `dir` and propose its mapping. */
