@@ -124,7 +124,8 @@ const labelOf = (role: ColumnSpec) => ({en: role.label, ru: russianLabels[role.f
 function roleGuess(role: ColumnSpec, col: InspectedColumn, score: number, byName: boolean): ColumnGuess {
   const guess: ColumnGuess = {header: col.header, role: role.field, label: labelOf(role), confidence: round(score)};
   let placed: Placement | null = null;
-  if (role.type === "flag" && (col.kind === "yes-no" || role.target)) placed = placeFlag(col);
+  // 0/1 is the flag's own form: values only for labels (yes/no, да/нет…), so a seed export reads exactly as without a mapping
+  if (role.type === "flag" && col.kind === "yes-no") placed = placeFlag(col);
   if (role.type === "category") placed = placeCategory(role, col);
   if (placed) {
     const template = role.values ?? {};

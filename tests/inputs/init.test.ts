@@ -87,7 +87,7 @@ describe("init on the gym table renamed, in Russian, with ; and decimal commas",
     assert.equal(mapping.files[0].case, "fitness");
     assert.deepEqual(roles(mapping, "clients_export_2024.csv"), Object.fromEntries(Object.values(russianGym)));
     const target = mapping.files[0].columns["Отток"];
-    assert.deepEqual(target.values, {"0": "0", "1": "1"});
+    assert.equal(target.values, undefined, "0/1 is the flag's own form");
     assert.deepEqual(target.label, {en: "Left in the following month", ru: "Ушёл в следующем месяце"});
     const {members} = await loadFitness(caseInput(dir, "fitness"));
     assert.equal(members.length, 4000);
@@ -239,11 +239,14 @@ describe("init on the seed folder", {skip: gymSkip || realDataSkip("one-click/mo
       ["ecommerce/ecom_dataset_upd.csv", "fitness/gym_churn_us.csv", "one-click/market_file.csv", "one-click/market_money.csv", "one-click/market_time.csv", "one-click/money.csv"]);
     assert.ok(mapping.files.every((f) => f.confidence === 1), "seed headers are the templates' own");
     assert.equal(proposal.unfitted.length + proposal.ambiguous.length + proposal.displaced.length + proposal.incomplete.length, 0);
-    const seedLines = (await loadEcommerce(datasets)).lines;
-    assert.deepEqual((await loadEcommerce(caseInput(dir, "ecommerce"))).lines, seedLines);
-    assert.deepEqual((await loadFitness(caseInput(dir, "fitness"))).members.map(({line: _line, ...m}) => m), await seedGym);
-    const [mapped, seed] = [await loadOneClick(caseInput(dir, "one-click")), await loadOneClick(datasets)];
-    assert.deepEqual(JSON.parse(JSON.stringify({...mapped, quality: null})), JSON.parse(JSON.stringify({...seed, quality: null})));
+    // the same rows and the same data-quality report, but for the file's path (relative to DATA_DIR with a mapping);
+    // numbers to 12 digits, since DuckDB's parallel sums differ in the last bits from run to run even without a mapping
+    const plain = (x: unknown) => JSON.parse(JSON.stringify(x), (_, v) => (typeof v === "number" ? Number(v.toPrecision(12)) : v));
+    const same = (mapped: unknown, seed: unknown, id: string) =>
+      assert.deepEqual(plain(JSON.parse(JSON.stringify(mapped).replaceAll(`${id}/`, ""))), plain(seed), id);
+    same(await loadEcommerce(caseInput(dir, "ecommerce")), await loadEcommerce(datasets), "ecommerce");
+    same(await loadFitness(caseInput(dir, "fitness")), await loadFitness(datasets), "fitness");
+    same(await loadOneClick(caseInput(dir, "one-click")), await loadOneClick(datasets), "one-click");
   });
 
   test("the demo data's folder is mapped file for file", async () => {
