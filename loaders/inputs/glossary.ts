@@ -83,7 +83,7 @@ export const valueWords: Record<string, Record<string, string[]>> = {
 /** Header words naming personal data (names, e-mails, phones, addresses). A 0/1 column is never personal data. */
 export const personalWords = {
   names: ["name", "fullname", "firstname", "lastname", "surname", "фио", "имя", "фамилия", "отчество"],
-  emails: ["email", "e-mail", "mail", "почта", "электронная почта"],
+  emails: ["email", "e-mail", "почта", "электронная почта"],
   phones: ["phone", "phonenumber", "mobile", "телефон", "мобильный", "тел"],
   addresses: ["address", "street", "адрес", "улица", "postcode", "zipcode", "zip", "почтовый индекс"]
 };

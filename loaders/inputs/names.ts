@@ -29,13 +29,18 @@ export function nameSimilarity(a: string, b: string): number {
   return (2 * common) / (new Set(x).size + y.size) * 0.9;
 }
 
-/** Whether a name contains one of the words (stems compared, or the whole normalised word inside the name). */
+/**
+ * Whether a name contains one of the words, allowing for word endings: a long word (5+ letters) when
+ * the name holds its beginning ("расторжение" in "Дата расторжения"), a 4-letter word when a word of
+ * the name starts with it ("уход" in "ухода"), a shorter one only as a word of its own ("id", "фио").
+ */
 export function nameHasWord(name: string, words: readonly string[]): boolean {
-  const stems = new Set(nameStems(name));
   const whole = normalName(name);
+  const stems = nameStems(name);
   return words.some((w) => {
     const n = normalName(w);
-    return n.length >= 5 ? whole.includes(n) : stems.has(n);
+    if (n.length >= 5) return whole.includes(n.slice(0, Math.max(5, n.length - 2)));
+    return n.length === 4 ? stems.some((s) => s.startsWith(n)) : stems.includes(n);
   });
 }
 
