@@ -6,9 +6,12 @@
  *   the mapped export reads as the seed file does (4,000 members, 1,061 left = 26.5 %, member by member);
  * - the order log with other English headers, reordered columns and ISO timestamps: mapped, and read
  *   into the same lines and customers as the seed file;
+ * - One Click's four exports in English: target, service, consent and period labels placed, reads as the seed;
+ *   three of the four: the case left out, the missing input named;
  * - both in one flat folder: both cases mapped; a second gym table: the better fit kept, the other named;
  * - e-mails, names, phones, addresses, a near-unique id and the outcome's date and reason are left out
  *   with the reason, a store's own category column kept as a feature;
+ * - the same gym table in Windows-1251, and the order log as Parquet: mapped and read alike;
  * - the seed folder: a mapping that reads exactly as the seed layout (every case, every row);
  * - sampling: a file many times the sample size is read only up to SAMPLE_BYTES;
  * - the command's exit codes (0 with a mapping written, 2 when nothing fits).
@@ -20,6 +23,7 @@ import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSy
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {splitLine} from "../../loaders/io/dialect.ts";
+import {literal, run, withDatabase} from "../../loaders/io/duckdb.ts";
 import {proposeFolder} from "../../loaders/inputs/propose.ts";
 import {inspectFile, SAMPLE_BYTES} from "../../loaders/inputs/inspect.ts";
 import {MAPPING_FILE, parseMapping, type Mapping} from "../../loaders/inputs/mapping.ts";
@@ -48,6 +52,18 @@ function readCsv(file: string, sep = ","): {header: string[]; rows: string[][]} 
 function writeCsv(path: string, header: string[], rows: string[][], sep = ","): void {
   const cell = (v: string) => (v.includes(sep) || v.includes('"') ? `"${v.replace(/"/g, '""')}"` : v);
   writeFileSync(path, [header, ...rows].map((r) => r.map(cell).join(sep)).join("\n") + "\n");
+}
+
+/** Text in Windows-1251 (Cyrillic, Ё/ё, « and »; the rest is ASCII here). */
+function windows1251(text: string): Buffer {
+  const special: Record<string, number> = {"Ё": 0xa8, "ё": 0xb8, "«": 0xab, "»": 0xbb};
+  return Buffer.from(Array.from(text, (ch) => {
+    const code = ch.codePointAt(0)!;
+    if (code < 0x80) return code;
+    if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
+    if (ch in special) return special[ch];
+    throw new Error(`no Windows-1251 byte for ${ch}`);
+  }));
 }
 
 /** Run init's proposal on a folder and write its mapping there; returns the mapping. */
@@ -92,6 +108,16 @@ describe("init on the gym table renamed, in Russian, with ; and decimal commas",
     const {members} = await loadFitness(caseInput(dir, "fitness"));
     assert.equal(members.length, 4000);
     assert.equal(members.filter((m) => m.churn === 1).length, 1061);
+    assert.deepEqual(members.map(({line: _line, ...m}) => m), await seedGym);
+  });
+
+  test("the same export in Windows-1251 gets the same mapping and reads the same members", async () => {
+    const utf8 = folder("gym-utf8");
+    const cp1251 = folder("gym-cp1251");
+    writeRussianGym(join(utf8, "members.csv"));
+    writeFileSync(join(cp1251, "members.csv"), windows1251(readFileSync(join(utf8, "members.csv"), "utf8")));
+    assert.deepEqual((await init(cp1251)).mapping, (await init(utf8)).mapping);
+    const {members} = await loadFitness(caseInput(cp1251, "fitness"));
     assert.deepEqual(members.map(({line: _line, ...m}) => m), await seedGym);
   });
 
@@ -166,6 +192,21 @@ describe("init on One Click's exports in English", {skip: realDataSkip("one-clic
     assert.deepEqual(misspelt.sort(), ["предыдцщий_месяц", "стандартт"]);
     const [mapped, seed] = [await loadOneClick(caseInput(dir, "one-click")), await loadOneClick(datasets)];
     assert.deepEqual(JSON.parse(JSON.stringify({...mapped, quality: null})), JSON.parse(JSON.stringify({...seed, quality: null})));
+  });
+});
+
+describe("init on a Parquet export", {skip: logSkip}, () => {
+  test("the English order log as Parquet, dates as timestamps: mapped, and read into the seed's lines and customers", async () => {
+    const dir = folder("log-parquet");
+    writeEnglishLog(join(dir, "orders.csv"));
+    await withDatabase((connection) => run(connection,
+      `COPY (SELECT * REPLACE (CAST(created_at AS TIMESTAMP) AS created_at) FROM read_csv(${literal(join(dir, "orders.csv"))})) TO ${literal(join(dir, "orders.parquet"))} (FORMAT parquet)`));
+    rmSync(join(dir, "orders.csv"));
+    const {mapping} = await init(dir);
+    assert.deepEqual(roles(mapping, "orders.parquet"), Object.fromEntries(englishLog.map(([, h, role]) => [h, role])));
+    const [mapped, seed] = [await loadEcommerce(caseInput(dir, "ecommerce")), await loadEcommerce(datasets)];
+    assert.equal(mapped.lines.length, seed.lines.length);
+    assert.equal(new Set(mapped.lines.map((l) => l.customerId)).size, new Set(seed.lines.map((l) => l.customerId)).size);
   });
 });
 
