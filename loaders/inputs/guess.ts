@@ -103,7 +103,7 @@ function typeFit(role: ColumnSpec, col: InspectedColumn): number {
       if (role.customerId) return kind === "uuid" || kind === "integer" ? 1 : kind === "text" || kind === "category" ? 0.8 : 0;
       return kind === "text" ? 1 : kind === "category" ? 0.7 : 0;
     case "category": {
-      if (!["category", "yes-no", "flag", "text"].includes(kind)) return 0;
+      if (!["category", "yes-no", "flag", "text"].includes(kind) || (kind === "text" && col.distinct > 100)) return 0;
       const placed = placeCategory(role, col);
       const known = Object.keys(placed.values).length + placed.misspelt.length;
       return (kind === "text" ? 0.5 : 1) * (0.4 + 0.6 * known / Math.max(1, known + placed.unplaced.length));
@@ -168,7 +168,6 @@ function extraGuess(col: InspectedColumn, churnTable: boolean, hasTarget: boolea
   const readable = readableName(col.header);
   const guess: ColumnGuess = {header: col.header, role: EXTRA_FEATURE, type, label: {en: readable, ru: readable}, confidence: 0.7, why: `${col.kind} values`};
   if (col.kind === "yes-no") guess.values = placeFlag(col).values;
-  if (col.kind === "category") guess.values = Object.fromEntries(col.values.map((v) => [v, v]));
   return guess;
 }
 

@@ -14,6 +14,8 @@ import {normalName} from "./names.ts";
 
 /** Bytes read from the start of a CSV. */
 export const SAMPLE_BYTES = 1 << 20;
+/** Distinct values kept per column. */
+const MAX_VALUES = 1000;
 /** Rows sampled per file. */
 export const SAMPLE_ROWS = 5000;
 
@@ -40,7 +42,7 @@ export type ValueKind =
 export interface InspectedColumn {
   header: string;
   kind: ValueKind;
-  /** Distinct non-empty values in the sample, most frequent first (at most 50 kept). */
+  /** Distinct non-empty values in the sample, most frequent first (at most MAX_VALUES kept). */
   values: string[];
   distinct: number;
   /** Non-empty sampled values. */
@@ -110,7 +112,7 @@ function inspectColumn(header: string, values: string[], decimal: "." | ","): In
   const kind = valueKind(values, decimal);
   const column: InspectedColumn = {
     header, kind, distinct: counts.size, filled: values.filter((v) => v !== "").length,
-    values: [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 50).map(([v]) => v)
+    values: [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_VALUES).map(([v]) => v)
   };
   if (kind === "integer" || kind === "number" || kind === "flag") {
     const numbers = [...counts.keys()].map((v) => Number(v.replace(",", ".")));
