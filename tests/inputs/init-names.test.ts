@@ -1,7 +1,8 @@
 /**
  * The pieces of `npm run init` that need no data: names compared without case, spaces and `_ - .`;
  * headers made readable for labels; the kind of a column from its values (flags, yes/no, dates in
- * each accepted form, ids, personal data); and which columns must not become features.
+ * each accepted form, ids, personal data); which columns must not become features; and label values
+ * init cannot place, kept out of the mapping and printed.
  */
 import {describe, test} from "node:test";
 import assert from "node:assert/strict";
@@ -79,5 +80,24 @@ describe("columns left out of a churn table's features", () => {
 
   test("outcome words leak only where the file has a target", () => {
     assert.equal(exclusion(column("left_reason", "category"), false), null);
+  });
+});
+
+describe("label values init cannot place", () => {
+  test("are kept out of the mapping and printed with the column", async () => {
+    const {cases} = await import("../../loaders/cases/registry.ts");
+    const {guessInput} = await import("../../loaders/inputs/guess.ts");
+    const {describeProposal} = await import("../../scripts/init.ts");
+    const def = cases.find((c) => c.id === "one-click")!;
+    const column = (header: string, kind: InspectedColumn["kind"], values: string[]): InspectedColumn => ({header, kind, values, distinct: values.length, filled: 100});
+    const file = {file: "behaviour.csv", path: "/x/behaviour.csv", format: "csv" as const, rows: 100, bytesRead: 0,
+      columns: [column("customer_id", "integer", ["1", "2"]), column("Purchase activity", "category", ["Down", "Maybe", "Flat"])]};
+    const guess = guessInput(file, def, def.schema.files[0]);
+    const activity = guess.columns.find((c) => c.header === "Purchase activity")!;
+    assert.equal(activity.role, "activity");
+    assert.deepEqual(activity.values, {Down: "declined"});
+    assert.deepEqual(activity.unplaced, ["Maybe", "Flat"]);
+    const printed = describeProposal({mapping: {files: []}, placed: [{file: "behaviour.csv", guess}], unfitted: [], ambiguous: [], displaced: [], incomplete: []}).join("\n");
+    assert.match(printed, /"Purchase activity" \(activity\): could not place the values "Maybe", "Flat"/);
   });
 });
