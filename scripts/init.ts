@@ -35,7 +35,7 @@ export function describeProposal(p: Proposal): string[] {
         out.push(`    ${JSON.stringify(c.header)} (${c.role}) values: ${pairs.slice(0, 6).map(([from, to]) => `${from} → ${to}`).join(", ")}${pairs.length > 6 ? ", …" : ""}`);
       }
       if (c.unplaced?.length) out.push(`    ${JSON.stringify(c.header)} (${c.role}): could not place the values ${list(c.unplaced)} — give their meaning in "values"`);
-      if (c.misspelt?.length) out.push(`    ${JSON.stringify(c.header)} (${c.role}): ${list(c.misspelt)} read as misspellings of the template's labels (repaired and counted when read)`);
+      if (c.misspelt?.length) out.push(`    ${JSON.stringify(c.header)} (${c.role}): ${list(c.misspelt)} read as misspellings of known labels`);
       if (c.role !== "ignore" && (c.confidence ?? 1) < 0.6) out.push(`    unsure: ${JSON.stringify(c.header)} as ${c.role} (confidence ${pct(c.confidence ?? 0)})`);
     }
   }

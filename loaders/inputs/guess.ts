@@ -84,8 +84,15 @@ function placeCategory(role: ColumnSpec, col: InspectedColumn): Placement {
       misspelt.push(v);
       // the reader repairs a misspelling to the nearest label the mapping lists, so that label must be listed
       if (!(near.value in values)) values[near.value] = template[near.value];
-    } else if (fixed) unplaced.push(v);
-    else values[v] = v;
+    } else {
+      // a misspelt word of the glossary ("last mnth") is given its value outright: no label of the file is near it
+      const word = v.length > 4 ? words.find(([, ws]) => ws.some((w) => w.length > 4 && (closest(v, [w])?.distance ?? Infinity) <= 2)) : undefined;
+      if (word) {
+        misspelt.push(v);
+        values[v] = word[0];
+      } else if (fixed) unplaced.push(v);
+      else values[v] = v;
+    }
   }
   return {values, unplaced, misspelt};
 }
@@ -113,7 +120,7 @@ function typeFit(role: ColumnSpec, col: InspectedColumn): number {
 
 /** How well a header names a role, 0–1 (`byName`); value patterns stand in for a name where they are telling. */
 function nameFit(role: ColumnSpec, col: InspectedColumn): {score: number; byName: boolean} {
-  const names = [role.source, role.field, role.label, ...(role.synonyms ?? [])];
+  const names = [role.source, role.field, role.label, russianLabels[role.field] ?? role.label, ...(role.synonyms ?? [])];
   const byName = Math.max(...names.map((n) => nameSimilarity(col.header, n)));
   const byPattern = (role.type === "datetime" && col.kind === "datetime") || (role.customerId && col.kind === "uuid") ? 0.6 : 0;
   return {score: Math.max(byName, byPattern), byName: byName >= byPattern};

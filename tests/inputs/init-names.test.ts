@@ -100,4 +100,22 @@ describe("label values init cannot place", () => {
     const printed = describeProposal({mapping: {files: []}, placed: [{file: "behaviour.csv", guess}], unfitted: [], ambiguous: [], displaced: [], incomplete: []}).join("\n");
     assert.match(printed, /"Purchase activity" \(activity\): could not place the values "Maybe", "Flat"/);
   });
+
+  test("a misspelt period word is placed by the glossary; the seed's misspelt label is left to the reader's counted repair", async () => {
+    const {cases} = await import("../../loaders/cases/registry.ts");
+    const {guessInput} = await import("../../loaders/inputs/guess.ts");
+    const def = cases.find((c) => c.id === "one-click")!;
+    const column = (header: string, kind: InspectedColumn["kind"], values: string[]): InspectedColumn => ({header, kind, values, distinct: values.length, filled: 100});
+    const period = (values: string[]) => {
+      const file = {file: "t.csv", path: "/x/t.csv", format: "csv" as const, rows: 100, bytesRead: 0,
+        columns: [column("customer", "integer", ["1", "2"]), column("month", "category", values), column("minutes", "integer", ["3", "4"])]};
+      return guessInput(file, def, def.schema.files[2]).columns.find((c) => c.header === "month")!;
+    };
+    const english = period(["this month", "last mnth"]);
+    assert.deepEqual(english.values, {"this month": "current", "last mnth": "previous"});
+    assert.deepEqual(english.misspelt, ["last mnth"]);
+    const seed = period(["текущий_месяц", "предыдцщий_месяц"]);
+    assert.equal(seed.values, undefined, "the template's own labels: nothing to write");
+    assert.deepEqual(seed.misspelt, ["предыдцщий_месяц"]);
+  });
 });

@@ -22,7 +22,7 @@ export const categoryValues = {
 export type Category = (typeof categoryValues)[keyof typeof categoryValues];
 
 const idColumn = {source: "id", field: "id", label: "Customer id", type: "integer", min: 0, customerId: true,
-  synonyms: ["customer id", "client id", "id клиента", "id покупателя", "код покупателя"] as string[]} as const;
+  synonyms: ["customer", "customer id", "client", "client id", "id клиента", "id покупателя", "код покупателя"] as string[]} as const;
 
 export const oneClickSchema: CaseSchema = {
   case: "one-click",
@@ -40,15 +40,15 @@ export const oneClickSchema: CaseSchema = {
           values: {"Снизилась": "declined", "Прежний уровень": "unchanged"}
         },
         {source: "Тип сервиса", field: "serviceType", label: "Service type", type: "category", values: {"премиум": "premium", "стандарт": "standard"}, synonyms: ["service type", "service level", "tier", "тип сервиса", "уровень сервиса"]},
-        {source: "Разрешить сообщать", field: "marketingConsent", label: "Consents to marketing", type: "category", values: {"да": "yes", "нет": "no"}, synonyms: ["marketing consent", "allow messages", "subscribed", "разрешить сообщать", "согласие на рассылку"]},
-        {source: "Маркет_актив_6_мес", field: "marketingContacts6m", label: "Marketing contacts per month (6 months)", type: "number", min: 0, synonyms: ["marketing activity 6 months", "marketing contacts 6 months", "маркетинговая активность 6 мес", "маркет актив 6 мес"]},
-        {source: "Маркет_актив_тек_мес", field: "marketingContactsCurrent", label: "Marketing contacts this month", type: "integer", min: 0, synonyms: ["marketing activity current month", "marketing contacts this month", "маркетинговая активность текущий месяц", "маркет актив тек мес"]},
-        {source: "Длительность", field: "tenureDays", label: "Days since registration", type: "integer", min: 0, synonyms: ["tenure days", "days since registration", "duration", "длительность", "дней с регистрации"]},
+        {source: "Разрешить сообщать", field: "marketingConsent", label: "Consents to marketing", type: "category", values: {"да": "yes", "нет": "no"}, synonyms: ["marketing consent", "consent", "may contact", "can contact", "contact allowed", "opt in", "allow messages", "subscribed", "разрешить сообщать", "согласие на рассылку"]},
+        {source: "Маркет_актив_6_мес", field: "marketingContacts6m", label: "Marketing contacts per month (6 months)", type: "number", min: 0, synonyms: ["marketing activity 6 months", "marketing contacts 6 months", "contacts 6m", "contacts 6 months", "marketing 6m", "маркетинговая активность 6 мес", "маркет актив 6 мес"]},
+        {source: "Маркет_актив_тек_мес", field: "marketingContactsCurrent", label: "Marketing contacts this month", type: "integer", min: 0, synonyms: ["marketing activity current month", "marketing contacts this month", "contacts now", "contacts this month", "contacts current month", "marketing now", "маркетинговая активность текущий месяц", "маркет актив тек мес"]},
+        {source: "Длительность", field: "tenureDays", label: "Days since registration", type: "integer", min: 0, synonyms: ["tenure days", "days since registration", "days registered", "registered days", "account age days", "duration", "длительность", "дней с регистрации"]},
         {source: "Акционные_покупки", field: "promoShare", label: "Share of promo purchases", type: "number", min: 0, max: 1, synonyms: ["promo purchases", "promo share", "share of promo purchases", "акционные покупки", "доля акционных покупок"]},
         {source: "Популярная_категория", field: "favouriteCategory", label: "Favourite category", type: "category", values: categoryValues, synonyms: ["favourite category", "favorite category", "popular category", "top category", "популярная категория", "любимая категория"]},
         {source: "Средний_просмотр_категорий_за_визит", field: "categoriesPerVisit", label: "Categories viewed per visit", type: "integer", min: 0, synonyms: ["categories per visit", "category views per visit", "средний просмотр категорий за визит", "категорий за визит"]},
         {source: "Неоплаченные_продукты_штук_квартал", field: "unpaidItemsQuarter", label: "Unpaid items in cart (3 months)", type: "integer", min: 0, synonyms: ["unpaid items", "abandoned cart items", "неоплаченные продукты", "неоплаченные товары"]},
-        {source: "Ошибка_сервиса", field: "serviceErrors", label: "Site failures seen", type: "integer", min: 0, synonyms: ["service errors", "site errors", "site failures", "ошибки сервиса", "ошибка сервиса", "сбои сайта"]},
+        {source: "Ошибка_сервиса", field: "serviceErrors", label: "Site failures seen", type: "integer", min: 0, synonyms: ["service errors", "errors", "failures", "site errors", "site failures", "ошибки сервиса", "ошибка сервиса", "сбои сайта"]},
         {source: "Страниц_за_визит", field: "pagesPerVisit", label: "Pages per visit", type: "integer", min: 0, synonyms: ["pages per visit", "страниц за визит", "страницы за визит"]}
       ]
     },
