@@ -13,20 +13,20 @@ export const fitnessSchema: CaseSchema = {
       table: "members",
       title: "Members",
       columns: [
-        flag("gender", "gender", "Gender (0/1)"),
-        flag("Near_Location", "nearLocation", "Lives or works near the club"),
-        flag("Partner", "partner", "Employee of a partner company"),
-        flag("Promo_friends", "promoFriends", "Joined through a friend's promo"),
-        flag("Phone", "phone", "Gave a phone number"),
-        {source: "Contract_period", field: "contractPeriod", label: "Contract period (months)", type: "integer", min: 1, max: 12},
-        flag("Group_visits", "groupVisits", "Attends group classes"),
-        {source: "Age", field: "age", label: "Age", type: "integer", min: 14, max: 100},
-        {source: "Avg_additional_charges_total", field: "additionalCharges", label: "Spend on extra services", type: "number", min: 0},
-        {source: "Month_to_end_contract", field: "monthsToEndOfContract", label: "Months to end of contract", type: "number", min: 0, max: 12},
-        {source: "Lifetime", field: "lifetime", label: "Lifetime (months)", type: "integer", min: 0, max: 600},
-        {source: "Avg_class_frequency_total", field: "classFrequencyTotal", label: "Visits per week (all time)", type: "number", min: 0, max: 7 * 3},
-        {source: "Avg_class_frequency_current_month", field: "classFrequencyCurrentMonth", label: "Visits per week (current month)", type: "number", min: 0, max: 7 * 3},
-        {...flag("Churn", "churn", "Left in the following month"), target: true}
+        {...flag("gender", "gender", "Gender (0/1)"), synonyms: ["sex", "пол", "gender"]},
+        {...flag("Near_Location", "nearLocation", "Lives or works near the club"), synonyms: ["near location", "lives near", "nearby", "near club", "рядом", "живёт рядом", "рядом с клубом", "близко к клубу", "проживает рядом"]},
+        {...flag("Partner", "partner", "Employee of a partner company"), synonyms: ["partner company", "partner employee", "corporate", "сотрудник партнёра", "сотрудник компании-партнёра", "партнёр", "корпоративный клиент"]},
+        {...flag("Promo_friends", "promoFriends", "Joined through a friend's promo"), synonyms: ["promo friends", "friend promo", "referral", "referred by friend", "invited by friend", "приведи друга", "акция приведи друга", "по приглашению друга", "промо друзья", "реферал"]},
+        {...flag("Phone", "phone", "Gave a phone number"), synonyms: ["phone given", "has phone", "phone provided", "телефон", "есть телефон", "оставил телефон"]},
+        {source: "Contract_period", field: "contractPeriod", label: "Contract period (months)", type: "integer", min: 1, max: 12, synonyms: ["contract length", "contract months", "contract", "subscription length", "membership length", "срок абонемента", "длительность абонемента", "срок договора", "абонемент месяцев"]},
+        {...flag("Group_visits", "groupVisits", "Attends group classes"), synonyms: ["group classes", "group visits", "group sessions", "групповые занятия", "групповые посещения", "групповые тренировки"]},
+        {source: "Age", field: "age", label: "Age", type: "integer", min: 14, max: 100, synonyms: ["age", "years", "возраст", "лет"]},
+        {source: "Avg_additional_charges_total", field: "additionalCharges", label: "Spend on extra services", type: "number", min: 0, synonyms: ["additional charges", "extra spend", "extra services spend", "add-on spend", "доп траты", "дополнительные траты", "траты на доп услуги", "выручка от доп услуг", "доп услуги"]},
+        {source: "Month_to_end_contract", field: "monthsToEndOfContract", label: "Months to end of contract", type: "number", min: 0, max: 12, synonyms: ["months to end", "months left", "months remaining", "months to contract end", "до конца абонемента", "месяцев до конца абонемента", "месяцев до окончания договора", "осталось месяцев"]},
+        {source: "Lifetime", field: "lifetime", label: "Lifetime (months)", type: "integer", min: 0, max: 600, synonyms: ["lifetime", "tenure", "tenure months", "months since first visit", "время жизни", "лайфтайм", "стаж", "срок членства", "месяцев с первого визита"]},
+        {source: "Avg_class_frequency_total", field: "classFrequencyTotal", label: "Visits per week (all time)", type: "number", min: 0, max: 7 * 3, synonyms: ["class frequency", "visit frequency", "visits per week", "avg visits per week", "частота посещений", "посещений в неделю", "средняя частота посещений", "частота посещений за всё время"]},
+        {source: "Avg_class_frequency_current_month", field: "classFrequencyCurrentMonth", label: "Visits per week (current month)", type: "number", min: 0, max: 7 * 3, synonyms: ["visits per week this month", "frequency current month", "class frequency current month", "частота посещений за месяц", "посещений в неделю за месяц", "частота посещений в текущем месяце", "посещений в неделю в текущем месяце"]},
+        {...flag("Churn", "churn", "Left in the following month"), target: true, synonyms: ["churn", "churned", "left", "exited", "cancelled", "отток", "ушёл", "ушел", "факт оттока", "ушёл в следующем месяце"]}
       ]
     }
   ]

@@ -21,7 +21,8 @@ export const categoryValues = {
 
 export type Category = (typeof categoryValues)[keyof typeof categoryValues];
 
-const idColumn = {source: "id", field: "id", label: "Customer id", type: "integer", min: 0, customerId: true} as const;
+const idColumn = {source: "id", field: "id", label: "Customer id", type: "integer", min: 0, customerId: true,
+  synonyms: ["customer", "customer id", "client", "client id", "id клиента", "id покупателя", "код покупателя"] as string[]} as const;
 
 export const oneClickSchema: CaseSchema = {
   case: "one-click",
@@ -35,19 +36,20 @@ export const oneClickSchema: CaseSchema = {
         idColumn,
         {
           source: "Покупательская активность", field: "activity", label: "Purchase activity", type: "category", target: true,
+          synonyms: ["purchase activity", "buying activity", "activity", "покупательская активность", "активность"],
           values: {"Снизилась": "declined", "Прежний уровень": "unchanged"}
         },
-        {source: "Тип сервиса", field: "serviceType", label: "Service type", type: "category", values: {"премиум": "premium", "стандарт": "standard"}},
-        {source: "Разрешить сообщать", field: "marketingConsent", label: "Consents to marketing", type: "category", values: {"да": "yes", "нет": "no"}},
-        {source: "Маркет_актив_6_мес", field: "marketingContacts6m", label: "Marketing contacts per month (6 months)", type: "number", min: 0},
-        {source: "Маркет_актив_тек_мес", field: "marketingContactsCurrent", label: "Marketing contacts this month", type: "integer", min: 0},
-        {source: "Длительность", field: "tenureDays", label: "Days since registration", type: "integer", min: 0},
-        {source: "Акционные_покупки", field: "promoShare", label: "Share of promo purchases", type: "number", min: 0, max: 1},
-        {source: "Популярная_категория", field: "favouriteCategory", label: "Favourite category", type: "category", values: categoryValues},
-        {source: "Средний_просмотр_категорий_за_визит", field: "categoriesPerVisit", label: "Categories viewed per visit", type: "integer", min: 0},
-        {source: "Неоплаченные_продукты_штук_квартал", field: "unpaidItemsQuarter", label: "Unpaid items in cart (3 months)", type: "integer", min: 0},
-        {source: "Ошибка_сервиса", field: "serviceErrors", label: "Site failures seen", type: "integer", min: 0},
-        {source: "Страниц_за_визит", field: "pagesPerVisit", label: "Pages per visit", type: "integer", min: 0}
+        {source: "Тип сервиса", field: "serviceType", label: "Service type", type: "category", values: {"премиум": "premium", "стандарт": "standard"}, synonyms: ["service type", "service level", "tier", "тип сервиса", "уровень сервиса"]},
+        {source: "Разрешить сообщать", field: "marketingConsent", label: "Consents to marketing", type: "category", values: {"да": "yes", "нет": "no"}, synonyms: ["marketing consent", "consent", "may contact", "can contact", "contact allowed", "opt in", "allow messages", "subscribed", "разрешить сообщать", "согласие на рассылку"]},
+        {source: "Маркет_актив_6_мес", field: "marketingContacts6m", label: "Marketing contacts per month (6 months)", type: "number", min: 0, synonyms: ["marketing activity 6 months", "marketing contacts 6 months", "contacts 6m", "contacts 6 months", "marketing 6m", "маркетинговая активность 6 мес", "маркет актив 6 мес"]},
+        {source: "Маркет_актив_тек_мес", field: "marketingContactsCurrent", label: "Marketing contacts this month", type: "integer", min: 0, synonyms: ["marketing activity current month", "marketing contacts this month", "contacts now", "contacts this month", "contacts current month", "marketing now", "маркетинговая активность текущий месяц", "маркет актив тек мес"]},
+        {source: "Длительность", field: "tenureDays", label: "Days since registration", type: "integer", min: 0, synonyms: ["tenure days", "days since registration", "days registered", "registered days", "account age days", "duration", "длительность", "дней с регистрации"]},
+        {source: "Акционные_покупки", field: "promoShare", label: "Share of promo purchases", type: "number", min: 0, max: 1, synonyms: ["promo purchases", "promo share", "share of promo purchases", "акционные покупки", "доля акционных покупок"]},
+        {source: "Популярная_категория", field: "favouriteCategory", label: "Favourite category", type: "category", values: categoryValues, synonyms: ["favourite category", "favorite category", "popular category", "top category", "популярная категория", "любимая категория"]},
+        {source: "Средний_просмотр_категорий_за_визит", field: "categoriesPerVisit", label: "Categories viewed per visit", type: "integer", min: 0, synonyms: ["categories per visit", "category views per visit", "средний просмотр категорий за визит", "категорий за визит"]},
+        {source: "Неоплаченные_продукты_штук_квартал", field: "unpaidItemsQuarter", label: "Unpaid items in cart (3 months)", type: "integer", min: 0, synonyms: ["unpaid items", "abandoned cart items", "неоплаченные продукты", "неоплаченные товары"]},
+        {source: "Ошибка_сервиса", field: "serviceErrors", label: "Site failures seen", type: "integer", min: 0, synonyms: ["service errors", "errors", "failures", "site errors", "site failures", "ошибки сервиса", "ошибка сервиса", "сбои сайта"]},
+        {source: "Страниц_за_визит", field: "pagesPerVisit", label: "Pages per visit", type: "integer", min: 0, synonyms: ["pages per visit", "страниц за визит", "страницы за визит"]}
       ]
     },
     {
@@ -58,8 +60,8 @@ export const oneClickSchema: CaseSchema = {
       joins: [{field: "id", file: "market_file.csv", otherField: "id"}],
       columns: [
         idColumn,
-        {source: "Период", field: "period", label: "Period", type: "category", values: periodValues},
-        {source: "Выручка", field: "revenue", label: "Revenue", type: "number", min: 0}
+        {source: "Период", field: "period", label: "Period", type: "category", values: periodValues, synonyms: ["period", "month", "период", "месяц"]},
+        {source: "Выручка", field: "revenue", label: "Revenue", type: "number", min: 0, synonyms: ["revenue", "sales", "выручка", "сумма покупок"]}
       ]
     },
     {
@@ -70,8 +72,8 @@ export const oneClickSchema: CaseSchema = {
       joins: [{field: "id", file: "market_file.csv", otherField: "id"}],
       columns: [
         idColumn,
-        {source: "Период", field: "period", label: "Period", type: "category", values: {"предыдущий_месяц": "previous", "текущий_месяц": "current"}},
-        {source: "минут", field: "minutes", label: "Minutes on site", type: "integer", min: 0}
+        {source: "Период", field: "period", label: "Period", type: "category", values: {"предыдущий_месяц": "previous", "текущий_месяц": "current"}, synonyms: ["period", "month", "период", "месяц"]},
+        {source: "минут", field: "minutes", label: "Minutes on site", type: "integer", min: 0, synonyms: ["minutes", "minutes on site", "time on site", "минут", "минуты на сайте"]}
       ]
     },
     {
@@ -82,7 +84,7 @@ export const oneClickSchema: CaseSchema = {
       joins: [{field: "id", file: "market_file.csv", otherField: "id"}],
       columns: [
         idColumn,
-        {source: "Прибыль", field: "profit", label: "Average monthly profit (3 months)", type: "number"}
+        {source: "Прибыль", field: "profit", label: "Average monthly profit (3 months)", type: "number", synonyms: ["profit", "margin", "average profit", "прибыль", "средняя прибыль"]}
       ]
     }
   ]
