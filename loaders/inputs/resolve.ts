@@ -108,8 +108,7 @@ function seedCase(dataDir: string, def: CaseDefinition): CaseInput {
     files: def.schema.files.map((template) => {
       const parquet = join(dir, `${parse(template.file).name}.parquet`);
       const csv = join(dir, template.file);
-      // The seeds' own files carry no optional role (only a mapping can add one).
-      return {...template, columns: template.columns.filter((c) => !c.optional), path: !existsSync(csv) && existsSync(parquet) ? parquet : csv};
+      return {...template, path: !existsSync(csv) && existsSync(parquet) ? parquet : csv};
     })
   };
 }
