@@ -6,7 +6,7 @@
  */
 import type {DuckDBConnection} from "../../io/duckdb.ts";
 import {ident, queryOne, queryRows} from "../../io/duckdb.ts";
-import {BUILT_IN_SCHEME, DATA_DIR_RULES, labelsOf, type CategoryOrOther, type CategoryScheme, type CategorySource} from "./categories.ts";
+import {BUILT_IN_SCHEME, DATA_DIR_RULES, labelsOf, OTHER, type CategoryOrOther, type CategoryScheme, type CategorySource} from "./categories.ts";
 import {countsByCategorySql, type AnalysisCategory} from "./tables.ts";
 
 export interface CoverageShares {
@@ -65,6 +65,8 @@ export interface CategoriesSource {
   text: string;
   /** Export categories merged into "other" (only the largest are kept apart). */
   merged: number;
+  /** Named categories the source declares ("other" aside), whether or not any line falls in them. */
+  declared: number;
 }
 
 export interface CoverageReport {
@@ -166,7 +168,7 @@ export async function coverageReport(connection: DuckDBConnection, scheme: Categ
   const unmatched = await queryRows<{product: string; lines: number; revenue: number}>(connection,
     `SELECT p.product, u.lines, u.revenue FROM (SELECT productId, count(*) AS lines, sum(revenue) AS revenue FROM eco_lines WHERE category IS NULL GROUP BY productId) u
      JOIN eco_products p USING (productId) ORDER BY u.revenue DESC, p.product LIMIT ${uncategorised}`);
-  const source: CategoriesSource = {kind: scheme.source, from: scheme.from, text: sourceText(scheme), merged: scheme.merged};
+  const source: CategoriesSource = {kind: scheme.source, from: scheme.from, text: sourceText(scheme), merged: scheme.merged, declared: ids.filter((id) => id !== OTHER).length};
   return {source, warning: coverageWarning(scheme, withoutWholesale.revenueUncategorised), withWholesale, withoutWholesale, distinctProducts, categorisedProducts, categories, rules, uncategorised: unmatched, about: scheme.rules?.about ?? []};
 }
 
