@@ -100,7 +100,8 @@ export function decideDateOrder(leading: number, firstMax: number | null, second
 /** Decide day-first or month-first from every value of a text date column of `table` (one scan). */
 export async function dateOrderOf(connection: DuckDBConnection, table: string, column: string): Promise<DateOrder> {
   const c = ident(column);
-  const leading = `regexp_matches(${c}, '^\\d{2}[./]\\d{2}[./]\\d{4}')`;
+  // LIKE shapes rather than a regular expression: cheap on a log of millions of lines (non-digits give NULL below).
+  const leading = `(${c} LIKE '__.__.____%' OR ${c} LIKE '__/__/____%')`;
   const r = await queryOne<{leading: number; firstMax: number | null; secondMax: number | null}>(connection,
     `SELECT count(*) FILTER (WHERE ${leading}) AS leading,
        max(TRY_CAST(substr(${c}, 1, 2) AS INTEGER)) FILTER (WHERE ${leading}) AS firstMax,
