@@ -14,7 +14,7 @@ import {join} from "node:path";
 import {literal, queryRows, run, withDatabase} from "../../loaders/io/duckdb.ts";
 import {readSettings} from "../../loaders/settings.ts";
 import {computeEcommerceResult, type EcommerceResult} from "../../loaders/cases/ecommerce.ts";
-import {categorySql, normaliseSql, readCategoryTable, RULES_FILE} from "../../loaders/cases/ecommerce/categories.ts";
+import {categorySql, MAX_CATEGORIES, normaliseSql, readCategoryTable, RULES_FILE} from "../../loaders/cases/ecommerce/categories.ts";
 import {COVERAGE_WARNING_SHARE} from "../../loaders/cases/ecommerce/coverage.ts";
 import {datasets, realDataSkip} from "../real-data.ts";
 
@@ -105,17 +105,18 @@ describe("the real order log under other names", {skip: realSkip}, () => {
   });
 });
 
-/** A small log of another store: electronics, 40 customers, 300 lines over a year. */
-function electronicsLog(path: string): void {
+/** A small log of another store: electronics, 40 customers, 300 lines over a year; with `departments`, a
+ * Department column with that many values, each product (name + " #k") in department k. */
+function electronicsLog(path: string, departments = 0): void {
   const products = ["Smartphone Galaxy A52 128GB", "USB-C charger 65W", "Wireless headphones WH-1000XM4", "Laptop ThinkPad E14", "HDMI cable 2m",
     "Smartphone iPhone 13 mini", "Power bank 20000 mAh", "Bluetooth speaker JBL Flip 5", "Laptop MacBook Air M1", "USB flash drive 64GB"];
   const prices = [25000, 2500, 30000, 60000, 700, 70000, 3000, 9000, 90000, 900];
-  const lines = ["Order time;Client;Order number;Item;Qty;Unit price"];
+  const lines = [`Order time;Client;Order number;Item;Qty;Unit price${departments ? ";Department" : ""}`];
   for (let i = 0; i < 300; i++) {
     const p = (i * 7) % products.length;
     const day = String((i % 28) + 1).padStart(2, "0");
     const month = String(((i * 5) % 12) + 1).padStart(2, "0");
-    lines.push(`${day}.${month}.2023 ${String(9 + (i % 12)).padStart(2, "0")}:15;shop-${i % 40};${1000 + Math.floor(i / 2)};${products[p]};${1 + (i % 3)};${prices[p]}`);
+    lines.push(`${day}.${month}.2023 ${String(9 + (i % 12)).padStart(2, "0")}:15;shop-${i % 40};${1000 + Math.floor(i / 2)};${products[p]}${departments ? ` #${i % departments}` : ""};${1 + (i % 3)};${prices[p]}${departments ? `;d${String(i % departments).padStart(2, "0")}` : ""}`);
   }
   writeFileSync(path, lines.join("\n") + "\n");
 }
@@ -158,6 +159,23 @@ describe("another store's products", () => {
     assert.deepEqual(r.categories.categories.map((c) => c.category).sort(), ["accessories", "audio", "computers", "phones"]);
     assert.deepEqual(r.categories.rules.map((u) => u.lines > 0), [true, true, true, true]);
     assert.equal(r.summary.categoryCount, 4);
+  });
+
+  it("a category column with more categories than MAX_CATEGORIES keeps the largest apart and merges the rest into “other”", async () => {
+    const dir = mappedDir("electronics.csv", {date: ROLES.date, ...others, category: ROLES.category});
+    electronicsLog(join(dir, "electronics.csv"), 20);
+    const r = await computeEcommerceResult(readSettings({DATA_DIR: dir}));
+    const c = r.categories;
+    assert.equal(c.source.kind, "export-column");
+    assert.equal(c.source.merged + c.source.declared, 20);
+    assert.equal(c.source.declared, MAX_CATEGORIES - 1);
+    assert.equal(c.warning, null);
+    assert.equal(c.withoutWholesale.linesUncategorised, 0);
+    // "other" holds exactly the merged departments' lines
+    const kept = c.categories.filter((x) => x.category !== "other");
+    assert.equal(kept.length + (c.categories.some((x) => x.category === "other") ? 1 : 0), c.categories.length);
+    assert.equal(c.categories.reduce((n, x) => n + x.lines, 0), 300);
+    assert.match(c.source.text, /smaller categories are shown together/);
   });
 
   it("a broken rule file stops the report with the entry at fault", async () => {
