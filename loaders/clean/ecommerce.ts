@@ -198,7 +198,7 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, source: I
     `SELECT line, orderId AS id, 'copy of line ' || copyOf AS note FROM order_line_flags WHERE isCopy ORDER BY line LIMIT 5`, file) : [];
   findings.push({kind: "exact-duplicate", file, rows: dupRows,
     summary: dupRows ? `${count(dupRows, "line repeats", "lines repeat")} an earlier line exactly` : "no line repeats another exactly",
-    method: "lines equal in all six columns", examples: dupExamples});
+    method: "lines equal in time, customer, order, product, quantity and price", examples: dupExamples});
   repairs.push({id: "drop-exact-duplicates", file, action: "removed", rows: dupRows, description: "Lines identical in every column to an earlier line are counted once.", examples: dupExamples});
 
   // 2. orders shared by several customers
