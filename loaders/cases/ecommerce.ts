@@ -6,7 +6,8 @@
  *     the scored customers as of the repeat cutoff) → RFM segments (SQL) → coverage, time (SQL) → profiles + clusters, hypotheses, mailing plan
  *
  *   summary.json       headline figures, findings in words and the plan at a glance
- *   categories.json    rule table, coverage, category totals, uncategorised names
+ *   categories.json    where categories come from (export column, DATA_DIR rule file, built-in rules), rules,
+ *                      coverage (with a warning when most revenue is uncategorised), category totals, uncategorised names
  *   profiles.json      RFM rules and segments, clustering and portraits
  *   time.json          monthly, seasonality, weekday × hour, cohorts, repeat purchases
  *   hypotheses.json    test families (Holm, BH) and the wholesale sensitivity check
@@ -25,6 +26,8 @@ import {queryOne, withDatabase} from "../io/duckdb.ts";
 import {cleanEcommerceInto} from "../clean/ecommerce.ts";
 import type {QualityReport} from "../quality/types.ts";
 import {buildOrdersWithWholesale, buildTables} from "./ecommerce/tables.ts";
+import {chooseCategories} from "./ecommerce/category-source.ts";
+import {asCaseInput} from "../inputs/resolve.ts";
 import {coverageReport, type CoverageReport} from "./ecommerce/coverage.ts";
 import {scoreRfm} from "./ecommerce/rfm.ts";
 import {readCustomers, readOrders, readScoredCustomers, type ScoredCustomer} from "./ecommerce/customers.ts";
@@ -69,14 +72,15 @@ export async function analyseEcommerce(connection: DuckDBConnection, source: Inp
     timings[name] = now - t;
     t = now;
   };
-  const clean = await cleanEcommerceInto(connection, source);
+  const input = asCaseInput(source, "ecommerce");
+  const clean = await cleanEcommerceInto(connection, input);
   const read = await readCounts(connection);
   lap("clean");
   const {repeatCutoff} = clean;
-  const info = await buildTables(connection, clean.keyed, {asOf: repeatCutoff});
+  const info = await buildTables(connection, clean.keyed, {asOf: repeatCutoff, categories: chooseCategories(input, clean.categoryColumn)});
   const thresholds = await scoreRfm(connection);
   lap("tables");
-  const categories = await coverageReport(connection);
+  const categories = await coverageReport(connection, info.scheme);
   const time = await timeReport(connection, info, {repeatCutoff});
   lap("aggregates");
   const everyone = await readCustomers(connection);
@@ -86,12 +90,12 @@ export async function analyseEcommerce(connection: DuckDBConnection, source: Inp
       found: `${customers.length} customer${customers.length === 1 ? "" : "s"} after cleaning`, hint: "export the whole order log, not a sample"}], "The e-commerce order log is too small to analyse");
   }
   const orders = await readOrders(connection);
-  await buildOrdersWithWholesale(connection);
+  await buildOrdersWithWholesale(connection, info.scheme);
   const ordersWithWholesale = await readOrders(connection, "eco_orders_all");
   lap("read");
-  const {report: profiles, clusterOf, clusterNames} = profilesReport(customers, thresholds, info.scope);
+  const {report: profiles, clusterOf, clusterNames} = profilesReport(customers, thresholds, info.scope, info.scheme);
   lap("profiles");
-  const hypotheses = hypothesesReport({customers: everyone, scored: customers, orders, ordersWithWholesale, clusterOf, clusterNames, end: info.end, repeatCutoff});
+  const hypotheses = hypothesesReport({customers: everyone, scored: customers, orders, ordersWithWholesale, clusterOf, clusterNames, end: info.end, repeatCutoff, scheme: info.scheme});
   lap("hypotheses");
   const {report: mailing, list} = mailingPlan(profiles, customers, clusterOf, time, customerRows);
   lap("mailing");

@@ -57,7 +57,7 @@ import {RETURN_MIN_HOURS} from "../cases/ecommerce/occasions.ts";
 import {monthlyFlow, reusedIdsFinding, reusedIdWindow, type ReusedIdsAudit} from "../quality/reused-ids.ts";
 
 export interface OrderLine {
-  /** Line in ecom_dataset_upd.csv (header = line 1). */
+  /** Line in the order-log export (header = line 1). */
   line: number;
   /** Local date and hour, "YYYY-MM-DDTHH:00:00". */
   time: string;
@@ -90,9 +90,12 @@ export interface KeyedLines {
   products: string;
   /** View: ch → customerId (customers owning at least one order). */
   customers: string;
+  /** Table: ph → category, the one most of the product's lines carry in the export's category column (ties → the
+   * first in text order); null when the export has no category column. */
+  productCategories: string | null;
 }
 
-const keyed: KeyedLines = {lines: "clean_lines_keyed", owners: "order_owners", products: "clean_products", customers: "clean_customers"};
+const KEYED = {lines: "clean_lines_keyed", owners: "order_owners", products: "clean_products", customers: "clean_customers"};
 
 export interface EcommerceClean {
   /** Table or view holding the clean lines. */
@@ -104,14 +107,18 @@ export interface EcommerceClean {
   repeatCutoff: string | null;
   reusedIds: ReusedIdsAudit;
   quality: QualityReport;
+  /** The export's header of the column mapped to the role `category`, or null when there is none. */
+  categoryColumn: string | null;
 }
 
 const mixedPattern = "[A-Za-z][А-яЁё]|[А-яЁё][A-Za-z]";
 
-/** Read, audit and clean DATA_DIR/ecommerce/ into `name` in the given connection. */
+/** Read, audit and clean the order log (of DATA_DIR, or inputs resolved already) into `name` in the given connection. */
 export async function cleanEcommerceInto(connection: DuckDBConnection, source: InputSource = settings.dataDir, {name = "order_lines_clean", materialize = false, wholesaleK = 3}: EcommerceOptions = {}): Promise<EcommerceClean> {
   const read = await readCase(connection, asCaseInput(source, "ecommerce"));
   const file = read.files.order_lines.spec.file;
+  const categoryColumn = read.files.order_lines.spec.columns.find((c) => c.field === "category")?.source ?? null;
+  const keyed: KeyedLines = {...KEYED, productCategories: categoryColumn === null ? null : "product_categories"};
   const offset = read.files.order_lines.lineOffset;
   const findings: Finding[] = [];
   const repairs: Repair[] = [];
@@ -144,6 +151,13 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, source: I
   await run(connection, `CREATE OR REPLACE TABLE product_texts AS SELECT hash(product) AS ph, product FROM order_lines GROUP BY product`);
   await assertNoHashCollision(connection, "customer_texts", "ch", "customerId", "customer ids");
   await assertNoHashCollision(connection, "product_texts", "ph", "product", "product names");
+  // The export's own category of each product: the one most of its lines carry (blank cells are no category).
+  if (keyed.productCategories) {
+    await run(connection, `CREATE OR REPLACE TABLE ${keyed.productCategories} AS
+      SELECT hash(product) AS ph, first(category ORDER BY n DESC, category) AS category
+      FROM (SELECT product, trim(category) AS category, count(*) AS n FROM order_lines WHERE nullif(trim(category), '') IS NOT NULL GROUP BY ALL)
+      GROUP BY product`);
+  }
   // Per order: its owner (the customer of its first line: earliest hour, then earliest line), from
   // integer keys only; customer ids (strings) are looked up for the few orders with several customers.
   // The first line as one exact BIGINT key: seconds since 2000 (the schema keeps dates in 2000–2100,
@@ -184,7 +198,7 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, source: I
     `SELECT line, orderId AS id, 'copy of line ' || copyOf AS note FROM order_line_flags WHERE isCopy ORDER BY line LIMIT 5`, file) : [];
   findings.push({kind: "exact-duplicate", file, rows: dupRows,
     summary: dupRows ? `${count(dupRows, "line repeats", "lines repeat")} an earlier line exactly` : "no line repeats another exactly",
-    method: "lines equal in all six columns", examples: dupExamples});
+    method: "lines equal in time, customer, order, product, quantity and price", examples: dupExamples});
   repairs.push({id: "drop-exact-duplicates", file, action: "removed", rows: dupRows, description: "Lines identical in every column to an earlier line are counted once.", examples: dupExamples});
 
   // 2. orders shared by several customers
@@ -287,7 +301,7 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, source: I
       {stage: "Without wholesale lines (used for profiles)", rows: cleanRows - scan.wholesaleRows}
     ]
   });
-  return {name, keyed, wholesaleThreshold: threshold, repeatCutoff: reusedIds.window?.cutoff ?? null, reusedIds, quality};
+  return {name, keyed, wholesaleThreshold: threshold, repeatCutoff: reusedIds.window?.cutoff ?? null, reusedIds, quality, categoryColumn};
 }
 
 /** Two different texts with one 64-bit hash would merge two customers or products: stop instead.
@@ -300,7 +314,7 @@ async function assertNoHashCollision(connection: DuckDBConnection, table: string
   throw new Error(`Two ${what} share one 64-bit hash (${texts.map((t) => JSON.stringify(t.text)).join(" and ")}); the cleaning cannot tell them apart`);
 }
 
-/** Clean order lines from DATA_DIR/ecommerce/ as plain rows (for logs that fit in memory). */
+/** Clean order lines of the order log as plain rows (for logs that fit in memory). */
 export async function loadEcommerce(source: InputSource = settings.dataDir, options: EcommerceOptions = {}): Promise<{lines: OrderLine[]; wholesaleThreshold: number | null; quality: QualityReport}> {
   return withDatabase(async (connection) => {
     const clean = await cleanEcommerceInto(connection, source, options);

@@ -15,7 +15,7 @@ import {ident, literal, queryOne, queryRows, run} from "./duckdb.ts";
 import type {Dialect} from "./dialect.ts";
 import {detectDialect, readSample} from "./dialect.ts";
 import type {DatetimeStorage} from "./datetime.ts";
-import {hourIntegers} from "./datetime.ts";
+import {hourIntegers, settleDateOrders} from "./datetime.ts";
 import type {ColumnSpec, ColumnType, FileSpec} from "./schema.ts";
 import type {Problem} from "./problems.ts";
 import {DataError, shown} from "./problems.ts";
@@ -39,7 +39,7 @@ export interface ReadResult {
   report: FileReport;
   /** Offset from rowid to line number (2 for CSV, 1 for Parquet). */
   lineOffset: number;
-  /** Storage of each datetime field in the raw table (text, or YYYYMMDDHH read as BIGINT). */
+  /** Storage of each datetime field in the raw table (text day-first or month-first, or YYYYMMDDHH read as BIGINT). */
   datetimes: Record<string, DatetimeStorage>;
   problems: Problem[];
   repairs: Repair[];
@@ -55,7 +55,7 @@ export function expectedText(col: ColumnSpec): string {
     case "integer": return "a whole number";
     case "number": return "a number";
     case "flag": return "0 or 1";
-    case "datetime": return "a date (YYYYMMDDHH, YYYYMMDD or ISO 8601)";
+    case "datetime": return "a date (YYYYMMDDHH, YYYYMMDD, ISO 8601 or day first: 31.12.2019 13:05)";
     case "category": return `one of ${Object.keys(col.values ?? {}).map((v) => shown(v)).join(", ")}`;
     default: return "text";
   }
@@ -150,6 +150,7 @@ async function readCsv(connection: DuckDBConnection, path: string, spec: FileSpe
   }
   const {invalid: _invalid, sample, ...clean} = dialect;
   const header = clean.header;
+  spec = withoutAbsentOptional(spec, header);
   const match = matchHeader(spec, header);
   problems.push(...match.problems);
   if (match.problems.some((p) => p.severity === "error")) throw new DataError(problems, `Cannot read ${spec.file}`);
@@ -173,6 +174,10 @@ async function readCsv(connection: DuckDBConnection, path: string, spec: FileSpe
     read = await loadCsv(connection, path, spec, clean, names, match.columns, datetimes);
   }
   const {rows, rejected} = read;
+  const dateColumns = spec.columns.filter((c) => c.type === "datetime");
+  const settled = await settleDateOrders(connection, spec.table, spec.file, dateColumns, datetimes);
+  problems.push(...settled.problems);
+  for (const c of dateColumns) if (settled.datetimes[c.field] === "text-month-first") dates[c.source] = "text dates, month first";
   const byName = new Map<string, ColumnSpec>(names.flatMap((n, i) => (match.columns[i] ? [[n, match.columns[i]!] as [string, ColumnSpec]] : [])));
   const rejectedLines = new Set(rejected.map((r) => r.line));
   const lastLine = rows + rejectedLines.size + 1;
@@ -194,7 +199,7 @@ async function readCsv(connection: DuckDBConnection, path: string, spec: FileSpe
       hint: "the export holds no records; export it again"}], `Cannot read ${spec.file}`);
   }
   return {
-    spec, table: spec.table, path, lineOffset: 2, datetimes, problems, repairs,
+    spec, table: spec.table, path, lineOffset: 2, datetimes: settled.datetimes, problems, repairs,
     report: {file: spec.file, format: "csv", dialect: clean, rows: rows + rejectedLines.size, columns: header.length}
   };
 }
@@ -236,6 +241,7 @@ async function readParquet(connection: DuckDBConnection, path: string, spec: Fil
   const described = await queryRows<{column_name: string; column_type: string}>(connection,
     `DESCRIBE SELECT * FROM read_parquet(${literal(path)})`);
   const header = described.map((d) => d.column_name);
+  spec = withoutAbsentOptional(spec, header);
   const match = matchHeader(spec, header);
   const problems = [...match.problems];
   if (problems.some((p) => p.severity === "error")) throw new DataError(problems, `Cannot read ${spec.file}`);
@@ -253,8 +259,19 @@ async function readParquet(connection: DuckDBConnection, path: string, spec: Fil
   if (problems.some((p) => p.severity === "error")) throw new DataError(bounded(problems, maxProblems, problems.length, spec.file), `Cannot read ${spec.file}`);
   const {rows} = await queryOne<{rows: number}>(connection, `SELECT count(*) AS rows FROM ${ident(spec.table)}`);
   if (rows === 0) throw new DataError([{severity: "error", file: spec.file, expected: "at least one data row", found: "no rows"}], `Cannot read ${spec.file}`);
-  return {spec, table: spec.table, path, lineOffset: 1, datetimes: Object.fromEntries(spec.columns.filter((c) => c.type === "datetime").map((c) => [c.field, "text" as const])), problems, repairs: [],
+  const dateColumns = spec.columns.filter((c) => c.type === "datetime");
+  const settled = await settleDateOrders(connection, spec.table, spec.file, dateColumns, Object.fromEntries(dateColumns.map((c) => [c.field, "text" as const])));
+  problems.push(...settled.problems);
+  return {spec, table: spec.table, path, lineOffset: 1, datetimes: settled.datetimes, problems, repairs: [],
     report: {file: spec.file, format: "parquet", dialect: null, rows, columns: header.length}};
+}
+
+/** The spec without the optional roles (e.g. an order log's product category) that no mapping entry names and
+ * the header lacks: an export may simply not have them. One a mapping names must be there (matchHeader says so). */
+function withoutAbsentOptional(spec: FileSpec, header: string[]): FileSpec {
+  const has = (c: ColumnSpec) => header.some((h) => h.replace(/^\uFEFF/, "").trim().toLowerCase() === c.source.toLowerCase());
+  const columns = spec.columns.filter((c) => !c.optional || c.entry !== undefined || has(c));
+  return columns.length === spec.columns.length ? spec : {...spec, columns};
 }
 
 /** Read one export (spec.path, resolved by loaders/inputs/resolve.ts) into DuckDB table `spec.table`. Throws DataError if unusable. */

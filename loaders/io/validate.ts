@@ -75,7 +75,7 @@ export async function validateTable(connection: DuckDBConnection, read: ReadResu
     }
     if (col.type === "datetime") {
       const parsed = datetimeSql(c, read.datetimes[col.field]);
-      rules.push({col, where: `${c} IS NOT NULL AND (${parsed}) IS NULL`, expected: expectedText(col), hint: "write dates as YYYYMMDDHH (2018100113) or ISO (2018-10-01T13:00)"});
+      rules.push({col, where: `${c} IS NOT NULL AND (${parsed}) IS NULL`, expected: expectedText(col), hint: "write dates as YYYYMMDDHH (2018100113), ISO (2018-10-01T13:00) or day first (01.10.2018 13:00)"});
       const lo = typeof col.min === "string" ? col.min : null;
       const hi = typeof col.max === "string" ? col.max : null;
       if (lo && hi) {

@@ -88,8 +88,8 @@ describe("rule table", () => {
       writeFileSync(path, JSON.stringify(t));
       return path;
     };
-    assert.throws(() => readCategoryTable(bad((t) => (t.rules[2].stems = ["Ёлка"]))), /rule 3: stem "Ёлка" must be lower case/);
-    assert.throws(() => readCategoryTable(bad((t) => (t.rules[0].category = "toys"))), /rule 1: unknown category "toys"/);
+    assert.throws(() => readCategoryTable(bad((t) => (t.rules[2].stems = ["Ёлка"]))), /rules\[2\] \(rule 3\)\.stems\[0\]: stem "Ёлка" must be lower case/);
+    assert.throws(() => readCategoryTable(bad((t) => (t.rules[0].category = "toys"))), /rules\[0\] \(rule 1\)\.category: unknown category "toys"/);
   });
 });
 

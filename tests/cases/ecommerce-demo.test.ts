@@ -78,8 +78,8 @@ describe("e-commerce case on the demo log", () => {
     const expected = expectedMix();
     const mix = await withDatabase(async (c) => {
       const clean = await cleanEcommerceInto(c, "data");
-      await buildTables(c, clean.keyed);
-      await buildOrdersWithWholesale(c);
+      const info = await buildTables(c, clean.keyed);
+      await buildOrdersWithWholesale(c, info.scheme);
       return queryRows<{cat: string; share: number}>(c, "SELECT mainCategory AS cat, count(*) / sum(count(*)) OVER () AS share FROM eco_orders_all GROUP BY 1");
     });
     for (const cat of CATS) {

@@ -44,10 +44,10 @@ describe("e-commerce findings on the real log", {skip: realSkip}, () => {
       const customers = await readCustomers(connection);
       const scored = await readScoredCustomers(connection);
       const orders = await readOrders(connection);
-      await buildOrdersWithWholesale(connection);
+      await buildOrdersWithWholesale(connection, info.scheme);
       const ordersWithWholesale = await readOrders(connection, "eco_orders_all");
-      const {clusterOf, clusterNames} = profilesReport(scored, thresholds, info.scope);
-      return {h: hypothesesReport({customers, scored, orders, ordersWithWholesale, clusterOf, clusterNames, end: info.end, repeatCutoff: cutoff}), cutoff, customers};
+      const {clusterOf, clusterNames} = profilesReport(scored, thresholds, info.scope, info.scheme);
+      return {h: hypothesesReport({customers, scored, orders, ordersWithWholesale, clusterOf, clusterNames, end: info.end, repeatCutoff: cutoff, scheme: info.scheme}), cutoff, customers};
     }));
     // The product keeps the last version of a line logged at several hours (loaders/clean/ecommerce.ts, rule 3).
     g = golden.keepLast;

@@ -14,10 +14,11 @@ import assert from "node:assert/strict";
 import {answerOf, hypothesesReport, type HypothesesReport} from "../../loaders/cases/ecommerce/hypotheses.ts";
 import {orderSequences, returnTimes} from "../../loaders/cases/ecommerce/repeat.ts";
 import type {OrderRow, ScoredCustomer} from "../../loaders/cases/ecommerce/customers.ts";
-import {ANALYSIS_CATEGORIES, type AnalysisCategory} from "../../loaders/cases/ecommerce/tables.ts";
+import type {AnalysisCategory} from "../../loaders/cases/ecommerce/tables.ts";
+import {BUILT_IN_SCHEME} from "../../loaders/cases/ecommerce/categories.ts";
 import type {SegmentId} from "../../loaders/cases/ecommerce/rfm.ts";
 
-const zeros = () => Object.fromEntries(ANALYSIS_CATEGORIES.map((c) => [c, 0])) as Record<AnalysisCategory, number>;
+const zeros = () => Object.fromEntries(BUILT_IN_SCHEME.categories.map(({id: c}) => c).map((c) => [c, 0])) as Record<AnalysisCategory, number>;
 const DAY = 86_400_000;
 const START = Date.parse("2019-01-01T00:00:00Z");
 const iso = (day: number) => new Date(START + day * DAY).toISOString().slice(0, 19);
@@ -51,7 +52,7 @@ function build(plans: Planned[]): {customers: ScoredCustomer[]; orders: OrderRow
 
 function report(plans: Planned[], repeatCutoff: string | null = null): HypothesesReport {
   const {customers, orders} = build(plans);
-  return hypothesesReport({customers, scored: customers, orders, ordersWithWholesale: orders, clusterOf: customers.map((_, i) => i % 2), clusterNames: ["A", "B"], end: END, repeatCutoff});
+  return hypothesesReport({customers, scored: customers, orders, ordersWithWholesale: orders, clusterOf: customers.map((_, i) => i % 2), clusterNames: ["A", "B"], end: END, repeatCutoff, scheme: BUILT_IN_SCHEME});
 }
 
 const test = (r: HypothesesReport, id: string) => {

@@ -14,14 +14,20 @@
  * (`patternsRead`, same order), which the Categories page shows instead of the expression.
  *
  * tests/golden/ecommerce.py re-implements both steps in Python from the same JSON file.
+ *
+ * The built-in table is written for one garden and household store. Another store's products get
+ * their categories from its own export column when the mapping gives one the role `category`, else
+ * from DATA_DIR/category-rules.json when the analyst writes one (same format, its own categories:
+ * `readCategoryTable` checks it and names the entry at fault), else from the built-in table
+ * (loaders/cases/ecommerce/category-source.ts decides).
  */
-import {readFileSync} from "node:fs";
+import {existsSync, readFileSync} from "node:fs";
 import {literal} from "../../io/duckdb.ts";
 
-export const CATEGORY_IDS = ["plants", "garden", "kitchen", "bathroom", "cleaning", "storage", "textiles", "tools"] as const;
-/** The eight product categories of the store; "other" is the rule table's catch-all for home goods outside them. */
-export type Category = (typeof CATEGORY_IDS)[number];
-export type CategoryOrOther = Category | "other";
+/** A category id of the table in use (the built-in one: plants, garden, kitchen, bathroom, cleaning,
+ * storage, textiles, tools and "other" for home goods outside them). */
+export type Category = string;
+export type CategoryOrOther = Category;
 
 export interface CategoryRule {
   category: CategoryOrOther;
@@ -38,40 +44,117 @@ export interface CategoryTable {
   rules: CategoryRule[];
 }
 
+/** The built-in table, written for one garden and household store (the default). */
 export const RULES_FILE = new URL("./category-rules.json", import.meta.url);
+/** The name of a rule file the analyst supplies in DATA_DIR (same format as the built-in one). */
+export const DATA_DIR_RULES = "category-rules.json";
+/** Most categories a table may declare ("other" included): each is a column of the customer tables and a profile feature. */
+export const MAX_CATEGORIES = 16;
 
-const ALL_IDS: readonly string[] = [...CATEGORY_IDS, "other"];
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isText = (v: unknown): v is string => typeof v === "string" && v.trim() !== "";
 
-/** Read and check the rule table (a clear error names the rule and stem that is wrong). */
-export function readCategoryTable(path: URL | string = RULES_FILE): CategoryTable {
-  const table = JSON.parse(readFileSync(path, "utf8")) as CategoryTable;
-  const where = (i: number) => `category-rules.json, rule ${i + 1}`;
-  if (!Array.isArray(table.rules) || !table.rules.length) throw new Error("category-rules.json: no rules");
-  const ids = table.categories.map((c) => c.id);
-  if (ids.join() !== ALL_IDS.join()) throw new Error(`category-rules.json: categories must be, in order, ${ALL_IDS.join(", ")}`);
-  table.rules.forEach((rule, i) => {
-    if (!ALL_IDS.includes(rule.category)) throw new Error(`${where(i)}: unknown category "${rule.category}"`);
-    for (const stem of rule.stems) {
-      if (stem !== stem.toLowerCase() || stem.includes("ё") || /\s{2}/.test(stem) || stem.trim() === "") {
-        throw new Error(`${where(i)}: stem "${stem}" must be lower case, with е for ё and single spaces`);
-      }
-    }
-    if ((rule.patterns?.length ?? 0) !== (rule.patternsRead?.length ?? 0)) {
-      throw new Error(`${where(i)}: give every pattern a description in words in "patternsRead" (${rule.patterns?.length ?? 0} patterns, ${rule.patternsRead?.length ?? 0} descriptions)`);
-    }
-    for (const pattern of rule.patterns ?? []) {
-      if (/\\w/.test(pattern.replaceAll("[^\\w]", ""))) throw new Error(`${where(i)}: pattern "${pattern}" may use \\w only as [^\\w]`);
-      new RegExp(pattern, "u");
-    }
-  });
-  return table;
+/** Read and check a rule table; every mistake names its entry (e.g. `category-rules.json: rules[2].stems[0]`). */
+export function readCategoryTable(path: URL | string = RULES_FILE, name = typeof path === "string" ? path : DATA_DIR_RULES): CategoryTable {
+  if (!existsSync(path)) throw new Error(`${name}: no such file`);
+  let table: unknown;
+  try {
+    table = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new Error(`${name}: not valid JSON (${(error as Error).message})`);
+  }
+  return checkCategoryTable(table, name);
 }
 
-export const categoryTable: CategoryTable = readCategoryTable();
+/** Check a parsed rule table (see readCategoryTable). */
+export function checkCategoryTable(table: unknown, name = DATA_DIR_RULES): CategoryTable {
+  const fail = (entry: string, what: string): never => {
+    throw new Error(`${name}: ${entry}: ${what}`);
+  };
+  if (!isObject(table)) return fail("the file", "must be an object with \"categories\" and \"rules\" (and optionally \"about\")");
+  if (table.about !== undefined && (!Array.isArray(table.about) || !table.about.every((a) => typeof a === "string"))) fail("about", "must be a list of texts");
+  if (!Array.isArray(table.categories) || !table.categories.length) return fail("categories", "must list the categories, e.g. [{\"id\": \"phones\", \"label\": \"Phones\"}]");
+  if (table.categories.length > MAX_CATEGORIES) fail("categories", `at most ${MAX_CATEGORIES} categories (found ${table.categories.length}); merge the smallest`);
+  const ids: string[] = [];
+  table.categories.forEach((c: unknown, i: number) => {
+    if (!isObject(c) || !isText(c.id) || !isText(c.label)) fail(`categories[${i}]`, "must be {\"id\": …, \"label\": …} with both filled in");
+    const id = (c as {id: string}).id;
+    if (ids.includes(id)) fail(`categories[${i}].id`, `"${id}" is declared twice`);
+    ids.push(id);
+  });
+  if (!Array.isArray(table.rules) || !table.rules.length) return fail("rules", "must list at least one rule");
+  table.rules.forEach((rule: unknown, i: number) => {
+    const at = `rules[${i}] (rule ${i + 1})`;
+    if (!isObject(rule)) return fail(at, "must be {\"category\": …, \"note\": …, \"stems\": […]}");
+    if (typeof rule.category !== "string" || !ids.includes(rule.category)) fail(`${at}.category`, `unknown category ${JSON.stringify(rule.category)} (the categories are ${ids.join(", ")})`);
+    if (rule.note !== undefined && typeof rule.note !== "string") fail(`${at}.note`, "must be a text");
+    if (!Array.isArray(rule.stems)) return fail(`${at}.stems`, "must be a list of texts (may be empty when patterns are given)");
+    rule.stems.forEach((stem: unknown, j: number) => {
+      if (typeof stem !== "string" || stem !== stem.toLowerCase() || stem.includes("ё") || /\s{2}/.test(stem) || stem.trim() === "") {
+        fail(`${at}.stems[${j}]`, `stem ${JSON.stringify(stem)} must be lower case, with е for ё and single spaces`);
+      }
+    });
+    const patterns = rule.patterns ?? [];
+    const read = rule.patternsRead ?? [];
+    if (!Array.isArray(patterns) || !Array.isArray(read)) return fail(at, "\"patterns\" and \"patternsRead\" must be lists of texts");
+    if (patterns.length !== read.length) {
+      fail(`${at}.patternsRead`, `give every pattern a description in words (${patterns.length} patterns, ${read.length} descriptions)`);
+    }
+    if (!rule.stems.length && !patterns.length) fail(at, "needs at least one stem or pattern");
+    patterns.forEach((pattern: unknown, j: number) => {
+      if (typeof pattern !== "string") return fail(`${at}.patterns[${j}]`, "must be a text");
+      if (/\\w/.test(pattern.replaceAll("[^\\w]", ""))) fail(`${at}.patterns[${j}]`, `pattern "${pattern}" may use \\w only as [^\\w]`);
+      try {
+        new RegExp(pattern, "u");
+      } catch (error) {
+        fail(`${at}.patterns[${j}]`, `pattern "${pattern}" is not a regular expression (${(error as Error).message})`);
+      }
+    });
+  });
+  return {about: (table.about as string[] | undefined) ?? [], categories: table.categories as CategoryTable["categories"], rules: table.rules as CategoryRule[]};
+}
 
-export const categoryLabel: Record<CategoryOrOther, string> = Object.fromEntries(
-  categoryTable.categories.map((c) => [c.id, c.label])
-) as Record<CategoryOrOther, string>;
+/** The built-in rule table (for one garden and household store). */
+export const categoryTable: CategoryTable = readCategoryTable(RULES_FILE, "loaders/cases/ecommerce/category-rules.json");
+
+/** Where a report's categories come from. */
+export type CategorySource = "export-column" | "rule-file" | "built-in";
+
+/** How the lines get their categories, decided before the analysis: the export's own column, or a rule table. */
+export type CategoryChoice =
+  | {source: "export-column"; column: string}
+  | {source: "rule-file" | "built-in"; table: CategoryTable; file: string};
+
+/** The categories a report uses, once the data are read: ids in order (ties and display), "other" last. */
+export interface CategoryScheme {
+  source: CategorySource;
+  /** The export column's header, the rule file (DATA_DIR/category-rules.json) or the built-in table's path. */
+  from: string;
+  categories: {id: string; label: string}[];
+  /** The rule table (null for an export column). */
+  rules: CategoryTable | null;
+  /** Export categories beyond the MAX_CATEGORIES − 1 largest, merged into "other" (0 for rules). */
+  merged: number;
+}
+
+/** The id of the catch-all category (uncategorised lines are analysed under it). */
+export const OTHER = "other";
+
+/** The scheme of a rule table: its categories, with "other" appended last when it has none. */
+export function rulesScheme(choice: Extract<CategoryChoice, {table: CategoryTable}>): CategoryScheme {
+  const own = choice.table.categories.filter((c) => c.id !== OTHER);
+  const other = choice.table.categories.find((c) => c.id === OTHER) ?? {id: OTHER, label: "Other"};
+  return {source: choice.source, from: choice.file, categories: [...own, other], rules: choice.table, merged: 0};
+}
+
+/** The built-in choice (garden and household store), and its scheme. */
+export const BUILT_IN: Extract<CategoryChoice, {table: CategoryTable}> = {source: "built-in", table: categoryTable, file: "loaders/cases/ecommerce/category-rules.json"};
+export const BUILT_IN_SCHEME: CategoryScheme = rulesScheme(BUILT_IN);
+
+/** Category id → label of a scheme. */
+export function labelsOf(scheme: CategoryScheme): Record<string, string> {
+  return Object.fromEntries(scheme.categories.map((c) => [c.id, c.label]));
+}
 
 // Look-alike pairs, capitals included (folding happens before lower-casing).
 const LATIN = "aceopxykmthbACEOPXYKMTHB".split("");

@@ -1,12 +1,13 @@
 /**
- * How well the rule table categorises the log: share of lines and revenue categorised (with and
- * without wholesale lines), totals per category, how often each rule fired, the best-selling
- * products per category and the largest names no rule matched. All in SQL over eco_lines.
+ * How well the categories cover the log: where they come from (the export's column, a rule file in
+ * DATA_DIR or the built-in rules), share of lines and revenue categorised (with and without wholesale
+ * lines), totals per category, how often each rule fired, the best-selling products per category and
+ * the largest uncategorised names; a warning when most revenue stays uncategorised. SQL over eco_lines.
  */
 import type {DuckDBConnection} from "../../io/duckdb.ts";
 import {ident, queryOne, queryRows} from "../../io/duckdb.ts";
-import {categoryLabel, categoryTable, type CategoryOrOther} from "./categories.ts";
-import {ANALYSIS_CATEGORIES, countsByCategorySql, type AnalysisCategory} from "./tables.ts";
+import {BUILT_IN_SCHEME, DATA_DIR_RULES, labelsOf, OTHER, type CategoryOrOther, type CategoryScheme, type CategorySource} from "./categories.ts";
+import {countsByCategorySql, type AnalysisCategory} from "./tables.ts";
 
 export interface CoverageShares {
   lines: number;
@@ -53,7 +54,25 @@ export interface RuleUse {
   revenue: number;
 }
 
+/** Share of revenue (wholesale lines left out) uncategorised above which the pages warn that category findings do not cover the store. */
+export const COVERAGE_WARNING_SHARE = 0.5;
+
+export interface CategoriesSource {
+  kind: CategorySource;
+  /** The export column's header, the rule file, or the built-in table's path. */
+  from: string;
+  /** Where the categories come from, in a sentence for readers. */
+  text: string;
+  /** Export categories merged into "other" (only the largest are kept apart). */
+  merged: number;
+  /** Named categories the source declares ("other" aside), whether or not any line falls in them. */
+  declared: number;
+}
+
 export interface CoverageReport {
+  source: CategoriesSource;
+  /** Set when more than COVERAGE_WARNING_SHARE of revenue is uncategorised: what it means and what to do. */
+  warning: string | null;
   /** All clean lines, wholesale included. */
   withWholesale: CoverageShares;
   /** Clean lines without wholesale lines (what profiles use). */
@@ -80,7 +99,32 @@ async function shares(connection: DuckDBConnection, where: string): Promise<Cove
   };
 }
 
-export async function coverageReport(connection: DuckDBConnection, {topProducts = 5, uncategorised = 15} = {}): Promise<CoverageReport> {
+/** Where the categories come from, in words. */
+export function sourceText(scheme: CategoryScheme): string {
+  switch (scheme.source) {
+    case "export-column":
+      return `Categories come from the export's own column “${scheme.from}”: each product takes the category most of its lines carry` +
+        (scheme.merged ? `; beyond the ${scheme.categories.length - 1} largest by revenue, ${scheme.merged} smaller categories are shown together as “${scheme.categories[scheme.categories.length - 1].label}”.` : ".");
+    case "rule-file":
+      return `Categories come from the rule file ${DATA_DIR_RULES} in the data folder (${scheme.rules!.rules.length} rules written for this store).`;
+    default:
+      return `Categories come from the built-in rules (${scheme.rules!.rules.length} rules), written for one garden and household store: another store's products need their own category column or rule file.`;
+  }
+}
+
+/** The warning when most revenue stays uncategorised (null otherwise). */
+export function coverageWarning(scheme: CategoryScheme, revenueUncategorised: number): string | null {
+  if (!(revenueUncategorised > COVERAGE_WARNING_SHARE)) return null;
+  const pct = (x: number) => `${Math.round(x * 100)} %`;
+  const todo = scheme.source === "export-column"
+    ? `fill in the category column “${scheme.from}” for the products left blank, or map another column that holds the category`
+    : `map the export's product category column to the role "category" in clientele-mapping.json, or write rules for this store's products in DATA_DIR/${DATA_DIR_RULES} (same format as the built-in table)`;
+  return `${pct(revenueUncategorised)} of revenue is in products with no category, so figures by category describe only ${pct(1 - revenueUncategorised)} of the store's revenue, not the store. To fix: ${todo}.`;
+}
+
+export async function coverageReport(connection: DuckDBConnection, scheme: CategoryScheme = BUILT_IN_SCHEME, {topProducts = 5, uncategorised = 15} = {}): Promise<CoverageReport> {
+  const ids = scheme.categories.map((c) => c.id);
+  const categoryLabel = labelsOf(scheme);
   const withWholesale = await shares(connection, "true");
   const withoutWholesale = await shares(connection, "NOT wholesale");
   const {distinctProducts, categorisedProducts} = await queryOne<{distinctProducts: number; categorisedProducts: number}>(connection,
@@ -89,8 +133,8 @@ export async function coverageReport(connection: DuckDBConnection, {topProducts 
     `SELECT cat, count(*) FILTER (WHERE NOT wholesale) AS lines, coalesce(sum(revenue) FILTER (WHERE NOT wholesale), 0) AS revenue,
        sum(revenue) AS revenueAll, median(price) FILTER (WHERE NOT wholesale) AS medianPrice
      FROM eco_lines GROUP BY cat`);
-  const orders = await countByCategory(connection, "eco_orders");
-  const customers = await countByCategory(connection, "eco_customers");
+  const orders = await countByCategory(connection, "eco_orders", ids);
+  const customers = await countByCategory(connection, "eco_customers", ids);
   const products = await queryRows<{cat: string; products: number}>(connection,
     `SELECT coalesce(category, 'other') AS cat, count(*) AS products FROM eco_products GROUP BY 1`);
   const top = await queryRows<{cat: string; product: string; lines: number; revenue: number}>(connection,
@@ -101,7 +145,7 @@ export async function coverageReport(connection: DuckDBConnection, {topProducts 
      WHERE t.k <= ${topProducts} ORDER BY t.cat, t.k`);
   const totalRevenue = withoutWholesale.revenue;
   const totalLines = withoutWholesale.lines;
-  const categories: CategoryTotal[] = ANALYSIS_CATEGORIES.flatMap((c) => {
+  const categories: CategoryTotal[] = ids.flatMap((c) => {
     const t = totals.find((x) => x.cat === c);
     if (!t) return [];
     return [{
@@ -116,7 +160,7 @@ export async function coverageReport(connection: DuckDBConnection, {topProducts 
     `SELECT p.rule, count(*) AS products, sum(coalesce(u.lines, 0)) AS lines, sum(coalesce(u.revenue, 0)) AS revenue
      FROM eco_products p LEFT JOIN (SELECT productId, count(*) AS lines, sum(revenue) AS revenue FROM eco_lines WHERE NOT wholesale GROUP BY productId) u USING (productId)
      WHERE p.rule IS NOT NULL GROUP BY p.rule`);
-  const rules: RuleUse[] = categoryTable.rules.map((r, i) => {
+  const rules: RuleUse[] = (scheme.rules?.rules ?? []).map((r, i) => {
     const h = hits.find((x) => x.rule === i + 1);
     return {rule: i + 1, category: r.category, label: categoryLabel[r.category], note: r.note, stems: r.stems, patterns: (r.patterns ?? []).map((pattern, j) => ({pattern, reads: r.patternsRead![j]})),
       products: h?.products ?? 0, lines: h?.lines ?? 0, revenue: h?.revenue ?? 0};
@@ -124,13 +168,14 @@ export async function coverageReport(connection: DuckDBConnection, {topProducts 
   const unmatched = await queryRows<{product: string; lines: number; revenue: number}>(connection,
     `SELECT p.product, u.lines, u.revenue FROM (SELECT productId, count(*) AS lines, sum(revenue) AS revenue FROM eco_lines WHERE category IS NULL GROUP BY productId) u
      JOIN eco_products p USING (productId) ORDER BY u.revenue DESC, p.product LIMIT ${uncategorised}`);
-  return {withWholesale, withoutWholesale, distinctProducts, categorisedProducts, categories, rules, uncategorised: unmatched, about: categoryTable.about};
+  const source: CategoriesSource = {kind: scheme.source, from: scheme.from, text: sourceText(scheme), merged: scheme.merged, declared: ids.filter((id) => id !== OTHER).length};
+  return {source, warning: coverageWarning(scheme, withoutWholesale.revenueUncategorised), withWholesale, withoutWholesale, distinctProducts, categorisedProducts, categories, rules, uncategorised: unmatched, about: scheme.rules?.about ?? []};
 }
 
 /** Rows of `table` (eco_orders or eco_customers) per category they have a line in, from their category masks. */
-async function countByCategory(connection: DuckDBConnection, table: string): Promise<Record<AnalysisCategory, number>> {
+async function countByCategory(connection: DuckDBConnection, table: string, ids: readonly string[]): Promise<Record<AnalysisCategory, number>> {
   return queryOne<Record<AnalysisCategory, number>>(connection,
-    `SELECT ${countsByCategorySql()} FROM ${ident(table)}`);
+    `SELECT ${countsByCategorySql(ids)} FROM ${ident(table)}`);
 }
 
 /** Clean lines per category as {category: count} (wholesale lines included unless asked). */

@@ -3,7 +3,7 @@
  * (readScoredCustomers: as of the repeat cutoff when there is one). */
 import type {DuckDBConnection} from "../../io/duckdb.ts";
 import {ident, queryRows} from "../../io/duckdb.ts";
-import {ANALYSIS_CATEGORIES, type AnalysisCategory} from "./tables.ts";
+import type {AnalysisCategory} from "./tables.ts";
 import type {SegmentId} from "./rfm.ts";
 
 /** A customer's figures over the orders of the table read (the whole log, or those before the repeat cutoff). */
@@ -42,8 +42,11 @@ async function readProfiles(connection: DuckDBConnection, customers: string, cat
   return rows.map((row) => {
     const categoryRevenue = {} as Record<AnalysisCategory, number>;
     const shares = {} as Record<AnalysisCategory, number>;
-    for (const c of ANALYSIS_CATEGORIES) {
-      categoryRevenue[c] = Number(row[`rev_${c}`] ?? 0);
+    // One rev_<category> and share_<category> column per category of the scheme in use, in its order (tables.ts).
+    for (const key of Object.keys(row)) {
+      if (!key.startsWith("rev_")) continue;
+      const c = key.slice("rev_".length);
+      categoryRevenue[c] = Number(row[key] ?? 0);
       shares[c] = Number(row[`share_${c}`] ?? 0);
     }
     const profile: CustomerProfile = {

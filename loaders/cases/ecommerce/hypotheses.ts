@@ -18,9 +18,8 @@
 import {correctFamily, kruskalWallis, logRankTest, mannWhitneyU} from "../../stats/index.ts";
 import type {EffectSize, GroupSummary, TestResult} from "../../stats/types.ts";
 import type {HypothesisReport} from "../../report/types.ts";
-import {categoryLabel} from "./categories.ts";
+import {labelsOf, type CategoryScheme} from "./categories.ts";
 import type {CustomerProfile, OrderRow, ScoredCustomer} from "./customers.ts";
-import {ANALYSIS_CATEGORIES} from "./tables.ts";
 import {segmentLabel, SEGMENT_IDS} from "./rfm.ts";
 import {orderSequences, returnTimes} from "./repeat.ts";
 import {RETURN_MIN_HOURS} from "./occasions.ts";
@@ -151,6 +150,8 @@ export interface HypothesisInputs {
   /** Start (ISO date) of a window at the end of the log where customer ids look re-used; repeat-purchase questions
    * end observation there. null: no such window, observe to the end of the log. */
   repeatCutoff: string | null;
+  /** The categories in use (tables.ts: TablesInfo.scheme). */
+  scheme: CategoryScheme;
 }
 
 export interface HypothesisOptions {
@@ -160,11 +161,12 @@ export interface HypothesisOptions {
   horizonDays?: number;
 }
 
-export function hypothesesReport({customers, scored, orders, ordersWithWholesale, clusterOf, clusterNames, end, repeatCutoff}: HypothesisInputs,
+export function hypothesesReport({customers, scored, orders, ordersWithWholesale, clusterOf, clusterNames, end, repeatCutoff, scheme}: HypothesisInputs,
   {alpha = 0.05, minGroup = 20, horizonDays = 90}: HypothesisOptions = {}): HypothesesReport {
   const notes: string[] = [];
-  const catOrder = ANALYSIS_CATEGORIES as readonly string[];
-  const label = (k: string) => categoryLabel[k as keyof typeof categoryLabel];
+  const catOrder = scheme.categories.map((c) => c.id);
+  const categoryLabel = labelsOf(scheme);
+  const label = (k: string) => categoryLabel[k] ?? k;
   const money = (x: number) => Math.round(x).toLocaleString("en-US");
   const kw = (samples: number[][], labels: string[], variable: string, groupVariable: string, why: string) => {
     const r = kruskalWallis(samples, {variable, groupVariable, labels, alpha});

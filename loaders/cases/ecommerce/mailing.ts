@@ -23,7 +23,7 @@
  *   offer                by segment (OFFERS), with a basket threshold = the segment's upper-quartile
  *                        order value rounded up to THRESHOLD_STEP
  */
-import {categoryLabel, type Category} from "./categories.ts";
+import {OTHER, type Category} from "./categories.ts";
 import type {ScoredCustomer} from "./customers.ts";
 import type {ProfilesReport, SegmentSummary} from "./profiles.ts";
 import {segmentLabel, SEGMENT_RULES, type SegmentId} from "./rfm.ts";
@@ -170,7 +170,7 @@ export function sendWindow(weights: Partial<Record<Category, number>>, time: Tim
 
 /** The categories a group should see: largest shares until FEATURE_COVER is reached. */
 export function featuredCategories(shares: {category: string; share: number}[]): {category: Category; share: number}[] {
-  const sorted = shares.filter((s) => s.category !== "other" && s.share > 0).sort((a, b) => b.share - a.share);
+  const sorted = shares.filter((s) => s.category !== OTHER && s.share > 0).sort((a, b) => b.share - a.share);
   const out: {category: Category; share: number}[] = [];
   let covered = 0;
   for (const s of sorted) {
@@ -192,7 +192,7 @@ const median = (xs: number[]) => {
 
 function planRow(seg: SegmentSummary, customers: readonly ScoredCustomer[], time: TimeReport, asOf: string | null): PlanRow {
   const featured = featuredCategories(seg.categoryShares).map((f) => ({
-    ...f, label: categoryLabel[f.category], lift: seg.categoryLift.find((l) => l.category === f.category)?.lift ?? 1
+    ...f, label: seg.categoryShares.find((s) => s.category === f.category)?.label ?? f.category, lift: seg.categoryLift.find((l) => l.category === f.category)?.lift ?? 1
   }));
   const window = sendWindow(Object.fromEntries(featured.map((f) => [f.category, f.share])), time);
   const mine = customers.filter((c) => c.segment === seg.id);
@@ -259,6 +259,7 @@ export function mailingPlan(profiles: ProfilesReport, customers: readonly Scored
     }
   }
   const list: MailingListRow[] = [];
+  const categoryLabel: Record<string, string> = Object.fromEntries(profiles.overall.categoryShares.map((s) => [s.category, s.label]));
   if (customerRows) {
     const order = new Map(SEGMENT_RULES.map((s, i) => [s.id, i]));
     const rows = customers.map((c, i) => ({c, i})).sort((a, b) => order.get(a.c.segment)! - order.get(b.c.segment)! || b.c.revenue - a.c.revenue || (a.c.customerId < b.c.customerId ? -1 : 1));

@@ -3,15 +3,15 @@
  * buy (k-means with restarts on standardised features, k chosen by silhouette — loaders/cluster),
  * each cluster described by a portrait in the original units and a name derived from it.
  *
- * Clustering features: the share of the customer's revenue in each of the eight categories,
+ * Clustering features: the share of the customer's revenue in each category of the scheme in use ("other" aside),
  * ln(average order value) and ln(orders). Recency is left out on purpose — it is what RFM
  * segments capture; profiles describe *what* people buy.
  */
 import {chooseK, clusterPortraits, fitKMeans, predictKMeans, standardize, transformScaler} from "../../cluster/index.ts";
 import {randomSource, shuffled} from "../../random.ts";
-import {categoryLabel, CATEGORY_IDS, type Category} from "./categories.ts";
+import {labelsOf, OTHER, type Category, type CategoryScheme} from "./categories.ts";
 import type {CustomerProfile, ScoredCustomer} from "./customers.ts";
-import {ANALYSIS_CATEGORIES, type AnalysisCategory, type ScoringScope} from "./tables.ts";
+import type {AnalysisCategory, ScoringScope} from "./tables.ts";
 import {SEGMENT_RULES, type SegmentId, type RfmThresholds} from "./rfm.ts";
 import {RETURN_MIN_HOURS} from "./occasions.ts";
 
@@ -108,16 +108,18 @@ export function spread(values: number[]): Spread {
   return {mean: arr.reduce((a, b) => a + b, 0) / (arr.length || 1), median: quantile(arr, 0.5), q1: quantile(arr, 0.25), q3: quantile(arr, 0.75)};
 }
 
-function categoryShares(rows: readonly CustomerProfile[]): Record<AnalysisCategory, number> {
+function categoryShares(rows: readonly CustomerProfile[], ids: readonly string[]): Record<AnalysisCategory, number> {
   const total = rows.reduce((s, c) => s + c.revenue, 0);
-  return Object.fromEntries(ANALYSIS_CATEGORIES.map((k) => [k, total > 0 ? rows.reduce((s, c) => s + c.categoryRevenue[k], 0) / total : 0])) as Record<AnalysisCategory, number>;
+  return Object.fromEntries(ids.map((k) => [k, total > 0 ? rows.reduce((s, c) => s + (c.categoryRevenue[k] ?? 0), 0) / total : 0])) as Record<AnalysisCategory, number>;
 }
 
-export function summarise(rows: readonly CustomerProfile[], all: readonly CustomerProfile[]): GroupSummary {
+export function summarise(rows: readonly CustomerProfile[], all: readonly CustomerProfile[], scheme: CategoryScheme): GroupSummary {
+  const ids = scheme.categories.map((c) => c.id);
+  const categoryLabel = labelsOf(scheme);
   const totalRevenue = all.reduce((s, c) => s + c.revenue, 0);
   const revenue = rows.reduce((s, c) => s + c.revenue, 0);
-  const mine = categoryShares(rows);
-  const everyone = categoryShares(all);
+  const mine = categoryShares(rows, ids);
+  const everyone = categoryShares(all, ids);
   return {
     customers: rows.length,
     share: rows.length / all.length,
@@ -127,8 +129,8 @@ export function summarise(rows: readonly CustomerProfile[], all: readonly Custom
     aov: spread(rows.map((c) => c.aov)),
     recencyDays: spread(rows.map((c) => c.recencyDays)),
     repeatShare: rows.filter((c) => c.occasions >= 2).length / (rows.length || 1),
-    categoryShares: ANALYSIS_CATEGORIES.map((k) => ({category: k, label: categoryLabel[k], share: mine[k]})),
-    categoryLift: ANALYSIS_CATEGORIES.map((k) => ({category: k, label: categoryLabel[k], lift: everyone[k] > 0 ? mine[k] / everyone[k] : 0}))
+    categoryShares: ids.map((k) => ({category: k, label: categoryLabel[k], share: mine[k]})),
+    categoryLift: ids.map((k) => ({category: k, label: categoryLabel[k], lift: everyone[k] > 0 ? mine[k] / everyone[k] : 0}))
   };
 }
 
@@ -152,9 +154,10 @@ interface Feature {
   what: string;
 }
 
-const FEATURES: Feature[] = [
-  ...CATEGORY_IDS.map((k: Category): Feature => ({feature: `share_${k}`, label: `${categoryLabel[k].split(" ")[0]} %`, value: (c: CustomerProfile) => c.shares[k] || 0,
-    unit: "share", what: `mean share of revenue in ${categoryLabel[k]}`})),
+/** The clustering features: a share per category of the scheme ("other" aside), order value and orders. */
+const featuresOf = (scheme: CategoryScheme): Feature[] => [
+  ...scheme.categories.filter((c) => c.id !== OTHER).map(({id: k, label}): Feature => ({feature: `share_${k}`, label: `${label.split(" ")[0]} %`, value: (c: CustomerProfile) => c.shares[k] || 0,
+    unit: "share", what: `mean share of revenue in ${label}`})),
   {feature: "ln_aov", label: "Order value", value: (c) => Math.log(Math.max(c.aov, 1)), unit: "money", shown: (g) => g.aov.median, what: "median of the customers' average order value"},
   {feature: "ln_orders", label: "Orders", value: (c) => Math.log(c.orders), unit: "count", shown: (g) => g.orders.mean, what: "mean number of orders"}
 ];
@@ -163,7 +166,8 @@ const FEATURES: Feature[] = [
 function nameCluster(summary: GroupSummary, features: ClusterFeatureProfile[]): {name: string; description: string} {
   const shares = [...summary.categoryShares].filter((s) => s.category !== "other").sort((a, b) => b.share - a.share);
   const [first, second] = shares;
-  const what = first.share >= 0.6 ? `${first.label}` : `${first.label} + ${second.label}`;
+  if (!first) return {name: "Uncategorised", description: "no named category in their purchases"};
+  const what = first.share >= 0.6 || !second ? `${first.label}` : `${first.label} + ${second.label}`;
   const z = (f: string) => features.find((x) => x.feature === f)?.standardisedDifference ?? 0;
   const extras: string[] = [];
   if (z("ln_aov") >= 0.5) extras.push("big baskets");
@@ -171,13 +175,13 @@ function nameCluster(summary: GroupSummary, features: ClusterFeatureProfile[]): 
   if (z("ln_orders") >= 0.5) extras.push("repeat buyers");
   const name = extras.length ? `${what} · ${extras.join(", ")}` : what;
   const description = `${Math.round(first.share * 100)}% of their revenue is ${first.label}` +
-    (first.share < 0.9 ? `, ${Math.round(second.share * 100)}% ${second.label}` : "") +
+    (first.share < 0.9 && second ? `, ${Math.round(second.share * 100)}% ${second.label}` : "") +
     `; median order ${Math.round(summary.aov.median).toLocaleString("en-US")}, ${Math.round(summary.repeatShare * 100)}% came back`;
   return {name, description};
 }
 
-export function clusterCustomers(customers: readonly CustomerProfile[], {kMin = 3, kMax = 10, nInit = 20, seed = 7, maxFit = 8000}: ClusterOptions = {}) {
-  const raw = customers.map((c) => FEATURES.map((f) => f.value(c)));
+export function clusterCustomers(customers: readonly CustomerProfile[], features: readonly Feature[], {kMin = 3, kMax = 10, nInit = 20, seed = 7, maxFit = 8000}: ClusterOptions = {}) {
+  const raw = customers.map((c) => features.map((f) => f.value(c)));
   const fitIdx = customers.length > maxFit ? shuffled(customers.map((_, i) => i), randomSource(seed)).slice(0, maxFit).sort((a, b) => a - b) : customers.map((_, i) => i);
   const {X: Xfit, scaler} = standardize(fitIdx.map((i) => raw[i]));
   const choice = chooseK(Xfit, {kMin, kMax, nInit, seed});
@@ -191,11 +195,12 @@ export function clusterCustomers(customers: readonly CustomerProfile[], {kMin = 
   return {labels: labels.map((l) => relabel.get(l)!), raw, choice, fittedOn: fitIdx.length, restarts: nInit};
 }
 
-export function profilesReport(customers: readonly ScoredCustomer[], thresholds: RfmThresholds, scope: ScoringScope, options: ClusterOptions = {}): {report: ProfilesReport; clusterOf: number[]; clusterNames: string[]} {
-  const overall = summarise(customers, customers);
+export function profilesReport(customers: readonly ScoredCustomer[], thresholds: RfmThresholds, scope: ScoringScope, scheme: CategoryScheme, options: ClusterOptions = {}): {report: ProfilesReport; clusterOf: number[]; clusterNames: string[]} {
+  const FEATURES = featuresOf(scheme);
+  const overall = summarise(customers, customers, scheme);
   const segments: SegmentSummary[] = SEGMENT_RULES.map((rule) => ({
     id: rule.id, label: rule.label, rule: rule.rule, meaning: rule.meaning,
-    ...summarise(customers.filter((c) => c.segment === rule.id), customers)
+    ...summarise(customers.filter((c) => c.segment === rule.id), customers, scheme)
   }));
   const grid = new Map<string, number>();
   for (const c of customers) grid.set(`${c.r}-${c.f}-${c.m}`, (grid.get(`${c.r}-${c.f}-${c.m}`) ?? 0) + 1);
@@ -204,12 +209,12 @@ export function profilesReport(customers: readonly ScoredCustomer[], thresholds:
     return {r, f, m, customers};
   }).sort((a, b) => a.r - b.r || a.f - b.f || a.m - b.m);
 
-  const {labels, raw, choice, fittedOn, restarts} = clusterCustomers(customers, options);
+  const {labels, raw, choice, fittedOn, restarts} = clusterCustomers(customers, FEATURES, options);
   const portraits = clusterPortraits(raw, labels, {features: FEATURES.map((f) => f.feature)});
   const used = new Set<string>();
   const clusters: ClusterProfileSummary[] = portraits.map((p) => {
     const members = customers.filter((_, i) => labels[i] === p.cluster);
-    const summary = summarise(members, customers);
+    const summary = summarise(members, customers, scheme);
     const features = p.features.map((f) => {
       const spec = FEATURES.find((x) => x.feature === f.feature)!;
       const shown = spec.shown ? {value: spec.shown(summary), overall: spec.shown(overall)} : {value: f.mean, overall: f.overallMean};
@@ -218,7 +223,7 @@ export function profilesReport(customers: readonly ScoredCustomer[], thresholds:
     let {name, description} = nameCluster(summary, features);
     for (let n = 2; used.has(name); n++) name = `${name.replace(/ \(\d+\)$/, "")} (${n})`;
     used.add(name);
-    const dominant = summary.categoryShares.filter((s) => s.category !== "other").sort((a, b) => b.share - a.share)[0].category as Category;
+    const dominant = summary.categoryShares.filter((s) => s.category !== OTHER).sort((a, b) => b.share - a.share)[0]?.category ?? OTHER;
     return {
       cluster: p.cluster, name, dominant, description, features, ...summary,
       segments: SEGMENT_RULES.map((s) => ({segment: s.id, label: s.label, customers: members.filter((c) => c.segment === s.id).length}))

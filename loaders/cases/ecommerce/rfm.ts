@@ -9,7 +9,7 @@
  *                 end of the log, or to the repeat cutoff),
  *                 2 = the middle third, 1 = the longest ago (cut points: tertiles of recency)
  *   F (frequency) purchase occasions: 1 = one, 2 = two, 3 = three or more — counts, not quantiles,
- *                 because most customers of a home-and-garden store buy once; orders of one customer
+ *                 because most customers of an online store buy once; orders of one customer
  *                 within RETURN_MIN_HOURS of an occasion's first order are that occasion
  *                 (loaders/cases/ecommerce/occasions.ts), so a basket split over two order ids or placed
  *                 twice does not make a repeat buyer

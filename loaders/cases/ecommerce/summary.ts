@@ -2,6 +2,7 @@
 import type {QualityReport} from "../../quality/types.ts";
 import type {ReusedIdWindow} from "../../quality/reused-ids.ts";
 import type {CoverageReport} from "./coverage.ts";
+import {OTHER} from "./categories.ts";
 import type {ProfilesReport} from "./profiles.ts";
 import type {ScoringScope} from "./tables.ts";
 import type {TimeReport} from "./time.ts";
@@ -33,6 +34,11 @@ export interface SummaryReport {
   revenue: number;
   revenueWithWholesale: number;
   coverage: {revenue: number; lines: number; revenueWithWholesale: number};
+  /** Where the categories come from (a sentence), how many named categories there are, and the warning when most
+   * revenue is uncategorised (categories.json's). */
+  categorySource: string;
+  categoryCount: number;
+  categoryWarning: string | null;
   /** Categories by revenue (without wholesale), largest first. */
   categories: {category: string; label: string; revenueShare: number; lineShare: number}[];
   /** The most seasonal category (highest peak index) and its peak month; the least seasonal. */
@@ -95,9 +101,12 @@ export function summaryReport({read, quality, wholesaleThreshold, reusedIds, cat
     revenue: categories.withoutWholesale.revenue,
     revenueWithWholesale: categories.withWholesale.revenue,
     coverage: {revenue: categories.withoutWholesale.revenueCategorised, lines: categories.withoutWholesale.linesCategorised, revenueWithWholesale: categories.withWholesale.revenueCategorised},
-    categories: categories.categories.filter((c) => c.category !== "other").sort((a, b) => b.revenue - a.revenue)
+    categorySource: categories.source.text,
+    categoryCount: categories.categories.filter((c) => c.category !== OTHER).length,
+    categoryWarning: categories.warning,
+    categories: categories.categories.filter((c) => c.category !== OTHER).sort((a, b) => b.revenue - a.revenue)
       .map((c) => ({category: c.category, label: c.label, revenueShare: c.revenueShare, lineShare: c.lineShare})),
-    seasonal: [...time.peaks].filter((p) => p.category !== "other").sort((a, b) => b.peakIndex - a.peakIndex)
+    seasonal: [...time.peaks].filter((p) => p.category !== OTHER).sort((a, b) => b.peakIndex - a.peakIndex)
       .map((p) => ({label: p.label, peakMonth: p.months[0], peakIndex: p.peakIndex, troughMonth: p.troughMonth, troughIndex: p.troughIndex})),
     repeatRate: time.repeat.rate,
     repeatWithin: {windowDays: time.repeat.windowDays, eligible: time.repeat.eligible, rate: time.repeat.rateWithinWindow, customers: time.repeat.customers, returnMinHours: time.repeat.returnMinHours},

@@ -5,11 +5,14 @@
  * of lines:
  *
  *   eco_products   one row per distinct product name: number, normalised name, category, rule number
+ *                  (the category from the rule table in use, or — when the export has a category column —
+ *                  the one most of the product's lines carry, and no rule number)
  *   eco_customer_ids (view) customer key `cust` (the 64-bit hash of the id, checked free of
  *                  collisions by the cleaning) and id
  *   eco_order_customers (view) each order's customer key (its owner)
  *   eco_lines      clean lines with revenue (quantity × price), product number and category ("other"
- *                  for home goods outside the eight categories, NULL when no rule matched)
+ *                  for goods outside the named categories, NULL when uncategorised) and cat (the
+ *                  category analysed: uncategorised lines under "other")
  *   eco_order_cats lines and revenue per order and category, with the order's customer (wholesale
  *                  lines left out)
  *   eco_orders     one row per order, wholesale lines left out (eco_orders_all: with them, built by
@@ -31,30 +34,29 @@
  * without them; every consumption profile is computed without them.
  */
 import type {DuckDBConnection} from "../../io/duckdb.ts";
-import {ident, literal, queryOne, run} from "../../io/duckdb.ts";
+import {ident, literal, queryOne, queryRows, run} from "../../io/duckdb.ts";
 import type {KeyedLines} from "../../clean/ecommerce.ts";
-import {CATEGORY_IDS, categorySql, normaliseSql, ruleIndexSql} from "./categories.ts";
+import {BUILT_IN, categorySql, MAX_CATEGORIES, normaliseSql, OTHER, ruleIndexSql, rulesScheme, type CategoryChoice, type CategoryScheme} from "./categories.ts";
 import {buildOccasions} from "./occasions.ts";
 
-/** Category order used for ties and display: the eight categories, then "other". */
-export const ANALYSIS_CATEGORIES = [...CATEGORY_IDS, "other"] as const;
-export type AnalysisCategory = (typeof ANALYSIS_CATEGORIES)[number];
+/** A category id analysed (those of the scheme in use; "other" last). */
+export type AnalysisCategory = string;
 
-const categoryRank = `CASE cat ${ANALYSIS_CATEGORIES.map((c, i) => `WHEN ${literal(c)} THEN ${i}`).join(" ")} ELSE 99 END`;
+const categoryRank = (ids: readonly string[]) => `CASE cat ${ids.map((c, i) => `WHEN ${literal(c)} THEN ${i}`).join(" ")} ELSE 99 END`;
 
 /** Lines, revenue, units and first time per order and category, from eco_lines rows matching
  * `where`, with the order's customer (joined once here, so orders and customers need no join). */
-function orderCatsSql(name: string, where: string): string {
+function orderCatsSql(name: string, where: string, ids: readonly string[]): string {
   return `CREATE OR REPLACE TABLE ${name} AS
     SELECT oc.*, w.cust FROM (
-      SELECT orderId, cat, count(*) AS n, sum(revenue) AS r, sum(quantity) AS units, min(time) AS time, ${categoryRank} AS rank
+      SELECT orderId, cat, count(*) AS n, sum(revenue) AS r, sum(quantity) AS units, min(time) AS time, ${categoryRank(ids)} AS rank
       FROM eco_lines WHERE ${where} GROUP BY orderId, cat) oc
     JOIN eco_order_customers w USING (orderId)`;
 }
 
 /** One row per order from its per-category rows (one pass over order × category, not over lines),
  * with its customer: the main category has the most lines, then revenue, then table order;
- * bit i of categoryMask is set when the order has a line in ANALYSIS_CATEGORIES[i]. */
+ * bit i of categoryMask is set when the order has a line in the scheme's i-th category. */
 function ordersSql(name: string, orderCats: string): string {
   return `CREATE OR REPLACE TABLE ${name} AS
     WITH o AS (SELECT orderId, any_value(cust) AS cust, min(time) AS time, sum(r) AS revenue, CAST(sum(n) AS BIGINT) AS lines, sum(units) AS units,
@@ -64,8 +66,8 @@ function ordersSql(name: string, orderCats: string): string {
 }
 
 /** SQL select list: per category, the number of rows whose categoryMask includes it (one column per category). */
-export function countsByCategorySql(): string {
-  return ANALYSIS_CATEGORIES.map((c, i) => `count(*) FILTER (WHERE (categoryMask & ${1 << i}) <> 0) AS ${ident(c)}`).join(", ");
+export function countsByCategorySql(ids: readonly string[]): string {
+  return ids.map((c, i) => `count(*) FILTER (WHERE (categoryMask & ${1 << i}) <> 0) AS ${ident(c)}`).join(", ");
 }
 
 export interface TablesInfo {
@@ -74,16 +76,17 @@ export interface TablesInfo {
   start: string;
   /** Who eco_scored_customers describes. */
   scope: ScoringScope;
+  /** The categories the tables use and where they come from. */
+  scheme: CategoryScheme;
 }
 
 /** Build the tables listed above from the keyed clean lines. `asOf`: the repeat cutoff (ISO date; the audit of
  * re-used customer ids, loaders/quality/reused-ids.ts) — eco_scored_customers then describes customers as of it. */
-export async function buildTables(connection: DuckDBConnection, keyed: KeyedLines, {asOf = null}: {asOf?: string | null} = {}): Promise<TablesInfo> {
+export async function buildTables(connection: DuckDBConnection, keyed: KeyedLines, {asOf = null, categories = BUILT_IN}: {asOf?: string | null; categories?: CategoryChoice} = {}): Promise<TablesInfo> {
   // Product numbers in name order (reproducible); lines carry them instead of the name, so the long
   // text column stays out of every later pass (grouping by integers is several times faster).
-  await run(connection, `CREATE OR REPLACE TABLE eco_products AS
-    WITH n AS (SELECT ph, product, ${normaliseSql("product")} AS norm FROM ${keyed.products})
-    SELECT CAST(row_number() OVER (ORDER BY product) AS INTEGER) AS productId, ph, product, norm, ${categorySql("norm")} AS category, ${ruleIndexSql("norm")} AS rule FROM n`);
+  const scheme = await buildProducts(connection, keyed, categories);
+  const ids = scheme.categories.map((c) => c.id);
   // Customers are keyed by the hash of their id: no numbering pass over millions of ids.
   await run(connection, `CREATE OR REPLACE VIEW eco_customer_ids AS SELECT ch AS cust, customerId FROM ${keyed.customers}`);
   // Customers are attached per order (its owner), not per line.
@@ -94,10 +97,32 @@ export async function buildTables(connection: DuckDBConnection, keyed: KeyedLine
     FROM ${keyed.lines} l JOIN eco_products p USING (ph)`);
   const {start, end} = await queryOne<{start: string; end: string}>(connection,
     `SELECT strftime(min(time), '%Y-%m-%dT%H:%M:%S') AS start, strftime(max(time), '%Y-%m-%dT%H:%M:%S') AS "end" FROM eco_lines`);
-  await run(connection, orderCatsSql("eco_order_cats", "NOT wholesale"));
+  await run(connection, orderCatsSql("eco_order_cats", "NOT wholesale", ids));
   await run(connection, ordersSql("eco_orders", "eco_order_cats"));
-  await buildCustomerTables(connection, {customers: "eco_customers", categories: "eco_customer_categories", asOf: null, end});
-  return {start, end, scope: await buildScoredCustomers(connection, end, asOf)};
+  await buildCustomerTables(connection, {customers: "eco_customers", categories: "eco_customer_categories", asOf: null, end, ids});
+  return {start, end, scope: await buildScoredCustomers(connection, end, asOf, ids), scheme};
+}
+
+/** eco_products with each product's category, by the rule table or from the export's category column, and the
+ * scheme that results. An export's categories are ranked by revenue (clean lines); beyond the MAX_CATEGORIES − 1
+ * largest they are merged into "other" (counted in `merged`). */
+async function buildProducts(connection: DuckDBConnection, keyed: KeyedLines, choice: CategoryChoice): Promise<CategoryScheme> {
+  const numbered = (category: string, rule: string) => `CREATE OR REPLACE TABLE eco_products AS
+    WITH n AS (SELECT ph, product, ${normaliseSql("product")} AS norm FROM ${keyed.products})
+    SELECT CAST(row_number() OVER (ORDER BY product) AS INTEGER) AS productId, ph, product, norm, ${category} AS category, ${rule} AS rule FROM n`;
+  if (choice.source !== "export-column") {
+    await run(connection, numbered(categorySql("norm", choice.table), ruleIndexSql("norm", choice.table)));
+    return rulesScheme(choice);
+  }
+  if (!keyed.productCategories) throw new Error("the order log has no category column to read categories from");
+  const ranked = await queryRows<{category: string}>(connection,
+    `SELECT c.category FROM ${keyed.lines} l JOIN ${keyed.productCategories} c USING (ph)
+     GROUP BY c.category ORDER BY sum(l.quantity * l.price) DESC, c.category`);
+  const own = ranked.map((r) => r.category).filter((c) => c !== OTHER);
+  const kept = own.slice(0, MAX_CATEGORIES - 1);
+  const keptSql = kept.length ? kept.map(literal).join(", ") : "NULL";
+  await run(connection, numbered(`(SELECT CASE WHEN c.category IN (${keptSql}) THEN c.category ELSE ${literal(OTHER)} END FROM ${keyed.productCategories} c WHERE c.ph = n.ph)`, "CAST(NULL AS INTEGER)"));
+  return {source: "export-column", from: choice.column, categories: [...kept.map((id) => ({id, label: id})), {id: OTHER, label: "Other categories"}], rules: null, merged: own.length - kept.length};
 }
 
 const timestampSql = (iso: string) => `TIMESTAMP '${iso.replace("T", " ")}'`;
@@ -105,7 +130,7 @@ const timestampSql = (iso: string) => `TIMESTAMP '${iso.replace("T", " ")}'`;
 /** A customer table and its category table, in the shape of eco_customers and eco_customer_categories, from the
  * orders placed before `asOf` (every order when null; an order's time is its first line's). Recency and tenure are
  * measured to `asOf`, or to `end` (the log's last line) when there is none. */
-async function buildCustomerTables(connection: DuckDBConnection, {customers, categories, asOf, end}: {customers: string; categories: string; asOf: string | null; end: string}): Promise<void> {
+async function buildCustomerTables(connection: DuckDBConnection, {customers, categories, asOf, end, ids}: {customers: string; categories: string; asOf: string | null; end: string; ids: readonly string[]}): Promise<void> {
   const orders = asOf === null ? "eco_orders" : `(SELECT * FROM eco_orders WHERE time < ${timestampSql(asOf)})`;
   const orderCats = asOf === null ? "eco_order_cats" : `(SELECT * FROM eco_order_cats WHERE orderId IN (SELECT orderId FROM ${orders}))`;
   const endTs = timestampSql(asOf ?? end);
@@ -123,14 +148,14 @@ async function buildCustomerTables(connection: DuckDBConnection, {customers, cat
     FROM o JOIN ${customers}_occasions occ USING (cust)`);
   // Revenue per category straight from the order × category rows (a pivot per order first would
   // cost more); main category = most revenue, ties → table order.
-  const revenueByCategory = ANALYSIS_CATEGORIES.map((c, i) => `sum(CASE WHEN rank = ${i} THEN r ELSE 0 END) AS ${ident(`rev_${c}`)}`).join(", ");
-  const revList = `[${ANALYSIS_CATEGORIES.map((c) => ident(`rev_${c}`)).join(", ")}]`;
-  const catList = `[${ANALYSIS_CATEGORIES.map((c) => literal(c)).join(", ")}]`;
-  const shares = ANALYSIS_CATEGORIES.map((c) => `${ident(`rev_${c}`)} / nullif(revenue, 0) AS ${ident(`share_${c}`)}`).join(", ");
+  const revenueByCategory = ids.map((c, i) => `sum(CASE WHEN rank = ${i} THEN r ELSE 0 END) AS ${ident(`rev_${c}`)}`).join(", ");
+  const revList = `[${ids.map((c) => ident(`rev_${c}`)).join(", ")}]`;
+  const catList = `[${ids.map((c) => literal(c)).join(", ")}]`;
+  const shares = ids.map((c) => `${ident(`rev_${c}`)} / nullif(revenue, 0) AS ${ident(`share_${c}`)}`).join(", ");
   await run(connection, `CREATE OR REPLACE TABLE ${categories} AS
     WITH r AS (SELECT cust, sum(r) AS revenue, ${revenueByCategory} FROM ${orderCats} GROUP BY cust)
     SELECT cust, ${catList}[list_position(${revList}, list_max(${revList}))] AS mainCategory,
-      ${ANALYSIS_CATEGORIES.map((c) => ident(`rev_${c}`)).join(", ")}, ${shares}
+      ${ids.map((c) => ident(`rev_${c}`)).join(", ")}, ${shares}
     FROM r`);
 }
 
@@ -150,11 +175,11 @@ export interface ScoringScope {
  * `asOf` (the repeat cutoff: from then on customer ids look re-used, so an order cannot be attributed to a customer
  * reliably), from the orders before it; with no cutoff, views of eco_customers and eco_customer_categories (no
  * extra work, the same figures). */
-async function buildScoredCustomers(connection: DuckDBConnection, end: string, asOf: string | null): Promise<ScoringScope> {
+async function buildScoredCustomers(connection: DuckDBConnection, end: string, asOf: string | null, ids: readonly string[]): Promise<ScoringScope> {
   if (asOf === null) {
     await run(connection, `CREATE OR REPLACE VIEW eco_scored_customers AS SELECT * FROM eco_customers`);
     await run(connection, `CREATE OR REPLACE VIEW eco_scored_categories AS SELECT * FROM eco_customer_categories`);
-  } else await buildCustomerTables(connection, {customers: "eco_scored_customers", categories: "eco_scored_categories", asOf, end});
+  } else await buildCustomerTables(connection, {customers: "eco_scored_customers", categories: "eco_scored_categories", asOf, end, ids});
   const n = await queryOne<{customers: number; everyone: number; ordersLeftOut: number}>(connection, `SELECT
       (SELECT count(*) FROM eco_scored_customers) AS customers, (SELECT count(*) FROM eco_customers) AS everyone,
       ${asOf === null ? "0" : `(SELECT count(*) FROM eco_orders WHERE time >= ${timestampSql(asOf)})`} AS ordersLeftOut`);
@@ -162,7 +187,7 @@ async function buildScoredCustomers(connection: DuckDBConnection, end: string, a
 }
 
 /** eco_orders_all: orders with their wholesale lines too (for the sensitivity of order-value tests). */
-export async function buildOrdersWithWholesale(connection: DuckDBConnection): Promise<void> {
-  await run(connection, orderCatsSql("eco_order_cats_all", "true"));
+export async function buildOrdersWithWholesale(connection: DuckDBConnection, scheme: CategoryScheme): Promise<void> {
+  await run(connection, orderCatsSql("eco_order_cats_all", "true", scheme.categories.map((c) => c.id)));
   await run(connection, ordersSql("eco_orders_all", "eco_order_cats_all"));
 }

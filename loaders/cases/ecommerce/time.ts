@@ -18,9 +18,9 @@
  */
 import type {DuckDBConnection} from "../../io/duckdb.ts";
 import {queryOne, queryRows, run} from "../../io/duckdb.ts";
-import {categoryLabel} from "./categories.ts";
+import {labelsOf} from "./categories.ts";
 import {buildOccasions, MAX_OCCASIONS, RETURN_MIN_HOURS} from "./occasions.ts";
-import {ANALYSIS_CATEGORIES, countsByCategorySql, type AnalysisCategory, type TablesInfo} from "./tables.ts";
+import {countsByCategorySql, type AnalysisCategory, type TablesInfo} from "./tables.ts";
 
 export const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 /** DuckDB dayofweek: 0 = Sunday … 6 = Saturday; shown Monday first. */
@@ -93,11 +93,13 @@ export async function timeReport(connection: DuckDBConnection, info: TablesInfo,
   const cutoff = repeatCutoff === null ? null : `TIMESTAMP '${repeatCutoff} 00:00:00'`;
   const observed = (time: string) => (cutoff === null ? "true" : `${time} < ${cutoff}`);
   const observedUntil = cutoff ?? end;
+  const ids = info.scheme.categories.map((c) => c.id);
+  const categoryLabel = labelsOf(info.scheme);
   // Revenue and lines by the line's month; orders containing the category by the order's month (from the orders' category masks).
   const monthlyLines = await queryRows<{month: string; cat: AnalysisCategory; revenue: number; lines: number}>(connection,
     `SELECT strftime(time, '%Y-%m') AS month, cat, sum(revenue) AS revenue, count(*) AS lines FROM ${lines} GROUP BY ALL ORDER BY month, cat`);
   const monthlyOrders = await queryRows<Record<string, number> & {month: string}>(connection,
-    `SELECT month, ${countsByCategorySql()} FROM eco_orders GROUP BY month`);
+    `SELECT month, ${countsByCategorySql(ids)} FROM eco_orders GROUP BY month`);
   const monthly = monthlyLines.map((r) => ({month: r.month, category: r.cat, label: categoryLabel[r.cat], revenue: r.revenue, lines: r.lines,
     orders: monthlyOrders.find((o) => o.month === r.month)?.[r.cat] ?? 0}));
   // Each customer's orders and revenue per calendar month, with the month of their first order
@@ -118,7 +120,7 @@ export async function timeReport(connection: DuckDBConnection, info: TablesInfo,
     `SELECT cat, month(time) AS month, count(*) AS lines FROM ${lines} GROUP BY ALL`);
   const seasonality: SeasonalityRow[] = [];
   const peaks: TimeReport["peaks"] = [];
-  for (const c of ANALYSIS_CATEGORIES) {
+  for (const c of ids) {
     const rows = Array.from({length: 12}, (_, i) => {
       const month = i + 1;
       const d = daysOf.get(month) ?? 0;
