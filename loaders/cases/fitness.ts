@@ -212,6 +212,8 @@ function summary(a: FitnessAnalysis) {
     tests: {total: tests.tests.length, significant: tests.significant, correctionName: tests.correctionName},
     actions: top,
     totalActions: recommendations.actions.length,
+    // Recommendations the member table's columns cannot support, in words.
+    unavailable: recommendations.unavailable.map((u) => ({id: u.id, text: u.text})),
     // Whether the list ends because the next action adds little (rather than at the maximum length).
     nextAddsLittle: top.length < recommendations.actions.length && recommendations.actions[top.length].newExpectedChurners < SUMMARY_ACTIONS.minShare * recommendations.expectedChurnersAll,
     actionsMinShare: SUMMARY_ACTIONS.minShare,
