@@ -213,7 +213,7 @@ function summary(a: FitnessAnalysis) {
     actions: top,
     totalActions: recommendations.actions.length,
     // Recommendations the member table's columns cannot support, in words.
-    unavailable: recommendations.unavailable.map((u) => ({id: u.id, text: u.text})),
+    unavailable: recommendations.unavailable.map((u) => ({id: u.id, title: u.title, columns: u.missing.map((m) => m.column)})),
     // Whether the list ends because the next action adds little (rather than at the maximum length).
     nextAddsLittle: top.length < recommendations.actions.length && recommendations.actions[top.length].newExpectedChurners < SUMMARY_ACTIONS.minShare * recommendations.expectedChurnersAll,
     actionsMinShare: SUMMARY_ACTIONS.minShare,

@@ -147,10 +147,10 @@ const ROLE_WORDS: Record<string, string> = {
 };
 const RULE_WORDS: Record<ActionId, {title: string; what: string; condition?: string}> = {
   "loyalty": {title: "Keep engaged, ask for referrals", what: "loyalty perks"},
-  "longer-contract": {title: "Offer a 6- or 12-month contract", what: "longer contracts cannot be recommended", condition: "mostly 1-month contracts"},
-  "group-classes": {title: "Invite to a free group class", what: "group classes cannot be recommended", condition: "fewer group-class goers"},
-  "onboarding": {title: "First-months onboarding programme", what: "an onboarding programme for newcomers cannot be recommended", condition: "newcomers"},
-  "friend-promo": {title: "\"Bring a friend\" offer", what: "a \"bring a friend\" offer cannot be recommended", condition: "fewer friend referrals"},
+  "longer-contract": {title: "Offer a 6- or 12-month contract", what: "longer contracts cannot be recommended", condition: "mostly on 1-month contracts"},
+  "group-classes": {title: "Invite to a free group class", what: "group classes cannot be recommended", condition: "fewer group-class goers than the club as a whole"},
+  "onboarding": {title: "First-months onboarding programme", what: "an onboarding programme for newcomers cannot be recommended", condition: "mostly newcomers"},
+  "friend-promo": {title: "\"Bring a friend\" offer", what: "a \"bring a friend\" offer cannot be recommended", condition: "fewer friend referrals than the club as a whole"},
   "visit-drop": {title: "Late warning: trainer's call when visits drop", what: "a drop in visits cannot trigger a trainer's call"},
   "renewal": {title: "Renewal offer before the contract ends", what: "renewal offers before the contract ends cannot be recommended"}
 };
@@ -320,7 +320,7 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
     const name = titled(c);
     const ci = `95% CI ${pct(c.targetRate.lo)}–${pct(c.targetRate.hi)}`;
     const head = c.targetRate.lo > overall
-      ? `${name} churns at ${pct(rate(members, rows))} (${ci}), above the overall ${pct(overall)}, but ${conditions.length ? `none of the group rules' conditions holds for it (${listed(conditions)} than the club as a whole)` : "the member table has none of the columns the group rules need"}, so no action targets the group as such.`
+      ? `${name} churns at ${pct(rate(members, rows))} (${ci}), above the overall ${pct(overall)}, but ${conditions.length ? `none of the group rules' conditions holds for it (${listed(conditions)})` : "the member table has none of the columns the group rules need"}, so no action targets the group as such.`
       : `${name} churns at ${pct(rate(members, rows))} (${ci}); that interval includes the overall ${pct(overall)}, so the group is neither clearly high- nor clearly low-churn and no group rule applies to it.`;
     const tail = reach.members
       ? ` The club-wide actions still reach ${int(reach.members)} of its ${int(rows.length)} members (${int(reach.expectedChurners)} of its ${int(rows.reduce((s, i) => s + oof[i], 0))} expected churners).`
