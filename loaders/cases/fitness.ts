@@ -4,7 +4,8 @@
  * (loaders/report/) into the page artifacts written by src/data/fitness.tar.ts:
  *
  *   summary.json          members, churn, strongest drivers, chosen model, groups, top actions
- *   exploration.json      ExplorationReport: distributions by churn, means, correlations
+ *   exploration.json      ExplorationReport: distributions by churn, means, correlations, and
+ *                         the columns left out because every member has the same value
  *   model.json            ModelReport: leaderboard, chosen model + why, test metrics with CIs,
  *                         curves, threshold table, SHAP, permutation importance — all from
  *                         every feature; odds ratios from the interpretation view (one feature
@@ -75,7 +76,7 @@ export interface LateSignal {
 const LATE_FEATURE = "classFrequencyCurrentMonth";
 
 export interface FitnessAnalysis {
-  exploration: ExplorationReport;
+  exploration: ExplorationReport & {constant: ConstantColumn[]};
   /** lateSignal is null when the table has no column of this month's visits. */
   model: ModelReport & {lateSignal: LateSignal | null};
   groups: ClusterReport & {expectedChurners: Record<string, number[]>};
@@ -87,6 +88,20 @@ export interface FitnessAnalysis {
   labelsByK: Map<number, number[]>;
   /** The features, design columns and hypotheses the analysis used. */
   features: FitnessFeatures;
+}
+
+/** A column with one value for every member: it cannot tell members apart, so it is no feature. */
+export interface ConstantColumn {
+  feature: string;
+  label: string;
+  value: string;
+}
+
+function constantColumns(members: readonly FitnessMember[], columns: readonly MemberColumn[]): ConstantColumn[] {
+  return columns.flatMap((c) => {
+    const values = new Set(members.map((m) => String(m[c.field])));
+    return values.size === 1 ? [{feature: c.field, label: c.label, value: [...values][0]}] : [];
+  });
 }
 
 /** The values each categorical column takes (sorted by code point, as the one-hot encoder sorts). */
@@ -117,10 +132,12 @@ function interpretationColumns(features: FitnessFeatures["features"]) {
 
 /** The whole analysis from clean members (pure; seeded). */
 export function analyseFitness(members: readonly FitnessMember[], {seed = 42, resamples = 1000, families = fitnessFamilies(seed), columns = seedColumns}: FitnessOptions = {}): FitnessAnalysis {
-  const spec = fitnessFeatures(columns, levelsOf(members, columns));
+  const constant = constantColumns(members, columns);
+  const used = columns.filter((c) => !constant.some((k) => k.feature === c.field));
+  const spec = fitnessFeatures(used, levelsOf(members, used));
   const {features, hypotheses} = spec;
   const {X, y} = design(members, features);
-  const exploration = exploreByTarget(designRows(X, y, features), features, target);
+  const exploration = {...exploreByTarget(designRows(X, y, features), features, target), constant};
   // Models predict from every feature (the penalty copes with collinearity). Only the odds ratios
   // are read from a logistic regression without one feature of each collinear pair, chosen from
   // the training rows' correlations (the interpretation view).

@@ -10,6 +10,8 @@ import {ident, queryOne, queryRows, run, withDatabase} from "../io/duckdb.ts";
 import {readCase} from "../io/read-case.ts";
 import {asCaseInput, type InputSource} from "../inputs/resolve.ts";
 import type {ColumnSpec} from "../io/schema.ts";
+import {DataError, shown, type Problem} from "../io/problems.ts";
+import {MAPPING_FILE} from "../inputs/mapping.ts";
 import type {Finding, QualityReport, Repair} from "../quality/types.ts";
 import {exactDuplicates} from "../quality/duplicates.ts";
 import {robustOutliers} from "../quality/outliers.ts";
@@ -32,6 +34,31 @@ const OUTLIER_ROLES = new Set(["age", "additionalCharges", "lifetime", "classFre
 
 const audited = (c: ColumnSpec) => (c.extra ? (c.type === "number" || c.type === "integer") : OUTLIER_ROLES.has(c.field));
 
+/** A categorical feature with more values than this is an identifier or free text, not a feature. */
+export const MAX_LEVELS = 20;
+
+/** Extra columns that cannot be features: text or dates as such (before reading). */
+function untypedFeatures(columns: readonly ColumnSpec[]): Problem[] {
+  return columns.filter((c) => c.extra && (c.type === "text" || c.type === "datetime")).map((c) => ({
+    severity: "error", file: MAPPING_FILE, column: `${c.entry}.type`,
+    expected: "a feature of type flag, number, integer or category", found: shown(c.type),
+    hint: `give the column ${shown(c.source)} one of those types, or the role "ignore" to leave it out`
+  }));
+}
+
+/** Categorical extra columns with more than MAX_LEVELS values (after reading). */
+async function tooManyLevels(connection: DuckDBConnection, file: string, columns: readonly ColumnSpec[]): Promise<Problem[]> {
+  const categorical = columns.filter((c) => c.extra && c.type === "category" && c.labelsFor !== "flag");
+  if (!categorical.length) return [];
+  const counts = await queryOne<Record<string, number>>(connection,
+    `SELECT ${categorical.map((c, i) => `count(DISTINCT ${ident(c.field)}) AS c${i}`).join(", ")} FROM members`);
+  return categorical.flatMap((c, i) => counts[`c${i}`] <= MAX_LEVELS ? [] : [{
+    severity: "error" as const, file, column: c.source,
+    expected: `at most ${MAX_LEVELS} different values in a category feature (mapping entry ${c.entry})`, found: `${counts[`c${i}`]} different values`,
+    hint: "group the values into fewer categories in the export, or give the column the role \"ignore\" (an identifier or free text is not a feature)"
+  }]);
+}
+
 /** A column's clean value: categories (not flags given as labels) as their mapped values, text otherwise. */
 function valueSql(c: ColumnSpec, categories: Record<string, Record<string, string>>): string {
   if (c.type !== "category" || c.labelsFor === "flag") return ident(c.field);
@@ -42,11 +69,21 @@ async function clean(connection: DuckDBConnection, source: InputSource): Promise
   const input = asCaseInput(source, "fitness");
   const columns = input.files[0].columns;
   const fields = columns.map((c) => c.field);
+  const untyped = untypedFeatures(columns);
+  if (untyped.length) throw new DataError(untyped, `${MAPPING_FILE}: features the fitness case cannot use`);
   const read = await readCase(connection, input);
   const members0 = read.files.members;
   const file = members0.spec.file;
+  const levels = await tooManyLevels(connection, file, columns);
+  if (levels.length) throw new DataError(levels, `${file}: category features with too many values`);
   const ref = {table: "members", file, line: `rowid + ${members0.lineOffset}`};
-  const duplicates = await exactDuplicates(connection, ref, {fields});
+  // Rows alike in every column read are duplicates only when every column of the export was read:
+  // columns the mapping leaves out (a name, a member number) may tell such rows apart.
+  const unread = members0.report.columns - columns.length;
+  const found = await exactDuplicates(connection, ref, {fields});
+  const duplicates = unread && found.rows
+    ? {...found, summary: `${found.summary} in the ${columns.length} columns read; kept, because the export's ${unread} other column${unread === 1 ? "" : "s"} (left out by the mapping) may tell them apart`}
+    : found;
   const missing = await missingValues(connection, ref, fields);
   const findings: Finding[] = [duplicates, missing];
   for (const c of columns.filter(audited)) {
@@ -54,13 +91,15 @@ async function clean(connection: DuckDBConnection, source: InputSource): Promise
     if (f.rows) findings.push(f);
   }
   const repairs: Repair[] = [];
-  repairs.push({id: "drop-exact-duplicates", file, action: "removed", rows: duplicates.rows,
-    description: "Rows identical in every column to an earlier row are counted once.", examples: duplicates.examples});
+  if (!unread) {
+    repairs.push({id: "drop-exact-duplicates", file, action: "removed", rows: duplicates.rows,
+      description: "Rows identical in every column to an earlier row are counted once.", examples: duplicates.examples});
+  }
   const all = fields.map(ident).join(", ");
   const values = columns.map((c) => `${valueSql(c, members0.validation.categories)} AS ${ident(c.field)}`).join(", ");
   await run(connection, `CREATE OR REPLACE TABLE members_unique AS
     SELECT rowid + ${members0.lineOffset} AS line, ${values} FROM members
-    QUALIFY row_number() OVER (PARTITION BY ${all} ORDER BY rowid) = 1`);
+    ${unread ? "" : `QUALIFY row_number() OVER (PARTITION BY ${all} ORDER BY rowid) = 1`}`);
   const complete = fields.map((f) => `${ident(f)} IS NOT NULL`).join(" AND ");
   const unique = (await queryOne<{n: number}>(connection, `SELECT count(*) AS n FROM members_unique`)).n;
   const members = await queryRows<FitnessMember>(connection, `SELECT * FROM members_unique WHERE ${complete} ORDER BY line`);
@@ -75,7 +114,7 @@ async function clean(connection: DuckDBConnection, source: InputSource): Promise
     modelling: {unit: "members", rows: members.length},
     flow: [
       {stage: "Members read", rows: members0.report.rows},
-      {stage: "After removing exact duplicates", rows: unique},
+      ...(unread ? [] : [{stage: "After removing exact duplicates", rows: unique}]),
       ...(incomplete ? [{stage: "After removing rows with a missing value", rows: members.length}] : []),
       {stage: "Used for modelling", rows: members.length}
     ]

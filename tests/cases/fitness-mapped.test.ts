@@ -205,3 +205,63 @@ describe("a member missing an extra feature's value", () => {
     assert.deepEqual(quality.counts.flow.map((f) => f.rows), [40, 40, 39, 39]);
   });
 });
+
+/** A folder holding one member export and its mapping; removed after the test. */
+function exportDir(t: {after: (fn: () => void) => void}, csv: string, columns: Record<string, unknown>): string {
+  const dir = mkdtempSync(join(tmpdir(), "clientele-fitness-"));
+  t.after(() => rmSync(dir, {recursive: true, force: true}));
+  writeFileSync(join(dir, "clients.csv"), csv);
+  writeFileSync(join(dir, MAPPING_FILE), JSON.stringify({files: [{file: "clients.csv", case: "fitness", input: "members", columns}]}));
+  return dir;
+}
+
+/** A small member table: churn follows tenure; `extra(i)` gives each row's further columns. */
+function members(n: number, header: string, extra: (i: number) => string): string {
+  return [`Left,Tenure,${header}`, ...Array.from({length: n}, (_, i) => `${i % 3 === 0 ? 1 : 0},${i % 4},${extra(i)}`)].join("\n") + "\n";
+}
+
+describe("mapped member tables the template must not misread", () => {
+  test("rows alike in every mapped column are kept when the export has columns the mapping leaves out, removed when it has none", async (t) => {
+    // Rows 12 apart share Left, Tenure and Club; only the name tells them apart.
+    const csv = members(26, "Club,Name", (i) => `${["A", "B"][i % 2]},Member ${i}`);
+    const mapped = {Left: {role: "churn"}, Tenure: {role: "lifetime"}, Club: {role: "feature", type: "category"}};
+    const withName = await loadFitness(caseInput(exportDir(t, csv, {...mapped, Name: {role: "ignore"}}), "fitness"));
+    assert.equal(withName.members.length, 26);
+    assert.equal(withName.quality.repairs.some((r) => r.id === "drop-exact-duplicates"), false);
+    assert.match(withName.quality.findings.find((f) => f.kind === "exact-duplicate")!.summary, /kept, because the export's 1 other column/);
+    const noName = await loadFitness(caseInput(exportDir(t, csv.replace(/,Name\n/, "\n").replace(/,Member \d+/g, ""), mapped), "fitness"));
+    assert.ok(noName.members.length < 26, "whole rows repeated are counted once");
+    assert.equal(noName.quality.repairs.find((r) => r.id === "drop-exact-duplicates")!.rows, 26 - noName.members.length);
+  });
+
+  test("a text column mapped as a feature is an error naming the mapping entry", async (t) => {
+    const dir = exportDir(t, members(10, "Notes", (i) => `note ${i}`), {Left: {role: "churn"}, Tenure: {role: "lifetime"}, Notes: {role: "feature", type: "text"}});
+    await assert.rejects(loadFitness(caseInput(dir, "fitness")), (e: Error & {problems?: {column?: string; expected: string}[]}) => {
+      assert.equal(e.problems?.[0].column, "files[0].columns[\"Notes\"].type");
+      assert.match(e.problems![0].expected, /flag, number, integer or category/);
+      return true;
+    });
+  });
+
+  test("a category feature with more values than a feature can have is an error naming the column and the entry", async (t) => {
+    const dir = exportDir(t, members(40, "Card", (i) => `card-${i}`), {Left: {role: "churn"}, Tenure: {role: "lifetime"}, Card: {role: "feature", type: "category"}});
+    await assert.rejects(loadFitness(caseInput(dir, "fitness")), (e: Error & {problems?: {column?: string; expected: string; found: string}[]}) => {
+      assert.equal(e.problems?.[0].column, "Card");
+      assert.match(e.problems![0].expected, /at most 20 different values .*files\[0\]\.columns\["Card"\]/);
+      assert.equal(e.problems![0].found, "40 different values");
+      return true;
+    });
+  });
+
+  test("a column with one value for every member is left out of the features and said so; the rest is analysed", async (t) => {
+    const dir = exportDir(t, members(300, "Club,Phone,Spend", (i) => `${["A", "B", "C"][i % 3]},1,${(i * 0.37).toFixed(2)}`),
+      {Left: {role: "churn"}, Tenure: {role: "lifetime"}, Club: {role: "feature", type: "category"}, Phone: {role: "phone"}, Spend: {role: "feature", type: "number"}});
+    const artifacts = await run(caseInput(dir, "fitness"), {dataDir: dir, customerRows: false});
+    const ex = artifacts["exploration.json"] as ExplorationReport & {constant: {feature: string; value: string}[]};
+    assert.deepEqual(ex.constant.map((c) => [c.feature, c.value]), [["phone", "1"]]);
+    const model = artifacts["model.json"] as ModelReport;
+    assert.deepEqual(model.features.map((f) => f.feature), ["lifetime", "extra_club=A", "extra_club=B", "extra_club=C", "extra_spend"]);
+    const h = artifacts["hypotheses.json"] as HypothesisReport & {tests: {field: string}[]};
+    assert.deepEqual(h.tests.map((x) => x.field), ["lifetime", "extra_club", "extra_spend"]);
+  });
+});
