@@ -71,6 +71,11 @@ async function clean(connection: DuckDBConnection, source: InputSource): Promise
   const fields = columns.map((c) => c.field);
   const untyped = untypedFeatures(columns);
   if (untyped.length) throw new DataError(untyped, `${MAPPING_FILE}: features the fitness case cannot use`);
+  if (columns.every((c) => c.target)) {
+    throw new DataError([{severity: "error", file: MAPPING_FILE, column: `${input.files[0].entry}.columns`,
+      expected: "at least one feature column besides the target", found: "the target alone",
+      hint: "give a column of the export a role of the template or the role \"feature\""}], `${MAPPING_FILE}: nothing to predict churn from`);
+  }
   const read = await readCase(connection, input);
   const members0 = read.files.members;
   const file = members0.spec.file;

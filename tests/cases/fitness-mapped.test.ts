@@ -234,6 +234,15 @@ describe("mapped member tables the template must not misread", () => {
     assert.equal(noName.quality.repairs.find((r) => r.id === "drop-exact-duplicates")!.rows, 26 - noName.members.length);
   });
 
+  test("a table mapped with the target alone is an error naming the mapping entry", async (t) => {
+    const dir = exportDir(t, members(10, "Notes", (i) => `note ${i}`), {Left: {role: "churn"}, Tenure: {role: "ignore"}, Notes: {role: "ignore"}});
+    await assert.rejects(loadFitness(caseInput(dir, "fitness")), (e: Error & {problems?: {column?: string; expected: string}[]}) => {
+      assert.equal(e.problems?.[0].column, "files[0].columns");
+      assert.match(e.problems![0].expected, /at least one feature column/);
+      return true;
+    });
+  });
+
   test("a text column mapped as a feature is an error naming the mapping entry", async (t) => {
     const dir = exportDir(t, members(10, "Notes", (i) => `note ${i}`), {Left: {role: "churn"}, Tenure: {role: "lifetime"}, Notes: {role: "feature", type: "text"}});
     await assert.rejects(loadFitness(caseInput(dir, "fitness")), (e: Error & {problems?: {column?: string; expected: string}[]}) => {
