@@ -121,9 +121,8 @@ function interpretationColumns(features: FitnessFeatures["features"]) {
     const references = features.flatMap((f, j) => {
       const levels = features.filter((g) => g.level !== undefined && g.source === f.source);
       if (f.level === undefined || levels[0] !== f || !keep.includes(j)) return [];
-      const base = f.label.slice(0, f.label.length - f.level.length - 2);
-      return [{j, entry: {feature: f.field, label: f.label, partner: f.source, partnerLabel: base,
-        reason: `${f.label} is the reference level of ${base.toLowerCase()}: the odds ratios of its other levels compare each level with it.`}}];
+      return [{j, entry: {feature: f.field, label: f.label, partner: f.source, partnerLabel: f.sourceLabel,
+        reason: `${f.label} is the reference level of ${f.sourceLabel.toLowerCase()}: the odds ratios of its other levels compare each level with it.`}}];
     });
     const left = new Set(references.map((r) => r.j));
     return {keep: keep.filter((j) => !left.has(j)), dropped: [...dropped, ...references.map((r) => r.entry)]};

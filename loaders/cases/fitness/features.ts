@@ -84,8 +84,8 @@ export type Levels = Record<string, string[]>;
 export interface FitnessFeatures {
   /** The table's feature columns (everything but the target), template roles first. */
   columns: MemberColumn[];
-  /** Design-matrix columns: one per column, one per level of a categorical extra. */
-  features: (FeatureSpec & {source: string; level?: string})[];
+  /** Design-matrix columns: one per column, one per level of a categorical extra (`source` = its column's field and `sourceLabel` its label, `level` its value). */
+  features: (FeatureSpec & {source: string; sourceLabel: string; level?: string})[];
   hypotheses: HypothesisSpec[];
   /** Template roles present (fields). */
   roles: Set<string>;
@@ -106,16 +106,16 @@ export function memberColumns(specs: readonly ColumnSpec[]): MemberColumn[] {
 export function fitnessFeatures(columns: readonly MemberColumn[], levels: Levels): FitnessFeatures {
   const features: FitnessFeatures["features"] = columns.flatMap((c) => {
     const known = c.role ? ROLE_WORDS[c.field] : undefined;
-    if (known) return [{...known, field: c.field, label: c.label, source: c.field}];
+    if (known) return [{...known, field: c.field, label: c.label, source: c.field, sourceLabel: c.label}];
     const short = lower(c.label);
     if (c.kind === "categorical") {
       return (levels[c.field] ?? []).map((level) => ({
-        field: `${c.field}=${level}`, source: c.field, level, label: `${c.label}: ${level}`, kind: "binary" as const,
+        field: `${c.field}=${level}`, source: c.field, sourceLabel: c.label, level, label: `${c.label}: ${level}`, kind: "binary" as const,
         short: `${short} ${level}`, high: `mostly ${short} ${level}`, low: `rarely ${short} ${level}`, levels: yesNo
       }));
     }
-    if (c.kind === "binary") return [{field: c.field, source: c.field, label: c.label, kind: "binary" as const, short, high: `mostly ${short}`, low: `rarely ${short}`, levels: yesNo}];
-    return [{field: c.field, source: c.field, label: c.label, kind: "continuous" as const, short}];
+    if (c.kind === "binary") return [{field: c.field, source: c.field, sourceLabel: c.label, label: c.label, kind: "binary" as const, short, high: `mostly ${short}`, low: `rarely ${short}`, levels: yesNo}];
+    return [{field: c.field, source: c.field, sourceLabel: c.label, label: c.label, kind: "continuous" as const, short}];
   });
   const byField = new Map(columns.map((c) => [c.field, c]));
   const known = ROLE_QUESTIONS.filter((q) => byField.get(q.field)?.role).map((q) => {
