@@ -140,13 +140,14 @@ const RULE_ROLES: Record<ActionId, string[]> = {
   "renewal": ["contractPeriod", "monthsToEndOfContract"]
 };
 
-/** What a role's column holds, in words, and what each rule would recommend. */
-const ROLE_WORDS: Record<string, string> = {
+/** What a role's column holds, in words. */
+const COLUMN_WORDS: Record<string, string> = {
   contractPeriod: "contract-length", groupVisits: "group-class attendance", lifetime: "lifetime (tenure)", promoFriends: "friend-promo (referral)",
   classFrequencyTotal: "usual visit frequency", classFrequencyCurrentMonth: "this month's visits", monthsToEndOfContract: "months-to-end-of-contract"
 };
-const RULE_WORDS: Record<ActionId, {title: string; what: string; condition?: string}> = {
-  "loyalty": {title: "Keep engaged, ask for referrals", what: "loyalty perks"},
+/** Each rule's title, what cannot be recommended without its columns, and (group rules) its condition in words. */
+const RULE_WORDS: Record<ActionId, {title: string; what?: string; condition?: string}> = {
+  "loyalty": {title: "Keep engaged, ask for referrals"},
   "longer-contract": {title: "Offer a 6- or 12-month contract", what: "longer contracts cannot be recommended", condition: "mostly on 1-month contracts"},
   "group-classes": {title: "Invite to a free group class", what: "group classes cannot be recommended", condition: "fewer group-class goers than the club as a whole"},
   "onboarding": {title: "First-months onboarding programme", what: "an onboarding programme for newcomers cannot be recommended", condition: "mostly newcomers"},
@@ -160,7 +161,7 @@ const listed = (xs: readonly string[]) => (xs.length <= 1 ? xs.join("") : `${xs.
 /** The rules the roles present cannot feed, in rule order. */
 export function unavailableRules(roles: ReadonlySet<string>): Unavailable[] {
   return (Object.keys(RULE_ROLES) as ActionId[]).flatMap((id) => {
-    const missing = RULE_ROLES[id].filter((r) => !roles.has(r)).map((role) => ({role, column: ROLE_WORDS[role]}));
+    const missing = RULE_ROLES[id].filter((r) => !roles.has(r)).map((role) => ({role, column: COLUMN_WORDS[role]}));
     if (!missing.length) return [];
     const columns = missing.map((m) => `${m.column} column (role "${m.role}")`);
     const text = `No ${columns.join(" and no ")} was mapped, so ${RULE_WORDS[id].what}.`;
