@@ -4,22 +4,29 @@
  * (loaders/report/) into the page artifacts written by src/data/fitness.tar.ts:
  *
  *   summary.json          members, churn, strongest drivers, chosen model, groups, top actions
- *   exploration.json      ExplorationReport: distributions by churn, means, correlations
+ *   exploration.json      ExplorationReport: distributions by churn, means, correlations, and
+ *                         the columns left out because every member has the same value
  *   model.json            ModelReport: leaderboard, chosen model + why, test metrics with CIs,
  *                         curves, threshold table, SHAP, permutation importance — all from
  *                         every feature; odds ratios from the interpretation view (one feature
  *                         of each collinear pair left out, chosen on the training rows)
  *   groups.json           ClusterReport (every k = 2..8) + expected churners per group and k
- *   hypotheses.json       HypothesisReport: the issue's nine questions, Holm-corrected
+ *   hypotheses.json       HypothesisReport: the template's questions for the roles present and one
+ *                         per extra column, Holm-corrected
  *   recommendations.json  RecommendationsReport: rule-based actions sized by members and
- *                         expected churners (out-of-fold probabilities)
+ *                         expected churners (out-of-fold probabilities), and the actions the
+ *                         member table's columns cannot support
  *   members.json          member-level rows (row number, churn probability, group) — only when
  *                         settings.customerRows; otherwise {enabled: false, rows: []}
  *
  *   quality.json          QualityArtifact: the Data quality page (from the same read)
+ *
+ * Features are the member table's columns (fitness/features.ts): on the seed table its 13 roles; on
+ * a mapped export the roles present plus the mapping's extra columns.
  */
 import {settings} from "../settings.ts";
-import {loadFitness, type FitnessMember} from "../clean/fitness.ts";
+import {loadFitness} from "../clean/fitness.ts";
+import {fitnessSchema} from "../io/schemas/fitness.ts";
 import type {Artifacts} from "../artifacts.ts";
 import type {CaseRun} from "./registry.ts";
 import {qualityArtifact} from "../quality/artifact.ts";
@@ -31,7 +38,7 @@ import {clusterReport} from "../report/clusters.ts";
 import {exploreByTarget, pruneCollinearColumns} from "../report/exploration.ts";
 import {testFamily} from "../report/hypotheses.ts";
 import type {ClusterReport, ExplorationReport, HypothesisReport, ModelReport} from "../report/types.ts";
-import {design, features, hypotheses, target} from "./fitness/features.ts";
+import {design, designRows, fitnessFeatures, memberColumns, target, type FitnessFeatures, type FitnessMember, type Levels, type MemberColumn} from "./fitness/features.ts";
 import {recommend, type RecommendationsReport} from "./fitness/recommendations.ts";
 
 export interface FitnessOptions {
@@ -40,7 +47,11 @@ export interface FitnessOptions {
   resamples?: number;
   families?: ModelFamily[];
   customerRows?: boolean;
+  /** The member table's feature columns (loadFitness). Default: the seed table's 13 roles. */
+  columns?: readonly MemberColumn[];
 }
+
+const seedColumns = memberColumns(fitnessSchema.files[0].columns);
 
 /** Families compared, simplest first (the one-standard-error rule, model-choice.ts, prefers the earlier). */
 export function fitnessFamilies(seed = 42): ModelFamily[] {
@@ -65,8 +76,9 @@ export interface LateSignal {
 const LATE_FEATURE = "classFrequencyCurrentMonth";
 
 export interface FitnessAnalysis {
-  exploration: ExplorationReport;
-  model: ModelReport & {lateSignal: LateSignal};
+  exploration: ExplorationReport & {constant: ConstantColumn[]};
+  /** lateSignal is null when the table has no column of this month's visits. */
+  model: ModelReport & {lateSignal: LateSignal | null};
   groups: ClusterReport & {expectedChurners: Record<string, number[]>};
   hypotheses: HypothesisReport;
   recommendations: RecommendationsReport;
@@ -74,21 +86,66 @@ export interface FitnessAnalysis {
   oof: number[];
   labels: number[];
   labelsByK: Map<number, number[]>;
+  /** The features, design columns and hypotheses the analysis used. */
+  features: FitnessFeatures;
+}
+
+/** A column with one value for every member: it cannot tell members apart, so it is no feature. */
+export interface ConstantColumn {
+  feature: string;
+  label: string;
+  value: string;
+}
+
+function constantColumns(members: readonly FitnessMember[], columns: readonly MemberColumn[]): ConstantColumn[] {
+  return columns.flatMap((c) => {
+    const values = new Set(members.map((m) => String(m[c.field])));
+    return values.size === 1 ? [{feature: c.field, label: c.label, value: [...values][0]}] : [];
+  });
+}
+
+/** The values each categorical column takes (sorted by code point, as the one-hot encoder sorts). */
+function levelsOf(members: readonly FitnessMember[], columns: readonly MemberColumn[]): Levels {
+  return Object.fromEntries(columns.filter((c) => c.kind === "categorical" && !c.role).map((c) => [c.field,
+    [...new Set(members.map((m) => String(m[c.field])))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))]));
+}
+
+/**
+ * Columns the interpretation view leaves out: one of each collinear pair (training rows), and the
+ * first level of each categorical extra column, its reference level (a full set of 0/1 level
+ * columns sums to one, so their odds ratios would not be identified).
+ */
+function interpretationColumns(features: FitnessFeatures["features"]) {
+  return (Xtrain: readonly number[][], ytrain: readonly number[]) => {
+    const {keep, dropped} = pruneCollinearColumns(Xtrain, ytrain, features, target);
+    const references = features.flatMap((f, j) => {
+      const levels = features.filter((g) => g.level !== undefined && g.source === f.source);
+      if (f.level === undefined || levels[0] !== f || !keep.includes(j)) return [];
+      return [{j, entry: {feature: f.field, label: f.label, partner: f.source, partnerLabel: f.sourceLabel,
+        reason: `${f.label} is the reference level of ${f.sourceLabel.toLowerCase()}: the odds ratios of its other levels compare each level with it.`}}];
+    });
+    const left = new Set(references.map((r) => r.j));
+    return {keep: keep.filter((j) => !left.has(j)), dropped: [...dropped, ...references.map((r) => r.entry)]};
+  };
 }
 
 /** The whole analysis from clean members (pure; seeded). */
-export function analyseFitness(members: readonly FitnessMember[], {seed = 42, resamples = 1000, families = fitnessFamilies(seed)}: FitnessOptions = {}): FitnessAnalysis {
-  const {X, y} = design(members);
-  const rows = members as unknown as Record<string, unknown>[];
-  const exploration = exploreByTarget(rows, features, target);
+export function analyseFitness(members: readonly FitnessMember[], {seed = 42, resamples = 1000, families = fitnessFamilies(seed), columns = seedColumns}: FitnessOptions = {}): FitnessAnalysis {
+  const constant = constantColumns(members, columns);
+  const used = columns.filter((c) => !constant.some((k) => k.feature === c.field));
+  const spec = fitnessFeatures(used, levelsOf(members, used));
+  const {features, hypotheses} = spec;
+  const {X, y} = design(members, features);
+  const exploration = {...exploreByTarget(designRows(X, y, features), features, target), constant};
   // Models predict from every feature (the penalty copes with collinearity). Only the odds ratios
   // are read from a logistic regression without one feature of each collinear pair, chosen from
   // the training rows' correlations (the interpretation view).
   const {report, oof, split} = compareModels(
     {X, y, features: features.map((f) => ({feature: f.field, label: f.label})), target, families},
-    {seed, testSize: 0.2, nSplits: 5, resamples, interpretationColumns: (Xtrain, ytrain) => pruneCollinearColumns(Xtrain, ytrain, features, target)}
+    {seed, testSize: 0.2, nSplits: 5, resamples, interpretationColumns: interpretationColumns(features)}
   );
-  const model = {...report, lateSignal: lateSignal(report, X, y, split.train, families, seed)};
+  const late = features.findIndex((f) => f.field === LATE_FEATURE && spec.roles.has(LATE_FEATURE));
+  const model = {...report, lateSignal: late < 0 ? null : lateSignal(report, late, X, y, split.train, families, seed)};
   const {report: clusters, labelsByK} = clusterReport(X, features, y, {seed, unit: "members"});
   const expectedChurners: Record<string, number[]> = {};
   for (const [k, labels] of labelsByK) {
@@ -98,20 +155,19 @@ export function analyseFitness(members: readonly FitnessMember[], {seed = 42, re
   }
   const labels = labelsByK.get(clusters.chosenK)!;
   const solution = clusters.solutions.find((s) => s.k === clusters.chosenK)!;
-  const recommendations = recommend(members, oof, labels, solution);
-  const tests = testFamily(rows, target, hypotheses, {correction: "holm"});
-  return {exploration, model, groups: {...clusters, expectedChurners}, hypotheses: tests, recommendations, oof, labels, labelsByK};
+  const recommendations = recommend(members, oof, labels, solution, spec.roles);
+  const tests = testFamily(members, target, hypotheses, {correction: "holm"});
+  return {exploration, model, groups: {...clusters, expectedChurners}, hypotheses: tests, recommendations, oof, labels, labelsByK, features: spec};
 }
 
 /** Cross-validated ROC-AUC of the chosen candidate without this month's visits (training part, the leaderboard's folds). */
-function lateSignal(model: ModelReport, X: readonly number[][], y: readonly number[], train: readonly number[], families: readonly ModelFamily[], seed: number): LateSignal {
-  const j = features.findIndex((f) => f.field === LATE_FEATURE);
+function lateSignal(model: ModelReport, j: number, X: readonly number[][], y: readonly number[], train: readonly number[], families: readonly ModelFamily[], seed: number): LateSignal {
   const family = families.find((f) => f.family === model.chosen.family)!;
   const without = take(X, train).map((row) => row.filter((_, k) => k !== j));
   const cv = crossValidate(estimatorOf(family, model.chosen.params), without, take(y, train), {nSplits: model.nSplits, seed});
   return {
     feature: LATE_FEATURE,
-    label: features[j].label,
+    label: model.features[j].label,
     cvAucWith: model.chosen.cvMean,
     cvAucWithout: cv.mean,
     permutationRank: model.importance.findIndex((r) => r.feature === LATE_FEATURE) + 1
@@ -172,6 +228,8 @@ function summary(a: FitnessAnalysis) {
     tests: {total: tests.tests.length, significant: tests.significant, correctionName: tests.correctionName},
     actions: top,
     totalActions: recommendations.actions.length,
+    // Recommendations the member table's columns cannot support, in words.
+    unavailable: recommendations.unavailable.map((u) => ({id: u.id, title: u.title, columns: u.missing.map((m) => m.column)})),
     // Whether the list ends because the next action adds little (rather than at the maximum length).
     nextAddsLittle: top.length < recommendations.actions.length && recommendations.actions[top.length].newExpectedChurners < SUMMARY_ACTIONS.minShare * recommendations.expectedChurnersAll,
     actionsMinShare: SUMMARY_ACTIONS.minShare,
@@ -208,6 +266,6 @@ export function fitnessArtifacts(members: readonly FitnessMember[], {customerRow
 
 /** The case's entry point (registry.ts): read, clean and analyse once; every page's artifact, data quality included. */
 export const run: CaseRun = async (input, settings) => {
-  const {members, quality} = await loadFitness(input);
-  return {...fitnessArtifacts(members, {customerRows: settings.customerRows}), "quality.json": qualityArtifact(quality, input, settings)};
+  const {members, columns, quality} = await loadFitness(input);
+  return {...fitnessArtifacts(members, {customerRows: settings.customerRows, columns}), "quality.json": qualityArtifact(quality, input, settings)};
 };

@@ -1,79 +1,130 @@
 /**
- * Fitness case: read gym_churn_us.csv, validate it, audit it, drop exact duplicate rows, and
- * return one typed row per member with English field names, plus the quality report.
+ * Fitness case: read the member table (the seed's gym_churn_us.csv or any export mapped to the
+ * template), validate it, audit it, drop exact duplicate rows and rows missing a feature value, and
+ * return one record per member keyed by field (the template's roles present and the mapping's extra
+ * columns; categories as their mapped values), the table's feature columns, and the quality report.
  */
 import {settings} from "../settings.ts";
 import type {DuckDBConnection} from "../io/duckdb.ts";
-import {ident, queryRows, run, withDatabase} from "../io/duckdb.ts";
+import {ident, queryOne, queryRows, run, withDatabase} from "../io/duckdb.ts";
 import {readCase} from "../io/read-case.ts";
 import {asCaseInput, type InputSource} from "../inputs/resolve.ts";
-import {fitnessSchema} from "../io/schemas/fitness.ts";
+import type {ColumnSpec} from "../io/schema.ts";
+import {DataError, shown, type Problem} from "../io/problems.ts";
+import {MAPPING_FILE} from "../inputs/mapping.ts";
 import type {Finding, QualityReport, Repair} from "../quality/types.ts";
 import {exactDuplicates} from "../quality/duplicates.ts";
 import {robustOutliers} from "../quality/outliers.ts";
 import {missingValues} from "../quality/missing.ts";
 import {buildReport} from "../quality/report.ts";
+import {categorySql} from "./sql.ts";
+import {memberColumns, type FitnessMember, type MemberColumn} from "../cases/fitness/features.ts";
 
-export interface FitnessMember {
-  /** Line in gym_churn_us.csv (header = line 1). */
-  line: number;
-  /** 0/1 as exported (the export does not say which is which). */
-  gender: number;
-  nearLocation: number;
-  partner: number;
-  promoFriends: number;
-  phone: number;
-  /** Months: 1, 6 or 12. */
-  contractPeriod: number;
-  groupVisits: number;
-  age: number;
-  additionalCharges: number;
-  monthsToEndOfContract: number;
-  lifetime: number;
-  classFrequencyTotal: number;
-  classFrequencyCurrentMonth: number;
-  /** 1 = left in the following month. */
-  churn: number;
-}
+export type {FitnessMember} from "../cases/fitness/features.ts";
 
 export interface FitnessData {
   members: FitnessMember[];
+  /** The table's feature columns (every resolved column but the target). */
+  columns: MemberColumn[];
   quality: QualityReport;
 }
 
-const fields = fitnessSchema.files[0].columns.map((c) => c.field);
-const continuous = ["age", "additionalCharges", "lifetime", "classFrequencyTotal", "classFrequencyCurrentMonth"];
+/** Template roles audited for outliers (measurements, not codes or bounded counts); extra numeric columns are audited too. */
+const OUTLIER_ROLES = new Set(["age", "additionalCharges", "lifetime", "classFrequencyTotal", "classFrequencyCurrentMonth"]);
+
+const audited = (c: ColumnSpec) => (c.extra ? (c.type === "number" || c.type === "integer") : OUTLIER_ROLES.has(c.field));
+
+/** A categorical feature with more values than this is an identifier or free text, not a feature. */
+export const MAX_LEVELS = 20;
+
+/** Extra columns that cannot be features: text or dates as such (before reading). */
+function untypedFeatures(columns: readonly ColumnSpec[]): Problem[] {
+  return columns.filter((c) => c.extra && (c.type === "text" || c.type === "datetime")).map((c) => ({
+    severity: "error", file: MAPPING_FILE, column: `${c.entry}.type`,
+    expected: "a feature of type flag, number, integer or category", found: shown(c.type),
+    hint: `give the column ${shown(c.source)} one of those types, or the role "ignore" to leave it out`
+  }));
+}
+
+/** Categorical extra columns with more than MAX_LEVELS values (after reading). */
+async function tooManyLevels(connection: DuckDBConnection, file: string, columns: readonly ColumnSpec[]): Promise<Problem[]> {
+  const categorical = columns.filter((c) => c.extra && c.type === "category" && c.labelsFor !== "flag");
+  if (!categorical.length) return [];
+  const counts = await queryOne<Record<string, number>>(connection,
+    `SELECT ${categorical.map((c, i) => `count(DISTINCT ${ident(c.field)}) AS c${i}`).join(", ")} FROM members`);
+  return categorical.flatMap((c, i) => counts[`c${i}`] <= MAX_LEVELS ? [] : [{
+    severity: "error" as const, file, column: c.source,
+    expected: `at most ${MAX_LEVELS} different values in a category feature (mapping entry ${c.entry})`, found: `${counts[`c${i}`]} different values`,
+    hint: "group the values into fewer categories in the export, or give the column the role \"ignore\" (an identifier or free text is not a feature)"
+  }]);
+}
+
+/** A column's clean value: categories (not flags given as labels) as their mapped values, text otherwise. */
+function valueSql(c: ColumnSpec, categories: Record<string, Record<string, string>>): string {
+  if (c.type !== "category" || c.labelsFor === "flag") return ident(c.field);
+  return c.values ? categorySql(c.field, categories[c.field] ?? {}) : `CAST(${ident(c.field)} AS VARCHAR)`;
+}
 
 async function clean(connection: DuckDBConnection, source: InputSource): Promise<FitnessData> {
-  const read = await readCase(connection, asCaseInput(source, "fitness"));
-  const file = read.files.members.spec.file;
-  const ref = {table: "members", file, line: `rowid + ${read.files.members.lineOffset}`};
-  const duplicates = await exactDuplicates(connection, ref, {fields});
-  const findings: Finding[] = [duplicates, await missingValues(connection, ref, fields)];
-  for (const field of continuous) {
-    const f = await robustOutliers(connection, ref, field, {subject: field});
+  const input = asCaseInput(source, "fitness");
+  const columns = input.files[0].columns;
+  const fields = columns.map((c) => c.field);
+  const untyped = untypedFeatures(columns);
+  if (untyped.length) throw new DataError(untyped, `${MAPPING_FILE}: features the fitness case cannot use`);
+  if (columns.every((c) => c.target)) {
+    throw new DataError([{severity: "error", file: MAPPING_FILE, column: `${input.files[0].entry}.columns`,
+      expected: "at least one feature column besides the target", found: "the target alone",
+      hint: "give a column of the export a role of the template or the role \"feature\""}], `${MAPPING_FILE}: nothing to predict churn from`);
+  }
+  const read = await readCase(connection, input);
+  const members0 = read.files.members;
+  const file = members0.spec.file;
+  const levels = await tooManyLevels(connection, file, columns);
+  if (levels.length) throw new DataError(levels, `${file}: category features with too many values`);
+  const ref = {table: "members", file, line: `rowid + ${members0.lineOffset}`};
+  // Rows alike in every column read are duplicates only when every column of the export was read:
+  // columns the mapping leaves out (a name, a member number) may tell such rows apart.
+  const unread = members0.report.columns - columns.length;
+  const found = await exactDuplicates(connection, ref, {fields});
+  const duplicates = unread && found.rows
+    ? {...found, summary: `${found.summary} in the ${columns.length} columns read; kept, because the export's ${unread} other column${unread === 1 ? "" : "s"} (left out by the mapping) may tell them apart`}
+    : found;
+  const missing = await missingValues(connection, ref, fields);
+  const findings: Finding[] = [duplicates, missing];
+  for (const c of columns.filter(audited)) {
+    const f = await robustOutliers(connection, ref, c.field, {subject: c.field});
     if (f.rows) findings.push(f);
   }
   const repairs: Repair[] = [];
-  {
+  if (!unread) {
     repairs.push({id: "drop-exact-duplicates", file, action: "removed", rows: duplicates.rows,
       description: "Rows identical in every column to an earlier row are counted once.", examples: duplicates.examples});
   }
-  await run(connection, `CREATE OR REPLACE TABLE members_clean AS
-    SELECT rowid + ${read.files.members.lineOffset} AS line, ${fields.map(ident).join(", ")} FROM members
-    QUALIFY row_number() OVER (PARTITION BY ${fields.map(ident).join(", ")} ORDER BY rowid) = 1 ORDER BY line`);
-  const members = await queryRows<FitnessMember>(connection, `SELECT * FROM members_clean ORDER BY line`);
+  const all = fields.map(ident).join(", ");
+  const values = columns.map((c) => `${valueSql(c, members0.validation.categories)} AS ${ident(c.field)}`).join(", ");
+  await run(connection, `CREATE OR REPLACE TABLE members_unique AS
+    SELECT rowid + ${members0.lineOffset} AS line, ${values} FROM members
+    ${unread ? "" : `QUALIFY row_number() OVER (PARTITION BY ${all} ORDER BY rowid) = 1`}`);
+  const complete = fields.map((f) => `${ident(f)} IS NOT NULL`).join(" AND ");
+  const unique = (await queryOne<{n: number}>(connection, `SELECT count(*) AS n FROM members_unique`)).n;
+  const members = await queryRows<FitnessMember>(connection, `SELECT * FROM members_unique WHERE ${complete} ORDER BY line`);
+  const incomplete = unique - members.length;
+  if (incomplete) {
+    repairs.push({id: "drop-missing-features", file, action: "removed", rows: incomplete,
+      description: "Rows missing the target or a feature value are left out: the models and the clustering need every value.", examples: missing.examples});
+  }
   const quality = buildReport("fitness", read, {
     findings, repairs,
     clean: {members: members.length},
     modelling: {unit: "members", rows: members.length},
     flow: [
-      {stage: "Members read", rows: read.files.members.report.rows},
-      {stage: "After removing exact duplicates", rows: members.length},
+      {stage: "Members read", rows: members0.report.rows},
+      ...(unread ? [] : [{stage: "After removing exact duplicates", rows: unique}]),
+      ...(incomplete ? [{stage: "After removing rows with a missing value", rows: members.length}] : []),
       {stage: "Used for modelling", rows: members.length}
     ]
   });
-  return {members, quality};
+  return {members, columns: memberColumns(columns), quality};
 }
 
 /** Clean fitness members from DATA_DIR or resolved inputs (throws DataError on unusable input). */

@@ -123,14 +123,14 @@ describe("fitness on the real export", {skip: realSkip}, () => {
 
   test("this month's visits: a late warning, sized with pandas' counts; the model without them scored as scikit-learn does", () => {
     // The reviewer: 134 churners had no visit this month, against 47 stayers; ROC-AUC 0.957 without the feature vs 0.976.
-    const late = a.recommendations.lateWarning;
+    const late = a.recommendations.lateWarning!;
     assert.equal(late.zeroVisitChurners, golden.lateWarning.zeroVisitChurners);
     assert.equal(late.zeroVisitStayers, golden.lateWarning.zeroVisitStayers);
     const action = a.recommendations.actions.find((x) => x.id === "visit-drop")!;
     assert.match(action.title, /^Late warning/);
     assert.match(action.why, new RegExp(`${late.zeroVisitChurners} of the [0-9,]+ members who churned made no visit at all this month, against ${late.zeroVisitStayers} of`));
     assert.match(action.why, /no earlier month/);
-    const s = a.model.lateSignal;
+    const s = a.model.lateSignal!;
     assert.equal(s.feature, "classFrequencyCurrentMonth");
     close(s.cvAucWith, golden.withoutCurrentMonth.with, 1e-6, "cross-validated ROC-AUC with this month's visits");
     close(s.cvAucWithout, golden.withoutCurrentMonth.without, 1e-6, "cross-validated ROC-AUC without this month's visits");

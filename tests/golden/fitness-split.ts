@@ -8,12 +8,11 @@
 import {writeFileSync} from "node:fs";
 import {resolve} from "node:path";
 import {loadFitness} from "../../loaders/clean/fitness.ts";
-import {design} from "../../loaders/cases/fitness/features.ts";
 import {stratifiedKFold, stratifiedTrainTestSplit, take} from "../../loaders/models/split.ts";
 
 export async function fitnessSplit(datasets: string) {
   const {members} = await loadFitness(resolve(datasets));
-  const {y} = design(members);
+  const y = members.map((m) => m.churn);
   const split = stratifiedTrainTestSplit(y, {testSize: 0.2, seed: 42});
   const {folds} = stratifiedKFold(take(y, split.train), {nSplits: 5, seed: 42});
   const {folds: allFolds} = stratifiedKFold(y, {nSplits: 5, seed: 42});

@@ -37,8 +37,12 @@
  *                     more than others on long contracts → renewal offer before the end
  *   loyalty           group whose churn interval lies wholly below the overall rate → keep it
  *                     engaged cheaply and ask for referrals (low priority by construction)
+ *
+ * Every rule but loyalty needs a lever: the columns mapped to its roles (RULE_ROLES). A rule whose
+ * roles the member table lacks is not applied; the report lists it under `unavailable`, saying which
+ * column would enable it. The late warning's counts need this month's visits.
  */
-import type {FitnessMember} from "../../clean/fitness.ts";
+import type {FitnessMember} from "./features.ts";
 import type {ClusterSolution} from "../../report/types.ts";
 import type {Assumption as GenericAssumption} from "../../report/assumption.ts";
 import {retentionValue, type RetentionAssumptions, type RetentionValue} from "../../../src/components/retention-value.ts";
@@ -100,7 +104,9 @@ export interface RecommendationsReport {
    * The visit-drop trigger is a late warning: members with no visit at all this month, among
    * those who churned and those who stayed (this month's visits are partly the leaving itself).
    */
-  lateWarning: {zeroVisitChurners: number; zeroVisitStayers: number; churners: number; stayers: number};
+  lateWarning: {zeroVisitChurners: number; zeroVisitStayers: number; churners: number; stayers: number} | null;
+  /** Rules the member table cannot feed (a role they need is not mapped), with the columns that would enable them. */
+  unavailable: Unavailable[];
   /**
    * Per group: size, churn (with its 95% Wilson interval), expected churners, the ids of its
    * actions, how many of its members the club-wide retention actions reach, and — for a group no
@@ -112,6 +118,59 @@ export interface RecommendationsReport {
     note: string | null;
   }[];
 }
+
+/** A recommendation the report cannot make, and why. */
+export interface Unavailable {
+  id: ActionId;
+  title: string;
+  /** The missing roles: template field and what the column holds. */
+  missing: {role: string; column: string}[];
+  /** In words, e.g. "No contract-length column was mapped, so longer contracts cannot be recommended." */
+  text: string;
+}
+
+/** The roles (template fields) each rule reads. */
+const RULE_ROLES: Record<ActionId, string[]> = {
+  "loyalty": [],
+  "longer-contract": ["contractPeriod"],
+  "group-classes": ["groupVisits"],
+  "onboarding": ["lifetime"],
+  "friend-promo": ["promoFriends"],
+  "visit-drop": ["classFrequencyTotal", "classFrequencyCurrentMonth"],
+  "renewal": ["contractPeriod", "monthsToEndOfContract"]
+};
+
+/** What a role's column holds, in words. */
+const COLUMN_WORDS: Record<string, string> = {
+  contractPeriod: "contract-length", groupVisits: "group-class attendance", lifetime: "lifetime (tenure)", promoFriends: "friend-promo (referral)",
+  classFrequencyTotal: "usual visit frequency", classFrequencyCurrentMonth: "this month's visits", monthsToEndOfContract: "months-to-end-of-contract"
+};
+/** Each rule's title, what cannot be recommended without its columns, and (group rules) its condition in words. */
+const RULE_WORDS: Record<ActionId, {title: string; what?: string; condition?: string}> = {
+  "loyalty": {title: "Keep engaged, ask for referrals"},
+  "longer-contract": {title: "Offer a 6- or 12-month contract", what: "longer contracts cannot be recommended", condition: "mostly on 1-month contracts"},
+  "group-classes": {title: "Invite to a free group class", what: "group classes cannot be recommended", condition: "fewer group-class goers than the club as a whole"},
+  "onboarding": {title: "First-months onboarding programme", what: "an onboarding programme for newcomers cannot be recommended", condition: "mostly newcomers"},
+  "friend-promo": {title: "\"Bring a friend\" offer", what: "a \"bring a friend\" offer cannot be recommended", condition: "fewer friend referrals than the club as a whole"},
+  "visit-drop": {title: "Late warning: trainer's call when visits drop", what: "a drop in visits cannot trigger a trainer's call"},
+  "renewal": {title: "Renewal offer before the contract ends", what: "renewal offers before the contract ends cannot be recommended"}
+};
+
+const listed = (xs: readonly string[]) => (xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} or ${xs[xs.length - 1]}`);
+
+/** The rules the roles present cannot feed, in rule order. */
+export function unavailableRules(roles: ReadonlySet<string>): Unavailable[] {
+  return (Object.keys(RULE_ROLES) as ActionId[]).flatMap((id) => {
+    const missing = RULE_ROLES[id].filter((r) => !roles.has(r)).map((role) => ({role, column: COLUMN_WORDS[role]}));
+    if (!missing.length) return [];
+    const columns = missing.map((m) => `${m.column} column (role "${m.role}")`);
+    const text = `No ${columns.join(" and no ")} was mapped, so ${RULE_WORDS[id].what}.`;
+    return [{id, title: RULE_WORDS[id].title, missing, text}];
+  });
+}
+
+/** A member's value of a numeric field. */
+const value = (m: FitnessMember, field: string) => Number(m[field]);
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const int = (x: number) => Math.round(x).toLocaleString("en-US");
@@ -134,23 +193,29 @@ function medianOf(values: number[]): number {
   return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
 }
 
-export function recommend(members: readonly FitnessMember[], oof: readonly number[], labels: readonly number[], solution: ClusterSolution): RecommendationsReport {
+/**
+ * Actions for the member groups of `solution`, from the out-of-fold probabilities; `roles` = the
+ * template roles the member table has (default: every role of the seed table).
+ */
+export function recommend(members: readonly FitnessMember[], oof: readonly number[], labels: readonly number[], solution: ClusterSolution, roles: ReadonlySet<string> = new Set(Object.values(RULE_ROLES).flat())): RecommendationsReport {
   const n = members.length;
   const all = members.map((_, i) => i);
   const overall = rate(members, all);
-  const groupShare = share(all, (i) => members[i].groupVisits === 1);
-  const promoShare = share(all, (i) => members[i].promoFriends === 1);
-  const medianLifetime = medianOf(members.map((m) => m.lifetime));
+  const unavailable = unavailableRules(roles);
+  const can = (id: ActionId) => !unavailable.some((u) => u.id === id);
+  const groupShare = share(all, (i) => value(members[i], "groupVisits") === 1);
+  const promoShare = share(all, (i) => value(members[i], "promoFriends") === 1);
+  const medianLifetime = can("onboarding") ? medianOf(members.map((m) => value(m, "lifetime"))) : NaN;
   const selector = selectors(medianLifetime);
   const pick = (id: ActionId, rows: readonly number[]) => rows.filter((i) => selector[id](members[i]));
   const byGroup = solution.clusters.map((c) => ({cluster: c, rows: all.filter((i) => labels[i] === c.cluster)}));
   const actions: Omit<Action, "priority" | "newExpectedChurners" | "atDefaults">[] = [];
   const defaults = defaultAssumptions();
 
-  const make = (id: ActionId, group: number | null, groupName: string, title: string, who: string, why: string, {rows}: {rows: number[]}) => {
+  const make = (id: ActionId, group: number | null, groupName: string, who: string, why: string, {rows}: {rows: number[]}) => {
     if (!rows.length) return;
     const expected = rows.reduce((s, i) => s + oof[i], 0);
-    actions.push({id, group, groupName, title, who, why, members: rows.length, churned: rows.reduce((s, i) => s + members[i].churn, 0), expectedChurners: expected, meanProbability: expected / rows.length});
+    actions.push({id, group, groupName, title: RULE_WORDS[id].title, who, why, members: rows.length, churned: rows.reduce((s, i) => s + members[i].churn, 0), expectedChurners: expected, meanProbability: expected / rows.length});
   };
 
   for (const {cluster: c, rows} of byGroup) {
@@ -159,70 +224,70 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
     // "Churns above the overall rate" means its 95% interval lies wholly above it.
     if (!(c.targetRate.lo > overall)) {
       if (c.targetRate.hi < overall) {
-        make("loyalty", c.cluster, c.name, "Keep engaged, ask for referrals",
+        make("loyalty", c.cluster, c.name,
           "every member of the group",
           `${name} churns at ${pct(churn)} (95% CI ${pct(c.targetRate.lo)}–${pct(c.targetRate.hi)}), below the overall ${pct(overall)}: low-cost loyalty perks keep it that way, and satisfied members are the best source of friend referrals.`,
           {rows: pick("loyalty", rows)});
       }
       continue;
     }
-    const oneMonthShare = pick("longer-contract", rows).length / rows.length;
+    const oneMonthShare = can("longer-contract") ? pick("longer-contract", rows).length / rows.length : NaN;
     if (oneMonthShare >= 0.5) {
-      const longer = all.filter((i) => members[i].contractPeriod > 1);
-      const everyoneOneMonth = all.filter((i) => members[i].contractPeriod === 1);
-      make("longer-contract", c.cluster, c.name, "Offer a 6- or 12-month contract",
+      const longer = all.filter((i) => value(members[i], "contractPeriod") > 1);
+      const everyoneOneMonth = all.filter((i) => value(members[i], "contractPeriod") === 1);
+      make("longer-contract", c.cluster, c.name,
         "members of the group on a 1-month contract",
         `${name} churns at ${pct(churn)} against ${pct(overall)} overall, and ${pct(oneMonthShare)} of it is on 1-month contracts. Across the club, 1-month members churned at ${pct(rate(members, everyoneOneMonth))} in the month observed, members on longer contracts at ${pct(rate(members, longer))}. That gap is not what a contract offer would achieve: it reflects who chooses a long contract, and a member whose contract runs on cannot simply leave next month, so "churn next month" means something else for them. What the offer may gain is members who stay past the month; how many is the success rate to test.`,
         {rows: pick("longer-contract", rows)});
     }
-    const inGroupClasses = share(rows, (i) => members[i].groupVisits === 1);
-    if (inGroupClasses < groupShare) {
-      const attend = all.filter((i) => members[i].groupVisits === 1), not = all.filter((i) => members[i].groupVisits === 0);
-      make("group-classes", c.cluster, c.name, "Invite to a free group class",
+    const inGroupClasses = share(rows, (i) => value(members[i], "groupVisits") === 1);
+    if (can("group-classes") && inGroupClasses < groupShare) {
+      const attend = all.filter((i) => value(members[i], "groupVisits") === 1), not = all.filter((i) => value(members[i], "groupVisits") === 0);
+      make("group-classes", c.cluster, c.name,
         "members of the group who do not attend group classes",
         `${name} churns at ${pct(churn)} and only ${pct(inGroupClasses)} of it attends group classes (${pct(groupShare)} of all members). Members in group classes churned at ${pct(rate(members, attend))}, the others at ${pct(rate(members, not))}. ${ASSOCIATION}`,
         {rows: pick("group-classes", rows)});
     }
     const lifetime = c.features.find((f) => f.feature === "lifetime");
-    if (lifetime && lifetime.standardisedDifference <= -0.5) {
-      const fresh = all.filter((i) => members[i].lifetime < medianLifetime), older = all.filter((i) => members[i].lifetime >= medianLifetime);
-      make("onboarding", c.cluster, c.name, "First-months onboarding programme",
+    if (can("onboarding") && lifetime && lifetime.standardisedDifference <= -0.5) {
+      const fresh = all.filter((i) => value(members[i], "lifetime") < medianLifetime), older = all.filter((i) => value(members[i], "lifetime") >= medianLifetime);
+      make("onboarding", c.cluster, c.name,
         `members of the group with a lifetime under ${medianLifetime} months (the club's median)`,
         `${name} churns at ${pct(churn)} and has been with the club ${lifetime.mean.toFixed(1)} months on average (everyone: ${lifetime.overallMean.toFixed(1)}). Members below the median lifetime churned at ${pct(rate(members, fresh))}, the rest at ${pct(rate(members, older))}. ${ASSOCIATION}`,
         {rows: pick("onboarding", rows)});
     }
-    const promo = share(rows, (i) => members[i].promoFriends === 1);
-    if (promo < promoShare) {
-      const came = all.filter((i) => members[i].promoFriends === 1), notCame = all.filter((i) => members[i].promoFriends === 0);
-      make("friend-promo", c.cluster, c.name, "\"Bring a friend\" offer",
+    const promo = share(rows, (i) => value(members[i], "promoFriends") === 1);
+    if (can("friend-promo") && promo < promoShare) {
+      const came = all.filter((i) => value(members[i], "promoFriends") === 1), notCame = all.filter((i) => value(members[i], "promoFriends") === 0);
+      make("friend-promo", c.cluster, c.name,
         "members of the group who did not join through a friend",
         `${name} churns at ${pct(churn)} and ${pct(promo)} of it joined through a friend's promo (${pct(promoShare)} overall). Members who joined that way churned at ${pct(rate(members, came))}, the others at ${pct(rate(members, notCame))}, but that describes how they joined, which no offer now can change. The offer rests on an untested idea, that training with a friend helps a member stay; only a hold-out test can show whether it does.`,
         {rows: pick("friend-promo", rows)});
     }
   }
 
-  const dropped = pick("visit-drop", all);
+  const dropped = can("visit-drop") ? pick("visit-drop", all) : [];
   const steady = all.filter((i) => !dropped.includes(i));
-  const noVisit = all.filter((i) => members[i].classFrequencyCurrentMonth === 0);
-  const lateWarning = {
+  const noVisit = all.filter((i) => value(members[i], "classFrequencyCurrentMonth") === 0);
+  const lateWarning = roles.has("classFrequencyCurrentMonth") ? {
     zeroVisitChurners: noVisit.filter((i) => members[i].churn === 1).length,
     zeroVisitStayers: noVisit.filter((i) => members[i].churn === 0).length,
     churners: all.filter((i) => members[i].churn === 1).length,
     stayers: all.filter((i) => members[i].churn === 0).length
-  };
-  if (dropped.length && rate(members, dropped) > rate(members, steady)) {
-    const droppedNoVisit = dropped.filter((i) => members[i].classFrequencyCurrentMonth === 0);
-    make("visit-drop", null, "all groups", "Late warning: trainer's call when visits drop",
+  } : null;
+  if (lateWarning && dropped.length && rate(members, dropped) > rate(members, steady)) {
+    const droppedNoVisit = dropped.filter((i) => value(members[i], "classFrequencyCurrentMonth") === 0);
+    make("visit-drop", null, "all groups",
       "members whose visits this month fell below 75% of their usual weekly rate",
       `${int(dropped.length)} members visit less than 75% as often this month as usual; they churned at ${pct(rate(members, dropped))}, the others at ${pct(rate(members, steady))}. `
       + `This is a late warning, not an early one: this month's visits are partly the leaving itself. ${int(lateWarning.zeroVisitChurners)} of the ${int(lateWarning.churners)} members who churned made no visit at all this month, against ${int(lateWarning.zeroVisitStayers)} of the ${int(lateWarning.stayers)} who stayed; ${int(droppedNoVisit.length)} of the members this action concerns had already stopped coming, so expect fewer to be kept than for an action that reaches members in time. `
       + `The export is a single snapshot with no earlier month, so the trigger cannot be moved to a period before the month in question.`,
       {rows: dropped});
   }
-  const ending = pick("renewal", all);
-  const longRest = all.filter((i) => members[i].contractPeriod > 1 && members[i].monthsToEndOfContract > 1);
+  const ending = can("renewal") ? pick("renewal", all) : [];
+  const longRest = all.filter((i) => value(members[i], "contractPeriod") > 1 && value(members[i], "monthsToEndOfContract") > 1);
   if (ending.length && rate(members, ending) > rate(members, longRest)) {
-    make("renewal", null, "all groups", "Renewal offer before the contract ends",
+    make("renewal", null, "all groups",
       "members on 6- or 12-month contracts with at most one month left",
       `${int(ending.length)} members on long contracts have at most one month left; they churned at ${pct(rate(members, ending))}, against ${pct(rate(members, longRest))} for long-contract members with more time left. ${ASSOCIATION}`,
       {rows: ending});
@@ -250,12 +315,13 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
   const covered = [...coveredRows];
   // Club-wide retention actions (visit-drop, renewal) reach members of every group.
   const clubWide = new Set(ranked.filter((a) => a.group === null && a.id !== "loyalty").flatMap((a) => selection(a)));
+  const conditions = (Object.keys(RULE_WORDS) as ActionId[]).filter((id) => can(id) && RULE_WORDS[id].condition).map((id) => RULE_WORDS[id].condition!);
   const note = (c: ClusterSolution["clusters"][number], rows: number[], reach: {members: number; expectedChurners: number}): string | null => {
     if (ranked.some((a) => a.group === c.cluster)) return null;
     const name = titled(c);
     const ci = `95% CI ${pct(c.targetRate.lo)}–${pct(c.targetRate.hi)}`;
     const head = c.targetRate.lo > overall
-      ? `${name} churns at ${pct(rate(members, rows))} (${ci}), above the overall ${pct(overall)}, but none of the group rules' conditions holds for it (mostly 1-month contracts, fewer group-class goers, newcomers or fewer friend referrals than the club as a whole), so no action targets the group as such.`
+      ? `${name} churns at ${pct(rate(members, rows))} (${ci}), above the overall ${pct(overall)}, but ${conditions.length ? `none of the group rules' conditions holds for it (${listed(conditions)})` : "the member table has none of the columns the group rules need"}, so no action targets the group as such.`
       : `${name} churns at ${pct(rate(members, rows))} (${ci}); that interval includes the overall ${pct(overall)}, so the group is neither clearly high- nor clearly low-churn and no group rule applies to it.`;
     const tail = reach.members
       ? ` The club-wide actions still reach ${int(reach.members)} of its ${int(rows.length)} members (${int(reach.expectedChurners)} of its ${int(rows.reduce((s, i) => s + oof[i], 0))} expected churners).`
@@ -279,6 +345,7 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
     ],
     keptAtDefaults: defaults.successRate * coveredExpected,
     lateWarning,
+    unavailable,
     groups: byGroup.map(({cluster: c, rows}) => {
       const reached = rows.filter((i) => clubWide.has(i));
       const reach = {members: reached.length, expectedChurners: reached.reduce((s, i) => s + oof[i], 0)};
@@ -304,11 +371,11 @@ type ActionId = "loyalty" | "longer-contract" | "group-classes" | "onboarding" |
 function selectors(medianLifetime: number): Record<ActionId, (m: FitnessMember) => boolean> {
   return {
     "loyalty": () => true,
-    "longer-contract": (m) => m.contractPeriod === 1,
-    "group-classes": (m) => m.groupVisits === 0,
-    "onboarding": (m) => m.lifetime < medianLifetime,
-    "friend-promo": (m) => m.promoFriends === 0,
-    "visit-drop": (m) => m.classFrequencyTotal > 0 && m.classFrequencyCurrentMonth < 0.75 * m.classFrequencyTotal,
-    "renewal": (m) => m.contractPeriod > 1 && m.monthsToEndOfContract <= 1
+    "longer-contract": (m) => value(m, "contractPeriod") === 1,
+    "group-classes": (m) => value(m, "groupVisits") === 0,
+    "onboarding": (m) => value(m, "lifetime") < medianLifetime,
+    "friend-promo": (m) => value(m, "promoFriends") === 0,
+    "visit-drop": (m) => value(m, "classFrequencyTotal") > 0 && value(m, "classFrequencyCurrentMonth") < 0.75 * value(m, "classFrequencyTotal"),
+    "renewal": (m) => value(m, "contractPeriod") > 1 && value(m, "monthsToEndOfContract") <= 1
   };
 }
