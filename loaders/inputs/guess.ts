@@ -35,6 +35,8 @@ export interface InputGuess {
   fits: boolean;
   /** Mean confidence over the needed roles (0 for each missing one). */
   confidence: number;
+  /** Mean confidence over every role of the input, optional ones included (0 for each not found): tells apart files that fit equally well on the needed roles. */
+  coverage: number;
 }
 
 interface Placement {
@@ -204,5 +206,6 @@ export function guessInput(file: InspectedFile, def: CaseDefinition, template: F
   const needed = template.columns.filter((c) => !c.optional);
   const missing = needed.filter((c) => !taken.has(c.field));
   const confidence = needed.reduce((s, c) => s + (columns.find((g) => g.role === c.field)?.confidence ?? 0), 0) / Math.max(1, needed.length);
-  return {case: def.id, input: template.table, columns, missing, fits: missing.length === 0, confidence: round(confidence)};
+  const coverage = template.columns.reduce((s, c) => s + (columns.find((g) => g.role === c.field)?.confidence ?? 0), 0) / template.columns.length;
+  return {case: def.id, input: template.table, columns, missing, fits: missing.length === 0, confidence: round(confidence), coverage: round(coverage)};
 }

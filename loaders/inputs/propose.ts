@@ -47,7 +47,7 @@ export function propose(files: InspectedFile[]): Proposal {
   const byInput = new Map<string, PlacedFile[]>();
   for (const file of files) {
     const guesses = cases.flatMap((def) => def.schema.files.map((template) => guessInput(file, def, template)));
-    const fitting = guesses.filter((g) => g.fits).sort((a, b) => b.confidence - a.confidence);
+    const fitting = guesses.filter((g) => g.fits).sort((a, b) => b.confidence - a.confidence || b.coverage - a.coverage);
     if (!fitting.length) {
       const closest = guesses.sort((a, b) => a.missing.length - b.missing.length || b.confidence - a.confidence)[0] ?? null;
       unfitted.push({file: file.file, closest});
@@ -60,7 +60,7 @@ export function propose(files: InspectedFile[]): Proposal {
   const displaced: Proposal["displaced"] = [];
   const chosen: PlacedFile[] = [];
   for (const candidates of byInput.values()) {
-    const [best, ...rest] = [...candidates].sort((a, b) => b.guess.confidence - a.guess.confidence || (a.file < b.file ? -1 : 1));
+    const [best, ...rest] = [...candidates].sort((a, b) => b.guess.confidence - a.guess.confidence || b.guess.coverage - a.guess.coverage || (a.file < b.file ? -1 : 1));
     chosen.push(best);
     for (const other of rest) displaced.push({file: other.file, guess: other.guess, kept: best.file});
   }
