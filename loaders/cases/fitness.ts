@@ -1,7 +1,7 @@
 /**
  * Fitness case: which gym members will leave next month, and what kinds of members are there?
  * Composes the clean member table (loaders/clean/fitness.ts) with the generic report layer
- * (loaders/report/) into the page artifacts written by src/data/fitness.tar.ts:
+ * (loaders/analysis/) into the page artifacts written by src/data/fitness.tar.ts:
  *
  *   summary.json          members, churn, strongest drivers, chosen model, groups, top actions
  *   exploration.json      ExplorationReport: distributions by churn, means, correlations, and
@@ -30,14 +30,14 @@ import {fitnessSchema} from "../io/schemas/fitness.ts";
 import type {Artifacts} from "../artifacts.ts";
 import type {CaseRun} from "./registry.ts";
 import {qualityArtifact} from "../quality/artifact.ts";
-import {compareModels, estimatorOf, type ModelFamily} from "../report/model-comparison.ts";
+import {compareModels, estimatorOf, type ModelFamily} from "../analysis/model-comparison.ts";
 import {crossValidate} from "../models/select.ts";
 import {take} from "../models/split.ts";
-import {standardFamilies} from "../report/families.ts";
-import {clusterReport} from "../report/clusters.ts";
-import {exploreByTarget, pruneCollinearColumns} from "../report/exploration.ts";
-import {testFamily} from "../report/hypotheses.ts";
-import type {ClusterReport, ExplorationReport, HypothesisReport, ModelReport} from "../report/types.ts";
+import {standardFamilies} from "../analysis/families.ts";
+import {clusterReport} from "../analysis/clusters.ts";
+import {exploreByTarget, pruneCollinearColumns} from "../analysis/exploration.ts";
+import {testFamily} from "../analysis/hypotheses.ts";
+import type {ClusterReport, ExplorationReport, HypothesisReport, ModelReport} from "../analysis/types.ts";
 import {design, designRows, fitnessFeatures, memberColumns, target, type FitnessFeatures, type FitnessMember, type Levels, type MemberColumn} from "./fitness/features.ts";
 import {recommend, type RecommendationsReport} from "./fitness/recommendations.ts";
 

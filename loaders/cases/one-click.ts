@@ -6,7 +6,7 @@
  *
  *   summary.json      Summary page: counts, target rate, chosen model, drivers, segments, headline offer
  *   exploration.json  feature groups by target, tests, association matrix, month-by-month trends
- *   model.json        ModelReport (loaders/report/types.ts) + SHAP per customer feature and group
+ *   model.json        ModelReport (loaders/analysis/types.ts) + SHAP per customer feature and group
  *   segments.json     probability × profit grid, default thresholds, segments, portraits
  *   offers.json       offers and channels per segment, assumptions for the live expected profit
  *   customers.json    customer-level rows (ids, scores, segments, SHAP reasons) — only when
@@ -16,7 +16,7 @@ import {settings} from "../settings.ts";
 import {loadOneClick, type OneClickData} from "../clean/one-click.ts";
 import {customerTable, features, groups, target, type CustomerRow, type FeatureGroup, type FeatureId} from "./one-click/features.ts";
 import {exploreOneClick} from "./one-click/exploration.ts";
-import {scalingChoices} from "../report/families.ts";
+import {scalingChoices} from "../analysis/families.ts";
 import {fitOneClickModel, inWords, settingsInWords, shapBySource, sourceImportance, type ModelOptions} from "./one-click/model.ts";
 import {segmentCustomers, segmentDefs} from "./one-click/segments.ts";
 import {breakEvenProduct, defaultValues, designOffers, offerValue} from "./one-click/offers.ts";

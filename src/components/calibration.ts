@@ -6,7 +6,7 @@
  *   ${resize((width) => CalibrationPlot(model.calibration, {width}))}
  */
 import * as Plot from "@observablehq/plot";
-import type {CalibrationBin} from "../../loaders/report/types.ts";
+import type {CalibrationBin} from "../../loaders/analysis/types.ts";
 import {CHOSEN, MUTED} from "./palette.js";
 
 export function CalibrationPlot(bins: CalibrationBin[], {width = 480}: {width?: number} = {}) {

@@ -11,7 +11,7 @@
  *   ${resize((width) => Dendrogram(clusters.dendrogram, {width}))}
  */
 import * as Plot from "@observablehq/plot";
-import type {ClusterReport, ClusterSolution} from "../../loaders/report/types.ts";
+import type {ClusterReport, ClusterSolution} from "../../loaders/analysis/types.ts";
 import {CHOSEN, MUTED, NEGATIVE, POSITIVE} from "./palette.js";
 import {CHAR_WIDTH, grouped, wrappedAxis} from "./format.js";
 

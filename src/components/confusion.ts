@@ -6,7 +6,7 @@
  *   ${resize((width) => ConfusionMatrix(row, {width, negative: "stayed", positive: "churned"}))}
  */
 import * as Plot from "@observablehq/plot";
-import type {ModelReport, ThresholdRow} from "../../loaders/report/types.ts";
+import type {ModelReport, ThresholdRow} from "../../loaders/analysis/types.ts";
 
 /** The precomputed row nearest to a threshold. */
 export function thresholdRow(model: ModelReport, threshold: number): ThresholdRow {

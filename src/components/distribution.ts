@@ -7,7 +7,7 @@
  *   ${resize((width) => DistributionByTarget(d, explore.target, {width}))}
  */
 import * as Plot from "@observablehq/plot";
-import type {ExplorationReport, FeatureDistribution, TargetSpec} from "../../loaders/report/types.ts";
+import type {ExplorationReport, FeatureDistribution, TargetSpec} from "../../loaders/analysis/types.ts";
 import {NEGATIVE, POSITIVE, outcomeColor} from "./palette.js";
 import {fixed, grouped, wrappedAxis} from "./format.js";
 

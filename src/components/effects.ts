@@ -9,7 +9,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import {format as d3format} from "d3";
-import type {ImportanceRow, OddsRatio, ShapFeature} from "../../loaders/report/types.ts";
+import type {ImportanceRow, OddsRatio, ShapFeature} from "../../loaders/analysis/types.ts";
 import {MUTED, NEGATIVE, POSITIVE} from "./palette.js";
 import {wrappedAxis} from "./format.js";
 

@@ -139,3 +139,8 @@ export function wrappedAxis(labels: string[], max: number): {marginLeft: number;
   const lines = Math.max(1, ...wrapped.map((w) => w.split("\n").length));
   return {marginLeft: labelMargin(wrapped, max), tickFormat, lines, rowHeight: (oneLine) => Math.max(oneLine, 8 + 12 * lines)};
 }
+
+/** Share as a percentage, a fixed-decimals number, a whole number with separators; never "-0.00". */
+export const pct = (x: number, digits = 1) => (Number.isFinite(x) ? `${fixed(x * 100, digits)}%` : "–");
+export const num = (x: number, digits = 3) => fixed(x, digits);
+export const int = (x: number) => grouped(Math.round(x));

@@ -7,7 +7,7 @@
  *   ${resize((width) => Leaderboard(model.leaderboard, {width}))}
  */
 import * as Plot from "@observablehq/plot";
-import type {LeaderboardRow} from "../../loaders/report/types.ts";
+import type {LeaderboardRow} from "../../loaders/analysis/types.ts";
 import {CHOSEN, MUTED, NEGATIVE} from "./palette.js";
 import {CHAR_WIDTH, labelMargin, wrapLabel} from "./format.js";
 

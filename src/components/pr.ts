@@ -5,7 +5,7 @@
  *   ${resize((width) => PrCurve(model, {width, threshold}))}
  */
 import * as Plot from "@observablehq/plot";
-import type {ModelReport, ThresholdRow} from "../../loaders/report/types.ts";
+import type {ModelReport, ThresholdRow} from "../../loaders/analysis/types.ts";
 import {CHOSEN, MUTED} from "./palette.js";
 
 export function PrCurve(model: ModelReport, {width = 480, threshold}: {width?: number; threshold?: number} = {}) {

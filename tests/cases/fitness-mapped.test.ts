@@ -24,7 +24,7 @@ import {MAPPING_FILE} from "../../loaders/inputs/mapping.ts";
 import {fitnessSchema} from "../../loaders/io/schemas/fitness.ts";
 import type {ColumnSpec} from "../../loaders/io/schema.ts";
 import type {RecommendationsReport} from "../../loaders/cases/fitness/recommendations.ts";
-import type {HypothesisReport, ModelReport, ExplorationReport} from "../../loaders/report/types.ts";
+import type {HypothesisReport, ModelReport, ExplorationReport} from "../../loaders/analysis/types.ts";
 import type {QualityArtifact} from "../../loaders/quality/artifact.ts";
 import {datasets, realDataSkip} from "../real-data.ts";
 

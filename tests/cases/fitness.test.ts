@@ -13,7 +13,7 @@
  *   drivers in the planted order, the clustering recovers the planted groups (ARI ≥ 0.8), the
  *   recommendations follow their rules (a group without an action says why), the summary lists
  *   the top of their ranking in the same numbering, and member rows appear only with the setting on.
- * - The model-choice rule every case uses (loaders/report/model-choice.ts): the one-standard-error
+ * - The model-choice rule every case uses (loaders/analysis/model-choice.ts): the one-standard-error
  *   rule stated in words; a non-linear winner reports its paired gain over logistic regression.
  */
 import {before, describe, test} from "node:test";
@@ -24,9 +24,9 @@ import {loadFitness, type FitnessMember} from "../../loaders/clean/fitness.ts";
 import {analyseFitness, fitnessArtifacts, type FitnessAnalysis} from "../../loaders/cases/fitness.ts";
 import {fitnessSchema} from "../../loaders/io/schemas/fitness.ts";
 import {adjustedRandScore} from "../../loaders/cluster/ari.ts";
-import {chooseModel, foldStandardError, gainOverLinear} from "../../loaders/report/model-choice.ts";
-import {compareModels} from "../../loaders/report/model-comparison.ts";
-import {standardFamilies} from "../../loaders/report/families.ts";
+import {chooseModel, foldStandardError, gainOverLinear} from "../../loaders/analysis/model-choice.ts";
+import {compareModels} from "../../loaders/analysis/model-comparison.ts";
+import {standardFamilies} from "../../loaders/analysis/families.ts";
 import type {LeaderboardEntry} from "../../loaders/models/select.ts";
 import {randomSource} from "../../loaders/random.ts";
 import {readdirSync} from "node:fs";

@@ -133,7 +133,7 @@ for c in candidates:
 out["candidates"] = candidates
 
 # One-standard-error rule over each family's best, families simplest first.
-order = ["logistic", "tree", "forest", "knn"]  # loaders/report/families.ts: most inspectable first
+order = ["logistic", "tree", "forest", "knn"]  # loaders/analysis/families.ts: most inspectable first
 best_by_family = [max((c for c in candidates if c["family"] == fam), key=lambda c: c["mean"]) for fam in order]
 top = max(best_by_family, key=lambda c: c["mean"])
 se = top["sd"] / np.sqrt(5)

@@ -1,4 +1,4 @@
-"""Golden odds ratios for tests/report/report.test.ts: statsmodels' unpenalised Logit and its Wald 95%
+"""Golden odds ratios for tests/analysis/analysis.test.ts: statsmodels' unpenalised Logit and its Wald 95%
 confidence intervals (conf_int) on a small synthetic data set with two numeric features and a
 categorical one coded as a full set of one-hot columns (levels a, b, c). The report must reach the
 same figures although its candidates are strongly penalised (C = 0.01): the odds ratios come from

@@ -1,4 +1,4 @@
-"""Golden values for tests/report/report.test.ts (generic report layer): Wilson intervals from
+"""Golden values for tests/analysis/analysis.test.ts (generic report layer): Wilson intervals from
 statsmodels and uniform calibration bins from scikit-learn on fixed inputs.
 
 Run with Debian's python3 (packages python3-scipy python3-sklearn python3-pandas python3-statsmodels) from /work/main:

@@ -8,7 +8,7 @@ import {permutationImportance} from "../../loaders/evaluation/permutation.ts";
 import {percentile} from "../../loaders/evaluation/quantile.ts";
 import {fitLogistic, logisticModel} from "../../loaders/models/logistic.ts";
 import {randomSource} from "../../loaders/random.ts";
-import {calibrationBins, permutationImportance as importanceRows} from "../../loaders/report/model-comparison.ts";
+import {calibrationBins, permutationImportance as importanceRows} from "../../loaders/analysis/model-comparison.ts";
 import {golden, maxAbsDiff} from "./golden.ts";
 
 const r = golden.ranking;

@@ -5,8 +5,8 @@ import {groupShap, meanAbsShap, topReasons} from "../../loaders/explain/reasons.
 import {treeShap, treesShap} from "../../loaders/explain/tree-shap.ts";
 import {fitForest} from "../../loaders/models/forest.ts";
 import {fitLogistic, logisticRegression} from "../../loaders/models/logistic.ts";
-import {linearShap as reportLinearShap} from "../../loaders/report/model-comparison.ts";
-import {standardised} from "../../loaders/report/pipeline.ts";
+import {linearShap as reportLinearShap} from "../../loaders/analysis/model-comparison.ts";
+import {standardised} from "../../loaders/analysis/pipeline.ts";
 import {fitTree, type TreeStructure} from "../../loaders/models/tree.ts";
 import {randomSource} from "../../loaders/random.ts";
 import {golden, readFitness, standardise} from "./golden.ts";

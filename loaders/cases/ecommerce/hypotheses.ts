@@ -17,7 +17,7 @@
  */
 import {correctFamily, kruskalWallis, logRankTest, mannWhitneyU} from "../../stats/index.ts";
 import type {EffectSize, GroupSummary, TestResult} from "../../stats/types.ts";
-import type {HypothesisReport} from "../../report/types.ts";
+import type {HypothesisReport} from "../../analysis/types.ts";
 import {labelsOf, type CategoryScheme} from "./categories.ts";
 import type {CustomerProfile, OrderRow, ScoredCustomer} from "./customers.ts";
 import {segmentLabel, SEGMENT_IDS} from "./rfm.ts";

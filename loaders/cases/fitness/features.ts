@@ -13,8 +13,8 @@
  */
 import type {ColumnSpec} from "../../io/schema.ts";
 import {fitnessSchema} from "../../io/schemas/fitness.ts";
-import type {HypothesisSpec} from "../../report/hypotheses.ts";
-import type {FeatureSpec, TargetSpec} from "../../report/types.ts";
+import type {HypothesisSpec} from "../../analysis/hypotheses.ts";
+import type {FeatureSpec, TargetSpec} from "../../analysis/types.ts";
 
 /** A clean member row: the export's line, the 0/1 target and one value per feature field. */
 export interface FitnessMember {

@@ -43,8 +43,8 @@
  * column would enable it. The late warning's counts need this month's visits.
  */
 import type {FitnessMember} from "./features.ts";
-import type {ClusterSolution} from "../../report/types.ts";
-import type {Assumption as GenericAssumption} from "../../report/assumption.ts";
+import type {ClusterSolution} from "../../analysis/types.ts";
+import type {Assumption as GenericAssumption} from "../../analysis/assumption.ts";
 import {retentionValue, type RetentionAssumptions, type RetentionValue} from "../../../src/components/retention-value.ts";
 
 export type Assumption = GenericAssumption<keyof RetentionAssumptions>;

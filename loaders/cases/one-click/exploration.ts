@@ -5,9 +5,9 @@
  * target group. Everything is aggregated: no customer row leaves this module.
  */
 import {associationMatrix, collinearPairs, describe, type AssociationMatrix, type CollinearPair, type Descriptives, type TestResult} from "../../stats/index.ts";
-import {asFeatureDistribution, categoricalDistribution, numericDistribution} from "../../report/group-distributions.ts";
-import type {FeatureDistribution, HypothesisReport} from "../../report/types.ts";
-import {testFamily} from "../../report/hypotheses.ts";
+import {asFeatureDistribution, categoricalDistribution, numericDistribution} from "../../analysis/group-distributions.ts";
+import type {FeatureDistribution, HypothesisReport} from "../../analysis/types.ts";
+import {testFamily} from "../../analysis/hypotheses.ts";
 import {column, features, groups, numericColumn, profitInfo, target, type CustomerRow, type FeatureGroup, type FeatureId} from "./features.ts";
 
 export interface FeatureExploration {

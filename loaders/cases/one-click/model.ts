@@ -1,13 +1,13 @@
 /**
  * One Click model: the design matrix (numeric features as they are, yes/no features as 0/1, the
  * favourite category one-hot) and the comparison of model families through the generic report
- * layer (loaders/report/model-comparison.ts): stratified 25% test part, stratified 5-fold CV grid
+ * layer (loaders/analysis/model-comparison.ts): stratified 25% test part, stratified 5-fold CV grid
  * search on ROC-AUC, chosen model's test metrics with bootstrap CIs, SHAP summary, and
  * out-of-fold probabilities for every customer (what the segments use).
  */
-import {compareModels, linearShap, type CompareModelsResult, type ModelFamily} from "../../report/model-comparison.ts";
-import {standardFamilies} from "../../report/families.ts";
-import type {StandardisedModel} from "../../report/pipeline.ts";
+import {compareModels, linearShap, type CompareModelsResult, type ModelFamily} from "../../analysis/model-comparison.ts";
+import {standardFamilies} from "../../analysis/families.ts";
+import type {StandardisedModel} from "../../analysis/pipeline.ts";
 import type {LogisticModel} from "../../models/logistic.ts";
 import type {Row} from "../../models/types.ts";
 import {groupShap, meanAbsShap} from "../../explain/reasons.ts";
@@ -52,7 +52,7 @@ export function designMatrix(rows: readonly CustomerRow[]): Design {
 }
 
 /**
- * The standard families (loaders/report/families.ts) with One Click's grids: a wider kNN search
+ * The standard families (loaders/analysis/families.ts) with One Click's grids: a wider kNN search
  * (scaling, k and weights) and deeper trees, still small enough for a fast build.
  */
 export function oneClickFamilies({seed = 42}: {seed?: number} = {}): ModelFamily[] {

@@ -14,7 +14,7 @@ import {distinctiveEffect, type Portrait, type PortraitVariable, type SegmentId,
 import type {CustomerRow} from "./features.ts";
 import {breakEvenProduct, offerValue, type AssumptionValues, type OfferValue} from "../../../src/components/offer-value.ts";
 import {profitByActivity, type ProfitByActivity} from "./profit-by-activity.ts";
-import type {Assumption as GenericAssumption} from "../../report/assumption.ts";
+import type {Assumption as GenericAssumption} from "../../analysis/assumption.ts";
 
 export interface OfferAction {
   /** Rule that fired, e.g. "promo". */

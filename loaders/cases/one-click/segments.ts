@@ -18,7 +18,7 @@
  */
 import {cohensD, cohensH, describe, magnitudeOf, type EffectSize} from "../../stats/index.ts";
 import {cohensDEffect} from "../../stats/effects.ts";
-import {binEdges, binIndex} from "../../report/group-distributions.ts";
+import {binEdges, binIndex} from "../../analysis/group-distributions.ts";
 import {column, featureById, levelsByFrequency, profitInfo, type CustomerRow, type FeatureId} from "./features.ts";
 
 /**

@@ -126,7 +126,7 @@ export function categoricalDistribution(values: readonly string[], groupOf: read
 }
 
 /**
- * The same distribution in the report layer's FeatureDistribution shape (loaders/report/types.ts),
+ * The same distribution in the report layer's FeatureDistribution shape (loaders/analysis/types.ts),
  * drawn by DistributionByTarget (src/components/distribution.ts). `groups` must be
  * [positive, negative] (the order used by the case's call).
  */

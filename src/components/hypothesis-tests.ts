@@ -11,7 +11,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import {html} from "htl";
-import type {HypothesisReport} from "../../loaders/report/types.ts";
+import type {HypothesisReport} from "../../loaders/analysis/types.ts";
 import type {TestName, TestResult} from "../../loaders/stats/types.ts";
 import {MUTED, NEGATIVE, POSITIVE} from "./palette.js";
 import {fixed, formatDf, formatP, formatStatistic, formatValue, grouped, pEquals, upperFirst, wrappedAxis} from "./format.js";

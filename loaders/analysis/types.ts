@@ -1,5 +1,5 @@
 /**
- * Artifact types of the generic report layer (loaders/report/), shared by every case that has a
+ * Artifact types of the generic report layer (loaders/analysis/), shared by every case that has a
  * binary target (fitness, one-click). These are plain JSON-serialisable objects written by a case
  * loader and read by pages and by the chart components in src/components/ (which import these
  * types with `import type`, erased at bundling).

@@ -1,16 +1,16 @@
 /**
- * Generic report layer (loaders/report/): Wilson intervals and calibration bins against
+ * Generic report layer (loaders/analysis/): Wilson intervals and calibration bins against
  * statsmodels / scikit-learn (tests/golden/report.py), collinear pruning,
  * and the one-standard-error choice of compareModels on a small synthetic problem.
  */
 import {test} from "node:test";
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
-import {wilson} from "../../loaders/report/intervals.ts";
-import {calibrationBins, compareModels, logisticFamily, unpenalisedOddsRatios} from "../../loaders/report/model-comparison.ts";
-import {foldStandardError} from "../../loaders/report/model-choice.ts";
-import {exploreByTarget, pruneCollinear} from "../../loaders/report/exploration.ts";
-import {standardFamilies} from "../../loaders/report/families.ts";
+import {wilson} from "../../loaders/analysis/intervals.ts";
+import {calibrationBins, compareModels, logisticFamily, unpenalisedOddsRatios} from "../../loaders/analysis/model-comparison.ts";
+import {foldStandardError} from "../../loaders/analysis/model-choice.ts";
+import {exploreByTarget, pruneCollinear} from "../../loaders/analysis/exploration.ts";
+import {standardFamilies} from "../../loaders/analysis/families.ts";
 import {randomSource} from "../../loaders/random.ts";
 
 const golden = JSON.parse(readFileSync(new URL("../golden/report.json", import.meta.url), "utf8"));
