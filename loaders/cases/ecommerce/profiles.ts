@@ -9,6 +9,7 @@
  */
 import {chooseK, clusterPortraits, fitKMeans, predictKMeans, standardize, transformScaler} from "../../cluster/index.ts";
 import {randomSource, shuffled} from "../../random.ts";
+import type {ClusterFeature} from "../../analysis/types.ts";
 import {labelsOf, OTHER, type Category, type CategoryScheme} from "./categories.ts";
 import type {CustomerProfile, ScoredCustomer} from "./customers.ts";
 import type {AnalysisCategory, ScoringScope} from "./tables.ts";
@@ -45,13 +46,7 @@ export interface SegmentSummary extends GroupSummary {
   meaning: string;
 }
 
-export interface ClusterFeatureProfile {
-  feature: string;
-  label: string;
-  mean: number;
-  median: number;
-  overallMean: number;
-  standardisedDifference: number;
+export interface ClusterFeatureProfile extends ClusterFeature {
   /** The profile's value in the reader's units, for charts: the mean share of a category, the median of the
    * customers' average order value (money), the mean number of orders — with everyone's value alongside. */
   shown: {unit: "share" | "money" | "count"; value: number; overall: number; what: string};
