@@ -39,7 +39,7 @@
  */
 import {settings} from "../settings.ts";
 import type {DuckDBConnection} from "../io/duckdb.ts";
-import {ident, queryOne, queryRows, run, withDatabase} from "../io/duckdb.ts";
+import {exactSum, ident, queryOne, queryRows, run, withDatabase} from "../io/duckdb.ts";
 import {readCase} from "../io/read-case.ts";
 import {asCaseInput, type InputSource} from "../inputs/resolve.ts";
 import {datetimeSql} from "../io/datetime.ts";
@@ -164,7 +164,7 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, source: I
   // under 2^32 s) times 2^31, plus the line number (under 2^31).
   const firstKey = "(epoch(time)::BIGINT - 946684800) * 2147483648 + line";
   await run(connection, `CREATE OR REPLACE TABLE order_owners AS
-    SELECT orderId, arg_min(ch, ${firstKey}) AS ownerCh, min(ch) <> max(ch) AS shared, min(time) AS time, count(*) FILTER (WHERE keep) AS lines, sum(quantity * price) FILTER (WHERE keep) AS revenue
+    SELECT orderId, arg_min(ch, ${firstKey}) AS ownerCh, min(ch) <> max(ch) AS shared, min(time) AS time, count(*) FILTER (WHERE keep) AS lines, ${exactSum("quantity * price", "keep")} AS revenue
     FROM order_line_flags GROUP BY orderId`);
   await run(connection, `CREATE OR REPLACE TABLE shared_order_owners AS
     WITH s AS (SELECT orderId, ownerCh FROM order_owners WHERE shared),
@@ -179,8 +179,8 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, source: I
     `SELECT * FROM
      (SELECT count(*) FILTER (WHERE isCopy) AS dupRows, count(*) FILTER (WHERE NOT isCopy) AS distinctRows,
         count(*) FILTER (WHERE superseded) AS repeatedRows, count(DISTINCT orderId) FILTER (WHERE superseded) AS repeatedOrders,
-        coalesce(sum(quantity * price) FILTER (WHERE NOT isCopy AND time = firstTime), 0) AS revenueFirst,
-        coalesce(sum(quantity * price) FILTER (WHERE keep), 0) AS revenueLast
+        coalesce(${exactSum("quantity * price", "NOT isCopy AND time = firstTime")}, 0) AS revenueFirst,
+        coalesce(${exactSum("quantity * price", "keep")}, 0) AS revenueLast
       FROM order_line_flags),
      (SELECT count(*) AS repeatedGroups, count(*) FILTER (WHERE NOT (qF = qL AND loF = loL AND hiF = hiL)) AS changedGroups
       FROM (SELECT sum(quantity) FILTER (WHERE time = firstTime) AS qF, sum(quantity) FILTER (WHERE keep) AS qL,

@@ -100,6 +100,11 @@ function fromMapping(dataDir: string, path: string): CaseInput[] {
   return out;
 }
 
+/** A template file read in the seed layout from `path`: the seed's own columns (not the roles only a mapping can give). */
+export function seedFile(template: FileSpec, path: string): FileSpec {
+  return {...template, path, columns: template.columns.filter((c) => !c.mappedOnly)};
+}
+
 /** Seed layout: DATA_DIR/<case>/<template file> (or the .parquet of the same stem). */
 function seedCase(dataDir: string, def: CaseDefinition): CaseInput {
   const dir = join(dataDir, def.id);
@@ -108,7 +113,7 @@ function seedCase(dataDir: string, def: CaseDefinition): CaseInput {
     files: def.schema.files.map((template) => {
       const parquet = join(dir, `${parse(template.file).name}.parquet`);
       const csv = join(dir, template.file);
-      return {...template, path: !existsSync(csv) && existsSync(parquet) ? parquet : csv};
+      return seedFile(template, !existsSync(csv) && existsSync(parquet) ? parquet : csv);
     })
   };
 }

@@ -132,3 +132,12 @@ export function ident(name: string): string {
 export function literal(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
+
+/**
+ * SQL for a sum of money that is the same on every run: DuckDB adds DOUBLEs in parallel in no fixed
+ * order, so the last bits of a plain `sum` vary between runs (and builds would differ); each term is
+ * rounded to 6 decimals and added exactly as a DECIMAL.
+ */
+export function exactSum(expression: string, filter?: string): string {
+  return `CAST(sum(CAST((${expression}) AS DECIMAL(38, 6)))${filter ? ` FILTER (WHERE ${filter})` : ""} AS DOUBLE)`;
+}

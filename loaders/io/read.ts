@@ -150,7 +150,6 @@ async function readCsv(connection: DuckDBConnection, path: string, spec: FileSpe
   }
   const {invalid: _invalid, sample, ...clean} = dialect;
   const header = clean.header;
-  spec = withoutAbsentOptional(spec, header);
   const match = matchHeader(spec, header);
   problems.push(...match.problems);
   if (match.problems.some((p) => p.severity === "error")) throw new DataError(problems, `Cannot read ${spec.file}`);
@@ -241,7 +240,6 @@ async function readParquet(connection: DuckDBConnection, path: string, spec: Fil
   const described = await queryRows<{column_name: string; column_type: string}>(connection,
     `DESCRIBE SELECT * FROM read_parquet(${literal(path)})`);
   const header = described.map((d) => d.column_name);
-  spec = withoutAbsentOptional(spec, header);
   const match = matchHeader(spec, header);
   const problems = [...match.problems];
   if (problems.some((p) => p.severity === "error")) throw new DataError(problems, `Cannot read ${spec.file}`);
@@ -264,14 +262,6 @@ async function readParquet(connection: DuckDBConnection, path: string, spec: Fil
   problems.push(...settled.problems);
   return {spec, table: spec.table, path, lineOffset: 1, datetimes: settled.datetimes, problems, repairs: [],
     report: {file: spec.file, format: "parquet", dialect: null, rows, columns: header.length}};
-}
-
-/** The spec without the optional roles (e.g. an order log's product category) that no mapping entry names and
- * the header lacks: an export may simply not have them. One a mapping names must be there (matchHeader says so). */
-function withoutAbsentOptional(spec: FileSpec, header: string[]): FileSpec {
-  const has = (c: ColumnSpec) => header.some((h) => h.replace(/^\uFEFF/, "").trim().toLowerCase() === c.source.toLowerCase());
-  const columns = spec.columns.filter((c) => !c.optional || c.entry !== undefined || has(c));
-  return columns.length === spec.columns.length ? spec : {...spec, columns};
 }
 
 /** Read one export (spec.path, resolved by loaders/inputs/resolve.ts) into DuckDB table `spec.table`. Throws DataError if unusable. */

@@ -40,6 +40,8 @@ export interface ColumnSpec {
   description?: string;
   /** A role the export may lack: a mapping may leave it out and the case works without it (the seed layout still expects it). */
   optional?: boolean;
+  /** Not in the seed export: a role only a mapping can give, so the seed layout does not expect it (e.g. an order log's own product category). */
+  mappedOnly?: boolean;
   /** Holds customer ids: these must not reach the built site unless the setting allows. */
   customerId?: boolean;
   /** Other names the column goes by in exports (English and Russian), for `npm run init`. */

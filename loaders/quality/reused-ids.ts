@@ -18,7 +18,7 @@
  * Logs shorter than MIN_MONTHS months have no baseline and are not judged.
  */
 import type {DuckDBConnection} from "../io/duckdb.ts";
-import {ident, queryRows} from "../io/duckdb.ts";
+import {exactSum, ident, queryRows} from "../io/duckdb.ts";
 import type {Finding} from "./types.ts";
 import {count} from "./words.ts";
 
@@ -153,7 +153,7 @@ export async function monthlyFlow(connection: DuckDBConnection, ref: OrdersRef):
   const [c, t] = [ident(ref.customer), ident(ref.time)];
   return queryRows<MonthFlow>(connection,
     `WITH o AS (SELECT ${c} AS c, ${t} AS t, ${ident(ref.lines)} AS n, ${ident(ref.revenue)} AS r, row_number() OVER (PARTITION BY ${c} ORDER BY ${t}, ${ident(ref.order)}) AS k FROM ${ident(ref.table)})
-     SELECT strftime(t, '%Y-%m') AS month, count(*) AS orders, CAST(coalesce(sum(n), 0) AS BIGINT) AS lines, coalesce(sum(r), 0) AS revenue, count(DISTINCT c) AS customers,
+     SELECT strftime(t, '%Y-%m') AS month, count(*) AS orders, CAST(coalesce(sum(n), 0) AS BIGINT) AS lines, coalesce(${exactSum("r")}, 0) AS revenue, count(DISTINCT c) AS customers,
        count(*) FILTER (WHERE k = 1) AS newCustomers, count(*) FILTER (WHERE k = 2) AS secondOrders
      FROM o GROUP BY 1 ORDER BY 1`);
 }

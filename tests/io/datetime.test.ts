@@ -1,4 +1,5 @@
 import {test} from "node:test";
+import {seedFile} from "../../loaders/inputs/resolve.ts";
 import assert from "node:assert/strict";
 import {mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
@@ -87,7 +88,7 @@ test("an order log with day-first or month-first dates reads, and an undecidable
   const write = (name: string, dates: string[]) => {
     const path = join(dir, name);
     writeFileSync(path, ["date,customer_id,order_id,product,quantity,price", ...dates.map((d, i) => `${d},c${i},${i + 1},Кружка,1,100`)].join("\n") + "\n");
-    return {...spec, file: name, path};
+    return {...seedFile(spec, path), file: name};
   };
   await withDatabase(async (connection) => {
     const us = await readExport(connection, write("us.csv", ["12/31/2019 13:05", "01/02/2020 08:00"]));

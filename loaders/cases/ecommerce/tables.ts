@@ -92,7 +92,7 @@ export async function buildTables(connection: DuckDBConnection, keyed: KeyedLine
   // Customers are attached per order (its owner), not per line.
   await run(connection, `CREATE OR REPLACE VIEW eco_order_customers AS SELECT orderId, ownerCh AS cust FROM ${keyed.owners}`);
   await run(connection, `CREATE OR REPLACE TABLE eco_lines AS
-    SELECT l.time, l.orderId, p.productId, l.quantity, l.price, l.quantity * l.price AS revenue, l.wholesale,
+    SELECT l.time, l.orderId, p.productId, l.quantity, l.price, CAST(l.quantity * l.price AS DECIMAL(18, 6)) AS revenue, l.wholesale,
       p.category, coalesce(p.category, 'other') AS cat
     FROM ${keyed.lines} l JOIN eco_products p USING (ph)`);
   const {start, end} = await queryOne<{start: string; end: string}>(connection,

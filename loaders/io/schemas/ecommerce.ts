@@ -16,7 +16,7 @@ export const ecommerceSchema: CaseSchema = {
         {source: "product", field: "product", label: "Product", type: "text", synonyms: ["product", "product name", "item", "item name", "goods", "sku name", "title", "description", "товар", "наименование", "название товара", "продукт"]},
         {source: "quantity", field: "quantity", label: "Quantity", type: "integer", min: 1, synonyms: ["quantity", "qty", "count", "units", "amount", "количество", "кол-во", "кол во", "штук"]},
         {source: "price", field: "price", label: "Unit price", type: "number", min: 0, synonyms: ["price", "unit price", "price per unit", "item price", "цена", "цена за единицу", "стоимость единицы"]},
-        {source: "category", field: "category", label: "Product category", type: "text", optional: true, required: false,
+        {source: "category", field: "category", label: "Product category", type: "text", optional: true, mappedOnly: true, required: false,
           synonyms: ["category", "product category", "department", "section", "group", "категория", "категория товара", "раздел", "группа товаров"],
           description: "The store's own product category, when the export has one (blank cells are uncategorised lines)"}
       ]
