@@ -14,7 +14,7 @@
  */
 import {settings} from "../settings.ts";
 import {loadOneClick, type OneClickData} from "../clean/one-click.ts";
-import {customerTable, features, groups, target, type CustomerRow, type FeatureGroup, type FeatureId} from "./one-click/features.ts";
+import {customerTable, groups, labelledFeatures, target, type CustomerRow, type FeatureGroup, type FeatureId} from "./one-click/features.ts";
 import {exploreOneClick} from "./one-click/exploration.ts";
 import {scalingChoices} from "../analysis/families.ts";
 import {fitOneClickModel, inWords, settingsInWords, shapBySource, sourceImportance, type ModelOptions} from "./one-click/model.ts";
@@ -81,18 +81,19 @@ export function strongestDifferences(exploration: ReturnType<typeof exploreOneCl
 /** Every artifact of the case, from already-clean data. */
 export function oneClickArtifacts(data: OneClickData, {customerRows = settings.customerRows, ...modelOptions}: OneClickOptions = {}): Artifacts {
   const rows: CustomerRow[] = customerTable(data.modelling);
-  const exploration = exploreOneClick(rows);
-  const model = fitOneClickModel(rows, {...modelOptions, allRows: customerRows});
-  const {segments, membership} = segmentCustomers(rows, model.oof, {customerRows});
+  const vocabulary = labelledFeatures(data.labels);
+  const exploration = exploreOneClick(rows, {vocabulary});
+  const model = fitOneClickModel(rows, {...modelOptions, allRows: customerRows, vocabulary});
+  const {segments, membership} = segmentCustomers(rows, model.oof, {customerRows, vocabulary});
   const offers = designOffers(segments, {rows, membership});
 
   // SHAP per customer feature and per feature group, on the test part (like the report's summary).
   const shap = model.shap;
   const testSet = new Set(model.split.test);
   const testShap = shap ? shap.values.filter((_, k) => testSet.has(shap.rows[k])) : null;
-  const sourceRanking = testShap ? sourceImportance(testShap, model.design.columns) : [];
+  const sourceRanking = testShap ? sourceImportance(testShap, model.design.columns, vocabulary) : [];
   const bySource = testShap ? shapBySource(testShap, model.design.columns) : null;
-  const groupOf = new Map(features.map((f) => [f.id, f.group]));
+  const groupOf = new Map(vocabulary.map((f) => [f.id, f.group]));
   const groupImportance = bySource
     ? groups.map((g) => {
         const ks = bySource.sources.flatMap((s, k) => (groupOf.get(s) === g.id ? [k] : []));
@@ -102,7 +103,7 @@ export function oneClickArtifacts(data: OneClickData, {customerRows = settings.c
     : [];
   // Per customer (customer rows only): SHAP of every customer, rows aligned with `rows`.
   const perCustomer = customerRows && shap && shap.rows.length === rows.length ? shapBySource(shap.values, model.design.columns) : null;
-  const featureLabel = new Map(features.map((f) => [f.id, f.label]));
+  const featureLabel = new Map(vocabulary.map((f) => [f.id, f.label]));
 
   // Sentences for stakeholders: settings in words ("trees grown without a depth limit", not "maxDepth=none").
   const report = model.report;
@@ -114,7 +115,7 @@ export function oneClickArtifacts(data: OneClickData, {customerRows = settings.c
     shapModel: words(report.shapModel),
     targetMeaning: targetMeaning(),
     oddsRatiosModel: words(report.oddsRatiosModel),
-    groups: groups.map((g) => ({...g, features: features.filter((f) => f.group === g.id).map((f) => f.id)})),
+    groups: groups.map((g) => ({...g, features: vocabulary.filter((f) => f.group === g.id).map((f) => f.id)})),
     columns: model.design.columns,
     sourceImportance: sourceRanking,
     groupImportance,

@@ -67,6 +67,8 @@ export interface OneClickData {
   minutes: MinutesRow[];
   profit: ProfitRow[];
   quality: QualityReport;
+  /** Field → label, for the behaviour export's columns the analyst's mapping labels (pages show these). */
+  labels: Record<string, string>;
 }
 
 export interface OneClickOptions {
@@ -182,7 +184,10 @@ async function clean(connection: DuckDBConnection, source: InputSource, {extreme
     modelling: {unit: "customers", rows: modelling.length},
     flow: flow(files.behaviour, read.files.market_file.report.rows, customers.length, exclusions, modelling.length)
   });
-  return {customers, modelling, revenue, minutes, profit, quality};
+  const template = oneClickSchema.files.find((f) => f.table === "market_file")!.columns;
+  const labels = Object.fromEntries(read.files.market_file.spec.columns
+    .filter((c) => c.entry && c.label !== template.find((t) => t.field === c.field)?.label).map((c) => [c.field, c.label]));
+  return {customers, modelling, revenue, minutes, profit, quality, labels};
 }
 
 const exclusionShort: Record<ExclusionReason, string> = {

@@ -14,6 +14,8 @@ import {formatProblem, isDataError} from "../../loaders/io/problems.ts";
 import {datasets, realDataSkip} from "../real-data.ts";
 import {englishOneClick, exportFolder, GYM_FILE, gymMapping, isoLogCsv, LOG_FILE, logMapping, russianGymCsv} from "./renamed.ts";
 import {loadOneClick} from "../../loaders/clean/one-click.ts";
+import {customerTable, labelledFeatures} from "../../loaders/cases/one-click/features.ts";
+import {exploreOneClick} from "../../loaders/cases/one-click/exploration.ts";
 
 const gymSkip = realDataSkip("fitness/gym_churn_us.csv");
 const logSkip = realDataSkip("ecommerce/ecom_dataset_upd.csv");
@@ -63,6 +65,7 @@ describe("the order log with other English headers and ISO timestamps", {skip: l
 describe("One Click's exports with English names, headers and labels", {skip: realDataSkip("one-click/market_file.csv")}, () => {
   test("give the same customers, periods and repairs as the seed exports", async () => {
     const {files, mapping} = englishOneClick();
+    mapping[0].columns.tier.label = {en: "Membership tier", ru: "Уровень подписки"};
     const dir = exportFolder(files, {files: mapping});
     const renamed = await loadOneClick(dir);
     const seed = await loadOneClick(datasets);
@@ -71,6 +74,10 @@ describe("One Click's exports with English names, headers and labels", {skip: re
     assert.deepEqual(renamed.quality.repairs.map((r) => [r.id, r.rows]), seed.quality.repairs.map((r) => [r.id, r.rows]));
     const misspelt = renamed.quality.repairs.find((r) => r.examples.some((e) => e.found === "last mnth"));
     assert.ok(misspelt, "the misspelt period label is repaired under its mapped name");
+    assert.deepEqual(renamed.labels, {serviceType: "Membership tier"}, "the mapping's own label, and only it");
+    assert.deepEqual(seed.labels, {});
+    const exploration = exploreOneClick(customerTable(renamed.modelling), {vocabulary: labelledFeatures(renamed.labels)});
+    assert.equal(exploration.features.find((f) => f.id === "serviceType")!.label, "Membership tier", "pages show the mapping's label");
     rmSync(dir, {recursive: true});
   });
 });

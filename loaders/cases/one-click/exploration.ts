@@ -8,7 +8,7 @@ import {associationMatrix, collinearPairs, describe, type AssociationMatrix, typ
 import {asFeatureDistribution, categoricalDistribution, numericDistribution} from "../../analysis/group-distributions.ts";
 import type {FeatureDistribution, HypothesisReport} from "../../analysis/types.ts";
 import {testFamily} from "../../analysis/hypotheses.ts";
-import {column, features, groups, numericColumn, profitInfo, target, type CustomerRow, type FeatureGroup, type FeatureId} from "./features.ts";
+import {column, features, groups, numericColumn, profitInfo, target, type CustomerRow, type FeatureDef, type FeatureGroup, type FeatureId} from "./features.ts";
 
 export interface FeatureExploration {
   id: FeatureId | "profit";
@@ -56,6 +56,8 @@ export interface ExplorationOptions {
   alpha?: number;
   /** Association at or above which two columns are flagged as collinear. Default 0.8. */
   collinearThreshold?: number;
+  /** The features with their labels (default: the case's own words). */
+  vocabulary?: readonly FeatureDef[];
 }
 
 const activityOf = (r: CustomerRow) => (r.declined ? target.positive : target.negative);
@@ -72,10 +74,10 @@ function distributionOf(rows: readonly CustomerRow[], def: Def) {
   return {distribution, summaries};
 }
 
-export function exploreOneClick(rows: readonly CustomerRow[], {alpha = 0.05, collinearThreshold = 0.8}: ExplorationOptions = {}): Exploration {
+export function exploreOneClick(rows: readonly CustomerRow[], {alpha = 0.05, collinearThreshold = 0.8, vocabulary = features}: ExplorationOptions = {}): Exploration {
   const positives = rows.filter((r) => r.declined).length;
   const defs: Def[] = [
-    ...features.map((f) => ({...f})),
+    ...vocabulary.map((f) => ({...f})),
     {id: "profit" as const, label: profitInfo.label, short: profitInfo.short, group: "profit" as const, kind: "numeric" as const, unit: profitInfo.unit}
   ];
   // Every feature and profit, declined vs unchanged: one family, Holm-corrected (report layer).
@@ -90,13 +92,13 @@ export function exploreOneClick(rows: readonly CustomerRow[], {alpha = 0.05, col
 
   // Association matrix: every feature, the target and profit.
   const columns = [
-    ...features.map((f) => ({name: f.label, kind: f.kind, values: f.kind === "numeric" ? numericColumn(rows, f.id) : column(rows, f.id).map(String)})),
+    ...vocabulary.map((f) => ({name: f.label, kind: f.kind, values: f.kind === "numeric" ? numericColumn(rows, f.id) : column(rows, f.id).map(String)})),
     {name: profitInfo.label, kind: "numeric" as const, values: rows.map((r) => r.profit)},
     {name: target.label, kind: "categorical" as const, values: rows.map(activityOf)}
   ];
   const matrix = associationMatrix(columns);
-  const ids = [...features.map((f) => f.id as string), "profit", "activity"];
-  const short = [...features.map((f) => f.short), profitInfo.short, target.label];
+  const ids = [...vocabulary.map((f) => f.id as string), "profit", "activity"];
+  const short = [...vocabulary.map((f) => f.short), profitInfo.short, target.label];
   const targetIndex = ids.length - 1;
   const collinear = collinearPairs(
     {...matrix, names: matrix.names.slice(0, targetIndex), values: matrix.values.slice(0, targetIndex).map((r) => r.slice(0, targetIndex)), measures: matrix.measures.slice(0, targetIndex).map((r) => r.slice(0, targetIndex))},
@@ -120,7 +122,7 @@ export function exploreOneClick(rows: readonly CustomerRow[], {alpha = 0.05, col
 
   return {
     target: {label: target.label, positive: target.positive, negative: target.negative, n: rows.length, positives, rate: positives / rows.length},
-    groups: groups.map((g) => ({...g, features: features.filter((f) => f.group === g.id).map((f) => f.id)})),
+    groups: groups.map((g) => ({...g, features: vocabulary.filter((f) => f.group === g.id).map((f) => f.id)})),
     features: all.slice(0, -1),
     profit: all[all.length - 1],
     association: {...matrix, ids, short, threshold: collinearThreshold},

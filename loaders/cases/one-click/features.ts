@@ -57,6 +57,15 @@ export const features: FeatureDef[] = [
 
 export const featureById = new Map(features.map((f) => [f.id, f]));
 
+/**
+ * The features with the labels the analyst's mapping gives the export's columns (`labels`: field →
+ * label, only for columns the mapping labels); the rest keep the case's own words. Derived features
+ * (revenue and minutes per month) keep theirs.
+ */
+export function labelledFeatures(labels: Readonly<Record<string, string>>): FeatureDef[] {
+  return features.map((f) => (labels[f.id] ? {...f, label: labels[f.id], short: labels[f.id]} : f));
+}
+
 export type FeatureValue = number | string;
 
 /** One modelling customer: features, target, profit. `id` is the export's customer id and must

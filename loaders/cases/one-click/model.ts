@@ -11,7 +11,7 @@ import type {StandardisedModel} from "../../analysis/pipeline.ts";
 import type {LogisticModel} from "../../models/logistic.ts";
 import type {Row} from "../../models/types.ts";
 import {groupShap, meanAbsShap} from "../../explain/reasons.ts";
-import {featureById, features, levelsByFrequency, target, type CustomerRow, type FeatureId} from "./features.ts";
+import {features, levelsByFrequency, target, type CustomerRow, type FeatureDef, type FeatureId} from "./features.ts";
 
 export interface DesignColumn {
   /** Column name, e.g. "pagesPerVisit" or "favouriteCategory=Kitchenware". */
@@ -30,10 +30,10 @@ export interface Design {
 /** Level coded as 1 for a yes/no feature. */
 const binaryPositive: Partial<Record<FeatureId, string>> = {serviceType: "premium", marketingConsent: "yes"};
 
-export function designMatrix(rows: readonly CustomerRow[]): Design {
+export function designMatrix(rows: readonly CustomerRow[], vocabulary: readonly FeatureDef[] = features): Design {
   const columns: DesignColumn[] = [];
   const getters: ((r: CustomerRow) => number)[] = [];
-  for (const f of features) {
+  for (const f of vocabulary) {
     if (f.kind === "numeric") {
       columns.push({feature: f.id, label: f.label, source: f.id});
       getters.push((r) => r.values[f.id] as number);
@@ -82,10 +82,12 @@ export interface ModelOptions {
   families?: ModelFamily[];
   /** Explain every customer (only needed for customer-level artifacts). Default false. */
   allRows?: boolean;
+  /** The features with their labels (default: the case's own words). */
+  vocabulary?: readonly FeatureDef[];
 }
 
-export function fitOneClickModel(rows: readonly CustomerRow[], {seed = 42, testSize = 0.25, resamples = 1000, families = oneClickFamilies({seed}), allRows = false}: ModelOptions = {}): OneClickModel {
-  const design = designMatrix(rows);
+export function fitOneClickModel(rows: readonly CustomerRow[], {seed = 42, testSize = 0.25, resamples = 1000, families = oneClickFamilies({seed}), allRows = false, vocabulary = features}: ModelOptions = {}): OneClickModel {
+  const design = designMatrix(rows, vocabulary);
   const result = compareModels(
     {X: design.X, y: design.y, features: design.columns.map(({feature, label}) => ({feature, label})), target: {field: "activity", label: target.label, positive: target.positive, negative: target.negative}, families},
     {seed, testSize, nSplits: 5, resamples}
@@ -117,9 +119,9 @@ export function shapBySource(shap: readonly number[][], columns: readonly Design
 }
 
 /** Customer features by mean |SHAP| over the given rows of SHAP values, strongest first. */
-export function sourceImportance(shap: readonly number[][], columns: readonly DesignColumn[]): SourceImportance[] {
+export function sourceImportance(shap: readonly number[][], columns: readonly DesignColumn[], vocabulary: readonly FeatureDef[] = features): SourceImportance[] {
   const {sources, values} = shapBySource(shap, columns);
-  return meanAbsShap(values, sources).map(({index, meanAbs}) => ({feature: sources[index], label: featureById.get(sources[index])!.label, meanAbs}));
+  return meanAbsShap(values, sources).map(({index, meanAbs}) => ({feature: sources[index], label: vocabulary.find((f) => f.id === sources[index])!.label, meanAbs}));
 }
 
 /** A candidate's hyperparameters in words for stakeholders (the leaderboard keeps `k=15`-style labels). */

@@ -19,7 +19,7 @@
 import {cohensD, cohensH, describe, magnitudeOf, type EffectSize} from "../../stats/index.ts";
 import {cohensDEffect} from "../../stats/effects.ts";
 import {binEdges, binIndex} from "../../analysis/group-distributions.ts";
-import {column, featureById, levelsByFrequency, profitInfo, type CustomerRow, type FeatureId} from "./features.ts";
+import {column, features, levelsByFrequency, profitInfo, type CustomerRow, type FeatureDef, type FeatureId} from "./features.ts";
 
 /**
  * The smallest difference a portrait calls distinctive, and the only kind an offer acts on:
@@ -142,6 +142,8 @@ export interface SegmentOptions {
   /** Variables of the portrait. */
   portraitFeatures?: FeatureId[];
   customerRows?: boolean;
+  /** The features with their labels (default: the case's own words). */
+  vocabulary?: readonly FeatureDef[];
 }
 
 export const defaultPortraitFeatures: FeatureId[] = [
@@ -155,12 +157,12 @@ function hEffect(h: number): EffectSize {
 }
 
 /** A segment described against everyone else by effect sizes (no tests: see the module comment). */
-export function portrait(rows: readonly CustomerRow[], inSegment: readonly boolean[], def: SegmentDef, variables: readonly FeatureId[]): Portrait {
+export function portrait(rows: readonly CustomerRow[], inSegment: readonly boolean[], def: SegmentDef, variables: readonly FeatureId[], vocabulary: readonly FeatureDef[] = features): Portrait {
   const nSeg = inSegment.filter(Boolean).length;
   const nRest = rows.length - nSeg;
   const specs = [
     ...variables.map((id) => {
-      const f = featureById.get(id)!;
+      const f = vocabulary.find((v) => v.id === id)!;
       return {id: id as PortraitVariable["id"], label: f.label, kind: f.kind, unit: f.unit, values: column(rows, id)};
     }),
     {id: "profit" as const, label: profitInfo.label, kind: "numeric" as const, unit: profitInfo.unit, values: rows.map((r) => r.profit)}
@@ -195,7 +197,7 @@ export function portrait(rows: readonly CustomerRow[], inSegment: readonly boole
 
 /** Segments of the customers (artifact) and each row's segment (kept in the loader: row-level). */
 export function segmentCustomers(rows: readonly CustomerRow[], probability: readonly number[], options: SegmentOptions = {}): {segments: Segments; membership: SegmentId[]} {
-  const {probabilityThreshold = 0.5, probabilityStep = 0.05, profitBins = 25, portraitFeatures = defaultPortraitFeatures, customerRows = false} = options;
+  const {probabilityThreshold = 0.5, probabilityStep = 0.05, profitBins = 25, portraitFeatures = defaultPortraitFeatures, customerRows = false, vocabulary = features} = options;
   if (rows.length !== probability.length) throw new Error(`segmentCustomers: ${rows.length} customers but ${probability.length} probabilities`);
   const nP = Math.round(1 / probabilityStep);
   const probabilityEdges = Array.from({length: nP + 1}, (_, k) => Number((k * probabilityStep).toPrecision(12)));
@@ -248,7 +250,7 @@ export function segmentCustomers(rows: readonly CustomerRow[], probability: read
       const n = segments.find((s) => s.id === def.id)!.n;
       return n >= 2 && rows.length - n >= 2;
     })
-    .map((def) => portrait(rows, segmentIds.map((s) => s === def.id), def, portraitFeatures));
+    .map((def) => portrait(rows, segmentIds.map((s) => s === def.id), def, portraitFeatures, vocabulary));
 
   const segmentsArtifact: Segments = {
     probabilityLabel: "Out-of-fold probability of decline",
