@@ -7,7 +7,7 @@
  * values filled in — the readers see no difference.
  */
 import {existsSync, statSync} from "node:fs";
-import {join, parse} from "node:path";
+import {basename, join, parse} from "node:path";
 import {cases, type CaseDefinition, type CaseId} from "../cases/registry.ts";
 import {DataError, shown} from "../io/problems.ts";
 import type {ColumnSpec, FileSpec} from "../io/schema.ts";
@@ -100,9 +100,11 @@ function fromMapping(dataDir: string, path: string): CaseInput[] {
   return out;
 }
 
-/** A template file read in the seed layout from `path`: the seed's own columns (not the roles only a mapping can give). */
+/** A template file read in the seed layout from `path` (named by it: a Parquet export shows as such), with the
+ * seed's own columns (not the roles only a mapping can give). */
 export function seedFile(template: FileSpec, path: string): FileSpec {
-  return {...template, path, columns: template.columns.filter((c) => !c.mappedOnly)};
+  const file = path.endsWith(".parquet") ? basename(path) : template.file;
+  return {...template, file, path, columns: template.columns.filter((c) => !c.mappedOnly)};
 }
 
 /** Seed layout: DATA_DIR/<case>/<template file> (or the .parquet of the same stem). */

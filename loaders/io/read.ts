@@ -199,7 +199,7 @@ async function readCsv(connection: DuckDBConnection, path: string, spec: FileSpe
   }
   return {
     spec, table: spec.table, path, lineOffset: 2, datetimes: settled.datetimes, problems, repairs,
-    report: {file: spec.file, format: "csv", dialect: clean, rows: rows + rejectedLines.size, columns: header.length}
+    report: {file: spec.file, format: "csv", dialect: clean, rows: rows + rejectedLines.size, columns: header.length, bytes: statSync(path).size}
   };
 }
 
@@ -261,7 +261,7 @@ async function readParquet(connection: DuckDBConnection, path: string, spec: Fil
   const settled = await settleDateOrders(connection, spec.table, spec.file, dateColumns, Object.fromEntries(dateColumns.map((c) => [c.field, "text" as const])));
   problems.push(...settled.problems);
   return {spec, table: spec.table, path, lineOffset: 1, datetimes: settled.datetimes, problems, repairs: [],
-    report: {file: spec.file, format: "parquet", dialect: null, rows, columns: header.length}};
+    report: {file: spec.file, format: "parquet", dialect: null, rows, columns: header.length, bytes: statSync(path).size}};
 }
 
 /** Read one export (spec.path, resolved by loaders/inputs/resolve.ts) into DuckDB table `spec.table`. Throws DataError if unusable. */

@@ -3,7 +3,7 @@
  * (JSON by default; case archives pass loaders/artifacts.ts's writer); on a DataError print the
  * readable message (no stack trace) to stderr and exit 1.
  *
- *   runLoader(async () => inventory(settings.dataDir));
+ *   runLoader(async () => compute(settings));
  */
 import {isDataError} from "./problems.ts";
 

@@ -66,7 +66,7 @@ function allowed(c: ColumnSpec): string {
 }
 
 /** The Data quality page's artifact for a case read from `input` (its files and headers as resolved). */
-export function qualityArtifact(report: QualityReport, schema: Pick<CaseInput, "files">, {customerRows = false}: {customerRows?: boolean} = {}): QualityArtifact {
+export function qualityArtifact(report: QualityReport, schema: Pick<CaseInput, "id" | "files">, {customerRows = false}: {customerRows?: boolean} = {}): QualityArtifact {
   const safe = redactReport(report, customerRows);
   const hit = (n: number, g?: number) => n > 0 || (g ?? 0) > 0;
   const labels: Record<string, string> = Object.fromEntries(schema.files.flatMap((f) => f.columns.map((c) => [c.field, c.label])));

@@ -84,6 +84,8 @@ export interface FileReport {
   /** Data rows read (header excluded). */
   rows: number;
   columns: number;
+  /** Size of the file read. */
+  bytes: number;
 }
 
 /** A log that re-records a line when it is updated: both readings, first and last version. */

@@ -41,7 +41,7 @@ test("ids leave the artifact unless customer rows are allowed", () => {
   };
   assert.deepEqual(redactReport(report, false).findings[0].examples, [{file: "f.csv", line: 5, found: "9"}]);
   assert.equal(redactReport(report, true).findings[0].examples[0].id, "215380");
-  const artifact = qualityArtifact(report, fitnessSchema);
+  const artifact = qualityArtifact(report, {id: "fitness", files: fitnessSchema.files});
   assert.doesNotMatch(JSON.stringify(artifact), /215380/);
   assert.equal(artifact.columns.length, 14);
   assert.equal(artifact.labels.churn, "Left in the following month");

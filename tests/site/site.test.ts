@@ -16,7 +16,7 @@ import {serveSite, type Served} from "./serve.ts";
 import {checkPage, launchBrowser} from "./browser.ts";
 import {sidebarPaths} from "./pages.ts";
 import {interactions} from "./interactions/index.ts";
-import type {CaseInventory} from "../../loaders/inventory.ts";
+import type {FileRow} from "../../loaders/cases/run-case.ts";
 import {datasets, realDataSkip} from "../real-data.ts";
 import {exportFolder, GYM_FILE, gymMapping, russianGymCsv} from "../inputs/renamed.ts";
 
@@ -25,8 +25,8 @@ const realSkip = realDataSkip("fitness/gym_churn_us.csv");
 const screenshots = "tests/screenshots";
 
 function rowsOf(site: string, caseId: string, file: string): number | null {
-  const inventory = readArtifact(site, "inventory.json") as CaseInventory[];
-  return inventory.find((c) => c.id === caseId)!.files.find((f) => f.file === file)!.rows;
+  const read = readArtifact(site, `${caseId}/files.json`) as {files: FileRow[]};
+  return read.files.find((f) => f.file === file)!.rows;
 }
 
 describe("site built on the demo data", () => {
@@ -148,7 +148,8 @@ describe("site built on a gym chain's own export alone (another file name, Russi
     assert.doesNotMatch(overview, /one-click|ecommerce/, "the sidebar links only the fitness pages");
     assert.equal(readArtifact(site, "one-click/summary.json"), null, "the overview draws no One Click card");
     assert.equal(readArtifact(site, "ecommerce/summary.json"), null, "the overview draws no e-commerce card");
-    assert.deepEqual((readArtifact(site, "inventory.json") as CaseInventory[]).map((c) => [c.id, c.files.map((f) => [f.file, f.rows])]), [["fitness", [[GYM_FILE, 4000]]]]);
+    assert.deepEqual((readArtifact(site, "fitness/files.json") as {files: FileRow[]}).files.map((f) => [f.file, f.rows, f.separator]), [[GYM_FILE, 4000, ";"]]);
+    assert.equal(readArtifact(site, "one-click/files.json"), null, "the overview lists no One Click file");
   });
 
   test("gives the same figures as the seed export: 4,000 members, 26.5 % churn, the same model quality", () => {
