@@ -1,12 +1,12 @@
 /**
- * Kruskal–Wallis H test, tie-corrected (scipy.stats.kruskal). The statistic comes from
- * @stdlib/stats-kruskal-test; its p-value is recomputed from the chi-square upper tail because
- * @stdlib returns 1 − CDF, which has no precision for small p (see distributions.ts).
+ * Kruskal–Wallis H test, tie-corrected (scipy.stats.kruskal), from one n log n ranking
+ * (ranks.ts): H = [12 / (n (n + 1)) Σ Rᵢ² / nᵢ − 3 (n + 1)] / (1 − Σ (t³ − t) / (n³ − n)), its
+ * p-value from the chi-square upper tail (distributions.ts). (@stdlib/stats-kruskal-test, used
+ * before, ranks with a quadratic Array.shift loop: 19 of 33 s of the e-commerce loader at 400k lines.)
  */
-import kruskalTest from "@stdlib/stats-kruskal-test";
 import type {TestResult} from "./types.ts";
 import {type Cell, present} from "./descriptives.ts";
-import {rankAverage} from "./ranks.ts";
+import {rankAverage, tieTerm} from "./ranks.ts";
 import {epsilonSquared, epsilonSquaredEffect} from "./effects.ts";
 import {chiSquareSf} from "./distributions.ts";
 import {numericSummary} from "./summaries.ts";
@@ -26,20 +26,21 @@ export function kruskalWallis(samples: readonly (readonly Cell[])[], {variable =
   const kept = groups.map((g, i) => ({g, name: names[i]})).filter(({g}) => g.length > 0);
   if (kept.length < 2) throw new Error(`Kruskal–Wallis test on ${variable}: needs at least two non-empty groups`);
   const values = kept.flatMap(({g}) => g);
-  const indicators = kept.flatMap(({g}, i) => g.map(() => i));
   const n = values.length;
   if (new Set(values).size === 1) throw new Error(`Kruskal–Wallis test on ${variable}: all values are identical`);
-  const h = kruskalTest(values, {groups: indicators}).statistic;
-  const df = kept.length - 1;
-  const pValue = chiSquareSf(h, df);
-  const {ranks} = rankAverage(values);
+  const {ranks, ties} = rankAverage(values);
   let offset = 0;
+  let between = 0;
   const summaries = kept.map(({g, name}) => {
     let r = 0;
     for (let i = 0; i < g.length; i++) r += ranks[offset + i];
     offset += g.length;
+    between += (r * r) / g.length;
     return {...numericSummary(name, g), meanRank: r / g.length};
   });
+  const h = Math.max(0, ((12 / (n * (n + 1))) * between - 3 * (n + 1)) / (1 - tieTerm(ties) / (n * n * n - n)));
+  const df = kept.length - 1;
+  const pValue = chiSquareSf(h, df);
   const list = kept.map(({name}) => name).join(", ");
   const top = summaries.reduce((a, b) => ((b.meanRank ?? 0) > (a.meanRank ?? 0) ? b : a));
   return {
