@@ -121,6 +121,14 @@ export function parseMapping(text: string): Mapping {
       }
       if (c.values !== undefined && (!isObject(c.values) || Object.values(c.values).some((v) => typeof v !== "string"))) {
         problems.push(problem(`${entry}.values`, "an object: value in the export → value of the template (both text)", shown(JSON.stringify(c.values))));
+      } else if (c.values !== undefined) {
+        // A yes/no column (a template flag, or an extra feature of type flag) stands for 1 or 0.
+        const isFlag = c.role === EXTRA_FEATURE ? c.type === "flag" : template.columns.find((t) => t.field === c.role)?.type === "flag";
+        const wrong = isFlag ? Object.entries(c.values as Record<string, string>).filter(([, v]) => v !== "0" && v !== "1") : [];
+        if (wrong.length) {
+          problems.push(problem(`${entry}.values`, `"1" or "0" for each label of a yes/no column`, wrong.map(([k, v]) => `${shown(k)} → ${shown(v)}`).join(", "),
+            `write e.g. {"${wrong[0][0]}": "1"} for the label that means yes`));
+        }
       }
       if (c.label !== undefined && (!isObject(c.label) || Object.values(c.label).some((v) => typeof v !== "string"))) {
         problems.push(problem(`${entry}.label`, "an object like {\"en\": \"Contract length\", \"ru\": \"Срок договора\"}", shown(JSON.stringify(c.label))));

@@ -43,20 +43,14 @@ export interface MonthFlow {
   secondOrders: number;
 }
 
-export interface ReusedIdWindow {
+/** Totals over the window: a MonthFlow's figures summed over its months. */
+export interface ReusedIdWindow extends Omit<MonthFlow, "month"> {
   /** First and last affected month ("YYYY-MM"). */
   first: string;
   last: string;
   months: number;
   /** First day of the first affected month (ISO date): repeat-purchase figures end there. */
   cutoff: string;
-  /** Totals over the window. */
-  orders: number;
-  lines: number;
-  revenue: number;
-  customers: number;
-  newCustomers: number;
-  secondOrders: number;
   /** Share of all second orders of the log that fall in the window, and of all orders. */
   secondOrderShare: number;
   orderShare: number;

@@ -16,7 +16,6 @@ import type {TestName, TestResult} from "../../loaders/stats/types.ts";
 import {MUTED, NEGATIVE, POSITIVE} from "./palette.js";
 import {fixed, formatDf, formatP, formatStatistic, formatValue, grouped, pEquals, upperFirst, wrappedAxis} from "./format.js";
 
-export {formatP, pEquals} from "./format.js";
 
 type Family = Pick<HypothesisReport, "correctionName" | "alpha"> & {tests: (TestResult & {question?: string})[]};
 

@@ -166,6 +166,14 @@ describe("mapping mistakes are errors naming the entry", {skip: gymSkip}, () => 
     ]);
   });
 
+  test("labels of a yes/no column given a meaning other than 1 or 0", () => {
+    const m = gymMapping();
+    m.columns["Отток"].values = {"да": "yes", "нет": "0"};
+    assert.deepEqual(errorsOfSync(() => parseMapping(JSON.stringify({files: [m]}))), [
+      'clientele-mapping.json, column "files[0].columns["Отток"].values": expected "1" or "0" for each label of a yes/no column, found "да" → "yes". Hint: write e.g. {"да": "1"} for the label that means yes'
+    ]);
+  });
+
   test("a mapping that is not valid JSON names the line", () => {
     const text = JSON.stringify({files: [gymMapping()]}, null, 2).replace('"case": "fitness",', '"case": "fitness"');
     const errors = errorsOfSync(() => parseMapping(text));
