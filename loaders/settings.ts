@@ -12,12 +12,26 @@ export interface Settings {
    * into the built site. Off unless CLIENTELE_CUSTOMER_ROWS is "1" / "true" / "yes".
    */
   customerRows: boolean;
+  /** Share of each action list held back as a control group ("do not contact"), 0–0.5.
+   * CLIENTELE_CONTROL_SHARE, 0.1 by default. */
+  controlShare: number;
+  /** The currency of the exports' money where the mapping does not say (CLIENTELE_CURRENCY, e.g. "₽"); "" = not said. */
+  currency: string;
+}
+
+function controlShare(text: string | undefined): number {
+  if (text === undefined || text === "") return 0.1;
+  const share = Number(text);
+  if (!(share >= 0 && share <= 0.5)) throw new Error(`CLIENTELE_CONTROL_SHARE: expected a share between 0 and 0.5 (e.g. 0.1 for 10 %), found ${JSON.stringify(text)}`);
+  return share;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   return {
     dataDir: resolve(env.DATA_DIR || "data"),
-    customerRows: /^(1|true|yes)$/i.test(env.CLIENTELE_CUSTOMER_ROWS ?? "")
+    customerRows: /^(1|true|yes)$/i.test(env.CLIENTELE_CUSTOMER_ROWS ?? ""),
+    controlShare: controlShare(env.CLIENTELE_CONTROL_SHARE),
+    currency: (env.CLIENTELE_CURRENCY ?? "").trim()
   };
 }
 

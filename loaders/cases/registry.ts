@@ -6,6 +6,7 @@
  * tests all read this list. Entry points are imported lazily, so reading the registry is cheap.
  */
 import type {Artifacts} from "../artifacts.ts";
+import type {Labels} from "../inputs/mapping.ts";
 import type {CaseInput} from "../inputs/resolve.ts";
 import type {CaseSchema} from "../io/schema.ts";
 import type {Settings} from "../settings.ts";
@@ -32,6 +33,8 @@ export interface CaseDefinition {
   template: string;
   pages: CasePage[];
   schema: CaseSchema;
+  /** What the template's profit figure means when the mapping does not say (loaders/cases/money.ts). */
+  profit?: Labels;
   load: () => Promise<{run: CaseRun}>;
 }
 
@@ -67,6 +70,10 @@ export const cases: CaseDefinition[] = [
       {name: "Offers", path: "offers"}
     ],
     schema: oneClickSchema,
+    profit: {
+      en: "average monthly profit per customer over the last three months",
+      ru: "средняя прибыль с покупателя в месяц за последние три месяца"
+    },
     load: () => import("./one-click.ts")
   },
   {

@@ -47,8 +47,19 @@ export interface MappedFile {
   columns: Record<string, MappedColumn>;
 }
 
+/** What a case's money is: the currency its amounts are in and, where the template has one, what its
+ * profit figure means (what it counts and over which period), per language. */
+export interface MoneySpec {
+  /** Shown after every amount: "₽", "$", "thousand ₽". */
+  currency?: string;
+  /** E.g. {"en": "average monthly profit per customer over the last 3 months"}. */
+  profit?: Labels;
+}
+
 export interface Mapping {
   files: MappedFile[];
+  /** Per case: its money's unit and meaning (optional). */
+  money?: Partial<Record<CaseId, MoneySpec>>;
 }
 
 const COLUMN_TYPES: ColumnType[] = ["flag", "number", "integer", "category", "text", "datetime"];
@@ -140,8 +151,25 @@ export function parseMapping(text: string): Mapping {
         `add "<header>": {"role": "${col.field}"} for the export's column that holds it`));
     }
   });
+  problems.push(...moneyProblems(raw.money));
   if (problems.length) throw new DataError(problems, `${MAPPING_FILE} has mistakes`);
   return raw as unknown as Mapping;
+}
+
+const isLabels = (v: unknown) => isObject(v) && Object.values(v).every((t) => typeof t === "string");
+
+function moneyProblems(money: unknown): Problem[] {
+  if (money === undefined) return [];
+  if (!isObject(money)) return [problem("money", "an object: case id → {currency, profit}", shown(JSON.stringify(money)))];
+  return Object.entries(money).flatMap(([id, spec]): Problem[] => {
+    const at = `money[${JSON.stringify(id)}]`;
+    if (!cases.some((c) => c.id === id)) return [problem(at, `one of ${cases.map((c) => shown(c.id)).join(", ")}`, shown(id))];
+    if (!isObject(spec)) return [problem(at, "an object like {\"currency\": \"₽\"}", shown(JSON.stringify(spec)))];
+    return [
+      ...(spec.currency !== undefined && typeof spec.currency !== "string" ? [problem(`${at}.currency`, "text such as \"₽\" or \"thousand ₽\"", shown(JSON.stringify(spec.currency)))] : []),
+      ...(spec.profit !== undefined && !isLabels(spec.profit) ? [problem(`${at}.profit`, "an object like {\"en\": \"average monthly profit over 3 months\", \"ru\": \"…\"}", shown(JSON.stringify(spec.profit)))] : [])
+    ];
+  });
 }
 
 export function readMapping(path: string): Mapping {

@@ -11,7 +11,7 @@ import {basename, join, parse} from "node:path";
 import {cases, type CaseDefinition, type CaseId} from "../cases/registry.ts";
 import {DataError, shown} from "../io/problems.ts";
 import type {ColumnSpec, FileSpec} from "../io/schema.ts";
-import {columnEntry, EXTRA_FEATURE, fileEntry, IGNORED, MAPPING_FILE, readMapping, type MappedFile} from "./mapping.ts";
+import {columnEntry, EXTRA_FEATURE, fileEntry, IGNORED, MAPPING_FILE, readMapping, type MappedFile, type MoneySpec} from "./mapping.ts";
 
 export interface CaseInput {
   id: CaseId;
@@ -19,6 +19,8 @@ export interface CaseInput {
   files: FileSpec[];
   /** The mapping file the inputs come from, or null for the seed layout. */
   mapping: string | null;
+  /** The mapping's word on the case's money (currency, profit's meaning), if any: see loaders/cases/money.ts. */
+  money?: MoneySpec;
 }
 
 export interface Inputs {
@@ -95,7 +97,7 @@ function fromMapping(dataDir: string, path: string): CaseInput[] {
       }
       return mappedFile(dataDir, found.f, found.i, template);
     });
-    out.push({id: def.id, files, mapping: path});
+    out.push({id: def.id, files, mapping: path, ...(mapping.money?.[def.id] ? {money: mapping.money[def.id]} : {})});
   }
   return out;
 }

@@ -144,3 +144,9 @@ export function wrappedAxis(labels: string[], max: number): {marginLeft: number;
 export const pct = (x: number, digits = 1) => (Number.isFinite(x) ? `${fixed(x * 100, digits)}%` : "–");
 export const num = (x: number, digits = 3) => fixed(x, digits);
 export const int = (x: number) => grouped(Math.round(x));
+
+/** The unit shown after a case's amounts: its currency, or "currency units" when the exports' currency was not given. */
+export const moneyUnit = (money: {currency: string}) => money.currency || "currency units";
+
+/** An amount with its unit: money(1234.5, {currency: "₽"}) → "1,235 ₽". */
+export const money = (x: number, unit: {currency: string}, digits = 0) => `${grouped(x, digits)} ${moneyUnit(unit)}`;

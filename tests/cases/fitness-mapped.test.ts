@@ -27,6 +27,7 @@ import type {RecommendationsReport} from "../../loaders/cases/fitness/recommenda
 import type {HypothesisReport, ModelReport, ExplorationReport} from "../../loaders/analysis/types.ts";
 import type {QualityArtifact} from "../../loaders/quality/artifact.ts";
 import {datasets, realDataSkip} from "../real-data.ts";
+import {readSettings} from "../../loaders/settings.ts";
 
 const realSkip = realDataSkip("fitness/gym_churn_us.csv");
 const golden = JSON.parse(readFileSync(new URL("../golden/fitness-mapped.json", import.meta.url), "utf8"));
@@ -78,7 +79,7 @@ describe("fitness on the real export, reduced and renamed through a mapping", {s
     mkdirSync(join(dir, "exports"));
     writeFileSync(join(dir, "exports", "members_2024.csv"), reducedExport(readFileSync(join(datasets, "fitness", "gym_churn_us.csv"), "utf8")));
     writeFileSync(join(dir, MAPPING_FILE), JSON.stringify(mapping, null, 1));
-    artifacts = await run(caseInput(dir, "fitness"), {dataDir: dir, customerRows: false});
+    artifacts = await run(caseInput(dir, "fitness"), {...readSettings({}), dataDir: dir});
     model = artifacts["model.json"] as typeof model;
     rec = artifacts["recommendations.json"] as RecommendationsReport;
   });
@@ -265,7 +266,7 @@ describe("mapped member tables the template must not misread", () => {
   test("a column with one value for every member is left out of the features and said so; the rest is analysed", async (t) => {
     const dir = exportDir(t, members(300, "Club,Phone,Spend", (i) => `${["A", "B", "C"][i % 3]},1,${(i * 0.37).toFixed(2)}`),
       {Left: {role: "churn"}, Tenure: {role: "lifetime"}, Club: {role: "feature", type: "category"}, Phone: {role: "phone"}, Spend: {role: "feature", type: "number"}});
-    const artifacts = await run(caseInput(dir, "fitness"), {dataDir: dir, customerRows: false});
+    const artifacts = await run(caseInput(dir, "fitness"), {...readSettings({}), dataDir: dir});
     const ex = artifacts["exploration.json"] as ExplorationReport & {constant: {feature: string; value: string}[]};
     assert.deepEqual(ex.constant.map((c) => [c.feature, c.value]), [["phone", "1"]]);
     const model = artifacts["model.json"] as ModelReport;

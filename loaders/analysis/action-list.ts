@@ -1,0 +1,96 @@
+/**
+ * A list to act on: the customers one action targets, each with the reason they are on it, and a
+ * control group held back ("do not contact") so that the next export can measure what the action
+ * did (with the experiment case). The counts are always published; the customer rows only where
+ * settings allow customer-level rows in the site.
+ *
+ * The control group is chosen by a hash of the customer id (salted with the case; see unitHash):
+ * a customer is held back from every action of a case or from none, the choice does not depend on
+ * the order of the rows, and it is the same in every rebuild. Its size is the share in expectation
+ * (binomial), and the artifact says the size it got.
+ */
+import type {Settings} from "../settings.ts";
+
+export type ListGroup = "contact" | "control";
+export type ListValue = string | number | null;
+
+export interface ListColumn {
+  key: string;
+  label: string;
+  /** How a value is written in the CSV: numbers with a decimal comma in the Excel variant. */
+  type: "text" | "number";
+}
+
+/** One customer on a list: the id, why they are on it, and the action's own columns (score, segment…). */
+export interface ListedCustomer {
+  id: string;
+  reason: string;
+  values?: Record<string, ListValue>;
+}
+
+export interface ListRow {
+  customer: string;
+  group: ListGroup;
+  reason: string;
+  [key: string]: ListValue;
+}
+
+export interface ActionList {
+  /** File stem of the downloads: "fitness-call-high-risk". */
+  id: string;
+  title: string;
+  size: number;
+  contact: number;
+  control: number;
+  controlShare: number;
+  /** Whether the rows are in this edition of the site. */
+  allowed: boolean;
+  /** The action's own columns, after customer, group and reason. */
+  columns: ListColumn[];
+  rows: ListRow[];
+}
+
+export interface ActionSpec {
+  id: string;
+  title: string;
+  columns?: ListColumn[];
+}
+
+/** FNV-1a 32-bit hash of a string's UTF-16 code units. */
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** A string hashed to [0, 1): FNV-1a, then MurmurHash3's finaliser, which spreads ids that differ only in their
+ * last characters (C1000, C1001, …) evenly — FNV-1a alone does not (1,105 of 10,000 such ids under 0.1). */
+export function unitHash(text: string): number {
+  let h = fnv1a(text);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return (h >>> 0) / 2 ** 32;
+}
+
+/** Whether a customer of a case is held back as control (the same answer for every action of the case). */
+export function isControl(caseId: string, customer: string, share: number): boolean {
+  return unitHash(`${caseId}\u0000${customer}`) < share;
+}
+
+export function actionList(caseId: string, spec: ActionSpec, customers: readonly ListedCustomer[],
+  settings: Pick<Settings, "customerRows" | "controlShare">): ActionList {
+  const rows: ListRow[] = customers.map((c) => ({
+    customer: c.id, group: isControl(caseId, c.id, settings.controlShare) ? "control" : "contact", reason: c.reason, ...c.values
+  }));
+  const control = rows.filter((r) => r.group === "control").length;
+  return {
+    id: spec.id, title: spec.title, size: rows.length, contact: rows.length - control, control, controlShare: settings.controlShare,
+    allowed: settings.customerRows, columns: spec.columns ?? [], rows: settings.customerRows ? rows : []
+  };
+}
