@@ -16,6 +16,9 @@
  *   recommendations.json  RecommendationsReport: rule-based actions sized by members and
  *                         expected churners (out-of-fold probabilities), and the actions the
  *                         member table's columns cannot support
+ *   retention.json        RetentionReport: monthly churn hazard by tenure, the retention curve with
+ *                         delayed entry and its steady-inflow check, levers compared at equal tenure
+ *                         (log-rank, Cox with a proportional-hazards check)
  *   members.json          member-level rows (row number, churn probability, group) — only when
  *                         settings.customerRows; otherwise {enabled: false, rows: []}
  *
@@ -40,6 +43,7 @@ import {testFamily} from "../analysis/hypotheses.ts";
 import type {ClusterReport, ExplorationReport, HypothesisReport, ModelReport} from "../analysis/types.ts";
 import {design, designRows, fitnessFeatures, memberColumns, target, type FitnessFeatures, type FitnessMember, type Levels, type MemberColumn} from "./fitness/features.ts";
 import {recommend, type RecommendationsReport} from "./fitness/recommendations.ts";
+import {retentionReport} from "./fitness/retention.ts";
 
 export interface FitnessOptions {
   seed?: number;
@@ -260,6 +264,7 @@ export function fitnessArtifacts(members: readonly FitnessMember[], {customerRow
     "groups.json": analysis.groups,
     "hypotheses.json": analysis.hypotheses,
     "recommendations.json": analysis.recommendations,
+    "retention.json": retentionReport(members, analysis.features),
     "members.json": memberRows(members, analysis, customerRows)
   };
 }

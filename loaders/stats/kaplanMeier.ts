@@ -3,7 +3,10 @@
  * SurvfuncRight): at each distinct event time t, S(t) = Π (1 − dᵢ/nᵢ) over event times ≤ t, with
  * Greenwood's standard error (NaN once S reaches 0, as statsmodels). `events[i]` is true when the event happened at `times[i]` and false
  * when observation stopped there (censored). A subject censored at t is still at risk at t.
+ * With `entries` (delayed entry, left truncation), a subject is at risk only after its entry time:
+ * entry < t ≤ time (as SurvfuncRight's `entry`).
  */
+import {atRiskCounter, checkEntries} from "./at-risk.ts";
 
 export interface SurvivalCurve {
   /** Distinct times with at least one event, ascending. */
@@ -20,29 +23,26 @@ export interface SurvivalCurve {
   totalEvents: number;
 }
 
-export function kaplanMeier(times: readonly number[], events: readonly boolean[]): SurvivalCurve {
+export function kaplanMeier(times: readonly number[], events: readonly boolean[], entries?: readonly number[]): SurvivalCurve {
   if (times.length !== events.length) throw new Error(`kaplanMeier: ${times.length} times but ${events.length} event flags`);
-  const order = times.map((_, i) => i).sort((a, b) => times[a] - times[b]);
+  checkEntries(times, entries, "kaplanMeier");
+  const deaths = new Map<number, number>();
+  times.forEach((t, i) => events[i] && deaths.set(t, (deaths.get(t) ?? 0) + 1));
+  const atRiskAt = atRiskCounter(times, entries);
   const curve: SurvivalCurve = {time: [], atRisk: [], events: [], survival: [], se: [], n: times.length, totalEvents: 0};
-  let atRisk = times.length;
   let s = 1;
   let greenwood = 0;
-  for (let i = 0; i < order.length; ) {
-    const t = times[order[i]];
-    let d = 0;
-    let leaving = 0;
-    for (; i < order.length && times[order[i]] === t; i++, leaving++) if (events[order[i]]) d++;
-    if (d > 0) {
-      s *= 1 - d / atRisk;
-      greenwood += atRisk > d ? d / (atRisk * (atRisk - d)) : Infinity;
-      curve.time.push(t);
-      curve.atRisk.push(atRisk);
-      curve.events.push(d);
-      curve.survival.push(s);
-      curve.se.push(s === 0 ? NaN : s * Math.sqrt(greenwood));
-      curve.totalEvents += d;
-    }
-    atRisk -= leaving;
+  for (const t of [...deaths.keys()].sort((a, b) => a - b)) {
+    const d = deaths.get(t)!;
+    const atRisk = atRiskAt(t);
+    s *= 1 - d / atRisk;
+    greenwood += atRisk > d ? d / (atRisk * (atRisk - d)) : Infinity;
+    curve.time.push(t);
+    curve.atRisk.push(atRisk);
+    curve.events.push(d);
+    curve.survival.push(s);
+    curve.se.push(s === 0 ? NaN : s * Math.sqrt(greenwood));
+    curve.totalEvents += d;
   }
   return curve;
 }

@@ -4,11 +4,13 @@
  * observed events are compared with those expected if the event rate were the same in every group
  * (dⱼ expected = d · nⱼ/n, hypergeometric covariance). Within a stratum only subjects of the same
  * stratum are compared; the strata's O − E and covariances are summed. χ² = (O − E)ᵀ V⁻¹ (O − E) over
- * the first k − 1 groups, with k − 1 degrees of freedom.
+ * the first k − 1 groups, with k − 1 degrees of freedom. With `entries` (delayed entry) a subject is
+ * at risk only after its entry time (as survdiff's `entry`).
  */
 import {Matrix, solve} from "ml-matrix";
 import {chiSquareSf} from "./distributions.ts";
 import {kaplanMeier, survivalAt} from "./kaplanMeier.ts";
+import {atRiskCounter, checkEntries} from "./at-risk.ts";
 import {proportionDifferenceEffect} from "./effects.ts";
 import {decisionText} from "./words.ts";
 import type {GroupSummary, TestResult} from "./types.ts";
@@ -30,37 +32,35 @@ interface Accum {
   e: number[];
 }
 
-function addStratum(idx: number[], times: readonly number[], events: readonly boolean[], g: readonly number[], k: number, acc: Accum): void {
-  const order = [...idx].sort((a, b) => times[a] - times[b]);
-  const atRisk = new Array<number>(k).fill(0);
-  for (const i of order) atRisk[g[i]]++;
-  let n = order.length;
-  for (let p = 0; p < order.length; ) {
-    const t = times[order[p]];
-    const d = new Array<number>(k).fill(0);
-    const leaving = new Array<number>(k).fill(0);
-    for (; p < order.length && times[order[p]] === t; p++) {
-      const j = g[order[p]];
-      leaving[j]++;
-      if (events[order[p]]) d[j]++;
-    }
+function addStratum(idx: number[], times: readonly number[], events: readonly boolean[], g: readonly number[], k: number, acc: Accum, entries?: readonly number[]): void {
+  const members = Array.from({length: k}, (_, j) => idx.filter((i) => g[i] === j));
+  const atRiskAt = members.map((m) => atRiskCounter(m.map((i) => times[i]), entries && m.map((i) => entries[i])));
+  const deaths = new Map<number, number[]>();
+  for (const i of idx) {
+    if (!events[i]) continue;
+    if (!deaths.has(times[i])) deaths.set(times[i], new Array<number>(k).fill(0));
+    deaths.get(times[i])![g[i]]++;
+  }
+  for (const t of [...deaths.keys()].sort((a, b) => a - b)) {
+    const d = deaths.get(t)!;
+    const atRisk = atRiskAt.map((count) => count(t));
+    const n = atRisk.reduce((a, b) => a + b, 0);
     const dAll = d.reduce((a, b) => a + b, 0);
-    if (dAll > 0 && n > 1) {
-      const scale = (dAll * (n - dAll)) / (n - 1);
-      for (let j = 0; j < k; j++) {
-        const r = atRisk[j] / n;
-        acc.o[j] += d[j];
-        acc.e[j] += dAll * r;
-        acc.oe[j] += d[j] - dAll * r;
-        for (let l = 0; l < k; l++) acc.v[j][l] += scale * r * ((j === l ? 1 : 0) - atRisk[l] / n);
-      }
+    if (n <= 1) continue;
+    const scale = (dAll * (n - dAll)) / (n - 1);
+    for (let j = 0; j < k; j++) {
+      const r = atRisk[j] / n;
+      acc.o[j] += d[j];
+      acc.e[j] += dAll * r;
+      acc.oe[j] += d[j] - dAll * r;
+      for (let l = 0; l < k; l++) acc.v[j][l] += scale * r * ((j === l ? 1 : 0) - atRisk[l] / n);
     }
-    for (let j = 0; j < k; j++) atRisk[j] -= leaving[j];
-    n -= leaving.reduce((a, b) => a + b, 0);
   }
 }
 
-export function logRank(times: readonly number[], events: readonly boolean[], groups: readonly string[], {strata, order}: {strata?: readonly string[]; order?: readonly string[]} = {}): LogRank {
+export function logRank(times: readonly number[], events: readonly boolean[], groups: readonly string[],
+  {strata, order, entries}: {strata?: readonly string[]; order?: readonly string[]; entries?: readonly number[]} = {}): LogRank {
+  checkEntries(times, entries, "log-rank test");
   const keys = order ? [...order] : [...new Set(groups)];
   const k = keys.length;
   if (k < 2) throw new Error("log-rank test: needs at least two groups");
@@ -77,7 +77,7 @@ export function logRank(times: readonly number[], events: readonly boolean[], gr
     byStratum.get(s)!.push(i);
   });
   const acc: Accum = {oe: new Array(k).fill(0), v: keys.map(() => new Array(k).fill(0)), o: new Array(k).fill(0), e: new Array(k).fill(0)};
-  for (const idx of byStratum.values()) addStratum(idx, times, events, g, k, acc);
+  for (const idx of byStratum.values()) addStratum(idx, times, events, g, k, acc, entries);
   // statsmodels drops the first group (any one group may be dropped: O − E sums to zero).
   const u = acc.oe.slice(1);
   const v = acc.v.slice(1).map((row) => row.slice(1));

@@ -58,3 +58,15 @@ test("logRankTest reports each group's Kaplan–Meier share with the event by th
 test("log-rank refuses groups that are never compared (each alone in its stratum) with a clear error", () => {
   assert.throws(() => logRank([1, 2, 3, 4], [true, true, true, false], ["a", "a", "b", "b"], {strata: ["x", "x", "y", "y"]}), /never at risk beside another group/);
 });
+
+test("delayed entry: Kaplan–Meier and log-rank match SurvfuncRight(entry=…) and survdiff(entry=…), entries tied with event times", () => {
+  const km = kaplanMeier(g.time, events, g.entry);
+  assertAllClose(km.time, g.kmEntry.time, 0, 0, "time");
+  assertAllClose(km.atRisk, g.kmEntry.atRisk, 0, 0, "at risk (entry < t ≤ time)");
+  assertAllClose(km.survival, g.kmEntry.survival, 1e-12, 1e-15, "S");
+  assertAllClose(km.se, g.kmEntry.se.map((x: number | null) => x ?? NaN), 1e-9, 1e-15, "se");
+  const r = logRank(g.time, events, g.group, {entries: g.entry});
+  assertClose(r.statistic, g.logrankEntry.chi2, 1e-9, 0, "chi2");
+  assertClose(r.pValue, g.logrankEntry.p, 1e-8, 0, "p");
+  assert.throws(() => kaplanMeier([1, 2], [true, false], [1, 0]), /subject 0 enters at 1, not before its time 1/);
+});
