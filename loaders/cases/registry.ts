@@ -49,6 +49,7 @@ export const cases: CaseDefinition[] = [
       {name: "Data quality", path: "data-quality"},
       {name: "Exploration", path: "exploration"},
       {name: "Churn model", path: "model"},
+      {name: "Retention", path: "retention"},
       {name: "Member groups", path: "groups"},
       {name: "Hypotheses", path: "hypotheses"},
       {name: "Recommendations", path: "recommendations"}

@@ -76,6 +76,10 @@ export interface CoxTerm extends Interval {
   /** Design column: the lever's field, or field=level for a level of contract length. */
   term: string;
   label: string;
+  /** The lever's label, the level the ratio is about and the one it is compared with: "Contract length", "12 months", "1 month"; "yes"/"no" for a yes/no lever. */
+  lever: string;
+  level: string;
+  reference: string;
   pValue: number;
   /** Hazard ratio at tenure ≥ LATE_TENURE relative to earlier tenures (the interaction), with its interval. */
   late: Interval & {pValue: number};
@@ -94,6 +98,8 @@ export type RetentionReport =
   | {
       available: true;
       members: number;
+      /** The report's fixed rules, for the page to state. */
+      rules: {minAtRisk: number; lateTenure: number; inflowFactor: number};
       hazards: HazardRow[];
       overall: RetentionPoint[];
       inflow: InflowCheck;
@@ -154,16 +160,18 @@ function inflowCheck(rows: readonly HazardRow[], curve: SurvivalCurve): InflowCh
 
 /** Design columns of the Cox model: each binary lever as 0/1, each level of a categorical lever but the first. */
 function coxDesign(members: readonly FitnessMember[], spec: FitnessFeatures, levers: readonly string[]) {
-  const terms: {term: string; label: string; value: (m: FitnessMember) => number}[] = [];
+  const terms: {term: string; label: string; lever: string; level: string; reference: string; value: (m: FitnessMember) => number}[] = [];
   for (const field of levers) {
     const feature = spec.features.find((f) => f.source === field)!;
+    const lever = feature.label;
     if (feature.kind === "binary") {
-      terms.push({term: field, label: feature.label, value: (m) => Number(m[field])});
+      terms.push({term: field, label: lever, lever, level: "yes", reference: "no", value: (m) => Number(m[field])});
     } else {
       const levels = [...new Set(members.map((m) => String(m[field])))].sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
+      const name = (level: string) => feature.levels?.[level] ?? level;
       for (const level of levels.slice(1)) {
-        terms.push({term: `${field}=${level}`, label: `${feature.label}: ${feature.levels?.[level] ?? level} (vs ${feature.levels?.[levels[0]] ?? levels[0]})`,
-          value: (m) => (String(m[field]) === level ? 1 : 0)});
+        terms.push({term: `${field}=${level}`, label: `${lever}: ${name(level)} (vs ${name(levels[0])})`, lever,
+          level: name(level), reference: name(levels[0]), value: (m) => (String(m[field]) === level ? 1 : 0)});
       }
     }
   }
@@ -183,7 +191,7 @@ function coxReport(members: readonly FitnessMember[], spec: FitnessFeatures, lev
   const p = terms.length;
   return {
     terms: terms.map((t, j) => ({
-      term: t.term, label: t.label, value: fit.hazardRatio[j], lo: fit.low[j], hi: fit.high[j], pValue: fit.pValue[j],
+      term: t.term, label: t.label, lever: t.lever, level: t.level, reference: t.reference, value: fit.hazardRatio[j], lo: fit.low[j], hi: fit.high[j], pValue: fit.pValue[j],
       late: {value: withLate.hazardRatio[p + j], lo: withLate.low[p + j], hi: withLate.high[p + j], pValue: withLate.pValue[p + j]}
     })),
     members: members.length,
@@ -212,6 +220,7 @@ export function retentionReport(members: readonly FitnessMember[], spec: Fitness
   return {
     available: true,
     members: members.length,
+    rules: {minAtRisk: MIN_AT_RISK, lateTenure: LATE_TENURE, inflowFactor: INFLOW_FACTOR},
     hazards: hazardRows,
     overall: pointsOf(curve),
     inflow: inflowCheck(hazardRows, curve),
