@@ -22,7 +22,7 @@ import {segmentCustomers, segmentDefs} from "./one-click/segments.ts";
 import {breakEvenProduct, defaultValues, designOffers, offerValue} from "./one-click/offers.ts";
 import {topReasons} from "../explain/reasons.ts";
 import type {Artifacts} from "../artifacts.ts";
-import type {CaseRun} from "./registry.ts";
+import {caseById, type CaseRun} from "./registry.ts";
 import {qualityArtifact} from "../quality/artifact.ts";
 import {caseMoney, type Money} from "./money.ts";
 import {moneyUnit} from "../../src/components/format.ts";
@@ -154,6 +154,7 @@ export function oneClickArtifacts(data: OneClickData, {customerRows = buildSetti
     reasons: perCustomer ? reasons.map((rs) => rs.map((r) => featureLabel.get(r.feature as FeatureId)!)) : null}, {customerRows, controlShare});
   const first = offers.offers.find((o) => o.target && o.n > 0) ?? null;
   const summary = {
+    question: caseById("one-click").question,
     counts: reportedCounts(data),
     target: exploration.target,
     targetMeaning: targetMeaning(),
@@ -184,7 +185,7 @@ export function oneClickArtifacts(data: OneClickData, {customerRows = buildSetti
     "summary.json": summary,
     "exploration.json": exploration,
     "model.json": modelArtifact,
-    "segments.json": segments,
+    "segments.json": {...segments, profitUnit: unit},
     "offers.json": offers,
     "customers.json": {allowed: customerRows, sources: bySource?.sources.map((s) => ({feature: s, label: featureLabel.get(s)})) ?? [], customers}
   };

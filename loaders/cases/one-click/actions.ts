@@ -16,6 +16,8 @@ export type ActionKind = "paid-offer" | "no-cost-messages" | "loyalty";
 
 export interface OneClickAction {
   kind: ActionKind;
+  /** The kind in words, for headings ("Paid offer"). */
+  kindLabel: string;
   segment: SegmentId;
   segmentName: string;
   /** What to do, from the segment's portrait (its strongest action) or its standing rule. */
@@ -46,6 +48,8 @@ export interface ActionInputs {
   reasons: readonly string[][] | null;
   unit: string;
 }
+
+const KIND_LABEL: Record<ActionKind, string> = {"paid-offer": "Paid offer", "no-cost-messages": "Messages without a discount", "loyalty": "Loyalty perks"};
 
 const columns: ListColumn[] = [
   {key: "probability", label: "probability of decline", type: "number"},
@@ -79,7 +83,7 @@ export function oneClickActions({offers, defaults, rows, membership, probabiliti
     const list = actionList("one-click", {id: `one-click-${kind}-${o.segment}`, title: `${title}: ${o.name}`, columns}, customers, settings);
     const paid = kind === "paid-offer";
     actions.push({
-      kind, segment: o.segment, segmentName: o.name, title, n: o.n, consenting: o.consenting, expectedProfitAtRisk: o.expectedProfitAtRisk,
+      kind, kindLabel: KIND_LABEL[kind], segment: o.segment, segmentName: o.name, title, n: o.n, consenting: o.consenting, expectedProfitAtRisk: o.expectedProfitAtRisk,
       cost: paid ? value.cost : null, kept: paid ? value.kept : null, net: paid ? value.net : null, breakEvenCost: value.breakEvenCost, list
     });
   }
