@@ -3,7 +3,8 @@
  * confusion summary (a higher threshold flags fewer customers, catches no more decliners); the
  * segments page's probability slider moves customers out of the high-risk segments (count and
  * profit at risk fall); the offers page's response-rate slider raises the profit the paid offers keep
- * (tripling it triples what a paying segment keeps, and may make another segment pay too).
+ * (tripling it triples what a paying segment keeps, and may make another segment pay too), and no segment
+ * is offered and then called "not worth it" (the old page did that to the high-risk, lower-profit segment).
  */
 import assert from "node:assert/strict";
 import type {Page} from "playwright-core";
@@ -49,6 +50,8 @@ export const interactions: Record<string, (page: Page) => Promise<void>> = {
     assert.ok(riskAfter < riskBefore, `and less profit at risk: ${riskBefore} → ${riskAfter}`);
   },
   "/one-click/offers": async (page) => {
+    // A segment is either given a paid offer that pays or no paid offer at all: never offered and then called "not worth it".
+    assert.doesNotMatch(await text(page, "#observablehq-main"), /not worth it/i);
     const selector = "#one-click-offers-kept";
     const beforeText = await text(page, selector);
     const before = Number(beforeText.replace(/,/g, ""));
