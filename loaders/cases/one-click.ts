@@ -12,7 +12,7 @@
  *   customers.json    customer-level rows (ids, scores, segments, SHAP reasons) — only when
  *                     settings.customerRows; otherwise {allowed: false, customers: []}
  */
-import {settings} from "../settings.ts";
+import {settings as buildSettings, type Settings} from "../settings.ts";
 import {loadOneClick, type OneClickData} from "../clean/one-click.ts";
 import {customerTable, groups, labelledFeatures, target, type CustomerRow, type FeatureGroup, type FeatureId} from "./one-click/features.ts";
 import {exploreOneClick} from "./one-click/exploration.ts";
@@ -22,11 +22,19 @@ import {segmentCustomers, segmentDefs} from "./one-click/segments.ts";
 import {breakEvenProduct, defaultValues, designOffers, offerValue} from "./one-click/offers.ts";
 import {topReasons} from "../explain/reasons.ts";
 import type {Artifacts} from "../artifacts.ts";
-import type {CaseRun} from "./registry.ts";
+import {caseById, type CaseRun} from "./registry.ts";
 import {qualityArtifact} from "../quality/artifact.ts";
+import {caseMoney, type Money} from "./money.ts";
+import {moneyUnit} from "../../src/components/format.ts";
+import {oneClickActions} from "./one-click/actions.ts";
+import {profitScale} from "./one-click/profit-scale.ts";
 
 export interface OneClickOptions extends ModelOptions {
   customerRows?: boolean;
+  /** Share of each action list held back as control (settings.controlShare). */
+  controlShare?: number;
+  /** The case's currency and profit meaning (caseMoney); by default the settings' currency and the registry's profit. */
+  money?: Money;
 }
 
 export interface CustomerRecord {
@@ -79,13 +87,15 @@ export function strongestDifferences(exploration: ReturnType<typeof exploreOneCl
 }
 
 /** Every artifact of the case, from already-clean data. */
-export function oneClickArtifacts(data: OneClickData, {customerRows = settings.customerRows, ...modelOptions}: OneClickOptions = {}): Artifacts {
+export function oneClickArtifacts(data: OneClickData, {customerRows = buildSettings.customerRows, controlShare = buildSettings.controlShare,
+  money = caseMoney({id: "one-click"}, buildSettings), ...modelOptions}: OneClickOptions = {}): Artifacts {
+  const unit = moneyUnit(money);
   const rows: CustomerRow[] = customerTable(data.modelling);
   const vocabulary = labelledFeatures(data.labels);
   const exploration = exploreOneClick(rows, {vocabulary});
   const model = fitOneClickModel(rows, {...modelOptions, allRows: customerRows, vocabulary});
   const {segments, membership} = segmentCustomers(rows, model.oof, {customerRows, vocabulary});
-  const offers = designOffers(segments, {rows, membership});
+  const offers = designOffers(segments, {rows, membership, unit});
 
   // SHAP per customer feature and per feature group, on the test part (like the report's summary).
   const shap = model.shap;
@@ -139,8 +149,12 @@ export function oneClickArtifacts(data: OneClickData, {customerRows = settings.c
       }))
     : [];
 
+  const defaults = defaultValues(offers.assumptions);
+  const actions = oneClickActions({offers, defaults, rows, membership, probabilities: model.oof, unit,
+    reasons: perCustomer ? reasons.map((rs) => rs.map((r) => featureLabel.get(r.feature as FeatureId)!)) : null}, {customerRows, controlShare});
   const first = offers.offers.find((o) => o.target && o.n > 0) ?? null;
   const summary = {
+    question: caseById("one-click").question,
     counts: reportedCounts(data),
     target: exploration.target,
     targetMeaning: targetMeaning(),
@@ -156,7 +170,10 @@ export function oneClickArtifacts(data: OneClickData, {customerRows = settings.c
     segments: segments.segments,
     defaults: segments.defaults,
     headlineOffer: first && {segment: first.name, headline: first.headline, actions: first.actions.slice(0, 3), channels: first.channels, n: first.n, expectedProfitAtRisk: first.expectedProfitAtRisk,
-      atDefaults: offerValue(first, defaultValues(offers.assumptions)), breakEvenProduct: breakEvenProduct(first, defaultValues(offers.assumptions))},
+      atDefaults: offerValue(first, defaults), breakEvenProduct: breakEvenProduct(first, defaults)},
+    actions,
+    money: {...money, unit},
+    profitScale: profitScale(rows),
     profitByActivity: offers.profitByActivity,
     offerRule: offers.rule,
     assumptions: offers.assumptions,
@@ -168,14 +185,15 @@ export function oneClickArtifacts(data: OneClickData, {customerRows = settings.c
     "summary.json": summary,
     "exploration.json": exploration,
     "model.json": modelArtifact,
-    "segments.json": segments,
+    "segments.json": {...segments, profitUnit: unit},
     "offers.json": offers,
     "customers.json": {allowed: customerRows, sources: bySource?.sources.map((s) => ({feature: s, label: featureLabel.get(s)})) ?? [], customers}
   };
 }
 
 /** The case's entry point (registry.ts): read, clean and analyse once; every page's artifact, data quality included. */
-export const run: CaseRun = async (input, settings) => {
+export const run: CaseRun = async (input, settings: Settings) => {
   const data = await loadOneClick(input);
-  return {...oneClickArtifacts(data, {customerRows: settings.customerRows}), "quality.json": qualityArtifact(data.quality, input, settings)};
+  const options = {customerRows: settings.customerRows, controlShare: settings.controlShare, money: caseMoney(input, settings)};
+  return {...oneClickArtifacts(data, options), "quality.json": qualityArtifact(data.quality, input, settings)};
 };

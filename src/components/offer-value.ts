@@ -23,6 +23,10 @@ export interface OfferValue {
   net: number;
   /** Response rate at which kept = cost (NaN when nothing is at risk). */
   breakEven: number;
+  /** Cost per customer at which kept = cost: the most an offer may cost and still pay (0 for an empty segment). */
+  breakEvenCost: number;
+  /** Whether a paid offer pays at these assumptions (net above zero). */
+  pays: boolean;
 }
 
 /** `o.expectedProfitAtRisk` is the segment's sum of decline probability × monthly profit; `o.n` its size. */
@@ -30,7 +34,7 @@ export function offerValue(o: {n: number; expectedProfitAtRisk: number}, a: Assu
   const atStake = a.lossShare * a.months * o.expectedProfitAtRisk;
   const kept = a.responseRate * atStake;
   const cost = a.offerCost * o.n;
-  return {kept, cost, net: kept - cost, breakEven: atStake > 0 ? cost / atStake : NaN};
+  return {kept, cost, net: kept - cost, breakEven: atStake > 0 ? cost / atStake : NaN, breakEvenCost: o.n > 0 ? kept / o.n : 0, pays: kept - cost > 0};
 }
 
 /**

@@ -60,6 +60,9 @@ export interface Offers {
 export {breakEvenProduct, offerValue, type AssumptionValues, type OfferValue};
 
 /** The assumptions' default values (what the Summary quotes and the sliders start at). */
+/** The default offer cost as a share of the average customer's monthly profit (a week's profit, roughly). */
+export const offerCostShare = 0.25;
+
 export function defaultValues(assumptions: readonly Assumption[]): AssumptionValues {
   const value = (id: Assumption["id"]) => assumptions.find((a) => a.id === id)!.value;
   return {offerCost: value("offerCost"), responseRate: value("responseRate"), lossShare: value("lossShare"), months: value("months")};
@@ -145,26 +148,28 @@ export interface OfferOptions {
   rows: readonly CustomerRow[];
   /** Segment of each row. */
   membership: readonly SegmentId[];
+  /** The unit of money shown after amounts ("₽", "currency units"). */
+  unit?: string;
 }
 
 /** Offers per segment and the default assumptions (scaled to the data's profit). */
-export function designOffers(segments: Segments, {rows, membership}: OfferOptions): Offers {
+export function designOffers(segments: Segments, {rows, membership, unit = segments.profitUnit}: OfferOptions): Offers {
+  const money = (x: number) => `${x.toFixed(2)} ${unit}`;
   const offers: SegmentOffer[] = segments.segments.map((s) => {
     const portrait = segments.portraits.find((p) => p.segment === s.id);
     const idx = membership.flatMap((m, i) => (m === s.id ? [i] : []));
     const consenting = idx.filter((i) => rows[i].values.marketingConsent === "yes").length;
     const actions = s.highRisk && portrait ? actionsFromPortrait(portrait) : [];
+    // Whether a paid offer pays depends on the reader's assumptions (offer-value.ts), so the headline only describes the segment.
     const headline = s.highRisk
-      ? s.highProfit
-        ? `Personal retention offer: ${s.n} customers, mean decline probability ${pct(s.meanProbability)}, ${num(s.meanProfit, 2)} profit a month each.`
-        : `Automated retention offer (e-mail, push, banner): ${s.n} customers, mean decline probability ${pct(s.meanProbability)}, ${num(s.meanProfit, 2)} profit a month each.`
+      ? `${s.n} customers, mean decline probability ${pct(s.meanProbability)}, ${money(s.meanProfit)} profit a month each.`
       : s.highProfit
         ? `No discount: loyalty perks for ${s.n} profitable customers (mean decline probability ${pct(s.meanProbability)}).`
         : `Business as usual for ${s.n} customers (mean decline probability ${pct(s.meanProbability)}).`;
     if (!s.highRisk) {
       actions.push(s.highProfit
-        ? {rule: "loyalty", title: "Loyalty perks without discounts (early access, free delivery threshold)", because: `They bring ${num(s.meanProfit, 2)} a month each and only ${pct(s.meanProbability)} are expected to decline: a discount would give away margin.`, effect: null}
-        : {rule: "standard", title: "Standard mailings only", because: `Low expected decline (${pct(s.meanProbability)}) and ${num(s.meanProfit, 2)} profit a month each: no paid effort is justified.`, effect: null});
+        ? {rule: "loyalty", title: "Loyalty perks without discounts (early access, free delivery threshold)", because: `They bring ${money(s.meanProfit)} a month each and only ${pct(s.meanProbability)} are expected to decline: a discount would give away margin.`, effect: null}
+        : {rule: "standard", title: "Standard mailings only", because: `Low expected decline (${pct(s.meanProbability)}) and ${money(s.meanProfit)} profit a month each: no paid effort is justified.`, effect: null});
     }
     const channels = [
       {channel: "E-mail and push notifications", customers: consenting, why: `${consenting} of ${s.n} (${pct(s.n ? consenting / s.n : 0)}) consent to marketing messages.`},
@@ -178,13 +183,14 @@ export function designOffers(segments: Segments, {rows, membership}: OfferOption
   const meanProfit = segments.segments.reduce((a, s) => a + s.profit, 0) / Math.max(1, segments.n);
   const profit = profitByActivity(rows);
   const nice = (x: number) => Number(x.toPrecision(1));
+  const offerCost = nice(meanProfit * offerCostShare);
   const assumptions: Assumption[] = [
-    {id: "offerCost", label: "Cost of the offer per customer", unit: segments.profitUnit, value: nice(meanProfit * 0.25), min: 0, max: nice(meanProfit * 3), step: nice(meanProfit / 400),
-      why: "Discount, delivery or service given away per targeted customer, in the unit of profit. Starts at a quarter of the mean monthly profit."},
+    {id: "offerCost", label: "Cost of the offer per customer", unit, value: offerCost, min: 0, max: nice(meanProfit * 3), step: nice(meanProfit / 400),
+      why: `Discount, delivery or service given away per customer offered, in the unit of profit. Starts at ${money(offerCost)}: about a quarter of the average customer's monthly profit (${money(meanProfit)}), roughly one week's profit given back. The store knows its real cost: set it here, and compare it with each segment's break-even cost below (the most an offer may cost per customer and still pay).`},
     {id: "responseRate", label: "Response rate", unit: "share", value: 0.2, min: 0, max: 1, step: 0.01,
       why: "Share of the customers who would have declined that the offer keeps active. An assumption: no offer has been tried on these customers, so only a trial with a random hold-out group can measure it."},
     {id: "lossShare", label: "Share of monthly profit lost when activity declines", unit: "share", value: 0.5, min: 0, max: 1, step: 0.05,
-      why: lossShareWhy(profit)},
+      why: lossShareWhy(profit, unit)},
     {id: "months", label: "Months at stake", unit: "months", value: 3, min: 1, max: 12, step: 1,
       why: "An assumption: the export's activity label describes each customer's current state and carries no time horizon, so the data do not say for how many months an offer protects profit."}
   ];
@@ -195,12 +201,13 @@ export function designOffers(segments: Segments, {rows, membership}: OfferOption
       text: `An action is proposed only when the segment differs from everyone else by at least a medium effect (Cohen 1988): |Cohen's d| ≥ ${distinctiveEffect} for a mean (the difference in pooled standard deviations), |Cohen's h| ≥ ${distinctiveEffect} for the share of a level. No p-value is used: the segments were cut from the model's predictions, computed from these same features, and from profit, so they differ on them by construction and a test would find a difference whatever the truth. The differences describe the segment; they do not show that changing any of them would keep a customer active (the store itself decides, for instance, whom it contacts). Before changing anything for the whole segment, try each offer on part of it and keep a random hold-out group without the offer: the difference between the two groups is the offer's effect.`
     },
     assumptions,
-    profitUnit: segments.profitUnit,
+    profitUnit: unit,
     formula: [
       {name: "Profit kept", text: "response rate × share of profit lost × months × probability-weighted monthly profit (the segment's sum of probability × monthly profit)"},
       {name: "Cost", text: "cost of the offer per customer × customers in the segment"},
       {name: "Net", text: "profit kept − cost"},
       {name: "Break-even response rate", text: "the response rate at which the profit kept equals the cost"},
+      {name: "Break-even cost", text: "profit kept ÷ customers in the segment: the most an offer may cost per customer and still pay"},
       {name: "Break-even response × share lost", text: "cost ÷ (months × probability-weighted monthly profit): the net is positive only when response rate × share of profit lost is at least this"}
     ],
     profitByActivity: profit
@@ -208,8 +215,8 @@ export function designOffers(segments: Segments, {rows, membership}: OfferOption
 }
 
 /** The share-lost assumption in words, with what the data say about it (computed, any data). */
-export function lossShareWhy(p: ProfitByActivity): string {
-  const money = (x: number) => x.toFixed(2);
-  const comparison = `declined customers bring ${money(p.declined.mean)} of profit a month on average, unchanged customers ${money(p.unchanged.mean)} (difference ${money(p.difference.value)}, 95% CI ${money(p.difference.lo)} to ${money(p.difference.hi)}; Cohen's d ${p.effect.value.toFixed(2)}, ${p.effect.magnitude})`;
+export function lossShareWhy(p: ProfitByActivity, unit: string): string {
+  const money = (x: number) => `${x.toFixed(2)} ${unit}`;
+  const comparison = `declined customers bring ${money(p.declined.mean)} of profit a month on average, unchanged customers ${money(p.unchanged.mean)} (difference ${money(p.difference.value)}, 95% CI ${p.difference.lo.toFixed(2)} to ${money(p.difference.hi)}; Cohen's d ${p.effect.value.toFixed(2)}, ${p.effect.magnitude})`;
   return `An assumption this export cannot measure: it compares different customers at one time, not the same customers before and after a decline. Now, ${p.reading}: ${comparison}. Half of their profit is a starting guess to explore with the slider; the money estimate rests on it, not on the data.`;
 }
