@@ -181,18 +181,20 @@ export function OccasionsHistogram(rows: {occasions: number; customers: number; 
   });
 }
 
-export function GroupShares(groups: {label: string; share: number; revenueShare: number; customers: number; revenue: number}[], {width = 640}: {width?: number} = {}) {
+/** `unit`: the currency of the revenue in the tips. */
+export function GroupShares(groups: {label: string; share: number; revenueShare: number; customers: number; revenue: number}[], {width = 640, unit}: {width?: number; unit: string}) {
   const rows = groups.flatMap((g) => [
     {label: g.label, measure: "share of customers", value: g.share, detail: `${g.customers.toLocaleString("en-US")} customers`},
-    {label: g.label, measure: "share of revenue", value: g.revenueShare, detail: `${money(g.revenue)} revenue`}
+    {label: g.label, measure: "share of revenue", value: g.revenueShare, detail: `${money(g.revenue)} ${unit} revenue`}
   ]);
   const title = (r: {label: string; measure: string; value: number; detail: string}) => `${r.label}\n${r.measure}: ${pct(r.value)}\n${r.detail}`;
   return Plot.plot({
     width,
     height: 60 + groups.length * 36,
     marginLeft: Math.min(260, 12 + 6.5 * Math.max(...groups.map((g) => g.label.length))),
-    x: {label: "Share →", tickFormat: "%", grid: true},
+    x: {label: "Share (%) →", tickFormat: "%", grid: true, zero: true},
     y: {label: null, domain: groups.map((g) => g.label)},
+    ariaLabel: "Share of customers and of revenue per group",
     color: {domain: ["share of customers", "share of revenue"], range: [MUTED, POSITIVE], legend: true},
     marks: [
       Plot.barX(rows.filter((r) => r.measure === "share of customers"), {x: "value", y: "label", fill: "measure", insetBottom: 16, tip: true, title}),
@@ -297,7 +299,7 @@ export function textTable<T extends Record<string, unknown>>(rows: T[], columns:
     return html`<td class=${c.numeric ? "num" : ""}>${text}</td>`;
   };
   // A table wider than the page (many columns on a phone) scrolls inside its own box, never the page.
-  return html`<div style="overflow-x: auto; max-width: 100%;"><table class="eco-text">
+  return html`<div class="scroll-x" style="overflow-x: auto; max-width: 100%;"><table class="eco-text">
     <thead><tr>${columns.map((c) => html`<th class=${c.numeric ? "num" : ""}>${c.label}</th>`)}</tr></thead>
     <tbody>${rows.map((r) => html`<tr>${columns.map((c) => cell(r, c))}</tr>`)}</tbody>
   </table></div>`;
