@@ -34,8 +34,9 @@ export interface Finding {
   meaning: string;
   /** The test's decision in one short phrase, for a reader who wants it (Holm-adjusted p, effect size). */
   evidence: string;
-  /** Whether a chart of medians (money) or of shares back within the horizon shows it. */
+  /** Whether a chart of medians (money) or of shares back within the horizon shows it, and what its bars are. */
   chart: "median" | "share";
+  by: string;
 }
 
 const extremes = (groups: FindingGroup[], value: (g: FindingGroup) => number) => {
@@ -51,7 +52,7 @@ export function findingOf(t: FindingTest, {horizonDays, unit}: {horizonDays: num
   if (t.id === "aov-at-risk-vs-repeat") {
     const [risk, rest] = t.groups;
     const more = t.effect.value > 0;
-    return {id: t.id, chart: "median", evidence, title: `Do ${risk.label} customers spend differently per order?`,
+    return {id: t.id, chart: "median", by: "group of customers", evidence, title: `Do ${risk.label} customers spend differently per order?`,
       answer: yes
         ? `Yes: ${risk.label} customers spend ${more ? "more" : "less"} per order — a median order of ${amount(risk.median)} against ${amount(rest.median)} for the other repeat buyers.`
         : `No evidence of a difference: a median order of ${amount(risk.median)} for ${risk.label} customers, ${amount(rest.median)} for the other repeat buyers — a gap chance alone could explain.`,
@@ -61,7 +62,7 @@ export function findingOf(t: FindingTest, {horizonDays, unit}: {horizonDays: num
   }
   if (t.id === "value-first-category") {
     const {top, bottom} = extremes(t.groups, (g) => g.median ?? NaN);
-    return {id: t.id, chart: "median", evidence, title: "Are first orders larger in some categories?",
+    return {id: t.id, chart: "median", by: "main category of the first order", evidence, title: "Are first orders larger in some categories?",
       answer: yes
         ? `Yes: a first order mainly in ${top.label} has a median of ${amount(top.median)}; mainly in ${bottom.label}, ${amount(bottom.median)}.`
         : `No evidence of a difference: medians run from ${amount(bottom.median)} (${bottom.label}) to ${amount(top.median)} (${top.label}), a spread chance alone could explain.`,
@@ -75,7 +76,7 @@ export function findingOf(t: FindingTest, {horizonDays, unit}: {horizonDays: num
   const share = (g: FindingGroup) => pct(g.proportion ?? NaN);
   // Value groups are labelled "first order 292–674" (amounts in the case's currency); category groups by the category.
   const group = (g: FindingGroup) => (byValue ? `a ${g.label} ${moneyUnit(unit)}` : `a first order mainly in ${g.label}`);
-  return {id: t.id, chart: "share", evidence, title: `Does ${what} tell who comes back?`,
+  return {id: t.id, chart: "share", by: byValue ? "value of the first order" : "main category of the first order", evidence, title: `Does ${what} tell who comes back?`,
     answer: yes
       ? `Yes: ${share(top)} of customers with ${group(top)} ordered again within ${horizonDays} days, against ${share(bottom)} with ${group(bottom)}.`
       : `No evidence: between ${share(bottom)} and ${share(top)} ordered again within ${horizonDays} days whatever ${what} — a spread chance alone could explain.`,
