@@ -58,7 +58,7 @@ export function findingOf(t: FindingTest, {horizonDays, unit}: {horizonDays: num
         : `No evidence of a difference: a median order of ${amount(risk.median)} for ${risk.label} customers, ${amount(rest.median)} for the other repeat buyers — a gap chance alone could explain.`,
       meaning: yes
         ? `Set their win-back offer's threshold from their own orders (the mailing plan does), not from other repeat buyers'.`
-        : `Winning one of them back is worth about as much per order as keeping any other repeat buyer.`};
+        : `Nothing here argues for pricing their win-back offer differently from other repeat buyers'; the plan sets it from their own orders either way.`};
   }
   if (t.id === "value-first-category") {
     const {top, bottom} = extremes(t.groups, (g) => g.median ?? NaN);
@@ -68,7 +68,7 @@ export function findingOf(t: FindingTest, {horizonDays, unit}: {horizonDays: num
         : `No evidence of a difference: medians run from ${amount(bottom.median)} (${bottom.label}) to ${amount(top.median)} (${top.label}), a spread chance alone could explain.`,
       meaning: yes
         ? `A welcome offer's minimum order fits better when set per category of the first order than one amount for all.`
-        : `One minimum order for welcome offers fits first orders of every category.`};
+        : `Nothing here argues for a different minimum order per category of the first order.`};
   }
   const byValue = t.id === "return-first-value";
   const what = byValue ? "the value of their first order" : "the category of their first order";
@@ -82,5 +82,5 @@ export function findingOf(t: FindingTest, {horizonDays, unit}: {horizonDays: num
       : `No evidence: between ${share(bottom)} and ${share(top)} ordered again within ${horizonDays} days whatever ${what} — a spread chance alone could explain.`,
     meaning: yes
       ? `The follow-up to customers with ${group(bottom)} has the most ground to make up. This describes who comes back; it does not show that ${byValue ? "a larger or smaller first order" : `featuring ${top.label}`} would bring anyone back — the control group of the first send can.`
-      : `Time and target the follow-up after a first order the same way whatever ${what}.`};
+      : `Nothing here argues for timing or targeting the follow-up after a first order differently by ${what}.`};
 }

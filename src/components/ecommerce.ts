@@ -295,7 +295,7 @@ export function GroupMedians(groups: {label: string; n: number; median?: number;
   return Plot.plot({
     width,
     height: 50 + rows.length * 26,
-    marginLeft: Math.min(190, width * 0.4),
+    marginLeft: Math.min(width * 0.45, 12 + 6 * Math.max(...rows.map((r) => r.label.length))),
     marginRight: 90,
     x: {label: `Median ${what} (${unit}) →`, grid: true, zero: true},
     y: {label: null, domain: rows.map((r) => r.label)},

@@ -121,6 +121,13 @@ describe("the tests in words", () => {
     const f = findingOf({...value, rejectAdjusted: false}, {horizonDays: 90, unit: {currency: ""}});
     assert.match(f.answer, /^No evidence/);
     assert.doesNotMatch(f.answer + f.meaning, /no difference/i);
+    // Not finding a difference is no ground to claim sameness: the meaning says only that nothing argues for a change.
+    assert.match(f.meaning, /^Nothing here argues for/);
+    for (const id of ["aov-at-risk-vs-repeat", "return-first-category", "return-first-value"]) {
+      const other = findingOf({...value, id, rejectAdjusted: false, groups: [{label: "a", n: 30, median: 10, proportion: 0.1}, {label: "b", n: 30, median: 12, proportion: 0.2}]}, {horizonDays: 90, unit: {currency: ""}});
+      assert.match(other.meaning, /^Nothing here argues for/, id);
+      assert.doesNotMatch(other.meaning, /as much|the same way|fits/, id);
+    }
     assert.match(f.answer, /300 currency units/);
   });
 
