@@ -13,6 +13,8 @@
  *   hypotheses.json    test families (Holm, BH) and the wholesale sensitivity check
  *   mailing.json       plan per segment, segment × profile counts
  *   mailing-list.json  per-customer list — rows only when settings.customerRows, else empty
+ *   money.json         the case's currency (loaders/cases/money.ts)
+ *   actions.json       one mailing per segment with its list to act on and its value under a stated assumption
  *   quality.json       QualityArtifact: the Data quality page (from the same read)
  */
 import {settings as defaultSettings, type Settings} from "../settings.ts";
@@ -36,6 +38,8 @@ import {timeReport, type TimeReport} from "./ecommerce/time.ts";
 import {hypothesesReport, type HypothesesReport} from "./ecommerce/hypotheses.ts";
 import {mailingPlan, type MailingListRow, type MailingReport} from "./ecommerce/mailing.ts";
 import {summaryReport, type SummaryReport} from "./ecommerce/summary.ts";
+import {ecommerceActions} from "./ecommerce/actions.ts";
+import {caseMoney} from "./money.ts";
 
 export interface EcommerceResult {
   summary: SummaryReport;
@@ -117,7 +121,9 @@ export function ecommerceArtifacts(r: EcommerceResult, input: CaseInput, setting
     "time.json": r.time,
     "hypotheses.json": r.hypotheses,
     "mailing.json": r.mailing,
-    "mailing-list.json": r.mailingList
+    "mailing-list.json": r.mailingList,
+    "money.json": caseMoney(input, settings),
+    "actions.json": ecommerceActions(r, caseMoney(input, settings), settings)
   };
 }
 

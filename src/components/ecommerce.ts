@@ -14,6 +14,7 @@
  *   PortraitHeatmap         profiles × features: values in readers' units, coloured by standardised difference
  *   SendWindowChart         send months per segment, peak marked
  *   ReturnShares            share of each group with a second order within a horizon (Kaplan–Meier), bars from zero
+ *   GroupMedians            median of a money value per group (bars from zero), quartiles in the tips
  *   profileColor            a colour per consumption profile: the colour of its dominant category
  *   textTable               a plain table for rows of text (wraps, prints, no scrolling)
  */
@@ -42,10 +43,11 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const share = (x: number) => `${(x * 100).toFixed(x >= 0.1 ? 0 : 1)}%`;
 const money = (x: number) => Math.round(x).toLocaleString("en-US");
 
-export function CategoryShares(categories: (Labelled & {revenueShare: number; lineShare: number; revenue: number; lines: number})[], {width = 640}: {width?: number} = {}) {
+/** `unit`: the currency of the revenue in the tips. */
+export function CategoryShares(categories: (Labelled & {revenueShare: number; lineShare: number; revenue: number; lines: number})[], {width = 640, unit}: {width?: number; unit: string}) {
   type Row = {label: string; measure: string; value: number; detail: string};
   const rows: Row[] = categories.flatMap((c) => [
-    {label: c.label, measure: "share of revenue", value: c.revenueShare, detail: `${money(c.revenue)} revenue`},
+    {label: c.label, measure: "share of revenue", value: c.revenueShare, detail: `${money(c.revenue)} ${unit} revenue`},
     {label: c.label, measure: "share of order lines", value: c.lineShare, detail: `${c.lines.toLocaleString("en-US")} lines`}
   ]);
   const title = (r: Row) => `${r.label}\n${r.measure}: ${pct(r.value)}\n${r.detail}`;
@@ -53,7 +55,7 @@ export function CategoryShares(categories: (Labelled & {revenueShare: number; li
     width,
     height: 60 + categories.length * 36,
     marginLeft: 130,
-    x: {label: "Share of all (wholesale lines excluded) →", tickFormat: "%", grid: true},
+    x: {label: "Share of all, % (wholesale lines excluded) →", tickFormat: "%", grid: true, zero: true},
     y: {label: null, domain: categories.map((c) => c.label)},
     color: {domain: ["share of revenue", "share of order lines"], range: [NEGATIVE, MUTED], legend: true},
     marks: [
@@ -76,7 +78,7 @@ export function MonthlyByCategory(monthly: (Labelled & {month: string; revenue: 
     color: categoryColor(monthly),
     marks: [
       Plot.barY(monthly, {x: "month", y: measure, fill: "label", order: CATEGORY_ORDER.map((c) => monthly.find((m) => m.category === c)?.label).filter(Boolean) as string[],
-        tip: true, title: (r: {month: string; label: string; revenue: number; orders: number; lines: number}) => `${r.month} · ${r.label}\nrevenue ${money(r.revenue)}\norders ${r.orders}\nlines ${r.lines}`}),
+        tip: true, title: (r: {month: string; label: string; revenue: number; orders: number; lines: number}) => `${r.month} · ${r.label}\nrevenue ${money(r.revenue)}${unit ? ` ${unit}` : ""}\norders ${r.orders}\nlines ${r.lines}`}),
       Plot.ruleY([0])
     ]
   });
@@ -181,18 +183,20 @@ export function OccasionsHistogram(rows: {occasions: number; customers: number; 
   });
 }
 
-export function GroupShares(groups: {label: string; share: number; revenueShare: number; customers: number; revenue: number}[], {width = 640}: {width?: number} = {}) {
+/** `unit`: the currency of the revenue in the tips. */
+export function GroupShares(groups: {label: string; share: number; revenueShare: number; customers: number; revenue: number}[], {width = 640, unit}: {width?: number; unit: string}) {
   const rows = groups.flatMap((g) => [
     {label: g.label, measure: "share of customers", value: g.share, detail: `${g.customers.toLocaleString("en-US")} customers`},
-    {label: g.label, measure: "share of revenue", value: g.revenueShare, detail: `${money(g.revenue)} revenue`}
+    {label: g.label, measure: "share of revenue", value: g.revenueShare, detail: `${money(g.revenue)} ${unit} revenue`}
   ]);
   const title = (r: {label: string; measure: string; value: number; detail: string}) => `${r.label}\n${r.measure}: ${pct(r.value)}\n${r.detail}`;
   return Plot.plot({
     width,
     height: 60 + groups.length * 36,
     marginLeft: Math.min(260, 12 + 6.5 * Math.max(...groups.map((g) => g.label.length))),
-    x: {label: "Share →", tickFormat: "%", grid: true},
+    x: {label: "Share (%) →", tickFormat: "%", grid: true, zero: true},
     y: {label: null, domain: groups.map((g) => g.label)},
+    ariaLabel: "Share of customers and of revenue per group",
     color: {domain: ["share of customers", "share of revenue"], range: [MUTED, POSITIVE], legend: true},
     marks: [
       Plot.barX(rows.filter((r) => r.measure === "share of customers"), {x: "value", y: "label", fill: "measure", insetBottom: 16, tip: true, title}),
@@ -220,11 +224,13 @@ export function CategoryMix(groups: {label: string; categoryShares: (Labelled & 
 
 type PortraitCell = {feature: string; label: string; standardisedDifference: number; shown: {unit: "share" | "money" | "count"; value: number; overall: number; what: string}};
 
-export function PortraitHeatmap(clusters: {name: string; features: PortraitCell[]}[], {width = 640}: {width?: number} = {}) {
+/** `currency`: the unit of the money cells (in the tips). */
+export function PortraitHeatmap(clusters: {name: string; features: PortraitCell[]}[], {width = 640, unit: currency}: {width?: number; unit: string}) {
   const rows = clusters.flatMap((c) => c.features.map((f) => ({cluster: c.name, ...f})));
   const features = clusters[0]?.features.map((f) => f.label) ?? [];
   // Cells show the profile's value in the reader's units: a share, money, or a number of orders.
   const show = (unit: PortraitCell["shown"]["unit"], x: number) => (unit === "share" ? `${Math.round(x * 100)}%` : unit === "money" ? money(x) : x.toFixed(1));
+  const showWithUnit = (unit: PortraitCell["shown"]["unit"], x: number) => `${show(unit, x)}${unit === "money" ? ` ${currency}` : ""}`;
   return Plot.plot({
     width,
     height: 110 + clusters.length * 34,
@@ -238,7 +244,7 @@ export function PortraitHeatmap(clusters: {name: string; features: PortraitCell[
     marks: [
       Plot.cell(rows, {x: "label", y: "cluster", fill: "standardisedDifference", tip: true,
         title: (r: PortraitCell & {cluster: string}) =>
-          `${r.cluster}\n${r.shown.what}: ${show(r.shown.unit, r.shown.value)} (all customers ${show(r.shown.unit, r.shown.overall)})\n${r.standardisedDifference >= 0 ? "+" : ""}${r.standardisedDifference.toFixed(2)} sd`}),
+          `${r.cluster}\n${r.shown.what}: ${showWithUnit(r.shown.unit, r.shown.value)} (all customers ${showWithUnit(r.shown.unit, r.shown.overall)})\n${r.standardisedDifference >= 0 ? "+" : ""}${r.standardisedDifference.toFixed(2)} sd`}),
       Plot.text(rows, {x: "label", y: "cluster", text: (r: PortraitCell) => show(r.shown.unit, r.shown.value), fontSize: 9,
         fill: (r: {standardisedDifference: number}) => (Math.abs(r.standardisedDifference) > 1.6 ? "white" : "black")})
     ]
@@ -272,11 +278,32 @@ export function ReturnShares(groups: {label: string; n: number; proportion?: num
     height: 50 + rows.length * 26,
     marginLeft: Math.min(190, width * 0.4),
     marginRight: 80,
-    x: {label: `Customers with a second order within ${horizon} days (Kaplan–Meier) →`, domain: [0, max * 1.15], tickFormat: "%", grid: true},
+    x: {label: `Customers with a second order within ${horizon} days (%, Kaplan–Meier) →`, domain: [0, max * 1.15], tickFormat: "%", grid: true},
     y: {label: null, domain: rows.map((r) => r.label)},
+    ariaLabel: `Share of customers with a second order within ${horizon} days, per group`,
     marks: [
       Plot.barX(rows, {x: "share", y: "label", fill: POSITIVE, fillOpacity: 0.75, tip: true, title: (r) => `${r.label}\n${pct(r.share)} within ${horizon} days\n${r.n.toLocaleString("en-US")} customers`}),
       Plot.text(rows, {x: "share", y: "label", text: (r) => `${pct(r.share)} · n ${r.n.toLocaleString("en-US")}`, dx: 4, textAnchor: "start", fill: "currentColor"}),
+      Plot.ruleX([0])
+    ]
+  });
+}
+
+/** Median of a money value per group, largest first, bars from zero; `what`: the value ("first order"), `unit`: its currency. */
+export function GroupMedians(groups: {label: string; n: number; median?: number; q1?: number; q3?: number}[], {width = 640, what, unit}: {width?: number; what: string; unit: string}) {
+  const rows = groups.map((g) => ({label: g.label, median: g.median ?? 0, q1: g.q1 ?? NaN, q3: g.q3 ?? NaN, n: g.n})).sort((a, b) => b.median - a.median);
+  return Plot.plot({
+    width,
+    height: 50 + rows.length * 26,
+    marginLeft: Math.min(width * 0.45, 12 + 6 * Math.max(...rows.map((r) => r.label.length))),
+    marginRight: 90,
+    x: {label: `Median ${what} (${unit}) →`, grid: true, zero: true},
+    y: {label: null, domain: rows.map((r) => r.label)},
+    ariaLabel: `Median ${what} per group, in ${unit}`,
+    marks: [
+      Plot.barX(rows, {x: "median", y: "label", fill: POSITIVE, fillOpacity: 0.75, tip: true,
+        title: (r) => `${r.label}\nmedian ${money(r.median)} ${unit} (quartiles ${money(r.q1)}–${money(r.q3)})\n${r.n.toLocaleString("en-US")} customers`}),
+      Plot.text(rows, {x: "median", y: "label", text: (r) => `${money(r.median)} · n ${r.n.toLocaleString("en-US")}`, dx: 4, textAnchor: "start", fill: "currentColor"}),
       Plot.ruleX([0])
     ]
   });
@@ -297,7 +324,7 @@ export function textTable<T extends Record<string, unknown>>(rows: T[], columns:
     return html`<td class=${c.numeric ? "num" : ""}>${text}</td>`;
   };
   // A table wider than the page (many columns on a phone) scrolls inside its own box, never the page.
-  return html`<div style="overflow-x: auto; max-width: 100%;"><table class="eco-text">
+  return html`<div class="scroll-x" style="overflow-x: auto; max-width: 100%;"><table class="eco-text">
     <thead><tr>${columns.map((c) => html`<th class=${c.numeric ? "num" : ""}>${c.label}</th>`)}</tr></thead>
     <tbody>${rows.map((r) => html`<tr>${columns.map((c) => cell(r, c))}</tr>`)}</tbody>
   </table></div>`;

@@ -220,7 +220,7 @@ export function hypothesesReport({customers, scored, orders, ordersWithWholesale
   const valueCuts = returns.rows.length >= 4 * minGroup ? quartiles(returns.rows.map((r) => r.customer.firstOrderValue)) : null;
   const valueBand = (v: number) => (valueCuts ? String(valueCuts.filter((c) => v > c).length) : "0");
   const bandLabels: Record<string, string> = valueCuts ? {
-    0: `first order ≤ ${money(valueCuts[0])}`, 1: `${money(valueCuts[0])}–${money(valueCuts[1])}`, 2: `${money(valueCuts[1])}–${money(valueCuts[2])}`, 3: `first order > ${money(valueCuts[2])}`
+    0: `first order ≤ ${money(valueCuts[0])}`, 1: `first order ${money(valueCuts[0])}–${money(valueCuts[1])}`, 2: `first order ${money(valueCuts[1])}–${money(valueCuts[2])}`, 3: `first order > ${money(valueCuts[2])}`
   } : {};
   const bands = Object.keys(bandLabels).filter((b) => returns.rows.some((r) => valueBand(r.customer.firstOrderValue) === b));
 

@@ -41,25 +41,26 @@ export const THRESHOLD_STEP = 50;
 const BLOCK_HOURS = 3;
 
 interface OfferRule {
-  /** The offer in words, given the basket threshold as displayed (thousands separated). */
-  offer: (threshold: string) => string;
+  /** The offer in words; pages add "on orders above" the segment's threshold, with the case's currency. */
+  offer: string;
   goal: string;
+  /** Share of an order's value the offer gives away (0: none, e.g. early access and free delivery). */
   discount: number;
 }
 
 export const OFFERS: Record<SegmentId, OfferRule> = {
   best: {goal: "keep them close without giving margin away", discount: 0,
-    offer: (t) => `early access to the new season's range in the featured categories and free delivery on orders above ${t}`},
+    offer: "early access to the new season's range in the featured categories and free delivery"},
   loyal: {goal: "grow the basket", discount: 0.05,
-    offer: (t) => `a 5% loyalty bonus on orders above ${t} in the featured categories`},
+    offer: "a 5% loyalty bonus in the featured categories"},
   "at-risk": {goal: "win them back before they lapse", discount: 0.15,
-    offer: (t) => `a 15% win-back coupon on the featured categories, valid 14 days, for orders above ${t}`},
+    offer: "a 15% win-back coupon on the featured categories, valid 14 days"},
   promising: {goal: "turn a first order into a second", discount: 0.1,
-    offer: (t) => `10% off the second order above ${t}, with picks from the categories of their first order`},
+    offer: "10% off the second order, with picks from the categories of their first order"},
   "one-time": {goal: "bring them back in their season", discount: 0.1,
-    offer: (t) => `a seasonal selection with 10% off orders above ${t} during the send months`},
+    offer: "a seasonal selection with 10% off during the send months"},
   lost: {goal: "one attempt to reactivate", discount: 0.2,
-    offer: (t) => `a single 20% reactivation coupon for orders above ${t}, sent once at the peak of their categories' season`}
+    offer: "a single 20% reactivation coupon, sent once at the peak of their categories' season"}
 };
 
 export interface SendWindow {
@@ -85,11 +86,12 @@ export interface PlanRow {
   window: SendWindow;
   cadenceDays: number | null;
   cadence: string;
+  /** The offer applies to orders above this amount (the case's currency). */
   threshold: number;
   offer: string;
+  /** Share of an order's value the offer gives away. */
+  discount: number;
   goal: string;
-  /** Why, in one sentence built from the numbers. */
-  because: string;
   /** A warning computed from the numbers, when one applies. */
   caution: string | null;
 }
@@ -233,15 +235,17 @@ function planRow(seg: SegmentSummary, customers: readonly ScoredCustomer[], time
   }
   const threshold = roundUp(seg.aov.q3, THRESHOLD_STEP);
   const rule = OFFERS[seg.id];
-  const top = featured[0];
-  const because = `${seg.customers.toLocaleString("en-US")} customers (${Math.round(seg.share * 100)}%) bringing ${Math.round(seg.revenueShare * 100)}% of revenue; ` +
-    `${top ? `${Math.round(top.share * 100)}% of their spend is ${top.label}` : "no dominant category"}, median order ${Math.round(seg.aov.median).toLocaleString("en-US")}, ` +
-    `last order a median ${Math.round(seg.recencyDays.median)} days before ${asOf ?? "the end of the log"}.`;
   return {
     segment: seg.id, label: seg.label, customers: seg.customers, share: seg.share, revenueShare: seg.revenueShare,
     medianAov: seg.aov.median, repeatShare: seg.repeatShare, medianRecencyDays: seg.recencyDays.median,
-    featured, window, cadenceDays, cadence, threshold, offer: rule.offer(threshold.toLocaleString("en-US")), goal: rule.goal, because, caution
+    featured, window, cadenceDays, cadence, threshold, offer: rule.offer, discount: rule.discount, goal: rule.goal, caution
   };
+}
+
+/** What one customer's own mail features (their categories, by the segment rule) and when it goes (those categories' send window). */
+export function customerMailing(c: Pick<ScoredCustomer, "shares">, time: TimeReport): {featured: {category: Category; share: number}[]; window: SendWindow} {
+  const featured = featuredCategories(Object.entries(c.shares).map(([category, share]) => ({category, share})));
+  return {featured, window: sendWindow(Object.fromEntries(featured.map((f) => [f.category, f.share])), time)};
 }
 
 /** `customers`: the scored customers of profiles (loaders/cases/ecommerce/customers.ts readScoredCustomers), in the
@@ -264,9 +268,8 @@ export function mailingPlan(profiles: ProfilesReport, customers: readonly Scored
     const order = new Map(SEGMENT_RULES.map((s, i) => [s.id, i]));
     const rows = customers.map((c, i) => ({c, i})).sort((a, b) => order.get(a.c.segment)! - order.get(b.c.segment)! || b.c.revenue - a.c.revenue || (a.c.customerId < b.c.customerId ? -1 : 1));
     for (const {c, i} of rows) {
-      const featured = featuredCategories(Object.entries(c.shares).map(([category, share]) => ({category, share})));
-      const window = sendWindow(Object.fromEntries(featured.map((f) => [f.category, f.share])), time);
-      list.push({customerId: c.customerId, segment: segmentLabel[c.segment], profile: names[clusterOf[i]], categories: featured.map((f) => categoryLabel[f.category]).join(", "), window: window.text});
+      const own = customerMailing(c, time);
+      list.push({customerId: c.customerId, segment: segmentLabel[c.segment], profile: names[clusterOf[i]], categories: own.featured.map((f) => categoryLabel[f.category]).join(", "), window: own.window.text});
     }
   }
   const rules = [
@@ -274,7 +277,7 @@ export function mailingPlan(profiles: ProfilesReport, customers: readonly Scored
     "Send months: calendar months whose seasonality index — averaged over the featured categories weighted by their share, then over the month and its two neighbours — is at least 1 (an average month or busier); the peak is the highest of these.",
     `Weekday and hour: the weekday, and the start of the ${BLOCK_HOURS}-hour block, with the most order lines of the featured categories.`,
     `Cadence: for repeat buyers, half their median gap between orders (two contacts per purchase cycle), within ${CADENCE_MIN}–${CADENCE_MAX} days (${CADENCE_MIN} days when orders are typically under ${RHYTHM_MIN_GAP} days apart); for first-time buyers, timed on when returning customers place their second order.${asOf ? ` Gaps count only orders before ${asOf} (customer ids look re-used from then on).` : ""}`,
-    `Offer: by segment (see the table), with a basket threshold = the segment's upper-quartile order value rounded up to ${THRESHOLD_STEP}.`,
+    `Offer: by segment (see the table), on orders above a threshold: the segment's upper-quartile order value, rounded up to a multiple of ${THRESHOLD_STEP}.`,
     "Customer-level lists use the customer's own categories (same rule) and the send window of those categories."
   ];
   return {report: {rules, plan, crosstab, customerRows, listSize: customers.length, scope: profiles.scope, returnMinHours: profiles.returnMinHours}, list};

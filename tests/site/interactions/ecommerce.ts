@@ -23,6 +23,17 @@ async function pickOther(page: Page, nth = 0): Promise<string> {
 }
 
 export const interactions: Record<string, (page: Page) => Promise<void>> = {
+  "/ecommerce/": async (page) => {
+    // The assumed rate of extra orders moves every action's expected effect.
+    const selector = "ol.actions li .muted";
+    const before = (await page.locator(selector).first().textContent()) ?? "";
+    assert.match(before, /At 2 extra orders per 100 mailed/);
+    const input = page.locator("#observablehq-main input[type=number]").first();
+    await input.fill("10");
+    await input.dispatchEvent("input");
+    const after = await changedText(page, selector, before);
+    assert.match(after, /At 10 extra orders per 100 mailed/);
+  },
   "/ecommerce/categories": async (page) => {
     const selector = "#ecommerce-category-picked";
     const before = (await page.locator(selector).textContent()) ?? "";

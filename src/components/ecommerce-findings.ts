@@ -1,0 +1,86 @@
+/**
+ * The e-commerce tests in words for a manager: for each question of the main family
+ * (loaders/cases/ecommerce/hypotheses.ts), the answer with its figures and what it means for the
+ * mailings. Shared by the Hypotheses page (one block per question) and the Summary, so both say
+ * the same. Every figure comes from the test's own groups; "no evidence" is never read as "no
+ * difference", and a difference between who comes back is never read as the effect of a mailing.
+ */
+import {money, moneyUnit, pct, pEquals} from "./format.js";
+
+export interface FindingGroup {
+  label: string;
+  n: number;
+  median?: number;
+  proportion?: number;
+}
+
+export interface FindingTest {
+  id: string;
+  question: string;
+  rejectAdjusted?: boolean;
+  pAdjusted?: number;
+  pValue: number;
+  groups: FindingGroup[];
+  effect: {name: string; value: number; magnitude: string};
+}
+
+export interface Finding {
+  id: string;
+  /** The question in plain words. */
+  title: string;
+  /** Yes / No evidence, with the figures that show it. */
+  answer: string;
+  /** What it means for the mailings. */
+  meaning: string;
+  /** The test's decision in one short phrase, for a reader who wants it (Holm-adjusted p, effect size). */
+  evidence: string;
+  /** Whether a chart of medians (money) or of shares back within the horizon shows it, and what its bars are. */
+  chart: "median" | "share";
+  by: string;
+}
+
+const extremes = (groups: FindingGroup[], value: (g: FindingGroup) => number) => {
+  const sorted = [...groups].sort((a, b) => value(b) - value(a));
+  return {top: sorted[0], bottom: sorted[sorted.length - 1]};
+};
+
+/** `horizonDays`: the horizon of the shares back (Kaplan–Meier); `unit`: the case's currency. */
+export function findingOf(t: FindingTest, {horizonDays, unit}: {horizonDays: number; unit: {currency: string}}): Finding {
+  const yes = !!t.rejectAdjusted;
+  const evidence = `Holm-adjusted ${pEquals(t.pAdjusted ?? t.pValue)}; ${t.effect.name} = ${t.effect.value.toFixed(2)}, ${t.effect.magnitude}`;
+  const amount = (x: number | undefined) => money(x ?? NaN, unit);
+  if (t.id === "aov-at-risk-vs-repeat") {
+    const [risk, rest] = t.groups;
+    const more = t.effect.value > 0;
+    return {id: t.id, chart: "median", by: "group of customers", evidence, title: `Do ${risk.label} customers spend differently per order?`,
+      answer: yes
+        ? `Yes: ${risk.label} customers spend ${more ? "more" : "less"} per order — a median order of ${amount(risk.median)} against ${amount(rest.median)} for the other repeat buyers.`
+        : `No evidence of a difference: a median order of ${amount(risk.median)} for ${risk.label} customers, ${amount(rest.median)} for the other repeat buyers — a gap chance alone could explain.`,
+      meaning: yes
+        ? `Set their win-back offer's threshold from their own orders (the mailing plan does), not from other repeat buyers'.`
+        : `Nothing here argues for pricing their win-back offer differently from other repeat buyers'; the plan sets it from their own orders either way.`};
+  }
+  if (t.id === "value-first-category") {
+    const {top, bottom} = extremes(t.groups, (g) => g.median ?? NaN);
+    return {id: t.id, chart: "median", by: "main category of the first order", evidence, title: "Are first orders larger in some categories?",
+      answer: yes
+        ? `Yes: a first order mainly in ${top.label} has a median of ${amount(top.median)}; mainly in ${bottom.label}, ${amount(bottom.median)}.`
+        : `No evidence of a difference: medians run from ${amount(bottom.median)} (${bottom.label}) to ${amount(top.median)} (${top.label}), a spread chance alone could explain.`,
+      meaning: yes
+        ? `A welcome offer's minimum order fits better when set per category of the first order than one amount for all.`
+        : `Nothing here argues for a different minimum order per category of the first order.`};
+  }
+  const byValue = t.id === "return-first-value";
+  const what = byValue ? "the value of their first order" : "the category of their first order";
+  const {top, bottom} = extremes(t.groups, (g) => g.proportion ?? NaN);
+  const share = (g: FindingGroup) => pct(g.proportion ?? NaN);
+  // Value groups are labelled "first order 292–674" (amounts in the case's currency); category groups by the category.
+  const group = (g: FindingGroup) => (byValue ? `a ${g.label} ${moneyUnit(unit)}` : `a first order mainly in ${g.label}`);
+  return {id: t.id, chart: "share", by: byValue ? "value of the first order" : "main category of the first order", evidence, title: `Does ${what} tell who comes back?`,
+    answer: yes
+      ? `Yes: ${share(top)} of customers with ${group(top)} ordered again within ${horizonDays} days, against ${share(bottom)} with ${group(bottom)}.`
+      : `No evidence: between ${share(bottom)} and ${share(top)} ordered again within ${horizonDays} days whatever ${what} — a spread chance alone could explain.`,
+    meaning: yes
+      ? `The follow-up to customers with ${group(bottom)} has the most ground to make up. This describes who comes back; it does not show that ${byValue ? "a larger or smaller first order" : `featuring ${top.label}`} would bring anyone back — the control group of the first send can.`
+      : `Nothing here argues for timing or targeting the follow-up after a first order differently by ${what}.`};
+}
