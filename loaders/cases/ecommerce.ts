@@ -36,6 +36,7 @@ import {timeReport, type TimeReport} from "./ecommerce/time.ts";
 import {hypothesesReport, type HypothesesReport} from "./ecommerce/hypotheses.ts";
 import {mailingPlan, type MailingListRow, type MailingReport} from "./ecommerce/mailing.ts";
 import {summaryReport, type SummaryReport} from "./ecommerce/summary.ts";
+import {ecommerceDashboardOf} from "./ecommerce/dashboard.ts";
 
 export interface EcommerceResult {
   summary: SummaryReport;
@@ -112,6 +113,7 @@ export function ecommerceArtifacts(r: EcommerceResult, input: CaseInput, setting
   return {
     "quality.json": qualityArtifact(r.quality, input, settings),
     "summary.json": r.summary,
+    "dashboard.json": ecommerceDashboardOf(r),
     "categories.json": r.categories,
     "profiles.json": r.profiles,
     "time.json": r.time,

@@ -40,6 +40,7 @@ import {testFamily} from "../analysis/hypotheses.ts";
 import type {ClusterReport, ExplorationReport, HypothesisReport, ModelReport} from "../analysis/types.ts";
 import {design, designRows, fitnessFeatures, memberColumns, target, type FitnessFeatures, type FitnessMember, type Levels, type MemberColumn} from "./fitness/features.ts";
 import {recommend, type RecommendationsReport} from "./fitness/recommendations.ts";
+import {fitnessDashboardOf} from "./fitness/dashboard.ts";
 
 export interface FitnessOptions {
   seed?: number;
@@ -260,6 +261,7 @@ export function fitnessArtifacts(members: readonly FitnessMember[], {customerRow
     "groups.json": analysis.groups,
     "hypotheses.json": analysis.hypotheses,
     "recommendations.json": analysis.recommendations,
+    "dashboard.json": fitnessDashboardOf(members, analysis),
     "members.json": memberRows(members, analysis, customerRows)
   };
 }

@@ -24,6 +24,7 @@ import {topReasons} from "../explain/reasons.ts";
 import type {Artifacts} from "../artifacts.ts";
 import type {CaseRun} from "./registry.ts";
 import {qualityArtifact} from "../quality/artifact.ts";
+import {oneClickDashboard} from "./one-click/dashboard.ts";
 
 export interface OneClickOptions extends ModelOptions {
   customerRows?: boolean;
@@ -170,6 +171,7 @@ export function oneClickArtifacts(data: OneClickData, {customerRows = settings.c
     "model.json": modelArtifact,
     "segments.json": segments,
     "offers.json": offers,
+    "dashboard.json": oneClickDashboard({rows, membership, vocabulary, threshold: segments.defaults.probability, profitUnit: segments.profitUnit}),
     "customers.json": {allowed: customerRows, sources: bySource?.sources.map((s) => ({feature: s, label: featureLabel.get(s)})) ?? [], customers}
   };
 }

@@ -1,0 +1,74 @@
+/**
+ * E-commerce on the overview (dashboard.json): customers, their orders and revenue, and the share at
+ * risk or lapsed, filtered by when customers first ordered (quarter, or year for a log of more than
+ * MAX_QUARTERS quarters) and by their main category (the MAX_CATEGORIES with most customers, the
+ * rest together). The customers are those the RFM segments describe (as of the repeat cutoff when
+ * customer ids look re-used after it). "At risk or lapsed" is a rule on recency, not a model: the
+ * segments "At risk" (repeat buyers whose last order is among the oldest third) and "Lost" (a
+ * single order, among the oldest third).
+ */
+import {dashboardCube, levelsOf, type Dashboard, type DimensionSpec} from "../../analysis/dashboard.ts";
+import type {ScoredCustomer} from "./customers.ts";
+import type {EcommerceResult} from "../ecommerce.ts";
+import {segmentLabel, type SegmentId} from "./rfm.ts";
+
+const AT_RISK: SegmentId[] = ["at-risk", "lost"];
+const MAX_QUARTERS = 12;
+const MAX_CATEGORIES = 8;
+const OTHER = "\u0000other";
+
+export interface EcommerceDashboardInput {
+  customers: readonly ScoredCustomer[];
+  /** Category labels (id → label) for the export's or the rules' categories. */
+  categoryLabels: Readonly<Record<string, string>>;
+  period: {start: string; end: string};
+  /** Customers are described as of this day (the repeat cutoff), or null: the whole log. */
+  asOf: string | null;
+  unit: string;
+}
+
+const quarterOf = (iso: string) => `${iso.slice(0, 4)} Q${Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1}`;
+
+export function ecommerceDashboard({customers, categoryLabels, period, asOf, unit}: EcommerceDashboardInput): Dashboard {
+  const quarters = new Set(customers.map((c) => quarterOf(c.firstTime)));
+  const cohort = quarters.size > MAX_QUARTERS ? (c: ScoredCustomer) => c.firstTime.slice(0, 4) : (c: ScoredCustomer) => quarterOf(c.firstTime);
+  const counts = new Map<string, number>();
+  for (const c of customers) counts.set(c.mainCategory, (counts.get(c.mainCategory) ?? 0) + 1);
+  const top = new Set([...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_CATEGORIES).map(([id]) => id));
+  const category = (c: ScoredCustomer) => (top.has(c.mainCategory) ? c.mainCategory : OTHER);
+  const label = (id: string) => (id === OTHER ? "Other categories" : categoryLabels[id] ?? id);
+  const dimensions: DimensionSpec<ScoredCustomer>[] = [
+    {id: "cohort", label: "First order in", levels: levelsOf(customers.map(cohort)), of: cohort},
+    {id: "category", label: "Main category (most revenue)", levels: levelsOf(customers.map(category), label, (a, b) => (a === OTHER ? 1 : b === OTHER ? -1 : counts.get(b)! - counts.get(a)!)), of: category}
+  ];
+  const atRisk = (c: ScoredCustomer) => AT_RISK.includes(c.segment);
+  const cube = dashboardCube(customers, dimensions, {
+    orders: (c) => c.orders,
+    revenue: (c) => c.revenue,
+    atRisk: (c) => Number(atRisk(c)),
+    revenueAtRisk: (c) => (atRisk(c) ? c.revenue : 0)
+  });
+  const segments = AT_RISK.map((s) => `"${segmentLabel[s]}"`).join(" and ");
+  const until = asOf ? `before ${asOf} (customer ids look re-used from then on)` : "in the log";
+  return {
+    unit: "customers",
+    period: {start: period.start.slice(0, 10), end: period.end.slice(0, 10)},
+    periodNote: asOf ? `orders from ${period.start.slice(0, 10)} to ${period.end.slice(0, 10)}; customers and their orders as of ${asOf}` : `orders from ${period.start.slice(0, 10)} to ${period.end.slice(0, 10)}`,
+    kpis: [
+      {label: "Customers", measure: null, show: "count", unit: "customers", note: `with an order ${until}`},
+      {label: "Orders", measure: "orders", show: "count", unit: "orders", note: `their orders ${until}, wholesale lines aside`},
+      {label: "Revenue", measure: "revenue", show: "money", unit, note: `of those orders`},
+      {label: "At risk or lapsed", measure: "atRisk", show: "share", unit: "customers", note: `RFM segments ${segments}: last order among the oldest third`}
+    ],
+    atRisk: {measure: "atRisk", definition: `customers in the RFM segments ${segments}: their last order is among the oldest third (a rule on recency, no model)`},
+    valueAtRisk: {measure: "revenueAtRisk", unit, label: "Revenue from customers at risk or lapsed",
+      definition: "what they have spent over the whole period: the spending a win-back could recover, not a loss that has happened"},
+    cube
+  };
+}
+
+/** The dashboard from the case's result. Money carries no currency yet: "currency units". */
+export function ecommerceDashboardOf(r: Pick<EcommerceResult, "customers" | "summary">, unit = "currency units"): Dashboard {
+  const categoryLabels = Object.fromEntries(r.summary.categories.map((c) => [c.category, c.label]));
+  return ecommerceDashboard({customers: r.customers, categoryLabels, period: r.summary.period, asOf: r.summary.scope.asOf, unit});
+}
