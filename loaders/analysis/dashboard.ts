@@ -49,6 +49,8 @@ export interface CubeCell {
 }
 
 export interface Cube {
+  /** The level standing for every level (ALL). */
+  all: string;
   dimensions: CubeDimension[];
   measures: string[];
   minCell: number;
@@ -89,10 +91,11 @@ export function dashboardCube<R>(rows: readonly R[], dimensions: readonly Dimens
   const hidden = suppress([...cells.values()], dims, minCell);
   const out = [...cells.values()].map(({at, n, sums}): CubeCell => {
     const why = hidden.get(keyOf(at)) ?? null;
-    return why ? {at, n: null, sums: null, hidden: why} : {at, n, sums, hidden: null};
+    // Sums rounded to 6 decimals: the same figures whatever order the rows were added in.
+    return why ? {at, n: null, sums: null, hidden: why} : {at, n, sums: sums.map((x) => Number(x.toFixed(6))), hidden: null};
   });
   const count = (why: string) => [...hidden.values()].filter((h) => h === why).length;
-  return {dimensions: dims, measures: names, minCell, cells: out, hidden: {small: count("small"), complement: count("complement")}};
+  return {all: ALL, dimensions: dims, measures: names, minCell, cells: out, hidden: {small: count("small"), complement: count("complement")}};
 }
 
 /** Which cells to hide, and why (the rule in the module's comment). */
@@ -130,6 +133,9 @@ export interface Kpi {
 
 /** dashboard.json: one case's tiles, filters and cross-case figures, from its cube. */
 export interface Dashboard {
+  /** The case's title and question (its registry entry). */
+  title: string;
+  question: string;
   /** What one row of the cube is: "members", "customers". */
   unit: string;
   /** The data's period (ISO dates) or null when the exports carry no dates; `periodNote` says it in words. */
@@ -137,7 +143,7 @@ export interface Dashboard {
   periodNote: string;
   kpis: Kpi[];
   /** The measure counting customers at risk, and the case's definition of "at risk", for the cross-case comparison. */
-  atRisk: {measure: string; definition: string};
+  atRisk: {measure: string; label: string; definition: string};
   /** Money at risk (its measure, unit and meaning), or null when the case has no money. */
   valueAtRisk: {measure: string; unit: string; label: string; definition: string} | null;
   cube: Cube;

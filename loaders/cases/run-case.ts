@@ -31,7 +31,7 @@ export const fileRow = (f: ArtifactFile): FileRow => ({
 
 export async function runCase(id: CaseId, settings: Settings = defaultSettings): Promise<void> {
   await runLoader(async () => {
-    if (!presentCaseIds(settings.dataDir).includes(id)) return {"summary.json": null, "files.json": null};
+    if (!presentCaseIds(settings.dataDir).includes(id)) return {"summary.json": null, "files.json": null, "dashboard.json": null};
     const def = caseById(id);
     const artifacts = await (await def.load()).run(caseInput(settings.dataDir, id), settings);
     return {...artifacts, "files.json": {case: def.title, files: (artifacts["quality.json"] as QualityArtifact).files.map(fileRow)}};

@@ -7,6 +7,7 @@
  * segments "At risk" (repeat buyers whose last order is among the oldest third) and "Lost" (a
  * single order, among the oldest third).
  */
+import {caseById} from "../registry.ts";
 import {dashboardCube, levelsOf, type Dashboard, type DimensionSpec} from "../../analysis/dashboard.ts";
 import type {ScoredCustomer} from "./customers.ts";
 import type {EcommerceResult} from "../ecommerce.ts";
@@ -50,7 +51,10 @@ export function ecommerceDashboard({customers, categoryLabels, period, asOf, uni
   });
   const segments = AT_RISK.map((s) => `"${segmentLabel[s]}"`).join(" and ");
   const until = asOf ? `before ${asOf} (customer ids look re-used from then on)` : "in the log";
+  const {title, question} = caseById("ecommerce");
   return {
+    title,
+    question,
     unit: "customers",
     period: {start: period.start.slice(0, 10), end: period.end.slice(0, 10)},
     periodNote: asOf ? `orders from ${period.start.slice(0, 10)} to ${period.end.slice(0, 10)}; customers and their orders as of ${asOf}` : `orders from ${period.start.slice(0, 10)} to ${period.end.slice(0, 10)}`,
@@ -60,7 +64,7 @@ export function ecommerceDashboard({customers, categoryLabels, period, asOf, uni
       {label: "Revenue", measure: "revenue", show: "money", unit, note: `of those orders`},
       {label: "At risk or lapsed", measure: "atRisk", show: "share", unit: "customers", note: `RFM segments ${segments}: last order among the oldest third`}
     ],
-    atRisk: {measure: "atRisk", definition: `customers in the RFM segments ${segments}: their last order is among the oldest third (a rule on recency, no model)`},
+    atRisk: {label: "at risk or lapsed", measure: "atRisk", definition: `customers in the RFM segments ${segments}: their last order is among the oldest third (a rule on recency, no model)`},
     valueAtRisk: {measure: "revenueAtRisk", unit, label: "Revenue from customers at risk or lapsed",
       definition: "what they have spent over the whole period: the spending a win-back could recover, not a loss that has happened"},
     cube

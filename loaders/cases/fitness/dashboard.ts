@@ -3,6 +3,7 @@
  * by contract length (when the table has it) and member group. High risk is the rule One Click uses
  * too: the churn model, scoring each member out of fold, finds leaving more likely than not.
  */
+import {caseById} from "../registry.ts";
 import {dashboardCube, levelsOf, type Dashboard, type DimensionSpec} from "../../analysis/dashboard.ts";
 import type {FitnessMember, MemberColumn} from "./features.ts";
 import type {FitnessAnalysis} from "../fitness.ts";
@@ -42,7 +43,10 @@ export function fitnessDashboard({members, probability, group, groupNames, colum
     churned: (r) => r.member.churn,
     highRisk: (r) => Number(r.probability >= HIGH_RISK)
   });
+  const {title, question} = caseById("fitness");
   return {
+    title,
+    question,
     unit: "members",
     period: null,
     periodNote: "one snapshot of the member table (it holds no dates)",
@@ -51,7 +55,7 @@ export function fitnessDashboard({members, probability, group, groupNames, colum
       {label: "Churn share", measure: "churned", show: "share", unit: "members", note: "left in the following month"},
       {label: "Members at high risk", measure: "highRisk", show: "count", unit: "members", note: `churn model: leaving more likely than not (probability ≥ ${HIGH_RISK * 100} %)`}
     ],
-    atRisk: {measure: "highRisk", definition: `members the churn model, scoring each member without having seen them (out of fold), finds more likely to leave next month than not (probability ≥ ${HIGH_RISK * 100} %)`},
+    atRisk: {label: "at high risk", measure: "highRisk", definition: `members the churn model, scoring each member without having seen them (out of fold), finds more likely to leave next month than not (probability ≥ ${HIGH_RISK * 100} %)`},
     valueAtRisk: null,
     cube
   };

@@ -4,6 +4,7 @@
  * to decline" is the Segments page's high risk: out-of-fold probability at or above the default
  * threshold (segments.ts), so the dashboard and the segments count the same customers.
  */
+import {caseById} from "../registry.ts";
 import {dashboardCube, levelsOf, type Dashboard, type DimensionSpec} from "../../analysis/dashboard.ts";
 import {profitInfo, type CustomerRow, type FeatureDef, type FeatureId} from "./features.ts";
 import {segmentDefs, type SegmentId} from "./segments.ts";
@@ -41,7 +42,10 @@ export function oneClickDashboard({rows, membership, vocabulary, threshold, prof
     profitAtRisk: (r) => (r.highRisk ? r.row.profit : 0)
   });
   const percent = `${Math.round(threshold * 100)} %`;
+  const {title, question} = caseById("one-click");
   return {
+    title,
+    question,
     unit: "customers",
     period: null,
     periodNote: "the last three months of activity (the exports label months, not dates)",
@@ -50,7 +54,7 @@ export function oneClickDashboard({rows, membership, vocabulary, threshold, prof
       {label: "Predicted to decline", measure: "highRisk", show: "share", unit: "customers", note: `model: a decline more likely than not (probability ≥ ${percent})`},
       {label: "Profit at risk", measure: "profitAtRisk", show: "money", unit: `${profitUnit} per month`, note: `${profitInfo.short.toLowerCase()} of the customers predicted to decline`}
     ],
-    atRisk: {measure: "highRisk", definition: `customers the activity model, scoring each customer out of fold, finds more likely than not to be labelled "declined" (probability ≥ ${percent}); the label describes the current month, it is not a forecast`},
+    atRisk: {label: "predicted to decline", measure: "highRisk", definition: `customers the activity model, scoring each customer out of fold, finds more likely than not to be labelled "declined" (probability ≥ ${percent}); the label describes the current month, it is not a forecast`},
     valueAtRisk: {measure: "profitAtRisk", unit: `${profitUnit} per month`, label: "Monthly profit of customers predicted to decline",
       definition: `their ${profitInfo.label.toLowerCase()}: what the store earns from them in a month, not a loss that has happened`},
     cube
