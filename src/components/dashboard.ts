@@ -62,10 +62,10 @@ export function riskByFirstDimension(d: Dashboard, at: readonly string[], {width
     ariaLabel: title,
     ariaDescription: rows.map((r) => `${r.label}: ${r.text}`).join("; "),
     width,
-    height: 50 + rows.length * axis.rowHeight(26),
+    height: 50 + rows.length * axis.rowHeight(22),
     marginLeft: axis.marginLeft,
     marginRight: 10,
-    x: {label: `${d.atRisk.label} (% of ${d.unit}) →`, domain: [0, max * 1.6], grid: true, zero: true},
+    x: {label: `${d.atRisk.label} (% of ${d.unit}) →`, domain: [0, max * 1.4], grid: true, zero: true},
     y: {domain: labels, tickFormat: axis.tickFormat, label: null},
     marks: [
       Plot.barX(rows.filter((r) => r.share !== null), {x: "share", y: "label", fill: (r) => (r.selected ? CHOSEN : POSITIVE)}),
@@ -79,16 +79,16 @@ export function riskByFirstDimension(d: Dashboard, at: readonly string[], {width
 export function casePanel({id, href, dashboard: d}: CaseDashboard): HTMLElement {
   const cube = d.cube;
   const selects = cube.dimensions.map((dim) => html`<select name=${dim.id}>${[{value: cube.all, label: "All"}, ...dim.levels].map((l) => html`<option value=${l.value}>${l.label}</option>`)}</select>` as HTMLSelectElement);
-  const tiles = html`<div class="grid grid-cols-${Math.min(4, d.kpis.length)} dashboard-tiles"></div>` as HTMLElement;
+  const tiles = html`<div class="dashboard-tiles"></div>` as HTMLElement;
   const chart = html`<div class="dashboard-chart"></div>` as HTMLElement;
   const hidden = cube.hidden.small + cube.hidden.complement;
   const panel = html`<section class="dashboard-case" id=${`dashboard-${id}`}>
     <h2><a href=${href}>${d.title}</a></h2>
-    <p class="muted">${d.question} Data: ${d.periodNote}.</p>
+    <p class="muted">${d.question}</p>
     <form class="dashboard-filters">${cube.dimensions.map((dim, j) => html`<label>${dim.label} ${selects[j]}</label>`)}</form>
     ${tiles}${chart}
     <p class="muted dashboard-note">${hidden
-      ? `${grouped(hidden)} of ${grouped(cube.cells.length)} filter combinations show no figures: ${grouped(cube.hidden.small)} hold fewer than ${cube.minCell} ${d.unit}${cube.hidden.complement ? `, and ${grouped(cube.hidden.complement)} more are hidden so that those cannot be worked out by subtraction` : ""}.`
+      ? `${grouped(hidden)} of ${grouped(cube.cells.length)} filter combinations show no figures: ${grouped(cube.hidden.small)} with fewer than ${cube.minCell} ${d.unit}${cube.hidden.complement ? `, and ${grouped(cube.hidden.complement)} more so that those cannot be worked out by subtraction` : ""}.`
       : `Every filter combination holds at least ${cube.minCell} ${d.unit} or none.`}</p>
   </section>` as HTMLElement;
   const at = () => selects.map((s) => s.value);

@@ -39,8 +39,8 @@ export function ecommerceDashboard({customers, categoryLabels, period, asOf, uni
   const category = (c: ScoredCustomer) => (top.has(c.mainCategory) ? c.mainCategory : OTHER);
   const label = (id: string) => (id === OTHER ? "Other categories" : categoryLabels[id] ?? id);
   const dimensions: DimensionSpec<ScoredCustomer>[] = [
-    {id: "cohort", label: "First order in", levels: levelsOf(customers.map(cohort)), of: cohort},
-    {id: "category", label: "Main category (most revenue)", levels: levelsOf(customers.map(category), label, (a, b) => (a === OTHER ? 1 : b === OTHER ? -1 : counts.get(b)! - counts.get(a)!)), of: category}
+    {id: "category", label: "Main category (most revenue)", levels: levelsOf(customers.map(category), label, (a, b) => (a === OTHER ? 1 : b === OTHER ? -1 : counts.get(b)! - counts.get(a)!)), of: category},
+    {id: "cohort", label: "First order in", levels: levelsOf(customers.map(cohort)), of: cohort}
   ];
   const atRisk = (c: ScoredCustomer) => AT_RISK.includes(c.segment);
   const cube = dashboardCube(customers, dimensions, {
