@@ -142,8 +142,9 @@ export interface Dashboard {
   period: {start: string; end: string} | null;
   periodNote: string;
   kpis: Kpi[];
-  /** The measure counting customers at risk, and the case's definition of "at risk", for the cross-case comparison. */
-  atRisk: {measure: string; label: string; definition: string};
+  /** The measure counting customers at risk, for the first filter's chart and the cross-case comparison: its label, the
+   * rule in a few words and the case's definition in full. */
+  atRisk: {measure: string; label: string; rule: string; definition: string};
   /** Money at risk (its measure, unit and meaning), or null when the case has no money. */
   valueAtRisk: {measure: string; unit: string; label: string; definition: string} | null;
   cube: Cube;

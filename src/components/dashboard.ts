@@ -56,7 +56,7 @@ export function riskByFirstDimension(d: Dashboard, at: readonly string[], {width
   const labels = rows.map((r) => r.label);
   const axis = wrappedAxis(labels, Math.min(200, width * 0.35));
   const max = Math.max(1, ...rows.map((r) => r.share ?? 0));
-  const title = `Share of ${d.unit} ${d.atRisk.label}, by ${dim.label.charAt(0).toLowerCase()}${dim.label.slice(1)} (%)`;
+  const title = `${d.unit.charAt(0).toUpperCase()}${d.unit.slice(1)} ${d.atRisk.label} by ${dim.label.charAt(0).toLowerCase()}${dim.label.slice(1)} (%)`;
   return Plot.plot({
     title,
     ariaLabel: title,
@@ -65,7 +65,7 @@ export function riskByFirstDimension(d: Dashboard, at: readonly string[], {width
     height: 50 + rows.length * axis.rowHeight(22),
     marginLeft: axis.marginLeft,
     marginRight: 10,
-    x: {label: `${d.atRisk.label} (% of ${d.unit}) →`, domain: [0, max * 1.4], grid: true, zero: true},
+    x: {label: `% of the ${d.unit} →`, domain: [0, max * 1.4], grid: true, zero: true},
     y: {domain: labels, tickFormat: axis.tickFormat, label: null},
     marks: [
       Plot.barX(rows.filter((r) => r.share !== null), {x: "share", y: "label", fill: (r) => (r.selected ? CHOSEN : POSITIVE)}),
@@ -118,10 +118,10 @@ export function coverageLine(cases: readonly CaseDashboard[]): string {
 export function riskAcrossCases(cases: readonly CaseDashboard[], {width}: {width: number}): SVGSVGElement | HTMLElement {
   const rows = cases.map(({dashboard: d}) => {
     const all = cellAt(d.cube, d.cube.dimensions.map(() => d.cube.all));
-    return {label: `${d.title}: ${d.atRisk.label}`, share: (100 * sumOf(d.cube, all, d.atRisk.measure)) / all.n!, n: all.n!, unit: d.unit};
+    return {label: `${d.title} (${d.atRisk.rule})`, share: (100 * sumOf(d.cube, all, d.atRisk.measure)) / all.n!, n: all.n!, unit: d.unit};
   });
   const axis = wrappedAxis(rows.map((r) => r.label), Math.min(220, width * 0.4));
-  const title = "Share of each case's customers at risk, by the case's own definition (%)";
+  const title = "At risk, each case by its own rule (% of its customers)";
   return Plot.plot({
     title,
     ariaLabel: title,
@@ -129,7 +129,7 @@ export function riskAcrossCases(cases: readonly CaseDashboard[], {width}: {width
     width,
     height: 50 + rows.length * axis.rowHeight(30),
     marginLeft: axis.marginLeft,
-    x: {label: "At risk (% of the case's customers) →", domain: [0, Math.max(1, ...rows.map((r) => r.share)) * 1.5], grid: true, zero: true},
+    x: {label: "% of the case's customers →", domain: [0, Math.max(1, ...rows.map((r) => r.share)) * 1.5], grid: true, zero: true},
     y: {domain: rows.map((r) => r.label), tickFormat: axis.tickFormat, label: null},
     marks: [
       Plot.barX(rows, {x: "share", y: "label", fill: POSITIVE}),

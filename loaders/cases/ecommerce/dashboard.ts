@@ -57,14 +57,14 @@ export function ecommerceDashboard({customers, categoryLabels, period, asOf, uni
     question,
     unit: "customers",
     period: {start: period.start.slice(0, 10), end: period.end.slice(0, 10)},
-    periodNote: asOf ? `orders from ${period.start.slice(0, 10)} to ${period.end.slice(0, 10)}; customers and their orders as of ${asOf}` : `orders from ${period.start.slice(0, 10)} to ${period.end.slice(0, 10)}`,
+    periodNote: `orders from ${period.start.slice(0, 10)} to ${period.end.slice(0, 10)}`,
     kpis: [
       {label: "Customers", measure: null, show: "count", unit: "customers", note: `with an order ${until}`},
       {label: "Orders", measure: "orders", show: "count", unit: "orders", note: `their orders ${until}, wholesale lines aside`},
       {label: "Revenue", measure: "revenue", show: "money", unit, note: `of those orders`},
       {label: "At risk or lapsed", measure: "atRisk", show: "share", unit: "customers", note: `RFM segments ${segments}: last order among the oldest third`}
     ],
-    atRisk: {label: "at risk or lapsed", measure: "atRisk", definition: `customers in the RFM segments ${segments}: their last order is among the oldest third (a rule on recency, no model)`},
+    atRisk: {label: "at risk or lapsed", measure: "atRisk", rule: "rule: last order among the oldest third", definition: `customers in the RFM segments ${segments}: their last order is among the oldest third (a rule on recency, no model)`},
     valueAtRisk: {measure: "revenueAtRisk", unit, label: "Revenue from customers at risk or lapsed",
       definition: "what they have spent over the whole period: the spending a win-back could recover, not a loss that has happened"},
     cube
