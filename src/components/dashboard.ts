@@ -38,7 +38,7 @@ function tile(kpi: Kpi, cell: CubeCell, cube: Cube, href: string, unit: string):
   const figure = kpiFigure(kpi, cell, cube);
   return html`<a class="card dashboard-tile" href=${href}>
     <h3>${kpi.label}</h3>
-    <div class="big">${figure ? figure.value : "hidden"}${figure?.unit ? html` <span class="dashboard-unit">${figure.unit}</span>` : ""}</div>
+    <div class="big"><span class="dashboard-figure">${figure ? figure.value : "hidden"}</span>${figure?.unit ? html` <span class="dashboard-unit">${figure.unit}</span>` : ""}</div>
     <p class="muted">${figure ? figure.detail : `this selection holds fewer than ${cube.minCell} ${unit}, or would reveal one that does`}</p>
   </a>`;
 }
