@@ -131,7 +131,8 @@ export interface Kpi {
   note: string;
 }
 
-/** dashboard.json: one case's tiles, filters and cross-case figures, from its cube. */
+/** dashboard.json: one case's tiles, filters and cross-case figures, from its cube (the overview's chart breaks
+ * the at-risk share down by the cube's first dimension). */
 export interface Dashboard {
   /** The case's title and question (its registry entry). */
   title: string;

@@ -1,8 +1,8 @@
 /**
  * E-commerce on the overview (dashboard.json): customers, their orders and revenue, and the share at
- * risk or lapsed, filtered by when customers first ordered (quarter, or year for a log of more than
- * MAX_QUARTERS quarters) and by their main category (the MAX_CATEGORIES with most customers, the
- * rest together). The customers are those the RFM segments describe (as of the repeat cutoff when
+ * risk or lapsed, filtered by their main category (the MAX_CATEGORIES with most customers, the rest
+ * together; the chart's breakdown) and by when they first ordered (quarter, or year for a log of
+ * more than MAX_QUARTERS quarters). The customers are those the RFM segments describe (as of the repeat cutoff when
  * customer ids look re-used after it). "At risk or lapsed" is a rule on recency, not a model: the
  * segments "At risk" (repeat buyers whose last order is among the oldest third) and "Lost" (a
  * single order, among the oldest third).
