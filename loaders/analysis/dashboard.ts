@@ -155,3 +155,18 @@ export interface Dashboard {
 export function levelsOf(values: Iterable<string>, label: (value: string) => string = (v) => v, compare?: (a: string, b: string) => number): Level[] {
   return [...new Set(values)].sort(compare ?? ((a, b) => (a < b ? -1 : a > b ? 1 : 0))).map((value) => ({value, label: label(value)}));
 }
+
+/**
+ * The values a dimension keeps as its own levels, largest first: at most `max`, each held by at least
+ * `minCell` rows; the others go together into one "other" level, which must hold `minCell` rows too
+ * (the smallest kept value joins it until it does), so that no level is a small cell by itself.
+ */
+export function largestValues(values: readonly string[], {max, minCell = MIN_CELL}: {max: number; minCell?: number}): string[] {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const kept = ranked.slice(0, max).filter(([, n]) => n >= minCell);
+  let rest = values.length - kept.reduce((s, [, n]) => s + n, 0);
+  while (rest > 0 && rest < minCell && kept.length > 0) rest += kept.pop()![1];
+  return kept.map(([v]) => v);
+}

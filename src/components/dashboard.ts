@@ -56,7 +56,7 @@ export function riskByFirstDimension(d: Dashboard, at: readonly string[], {width
   const labels = rows.map((r) => r.label);
   const axis = wrappedAxis(labels, Math.min(200, width * 0.35));
   const max = Math.max(1, ...rows.map((r) => r.share ?? 0));
-  const title = `${d.unit.charAt(0).toUpperCase()}${d.unit.slice(1)} ${d.atRisk.label} by ${dim.label.charAt(0).toLowerCase()}${dim.label.slice(1)} (%)`;
+  const title = `${d.unit.charAt(0).toUpperCase()}${d.unit.slice(1)} ${d.atRisk.label}, % by ${dim.label.charAt(0).toLowerCase()}${dim.label.slice(1)}`;
   return Plot.plot({
     title,
     ariaLabel: title,

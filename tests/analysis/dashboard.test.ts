@@ -6,12 +6,14 @@
  * - the suppression rule: every cell of 1 to 9 customers is hidden, a cell of 10 is shown, empty
  *   cells are shown, no sum of the cube (a roll-up and its cells along one dimension) has exactly
  *   one hidden member, and every shown cell equals a direct count of the rows — on a hand-made cube
- *   and on seeded random ones.
+ *   and on seeded random ones;
+ * - a dimension keeps as its own levels only values of at least 10 rows, and its "other" level holds at
+ *   least 10 rows too.
  */
 import {describe, test} from "node:test";
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
-import {ALL, dashboardCube, type Cube, type DimensionSpec} from "../../loaders/analysis/dashboard.ts";
+import {ALL, dashboardCube, largestValues, type Cube, type DimensionSpec} from "../../loaders/analysis/dashboard.ts";
 import {fitnessDashboard} from "../../loaders/cases/fitness/dashboard.ts";
 import {loadFitness} from "../../loaders/clean/fitness.ts";
 import {caseInput} from "../../loaders/inputs/resolve.ts";
@@ -140,5 +142,17 @@ describe("suppression of small cells", () => {
 
   test("a row outside a dimension's levels is an error, not a silently missing customer", () => {
     assert.throws(() => dashboardCube(rowsOf({"p/z": 1}), dims({a: ["p"], b: ["u"]}), {}), /value "z" is not one of its levels/);
+  });
+});
+
+describe("levels of a dimension with many values", () => {
+  const values = (counts: Record<string, number>) => Object.entries(counts).flatMap(([v, n]) => Array<string>(n).fill(v));
+  test("at most `max` values of at least 10 rows each, largest first", () => {
+    assert.deepEqual(largestValues(values({a: 50, b: 9, c: 30, d: 12, e: 40}), {max: 3}), ["a", "e", "c"]);
+  });
+  test("the smallest kept value joins the others until they hold 10 rows", () => {
+    // Left over: b (9) alone would be a small "other" level; d (12) joins it.
+    assert.deepEqual(largestValues(values({a: 50, b: 9, c: 30, d: 12}), {max: 4}), ["a", "c"]);
+    assert.deepEqual(largestValues(values({a: 50, b: 10, c: 30}), {max: 4}), ["a", "c", "b"]);
   });
 });

@@ -1,14 +1,14 @@
 /**
  * E-commerce on the overview (dashboard.json): customers, their orders and revenue, and the share at
- * risk or lapsed, filtered by their main category (the MAX_CATEGORIES with most customers, the rest
- * together; the chart's breakdown) and by when they first ordered (quarter, or year for a log of
+ * risk or lapsed, filtered by their main category (at most MAX_CATEGORIES with most customers, each of at
+ * least 10, the rest together: largestValues; the chart's breakdown) and by when they first ordered (quarter, or year for a log of
  * more than MAX_QUARTERS quarters). The customers are those the RFM segments describe (as of the repeat cutoff when
  * customer ids look re-used after it). "At risk or lapsed" is a rule on recency, not a model: the
  * segments "At risk" (repeat buyers whose last order is among the oldest third) and "Lost" (a
  * single order, among the oldest third).
  */
 import {caseById} from "../registry.ts";
-import {dashboardCube, levelsOf, type Dashboard, type DimensionSpec} from "../../analysis/dashboard.ts";
+import {dashboardCube, largestValues, levelsOf, type Dashboard, type DimensionSpec} from "../../analysis/dashboard.ts";
 import type {ScoredCustomer} from "./customers.ts";
 import type {EcommerceResult} from "../ecommerce.ts";
 import {segmentLabel, type SegmentId} from "./rfm.ts";
@@ -16,7 +16,7 @@ import {segmentLabel, type SegmentId} from "./rfm.ts";
 const AT_RISK: SegmentId[] = ["at-risk", "lost"];
 const MAX_QUARTERS = 12;
 const MAX_CATEGORIES = 8;
-const OTHER = "\u0000other";
+const OTHER = "(other)";
 
 export interface EcommerceDashboardInput {
   customers: readonly ScoredCustomer[];
@@ -33,13 +33,11 @@ const quarterOf = (iso: string) => `${iso.slice(0, 4)} Q${Math.floor((Number(iso
 export function ecommerceDashboard({customers, categoryLabels, period, asOf, unit}: EcommerceDashboardInput): Dashboard {
   const quarters = new Set(customers.map((c) => quarterOf(c.firstTime)));
   const cohort = quarters.size > MAX_QUARTERS ? (c: ScoredCustomer) => c.firstTime.slice(0, 4) : (c: ScoredCustomer) => quarterOf(c.firstTime);
-  const counts = new Map<string, number>();
-  for (const c of customers) counts.set(c.mainCategory, (counts.get(c.mainCategory) ?? 0) + 1);
-  const top = new Set([...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_CATEGORIES).map(([id]) => id));
-  const category = (c: ScoredCustomer) => (top.has(c.mainCategory) ? c.mainCategory : OTHER);
+  const top = largestValues(customers.map((c) => c.mainCategory), {max: MAX_CATEGORIES});
+  const category = (c: ScoredCustomer) => (top.includes(c.mainCategory) ? c.mainCategory : OTHER);
   const label = (id: string) => (id === OTHER ? "Other categories" : categoryLabels[id] ?? id);
   const dimensions: DimensionSpec<ScoredCustomer>[] = [
-    {id: "category", label: "Main category (most revenue)", levels: levelsOf(customers.map(category), label, (a, b) => (a === OTHER ? 1 : b === OTHER ? -1 : counts.get(b)! - counts.get(a)!)), of: category},
+    {id: "category", label: "Main category (most revenue)", levels: [...top, ...(customers.some((c) => !top.includes(c.mainCategory)) ? [OTHER] : [])].map((value) => ({value, label: label(value)})), of: category},
     {id: "cohort", label: "First order in", levels: levelsOf(customers.map(cohort)), of: cohort}
   ];
   const atRisk = (c: ScoredCustomer) => AT_RISK.includes(c.segment);
