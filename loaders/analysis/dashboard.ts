@@ -145,7 +145,9 @@ export interface Dashboard {
   kpis: Kpi[];
   /** The measure counting customers at risk, for the first filter's chart and the cross-case comparison: its label, the
    * rule in a few words and the case's definition in full. */
-  atRisk: {measure: string; label: string; rule: string; definition: string};
+  atRisk: {measure: string; label: string; rule: string; definition: string;
+    /** Why the rule fixes the share at risk of all customers (then it is no finding and is not compared across cases), or null. */
+    fixedShare: string | null;};
   /** Money at risk (its measure, unit and meaning), or null when the case has no money. */
   valueAtRisk: {measure: string; unit: string; label: string; definition: string} | null;
   cube: Cube;

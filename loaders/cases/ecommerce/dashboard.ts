@@ -5,7 +5,8 @@
  * more than MAX_QUARTERS quarters). The customers are those the RFM segments describe (as of the repeat cutoff when
  * customer ids look re-used after it). "At risk or lapsed" is a rule on recency, not a model: the
  * segments "At risk" (repeat buyers whose last order is among the oldest third) and "Lost" (a
- * single order, among the oldest third).
+ * single order, among the oldest third): together R = 1, a tertile, so a third of all customers by
+ * construction (said on the page; the overview does not compare that share with other cases').
  */
 import {caseById} from "../registry.ts";
 import {dashboardCube, largestValues, levelsOf, type Dashboard, type DimensionSpec} from "../../analysis/dashboard.ts";
@@ -60,9 +61,10 @@ export function ecommerceDashboard({customers, categoryLabels, period, asOf, uni
       {label: "Customers", measure: null, show: "count", unit: "customers", note: `with an order ${until}`},
       {label: "Orders", measure: "orders", show: "count", unit: "orders", note: `their orders ${until}, wholesale lines aside`},
       {label: "Revenue", measure: "revenue", show: "money", unit, note: `of those orders`},
-      {label: "At risk or lapsed", measure: "atRisk", show: "share", unit: "customers", note: `RFM segments ${segments}: last order among the oldest third`}
+      {label: "At risk or lapsed", measure: "atRisk", show: "share", unit: "customers", note: `RFM segments ${segments}: of all customers a third by construction; compare the filters' levels`}
     ],
-    atRisk: {label: "at risk or lapsed", measure: "atRisk", rule: "rule: last order among the oldest third", definition: `customers in the RFM segments ${segments}: their last order is among the oldest third (a rule on recency, no model)`},
+    atRisk: {label: "at risk or lapsed", measure: "atRisk", rule: "rule: last order among the oldest third", definition: `customers in the RFM segments ${segments}: their last order is among the oldest third (a rule on recency, no model)`,
+      fixedShare: `its rule takes the third of customers whose last order is oldest (R = 1), so a third of all customers are at risk or lapsed by construction; only the shares within a category or first-order period say something about the data`},
     valueAtRisk: {measure: "revenueAtRisk", unit, label: "Revenue from customers at risk or lapsed",
       definition: "what they have spent over the whole period: the spending a win-back could recover, not a loss that has happened"},
     cube

@@ -55,7 +55,7 @@ export function fitnessDashboard({members, probability, group, groupNames, colum
       {label: "Churn share", measure: "churned", show: "share", unit: "members", note: "left in the following month"},
       {label: "Members at high risk", measure: "highRisk", show: "count", unit: "members", note: `churn model: leaving more likely than not (probability ≥ ${HIGH_RISK * 100} %)`}
     ],
-    atRisk: {label: "at high risk", measure: "highRisk", rule: "model: leaving more likely than not", definition: `members the churn model, scoring each member without having seen them (out of fold), finds more likely to leave next month than not (probability ≥ ${HIGH_RISK * 100} %)`},
+    atRisk: {label: "at high risk", measure: "highRisk", rule: "model: leaving more likely than not", definition: `members the churn model, scoring each member without having seen them (out of fold), finds more likely to leave next month than not (probability ≥ ${HIGH_RISK * 100} %)`, fixedShare: null},
     valueAtRisk: null,
     cube
   };

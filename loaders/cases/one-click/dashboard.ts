@@ -54,7 +54,7 @@ export function oneClickDashboard({rows, membership, vocabulary, threshold, prof
       {label: "Predicted to decline", measure: "highRisk", show: "share", unit: "customers", note: `model: a decline more likely than not (probability ≥ ${percent})`},
       {label: "Profit at risk", measure: "profitAtRisk", show: "money", unit: `${profitUnit} per month`, note: `${profitInfo.short.toLowerCase()} of the customers predicted to decline`}
     ],
-    atRisk: {label: "predicted to decline", measure: "highRisk", rule: "model: a decline more likely than not", definition: `customers the activity model, scoring each customer out of fold, finds more likely than not to be labelled "declined" (probability ≥ ${percent}); the label describes the current month, it is not a forecast`},
+    atRisk: {label: "predicted to decline", measure: "highRisk", rule: "model: a decline more likely than not", definition: `customers the activity model, scoring each customer out of fold, finds more likely than not to be labelled "declined" (probability ≥ ${percent}); the label describes the current month, it is not a forecast`, fixedShare: null},
     valueAtRisk: {measure: "profitAtRisk", unit: `${profitUnit} per month`, label: "Monthly profit of customers predicted to decline",
       definition: `their ${profitInfo.label.toLowerCase()}: what the store earns from them in a month, not a loss that has happened`},
     cube
