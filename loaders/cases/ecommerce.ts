@@ -40,6 +40,8 @@ import {mailingPlan, type MailingListRow, type MailingReport} from "./ecommerce/
 import {summaryReport, type SummaryReport} from "./ecommerce/summary.ts";
 import {ecommerceActions} from "./ecommerce/actions.ts";
 import {caseMoney} from "./money.ts";
+import {moneyUnit} from "../../src/components/format.ts";
+import {ecommerceDashboardOf} from "./ecommerce/dashboard.ts";
 
 export interface EcommerceResult {
   summary: SummaryReport;
@@ -113,17 +115,19 @@ export async function computeEcommerceResult(settings: Settings = defaultSetting
 
 /** The case's page artifacts (member name → JSON value). */
 export function ecommerceArtifacts(r: EcommerceResult, input: CaseInput, settings: Settings): Artifacts {
+  const money = caseMoney(input, settings);
   return {
     "quality.json": qualityArtifact(r.quality, input, settings),
     "summary.json": r.summary,
+    "dashboard.json": ecommerceDashboardOf(r, moneyUnit(money)),
     "categories.json": r.categories,
     "profiles.json": r.profiles,
     "time.json": r.time,
     "hypotheses.json": r.hypotheses,
     "mailing.json": r.mailing,
     "mailing-list.json": r.mailingList,
-    "money.json": caseMoney(input, settings),
-    "actions.json": ecommerceActions(r, caseMoney(input, settings), settings)
+    "money.json": money,
+    "actions.json": ecommerceActions(r, money, settings)
   };
 }
 

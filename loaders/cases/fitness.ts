@@ -44,6 +44,7 @@ import type {ClusterReport, ExplorationReport, HypothesisReport, ModelReport} fr
 import {design, designRows, fitnessFeatures, memberColumns, target, type FitnessFeatures, type FitnessMember, type Levels, type MemberColumn} from "./fitness/features.ts";
 import {recommend, type RecommendationsReport} from "./fitness/recommendations.ts";
 import {retentionReport} from "./fitness/retention.ts";
+import {fitnessDashboardOf} from "./fitness/dashboard.ts";
 
 export interface FitnessOptions {
   seed?: number;
@@ -265,6 +266,7 @@ export function fitnessArtifacts(members: readonly FitnessMember[], {customerRow
     "hypotheses.json": analysis.hypotheses,
     "recommendations.json": analysis.recommendations,
     "retention.json": retentionReport(members, analysis.features),
+    "dashboard.json": fitnessDashboardOf(members, analysis),
     "members.json": memberRows(members, analysis, customerRows)
   };
 }

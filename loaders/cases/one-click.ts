@@ -28,6 +28,7 @@ import {caseMoney, type Money} from "./money.ts";
 import {moneyUnit} from "../../src/components/format.ts";
 import {oneClickActions} from "./one-click/actions.ts";
 import {profitScale} from "./one-click/profit-scale.ts";
+import {oneClickDashboard} from "./one-click/dashboard.ts";
 
 export interface OneClickOptions extends ModelOptions {
   customerRows?: boolean;
@@ -187,6 +188,7 @@ export function oneClickArtifacts(data: OneClickData, {customerRows = buildSetti
     "model.json": modelArtifact,
     "segments.json": {...segments, profitUnit: unit},
     "offers.json": offers,
+    "dashboard.json": oneClickDashboard({rows, membership, vocabulary, threshold: segments.defaults.probability, profitUnit: unit}),
     "customers.json": {allowed: customerRows, sources: bySource?.sources.map((s) => ({feature: s, label: featureLabel.get(s)})) ?? [], customers}
   };
 }

@@ -1,9 +1,9 @@
 /**
  * The one loader of every case (src/data/<case>.tar.ts): resolve the case's inputs in DATA_DIR,
  * run its entry point once and write every page's artifact into one archive on stdout, with
- * `files.json`: the exports as the case's reader read them, for the overview's file table. A case
- * DATA_DIR does not hold writes only `summary.json` and `files.json` = null: its pages are not
- * built, and the overview leaves its card and its files out.
+ * `files.json`: the exports as the case's reader read them, for the Data quality page's file table. A case
+ * DATA_DIR does not hold writes only `summary.json`, `files.json` and `dashboard.json` = null: its pages are not
+ * built, and the overview leaves its panel out.
  */
 import {writeArtifacts} from "../artifacts.ts";
 import {caseInput, presentCaseIds} from "../inputs/resolve.ts";
@@ -31,7 +31,7 @@ export const fileRow = (f: ArtifactFile): FileRow => ({
 
 export async function runCase(id: CaseId, settings: Settings = defaultSettings): Promise<void> {
   await runLoader(async () => {
-    if (!presentCaseIds(settings.dataDir).includes(id)) return {"summary.json": null, "files.json": null};
+    if (!presentCaseIds(settings.dataDir).includes(id)) return {"summary.json": null, "files.json": null, "dashboard.json": null};
     const def = caseById(id);
     const artifacts = await (await def.load()).run(caseInput(settings.dataDir, id), settings);
     return {...artifacts, "files.json": {case: def.title, files: (artifacts["quality.json"] as QualityArtifact).files.map(fileRow)}};

@@ -16,6 +16,7 @@ import {serveSite, type Served} from "./serve.ts";
 import {checkPage, launchBrowser} from "./browser.ts";
 import {sidebarPaths} from "./pages.ts";
 import {interactions} from "./interactions/index.ts";
+import {interactions as dashboard} from "./dashboard.ts";
 import type {FileRow} from "../../loaders/cases/run-case.ts";
 import {datasets, realDataSkip} from "../real-data.ts";
 import {exportFolder, GYM_FILE, gymMapping, russianGymCsv} from "../inputs/renamed.ts";
@@ -71,7 +72,7 @@ describe("site built on the demo data", () => {
     });
     for (const path of sidebarPaths()) {
       test(`page ${path} renders without errors`, async () => {
-        const report = await checkPage(browser, served.url, path, join(screenshots, "demo"), interactions[path]);
+        const report = await checkPage(browser, served.url, path, join(screenshots, "demo"), interactions[path] ?? dashboard[path]);
         assert.deepEqual(report.problems, []);
         assert.ok(report.charts + report.tables > 0, `page ${path} draws at least one chart or table`);
       });
