@@ -233,7 +233,8 @@ function summary(a: FitnessAnalysis, plan: ActionPlan) {
       lowest: {name: byRate[byRate.length - 1].name, cluster: byRate[byRate.length - 1].cluster, churnRate: byRate[byRate.length - 1].targetRate.value}
     },
     tests: {total: tests.tests.length, significant: tests.significant, correctionName: tests.correctionName},
-    actions: top,
+    // Each action's members kept beyond the actions above it (members on several lists count once).
+    actions: top.map((x, k) => ({...x, addedKept: plan.reach(top.slice(0, k + 1).map((_, j) => j)).kept - (k ? plan.reach(top.slice(0, k).map((_, j) => j)).kept : 0)})),
     /** The listed actions together: members contacted once each (control group left out), the expected churners among them, members kept at the assumed success rate. */
     reach: plan.reach(top.map((_, k) => k)),
     controlShare: top[0]?.list.controlShare ?? null,
