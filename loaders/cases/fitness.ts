@@ -43,6 +43,7 @@ import {defaultAssumptions, recommend, type RecommendationsReport} from "./fitne
 import {planActions, type ActionPlan} from "./fitness/action-plan.ts";
 import {answerQuestions} from "./fitness/questions.ts";
 import {caseById} from "./registry.ts";
+import {caseMoney, type Money} from "./money.ts";
 
 export interface FitnessOptions {
   seed?: number;
@@ -52,6 +53,8 @@ export interface FitnessOptions {
   customerRows?: boolean;
   /** Share of each action list held back as the control group (settings.controlShare). */
   controlShare?: number;
+  /** The case's currency (loaders/cases/money.ts); the member table holds no fees, so money comes only from the reader's assumptions. */
+  money?: Money;
   /** The member table's feature columns (loadFitness). Default: the seed table's 13 roles. */
   columns?: readonly MemberColumn[];
 }
@@ -246,7 +249,6 @@ function summary(a: FitnessAnalysis, plan: ActionPlan) {
     actionsMinShare: SUMMARY_ACTIONS.minShare,
     expectedChurnersAll: recommendations.expectedChurnersAll,
     covered: recommendations.covered,
-    keptAtDefaults: recommendations.keptAtDefaults,
     successRate: recommendations.assumptions.find((x) => x.id === "successRate")!
   };
 }
@@ -262,17 +264,18 @@ function memberRows(members: readonly FitnessMember[], a: FitnessAnalysis, allow
 }
 
 /** Every artifact of the case, from clean members. */
-export function fitnessArtifacts(members: readonly FitnessMember[], {customerRows = settings.customerRows, controlShare = settings.controlShare, ...options}: FitnessOptions = {}): Artifacts {
+export function fitnessArtifacts(members: readonly FitnessMember[], {customerRows = settings.customerRows, controlShare = settings.controlShare, money = {currency: settings.currency, profit: null}, ...options}: FitnessOptions = {}): Artifacts {
   const analysis = analyseFitness(members, options);
   const names = analysis.groups.solutions.find((s) => s.k === analysis.groups.chosenK)!.clusters.map((c) => c.name);
-  const plan = planActions(analysis.recommendations.actions, members, analysis.oof, analysis.labels, names, defaultAssumptions().successRate, {customerRows, controlShare});
+  const plan = planActions(analysis.recommendations.actions, members, analysis.oof, analysis.labels, names, defaultAssumptions(), {customerRows, controlShare});
   return {
     "summary.json": summary(analysis, plan),
     "exploration.json": analysis.exploration,
     "model.json": analysis.model,
     "groups.json": analysis.groups,
     "hypotheses.json": {...analysis.hypotheses, questions: answerQuestions(analysis.hypotheses, analysis.features, target)},
-    "recommendations.json": {...analysis.recommendations, actions: plan.actions},
+    // reach: every retention action together, the control group held back (a member on several lists once).
+    "recommendations.json": {...analysis.recommendations, actions: plan.actions, reach: plan.reach(plan.actions.map((_, k) => k)), money},
     "members.json": memberRows(members, analysis, customerRows)
   };
 }
@@ -280,5 +283,5 @@ export function fitnessArtifacts(members: readonly FitnessMember[], {customerRow
 /** The case's entry point (registry.ts): read, clean and analyse once; every page's artifact, data quality included. */
 export const run: CaseRun = async (input, settings) => {
   const {members, columns, quality} = await loadFitness(input);
-  return {...fitnessArtifacts(members, {customerRows: settings.customerRows, controlShare: settings.controlShare, columns}), "quality.json": qualityArtifact(quality, input, settings)};
+  return {...fitnessArtifacts(members, {customerRows: settings.customerRows, controlShare: settings.controlShare, money: caseMoney(input, settings), columns}), "quality.json": qualityArtifact(quality, input, settings)};
 };

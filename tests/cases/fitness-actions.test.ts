@@ -16,6 +16,7 @@ import {resolve} from "node:path";
 import {loadFitness, type FitnessMember} from "../../loaders/clean/fitness.ts";
 import {fitnessArtifacts} from "../../loaders/cases/fitness.ts";
 import {defaultAssumptions} from "../../loaders/cases/fitness/recommendations.ts";
+import {retentionValue} from "../../src/components/retention-value.ts";
 import type {PlannedAction, Reach} from "../../loaders/cases/fitness/action-plan.ts";
 import type {AnsweredQuestion} from "../../loaders/cases/fitness/questions.ts";
 import type {HypothesisReport} from "../../loaders/analysis/types.ts";
@@ -105,7 +106,11 @@ describe("fitness lists to act on (demo data)", () => {
     for (const a of on.actions) {
       const contacted = a.list.rows.filter((r) => r.group === "contact").map((r) => p.get(r.customer)!);
       close(a.contactedChurners, contacted.reduce((s, x) => s + x, 0), 1e-9, `${a.id}: expected churners contacted`);
-      close(a.kept, rate * a.contactedChurners, 1e-12, `${a.id}: members kept`);
+      close(a.atDefaults.kept, rate * a.contactedChurners, 1e-12, `${a.id}: members kept`);
+      close(a.atDefaults.cost, defaultAssumptions().contactCost * a.list.contact, 1e-9, `${a.id}: cost of the contacts`);
+      // At the break-even success rate the value of the members kept equals the cost.
+      const even = retentionValue({members: a.list.contact, expectedChurners: a.contactedChurners}, {...defaultAssumptions(), successRate: a.atDefaults.breakEven});
+      close(even.value, even.cost, 1e-6, `${a.id}: value = cost at the break-even success rate`);
       assert.equal(a.list.contact, contacted.length);
     }
   });
@@ -119,7 +124,7 @@ describe("fitness lists to act on (demo data)", () => {
     assert.equal(s.reach.contacted, union.size);
     close(s.reach.kept, rate * churners, 1e-9, "members kept by the Summary's actions together");
     close(s.actions.reduce((t, a) => t + a.addedKept, 0), s.reach.kept, 1e-9, "added members kept add up to the total");
-    assert.ok(s.reach.kept < s.actions.reduce((t, a) => t + a.kept, 0) - 1e-9 || s.actions.length === 1, "overlapping lists are not added twice");
+    assert.ok(s.reach.kept < s.actions.reduce((t, a) => t + a.atDefaults.kept, 0) - 1e-9 || s.actions.length === 1, "overlapping lists are not added twice");
     assert.equal(s.question, "Which members will leave next month, and what kinds of members are there?");
     assert.equal(s.controlShare, 0.1);
   });

@@ -6,9 +6,10 @@
  *   contacted            members on the list minus the control group: the action's cost, counted
  *                        in what each is given (calls, offers; the member table holds no fees),
  *   contactedChurners    expected churners among them (sum of out-of-fold churn probabilities),
- *   kept                 success rate × contactedChurners: members kept IF the action keeps that
- *                        share of the leavers it reaches (an assumption, the Recommendations page's
- *                        default; the control group is what measures it).
+ *   atDefaults           at the default assumptions (recommendations.ts; src/components/retention-value.ts):
+ *                        kept = success rate × contactedChurners, members kept IF the action keeps
+ *                        that share of the leavers it reaches (an assumption; the control group is
+ *                        what measures it), and the money figures the reader's values give.
  *
  * (A list's own column must not be called customer, group or reason: those keys are the list's.)
  * Lists overlap (a member can be on several), so a set of actions is sized by the union of its
@@ -18,6 +19,7 @@ import type {Settings} from "../../settings.ts";
 import {actionList, isControl, type ActionList} from "../../analysis/action-list.ts";
 import type {FitnessMember} from "./features.ts";
 import {actionMembers, givenOf, memberReason, type Action} from "./recommendations.ts";
+import {retentionValue, type RetentionAssumptions, type RetentionValue} from "../../../src/components/retention-value.ts";
 
 export const CASE_ID = "fitness";
 
@@ -26,20 +28,21 @@ export interface PlannedAction extends Action {
   /** What each member contacted is given, plural: the action's cost in the club's units. */
   given: string;
   contactedChurners: number;
-  kept: number;
+  atDefaults: RetentionValue;
 }
 
 export interface Reach {
   /** Members contacted by at least one of the actions. */
   contacted: number;
   contactedChurners: number;
+  /** Members kept at the assumed success rate. */
   kept: number;
 }
 
 export interface ActionPlan {
   actions: PlannedAction[];
-  /** The success rate `kept` assumes. */
-  successRate: number;
+  /** The assumptions `atDefaults` and `reach` use. */
+  assumptions: RetentionAssumptions;
   /** Contacted members of a set of actions (by index in `actions`), each counted once; loyalty actions left out. */
   reach: (indices: readonly number[]) => Reach;
 }
@@ -52,7 +55,7 @@ const listId = (a: Pick<Action, "id" | "group">) => `${CASE_ID}-${a.id}${a.group
  * probabilities. A member is named by the line of the export (the member table has no member id).
  */
 export function planActions(actions: readonly Action[], members: readonly FitnessMember[], oof: readonly number[], labels: readonly number[],
-  groupNames: readonly string[], successRate: number, settings: Pick<Settings, "customerRows" | "controlShare">): ActionPlan {
+  groupNames: readonly string[], assumptions: RetentionAssumptions, settings: Pick<Settings, "customerRows" | "controlShare">): ActionPlan {
   const id = (i: number) => String(members[i].line);
   const contact = (i: number) => !isControl(CASE_ID, id(i), settings.controlShare);
   const group = (i: number) => `group ${labels[i] + 1} "${groupNames[labels[i]]}"`;
@@ -68,12 +71,12 @@ export function planActions(actions: readonly Action[], members: readonly Fitnes
       values: {churnProbability: Math.round(oof[i] * 1000) / 1000, memberGroup: `${labels[i] + 1}. ${groupNames[labels[i]]}`}
     })), settings);
     const contactedChurners = sum(rows[k].filter(contact));
-    return {...a, list, given: givenOf(a.id), contactedChurners, kept: successRate * contactedChurners};
+    return {...a, list, given: givenOf(a.id), contactedChurners, atDefaults: retentionValue({members: list.contact, expectedChurners: contactedChurners}, assumptions)};
   });
   const reach = (indices: readonly number[]): Reach => {
     const union = [...new Set(indices.filter((k) => actions[k].id !== "loyalty").flatMap((k) => rows[k]))].filter(contact);
     const contactedChurners = sum(union);
-    return {contacted: union.length, contactedChurners, kept: successRate * contactedChurners};
+    return {contacted: union.length, contactedChurners, kept: assumptions.successRate * contactedChurners};
   };
-  return {actions: planned, successRate, reach};
+  return {actions: planned, assumptions, reach};
 }

@@ -45,7 +45,7 @@
 import type {FitnessMember} from "./features.ts";
 import type {ClusterSolution} from "../../analysis/types.ts";
 import type {Assumption as GenericAssumption} from "../../analysis/assumption.ts";
-import {retentionValue, type RetentionAssumptions, type RetentionValue} from "../../../src/components/retention-value.ts";
+import type {RetentionAssumptions} from "../../../src/components/retention-value.ts";
 
 export type Assumption = GenericAssumption<keyof RetentionAssumptions>;
 
@@ -83,8 +83,6 @@ export interface Action {
   newExpectedChurners: number;
   /** 1 = first: ranked greedily by newExpectedChurners. */
   priority: number;
-  /** Members kept, value, cost and break-even success rate at the default assumptions. */
-  atDefaults: RetentionValue;
 }
 
 export interface RecommendationsReport {
@@ -98,8 +96,6 @@ export interface RecommendationsReport {
   /** The assumptions behind members kept (defaults, page inputs) and how they combine. */
   assumptions: readonly Assumption[];
   formula: {name: string; text: string}[];
-  /** Members kept by all retention actions together at the default assumptions (each churner counted once). */
-  keptAtDefaults: number;
   /**
    * The visit-drop trigger is a late warning: members with no visit at all this month, among
    * those who churned and those who stayed (this month's visits are partly the leaving itself).
@@ -213,8 +209,7 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
   const selector = selectors(medianLifetime);
   const pick = (id: ActionId, rows: readonly number[]) => rows.filter((i) => selector[id](members[i]));
   const byGroup = solution.clusters.map((c) => ({cluster: c, rows: all.filter((i) => labels[i] === c.cluster)}));
-  const actions: Omit<Action, "priority" | "newExpectedChurners" | "atDefaults">[] = [];
-  const defaults = defaultAssumptions();
+  const actions: Omit<Action, "priority" | "newExpectedChurners">[] = [];
 
   const make = (id: ActionId, group: number | null, groupName: string, who: string, why: string, {rows}: {rows: number[]}) => {
     if (!rows.length) return;
@@ -313,7 +308,7 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
       if (gain[j] > gain[best] + 1e-9 || (Math.abs(gain[j] - gain[best]) <= 1e-9 && (p.id < q.id || (p.id === q.id && (p.group ?? -1) < (q.group ?? -1))))) best = j;
     }
     const [{a, rows}] = pending.splice(best, 1);
-    ranked.push({...a, newExpectedChurners: rows.reduce((s, i) => s + (coveredRows.has(i) ? 0 : oof[i]), 0), priority: ranked.length + 1, atDefaults: retentionValue(a, defaults)});
+    ranked.push({...a, newExpectedChurners: rows.reduce((s, i) => s + (coveredRows.has(i) ? 0 : oof[i]), 0), priority: ranked.length + 1});
     if (a.id !== "loyalty") rows.forEach((i) => coveredRows.add(i));
   }
   const covered = [...coveredRows];
@@ -342,12 +337,11 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
     covered: {members: covered.length, expectedChurners: coveredExpected},
     assumptions: ASSUMPTIONS,
     formula: [
-      {name: "Members kept", text: "success rate × expected churners the action reaches"},
+      {name: "Members kept", text: "success rate × expected churners among the members contacted"},
       {name: "Value", text: "members kept × value of a member-month × months a kept member stays"},
-      {name: "Cost", text: "cost per member contacted × members the action concerns"},
+      {name: "Cost", text: "cost per member contacted × members contacted"},
       {name: "Break-even success rate", text: "the success rate at which the value equals the cost"}
     ],
-    keptAtDefaults: defaults.successRate * coveredExpected,
     lateWarning,
     unavailable,
     groups: byGroup.map(({cluster: c, rows}) => {
