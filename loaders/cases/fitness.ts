@@ -53,6 +53,8 @@ export interface FitnessOptions {
   customerRows?: boolean;
   /** Share of each action list held back as the control group (settings.controlShare). */
   controlShare?: number;
+  /** Rows of the member table as read, before the cleaning (quality report); default: the members given. */
+  rowsRead?: number;
   /** The case's currency (loaders/cases/money.ts); the member table holds no fees, so money comes only from the reader's assumptions. */
   money?: Money;
   /** The member table's feature columns (loadFitness). Default: the seed table's 13 roles. */
@@ -195,7 +197,7 @@ function topActions<A extends RecommendationsReport["actions"][number]>({expecte
   return actions.slice(0, Math.min(max, small < 0 ? actions.length : small));
 }
 
-function summary(a: FitnessAnalysis, plan: ActionPlan) {
+function summary(a: FitnessAnalysis, plan: ActionPlan, rowsRead: number) {
   const {model, groups, recommendations, hypotheses: tests, exploration} = a;
   const solution = groups.solutions.find((s) => s.k === groups.chosenK)!;
   // The three largest odds ratios whose 95% interval excludes 1 (an association, other features held fixed).
@@ -209,6 +211,8 @@ function summary(a: FitnessAnalysis, plan: ActionPlan) {
   const highestExpected = groups.expectedChurners[String(groups.chosenK)][byRate[0].cluster];
   return {
     question: caseById("fitness").question,
+    /** Rows of the export left out before the analysis (duplicates, missing values): said next to the answer. */
+    rowsLeftOut: rowsRead - exploration.n,
     members: exploration.n,
     churned: exploration.positives,
     churnRate: exploration.positives / exploration.n,
@@ -264,12 +268,12 @@ function memberRows(members: readonly FitnessMember[], a: FitnessAnalysis, allow
 }
 
 /** Every artifact of the case, from clean members. */
-export function fitnessArtifacts(members: readonly FitnessMember[], {customerRows = settings.customerRows, controlShare = settings.controlShare, money = {currency: settings.currency, profit: null}, ...options}: FitnessOptions = {}): Artifacts {
+export function fitnessArtifacts(members: readonly FitnessMember[], {customerRows = settings.customerRows, controlShare = settings.controlShare, money = {currency: settings.currency, profit: null}, rowsRead = members.length, ...options}: FitnessOptions = {}): Artifacts {
   const analysis = analyseFitness(members, options);
   const names = analysis.groups.solutions.find((s) => s.k === analysis.groups.chosenK)!.clusters.map((c) => c.name);
   const plan = planActions(analysis.recommendations.actions, members, analysis.oof, analysis.labels, names, defaultAssumptions(), {customerRows, controlShare});
   return {
-    "summary.json": summary(analysis, plan),
+    "summary.json": summary(analysis, plan, rowsRead),
     "exploration.json": analysis.exploration,
     "model.json": analysis.model,
     "groups.json": analysis.groups,
@@ -283,5 +287,5 @@ export function fitnessArtifacts(members: readonly FitnessMember[], {customerRow
 /** The case's entry point (registry.ts): read, clean and analyse once; every page's artifact, data quality included. */
 export const run: CaseRun = async (input, settings) => {
   const {members, columns, quality} = await loadFitness(input);
-  return {...fitnessArtifacts(members, {customerRows: settings.customerRows, controlShare: settings.controlShare, money: caseMoney(input, settings), columns}), "quality.json": qualityArtifact(quality, input, settings)};
+  return {...fitnessArtifacts(members, {customerRows: settings.customerRows, controlShare: settings.controlShare, money: caseMoney(input, settings), rowsRead: quality.counts.flow[0]?.rows ?? members.length, columns}), "quality.json": qualityArtifact(quality, input, settings)};
 };

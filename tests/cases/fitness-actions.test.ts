@@ -11,8 +11,12 @@
  */
 import {before, describe, test} from "node:test";
 import assert from "node:assert/strict";
-import {readFileSync, readdirSync} from "node:fs";
-import {resolve} from "node:path";
+import {mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join, resolve} from "node:path";
+import {run} from "../../loaders/cases/fitness.ts";
+import {caseInput} from "../../loaders/inputs/resolve.ts";
+import {readSettings} from "../../loaders/settings.ts";
 import {loadFitness, type FitnessMember} from "../../loaders/clean/fitness.ts";
 import {fitnessArtifacts} from "../../loaders/cases/fitness.ts";
 import {defaultAssumptions} from "../../loaders/cases/fitness/recommendations.ts";
@@ -154,6 +158,19 @@ describe("fitness lists to act on (demo data)", () => {
         close(q.chart.bars[1].value, stat(stayed), 1e-9, `${q.field}: ${q.chart.kind} of members who stayed`);
       }
     }
+  });
+});
+
+describe("fitness Summary on an export with rows left out", () => {
+  test("says how many rows of the export the analysis left out: the exact duplicates added to it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "fitness-left-out-"));
+    mkdirSync(join(dir, "fitness"));
+    const lines = readFileSync("data/fitness/gym_churn_us.csv", "utf8").trim().split(/\r?\n/).slice(0, 701);
+    writeFileSync(join(dir, "fitness", "gym_churn_us.csv"), [...lines, ...lines.slice(1, 8)].join("\n") + "\n");
+    const artifacts = await run(caseInput(dir, "fitness"), {...readSettings({}), dataDir: dir});
+    const summary = artifacts["summary.json"] as {rowsLeftOut: number; members: number};
+    assert.equal(summary.members, 700);
+    assert.equal(summary.rowsLeftOut, 7);
   });
 });
 
