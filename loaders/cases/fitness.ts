@@ -42,7 +42,11 @@ import {exploreByTarget, pruneCollinearColumns} from "../analysis/exploration.ts
 import {testFamily} from "../analysis/hypotheses.ts";
 import type {ClusterReport, ExplorationReport, HypothesisReport, ModelReport} from "../analysis/types.ts";
 import {design, designRows, fitnessFeatures, memberColumns, target, type FitnessFeatures, type FitnessMember, type Levels, type MemberColumn} from "./fitness/features.ts";
-import {recommend, type RecommendationsReport} from "./fitness/recommendations.ts";
+import {defaultAssumptions, recommend, type RecommendationsReport} from "./fitness/recommendations.ts";
+import {planActions, type ActionPlan} from "./fitness/action-plan.ts";
+import {answerQuestions} from "./fitness/questions.ts";
+import {caseById} from "./registry.ts";
+import {caseMoney, type Money} from "./money.ts";
 import {retentionReport} from "./fitness/retention.ts";
 import {fitnessDashboardOf} from "./fitness/dashboard.ts";
 
@@ -52,6 +56,12 @@ export interface FitnessOptions {
   resamples?: number;
   families?: ModelFamily[];
   customerRows?: boolean;
+  /** Share of each action list held back as the control group (settings.controlShare). */
+  controlShare?: number;
+  /** Rows of the member table as read, before the cleaning (quality report); default: the members given. */
+  rowsRead?: number;
+  /** The case's currency (loaders/cases/money.ts); the member table holds no fees, so money comes only from the reader's assumptions. */
+  money?: Money;
   /** The member table's feature columns (loadFitness). Default: the seed table's 13 roles. */
   columns?: readonly MemberColumn[];
 }
@@ -186,13 +196,13 @@ function lateSignal(model: ModelReport, j: number, X: readonly number[][], y: re
  */
 const SUMMARY_ACTIONS = {min: 3, max: 5, minShare: 0.01};
 
-function topActions({actions, expectedChurnersAll}: RecommendationsReport): RecommendationsReport["actions"] {
+function topActions<A extends RecommendationsReport["actions"][number]>({expectedChurnersAll}: RecommendationsReport, actions: readonly A[]): A[] {
   const {min, max, minShare} = SUMMARY_ACTIONS;
   const small = actions.findIndex((x, i) => i >= min && x.newExpectedChurners < minShare * expectedChurnersAll);
   return actions.slice(0, Math.min(max, small < 0 ? actions.length : small));
 }
 
-function summary(a: FitnessAnalysis) {
+function summary(a: FitnessAnalysis, plan: ActionPlan, rowsRead: number) {
   const {model, groups, recommendations, hypotheses: tests, exploration} = a;
   const solution = groups.solutions.find((s) => s.k === groups.chosenK)!;
   // The three largest odds ratios whose 95% interval excludes 1 (an association, other features held fixed).
@@ -202,8 +212,12 @@ function summary(a: FitnessAnalysis) {
     .slice(0, 3)
     .map((o) => ({feature: o.feature, label: o.label, oddsRatio: o.oddsRatio, lo: o.lo, hi: o.hi, direction: o.coef < 0 ? "lower" : "higher"}));
   const byRate = solution.clusters.slice().sort((p, q) => q.targetRate.value - p.targetRate.value);
-  const top = topActions(recommendations);
+  const top = topActions(recommendations, plan.actions);
+  const highestExpected = groups.expectedChurners[String(groups.chosenK)][byRate[0].cluster];
   return {
+    question: caseById("fitness").question,
+    /** Rows of the export left out before the analysis (duplicates, missing values): said next to the answer. */
+    rowsLeftOut: rowsRead - exploration.n,
     members: exploration.n,
     churned: exploration.positives,
     churnRate: exploration.positives / exploration.n,
@@ -227,11 +241,15 @@ function summary(a: FitnessAnalysis) {
       method: groups.method,
       reason: groups.reason,
       clusters: solution.clusters.map((c) => ({cluster: c.cluster, name: c.name, size: c.size, share: c.share, churnRate: c.targetRate})),
-      highest: {name: byRate[0].name, cluster: byRate[0].cluster, churnRate: byRate[0].targetRate.value},
+      highest: {name: byRate[0].name, cluster: byRate[0].cluster, churnRate: byRate[0].targetRate.value, expectedChurners: highestExpected},
       lowest: {name: byRate[byRate.length - 1].name, cluster: byRate[byRate.length - 1].cluster, churnRate: byRate[byRate.length - 1].targetRate.value}
     },
     tests: {total: tests.tests.length, significant: tests.significant, correctionName: tests.correctionName},
-    actions: top,
+    // Each action's members kept beyond the actions above it (members on several lists count once).
+    actions: top.map((x, k) => ({...x, addedKept: plan.reach(top.slice(0, k + 1).map((_, j) => j)).kept - (k ? plan.reach(top.slice(0, k).map((_, j) => j)).kept : 0)})),
+    /** The listed actions together: members contacted once each (control group left out), the expected churners among them, members kept at the assumed success rate. */
+    reach: plan.reach(top.map((_, k) => k)),
+    controlShare: top[0]?.list.controlShare ?? null,
     totalActions: recommendations.actions.length,
     // Recommendations the member table's columns cannot support, in words.
     unavailable: recommendations.unavailable.map((u) => ({id: u.id, title: u.title, columns: u.missing.map((m) => m.column)})),
@@ -240,7 +258,6 @@ function summary(a: FitnessAnalysis) {
     actionsMinShare: SUMMARY_ACTIONS.minShare,
     expectedChurnersAll: recommendations.expectedChurnersAll,
     covered: recommendations.covered,
-    keptAtDefaults: recommendations.keptAtDefaults,
     successRate: recommendations.assumptions.find((x) => x.id === "successRate")!
   };
 }
@@ -256,15 +273,18 @@ function memberRows(members: readonly FitnessMember[], a: FitnessAnalysis, allow
 }
 
 /** Every artifact of the case, from clean members. */
-export function fitnessArtifacts(members: readonly FitnessMember[], {customerRows = settings.customerRows, ...options}: FitnessOptions = {}): Artifacts {
+export function fitnessArtifacts(members: readonly FitnessMember[], {customerRows = settings.customerRows, controlShare = settings.controlShare, money = {currency: settings.currency, profit: null}, rowsRead = members.length, ...options}: FitnessOptions = {}): Artifacts {
   const analysis = analyseFitness(members, options);
+  const names = analysis.groups.solutions.find((s) => s.k === analysis.groups.chosenK)!.clusters.map((c) => c.name);
+  const plan = planActions(analysis.recommendations.actions, members, analysis.oof, analysis.labels, names, defaultAssumptions(), {customerRows, controlShare});
   return {
-    "summary.json": summary(analysis),
+    "summary.json": summary(analysis, plan, rowsRead),
     "exploration.json": analysis.exploration,
     "model.json": analysis.model,
     "groups.json": analysis.groups,
-    "hypotheses.json": analysis.hypotheses,
-    "recommendations.json": analysis.recommendations,
+    "hypotheses.json": {...analysis.hypotheses, questions: answerQuestions(analysis.hypotheses, analysis.features, target)},
+    // reach: every retention action together, the control group held back (a member on several lists once).
+    "recommendations.json": {...analysis.recommendations, actions: plan.actions, reach: plan.reach(plan.actions.map((_, k) => k)), money},
     "retention.json": retentionReport(members, analysis.features),
     "dashboard.json": fitnessDashboardOf(members, analysis),
     "members.json": memberRows(members, analysis, customerRows)
@@ -274,5 +294,5 @@ export function fitnessArtifacts(members: readonly FitnessMember[], {customerRow
 /** The case's entry point (registry.ts): read, clean and analyse once; every page's artifact, data quality included. */
 export const run: CaseRun = async (input, settings) => {
   const {members, columns, quality} = await loadFitness(input);
-  return {...fitnessArtifacts(members, {customerRows: settings.customerRows, columns}), "quality.json": qualityArtifact(quality, input, settings)};
+  return {...fitnessArtifacts(members, {customerRows: settings.customerRows, controlShare: settings.controlShare, money: caseMoney(input, settings), rowsRead: quality.counts.flow[0]?.rows ?? members.length, columns}), "quality.json": qualityArtifact(quality, input, settings)};
 };

@@ -45,7 +45,7 @@
 import type {FitnessMember} from "./features.ts";
 import type {ClusterSolution} from "../../analysis/types.ts";
 import type {Assumption as GenericAssumption} from "../../analysis/assumption.ts";
-import {retentionValue, type RetentionAssumptions, type RetentionValue} from "../../../src/components/retention-value.ts";
+import type {RetentionAssumptions} from "../../../src/components/retention-value.ts";
 
 export type Assumption = GenericAssumption<keyof RetentionAssumptions>;
 
@@ -83,8 +83,6 @@ export interface Action {
   newExpectedChurners: number;
   /** 1 = first: ranked greedily by newExpectedChurners. */
   priority: number;
-  /** Members kept, value, cost and break-even success rate at the default assumptions. */
-  atDefaults: RetentionValue;
 }
 
 export interface RecommendationsReport {
@@ -98,8 +96,6 @@ export interface RecommendationsReport {
   /** The assumptions behind members kept (defaults, page inputs) and how they combine. */
   assumptions: readonly Assumption[];
   formula: {name: string; text: string}[];
-  /** Members kept by all retention actions together at the default assumptions (each churner counted once). */
-  keptAtDefaults: number;
   /**
    * The visit-drop trigger is a late warning: members with no visit at all this month, among
    * those who churned and those who stayed (this month's visits are partly the leaving itself).
@@ -145,16 +141,20 @@ const COLUMN_WORDS: Record<string, string> = {
   contractPeriod: "contract-length", groupVisits: "group-class attendance", lifetime: "lifetime (tenure)", promoFriends: "friend-promo (referral)",
   classFrequencyTotal: "usual visit frequency", classFrequencyCurrentMonth: "this month's visits", monthsToEndOfContract: "months-to-end-of-contract"
 };
-/** Each rule's title, what cannot be recommended without its columns, and (group rules) its condition in words. */
-const RULE_WORDS: Record<ActionId, {title: string; what?: string; condition?: string}> = {
-  "loyalty": {title: "Keep engaged, ask for referrals"},
-  "longer-contract": {title: "Offer a 6- or 12-month contract", what: "longer contracts cannot be recommended", condition: "mostly on 1-month contracts"},
-  "group-classes": {title: "Invite to a free group class", what: "group classes cannot be recommended", condition: "fewer group-class goers than the club as a whole"},
-  "onboarding": {title: "First-months onboarding programme", what: "an onboarding programme for newcomers cannot be recommended", condition: "mostly newcomers"},
-  "friend-promo": {title: "\"Bring a friend\" offer", what: "a \"bring a friend\" offer cannot be recommended", condition: "fewer friend referrals than the club as a whole"},
-  "visit-drop": {title: "Late warning: trainer's call when visits drop", what: "a drop in visits cannot trigger a trainer's call"},
-  "renewal": {title: "Renewal offer before the contract ends", what: "renewal offers before the contract ends cannot be recommended"}
+/** Each rule's title, what cannot be recommended without its columns, (group rules) its condition in
+ *  words, and what each member contacted is given: the action's cost in the club's own units. */
+const RULE_WORDS: Record<ActionId, {title: string; what?: string; condition?: string; given: string}> = {
+  "loyalty": {title: "Keep engaged, ask for referrals", given: "loyalty perks"},
+  "longer-contract": {title: "Offer a 6- or 12-month contract", what: "longer contracts cannot be recommended", condition: "mostly on 1-month contracts", given: "discounted 6- or 12-month contract offers"},
+  "group-classes": {title: "Invite to a free group class", what: "group classes cannot be recommended", condition: "fewer group-class goers than the club as a whole", given: "free group-class invitations"},
+  "onboarding": {title: "First-months onboarding programme", what: "an onboarding programme for newcomers cannot be recommended", condition: "mostly newcomers", given: "places in the onboarding programme"},
+  "friend-promo": {title: "\"Bring a friend\" offer", what: "a \"bring a friend\" offer cannot be recommended", condition: "fewer friend referrals than the club as a whole", given: "\"bring a friend\" offers"},
+  "visit-drop": {title: "Late warning: trainer's call when visits drop", what: "a drop in visits cannot trigger a trainer's call", given: "trainer's calls"},
+  "renewal": {title: "Renewal offer before the contract ends", what: "renewal offers before the contract ends cannot be recommended", given: "renewal offers"}
 };
+
+/** What each member contacted by the action is given, plural ("trainer's calls"): its cost in the club's units. */
+export const givenOf = (id: ActionId): string => RULE_WORDS[id].given;
 
 const listed = (xs: readonly string[]) => (xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} or ${xs[xs.length - 1]}`);
 
@@ -209,8 +209,7 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
   const selector = selectors(medianLifetime);
   const pick = (id: ActionId, rows: readonly number[]) => rows.filter((i) => selector[id](members[i]));
   const byGroup = solution.clusters.map((c) => ({cluster: c, rows: all.filter((i) => labels[i] === c.cluster)}));
-  const actions: Omit<Action, "priority" | "newExpectedChurners" | "atDefaults">[] = [];
-  const defaults = defaultAssumptions();
+  const actions: Omit<Action, "priority" | "newExpectedChurners">[] = [];
 
   const make = (id: ActionId, group: number | null, groupName: string, who: string, why: string, {rows}: {rows: number[]}) => {
     if (!rows.length) return;
@@ -295,7 +294,7 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
 
   // Greedy priority: next is the action reaching the most expected churners not already reached
   // by a higher-priority action (so the top actions do not all target the same members).
-  const selection = (a: Pick<Action, "id" | "group">) => all.filter((i) => (a.group === null || labels[i] === a.group) && selector[a.id](members[i]));
+  const selection = (a: Pick<Action, "id" | "group">) => actionMembers(a, members, labels, selector);
   const pending = actions.map((a) => ({a, rows: selection(a)}));
   const coveredRows = new Set<number>();
   const ranked: Action[] = [];
@@ -309,7 +308,7 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
       if (gain[j] > gain[best] + 1e-9 || (Math.abs(gain[j] - gain[best]) <= 1e-9 && (p.id < q.id || (p.id === q.id && (p.group ?? -1) < (q.group ?? -1))))) best = j;
     }
     const [{a, rows}] = pending.splice(best, 1);
-    ranked.push({...a, newExpectedChurners: rows.reduce((s, i) => s + (coveredRows.has(i) ? 0 : oof[i]), 0), priority: ranked.length + 1, atDefaults: retentionValue(a, defaults)});
+    ranked.push({...a, newExpectedChurners: rows.reduce((s, i) => s + (coveredRows.has(i) ? 0 : oof[i]), 0), priority: ranked.length + 1});
     if (a.id !== "loyalty") rows.forEach((i) => coveredRows.add(i));
   }
   const covered = [...coveredRows];
@@ -338,12 +337,11 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
     covered: {members: covered.length, expectedChurners: coveredExpected},
     assumptions: ASSUMPTIONS,
     formula: [
-      {name: "Members kept", text: "success rate × expected churners the action reaches"},
+      {name: "Members kept", text: "success rate × expected churners among the members contacted"},
       {name: "Value", text: "members kept × value of a member-month × months a kept member stays"},
-      {name: "Cost", text: "cost per member contacted × members the action concerns"},
+      {name: "Cost", text: "cost per member contacted × members contacted"},
       {name: "Break-even success rate", text: "the success rate at which the value equals the cost"}
     ],
-    keptAtDefaults: defaults.successRate * coveredExpected,
     lateWarning,
     unavailable,
     groups: byGroup.map(({cluster: c, rows}) => {
@@ -365,7 +363,7 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
   };
 }
 
-type ActionId = "loyalty" | "longer-contract" | "group-classes" | "onboarding" | "friend-promo" | "visit-drop" | "renewal";
+export type ActionId = "loyalty" | "longer-contract" | "group-classes" | "onboarding" | "friend-promo" | "visit-drop" | "renewal";
 
 /** Which members of its scope (a group, or everyone) each action concerns. */
 function selectors(medianLifetime: number): Record<ActionId, (m: FitnessMember) => boolean> {
@@ -378,4 +376,29 @@ function selectors(medianLifetime: number): Record<ActionId, (m: FitnessMember) 
     "visit-drop": (m) => value(m, "classFrequencyTotal") > 0 && value(m, "classFrequencyCurrentMonth") < 0.75 * value(m, "classFrequencyTotal"),
     "renewal": (m) => value(m, "contractPeriod") > 1 && value(m, "monthsToEndOfContract") <= 1
   };
+}
+
+/**
+ * The members (row indices) an action concerns: those of its scope (its group, or everyone) whom its
+ * rule selects. `selector`: the rules' selectors when the caller has them (else from the members).
+ */
+export function actionMembers(a: Pick<Action, "id" | "group">, members: readonly FitnessMember[], labels: readonly number[],
+  selector = selectors(a.id === "onboarding" ? medianOf(members.map((m) => value(m, "lifetime"))) : NaN)): number[] {
+  return members.flatMap((m, i) => ((a.group === null || labels[i] === a.group) && selector[a.id](m) ? [i] : []));
+}
+
+const visits = (x: number) => `${x.toFixed(2)} a week`;
+const months = (x: number) => `${+x.toFixed(1)} month${x === 1 ? "" : "s"}`;
+
+/** Why one member is on an action's list, in words (`group`: the member's group as "group 2 \"name\""). */
+export function memberReason(id: ActionId, m: FitnessMember, group: string): string {
+  switch (id) {
+    case "loyalty": return `in ${group}, which churns less than the club`;
+    case "longer-contract": return `on a 1-month contract, in ${group}`;
+    case "group-classes": return `does not attend group classes, in ${group}`;
+    case "onboarding": return `with the club ${months(value(m, "lifetime"))}, under the club's median, in ${group}`;
+    case "friend-promo": return `did not join through a friend, in ${group}`;
+    case "visit-drop": return `visits this month ${visits(value(m, "classFrequencyCurrentMonth"))} against ${visits(value(m, "classFrequencyTotal"))} usually`;
+    case "renewal": return `${months(value(m, "contractPeriod"))} contract with ${months(value(m, "monthsToEndOfContract"))} left`;
+  }
 }

@@ -1,8 +1,9 @@
 /**
  * Fitness page interactions for the browser test: the model page's threshold slider updates the
  * confusion-matrix summary live (a higher threshold flags fewer members and catches fewer leavers),
- * and the groups page's k selector switches the precomputed solution (the summary names only
- * groups that exist for the chosen k).
+ * the groups page's k selector switches the precomputed solution (the summary names only
+ * groups that exist for the chosen k), and the recommendations page's success rate scales the
+ * members kept (members kept = success rate × expected leavers contacted).
  */
 import assert from "node:assert/strict";
 import type {Page} from "playwright-core";
@@ -32,6 +33,19 @@ export const interactions: Record<string, (page: Page) => Promise<void>> = {
     const [flaggedAfter, , caughtAfter] = numbers(after);
     assert.ok(flaggedAfter < flaggedBefore, `raising the threshold should flag fewer members: ${before} → ${after}`);
     assert.ok(caughtAfter <= caughtBefore, `raising the threshold cannot catch more leavers: ${before} → ${after}`);
+  },
+  "/fitness/recommendations": async (page) => {
+    const selector = "#fitness-kept-total";
+    const before = await text(page, selector);
+    const slider = page.locator("input[type=range]").first();
+    const rate = Number(await slider.inputValue());
+    await slider.evaluate((input: HTMLInputElement, value) => {
+      input.value = String(value);
+      input.dispatchEvent(new Event("input", {bubbles: true}));
+    }, rate * 3);
+    const after = await waitForChange(page, selector, before);
+    const [keptBefore] = numbers(before), [keptAfter] = numbers(after);
+    assert.ok(Math.abs(keptAfter - 3 * keptBefore) <= 2, `tripling the success rate should triple the members kept: ${before} → ${after}`);
   },
   "/fitness/groups": async (page) => {
     const selector = "#fitness-groups-summary";
