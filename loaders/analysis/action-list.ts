@@ -83,10 +83,15 @@ export function isControl(caseId: string, customer: string, share: number): bool
   return unitHash(`${caseId}\u0000${customer}`) < share;
 }
 
+/** Fields every row has; an action's own columns may not reuse them (a column "group" would hide the control group). */
+const RESERVED = ["customer", "group", "reason"];
+
 export function actionList(caseId: string, spec: ActionSpec, customers: readonly ListedCustomer[],
   settings: Pick<Settings, "customerRows" | "controlShare">): ActionList {
+  const clash = (spec.columns ?? []).find((c) => RESERVED.includes(c.key));
+  if (clash) throw new Error(`action list ${spec.id}: the column "${clash.key}" would overwrite the row's own ${clash.key}; name it otherwise`);
   const rows: ListRow[] = customers.map((c) => ({
-    customer: c.id, group: isControl(caseId, c.id, settings.controlShare) ? "control" : "contact", reason: c.reason, ...c.values
+    ...c.values, customer: c.id, group: isControl(caseId, c.id, settings.controlShare) ? "control" : "contact", reason: c.reason
   }));
   const control = rows.filter((r) => r.group === "control").length;
   return {

@@ -40,8 +40,9 @@ function download(text: string, name: string, label: string): HTMLAnchorElement 
   return a;
 }
 
-/** The counts line and the downloads (or where the list is). `noun`: the plural the case counts in ("members"). */
-export function actionListBlock(list: ActionList, {noun = "customers"} = {}): HTMLElement {
+/** The counts line and the downloads (or where the list is). `noun`: the plural the case counts in ("members");
+ * `note`: whether to add the analyst's how-to under a list that is not in this edition (once per page is enough). */
+export function actionListBlock(list: ActionList, {noun = "customers", note: withNote = true} = {}): HTMLElement {
   const block = document.createElement("div");
   block.className = "action-list";
   const counts = document.createElement("p");
@@ -52,13 +53,13 @@ export function actionListBlock(list: ActionList, {noun = "customers"} = {}): HT
   if (list.size === 0) return block;
   if (list.allowed) {
     const links = document.createElement("p");
-    links.append("Download the list with each customer's reason: ",
+    links.append(`Download the list of ${noun} with each one's reason: `,
       download(listCsv(list), `${list.id}.csv`, "CSV"), " · ",
       download(listCsv(list, {excel: true}), `${list.id}-excel.csv`, "Excel (;)"));
     block.append(links);
   } else {
     const where = document.createElement("p");
-    where.textContent = "The list of customers, with each one's reason, is in the internal edition of this report.";
+    where.textContent = `The list of ${noun}, with each one's reason, is in the internal edition of this report.`;
     const note = document.createElement("details");
     note.className = "analyst-note";
     const summary = document.createElement("summary");
@@ -67,7 +68,8 @@ export function actionListBlock(list: ActionList, {noun = "customers"} = {}): HT
     how.textContent = "This edition leaves customer ids out. Build the internal edition with CLIENTELE_CUSTOMER_ROWS=1 " +
       "(and CLIENTELE_CONTROL_SHARE for the control group's share, 0.1 by default) and publish it only where customer data may go.";
     note.append(summary, how);
-    block.append(where, note);
+    block.append(where);
+    if (withNote) block.append(note);
   }
   return block;
 }

@@ -52,6 +52,13 @@ describe("action list", () => {
     assert.equal(closed.allowed, false);
   });
 
+  test("an action's column may not reuse a row's own field (a column \"group\" would hide the control group)", () => {
+    assert.throws(() => actionList("fitness", {id: "x", title: "x", columns: [{key: "group", label: "member group", type: "text"}]}, customers, open),
+      /column "group" would overwrite/);
+    const rows = actionList("fitness", {id: "x", title: "x"}, [{id: "1", reason: "r", values: {group: "A"}}], {customerRows: true, controlShare: 1}).rows;
+    assert.equal(rows[0].group, "control");
+  });
+
   test("a share of 0 holds nobody back", () => {
     assert.equal(actionList("fitness", {id: "x", title: "x"}, customers, {customerRows: true, controlShare: 0}).control, 0);
   });
