@@ -36,6 +36,7 @@ import {timeReport, type TimeReport} from "./ecommerce/time.ts";
 import {hypothesesReport, type HypothesesReport} from "./ecommerce/hypotheses.ts";
 import {mailingPlan, type MailingListRow, type MailingReport} from "./ecommerce/mailing.ts";
 import {summaryReport, type SummaryReport} from "./ecommerce/summary.ts";
+import {customerValueModel, valueArtifact, type CustomerValueModel} from "./ecommerce/value.ts";
 
 export interface EcommerceResult {
   summary: SummaryReport;
@@ -45,6 +46,7 @@ export interface EcommerceResult {
   hypotheses: HypothesesReport;
   mailing: MailingReport;
   mailingList: {customerRows: boolean; rows: MailingListRow[]};
+  value: CustomerValueModel;
   /** Not written as an artifact (the data-quality engineer owns quality.json); for tests. */
   quality: QualityReport;
   /** The customers scored and profiled (as of the repeat cutoff when there is one), in the order of clusterOf. */
@@ -100,7 +102,9 @@ export async function analyseEcommerce(connection: DuckDBConnection, source: Inp
   const {report: mailing, list} = mailingPlan(profiles, customers, clusterOf, time, customerRows);
   lap("mailing");
   const summary = summaryReport({read, quality: clean.quality, wholesaleThreshold: clean.wholesaleThreshold, reusedIds: clean.reusedIds.window, categories, profiles, time, hypotheses, mailing, orders: orders.length});
-  return {summary, categories, profiles, time, hypotheses, mailing, mailingList: {customerRows, rows: list}, quality: clean.quality, customers, clusterOf, repeatCutoff, timings};
+  const value = customerValueModel({orders, everyone, scored: customers, start: info.start, end: info.end, repeatCutoff});
+  lap("value");
+  return {summary, categories, profiles, time, hypotheses, mailing, mailingList: {customerRows, rows: list}, value, quality: clean.quality, customers, clusterOf, repeatCutoff, timings};
 }
 
 export async function computeEcommerceResult(settings: Settings = defaultSettings, source: InputSource = settings.dataDir): Promise<EcommerceResult> {
@@ -117,7 +121,8 @@ export function ecommerceArtifacts(r: EcommerceResult, input: CaseInput, setting
     "time.json": r.time,
     "hypotheses.json": r.hypotheses,
     "mailing.json": r.mailing,
-    "mailing-list.json": r.mailingList
+    "mailing-list.json": r.mailingList,
+    "value.json": valueArtifact(r.value, input, settings)
   };
 }
 

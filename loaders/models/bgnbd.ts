@@ -212,14 +212,19 @@ export function pAlive(params: BgnbdParams, h: PurchaseHistory): number {
   return 1 / (1 + Math.exp(logDropOdds(params, h)));
 }
 
-/** Expected purchases in the next t time units of a customer with history h. */
-export function expectedPurchases(params: BgnbdParams, t: number, h: PurchaseHistory): number {
+/** Expected purchases in the next t time units of a customer with history h, were they still alive. */
+export function expectedPurchasesIfAlive(params: BgnbdParams, t: number, h: PurchaseHistory): number {
   if (t <= 0) return 0;
   const {r, alpha, a, b} = params;
   const {x, T} = h;
   const z = t / (alpha + T + t);
   const tail = Math.exp((r + x) * Math.log((alpha + T) / (alpha + T + t))) * hyp2f1(r + x, b + x, a + b + x - 1, z);
-  return ((a + b + x - 1) / (a - 1)) * (1 - tail) * pAlive(params, h);
+  return ((a + b + x - 1) / (a - 1)) * (1 - tail);
+}
+
+/** Expected purchases in the next t time units of a customer with history h. */
+export function expectedPurchases(params: BgnbdParams, t: number, h: PurchaseHistory): number {
+  return expectedPurchasesIfAlive(params, t, h) * pAlive(params, h);
 }
 
 /** Expected purchases in a period of length t by a customer just acquired (FHL 2005, eq. 9). */
