@@ -8,7 +8,7 @@
  *   T   time from the first purchase to the end of the period,
  * all in one time unit. The log-likelihood of one customer (FHL 2005, eq. 6), in its stable form:
  *   ℓ = lnΓ(r+x) − lnΓ(r) + r ln α + ln B(a, b+x) − ln B(a, b)
- *       + log( (α+T)^−(r+x) + [x > 0] · a/(b+x−1) · (α+tₓ)^−(r+x) )     (the log of a sum by log-sum-exp).
+ *       + log( (α+T)^−(r+x) + [x > 0] · a/(b+(x−1)) · (α+tₓ)^−(r+x) )     (the log of a sum by log-sum-exp).
  *
  * Fit: maximum likelihood over (ln r, ln α, ln a, ln b) — unconstrained, so every parameter stays positive —
  * by BFGS with the analytic gradient (loaders/models/bfgs.ts). Customers with identical (x, tₓ, T) are one
@@ -17,8 +17,8 @@
  * a million customers fit in about a second.
  *
  * Predictions for a customer with history (x, tₓ, T):
- *   P(alive) = 1 / (1 + [x > 0] · a/(b+x−1) · ((α+T)/(α+tₓ))^(r+x))                        (FHL 2005, eq. 12)
- *   E[Y(t)]  = (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) · ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))] / (1 + …)
+ *   P(alive) = 1 / (1 + [x > 0] · a/(b+(x−1)) · ((α+T)/(α+tₓ))^(r+x))                        (FHL 2005, eq. 12)
+ *   E[Y(t)]  = (a+b+(x−1))/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) · ₂F₁(r+x, b+x; a+b+(x−1); t/(α+T+t))] / (1 + …)
  *              expected purchases in the next t time units                                 (FHL 2005, eq. 10)
  * By the model's construction a customer can only drop out right after a purchase, so someone who has not
  * bought again since the first purchase (x = 0) has P(alive) = 1 whatever T: read their outlook from E[Y(t)].
@@ -124,7 +124,7 @@ function meanLogLikelihood(params: BgnbdParams, g: HistoryGroups, withGradient: 
     const x = g.levels[k];
     lgr[k] = lgamma(r + x) - lgrr;
     beta[k] = lgamma(b + x) + lgab - lgb - lgamma(a + b + x);
-    lc[k] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : -Infinity;
+    lc[k] = x > 0 ? Math.log(a) - Math.log(b + (x - 1)) : -Infinity;
     if (withGradient) {
       dgr[k] = digamma(r + x) - dr;
       const dabx = digamma(a + b + x);
@@ -156,7 +156,7 @@ function meanLogLikelihood(params: BgnbdParams, g: HistoryGroups, withGradient: 
       const p3 = 1 - p4;
       gr += w * (dgr[k] + lnAlpha - p3 * lT - p4 * lt);
       galpha += w * (r / alpha - rx * (p3 * atT.inverse[iT] + p4 * it));
-      if (x > 0) (ga += w * (dba[k] + p4 / a)), (gb += w * (dbb[k] - p4 / (b + x - 1)));
+      if (x > 0) (ga += w * (dba[k] + p4 / a)), (gb += w * (dbb[k] - p4 / (b + (x - 1))));
       else (ga += w * dba[k]), (gb += w * dbb[k]);
     }
   }
@@ -202,9 +202,9 @@ export function fitBgnbd(histories: Histories | HistoryGroups, {start}: {start?:
     iterations: m.iterations, evaluations: m.evaluations, converged: m.converged, optimiser: BGNBD_OPTIMISER};
 }
 
-/** ln of the "dropped out" odds term: ln(a/(b+x−1)) + (r+x) ln((α+T)/(α+tₓ)); −∞ when x = 0. */
+/** ln of the "dropped out" odds term: ln(a/(b+(x−1))) + (r+x) ln((α+T)/(α+tₓ)); −∞ when x = 0. */
 function logDropOdds({r, alpha, a, b}: BgnbdParams, {x, tx, T}: PurchaseHistory): number {
-  return x > 0 ? Math.log(a / (b + x - 1)) + (r + x) * Math.log((alpha + T) / (alpha + tx)) : -Infinity;
+  return x > 0 ? Math.log(a / (b + (x - 1))) + (r + x) * Math.log((alpha + T) / (alpha + tx)) : -Infinity;
 }
 
 /** Probability the customer is still alive (has not dropped out) at the end of the calibration period. */
@@ -218,8 +218,8 @@ export function expectedPurchasesIfAlive(params: BgnbdParams, t: number, h: Purc
   const {r, alpha, a, b} = params;
   const {x, T} = h;
   const z = t / (alpha + T + t);
-  const tail = Math.exp((r + x) * Math.log((alpha + T) / (alpha + T + t))) * hyp2f1(r + x, b + x, a + b + x - 1, z);
-  return ((a + b + x - 1) / (a - 1)) * (1 - tail);
+  const tail = Math.exp((r + x) * Math.log((alpha + T) / (alpha + T + t))) * hyp2f1(r + x, b + x, a + b + (x - 1), z);
+  return ((a + b + (x - 1)) / (a - 1)) * (1 - tail);
 }
 
 /** Expected purchases in the next t time units of a customer with history h. */

@@ -29,7 +29,7 @@ def bgnbd_ll(params, x, tx, T, w):
     a2 = betaln(a, b + x) - betaln(a, b)
     a3 = -(r + x) * np.log(alpha + T)
     with np.errstate(divide="ignore", invalid="ignore"):
-        a4 = np.where(x > 0, np.log(a) - np.log(np.maximum(b + x - 1, 1e-300)) - (r + x) * np.log(alpha + tx), -np.inf)
+        a4 = np.where(x > 0, np.log(a) - np.log(np.where(x > 0, b + (x - 1), 1.0)) - (r + x) * np.log(alpha + tx), -np.inf)
     return float(np.sum(w * (a1 + a2 + logsumexp(np.vstack([a3, a4]), axis=0))))
 
 
@@ -51,13 +51,13 @@ def p_alive(params, x, tx, T):
     r, alpha, a, b = params
     if x == 0:
         return 1.0
-    return 1.0 / (1.0 + a / (b + x - 1) * ((alpha + T) / (alpha + tx)) ** (r + x))
+    return 1.0 / (1.0 + a / (b + (x - 1)) * ((alpha + T) / (alpha + tx)) ** (r + x))
 
 
 def expected_conditional(params, t, x, tx, T):
     r, alpha, a, b = params
     z = t / (alpha + T + t)
-    head = (a + b + x - 1) / (a - 1) * (1 - ((alpha + T) / (alpha + T + t)) ** (r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z))
+    head = (a + b + (x - 1)) / (a - 1) * (1 - ((alpha + T) / (alpha + T + t)) ** (r + x) * hyp2f1(r + x, b + x, a + b + (x - 1), z))
     return float(head * p_alive(params, x, tx, T))
 
 

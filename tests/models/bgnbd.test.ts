@@ -105,3 +105,28 @@ test("Gamma-Gamma recovers planted parameters from 50,000 simulated repeat custo
   for (const k of ["p", "q", "gamma"] as const) assertClose(fit.params[k], planted[k], 0.1, 0, k);
   assertClose(fit.populationMean, (planted.p * planted.gamma) / (planted.q - 1), 0.05, 0, "population mean per purchase");
 });
+
+test("BG/NBD and Gamma-Gamma on the real log's summary (tests/golden/bgnbd-real-summary.json) match scipy", () => {
+  const s = readGolden("bgnbd-real-summary.json");
+  const g = golden.real;
+  const fit = fitBgnbd(s.histories);
+  assert.ok(fit.converged);
+  // r is tiny (0.008): most customers never buy again; the likelihood is flat along r/α, so parameters to 1e-3.
+  for (const k of ["r", "alpha", "a", "b"] as const) assertClose(fit.params[k], g.bgnbd.params[k], 1e-3, 0, k);
+  assertClose(fit.logLikelihood, g.bgnbd.logLikelihood, 1e-9, 0, "log-likelihood");
+  for (const p of g.bgnbd.probes) {
+    assertClose(pAlive(g.bgnbd.params, p), p.pAlive, 1e-10, 0, `P(alive) ${JSON.stringify(p)}`);
+    assertClose(expectedPurchases(g.bgnbd.params, g.bgnbd.t, p), p.expected, 1e-9, 0, `E[Y] ${JSON.stringify(p)}`);
+  }
+  const rows = s.spend.x.map((x: number, i: number) => ({x, mean: s.spend.mean[i]}));
+  const gg = fitGammaGamma(rows);
+  for (const k of ["p", "q", "gamma"] as const) assertClose(gg.params[k], g.gammaGamma.params[k], 1e-3, 0, k);
+  assertClose(gg.logLikelihood, g.gammaGamma.logLikelihood, 1e-9, 0, "Gamma-Gamma log-likelihood");
+});
+
+test("P(alive) keeps its precision when b is tiny and x = 1 (b + x − 1 would round to 0)", () => {
+  const params = {r: 0.5, alpha: 10, a: 1, b: 1e-17};
+  // a/b · ((α+T)/(α+tₓ))^(r+1) is astronomically large: P(alive) ≈ b/a · ((α+tₓ)/(α+T))^1.5, not 1 (b + 1 − 1 = 0 → division by zero → 0 odds).
+  const h = {x: 1, tx: 0, T: 30};
+  assertClose(pAlive(params, h), 1e-17 * Math.pow(10 / 40, 1.5), 1e-9);
+});

@@ -21,7 +21,7 @@
  */
 import {kaplanMeier} from "../../stats/kaplanMeier.ts";
 import {expectedPurchases, expectedPurchasesIfAlive, fitBgnbd, historiesOf, pAlive, type BgnbdFit, type PurchaseHistory} from "../../models/bgnbd.ts";
-import {expectedPurchaseValue, fitGammaGamma, type GammaGammaFit} from "../../models/gamma-gamma.ts";
+import {expectedPurchaseValue, fitGammaGamma, type GammaGammaFit, type SpendHistory} from "../../models/gamma-gamma.ts";
 import type {CustomerProfile, OrderRow, ScoredCustomer} from "./customers.ts";
 import {RETURN_MIN_HOURS} from "./occasions.ts";
 import {orderSequences, returnTimes} from "./repeat.ts";
@@ -159,6 +159,8 @@ export interface CustomerValueModel {
   segments: SegmentValue[];
   customerValues: CustomerValue[];
   returns: ReturnCurve;
+  /** What the final fits were made on (no ids; not written to the artifact): histories in days, and the repeat buyers' spend. */
+  data: {histories: PurchaseHistory[]; spend: SpendHistory[]};
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
@@ -221,24 +223,38 @@ export interface ValueInput {
   repeatCutoff: string | null;
 }
 
+/** Each customer's occasions and history over the observed period: from the first order (`start`) to the
+ * repeat cutoff (exclusive), else to the last order (`end`, inclusive); ids in sorted order. */
+export function observedCustomers(sequences: ReadonlyMap<string, readonly OrderRow[]>, start: string, end: string, repeatCutoff: string | null):
+  {first: number; stop: number; customers: {id: string; occ: Occasion[]; h: PurchaseHistory}[]} {
+  const first = ms(start);
+  const stop = repeatCutoff === null ? ms(end) + 1 : ms(repeatCutoff);
+  const customers = [...sequences.keys()].sort().flatMap((id) => {
+    const occ = occasionsOf(sequences.get(id)!, stop);
+    const h = historyAt(occ, stop);
+    return h && h.T > 0 ? [{id, occ, h}] : [];
+  });
+  return {first, stop, customers};
+}
+
+/** Repeat buyers' purchases after the first and the mean value of those purchases (Gamma-Gamma's data). */
+export function repeatSpend(customers: readonly {occ: Occasion[]; h: PurchaseHistory}[]): SpendHistory[] {
+  return customers.filter((c) => c.h.x > 0).map((c) => ({x: c.h.x, mean: sum(c.occ.slice(1).map((o) => o.value)) / c.h.x})).filter((r) => r.mean > 0);
+}
+
 export function customerValueModel({orders, everyone, scored, start, end, repeatCutoff}: ValueInput): CustomerValueModel {
   const sequences = orderSequences(orders);
   const returns = returnCurve(everyone, sequences, end, repeatCutoff);
-  // Observation: from the first order to the cutoff (exclusive), else to the last order.
-  const first = ms(start);
-  const stop = repeatCutoff === null ? ms(end) + 1 : ms(repeatCutoff);
-  const ids = [...sequences.keys()].sort();
-  const occasions = ids.map((id) => occasionsOf(sequences.get(id)!, stop));
+  const {first, stop, customers: keep} = observedCustomers(sequences, start, end, repeatCutoff);
   const base = {observedFrom: isoDay(first), observedUntil: isoDay(stop - (repeatCutoff === null ? 1 : 0)), repeatCutoff, returns};
-  const keep = ids.map((id, i) => ({id, occ: occasions[i], h: historyAt(occasions[i], stop)})).filter((c) => c.h !== null && c.h.T > 0) as {id: string; occ: Occasion[]; h: PurchaseHistory}[];
   const repeatBuyers = keep.filter((c) => c.h.x > 0).length;
-  const empty = {...base, customers: keep.length, repeatBuyers, holdout: null, fit: null, spend: null, reliable: false, segments: [], customerValues: []};
+  const data = {histories: keep.map((c) => c.h), spend: repeatSpend(keep)};
+  const empty = {...base, data, customers: keep.length, repeatBuyers, holdout: null, fit: null, spend: null, reliable: false, segments: [], customerValues: []};
   if (repeatBuyers < 2) return {...empty, available: false, why: `only ${repeatBuyers} customer${repeatBuyers === 1 ? "" : "s"} bought again before ${base.observedUntil}: purchase rates and dropout cannot be estimated`, caveats: []};
 
   const holdout = holdoutCheck(keep.map((c) => c.occ), first, stop);
   const fit = fitBgnbd(historiesOf(keep.map((c) => c.h)));
-  const repeaters = keep.filter((c) => c.h.x > 0);
-  const spendRows = repeaters.map((c) => ({x: c.h.x, mean: sum(c.occ.slice(1).map((o) => o.value)) / c.h.x})).filter((r) => r.mean > 0);
+  const spendRows = data.spend;
   const gg = fitGammaGamma(spendRows);
   const spend = {...gg, correlation: pearson(spendRows.map((r) => r.x), spendRows.map((r) => r.mean)), customers: spendRows.length};
   if (!(gg.params.q > 1)) return {...empty, holdout, fit, spend, available: false, caveats: [],
@@ -264,14 +280,14 @@ export function customerValueModel({orders, everyone, scored, start, end, repeat
   }).filter((s) => s.customers > 0);
   const caveats = [
     ...(holdout.passes ? [] : [`the model fitted on ${holdout.calibrationStart} to ${holdout.calibrationEnd} expected ${holdout.expectedTotal.toFixed(0)} purchases in the following ${Math.round(holdout.holdoutDays)} days, and customers made ${holdout.actualTotal}`]),
-    ...(repeatBuyers < MIN_REPEAT_BUYERS ? [`only ${repeatBuyers} customers bought again (the model needs about ${MIN_REPEAT_BUYERS} to pin down purchase rates and dropout)`] : []),
+    ...(repeatBuyers < MIN_REPEAT_BUYERS ? [`only ${repeatBuyers} customers bought again (the model needs about ${MIN_REPEAT_BUYERS.toLocaleString("en-US")} to pin down purchase rates and dropout)`] : []),
     ...(fit.converged && holdout.fit.converged ? [] : ["the likelihood maximisation did not converge"])
   ];
-  return {...base, available: true, why: "", customers: keep.length, repeatBuyers, holdout, fit, spend, reliable: caveats.length === 0, caveats, segments, customerValues};
+  return {...base, data, available: true, why: "", customers: keep.length, repeatBuyers, holdout, fit, spend, reliable: caveats.length === 0, caveats, segments, customerValues};
 }
 
 /** The page's artifact: the model without customer ids, a win-back list (rows only where allowed), the money unit. */
-export interface ValueReport extends Omit<CustomerValueModel, "customerValues"> {
+export interface ValueReport extends Omit<CustomerValueModel, "customerValues" | "data"> {
   money: Money;
   rules: {holdoutShare: number; holdoutTolerance: number; minRepeatBuyers: number; maxHorizon: number; monthDays: number; winbackP: number; returnMinHours: number};
   /** Repeat buyers by purchases after the first (the last: or more) and whole months since their last purchase (the last: or more). */
@@ -286,7 +302,7 @@ const GRID_X = 5;
 const GRID_MONTHS = 12;
 
 export function valueArtifact(model: CustomerValueModel, input: Pick<CaseInput, "id" | "money">, settings: Pick<Settings, "customerRows" | "controlShare" | "currency">): ValueReport {
-  const {customerValues, ...rest} = model;
+  const {customerValues, data: _data, ...rest} = model;
   const money = caseMoney(input, settings);
   const rules = {holdoutShare: HOLDOUT_SHARE, holdoutTolerance: HOLDOUT_TOLERANCE, minRepeatBuyers: MIN_REPEAT_BUYERS, maxHorizon: MAX_HORIZON, monthDays: MONTH_DAYS, winbackP: WINBACK_P, returnMinHours: RETURN_MIN_HOURS};
   const repeaters = customerValues.filter((c) => c.x > 0);
