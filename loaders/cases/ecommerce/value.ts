@@ -40,6 +40,8 @@ export const MAX_HORIZON = 36;
 export const MAX_X_SHOWN = 7;
 /** Below this P(alive), a repeat buyer has probably stopped buying: a win-back candidate. */
 export const WINBACK_P = 0.5;
+/** The Kaplan–Meier curve is drawn and read only while at least this many customers are still observed. */
+export const MIN_AT_RISK = 20;
 /** Days at which the share of customers back is read off the Kaplan–Meier curve. */
 export const RETURN_DAYS = [30, 90, 180, 365];
 
@@ -136,8 +138,9 @@ export interface ReturnCurve {
   returned: number;
   /** Share back by each of RETURN_DAYS days, with a 95 % interval (log(−log) transform of Greenwood's). */
   backBy: {days: number; share: number; lo: number; hi: number; atRisk: number}[];
-  /** The curve: days and share back (1 − S), at each event time. */
+  /** The curve: days and share back (1 − S), at each event time with at least MIN_AT_RISK customers at risk. */
   curve: {days: number; back: number}[];
+  minAtRisk: number;
   /** Naive share back (returned ÷ all, ignoring how long each was observed), for comparison. */
   naiveShare: number;
 }
@@ -183,9 +186,9 @@ export function returnCurve(customers: readonly CustomerProfile[], sequences: Re
     // CI of S by log(−log S) (as R's survival and lifelines by default), turned into the share back 1 − S.
     const [sLo, sHi] = s > 0 && s < 1 && se > 0 ? [1.96, -1.96].map((z) => Math.exp(-Math.exp(Math.log(-Math.log(s)) + (z * se) / (s * Math.abs(Math.log(s)))))) : [s, s];
     return {days, share: 1 - s, lo: 1 - sHi, hi: 1 - sLo, atRisk};
-  }).filter((b) => b.atRisk > 0);
+  }).filter((b) => b.atRisk >= MIN_AT_RISK);
   return {observedUntil: r.observedUntil, customers: r.rows.length, returned: sum(r.rows.map((x) => Number(x.returned))),
-    backBy, curve: km.time.map((days, i) => ({days, back: 1 - km.survival[i]})), naiveShare: r.rows.length ? sum(r.rows.map((x) => Number(x.returned))) / r.rows.length : NaN};
+    backBy, curve: km.time.flatMap((days, i) => (km.atRisk[i] >= MIN_AT_RISK ? [{days, back: 1 - km.survival[i]}] : [])), minAtRisk: MIN_AT_RISK, naiveShare: r.rows.length ? sum(r.rows.map((x) => Number(x.returned))) / r.rows.length : NaN};
 }
 
 function holdoutCheck(occasions: readonly Occasion[][], start: number, stop: number): HoldoutCheck {
