@@ -41,7 +41,7 @@ export const MAX_X_SHOWN = 7;
 /** Below this P(alive), a repeat buyer has probably stopped buying: a win-back candidate. */
 export const WINBACK_P = 0.5;
 /** The Kaplan–Meier curve is drawn and read only while at least this many customers are still observed. */
-export const MIN_AT_RISK = 20;
+export const MIN_AT_RISK = 50;
 /** Days at which the share of customers back is read off the Kaplan–Meier curve. */
 export const RETURN_DAYS = [30, 90, 180, 365];
 
