@@ -33,6 +33,7 @@ export function hyp2f1(a: number, b: number, c: number, z: number, {maxTerms = 1
   for (let k = 0; k < maxTerms; k++) {
     term *= ((a + k) * (b + k)) / ((c + k) * (k + 1)) * z;
     sum += term;
+    if (!Number.isFinite(sum)) throw new Error(`hyp2f1(${a}, ${b}; ${c}; ${z}): the series is not finite (c + k = 0 or overflow)`);
     if (Math.abs(term) <= tol * Math.abs(sum)) return sum;
   }
   throw new Error(`hyp2f1(${a}, ${b}; ${c}; ${z}) did not converge in ${maxTerms} terms`);

@@ -114,3 +114,10 @@ describe("customer value on the real order log", {skip: realDataSkip("ecommerce/
     assert.ok(open.winback.list.size > 0 && JSON.parse(json).winback.list.rows.length === 0);
   });
 });
+
+test("a log where nobody bought twice is not valued, and says why", () => {
+  const orders = [order("a", "2021-01-01T10:00:00", 10, 1), order("b", "2021-02-01T10:00:00", 20, 2), order("a", "2021-01-01T12:00:00", 5, 3)];
+  const m = customerValueModel({orders, everyone: [], scored: [], start: orders[0].time, end: "2021-03-01T00:00:00", repeatCutoff: null});
+  assert.equal(m.available, false);
+  assert.match(m.why, /only 0 customers bought again/);
+});

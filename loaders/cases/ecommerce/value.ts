@@ -255,6 +255,20 @@ export function customerValueModel({orders, everyone, scored, start, end, repeat
   const empty = {...base, data, customers: keep.length, repeatBuyers, holdout: null, fit: null, spend: null, reliable: false, segments: [], customerValues: []};
   if (repeatBuyers < 2) return {...empty, available: false, why: `only ${repeatBuyers} customer${repeatBuyers === 1 ? "" : "s"} bought again before ${base.observedUntil}: purchase rates and dropout cannot be estimated`, caveats: []};
 
+  if (data.spend.length < 2) return {...empty, available: false, why: "fewer than two repeat buyers spent anything: the value per purchase cannot be estimated", caveats: []};
+  try {
+    return forecast(keep, data, {first, stop, scored, repeatBuyers, base});
+  } catch (error) {
+    // A fit or forecast the numbers cannot support (e.g. a series that does not converge) makes the page say so, not fail the build.
+    return {...empty, available: false, why: `the model could not be fitted or evaluated on this log (${error instanceof Error ? error.message : String(error)})`, caveats: []};
+  }
+}
+
+type Observed = ReturnType<typeof observedCustomers>["customers"];
+
+function forecast(keep: Observed, data: CustomerValueModel["data"], {first, stop, scored, repeatBuyers, base}:
+  {first: number; stop: number; scored: readonly ScoredCustomer[]; repeatBuyers: number; base: Pick<CustomerValueModel, "observedFrom" | "observedUntil" | "repeatCutoff" | "returns">}): CustomerValueModel {
+  const empty = {...base, data, customers: keep.length, repeatBuyers, holdout: null, fit: null, spend: null, reliable: false, segments: [], customerValues: []};
   const holdout = holdoutCheck(keep.map((c) => c.occ), first, stop);
   const fit = fitBgnbd(historiesOf(keep.map((c) => c.h)));
   const spendRows = data.spend;
