@@ -42,6 +42,7 @@ import {ecommerceActions} from "./ecommerce/actions.ts";
 import {caseMoney} from "./money.ts";
 import {moneyUnit} from "../../src/components/format.ts";
 import {ecommerceDashboardOf} from "./ecommerce/dashboard.ts";
+import {customerValueModel, valueArtifact, type CustomerValueModel} from "./ecommerce/value.ts";
 
 export interface EcommerceResult {
   summary: SummaryReport;
@@ -51,6 +52,7 @@ export interface EcommerceResult {
   hypotheses: HypothesesReport;
   mailing: MailingReport;
   mailingList: {customerRows: boolean; rows: MailingListRow[]};
+  value: CustomerValueModel;
   /** Not written as an artifact (the data-quality engineer owns quality.json); for tests. */
   quality: QualityReport;
   /** The customers scored and profiled (as of the repeat cutoff when there is one), in the order of clusterOf. */
@@ -106,7 +108,9 @@ export async function analyseEcommerce(connection: DuckDBConnection, source: Inp
   const {report: mailing, list} = mailingPlan(profiles, customers, clusterOf, time, customerRows);
   lap("mailing");
   const summary = summaryReport({read, quality: clean.quality, wholesaleThreshold: clean.wholesaleThreshold, reusedIds: clean.reusedIds.window, categories, profiles, time, hypotheses, mailing, orders: orders.length});
-  return {summary, categories, profiles, time, hypotheses, mailing, mailingList: {customerRows, rows: list}, quality: clean.quality, customers, clusterOf, repeatCutoff, timings};
+  const value = customerValueModel({orders, everyone, scored: customers, start: info.start, end: info.end, repeatCutoff});
+  lap("value");
+  return {summary, categories, profiles, time, hypotheses, mailing, mailingList: {customerRows, rows: list}, value, quality: clean.quality, customers, clusterOf, repeatCutoff, timings};
 }
 
 export async function computeEcommerceResult(settings: Settings = defaultSettings, source: InputSource = settings.dataDir): Promise<EcommerceResult> {
@@ -127,7 +131,8 @@ export function ecommerceArtifacts(r: EcommerceResult, input: CaseInput, setting
     "mailing.json": r.mailing,
     "mailing-list.json": r.mailingList,
     "money.json": money,
-    "actions.json": ecommerceActions(r, money, settings)
+    "actions.json": ecommerceActions(r, money, settings),
+    "value.json": valueArtifact(r.value, input, settings)
   };
 }
 

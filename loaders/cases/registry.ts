@@ -89,6 +89,7 @@ export const cases: CaseDefinition[] = [
       {name: "Profiles", path: "profiles"},
       {name: "Time", path: "time"},
       {name: "Hypotheses", path: "hypotheses"},
+      {name: "Customer value", path: "customer-value"},
       {name: "Mailing plan", path: "mailing-plan"}
     ],
     schema: ecommerceSchema,

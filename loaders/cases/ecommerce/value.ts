@@ -1,0 +1,356 @@
+/**
+ * Customer value from the order log: how many purchases each customer will make (BG/NBD,
+ * loaders/models/bgnbd.ts), what each will be worth (Gamma-Gamma, loaders/models/gamma-gamma.ts), and so
+ * the revenue they are expected to bring, month by month; how long customers take to come back (Kaplan–Meier).
+ *
+ * Purchases are purchase occasions (loaders/cases/ecommerce/occasions.ts: orders within RETURN_MIN_HOURS of an
+ * occasion's first order are one purchase), worth the revenue of their orders (wholesale lines left out, as
+ * eco_orders). Observation ends at the repeat cutoff when the audit flags re-used customer ids (nothing on or
+ * after it is used), else at the log's last order. Time is in days; a month is MONTH_DAYS days.
+ *
+ *   history     per customer first seen before the end: x = purchases after the first, tₓ = days from the first
+ *               to the last, T = days from the first to the end of observation;
+ *   holdout     the model fitted on the first (1 − HOLDOUT_SHARE) of the observed period, its expected purchases
+ *               in the rest against the purchases made there, by purchases in the calibration part (Fader,
+ *               Hardie & Lee 2005, fig. 4): the check passes when the total made lies within the total expected
+ *               ± max(2√expected, HOLDOUT_TOLERANCE × expected);
+ *   forecast    the model refitted on the whole observed period; per customer P(alive), expected purchases in
+ *               each of the next MAX_HORIZON months, value per purchase, so expected revenue per month; summed
+ *               by RFM segment, so the page can discount over the horizon the reader picks;
+ *   reliable    only when the holdout check passes and at least MIN_REPEAT_BUYERS customers bought again.
+ */
+import {kaplanMeier} from "../../stats/kaplanMeier.ts";
+import {expectedPurchases, expectedPurchasesIfAlive, fitBgnbd, historiesOf, pAlive, type BgnbdFit, type PurchaseHistory} from "../../models/bgnbd.ts";
+import {expectedPurchaseValue, fitGammaGamma, type GammaGammaFit, type SpendHistory} from "../../models/gamma-gamma.ts";
+import type {CustomerProfile, OrderRow, ScoredCustomer} from "./customers.ts";
+import {RETURN_MIN_HOURS} from "./occasions.ts";
+import {orderSequences, returnTimes} from "./repeat.ts";
+import {segmentLabel, SEGMENT_IDS} from "./rfm.ts";
+import {actionList, type ActionList} from "../../analysis/action-list.ts";
+import type {CaseInput} from "../../inputs/resolve.ts";
+import type {Settings} from "../../settings.ts";
+import {caseMoney, type Money} from "../money.ts";
+
+export const MONTH_DAYS = 30.4375;
+export const HOLDOUT_SHARE = 1 / 3;
+export const HOLDOUT_TOLERANCE = 0.2;
+export const MIN_REPEAT_BUYERS = 1000;
+export const MAX_HORIZON = 36;
+/** Repeat purchases grouped as "this many or more" in the holdout check. */
+export const MAX_X_SHOWN = 7;
+/** Below this P(alive), a repeat buyer has probably stopped buying: a win-back candidate. */
+export const WINBACK_P = 0.5;
+/** The Kaplan–Meier curve is drawn and read only while at least this many customers are still observed. */
+export const MIN_AT_RISK = 50;
+/** Days at which the share of customers back is read off the Kaplan–Meier curve. */
+export const RETURN_DAYS = [30, 90, 180, 365];
+
+const DAY_MS = 86_400_000;
+const ms = (iso: string) => Date.parse(`${iso.length === 10 ? `${iso}T00:00:00` : iso}Z`);
+const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+/** A customer's purchase occasions before `stop` (ms): start time and value. */
+export interface Occasion {
+  at: number;
+  value: number;
+}
+
+/** Occasions from a customer's orders in time order: an order more than RETURN_MIN_HOURS after the current
+ * occasion's first order starts the next one. */
+export function occasionsOf(sequence: readonly OrderRow[], stop: number): Occasion[] {
+  const out: Occasion[] = [];
+  for (const o of sequence) {
+    const at = ms(o.time);
+    if (at >= stop) break;
+    const last = out[out.length - 1];
+    if (last && at - last.at <= RETURN_MIN_HOURS * 3_600_000) last.value += o.revenue;
+    else out.push({at, value: o.revenue});
+  }
+  return out;
+}
+
+/** (x, tₓ, T) in days at `end` (ms) from occasions before it; null when the first is not before `end`. */
+export function historyAt(occasions: readonly Occasion[], end: number): PurchaseHistory | null {
+  const before = occasions.filter((o) => o.at < end);
+  if (!before.length) return null;
+  const first = before[0].at;
+  return {x: before.length - 1, tx: (before[before.length - 1].at - first) / DAY_MS, T: (end - first) / DAY_MS};
+}
+
+export interface HoldoutRow {
+  /** Purchases after the first in the calibration part (the last row: this many or more). */
+  x: number;
+  orMore: boolean;
+  customers: number;
+  /** Purchases per customer in the holdout: made, and expected by the calibration fit. */
+  actual: number;
+  expected: number;
+}
+
+export interface HoldoutCheck {
+  calibrationStart: string;
+  calibrationEnd: string;
+  holdoutEnd: string;
+  holdoutDays: number;
+  customers: number;
+  repeatBuyers: number;
+  fit: BgnbdFit;
+  rows: HoldoutRow[];
+  actualTotal: number;
+  expectedTotal: number;
+  /** Half-width of the band the total must fall in. */
+  allowed: number;
+  passes: boolean;
+}
+
+export interface SegmentValue {
+  segment: string;
+  label: string;
+  customers: number;
+  repeatBuyers: number;
+  /** Mean P(alive) of the segment's repeat buyers (NaN when none). */
+  meanPAlive: number;
+  /** Expected revenue in each of the next MAX_HORIZON months, summed over the segment: index 0 = month 1. */
+  revenue: number[];
+  /** The same for the part lost if the customers have dropped out: Σ (1 − P(alive)) × revenue if alive. */
+  atRisk: number[];
+}
+
+export interface CustomerValue {
+  customerId: string;
+  segment: string;
+  x: number;
+  recencyDays: number;
+  T: number;
+  pAlive: number;
+  valuePerPurchase: number;
+  /** Expected revenue over the next 12 months, undiscounted, and were the customer still alive. */
+  value12: number;
+  value12IfAlive: number;
+  /** Expected revenue in each of the next MAX_HORIZON months. */
+  monthly: number[];
+  atRiskMonthly: number[];
+}
+
+export interface ReturnCurve {
+  observedUntil: string;
+  customers: number;
+  returned: number;
+  /** Share back by each of RETURN_DAYS days, with a 95 % interval (log(−log) transform of Greenwood's). */
+  backBy: {days: number; share: number; lo: number; hi: number; atRisk: number}[];
+  /** The curve: days and share back (1 − S), at each event time with at least MIN_AT_RISK customers at risk. */
+  curve: {days: number; back: number}[];
+  minAtRisk: number;
+  /** Naive share back (returned ÷ all, ignoring how long each was observed), for comparison. */
+  naiveShare: number;
+}
+
+export interface CustomerValueModel {
+  available: boolean;
+  why: string;
+  observedFrom: string;
+  observedUntil: string;
+  repeatCutoff: string | null;
+  customers: number;
+  repeatBuyers: number;
+  holdout: HoldoutCheck | null;
+  fit: BgnbdFit | null;
+  spend: (GammaGammaFit & {correlation: number; customers: number}) | null;
+  reliable: boolean;
+  /** Reasons the values are not reliable (empty when they are). */
+  caveats: string[];
+  segments: SegmentValue[];
+  customerValues: CustomerValue[];
+  returns: ReturnCurve;
+  /** What the final fits were made on (no ids; not written to the artifact): histories in days, and the repeat buyers' spend. */
+  data: {histories: PurchaseHistory[]; spend: SpendHistory[]};
+}
+
+const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
+
+function pearson(a: readonly number[], b: readonly number[]): number {
+  const ma = sum(a) / a.length, mb = sum(b) / b.length;
+  let sab = 0, saa = 0, sbb = 0;
+  for (let i = 0; i < a.length; i++) (sab += (a[i] - ma) * (b[i] - mb)), (saa += (a[i] - ma) ** 2), (sbb += (b[i] - mb) ** 2);
+  return sab / Math.sqrt(saa * sbb);
+}
+
+export function returnCurve(customers: readonly CustomerProfile[], sequences: ReturnType<typeof orderSequences>, end: string, repeatCutoff: string | null): ReturnCurve {
+  const r = returnTimes(customers, sequences, {end, repeatCutoff});
+  const km = kaplanMeier(r.rows.map((x) => x.days), r.rows.map((x) => x.returned));
+  const backBy = RETURN_DAYS.map((days) => {
+    let i = -1;
+    while (i + 1 < km.time.length && km.time[i + 1] <= days) i++;
+    const s = i < 0 ? 1 : km.survival[i], se = i < 0 ? 0 : km.se[i];
+    const atRisk = r.rows.filter((x) => x.days >= days).length;
+    // CI of S by log(−log S) (as R's survival and lifelines by default), turned into the share back 1 − S.
+    const [sLo, sHi] = s > 0 && s < 1 && se > 0 ? [1.96, -1.96].map((z) => Math.exp(-Math.exp(Math.log(-Math.log(s)) + (z * se) / (s * Math.abs(Math.log(s)))))) : [s, s];
+    return {days, share: 1 - s, lo: 1 - sHi, hi: 1 - sLo, atRisk};
+  }).filter((b) => b.atRisk >= MIN_AT_RISK);
+  return {observedUntil: r.observedUntil, customers: r.rows.length, returned: sum(r.rows.map((x) => Number(x.returned))),
+    backBy, curve: km.time.flatMap((days, i) => (km.atRisk[i] >= MIN_AT_RISK ? [{days, back: 1 - km.survival[i]}] : [])), minAtRisk: MIN_AT_RISK, naiveShare: r.rows.length ? sum(r.rows.map((x) => Number(x.returned))) / r.rows.length : NaN};
+}
+
+function holdoutCheck(occasions: readonly Occasion[][], start: number, stop: number): HoldoutCheck {
+  const calEnd = start + Math.round(((stop - start) * (1 - HOLDOUT_SHARE)) / DAY_MS) * DAY_MS;
+  const holdoutDays = (stop - calEnd) / DAY_MS;
+  const rows: {h: PurchaseHistory; later: number}[] = [];
+  for (const occ of occasions) {
+    const h = historyAt(occ, calEnd);
+    if (h) rows.push({h, later: occ.filter((o) => o.at >= calEnd && o.at < stop).length});
+  }
+  const fit = fitBgnbd(historiesOf(rows.map((r) => r.h)));
+  const byX = new Map<number, HoldoutRow>();
+  for (const {h, later} of rows) {
+    const x = Math.min(h.x, MAX_X_SHOWN);
+    const row = byX.get(x) ?? {x, orMore: x === MAX_X_SHOWN, customers: 0, actual: 0, expected: 0};
+    row.customers++, (row.actual += later), (row.expected += expectedPurchases(fit.params, holdoutDays, h));
+    byX.set(x, row);
+  }
+  const table = [...byX.values()].sort((a, b) => a.x - b.x);
+  const actualTotal = sum(table.map((r) => r.actual)), expectedTotal = sum(table.map((r) => r.expected));
+  const allowed = Math.max(2 * Math.sqrt(expectedTotal), HOLDOUT_TOLERANCE * expectedTotal);
+  return {calibrationStart: isoDay(start), calibrationEnd: isoDay(calEnd), holdoutEnd: isoDay(stop), holdoutDays, customers: rows.length,
+    repeatBuyers: rows.filter((r) => r.h.x > 0).length, fit, actualTotal, expectedTotal, allowed, passes: Math.abs(actualTotal - expectedTotal) <= allowed,
+    rows: table.map((r) => ({...r, actual: r.actual / r.customers, expected: r.expected / r.customers}))};
+}
+
+export interface ValueInput {
+  orders: readonly OrderRow[];
+  /** Every customer over the whole log (for the time to the second purchase). */
+  everyone: readonly CustomerProfile[];
+  /** RFM-scored customers (their segments), as of the repeat cutoff. */
+  scored: readonly ScoredCustomer[];
+  start: string;
+  end: string;
+  repeatCutoff: string | null;
+}
+
+/** Each customer's occasions and history over the observed period: from the first order (`start`) to the
+ * repeat cutoff (exclusive), else to the last order (`end`, inclusive); ids in sorted order. */
+export function observedCustomers(sequences: ReadonlyMap<string, readonly OrderRow[]>, start: string, end: string, repeatCutoff: string | null):
+  {first: number; stop: number; customers: {id: string; occ: Occasion[]; h: PurchaseHistory}[]} {
+  const first = ms(start);
+  const stop = repeatCutoff === null ? ms(end) + 1 : ms(repeatCutoff);
+  const customers = [...sequences.keys()].sort().flatMap((id) => {
+    const occ = occasionsOf(sequences.get(id)!, stop);
+    const h = historyAt(occ, stop);
+    return h && h.T > 0 ? [{id, occ, h}] : [];
+  });
+  return {first, stop, customers};
+}
+
+/** Repeat buyers' purchases after the first and the mean value of those purchases (Gamma-Gamma's data). */
+export function repeatSpend(customers: readonly {occ: Occasion[]; h: PurchaseHistory}[]): SpendHistory[] {
+  return customers.filter((c) => c.h.x > 0).map((c) => ({x: c.h.x, mean: sum(c.occ.slice(1).map((o) => o.value)) / c.h.x})).filter((r) => r.mean > 0);
+}
+
+export function customerValueModel({orders, everyone, scored, start, end, repeatCutoff}: ValueInput): CustomerValueModel {
+  const sequences = orderSequences(orders);
+  const returns = returnCurve(everyone, sequences, end, repeatCutoff);
+  const {first, stop, customers: keep} = observedCustomers(sequences, start, end, repeatCutoff);
+  const base = {observedFrom: isoDay(first), observedUntil: isoDay(stop - (repeatCutoff === null ? 1 : 0)), repeatCutoff, returns};
+  const repeatBuyers = keep.filter((c) => c.h.x > 0).length;
+  const data = {histories: keep.map((c) => c.h), spend: repeatSpend(keep)};
+  const empty = {...base, data, customers: keep.length, repeatBuyers, holdout: null, fit: null, spend: null, reliable: false, segments: [], customerValues: []};
+  if (repeatBuyers < 2) return {...empty, available: false, why: `only ${repeatBuyers} customer${repeatBuyers === 1 ? "" : "s"} bought again before ${base.observedUntil}: purchase rates and dropout cannot be estimated`, caveats: []};
+
+  if (data.spend.length < 2) return {...empty, available: false, why: "fewer than two repeat buyers spent anything: the value per purchase cannot be estimated", caveats: []};
+  try {
+    return forecast(keep, data, {first, stop, scored, repeatBuyers, base});
+  } catch (error) {
+    // A fit or forecast the numbers cannot support (e.g. a series that does not converge) makes the page say so, not fail the build.
+    return {...empty, available: false, why: `the model could not be fitted or evaluated on this log (${error instanceof Error ? error.message : String(error)})`, caveats: []};
+  }
+}
+
+type Observed = ReturnType<typeof observedCustomers>["customers"];
+
+function forecast(keep: Observed, data: CustomerValueModel["data"], {first, stop, scored, repeatBuyers, base}:
+  {first: number; stop: number; scored: readonly ScoredCustomer[]; repeatBuyers: number; base: Pick<CustomerValueModel, "observedFrom" | "observedUntil" | "repeatCutoff" | "returns">}): CustomerValueModel {
+  const empty = {...base, data, customers: keep.length, repeatBuyers, holdout: null, fit: null, spend: null, reliable: false, segments: [], customerValues: []};
+  const holdout = holdoutCheck(keep.map((c) => c.occ), first, stop);
+  const fit = fitBgnbd(historiesOf(keep.map((c) => c.h)));
+  const spendRows = data.spend;
+  const gg = fitGammaGamma(spendRows);
+  const spend = {...gg, correlation: pearson(spendRows.map((r) => r.x), spendRows.map((r) => r.mean)), customers: spendRows.length};
+  if (!(gg.params.q > 1)) return {...empty, holdout, fit, spend, available: false, caveats: [],
+    why: `the spread of purchase values has no finite mean under the Gamma-Gamma fit (q = ${gg.params.q.toFixed(2)} ≤ 1): values per purchase cannot be forecast`};
+
+  const segmentOf = new Map(scored.map((c) => [c.customerId, c.segment as string]));
+  const customerValues: CustomerValue[] = keep.map(({id, occ, h}) => {
+    const p = pAlive(fit.params, h);
+    const spendRow = h.x > 0 ? {x: h.x, mean: sum(occ.slice(1).map((o) => o.value)) / h.x} : {x: 0, mean: 0};
+    const v = expectedPurchaseValue(gg.params, spendRow.mean > 0 ? spendRow : {x: 0, mean: 0});
+    const cumulative = Array.from({length: MAX_HORIZON + 1}, (_, m) => expectedPurchasesIfAlive(fit.params, m * MONTH_DAYS, h));
+    const ifAlive = cumulative.slice(1).map((c, m) => (c - cumulative[m]) * v);
+    return {customerId: id, segment: segmentOf.get(id) ?? "unscored", x: h.x, recencyDays: h.T - h.tx, T: h.T, pAlive: p, valuePerPurchase: v,
+      value12: p * sum(ifAlive.slice(0, 12)), value12IfAlive: sum(ifAlive.slice(0, 12)), monthly: ifAlive.map((y) => p * y), atRiskMonthly: ifAlive.map((y) => (1 - p) * y)};
+  });
+  const segments: SegmentValue[] = [...SEGMENT_IDS, "unscored"].map((segment) => {
+    const members = customerValues.filter((c) => c.segment === segment);
+    const rep = members.filter((c) => c.x > 0);
+    return {segment, label: segment === "unscored" ? "Not scored" : segmentLabel[segment as keyof typeof segmentLabel], customers: members.length, repeatBuyers: rep.length,
+      meanPAlive: rep.length ? sum(rep.map((c) => c.pAlive)) / rep.length : NaN,
+      revenue: Array.from({length: MAX_HORIZON}, (_, m) => sum(members.map((c) => c.monthly[m]))),
+      atRisk: Array.from({length: MAX_HORIZON}, (_, m) => sum(members.map((c) => c.atRiskMonthly[m])))};
+  }).filter((s) => s.customers > 0);
+  const caveats = [
+    ...(holdout.passes ? [] : [`the model fitted on ${holdout.calibrationStart} to ${holdout.calibrationEnd} expected ${holdout.expectedTotal.toFixed(0)} purchases in the following ${Math.round(holdout.holdoutDays)} days, and customers made ${holdout.actualTotal}`]),
+    ...(repeatBuyers < MIN_REPEAT_BUYERS ? [`only ${repeatBuyers} customers bought again (the model needs about ${MIN_REPEAT_BUYERS.toLocaleString("en-US")} to pin down purchase rates and dropout)`] : []),
+    ...(fit.converged && holdout.fit.converged ? [] : ["the likelihood maximisation did not converge"])
+  ];
+  return {...base, data, available: true, why: "", customers: keep.length, repeatBuyers, holdout, fit, spend, reliable: caveats.length === 0, caveats, segments, customerValues};
+}
+
+/** The page's artifact: the model without customer ids, a win-back list (rows only where allowed), the money unit. */
+export interface ValueReport extends Omit<CustomerValueModel, "customerValues" | "data"> {
+  money: Money;
+  rules: {holdoutShare: number; holdoutTolerance: number; minRepeatBuyers: number; maxHorizon: number; monthDays: number; winbackP: number; returnMinHours: number};
+  /** Repeat buyers by purchases after the first (the last: or more) and whole months since their last purchase (the last: or more). */
+  aliveGrid: {x: number; xOrMore: boolean; months: number; monthsOrMore: boolean; customers: number; meanPAlive: number}[];
+  /** Customers by expected revenue over the next 12 months (undiscounted): equal-width bins up to the 99th percentile, the last open. */
+  distribution: {from: number; to: number; customers: number; open: boolean}[];
+  totals: {value12: number; topDecileShare: number; oneTimeShare: number};
+  winback: {list: ActionList; atRisk12: number; value12IfAlive: number};
+}
+
+const GRID_X = 5;
+const GRID_MONTHS = 12;
+
+export function valueArtifact(model: CustomerValueModel, input: Pick<CaseInput, "id" | "money">, settings: Pick<Settings, "customerRows" | "controlShare" | "currency">): ValueReport {
+  const {customerValues, data: _data, ...rest} = model;
+  const money = caseMoney(input, settings);
+  const rules = {holdoutShare: HOLDOUT_SHARE, holdoutTolerance: HOLDOUT_TOLERANCE, minRepeatBuyers: MIN_REPEAT_BUYERS, maxHorizon: MAX_HORIZON, monthDays: MONTH_DAYS, winbackP: WINBACK_P, returnMinHours: RETURN_MIN_HOURS};
+  const repeaters = customerValues.filter((c) => c.x > 0);
+  const cells = new Map<string, {x: number; months: number; customers: number; total: number}>();
+  for (const c of repeaters) {
+    const x = Math.min(c.x, GRID_X), months = Math.min(Math.floor(c.recencyDays / MONTH_DAYS), GRID_MONTHS);
+    const cell = cells.get(`${x} ${months}`) ?? {x, months, customers: 0, total: 0};
+    cell.customers++, (cell.total += c.pAlive);
+    cells.set(`${x} ${months}`, cell);
+  }
+  const aliveGrid = [...cells.values()].sort((a, b) => a.x - b.x || a.months - b.months)
+    .map((c) => ({x: c.x, xOrMore: c.x === GRID_X, months: c.months, monthsOrMore: c.months === GRID_MONTHS, customers: c.customers, meanPAlive: c.total / c.customers}));
+  const values = customerValues.map((c) => c.value12).sort((a, b) => a - b);
+  const distribution: ValueReport["distribution"] = [];
+  if (values.length) {
+    const top = values[Math.min(values.length - 1, Math.floor(0.99 * values.length))];
+    const width = top > 0 ? top / 20 : 1;
+    for (let k = 0; k < 20; k++) distribution.push({from: k * width, to: (k + 1) * width, customers: 0, open: k === 19});
+    for (const v of values) distribution[Math.min(19, Math.floor(v / width))].customers++;
+  }
+  const total = sum(values);
+  const decile = Math.max(1, Math.round(values.length / 10));
+  const candidates = repeaters.filter((c) => c.pAlive < WINBACK_P).sort((a, b) => b.value12IfAlive * (1 - b.pAlive) - a.value12IfAlive * (1 - a.pAlive) || (a.customerId < b.customerId ? -1 : 1));
+  const round2 = (v: number) => Math.round(v * 100) / 100;
+  const list = actionList(input.id, {id: "ecommerce-win-back", title: "Win-back mail: repeat buyers who have probably stopped buying", columns: [
+    {key: "segment", label: "segment", type: "text"}, {key: "purchases", label: "purchases", type: "number"}, {key: "daysSinceLast", label: "days since last purchase", type: "number"},
+    {key: "pAlive", label: "P(still buying)", type: "number"}, {key: "valueAtRisk12", label: `value at risk, 12 months (${money.currency || "currency units"})`, type: "number"}
+  ]}, candidates.map((c) => ({id: c.customerId,
+    reason: `${c.x + 1} purchases, the last ${Math.round(c.recencyDays)} days before ${model.observedUntil}; probably stopped buying (P(still buying) ${(100 * c.pAlive).toFixed(0)} %)`,
+    values: {segment: c.segment, purchases: c.x + 1, daysSinceLast: Math.round(c.recencyDays), pAlive: round2(c.pAlive), valueAtRisk12: round2((1 - c.pAlive) * c.value12IfAlive)}})), settings);
+  return {...rest, money, rules, aliveGrid, distribution,
+    totals: {value12: total, topDecileShare: total > 0 ? sum(values.slice(-decile)) / total : NaN, oneTimeShare: customerValues.length ? (customerValues.length - repeaters.length) / customerValues.length : NaN},
+    winback: {list, atRisk12: sum(candidates.map((c) => (1 - c.pAlive) * c.value12IfAlive)), value12IfAlive: sum(candidates.map((c) => c.value12IfAlive))}};
+}
