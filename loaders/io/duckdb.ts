@@ -84,14 +84,45 @@ function plain(value: unknown): Plain {
   return String(value);
 }
 
+/** A column of plain values: numbers stay numbers (BIGINT and DECIMAL too), so a column of millions costs no
+ * object per value. */
+function plainColumn(values: readonly unknown[]): Plain[] {
+  const out = new Array<Plain>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    out[i] = typeof v === "number" || typeof v === "string" ? v : plain(v);
+  }
+  return out;
+}
+
+/** Run a query and return its result column by column (name → plain values), without an object per row:
+ * what a caller reading millions of rows into arrays should use. */
+export async function queryColumns<T extends Record<string, Plain[]> = Record<string, Plain[]>>(
+  connection: DuckDBConnection,
+  sql: string,
+  params?: DuckDBValue[] | Record<string, DuckDBValue>
+): Promise<{rows: number; columns: T}> {
+  const reader = await timed(sql, () => connection.runAndReadAll(sql, params));
+  const names = reader.deduplicatedColumnNames();
+  const columns = Object.fromEntries(reader.getColumnsJS().map((values, c) => [names[c], plainColumn(values)])) as T;
+  return {rows: reader.currentRowCount, columns};
+}
+
 /** Run a query and return its rows as plain objects. */
 export async function queryRows<T = Record<string, Plain>>(
   connection: DuckDBConnection,
   sql: string,
   params?: DuckDBValue[] | Record<string, DuckDBValue>
 ): Promise<T[]> {
-  const reader = await timed(sql, () => connection.runAndReadAll(sql, params));
-  return reader.getRowObjectsJS().map((row) => plain(row) as T);
+  const {rows, columns} = await queryColumns(connection, sql, params);
+  const entries = Object.entries(columns);
+  const out = new Array<T>(rows);
+  for (let i = 0; i < rows; i++) {
+    const row: Record<string, Plain> = {};
+    for (const [name, values] of entries) row[name] = values[i];
+    out[i] = row as T;
+  }
+  return out;
 }
 
 /** Run a query returning one row. */

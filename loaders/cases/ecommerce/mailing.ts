@@ -251,10 +251,12 @@ export function mailingPlan(profiles: ProfilesReport, customers: readonly Scored
   const plan = profiles.segments.filter((s) => s.customers > 0).map((s) => planRow(s, customers, time, asOf));
   const names = profiles.clustering.clusters.map((c) => c.name);
   const dominant = profiles.clustering.clusters.map((c) => c.dominant);
+  const counts = new Map<string, number>();
+  customers.forEach((c, i) => counts.set(`${c.segment} ${clusterOf[i]}`, (counts.get(`${c.segment} ${clusterOf[i]}`) ?? 0) + 1));
   const crosstab: MailingReport["crosstab"] = [];
   for (const s of SEGMENT_RULES) {
     for (let k = 0; k < names.length; k++) {
-      const n = customers.filter((c, i) => c.segment === s.id && clusterOf[i] === k).length;
+      const n = counts.get(`${s.id} ${k}`) ?? 0;
       if (n) crosstab.push({segment: s.id, segmentLabel: s.label, profile: names[k], dominant: dominant[k], customers: n});
     }
   }
