@@ -58,13 +58,16 @@ export async function openScratchDatabase({memoryLimit = "768MB", threads}: Omit
   };
 }
 
-/** Run `fn` with a fresh in-memory database, closing it afterwards. */
+/** Run `fn` with a fresh in-memory database, closing it afterwards. With a `memoryLimit` and no `tempDirectory`,
+ * what does not fit spills to a temporary folder, removed afterwards. */
 export async function withDatabase<T>(fn: (connection: DuckDBConnection) => Promise<T>, options: OpenOptions = {}): Promise<T> {
-  const db = await openDatabase(options);
+  const spill = options.memoryLimit && !options.tempDirectory ? mkdtempSync(join(tmpdir(), "clientele-spill-")) : null;
+  const db = await openDatabase(spill ? {...options, tempDirectory: spill} : options);
   try {
     return await fn(db.connection);
   } finally {
     db.close();
+    if (spill) rmSync(spill, {recursive: true, force: true});
   }
 }
 
@@ -84,13 +87,22 @@ function plain(value: unknown): Plain {
   return String(value);
 }
 
+/** Distinct strings of a column shared between its rows, up to this many (labels such as categories and segments
+ * repeat over millions of rows; ids do not, and stop being pooled). */
+const POOLED_STRINGS = 1024;
+
 /** A column of plain values: numbers stay numbers (BIGINT and DECIMAL too), so a column of millions costs no
- * object per value. */
+ * object per value, and a label repeated on every row is one string. */
 function plainColumn(values: readonly unknown[]): Plain[] {
   const out = new Array<Plain>(values.length);
+  const pool = new Map<string, string>();
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    out[i] = typeof v === "number" || typeof v === "string" ? v : plain(v);
+    if (typeof v === "string") {
+      const pooled = pool.get(v);
+      if (pooled === undefined && pool.size < POOLED_STRINGS) pool.set(v, v);
+      out[i] = pooled ?? v;
+    } else out[i] = typeof v === "number" ? v : plain(v);
   }
   return out;
 }
