@@ -5,7 +5,7 @@
 import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {DuckDBInstance, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
+import {DuckDBBigIntVector, DuckDBDoubleVector, DuckDBInstance, DuckDBIntegerVector, JSDuckDBValueConverter, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
 
 export type {DuckDBConnection};
 
@@ -91,33 +91,44 @@ function plain(value: unknown): Plain {
  * repeat over millions of rows; ids do not, and stop being pooled). */
 const POOLED_STRINGS = 1024;
 
-/** A column of plain values: numbers stay numbers (BIGINT and DECIMAL too), so a column of millions costs no
- * object per value, and a label repeated on every row is one string. */
-function plainColumn(values: readonly unknown[]): Plain[] {
-  const out = new Array<Plain>(values.length);
-  const pool = new Map<string, string>();
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (typeof v === "string") {
-      const pooled = pool.get(v);
-      if (pooled === undefined && pool.size < POOLED_STRINGS) pool.set(v, v);
-      out[i] = pooled ?? v;
-    } else out[i] = typeof v === "number" ? v : plain(v);
-  }
-  return out;
-}
-
-/** Run a query and return its result column by column (name → plain values), without an object per row:
- * what a caller reading millions of rows into arrays should use. */
+/** Run a query and return its result column by column (name → plain values, as `plain` gives them), without an
+ * object per row: numeric columns are read straight from DuckDB's vectors (BIGINT as a number), and a label repeated
+ * on every row is one string. What a caller reading millions of rows into arrays should use. */
 export async function queryColumns<T extends Record<string, Plain[]> = Record<string, Plain[]>>(
   connection: DuckDBConnection,
   sql: string,
   params?: DuckDBValue[] | Record<string, DuckDBValue>
 ): Promise<{rows: number; columns: T}> {
-  const reader = await timed(sql, () => connection.runAndReadAll(sql, params));
-  const names = reader.deduplicatedColumnNames();
-  const columns = Object.fromEntries(reader.getColumnsJS().map((values, c) => [names[c], plainColumn(values)])) as T;
-  return {rows: reader.currentRowCount, columns};
+  const result = await timed(sql, () => connection.run(sql, params));
+  const names = result.deduplicatedColumnNames();
+  const columns = names.map((): Plain[] => []);
+  const pools = names.map(() => new Map<string, string>());
+  let rows = 0;
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    rows += chunk.rowCount;
+    names.forEach((_, c) => {
+      const out = columns[c];
+      const vector = chunk.getColumnVector(c);
+      if (vector instanceof DuckDBDoubleVector || vector instanceof DuckDBBigIntVector || vector instanceof DuckDBIntegerVector) {
+        for (let i = 0; i < chunk.rowCount; i++) {
+          const v = vector.getItem(i);
+          out.push(v === null ? null : Number(v));
+        }
+        return;
+      }
+      const pool = pools[c];
+      for (const v of chunk.convertColumnValues(c, JSDuckDBValueConverter)) {
+        if (typeof v !== "string") {
+          out.push(plain(v));
+          continue;
+        }
+        const pooled = pool.get(v);
+        if (pooled === undefined && pool.size < POOLED_STRINGS) pool.set(v, v);
+        out.push(pooled ?? v);
+      }
+    });
+  }
+  return {rows, columns: Object.fromEntries(names.map((name, c) => [name, columns[c]])) as T};
 }
 
 /** Run a query and return its rows as plain objects. */

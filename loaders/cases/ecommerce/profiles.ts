@@ -181,13 +181,18 @@ function nameCluster(summary: GroupSummary, features: ClusterFeatureProfile[]): 
   return {name, description};
 }
 
+/** Customers assigned to the nearest centre per block. */
+const PREDICT_BLOCK = 65_536;
+
 export function clusterCustomers(customers: readonly CustomerProfile[], features: readonly Feature[], {kMin = 3, kMax = 10, nInit = 20, seed = 7, maxFit = 8000}: ClusterOptions = {}) {
   const raw = customers.map((c) => features.map((f) => f.value(c)));
   const fitIdx = customers.length > maxFit ? shuffled(customers.map((_, i) => i), randomSource(seed)).slice(0, maxFit).sort((a, b) => a - b) : customers.map((_, i) => i);
   const {X: Xfit, scaler} = standardize(fitIdx.map((i) => raw[i]));
   const choice = chooseK(Xfit, {kMin, kMax, nInit, seed});
   const model = fitKMeans(Xfit, {k: choice.k, nInit, seed: seed + choice.k});
-  const labels = predictKMeans(model, transformScaler(scaler, raw));
+  // Every customer to the nearest centre, a block at a time (no standardised copy of millions of rows at once).
+  const labels: number[] = [];
+  for (let start = 0; start < raw.length; start += PREDICT_BLOCK) for (const l of predictKMeans(model, transformScaler(scaler, raw.slice(start, start + PREDICT_BLOCK)))) labels.push(l);
   // Order clusters by size (largest first) for stable, readable numbering.
   const sizes = new Map<number, number>();
   for (const l of labels) sizes.set(l, (sizes.get(l) ?? 0) + 1);
