@@ -37,7 +37,7 @@ export interface ScoredCustomer extends CustomerProfile {
 
 /** Profiles built straight from the query's columns (no object per row on the way: millions of customers). */
 async function readProfiles(connection: DuckDBConnection, customers: string, categories: string, scores: string | null): Promise<{profiles: CustomerProfile[]; columns: Record<string, Plain[]>}> {
-  const {rows, columns: c} = await queryColumns(connection, `SELECT c.* EXCLUDE (cust), cc.* EXCLUDE (cust), ids.customerId, strftime(c.firstTime, '%Y-%m-%dT%H:%M:%S') AS firstTimeText,
+  const {rows, columns: c} = await queryColumns(connection, `SELECT c.* EXCLUDE (cust, firstTime, lastTime, lines, categoryMask), cc.* EXCLUDE (cust), ids.customerId, strftime(c.firstTime, '%Y-%m-%dT%H:%M:%S') AS firstTimeText,
       strftime(c.lastTime, '%Y-%m-%dT%H:%M:%S') AS lastTimeText${scores ? ", s.r, s.f, s.m, s.segment" : ""}
     FROM ${ident(customers)} c JOIN ${ident(categories)} cc USING (cust)${scores ? ` JOIN ${ident(scores)} s USING (cust)` : ""} JOIN eco_customer_ids ids USING (cust) ORDER BY ids.customerId`);
   // One rev_<category> and share_<category> column per category of the scheme in use, in its order (tables.ts).
