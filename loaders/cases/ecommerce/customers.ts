@@ -68,5 +68,6 @@ export async function readCustomers(connection: DuckDBConnection): Promise<Custo
 /** The customers RFM scored (eco_scored_customers, as of the repeat cutoff when there is one), with their scores from eco_rfm. */
 export async function readScoredCustomers(connection: DuckDBConnection): Promise<ScoredCustomer[]> {
   const {profiles, columns: c} = await readProfiles(connection, "eco_scored_customers", "eco_scored_categories", "eco_rfm");
-  return profiles.map((profile, i) => ({...profile, r: Number(c.r[i]), f: Number(c.f[i]), m: Number(c.m[i]), segment: c.segment[i] as SegmentId}));
+  // The scores are added to each profile in place (no second object per customer: millions of them).
+  return profiles.map((profile, i) => Object.assign(profile, {r: Number(c.r[i]), f: Number(c.f[i]), m: Number(c.m[i]), segment: c.segment[i] as SegmentId}));
 }

@@ -86,6 +86,8 @@ export interface ProfilesReport {
     reason: string;
     scores: {k: number; silhouette: number; inertia: number}[];
     fittedOn: number;
+    /** Seed of the sample k-means is fitted on when fittedOn < n (and of its restarts). */
+    seed: number;
     clusters: ClusterProfileSummary[];
   };
 }
@@ -198,7 +200,7 @@ export function clusterCustomers(customers: readonly CustomerProfile[], features
   for (const l of labels) sizes.set(l, (sizes.get(l) ?? 0) + 1);
   const order = [...sizes.keys()].sort((a, b) => sizes.get(b)! - sizes.get(a)! || a - b);
   const relabel = new Map(order.map((l, i) => [l, i]));
-  return {labels: labels.map((l) => relabel.get(l)!), raw, choice, fittedOn: fitIdx.length, restarts: nInit};
+  return {labels: labels.map((l) => relabel.get(l)!), raw, choice, fittedOn: fitIdx.length, restarts: nInit, seed};
 }
 
 export function profilesReport(customers: readonly ScoredCustomer[], thresholds: RfmThresholds, scope: ScoringScope, scheme: CategoryScheme, options: ClusterOptions = {}): {report: ProfilesReport; clusterOf: number[]; clusterNames: string[]} {
@@ -216,7 +218,7 @@ export function profilesReport(customers: readonly ScoredCustomer[], thresholds:
     return {r, f, m, customers};
   }).sort((a, b) => a.r - b.r || a.f - b.f || a.m - b.m);
 
-  const {labels, raw, choice, fittedOn, restarts} = clusterCustomers(customers, FEATURES, options);
+  const {labels, raw, choice, fittedOn, restarts, seed} = clusterCustomers(customers, FEATURES, options);
   const portraits = clusterPortraits(raw, labels, {features: FEATURES.map((f) => f.feature)});
   const used = new Set<string>();
   const members = portraits.map((): ScoredCustomer[] => []);
@@ -253,7 +255,7 @@ export function profilesReport(customers: readonly ScoredCustomer[], thresholds:
       features: FEATURES.map(({feature, label}) => ({feature, label})),
       k: choice.k, restarts, reason: choice.reason,
       scores: choice.scores.map(({k, silhouette, inertia}) => ({k, silhouette, inertia})),
-      fittedOn, clusters
+      fittedOn, seed, clusters
     }
   };
   return {report, clusterOf: labels, clusterNames: clusters.map((c) => c.name)};
