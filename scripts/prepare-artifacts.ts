@@ -77,6 +77,9 @@ function outputOf(loader: string): string {
   return join(cacheDir, relative(sourceRoot, loader).replace(/\.(ts|js)$/, ""));
 }
 
+/** Each loader's wall time in this run (ms), printed at the end. */
+const loaderTimes = new Map<string, number>();
+
 function runLoader(loader: string): Promise<void> {
   const output = outputOf(loader);
   const temp = `${output}.${process.pid}`;
@@ -91,6 +94,7 @@ function runLoader(loader: string): Promise<void> {
       closeSync(fd);
       if (code === 0) {
         renameSync(temp, output);
+        loaderTimes.set(loader, performance.now() - started);
         console.error(`load ${relative(sourceRoot, loader)} → ${statSync(output).size} bytes in ${Math.round(performance.now() - started)} ms`);
         resolve();
       } else {
@@ -181,6 +185,7 @@ async function main(): Promise<void> {
   for (const output of outputs) utimesSync(output, stamp, stamp);
   mkdirSync(cacheDir, {recursive: true});
   writeFileSync(fingerprintFile, current);
+  console.error(`clientele: loaders ${loaders.map((l) => `${relative(join(sourceRoot, "data"), l)} ${loaderTimes.has(l) ? `${(loaderTimes.get(l)! / 1000).toFixed(1)} s` : "cached"}`).join(", ")}`);
 }
 
 await main();

@@ -32,7 +32,8 @@ import {chooseCategories} from "./ecommerce/category-source.ts";
 import {asCaseInput} from "../inputs/resolve.ts";
 import {coverageReport, type CoverageReport} from "./ecommerce/coverage.ts";
 import {scoreRfm} from "./ecommerce/rfm.ts";
-import {readCustomers, readOrders, readScoredCustomers, type ScoredCustomer} from "./ecommerce/customers.ts";
+import {readScoredCustomers, type ScoredCustomer} from "./ecommerce/customers.ts";
+import {readFirstOrders, readFirstOrdersWithWholesale} from "./ecommerce/repeat.ts";
 import {profilesReport, type ProfilesReport} from "./ecommerce/profiles.ts";
 import {timeReport, type TimeReport} from "./ecommerce/time.ts";
 import {hypothesesReport, type HypothesesReport} from "./ecommerce/hypotheses.ts";
@@ -42,7 +43,7 @@ import {ecommerceActions} from "./ecommerce/actions.ts";
 import {caseMoney} from "./money.ts";
 import {moneyUnit} from "../../src/components/format.ts";
 import {ecommerceDashboardOf} from "./ecommerce/dashboard.ts";
-import {customerValueModel, valueArtifact, type CustomerValueModel} from "./ecommerce/value.ts";
+import {customerValueModel, readValueOrders, valueArtifact, type CustomerValueModel} from "./ecommerce/value.ts";
 
 export interface EcommerceResult {
   summary: SummaryReport;
@@ -91,30 +92,34 @@ export async function analyseEcommerce(connection: DuckDBConnection, source: Inp
   const categories = await coverageReport(connection, info.scheme);
   const time = await timeReport(connection, info, {repeatCutoff});
   lap("aggregates");
-  const everyone = await readCustomers(connection);
+  const firstOrders = await readFirstOrders(connection);
   const customers = await readScoredCustomers(connection);
   if (customers.length < MIN_CUSTOMERS) {
     throw new DataError([{severity: "error", file: clean.quality.files[0]?.file ?? "order log", expected: `orders of at least ${MIN_CUSTOMERS} customers to profile and plan mailings`,
       found: `${customers.length} customer${customers.length === 1 ? "" : "s"} after cleaning`, hint: "export the whole order log, not a sample"}], "The e-commerce order log is too small to analyse");
   }
-  const orders = await readOrders(connection);
+  const {orders} = await queryOne<{orders: number}>(connection, "SELECT count(*) AS orders FROM eco_orders");
   await buildOrdersWithWholesale(connection, info.scheme);
-  const ordersWithWholesale = await readOrders(connection, "eco_orders_all");
+  const firstOrdersWithWholesale = await readFirstOrdersWithWholesale(connection);
   lap("read");
   const {report: profiles, clusterOf, clusterNames} = profilesReport(customers, thresholds, info.scope, info.scheme);
   lap("profiles");
-  const hypotheses = hypothesesReport({customers: everyone, scored: customers, orders, ordersWithWholesale, clusterOf, clusterNames, end: info.end, repeatCutoff, scheme: info.scheme});
+  const hypotheses = hypothesesReport({firstOrders, scored: customers, firstOrdersWithWholesale, clusterOf, clusterNames, end: info.end, repeatCutoff, scheme: info.scheme});
   lap("hypotheses");
   const {report: mailing, list} = mailingPlan(profiles, customers, clusterOf, time, customerRows);
   lap("mailing");
-  const summary = summaryReport({read, quality: clean.quality, wholesaleThreshold: clean.wholesaleThreshold, reusedIds: clean.reusedIds.window, categories, profiles, time, hypotheses, mailing, orders: orders.length});
-  const value = customerValueModel({orders, everyone, scored: customers, start: info.start, end: info.end, repeatCutoff});
+  const summary = summaryReport({read, quality: clean.quality, wholesaleThreshold: clean.wholesaleThreshold, reusedIds: clean.reusedIds.window, categories, profiles, time, hypotheses, mailing, orders});
+  const value = customerValueModel({orders: await readValueOrders(connection, repeatCutoff), firstOrders, scored: customers, start: info.start, end: info.end, repeatCutoff});
   lap("value");
   return {summary, categories, profiles, time, hypotheses, mailing, mailingList: {customerRows, rows: list}, value, quality: clean.quality, customers, clusterOf, repeatCutoff, timings};
 }
 
+/** DuckDB's share of memory: an order log of ten million lines is a few GB as tables; past this, DuckDB spills
+ * to a temporary folder, so the whole loader (tables here, customer columns in JavaScript) stays within about 4 GB. */
+const DATABASE_MEMORY = "1GB";
+
 export async function computeEcommerceResult(settings: Settings = defaultSettings, source: InputSource = settings.dataDir): Promise<EcommerceResult> {
-  return withDatabase((connection) => analyseEcommerce(connection, source, settings.customerRows));
+  return withDatabase((connection) => analyseEcommerce(connection, source, settings.customerRows), {memoryLimit: DATABASE_MEMORY});
 }
 
 /** The case's page artifacts (member name → JSON value). */

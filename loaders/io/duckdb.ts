@@ -5,7 +5,7 @@
 import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {DuckDBInstance, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
+import {DuckDBBigIntVector, DuckDBDoubleVector, DuckDBInstance, DuckDBIntegerVector, JSDuckDBValueConverter, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
 
 export type {DuckDBConnection};
 
@@ -58,13 +58,16 @@ export async function openScratchDatabase({memoryLimit = "768MB", threads}: Omit
   };
 }
 
-/** Run `fn` with a fresh in-memory database, closing it afterwards. */
+/** Run `fn` with a fresh in-memory database, closing it afterwards. With a `memoryLimit` and no `tempDirectory`,
+ * what does not fit spills to a temporary folder, removed afterwards. */
 export async function withDatabase<T>(fn: (connection: DuckDBConnection) => Promise<T>, options: OpenOptions = {}): Promise<T> {
-  const db = await openDatabase(options);
+  const spill = options.memoryLimit && !options.tempDirectory ? mkdtempSync(join(tmpdir(), "clientele-spill-")) : null;
+  const db = await openDatabase(spill ? {...options, tempDirectory: spill} : options);
   try {
     return await fn(db.connection);
   } finally {
     db.close();
+    if (spill) rmSync(spill, {recursive: true, force: true});
   }
 }
 
@@ -84,14 +87,65 @@ function plain(value: unknown): Plain {
   return String(value);
 }
 
+/** Distinct strings of a column shared between its rows, up to this many (labels such as categories and segments
+ * repeat over millions of rows; ids do not, and stop being pooled). */
+const POOLED_STRINGS = 1024;
+
+/** Run a query and return its result column by column (name → plain values, as `plain` gives them), without an
+ * object per row: numeric columns are read straight from DuckDB's vectors (BIGINT as a number), and a label repeated
+ * on every row is one string. What a caller reading millions of rows into arrays should use. */
+export async function queryColumns<T extends Record<string, Plain[]> = Record<string, Plain[]>>(
+  connection: DuckDBConnection,
+  sql: string,
+  params?: DuckDBValue[] | Record<string, DuckDBValue>
+): Promise<{rows: number; columns: T}> {
+  const result = await timed(sql, () => connection.run(sql, params));
+  const names = result.deduplicatedColumnNames();
+  const columns = names.map((): Plain[] => []);
+  const pools = names.map(() => new Map<string, string>());
+  let rows = 0;
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    rows += chunk.rowCount;
+    names.forEach((_, c) => {
+      const out = columns[c];
+      const vector = chunk.getColumnVector(c);
+      if (vector instanceof DuckDBDoubleVector || vector instanceof DuckDBBigIntVector || vector instanceof DuckDBIntegerVector) {
+        for (let i = 0; i < chunk.rowCount; i++) {
+          const v = vector.getItem(i);
+          out.push(v === null ? null : Number(v));
+        }
+        return;
+      }
+      const pool = pools[c];
+      for (const v of chunk.convertColumnValues(c, JSDuckDBValueConverter)) {
+        if (typeof v !== "string") {
+          out.push(plain(v));
+          continue;
+        }
+        const pooled = pool.get(v);
+        if (pooled === undefined && pool.size < POOLED_STRINGS) pool.set(v, v);
+        out.push(pooled ?? v);
+      }
+    });
+  }
+  return {rows, columns: Object.fromEntries(names.map((name, c) => [name, columns[c]])) as T};
+}
+
 /** Run a query and return its rows as plain objects. */
 export async function queryRows<T = Record<string, Plain>>(
   connection: DuckDBConnection,
   sql: string,
   params?: DuckDBValue[] | Record<string, DuckDBValue>
 ): Promise<T[]> {
-  const reader = await timed(sql, () => connection.runAndReadAll(sql, params));
-  return reader.getRowObjectsJS().map((row) => plain(row) as T);
+  const {rows, columns} = await queryColumns(connection, sql, params);
+  const entries = Object.entries(columns);
+  const out = new Array<T>(rows);
+  for (let i = 0; i < rows; i++) {
+    const row: Record<string, Plain> = {};
+    for (const [name, values] of entries) row[name] = values[i];
+    out[i] = row as T;
+  }
+  return out;
 }
 
 /** Run a query returning one row. */

@@ -18,7 +18,8 @@ import {withDatabase} from "../../loaders/io/duckdb.ts";
 import {cleanEcommerceInto} from "../../loaders/clean/ecommerce.ts";
 import {buildOrdersWithWholesale, buildTables} from "../../loaders/cases/ecommerce/tables.ts";
 import {scoreRfm} from "../../loaders/cases/ecommerce/rfm.ts";
-import {readCustomers, readOrders, readScoredCustomers, type CustomerProfile} from "../../loaders/cases/ecommerce/customers.ts";
+import {readScoredCustomers} from "../../loaders/cases/ecommerce/customers.ts";
+import {readFirstOrders, readFirstOrdersWithWholesale, type FirstOrder} from "../../loaders/cases/ecommerce/repeat.ts";
 import {profilesReport} from "../../loaders/cases/ecommerce/profiles.ts";
 import {hypothesesReport, type HypothesesReport} from "../../loaders/cases/ecommerce/hypotheses.ts";
 import {datasets, realDataSkip} from "../real-data.ts";
@@ -32,22 +33,21 @@ const close = (actual: number, expected: number, rel: number, what: string) =>
 describe("e-commerce findings on the real log", {skip: realSkip}, () => {
   let h: HypothesesReport;
   let cutoff: string | null;
-  let customers: CustomerProfile[];
+  let firstOrders: FirstOrder[];
   let g: any;
   before(async () => {
-    ({h, cutoff, customers} = await withDatabase(async (connection) => {
+    ({h, cutoff, firstOrders} = await withDatabase(async (connection) => {
       const clean = await cleanEcommerceInto(connection, datasets);
       // The product's own audit (loaders/quality/reused-ids.ts) sets the cutoff; the golden script finds it independently.
       const cutoff = clean.repeatCutoff;
       const info = await buildTables(connection, clean.keyed, {asOf: cutoff});
       const thresholds = await scoreRfm(connection);
-      const customers = await readCustomers(connection);
+      const firstOrders = await readFirstOrders(connection);
       const scored = await readScoredCustomers(connection);
-      const orders = await readOrders(connection);
       await buildOrdersWithWholesale(connection, info.scheme);
-      const ordersWithWholesale = await readOrders(connection, "eco_orders_all");
+      const firstOrdersWithWholesale = await readFirstOrdersWithWholesale(connection);
       const {clusterOf, clusterNames} = profilesReport(scored, thresholds, info.scope, info.scheme);
-      return {h: hypothesesReport({customers, scored, orders, ordersWithWholesale, clusterOf, clusterNames, end: info.end, repeatCutoff: cutoff, scheme: info.scheme}), cutoff, customers};
+      return {h: hypothesesReport({firstOrders, scored, firstOrdersWithWholesale, clusterOf, clusterNames, end: info.end, repeatCutoff: cutoff, scheme: info.scheme}), cutoff, firstOrders};
     }));
     // The product keeps the last version of a line logged at several hours (loaders/clean/ecommerce.ts, rule 3).
     g = golden.keepLast;
@@ -97,7 +97,7 @@ describe("e-commerce findings on the real log", {skip: realSkip}, () => {
     close(x.pValue, e.p, 1e-6, "p");
     close(x.effect.value, e.epsilon2, 1e-9, "epsilon²");
     assert.equal(x.groups.reduce((s, y) => s + y.n, 0), e.n, "one first order per customer");
-    assert.ok(e.n <= customers.length);
+    assert.ok(e.n <= firstOrders.length);
     assert.equal(h.posthoc.tests.length, Object.keys(g.tests.posthoc).length);
     for (const p of h.posthoc.tests) {
       const cat = p.id.replace(/^first-value-/, "").replace(/-vs-rest$/, "");

@@ -12,8 +12,10 @@
 import {describe, it} from "node:test";
 import assert from "node:assert/strict";
 import {answerOf, hypothesesReport, type HypothesesReport} from "../../loaders/cases/ecommerce/hypotheses.ts";
-import {orderSequences, returnTimes} from "../../loaders/cases/ecommerce/repeat.ts";
-import type {OrderRow, ScoredCustomer} from "../../loaders/cases/ecommerce/customers.ts";
+import {readFirstOrders, returnTimes, type FirstOrder} from "../../loaders/cases/ecommerce/repeat.ts";
+import {buildOccasions} from "../../loaders/cases/ecommerce/occasions.ts";
+import {run, withDatabase} from "../../loaders/io/duckdb.ts";
+import type {ScoredCustomer} from "../../loaders/cases/ecommerce/customers.ts";
 import type {AnalysisCategory} from "../../loaders/cases/ecommerce/tables.ts";
 import {BUILT_IN_SCHEME} from "../../loaders/cases/ecommerce/categories.ts";
 import type {SegmentId} from "../../loaders/cases/ecommerce/rfm.ts";
@@ -32,12 +34,15 @@ interface Planned {
   segment: SegmentId;
 }
 
-/** Customers and their orders, with every profile field derived from the orders as the SQL does. */
-function build(plans: Planned[]): {customers: ScoredCustomer[]; orders: OrderRow[]} {
-  const orders: OrderRow[] = [];
+/** Customers and their first orders, with every field derived from the orders as the SQL does (the second occasion:
+ * the first order more than a day after the first). */
+function build(plans: Planned[]): {customers: ScoredCustomer[]; firstOrders: FirstOrder[]} {
+  const firstOrders = plans.map((p): FirstOrder => {
+    const second = p.days.find((d) => d - p.days[0] > 1);
+    return {category: p.category, value: p.values[0], firstMs: START + p.days[0] * DAY, secondMs: second === undefined ? null : START + second * DAY, cohort: iso(p.days[0]).slice(0, 7)};
+  });
   const customers = plans.map((p, i): ScoredCustomer => {
     const customerId = `c${String(i).padStart(4, "0")}`;
-    p.days.forEach((d, j) => orders.push({orderId: orders.length + 1, customerId, time: iso(d), revenue: p.values[j], lines: 1, mainCategory: p.category}));
     const revenue = p.values.reduce((a, b) => a + b, 0);
     const n = p.days.length;
     const occasions = Math.min(3, p.days.reduce((o, d) => (d - o.start > 1 ? {k: o.k + 1, start: d} : o), {k: 1, start: p.days[0]}).k);
@@ -47,12 +52,12 @@ function build(plans: Planned[]): {customers: ScoredCustomer[]; orders: OrderRow
       categoryRevenue: {...zeros(), [p.category]: revenue}, shares: {...zeros(), [p.category]: 1}, r: 2, f: occasions, m: 2, segment: p.segment
     };
   });
-  return {customers, orders};
+  return {customers, firstOrders};
 }
 
 function report(plans: Planned[], repeatCutoff: string | null = null): HypothesesReport {
-  const {customers, orders} = build(plans);
-  return hypothesesReport({customers, scored: customers, orders, ordersWithWholesale: orders, clusterOf: customers.map((_, i) => i % 2), clusterNames: ["A", "B"], end: END, repeatCutoff, scheme: BUILT_IN_SCHEME});
+  const {customers, firstOrders} = build(plans);
+  return hypothesesReport({firstOrders, scored: customers, firstOrdersWithWholesale: firstOrders, clusterOf: customers.map((_, i) => i % 2), clusterNames: ["A", "B"], end: END, repeatCutoff, scheme: BUILT_IN_SCHEME});
 }
 
 const test = (r: HypothesesReport, id: string) => {
@@ -178,31 +183,43 @@ describe("e-commerce hypotheses: the traps", () => {
   });
 
   it("the repeat cutoff ends observation: later second orders do not count and later first orders are left out", () => {
-    const {customers, orders} = build([
+    const {firstOrders} = build([
       {days: [10, 40], values: [1, 1], category: "plants", segment: "loyal"},   // back before the cutoff
       {days: [10, 310], values: [1, 1], category: "plants", segment: "loyal"},  // second order after the cutoff
       {days: [10], values: [1], category: "plants", segment: "lost"},           // never back
       {days: [320, 330], values: [1, 1], category: "plants", segment: "loyal"}  // first seen after the cutoff
     ]);
     const cutoff = iso(300).slice(0, 10);
-    const r = returnTimes(customers, orderSequences(orders), {end: END, repeatCutoff: cutoff});
+    const r = returnTimes(firstOrders, {end: END, repeatCutoff: cutoff});
     assert.deepEqual(r.rows.map((x) => [x.returned, Math.round(x.days)]), [[true, 30], [false, 290], [false, 290]]);
     assert.equal(r.firstSeenAfterCutoff, 1);
     assert.equal(r.secondOrdersAfterCutoff, 1);
-    const open = returnTimes(customers, orderSequences(orders), {end: END, repeatCutoff: null});
+    const open = returnTimes(firstOrders, {end: END, repeatCutoff: null});
     assert.deepEqual(open.rows.map((x) => [x.returned, Math.round(x.days)]), [[true, 30], [true, 300], [false, 390], [true, 10]]);
   });
 });
 
+/** The first orders as readFirstOrders reads them from the customer tables, for customers with orders on these days. */
+async function firstOrdersFromSql(days: number[][]): Promise<FirstOrder[]> {
+  return withDatabase(async (c) => {
+    const values = days.flatMap((ds, i) => ds.map((d) => `(${i}, TIMESTAMP '${iso(d).replace("T", " ")}')`)).join(", ");
+    await run(c, `CREATE TABLE eco_orders AS SELECT * FROM (VALUES ${values}) t(cust, time)`);
+    await buildOccasions(c, "eco_customers_occasions", "eco_orders");
+    await run(c, `CREATE TABLE eco_customers AS SELECT cust, min(time) AS firstTime, 'plants' AS firstCategory, 1.0 AS firstOrderValue FROM eco_orders GROUP BY cust`);
+    await run(c, `CREATE VIEW eco_customer_ids AS SELECT cust, 'c' || lpad(CAST(cust AS VARCHAR), 4, '0') AS customerId FROM eco_customers`);
+    return readFirstOrders(c);
+  });
+}
+
 describe("e-commerce returns: a second order within RETURN_MIN_HOURS is the same purchase", () => {
-  it("two orders 3 hours apart are no return; 3 days apart are; the 3-hour order does not hide a later return", () => {
-    const {customers, orders} = build([
-      {days: [10, 10 + 3 / 24], values: [1, 1], category: "plants", segment: "lost"},          // one basket placed twice
-      {days: [10, 13], values: [1, 1], category: "plants", segment: "loyal"},                  // back 3 days later
-      {days: [10, 10 + 3 / 24, 50], values: [1, 1, 1], category: "plants", segment: "loyal"}, // split basket, then back on day 50
-      {days: [10, 11], values: [1, 1], category: "plants", segment: "lost"}                    // exactly 24 hours: not more than 24
+  it("two orders 3 hours apart are no return; 3 days apart are; the 3-hour order does not hide a later return", async () => {
+    const firstOrders = await firstOrdersFromSql([
+      [10, 10 + 3 / 24], // one basket placed twice
+      [10, 13],          // back 3 days later
+      [10, 10 + 3 / 24, 50], // split basket, then back on day 50
+      [10, 11]           // exactly 24 hours: not more than 24
     ]);
-    const r = returnTimes(customers, orderSequences(orders), {end: END, repeatCutoff: null});
+    const r = returnTimes(firstOrders, {end: END, repeatCutoff: null});
     assert.deepEqual(r.rows.map((x) => [x.returned, Math.round(x.days * 24)]), [[false, 390 * 24], [true, 72], [true, 40 * 24], [false, 390 * 24]]);
   });
 });

@@ -9,8 +9,7 @@
 import {before, describe, it, test} from "node:test";
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
-import {customerValueModel, historyAt, occasionsOf, valueArtifact, MIN_REPEAT_BUYERS} from "../../loaders/cases/ecommerce/value.ts";
-import type {OrderRow} from "../../loaders/cases/ecommerce/customers.ts";
+import {customerValueModel, historyAt, occasionsOf, valueArtifact, MIN_REPEAT_BUYERS, type OrderRow} from "../../loaders/cases/ecommerce/value.ts";
 import {computeEcommerceResult, type EcommerceResult} from "../../loaders/cases/ecommerce.ts";
 import {caseById} from "../../loaders/cases/registry.ts";
 import {readSettings} from "../../loaders/settings.ts";
@@ -19,7 +18,7 @@ import {sampleGamma} from "../../loaders/models/bgnbd-sample.ts";
 import {datasets, realDataSkip} from "../real-data.ts";
 import {realSummary} from "../golden/bgnbd-real-summary.ts";
 
-const order = (customerId: string, time: string, revenue: number, orderId = 0): OrderRow => ({orderId, customerId, time, revenue, lines: 1, mainCategory: "other"});
+const order = (customerId: string, time: string, revenue: number, orderId = 0): OrderRow => ({orderId, customerId, time, revenue});
 
 test("orders within 24 hours of an occasion's first order are one purchase; histories in days", () => {
   const seq = [order("a", "2020-01-01T10:00:00", 10), order("a", "2020-01-02T09:00:00", 5), order("a", "2020-01-02T11:00:00", 7), order("a", "2020-01-11T10:00:00", 3), order("a", "2020-02-01T00:00:00", 99)];
@@ -51,7 +50,7 @@ function plantedLog(customers: number, seed: number): OrderRow[] {
 
 test("on a log drawn from a planted BG/NBD with enough repeat buyers, the holdout check passes and the values are trusted", () => {
   const orders = plantedLog(6000, 3);
-  const m = customerValueModel({orders, everyone: [], scored: [], start: orders[0].time, end: orders[orders.length - 1].time, repeatCutoff: null});
+  const m = customerValueModel({orders, firstOrders: [], scored: [], start: orders[0].time, end: orders[orders.length - 1].time, repeatCutoff: null});
   assert.ok(m.available, m.why);
   assert.ok(m.repeatBuyers >= MIN_REPEAT_BUYERS, `${m.repeatBuyers} repeat buyers`);
   assert.ok(m.holdout!.passes, `holdout: expected ${m.holdout!.expectedTotal}, made ${m.holdout!.actualTotal}`);
@@ -64,7 +63,7 @@ test("on a log drawn from a planted BG/NBD with enough repeat buyers, the holdou
 
 test("with few repeat buyers the model says it is not reliable", () => {
   const orders = plantedLog(300, 4);
-  const m = customerValueModel({orders, everyone: [], scored: [], start: orders[0].time, end: orders[orders.length - 1].time, repeatCutoff: null});
+  const m = customerValueModel({orders, firstOrders: [], scored: [], start: orders[0].time, end: orders[orders.length - 1].time, repeatCutoff: null});
   assert.ok(m.available);
   assert.equal(m.reliable, false);
   assert.ok(m.caveats.some((c) => c.includes(`${m.repeatBuyers} customers bought again`)));
@@ -117,7 +116,7 @@ describe("customer value on the real order log", {skip: realDataSkip("ecommerce/
 
 test("a log where nobody bought twice is not valued, and says why", () => {
   const orders = [order("a", "2021-01-01T10:00:00", 10, 1), order("b", "2021-02-01T10:00:00", 20, 2), order("a", "2021-01-01T12:00:00", 5, 3)];
-  const m = customerValueModel({orders, everyone: [], scored: [], start: orders[0].time, end: "2021-03-01T00:00:00", repeatCutoff: null});
+  const m = customerValueModel({orders, firstOrders: [], scored: [], start: orders[0].time, end: "2021-03-01T00:00:00", repeatCutoff: null});
   assert.equal(m.available, false);
   assert.match(m.why, /only 0 customers bought again/);
 });

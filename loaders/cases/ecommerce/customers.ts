@@ -2,7 +2,7 @@
  * everyone over the whole log (readCustomers), or the customers RFM scores and profiles describe, with their scores
  * (readScoredCustomers: as of the repeat cutoff when there is one). */
 import type {DuckDBConnection} from "../../io/duckdb.ts";
-import {ident, queryRows} from "../../io/duckdb.ts";
+import {ident, queryColumns, type Plain} from "../../io/duckdb.ts";
 import type {AnalysisCategory} from "./tables.ts";
 import type {SegmentId} from "./rfm.ts";
 
@@ -35,54 +35,39 @@ export interface ScoredCustomer extends CustomerProfile {
   segment: SegmentId;
 }
 
-async function readProfiles(connection: DuckDBConnection, customers: string, categories: string, scores: string | null): Promise<{profile: CustomerProfile; row: Record<string, unknown>}[]> {
-  const rows = await queryRows<Record<string, unknown>>(connection, `SELECT c.* EXCLUDE (cust), cc.* EXCLUDE (cust), ids.customerId, strftime(c.firstTime, '%Y-%m-%dT%H:%M:%S') AS firstTimeText,
+/** Profiles built straight from the query's columns (no object per row on the way: millions of customers). */
+async function readProfiles(connection: DuckDBConnection, customers: string, categories: string, scores: string | null): Promise<{profiles: CustomerProfile[]; columns: Record<string, Plain[]>}> {
+  const {rows, columns: c} = await queryColumns(connection, `SELECT c.* EXCLUDE (cust, firstTime, lastTime, lines, categoryMask), cc.* EXCLUDE (cust), ids.customerId, strftime(c.firstTime, '%Y-%m-%dT%H:%M:%S') AS firstTimeText,
       strftime(c.lastTime, '%Y-%m-%dT%H:%M:%S') AS lastTimeText${scores ? ", s.r, s.f, s.m, s.segment" : ""}
     FROM ${ident(customers)} c JOIN ${ident(categories)} cc USING (cust)${scores ? ` JOIN ${ident(scores)} s USING (cust)` : ""} JOIN eco_customer_ids ids USING (cust) ORDER BY ids.customerId`);
-  return rows.map((row) => {
+  // One rev_<category> and share_<category> column per category of the scheme in use, in its order (tables.ts).
+  const categoryIds = Object.keys(c).filter((key) => key.startsWith("rev_")).map((key) => key.slice("rev_".length));
+  const profiles = new Array<CustomerProfile>(rows);
+  for (let i = 0; i < rows; i++) {
     const categoryRevenue = {} as Record<AnalysisCategory, number>;
     const shares = {} as Record<AnalysisCategory, number>;
-    // One rev_<category> and share_<category> column per category of the scheme in use, in its order (tables.ts).
-    for (const key of Object.keys(row)) {
-      if (!key.startsWith("rev_")) continue;
-      const c = key.slice("rev_".length);
-      categoryRevenue[c] = Number(row[key] ?? 0);
-      shares[c] = Number(row[`share_${c}`] ?? 0);
+    for (const k of categoryIds) {
+      categoryRevenue[k] = Number(c[`rev_${k}`][i] ?? 0);
+      shares[k] = Number(c[`share_${k}`][i] ?? 0);
     }
-    const profile: CustomerProfile = {
-      customerId: String(row.customerId), orders: Number(row.orders), occasions: Number(row.occasions), revenue: Number(row.revenue), aov: Number(row.aov),
-      recencyDays: Number(row.recencyDays), tenureDays: Number(row.tenureDays), firstTime: String(row.firstTimeText), lastTime: String(row.lastTimeText),
-      firstCategory: row.firstCategory as AnalysisCategory, firstOrderValue: Number(row.firstOrderValue), mainCategory: row.mainCategory as AnalysisCategory,
+    profiles[i] = {
+      customerId: String(c.customerId[i]), orders: Number(c.orders[i]), occasions: Number(c.occasions[i]), revenue: Number(c.revenue[i]), aov: Number(c.aov[i]),
+      recencyDays: Number(c.recencyDays[i]), tenureDays: Number(c.tenureDays[i]), firstTime: String(c.firstTimeText[i]), lastTime: String(c.lastTimeText[i]),
+      firstCategory: c.firstCategory[i] as AnalysisCategory, firstOrderValue: Number(c.firstOrderValue[i]), mainCategory: c.mainCategory[i] as AnalysisCategory,
       categoryRevenue, shares
     };
-    return {profile, row};
-  });
+  }
+  return {profiles, columns: c};
 }
 
 /** Every customer, over the whole log (first orders, time to a second order). */
 export async function readCustomers(connection: DuckDBConnection): Promise<CustomerProfile[]> {
-  return (await readProfiles(connection, "eco_customers", "eco_customer_categories", null)).map((x) => x.profile);
+  return (await readProfiles(connection, "eco_customers", "eco_customer_categories", null)).profiles;
 }
 
 /** The customers RFM scored (eco_scored_customers, as of the repeat cutoff when there is one), with their scores from eco_rfm. */
 export async function readScoredCustomers(connection: DuckDBConnection): Promise<ScoredCustomer[]> {
-  return (await readProfiles(connection, "eco_scored_customers", "eco_scored_categories", "eco_rfm")).map(({profile, row}) => ({
-    ...profile, r: Number(row.r), f: Number(row.f), m: Number(row.m), segment: row.segment as SegmentId
-  }));
-}
-
-/** Orders (without wholesale lines) as plain rows: the customer's id and the order's time (its first line,
- * ISO text) let the customer, not the order, be the unit of a test and give each customer's order sequence. */
-export interface OrderRow {
-  orderId: number;
-  customerId: string;
-  time: string;
-  revenue: number;
-  lines: number;
-  mainCategory: AnalysisCategory;
-}
-
-export async function readOrders(connection: DuckDBConnection, table = "eco_orders"): Promise<OrderRow[]> {
-  return queryRows<OrderRow>(connection, `SELECT o.orderId, ids.customerId, strftime(o.time, '%Y-%m-%dT%H:%M:%S') AS time, o.revenue, o.lines, o.mainCategory
-    FROM ${ident(table)} o JOIN eco_customer_ids ids USING (cust) ORDER BY o.orderId`);
+  const {profiles, columns: c} = await readProfiles(connection, "eco_scored_customers", "eco_scored_categories", "eco_rfm");
+  // The scores are added to each profile in place (no second object per customer: millions of them).
+  return profiles.map((profile, i) => Object.assign(profile, {r: Number(c.r[i]), f: Number(c.f[i]), m: Number(c.m[i]), segment: c.segment[i] as SegmentId}));
 }

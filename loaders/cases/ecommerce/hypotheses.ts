@@ -19,9 +19,9 @@ import {correctFamily, kruskalWallis, logRankTest, mannWhitneyU} from "../../sta
 import type {EffectSize, GroupSummary, TestResult} from "../../stats/types.ts";
 import type {HypothesisReport} from "../../analysis/types.ts";
 import {labelsOf, type CategoryScheme} from "./categories.ts";
-import type {CustomerProfile, OrderRow, ScoredCustomer} from "./customers.ts";
+import type {ScoredCustomer} from "./customers.ts";
 import {segmentLabel, SEGMENT_IDS} from "./rfm.ts";
-import {orderSequences, returnTimes} from "./repeat.ts";
+import {returnTimes, type FirstOrder} from "./repeat.ts";
 import {RETURN_MIN_HOURS} from "./occasions.ts";
 
 /** A test with its id, a short chart label and the answer to its question in words: "No evidence", "Yes", or for a
@@ -135,13 +135,13 @@ function quartiles(values: readonly number[]): [number, number, number] {
 }
 
 export interface HypothesisInputs {
-  /** Every customer over the whole log (first orders, time to a second order). */
-  customers: readonly CustomerProfile[];
+  /** Every customer's first order over the whole log, and when they came back (repeat.ts readFirstOrders). */
+  firstOrders: readonly FirstOrder[];
   /** The customers RFM scored and profiles clustered (as of the repeat cutoff when there is one): the segment
    * comparison and the profile descriptions use them. */
   scored: readonly ScoredCustomer[];
-  orders: readonly OrderRow[];
-  ordersWithWholesale: readonly OrderRow[];
+  /** Each customer's first order when wholesale lines count (repeat.ts readFirstOrdersWithWholesale). */
+  firstOrdersWithWholesale: readonly {category: string; value: number}[];
   /** Cluster index per scored customer (same order as scored) and cluster names. */
   clusterOf: readonly number[];
   clusterNames: readonly string[];
@@ -161,7 +161,7 @@ export interface HypothesisOptions {
   horizonDays?: number;
 }
 
-export function hypothesesReport({customers, scored, orders, ordersWithWholesale, clusterOf, clusterNames, end, repeatCutoff, scheme}: HypothesisInputs,
+export function hypothesesReport({firstOrders, scored, firstOrdersWithWholesale, clusterOf, clusterNames, end, repeatCutoff, scheme}: HypothesisInputs,
   {alpha = 0.05, minGroup = 20, horizonDays = 90}: HypothesisOptions = {}): HypothesesReport {
   const notes: string[] = [];
   const catOrder = scheme.categories.map((c) => c.id);
@@ -200,29 +200,28 @@ export function hypothesesReport({customers, scored, orders, ordersWithWholesale
   ];
 
   // The customer as the unit: each customer's first order.
-  const firstCats = groupsOf(customers, (c) => c.firstCategory, (c) => c.firstOrderValue, catOrder, minGroup);
+  const firstCats = groupsOf(firstOrders, (c) => c.category, (c) => c.value, catOrder, minGroup);
   note("First-order categories", firstCats.dropped, label);
 
   // Coming back: time to the second order, censored at the end of observation, stratified by the month of the first order.
-  const sequences = orderSequences(orders);
-  const returns = returnTimes(customers, sequences, {end, repeatCutoff});
+  const returns = returnTimes(firstOrders, {end, repeatCutoff});
   const firstCatCount = new Map<string, number>();
-  for (const r of returns.rows) firstCatCount.set(r.customer.firstCategory, (firstCatCount.get(r.customer.firstCategory) ?? 0) + 1);
+  for (const r of returns.rows) firstCatCount.set(r.first.category, (firstCatCount.get(r.first.category) ?? 0) + 1);
   const returnCats = catOrder.filter((k) => (firstCatCount.get(k) ?? 0) >= minGroup);
   note("Coming back by first-order category", catOrder.filter((k) => (firstCatCount.get(k) ?? 0) > 0 && !returnCats.includes(k)), label);
   const strataVariable = "month of the first order";
   const survival = (rows: typeof returns.rows, group: (r: (typeof rows)[number]) => string, order: string[], labels: Record<string, string>, groupVariable: string, why: string) => {
     const r = logRankTest(rows.map((x) => x.days), rows.map((x) => x.returned), rows.map(group),
-      {event: "a return", groupVariable, labels, order, strata: rows.map((x) => x.cohort), strataVariable, horizon: horizonDays, unit: "days", alpha});
+      {event: "a return", groupVariable, labels, order, strata: rows.map((x) => x.first.cohort), strataVariable, horizon: horizonDays, unit: "days", alpha});
     return {...r, chosenBecause: why};
   };
   const TIME_WHY = `Coming back means an order placed more than ${RETURN_MIN_HOURS} hours after the first: orders within ${RETURN_MIN_HOURS} hours are the same purchase, placed twice or split over several order ids. Customers were observed for different lengths of time (those who started late had less time to come back), and what customers first buy can change with the season, so a share who "ever" ordered again would compare unequal chances. The log-rank test uses each customer's time to a return, counts those not back yet as censored at the end of observation (${returns.observedUntil.slice(0, 10)}), and compares customers only with others whose first order was in the same month. A fixed-horizon share (back within ${horizonDays} days, only customers observed that long) would drop the customers who started late; the log-rank test keeps them.`;
-  const valueCuts = returns.rows.length >= 4 * minGroup ? quartiles(returns.rows.map((r) => r.customer.firstOrderValue)) : null;
+  const valueCuts = returns.rows.length >= 4 * minGroup ? quartiles(returns.rows.map((r) => r.first.value)) : null;
   const valueBand = (v: number) => (valueCuts ? String(valueCuts.filter((c) => v > c).length) : "0");
   const bandLabels: Record<string, string> = valueCuts ? {
     0: `first order ≤ ${money(valueCuts[0])}`, 1: `first order ${money(valueCuts[0])}–${money(valueCuts[1])}`, 2: `first order ${money(valueCuts[1])}–${money(valueCuts[2])}`, 3: `first order > ${money(valueCuts[2])}`
   } : {};
-  const bands = Object.keys(bandLabels).filter((b) => returns.rows.some((r) => valueBand(r.customer.firstOrderValue) === b));
+  const bands = Object.keys(bandLabels).filter((b) => returns.rows.some((r) => valueBand(r.first.value) === b));
 
   // RFM: one segment against all other repeat buyers who have not lapsed, whatever rule carved them.
   const atRisk = scored.filter((c) => c.segment === "at-risk");
@@ -235,14 +234,14 @@ export function hypothesesReport({customers, scored, orders, ordersWithWholesale
     question: "Does the value of a customer's first order differ by the main category of that order?",
     run: () => kw(firstCats.samples, firstCats.keys.map(label), "first order value", "main category of the first order", `${RANKS_WHY} ${FIRST_ORDER_WHY}`)});
   if (returnCats.length >= 2) {
-    const rows = returns.rows.filter((r) => returnCats.includes(r.customer.firstCategory));
+    const rows = returns.rows.filter((r) => returnCats.includes(r.first.category));
     specs.push({id: "return-first-category", short: "coming back × first category", field: "returned",
       question: "Does how soon customers come back differ by the category of their first order?",
-      run: () => survival(rows, (r) => r.customer.firstCategory, returnCats, Object.fromEntries(returnCats.map((k) => [k, label(k)])), "category of the first order", TIME_WHY)});
+      run: () => survival(rows, (r) => r.first.category, returnCats, Object.fromEntries(returnCats.map((k) => [k, label(k)])), "category of the first order", TIME_WHY)});
   }
   if (bands.length >= 2) specs.push({id: "return-first-value", short: "coming back × first-order value", field: "returned",
     question: "Does how soon customers come back differ by the value of their first order (quartiles)?",
-    run: () => survival(returns.rows, (r) => valueBand(r.customer.firstOrderValue), bands, bandLabels, "first-order value quartile", TIME_WHY)});
+    run: () => survival(returns.rows, (r) => valueBand(r.first.value), bands, bandLabels, "first-order value quartile", TIME_WHY)});
   if (atRisk.length >= minGroup && otherRepeat.length >= minGroup) {
     specs.push({id: "aov-at-risk-vs-repeat", short: `order value: ${segmentLabel["at-risk"]} vs other repeat buyers`, field: "aov",
       question: `Do ${segmentLabel["at-risk"]} customers spend a different amount per order than ${comparison}?`,
@@ -257,7 +256,6 @@ export function hypothesesReport({customers, scored, orders, ordersWithWholesale
   const firstOrderRest = (k: string, rows: readonly {category: string; value: number}[]) =>
     mw(rows.filter((o) => o.category === k).map((o) => o.value), rows.filter((o) => o.category !== k).map((o) => o.value),
       [`first orders in ${label(k)}`, "other customers' first orders"], "first order value", `${RANKS_WHY} ${FIRST_ORDER_WHY}`);
-  const firstOrders = customers.map((c) => ({category: c.firstCategory as string, value: c.firstOrderValue}));
   const post: Spec[] = firstCats.keys.length >= 2 ? firstCats.keys.map((k) => ({
     id: `first-value-${k}-vs-rest`, short: `${label(k)} vs other first orders`, field: "firstOrderValue",
     question: `Are first orders whose main category is ${label(k)} larger or smaller than other customers' first orders?`,
@@ -267,15 +265,14 @@ export function hypothesesReport({customers, scored, orders, ordersWithWholesale
   const posthoc = family(post, "bh", alpha, notes);
 
   // Sensitivity: each customer's first order when wholesale lines count (an order of wholesale lines only can then come first).
-  const firstWithWholesale = [...orderSequences(ordersWithWholesale).values()].map(([o]) => ({category: o.mainCategory as string, value: o.revenue}));
-  const withW = groupsOf(firstWithWholesale, (o) => o.category, (o) => o.value, catOrder, minGroup);
+  const withW = groupsOf(firstOrdersWithWholesale, (o) => o.category, (o) => o.value, catOrder, minGroup);
   const valueTest = main.tests.find((t) => t.id === "value-first-category");
   const sens = [
     ...(valueTest && withW.keys.length >= 2 ? [{id: valueTest.id, question: valueTest.question, without: valueTest as TestResult,
       with: kw(withW.samples, withW.keys.map(label), "first order value", "main category of the first order", RANKS_WHY)}] : []),
     ...posthoc.tests.filter((t) => withW.keys.includes(t.id.replace(/^first-value-/, "").replace(/-vs-rest$/, ""))).map((t) => {
       const k = t.id.replace(/^first-value-/, "").replace(/-vs-rest$/, "");
-      return {id: t.id, question: t.question, without: t as TestResult, with: firstOrderRest(k, firstWithWholesale)};
+      return {id: t.id, question: t.question, without: t as TestResult, with: firstOrderRest(k, firstOrdersWithWholesale)};
     })
   ];
   const sensitivity = sens.map((s) => ({

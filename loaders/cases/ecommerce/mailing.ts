@@ -255,10 +255,13 @@ export function mailingPlan(profiles: ProfilesReport, customers: readonly Scored
   const plan = profiles.segments.filter((s) => s.customers > 0).map((s) => planRow(s, customers, time, asOf));
   const names = profiles.clustering.clusters.map((c) => c.name);
   const dominant = profiles.clustering.clusters.map((c) => c.dominant);
+  const segmentIndex = new Map(SEGMENT_RULES.map((s, i) => [s.id, i]));
+  const counts = new Float64Array(SEGMENT_RULES.length * names.length);
+  customers.forEach((c, i) => counts[segmentIndex.get(c.segment)! * names.length + clusterOf[i]]++);
   const crosstab: MailingReport["crosstab"] = [];
-  for (const s of SEGMENT_RULES) {
+  for (const [j, s] of SEGMENT_RULES.entries()) {
     for (let k = 0; k < names.length; k++) {
-      const n = customers.filter((c, i) => c.segment === s.id && clusterOf[i] === k).length;
+      const n = counts[j * names.length + k];
       if (n) crosstab.push({segment: s.id, segmentLabel: s.label, profile: names[k], dominant: dominant[k], customers: n});
     }
   }

@@ -17,16 +17,6 @@ import type {DuckDBConnection} from "../../io/duckdb.ts";
 /** Orders of one customer within this many hours of an occasion's first order belong to that occasion. */
 export const RETURN_MIN_HOURS = 24;
 
-const HOUR_MS = 3_600_000;
-const ms = (iso: string) => Date.parse(`${iso.length === 10 ? `${iso}T00:00:00` : iso}Z`);
-
-/** The order that starts a customer's second purchase occasion, from their orders in time order; undefined when none. */
-export function secondOccasion<T extends {time: string}>(sequence: readonly T[]): T | undefined {
-  if (!sequence.length) return undefined;
-  const first = ms(sequence[0].time);
-  return sequence.find((o) => ms(o.time) - first > RETURN_MIN_HOURS * HOUR_MS);
-}
-
 /** Occasions are counted up to this many ("this many or more"): RFM's F and the histogram need no more. */
 export const MAX_OCCASIONS = 3;
 

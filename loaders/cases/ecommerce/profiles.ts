@@ -86,6 +86,8 @@ export interface ProfilesReport {
     reason: string;
     scores: {k: number; silhouette: number; inertia: number}[];
     fittedOn: number;
+    /** Seed of the sample k-means is fitted on when fittedOn < n (and of its restarts). */
+    seed: number;
     clusters: ClusterProfileSummary[];
   };
 }
@@ -103,18 +105,24 @@ export function spread(values: number[]): Spread {
   return {mean: arr.reduce((a, b) => a + b, 0) / (arr.length || 1), median: quantile(arr, 0.5), q1: quantile(arr, 0.25), q3: quantile(arr, 0.75)};
 }
 
-function categoryShares(rows: readonly CustomerProfile[], ids: readonly string[]): Record<AnalysisCategory, number> {
-  const total = rows.reduce((s, c) => s + c.revenue, 0);
-  return Object.fromEntries(ids.map((k) => [k, total > 0 ? rows.reduce((s, c) => s + (c.categoryRevenue[k] ?? 0), 0) / total : 0])) as Record<AnalysisCategory, number>;
+/** Total revenue and each category's share of it, in one pass over the rows (sums in row order). */
+function categoryShares(rows: readonly CustomerProfile[], ids: readonly string[]): {revenue: number; shares: Record<AnalysisCategory, number>} {
+  let revenue = 0;
+  const sums = ids.map(() => 0);
+  for (const c of rows) {
+    revenue += c.revenue;
+    const byCategory = c.categoryRevenue;
+    for (let j = 0; j < ids.length; j++) sums[j] += byCategory[ids[j]] ?? 0;
+  }
+  return {revenue, shares: Object.fromEntries(ids.map((k, j) => [k, revenue > 0 ? sums[j] / revenue : 0])) as Record<AnalysisCategory, number>};
 }
 
-export function summarise(rows: readonly CustomerProfile[], all: readonly CustomerProfile[], scheme: CategoryScheme): GroupSummary {
+/** A group's summary against everyone's (`all`; pass `everyone` = categoryShares(all) when summarising many groups of the same customers). */
+export function summarise(rows: readonly CustomerProfile[], all: readonly CustomerProfile[], scheme: CategoryScheme, everyoneShares?: ReturnType<typeof categoryShares>): GroupSummary {
   const ids = scheme.categories.map((c) => c.id);
   const categoryLabel = labelsOf(scheme);
-  const totalRevenue = all.reduce((s, c) => s + c.revenue, 0);
-  const revenue = rows.reduce((s, c) => s + c.revenue, 0);
-  const mine = categoryShares(rows, ids);
-  const everyone = categoryShares(all, ids);
+  const {revenue: totalRevenue, shares: everyone} = everyoneShares ?? categoryShares(all, ids);
+  const {revenue, shares: mine} = categoryShares(rows, ids);
   return {
     customers: rows.length,
     share: rows.length / all.length,
@@ -175,27 +183,33 @@ function nameCluster(summary: GroupSummary, features: ClusterFeatureProfile[]): 
   return {name, description};
 }
 
+/** Customers assigned to the nearest centre per block. */
+const PREDICT_BLOCK = 65_536;
+
 export function clusterCustomers(customers: readonly CustomerProfile[], features: readonly Feature[], {kMin = 3, kMax = 10, nInit = 20, seed = 7, maxFit = 8000}: ClusterOptions = {}) {
   const raw = customers.map((c) => features.map((f) => f.value(c)));
   const fitIdx = customers.length > maxFit ? shuffled(customers.map((_, i) => i), randomSource(seed)).slice(0, maxFit).sort((a, b) => a - b) : customers.map((_, i) => i);
   const {X: Xfit, scaler} = standardize(fitIdx.map((i) => raw[i]));
   const choice = chooseK(Xfit, {kMin, kMax, nInit, seed});
   const model = fitKMeans(Xfit, {k: choice.k, nInit, seed: seed + choice.k});
-  const labels = predictKMeans(model, transformScaler(scaler, raw));
+  // Every customer to the nearest centre, a block at a time (no standardised copy of millions of rows at once).
+  const labels: number[] = [];
+  for (let start = 0; start < raw.length; start += PREDICT_BLOCK) for (const l of predictKMeans(model, transformScaler(scaler, raw.slice(start, start + PREDICT_BLOCK)))) labels.push(l);
   // Order clusters by size (largest first) for stable, readable numbering.
   const sizes = new Map<number, number>();
   for (const l of labels) sizes.set(l, (sizes.get(l) ?? 0) + 1);
   const order = [...sizes.keys()].sort((a, b) => sizes.get(b)! - sizes.get(a)! || a - b);
   const relabel = new Map(order.map((l, i) => [l, i]));
-  return {labels: labels.map((l) => relabel.get(l)!), raw, choice, fittedOn: fitIdx.length, restarts: nInit};
+  return {labels: labels.map((l) => relabel.get(l)!), raw, choice, fittedOn: fitIdx.length, restarts: nInit, seed};
 }
 
 export function profilesReport(customers: readonly ScoredCustomer[], thresholds: RfmThresholds, scope: ScoringScope, scheme: CategoryScheme, options: ClusterOptions = {}): {report: ProfilesReport; clusterOf: number[]; clusterNames: string[]} {
   const FEATURES = featuresOf(scheme);
-  const overall = summarise(customers, customers, scheme);
+  const everyone = categoryShares(customers, scheme.categories.map((c) => c.id));
+  const overall = summarise(customers, customers, scheme, everyone);
   const segments: SegmentSummary[] = SEGMENT_RULES.map((rule) => ({
     id: rule.id, label: rule.label, rule: rule.rule, meaning: rule.meaning,
-    ...summarise(customers.filter((c) => c.segment === rule.id), customers, scheme)
+    ...summarise(customers.filter((c) => c.segment === rule.id), customers, scheme, everyone)
   }));
   const grid = new Map<string, number>();
   for (const c of customers) grid.set(`${c.r}-${c.f}-${c.m}`, (grid.get(`${c.r}-${c.f}-${c.m}`) ?? 0) + 1);
@@ -204,12 +218,14 @@ export function profilesReport(customers: readonly ScoredCustomer[], thresholds:
     return {r, f, m, customers};
   }).sort((a, b) => a.r - b.r || a.f - b.f || a.m - b.m);
 
-  const {labels, raw, choice, fittedOn, restarts} = clusterCustomers(customers, FEATURES, options);
+  const {labels, raw, choice, fittedOn, restarts, seed} = clusterCustomers(customers, FEATURES, options);
   const portraits = clusterPortraits(raw, labels, {features: FEATURES.map((f) => f.feature)});
   const used = new Set<string>();
+  const members = portraits.map((): ScoredCustomer[] => []);
+  customers.forEach((c, i) => members[labels[i]].push(c));
   const clusters: ClusterProfileSummary[] = portraits.map((p) => {
-    const members = customers.filter((_, i) => labels[i] === p.cluster);
-    const summary = summarise(members, customers, scheme);
+    const mine = members[p.cluster];
+    const summary = summarise(mine, customers, scheme, everyone);
     const features = p.features.map((f) => {
       const spec = FEATURES.find((x) => x.feature === f.feature)!;
       const shown = spec.shown ? {value: spec.shown(summary), overall: spec.shown(overall)} : {value: f.mean, overall: f.overallMean};
@@ -221,7 +237,7 @@ export function profilesReport(customers: readonly ScoredCustomer[], thresholds:
     const dominant = summary.categoryShares.filter((s) => s.category !== OTHER).sort((a, b) => b.share - a.share)[0]?.category ?? OTHER;
     return {
       cluster: p.cluster, name, dominant, description, features, ...summary,
-      segments: SEGMENT_RULES.map((s) => ({segment: s.id, label: s.label, customers: members.filter((c) => c.segment === s.id).length}))
+      segments: SEGMENT_RULES.map((s) => ({segment: s.id, label: s.label, customers: mine.filter((c) => c.segment === s.id).length}))
     };
   });
   const report: ProfilesReport = {
@@ -239,7 +255,7 @@ export function profilesReport(customers: readonly ScoredCustomer[], thresholds:
       features: FEATURES.map(({feature, label}) => ({feature, label})),
       k: choice.k, restarts, reason: choice.reason,
       scores: choice.scores.map(({k, silhouette, inertia}) => ({k, silhouette, inertia})),
-      fittedOn, clusters
+      fittedOn, seed, clusters
     }
   };
   return {report, clusterOf: labels, clusterNames: clusters.map((c) => c.name)};

@@ -10,33 +10,56 @@
  *   otherwise the customer is censored at the end of observation (a return on or after the
  *   cutoff does not count: "not yet by the cutoff", never "never").
  *
- * A customer's orders are taken in time order, ties by order id (as the first order of eco_customers).
+ * Each customer's first order and the start of their second occasion come from the customer tables (SQL:
+ * eco_customers and its occasions, loaders/cases/ecommerce/tables.ts), one small row per customer: no order
+ * reaches JavaScript, which keeps logs of millions of orders within memory.
  */
-import type {CustomerProfile, OrderRow} from "./customers.ts";
-import {secondOccasion} from "./occasions.ts";
+import type {DuckDBConnection} from "../../io/duckdb.ts";
+import {ident, queryColumns} from "../../io/duckdb.ts";
+import type {AnalysisCategory} from "./tables.ts";
 
 const DAY_MS = 86_400_000;
 const ms = (iso: string) => Date.parse(`${iso.length === 10 ? `${iso}T00:00:00` : iso}Z`);
 
-/** Each customer's orders in time order (ties: lower order id first). */
-export function orderSequences(orders: readonly OrderRow[]): Map<string, OrderRow[]> {
-  const byCustomer = new Map<string, OrderRow[]>();
-  for (const o of orders) {
-    const list = byCustomer.get(o.customerId);
-    if (list) list.push(o);
-    else byCustomer.set(o.customerId, [o]);
-  }
-  for (const list of byCustomer.values()) list.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : a.orderId - b.orderId));
-  return byCustomer;
+/** A customer's first order (earliest, then lowest order id) and when their second purchase occasion started. */
+export interface FirstOrder {
+  category: AnalysisCategory;
+  value: number;
+  /** Time of the first order and of the second occasion's first order (epoch ms, whole seconds; null: none). */
+  firstMs: number;
+  secondMs: number | null;
+  /** Month of the first order (YYYY-MM), the stratum of seasonal comparisons. */
+  cohort: string;
+}
+
+/** Whole seconds since the epoch, in ms, of a TIMESTAMP column (as the ISO text the report shows would give). */
+const epochMs = (column: string) => `epoch_ms(date_trunc('second', ${column}))`;
+
+/** Every customer's first order and second occasion, in customer id order, from `customers` (eco_customers) and its
+ * occasions table (`<customers>_occasions`, buildOccasions in occasions.ts). */
+export async function readFirstOrders(connection: DuckDBConnection, customers = "eco_customers"): Promise<FirstOrder[]> {
+  const {rows, columns: c} = await queryColumns(connection, `SELECT c.firstCategory AS category, c.firstOrderValue AS value, ${epochMs("c.firstTime")} AS firstMs,
+      ${epochMs("occ.second")} AS secondMs, strftime(c.firstTime, '%Y-%m') AS cohort
+    FROM ${ident(customers)} c JOIN ${ident(`${customers}_occasions`)} occ USING (cust) JOIN eco_customer_ids ids USING (cust) ORDER BY ids.customerId`);
+  return Array.from({length: rows}, (_, i) => ({category: c.category[i] as string, value: c.value[i] as number, firstMs: c.firstMs[i] as number,
+    secondMs: c.secondMs[i] as number | null, cohort: c.cohort[i] as string}));
+}
+
+/** Each customer's first order counting wholesale lines (an order of wholesale lines only can then come first):
+ * category and value, from eco_orders_all (buildOrdersWithWholesale), in the order of the customers' lowest order id. */
+export async function readFirstOrdersWithWholesale(connection: DuckDBConnection): Promise<{category: AnalysisCategory; value: number}[]> {
+  const firstKey = "(CAST(epoch_us(date_trunc('second', time)) AS HUGEINT) * 1000000000000 + orderId)";
+  const {rows, columns: c} = await queryColumns(connection, `SELECT first.category, first.value FROM (
+      SELECT arg_min({category: mainCategory, value: revenue}, ${firstKey}) AS first, min(orderId) AS firstId FROM eco_orders_all GROUP BY cust)
+    ORDER BY firstId`);
+  return Array.from({length: rows}, (_, i) => ({category: c.category[i] as string, value: c.value[i] as number}));
 }
 
 export interface ReturnTime {
-  customer: CustomerProfile;
+  first: FirstOrder;
   /** Days from the first order to the return (event) or to the end of observation (censored). */
   days: number;
   returned: boolean;
-  /** Month of the first order (YYYY-MM), the stratum of seasonal comparisons. */
-  cohort: string;
 }
 
 export interface ReturnTimes {
@@ -49,24 +72,22 @@ export interface ReturnTimes {
   secondOrdersAfterCutoff: number;
 }
 
-export function returnTimes(customers: readonly CustomerProfile[], sequences: ReadonlyMap<string, readonly OrderRow[]>, {end, repeatCutoff}: {end: string; repeatCutoff: string | null}): ReturnTimes {
+export function returnTimes(customers: readonly FirstOrder[], {end, repeatCutoff}: {end: string; repeatCutoff: string | null}): ReturnTimes {
   const observedUntil = repeatCutoff ?? end;
   const stop = ms(observedUntil);
   const rows: ReturnTime[] = [];
   let firstSeenAfterCutoff = 0;
   let secondOrdersAfterCutoff = 0;
-  for (const customer of customers) {
-    const first = ms(customer.firstTime);
-    if (repeatCutoff !== null && first >= stop) {
+  for (const first of customers) {
+    if (repeatCutoff !== null && first.firstMs >= stop) {
       firstSeenAfterCutoff++;
       continue;
     }
-    const second = secondOccasion(sequences.get(customer.customerId) ?? []);
-    const secondAt = second ? ms(second.time) : Infinity;
+    const secondAt = first.secondMs ?? Infinity;
     // The cutoff is the first instant not observed; the end of the log is the last one observed.
     const returned = repeatCutoff === null ? secondAt <= stop : secondAt < stop;
-    if (second && !returned) secondOrdersAfterCutoff++;
-    rows.push({customer, days: ((returned ? secondAt : stop) - first) / DAY_MS, returned, cohort: customer.firstTime.slice(0, 7)});
+    if (first.secondMs !== null && !returned) secondOrdersAfterCutoff++;
+    rows.push({first, days: ((returned ? secondAt : stop) - first.firstMs) / DAY_MS, returned});
   }
   return {rows, observedUntil, firstSeenAfterCutoff, secondOrdersAfterCutoff};
 }

@@ -22,9 +22,11 @@
 import {kaplanMeier} from "../../stats/kaplanMeier.ts";
 import {expectedPurchases, expectedPurchasesIfAlive, fitBgnbd, historiesOf, pAlive, type BgnbdFit, type PurchaseHistory} from "../../models/bgnbd.ts";
 import {expectedPurchaseValue, fitGammaGamma, type GammaGammaFit, type SpendHistory} from "../../models/gamma-gamma.ts";
-import type {CustomerProfile, OrderRow, ScoredCustomer} from "./customers.ts";
+import type {DuckDBConnection} from "@duckdb/node-api";
+import {ident, queryColumns} from "../../io/duckdb.ts";
+import type {ScoredCustomer} from "./customers.ts";
 import {RETURN_MIN_HOURS} from "./occasions.ts";
-import {orderSequences, returnTimes} from "./repeat.ts";
+import {returnTimes, type FirstOrder} from "./repeat.ts";
 import {segmentLabel, SEGMENT_IDS} from "./rfm.ts";
 import {actionList, type ActionList} from "../../analysis/action-list.ts";
 import type {CaseInput} from "../../inputs/resolve.ts";
@@ -48,6 +50,34 @@ export const RETURN_DAYS = [30, 90, 180, 365];
 const DAY_MS = 86_400_000;
 const ms = (iso: string) => Date.parse(`${iso.length === 10 ? `${iso}T00:00:00` : iso}Z`);
 const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+/** One order as the model reads it: whose, when (ISO, whole seconds) and its revenue. */
+export interface OrderRow {
+  customerId: string;
+  time: string;
+  revenue: number;
+  orderId: number;
+}
+
+/** The orders before `stop` (ISO; null = all) of `table` (eco_orders: wholesale lines left out), read column by column. */
+export async function readValueOrders(connection: DuckDBConnection, stop: string | null, table = "eco_orders"): Promise<OrderRow[]> {
+  const {rows, columns: c} = await queryColumns(connection, `SELECT ids.customerId, strftime(o.time, '%Y-%m-%dT%H:%M:%S') AS time, o.revenue, o.orderId
+    FROM ${ident(table)} o JOIN eco_customer_ids ids USING (cust) ${stop === null ? "" : "WHERE o.time < CAST($stop AS TIMESTAMP)"} ORDER BY o.orderId`,
+  stop === null ? undefined : {stop});
+  return Array.from({length: rows}, (_, i) => ({customerId: c.customerId[i] as string, time: c.time[i] as string, revenue: c.revenue[i] as number, orderId: c.orderId[i] as number}));
+}
+
+/** Each customer's orders in time order (ties: lower order id first). */
+export function orderSequences(orders: readonly OrderRow[]): Map<string, OrderRow[]> {
+  const byCustomer = new Map<string, OrderRow[]>();
+  for (const o of orders) {
+    const list = byCustomer.get(o.customerId);
+    if (list) list.push(o);
+    else byCustomer.set(o.customerId, [o]);
+  }
+  for (const list of byCustomer.values()) list.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : a.orderId - b.orderId));
+  return byCustomer;
+}
 
 /** A customer's purchase occasions before `stop` (ms): start time and value. */
 export interface Occasion {
@@ -175,8 +205,8 @@ function pearson(a: readonly number[], b: readonly number[]): number {
   return sab / Math.sqrt(saa * sbb);
 }
 
-export function returnCurve(customers: readonly CustomerProfile[], sequences: ReturnType<typeof orderSequences>, end: string, repeatCutoff: string | null): ReturnCurve {
-  const r = returnTimes(customers, sequences, {end, repeatCutoff});
+export function returnCurve(firstOrders: readonly FirstOrder[], end: string, repeatCutoff: string | null): ReturnCurve {
+  const r = returnTimes(firstOrders, {end, repeatCutoff});
   const km = kaplanMeier(r.rows.map((x) => x.days), r.rows.map((x) => x.returned));
   const backBy = RETURN_DAYS.map((days) => {
     let i = -1;
@@ -216,9 +246,10 @@ function holdoutCheck(occasions: readonly Occasion[][], start: number, stop: num
 }
 
 export interface ValueInput {
+  /** Orders before the end of observation (readValueOrders). */
   orders: readonly OrderRow[];
-  /** Every customer over the whole log (for the time to the second purchase). */
-  everyone: readonly CustomerProfile[];
+  /** Every customer's first order and second occasion over the whole log (for the time to the second purchase). */
+  firstOrders: readonly FirstOrder[];
   /** RFM-scored customers (their segments), as of the repeat cutoff. */
   scored: readonly ScoredCustomer[];
   start: string;
@@ -245,9 +276,9 @@ export function repeatSpend(customers: readonly {occ: Occasion[]; h: PurchaseHis
   return customers.filter((c) => c.h.x > 0).map((c) => ({x: c.h.x, mean: sum(c.occ.slice(1).map((o) => o.value)) / c.h.x})).filter((r) => r.mean > 0);
 }
 
-export function customerValueModel({orders, everyone, scored, start, end, repeatCutoff}: ValueInput): CustomerValueModel {
+export function customerValueModel({orders, firstOrders, scored, start, end, repeatCutoff}: ValueInput): CustomerValueModel {
   const sequences = orderSequences(orders);
-  const returns = returnCurve(everyone, sequences, end, repeatCutoff);
+  const returns = returnCurve(firstOrders, end, repeatCutoff);
   const {first, stop, customers: keep} = observedCustomers(sequences, start, end, repeatCutoff);
   const base = {observedFrom: isoDay(first), observedUntil: isoDay(stop - (repeatCutoff === null ? 1 : 0)), repeatCutoff, returns};
   const repeatBuyers = keep.filter((c) => c.h.x > 0).length;
