@@ -87,7 +87,8 @@ export function showPdfLink(html: string): string {
 
 /** Framework's `footer` option: a function of the page's path. */
 export function pageFooter({path}: {path: string}, cache = artifactCache, env: NodeJS.ProcessEnv = process.env): string {
-  const built = `Built on ${formatDate(buildDate(env))}.`;
+  const date = buildDate(env);
+  const built = `Built on <time class="build-date" datetime="${date.toISOString().slice(0, 10)}">${formatDate(date)}</time>.`;
   const note = "Every figure is computed from the exports at build time.";
   const def = caseOfPath(path);
   const facts = def ? caseFacts(def, cache) : null;
