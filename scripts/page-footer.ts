@@ -67,7 +67,7 @@ export function caseOfPath(path: string): CaseDefinition | undefined {
 
 /** Where a PDF is from a page at `path` (relative, so the site works under any sub-path). */
 export function pdfHref(path: string, name: string): string {
-  const depth = path.split("/").filter(Boolean).length - 1;
+  const depth = Math.max(0, path.split("/").filter(Boolean).length - 1);
   return `${"../".repeat(depth)}pdf/${name}.pdf`;
 }
 

@@ -85,9 +85,7 @@ async function printJob(browser: Browser, siteUrl: string, job: PrintJob): Promi
   try {
     const captured: string[] = [];
     for (const {path} of job.pages) captured.push(await capture(page, siteUrl + path.replace(/^\//, "")));
-    // The first page again, as the frame of the document: its stylesheets, and its footer's facts.
-    await page.goto(siteUrl + job.pages[0].path.replace(/^\//, ""), {waitUntil: "networkidle", timeout: 60_000});
-    await settle(page);
+    // The last page is the frame of the document: the stylesheets and the footer's facts are the same on every page of a case.
     const facts = await page.evaluate(() => {
       const footer = document.querySelector(".page-facts")?.cloneNode(true) as HTMLElement | undefined;
       footer?.querySelectorAll(".pdf-link").forEach((a) => a.remove());

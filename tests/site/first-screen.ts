@@ -35,3 +35,15 @@ export async function firstScreenProblems(browser: Browser, siteUrl: string, pat
     await page.close();
   }
 }
+
+/** The text of the page's `.answer`, as a reader sees it (it is computed in the browser), or null. */
+export async function answerText(browser: Browser, siteUrl: string, path: string): Promise<string | null> {
+  const page = await browser.newPage({viewport: FIRST_SCREEN});
+  try {
+    await page.goto(siteUrl + path.replace(/^\//, ""), {waitUntil: "networkidle", timeout: 60_000});
+    await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, null, {timeout: 60_000});
+    return await page.evaluate(() => document.querySelector<HTMLElement>("#observablehq-main .answer")?.innerText.trim() ?? null);
+  } finally {
+    await page.close();
+  }
+}
