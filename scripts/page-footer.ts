@@ -80,9 +80,9 @@ export function pdfLink(path: string, name: string, label: string): string {
   return `<a class="pdf-link" data-href="${pdfHref(path, name)}" hidden>${escape(label)}</a>`;
 }
 
-/** The built page's HTML with its PDF link shown. */
+/** The built page's HTML with its PDF link shown (Framework writes the bare `hidden` as `hidden=""`). */
 export function showPdfLink(html: string): string {
-  return html.replace(/<a class="pdf-link" data-href="([^"]*)" hidden>/g, '<a class="pdf-link" href="$1">');
+  return html.replace(/<a class="pdf-link" data-href="([^"]*)" hidden(="")?>/g, '<a class="pdf-link" href="$1">');
 }
 
 /** Framework's `footer` option: a function of the page's path. */
