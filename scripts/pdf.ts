@@ -56,7 +56,7 @@ async function settle(page: Page): Promise<void> {
 
 /** One page as printed: every cell settled, every <details> open, the main column's HTML. */
 async function capture(page: Page, url: string): Promise<string> {
-  await page.goto(url, {waitUntil: "networkidle", timeout: 60_000});
+  await page.goto(url, {waitUntil: "load", timeout: 60_000});
   await settle(page);
   await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
   await settle(page);
