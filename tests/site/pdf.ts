@@ -6,7 +6,7 @@ export interface Printed {
   seconds: Record<string, number>;
 }
 
-export function printSite(site: string): Printed {
+export function runPdf(site: string): Printed {
   const run = spawnSync("npx", ["tsx", "scripts/pdf.ts", "--site", site], {encoding: "utf8", maxBuffer: 16 * 1024 * 1024});
   if (run.status !== 0) throw new Error(`npm run pdf failed (exit ${run.status}):\n${run.stderr}\n${run.stdout}`);
   const seconds: Record<string, number> = {};

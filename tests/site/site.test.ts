@@ -18,7 +18,7 @@ import {sidebarPaths} from "./pages.ts";
 import {interactions} from "./interactions/index.ts";
 import {navigationProblems} from "./navigation.ts";
 import {answerText, firstScreenProblems} from "./first-screen.ts";
-import {normaliseSpace, pageCount, pdfText, printSite} from "./pdf.ts";
+import {normaliseSpace, pageCount, pdfText, runPdf} from "./pdf.ts";
 import {cases} from "../../loaders/cases/registry.ts";
 import type {FileRow} from "../../loaders/cases/run-case.ts";
 import {datasets, realDataSkip} from "../real-data.ts";
@@ -166,10 +166,10 @@ describe("site built on the real exports", {skip: realSkip}, () => {
   });
 
   describe("npm run pdf", () => {
-    let printed: ReturnType<typeof printSite>;
+    let printed: ReturnType<typeof runPdf>;
     let answers: [string, string | null][] = [];
     before(async () => {
-      printed = printSite(site);
+      printed = runPdf(site);
       const browser = await launchBrowser();
       const served = await serveSite(site);
       try {
