@@ -23,6 +23,8 @@ export interface CaseFacts {
   title: string;
   files: {file: string; rows: number | null}[];
   period: {start: string; end: string} | null;
+  /** Whether the case's template reads a date column at all (loaders/io/schemas). */
+  dated: boolean;
 }
 
 export function buildDate(env: NodeJS.ProcessEnv = process.env): Date {
@@ -47,15 +49,26 @@ export function caseFacts(def: CaseDefinition, cache = artifactCache): CaseFacts
   const summary = readArtifact(def.id, "summary.json", cache);
   const period = summary?.period as {start?: unknown; end?: unknown} | undefined;
   const dated = typeof period?.start === "string" && typeof period?.end === "string";
-  return {id: def.id, title: def.title, files: files.files, period: dated ? {start: period!.start as string, end: period!.end as string} : null};
+  return {
+    id: def.id,
+    title: def.title,
+    files: files.files,
+    period: dated ? {start: period!.start as string, end: period!.end as string} : null,
+    dated: def.schema.files.some((f) => f.columns.some((c) => c.type === "datetime"))
+  };
 }
 
 const escape = (text: string): string => text.replace(/[&<>"]/g, (c) => `&${({"&": "amp", "<": "lt", ">": "gt", '"': "quot"})[c]};`);
 
-/** "gym_churn_us.csv (4,000 rows); the exports carry no calendar dates" — plain text. */
+/**
+ * "gym_churn_us.csv (4,000 rows); the exports carry no calendar dates" — plain text. A template that
+ * reads dates but whose summary gives no period says so rather than claim the exports are undated.
+ */
 export function dataSource(facts: CaseFacts): string {
   const files = facts.files.map((f) => (f.rows === null ? f.file : `${f.file} (${f.rows.toLocaleString("en-GB")} rows)`)).join(", ");
-  const period = facts.period ? `from ${formatDate(facts.period.start)} to ${formatDate(facts.period.end)}` : "the exports carry no calendar dates";
+  const period = facts.period
+    ? `from ${formatDate(facts.period.start)} to ${formatDate(facts.period.end)}`
+    : facts.dated ? "period not reported by the case" : "the exports carry no calendar dates";
   return `${files}; ${period}`;
 }
 

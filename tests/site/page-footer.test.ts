@@ -33,6 +33,8 @@ test("a dated case states its period, an undated one says it has no dates", () =
   assert.match(ecommerce, /E-commerce — data: orders\.csv \(7,474 rows\); from 1 October 2018 to 31 January 2020\./);
   assert.match(ecommerce, /Built on <time class="build-date" datetime="2026-01-01">1 January 2026<\/time>/);
   assert.match(pageFooter({path: "/fitness/index"}, dir, epoch), /Fitness — data: members &lt;2024&gt;\.csv \(4,000 rows\); the exports carry no calendar dates\./);
+  const undated = cache({"ecommerce/files.json": {files: [{file: "orders.csv", rows: 7474}]}, "ecommerce/summary.json": {}});
+  assert.match(pageFooter({path: "/ecommerce/"}, undated, epoch), /orders\.csv \(7,474 rows\); period not reported by the case\./, "an order log has dates: never called undated");
   const overview = pageFooter({path: "/index"}, dir, epoch);
   assert.match(overview, /<li>Fitness: [^<]*<\/li><li>E-commerce: [^<]*<\/li>/);
   assert.doesNotMatch(overview, /One Click/, "a case the build does not hold is not listed");
