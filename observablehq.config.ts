@@ -2,14 +2,24 @@
 import {cases} from "./loaders/cases/registry.ts";
 import {presentCaseIds} from "./loaders/inputs/resolve.ts";
 import {readSettings} from "./loaders/settings.ts";
+import {pageFooter} from "./scripts/page-footer.ts";
 
-/** The sidebar: the overview, then each case DATA_DIR holds with its pages in reading order (loaders/cases/registry.ts). */
+/**
+ * The sidebar: the overview, then a section per case DATA_DIR holds (loaders/cases/registry.ts).
+ * The section's heading is the case's name and links its Summary (the registry's first page), so
+ * no link is a bare "Summary"; its other pages follow in reading order. Each case is its own pager
+ * group: "Previous page" / "Next page" never leave the case.
+ */
 const present = new Set(presentCaseIds(readSettings().dataDir));
-const casePages = cases.filter((c) => present.has(c.id)).map((c) => ({
-  name: c.title,
-  open: true,
-  pages: c.pages.map((p) => ({name: p.name, path: `/${c.id}/${p.path}`}))
-}));
+const casePages = cases.filter((c) => present.has(c.id)).map((c) => {
+  const [summary, ...rest] = c.pages;
+  return {
+    name: c.title,
+    path: `/${c.id}/${summary.path}`,
+    pager: c.id,
+    pages: rest.map((p) => ({name: p.name, path: `/${c.id}/${p.path}`}))
+  };
+});
 
 export default {
   title: "Clientele",
@@ -25,8 +35,9 @@ export default {
   style: "style.css",
   head: '<link rel="icon" href="data:,">',
   header: "",
-  // A fixed footer keeps builds byte-identical (the default carries the build date).
-  footer: "Clientele — customer analytics report. Every figure is computed from the input exports at build time.",
+  // Each page's case, data source and period, and the build date (SOURCE_DATE_EPOCH when set, so
+  // builds stay byte-identical): scripts/page-footer.ts.
+  footer: pageFooter,
   toc: true,
   search: false,
   linkify: true,

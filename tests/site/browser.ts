@@ -30,8 +30,8 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** Opens siteUrl + path, waits until every cell has settled, screenshots it, runs the page's interactions, and reports. */
-export async function checkPage(browser: Browser, siteUrl: string, path: string, screenshotDir: string, action?: (page: Page) => Promise<void>): Promise<PageReport> {
-  const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+export async function checkPage(browser: Browser, siteUrl: string, path: string, screenshotDir: string, action?: (page: Page) => Promise<void>, colorScheme: "light" | "dark" = "light"): Promise<PageReport> {
+  const page = await browser.newPage({viewport: {width: 1280, height: 900}, colorScheme});
   const problems: string[] = [];
   const origin = new URL(siteUrl).origin;
   page.on("console", (message) => {

@@ -6,7 +6,7 @@
  */
 import {after, before, describe, test} from "node:test";
 import assert from "node:assert/strict";
-import {readFileSync, writeFileSync} from "node:fs";
+import {existsSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Browser} from "playwright-core";
 import {buildSite, copyData, listFiles, readArtifact} from "./build.ts";
@@ -17,6 +17,10 @@ import {checkPage, launchBrowser} from "./browser.ts";
 import {sidebarPaths} from "./pages.ts";
 import {interactions} from "./interactions/index.ts";
 import {interactions as dashboard} from "./dashboard.ts";
+import {navigationProblems} from "./navigation.ts";
+import {answerText, firstScreenProblems} from "./first-screen.ts";
+import {normaliseSpace, pageCount, pdfText, runPdf} from "./pdf.ts";
+import {cases} from "../../loaders/cases/registry.ts";
 import type {FileRow} from "../../loaders/cases/run-case.ts";
 import {datasets, realDataSkip} from "../real-data.ts";
 import {exportFolder, GYM_FILE, gymMapping, russianGymCsv} from "../inputs/renamed.ts";
@@ -24,6 +28,12 @@ import {exportFolder, GYM_FILE, gymMapping, russianGymCsv} from "../inputs/renam
 const realData = datasets;
 const realSkip = realDataSkip("fitness/gym_churn_us.csv");
 const screenshots = "tests/screenshots";
+/** The build date of the demo builds (SOURCE_DATE_EPOCH), so that two builds are byte-identical on any two days. */
+const EPOCH = {SOURCE_DATE_EPOCH: "1767225600"};
+const EPOCH_DATE = "2026-01-01";
+
+/** The Summary path of every case the built site holds. */
+const summaries = (site: () => string) => cases.map((c) => `/${c.id}/`).filter((path) => existsSync(`${site()}${path}index.html`));
 
 function rowsOf(site: string, caseId: string, file: string): number | null {
   const read = readArtifact(site, `${caseId}/files.json`) as {files: FileRow[]};
@@ -33,7 +43,19 @@ function rowsOf(site: string, caseId: string, file: string): number | null {
 describe("site built on the demo data", () => {
   let site = "";
   before(() => {
-    site = buildSite("demo", {fresh: true});
+    site = buildSite("demo", {fresh: true, env: EPOCH});
+  });
+
+  test("names the case in every page title and sidebar section; previous/next stay within a case", () => {
+    assert.deepEqual(navigationProblems(site), []);
+  });
+
+  test("states on every page the data it was computed from and the build date", () => {
+    for (const file of listFiles(site).filter((f) => f.endsWith(".html") && f !== "404.html")) {
+      const html = readFileSync(join(site, file), "utf8");
+      assert.match(html, new RegExp(`<time class="build-date" datetime="${EPOCH_DATE}">`), `${file} states the build date`);
+      if (file.includes("/")) assert.match(html, /class="page-facts">[^<]* — data: [^<]* \(\d[\d,]* rows\)/, `${file} states its data source`);
+    }
   });
 
   test("makes no reference to another host", () => {
@@ -52,7 +74,7 @@ describe("site built on the demo data", () => {
   });
 
   test("is byte-identical when built again from scratch", () => {
-    const again = buildSite("demo-again", {fresh: true});
+    const again = buildSite("demo-again", {fresh: true, env: EPOCH});
     const files = listFiles(site);
     assert.deepEqual(listFiles(again), files);
     const differing = files.filter((f) => !readFileSync(join(site, f)).equals(readFileSync(join(again, f))));
@@ -77,6 +99,11 @@ describe("site built on the demo data", () => {
         assert.ok(report.charts + report.tables > 0, `page ${path} draws at least one chart or table`);
       });
     }
+    test("each case Summary holds its answer and a sized action on the first screen (1400 × 900)", async () => {
+      const paths = summaries(() => site);
+      assert.ok(paths.length > 0);
+      assert.deepEqual((await Promise.all(paths.map((path) => firstScreenProblems(browser, served.url, path)))).flat(), []);
+    });
   });
 });
 
@@ -132,6 +159,48 @@ describe("site built on the real exports", {skip: realSkip}, () => {
         assert.ok(report.charts + report.tables > 0, `page ${path} draws at least one chart or table`);
       });
     }
+    test("each case Summary holds its answer and a sized action on the first screen (1400 × 900)", async () => {
+      const paths = summaries(() => site);
+      assert.ok(paths.length > 0);
+      assert.deepEqual((await Promise.all(paths.map((path) => firstScreenProblems(browser, served.url, path)))).flat(), []);
+    });
+  });
+
+  describe("npm run pdf", () => {
+    let printed: ReturnType<typeof runPdf>;
+    let answers: [string, string | null][] = [];
+    before(async () => {
+      printed = runPdf(site);
+      const browser = await launchBrowser();
+      const served = await serveSite(site);
+      try {
+        answers = await Promise.all(summaries(() => site).map(async (path): Promise<[string, string | null]> => [path.replaceAll("/", ""), await answerText(browser, served.url, path)]));
+      } finally {
+        await browser.close();
+        await served.close();
+      }
+    });
+
+    test("prints the overview and each case in under 30 s a case, on more than one sheet", () => {
+      assert.deepEqual(Object.keys(printed.seconds).sort(), ["overview", ...summaries(() => site).map((path) => path.replaceAll("/", ""))].sort());
+      for (const [name, seconds] of Object.entries(printed.seconds)) {
+        assert.ok(seconds < 30, `${name}.pdf took ${seconds} s`);
+        assert.ok(pageCount(join(site, "pdf", `${name}.pdf`)) > 1, `${name}.pdf has more than one page`);
+      }
+    });
+
+    test("holds each Summary's answer as text", () => {
+      for (const [id, answer] of answers) {
+        assert.ok(answer, `the ${id} Summary has an .answer`);
+        assert.ok(pdfText(join(site, "pdf", `${id}.pdf`)).includes(normaliseSpace(answer)), `${id}.pdf holds the answer ${JSON.stringify(answer.slice(0, 80))}…`);
+      }
+    });
+
+    test("each case page links its PDF once it exists", () => {
+      const html = readFileSync(join(site, "fitness", "model.html"), "utf8");
+      assert.match(html, /<a class="pdf-link" href="\.\.\/pdf\/fitness\.pdf">/);
+      assert.match(readFileSync(join(site, "index.html"), "utf8"), /<a class="pdf-link" href="pdf\/overview\.pdf">/);
+    });
   });
 });
 
