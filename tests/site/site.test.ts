@@ -216,8 +216,8 @@ describe("site built on a gym chain's own export alone (another file name, Russi
     assert.deepEqual(files.filter((f) => /^(one-click|ecommerce)\//.test(f)), []);
     const overview = readFileSync(join(site, "index.html"), "utf8").replace(/<script[\s\S]*?<\/script>/g, "");
     assert.doesNotMatch(overview, /one-click|ecommerce/, "the sidebar links only the fitness pages");
-    assert.equal(readArtifact(site, "one-click/summary.json"), null, "the overview draws no One Click card");
-    assert.equal(readArtifact(site, "ecommerce/summary.json"), null, "the overview draws no e-commerce card");
+    assert.equal(readArtifact(site, "one-click/dashboard.json"), null, "the overview draws no One Click panel");
+    assert.equal(readArtifact(site, "ecommerce/dashboard.json"), null, "the overview draws no e-commerce panel");
     assert.deepEqual((readArtifact(site, "fitness/files.json") as {files: FileRow[]}).files.map((f) => [f.file, f.rows, f.separator]), [[GYM_FILE, 4000, ";"]]);
     assert.equal(readArtifact(site, "one-click/files.json"), null, "the overview lists no One Click file");
   });
