@@ -115,6 +115,7 @@ export function generateExperiment({seed, outDir}: {seed: number; outDir: string
   const participants: string[][] = [];
   const events: string[][] = [];
   const truth: Record<string, unknown>[] = [];
+  const withEvents = new Set<string>();
   for (const spec of EXPERIMENT_TESTS) {
     const eligible = users.filter((u) => u.region === "EU" && u.signup >= day(spec.start) && u.signup <= day(spec.enrolmentEnd));
     const groups = [0, 0];
@@ -128,7 +129,9 @@ export function generateExperiment({seed, outDir}: {seed: number; outDir: string
       }
       groups[group]++;
       participants.push([u.id, group ? "B" : "A", spec.name]);
-      events.push(...eventsOf(u, group, spec, random));
+      // A user's events are the user's, not a test's: one in both tests has the events of the first.
+      if (!withEvents.has(u.id)) events.push(...eventsOf(u, group, spec, random));
+      withEvents.add(u.id);
     }
     truth.push({name: spec.name, eligible: eligible.length, planned: {audienceShare: spec.audienceShare, split: 0.5}, groups: {A: groups[0], B: groups[1]}, lostFromB: lost.b, reach: spec.reach});
   }
