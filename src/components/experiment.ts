@@ -46,16 +46,15 @@ export function FunnelChart(steps: {step: string; share: Pair}[], plan: Plan, {w
     ariaLabel: "Funnel by group",
     ariaDescription: steps.map((s) => `${s.step}: ${plan.control} ${pct(s.share[0])}, ${plan.treatment} ${pct(s.share[1])}`).join("; "),
     x: {label: "Share of participants (%) →", domain: [0, 1], tickFormat: (d: number) => `${fixed(d * 100, 0)}%`, grid: true},
-    y: {label: null, domain: steps.map((s) => s.step)},
-    fy: {label: null},
+    y: {label: null, domain: [plan.control, plan.treatment], axis: null},
+    fy: {label: null, domain: steps.map((s) => s.step), axis: "left"},
     color: groupColor(plan),
     marks: [
       Plot.barX(rows, {x: "share", y: "group", fy: "step", fill: "group"}),
       Plot.text(rows, {x: "share", y: "group", fy: "step", text: (d: {share: number}) => pct(d.share), dx: 4, textAnchor: "start", fontSize: 10}),
       Plot.ruleX([0])
-    ],
-    axis: null
-  } as Plot.PlotOptions);
+    ]
+  });
 }
 
 interface Look {date: string; difference: number; lo: number; hi: number; pValue: number; naivePValue: number; share: Pair; users: Pair}

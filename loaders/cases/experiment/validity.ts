@@ -2,7 +2,8 @@
  * Can the test be trusted? The sample-ratio check (chi-square goodness of fit of the group sizes
  * against the planned split), the balance of users who are also in another test (the share of each
  * group that is in that test's treatment group, compared by a two-proportion z-test: random
- * assignment makes them equal in expectation), marketing campaigns running in the test's dates and
+ * assignment makes them equal in expectation; flagged at the sample-ratio threshold, since like a
+ * mismatch it means assignment failed, and α would raise false alarms on every test), marketing campaigns running in the test's dates and
  * region, and the audience against the plan. What the reading left out is in `exclusions`.
  */
 import {chiSquareGoodnessOfFit, type GoodnessOfFit} from "../../stats/goodnessOfFit.ts";
@@ -58,7 +59,7 @@ export function campaignOverlaps(campaigns: readonly Campaign[], plan: TestPlan)
   });
 }
 
-function balance(test: string, rows: readonly OtherTest[], treatmentLabel: string, alpha: number): OtherTestBalance[] {
+function balance(test: string, rows: readonly OtherTest[], treatmentLabel: string, threshold: number): OtherTestBalance[] {
   const others = [...new Set(rows.filter((r) => r.test === test).map((r) => r.other))];
   return others.map((other) => {
     const mine = rows.filter((r) => r.test === test && r.other === other);
@@ -66,7 +67,7 @@ function balance(test: string, rows: readonly OtherTest[], treatmentLabel: strin
     const inOther: [number, number] = [count(0, null), count(1, null)];
     const inOtherTreatment: [number, number] = [count(0, true), count(1, true)];
     const pValue = inOther[0] && inOther[1] ? twoProportionZTest([inOtherTreatment[1], inOtherTreatment[0]], [inOther[1], inOther[0]]).pValue : 1;
-    return {other, inOther, inOtherTreatment, pValue, flagged: pValue < alpha};
+    return {other, inOther, inOtherTreatment, pValue, flagged: pValue < threshold};
   });
 }
 
@@ -76,7 +77,7 @@ export function validity(test: string, plan: ExperimentPlan, participants: reado
   const groups: [number, number] = [mine.filter((p) => !p.treated).length, mine.filter((p) => p.treated).length];
   const fit = chiSquareGoodnessOfFit(groups, [1 - t.split, t.split]);
   const srm = {...fit, flagged: fit.pValue < SRM_THRESHOLD, threshold: SRM_THRESHOLD, plannedSplit: t.split};
-  const otherTests = balance(test, others, plan.treatment, plan.alpha);
+  const otherTests = balance(test, others, plan.treatment, SRM_THRESHOLD);
   const overlaps = campaignOverlaps(campaigns, t);
   const blocking = [
     ...(srm.flagged ? ["srm"] : []),
