@@ -138,7 +138,8 @@ export function actionTexts(t: Summary, plan: Plan): string[] {
   const out: string[] = [];
   const srm = t.validity.srm;
   if (t.verdict.decision === "untrusted" && srm.flagged) {
-    out.push(`Find why ${plan.treatment} has ${int(Math.abs(srm.expected[1] - t.participants[1]))} participants fewer or more than the planned ${pct(srm.plannedSplit, 0)} split gives (${int(t.participants[1])} of ${int(total)}), before reading any lift: check the assignment and its logging.`);
+    const gap = t.participants[1] - srm.expected[1];
+    out.push(`Find why ${plan.treatment} has ${int(Math.abs(gap))} participants ${gap < 0 ? "fewer" : "more"} than the planned ${pct(srm.plannedSplit, 0)} split gives (${int(t.participants[1])} of ${int(total)}), before reading any lift: check the assignment and its logging.`);
   }
   if (t.verdict.decision === "ship") out.push(`Roll the feature out to all users: ${p(t)} more of every 100 participants reached ${t.primary.step} in ${plan.treatment}.`);
   if (t.verdict.decision === "do-not-ship") out.push(`Keep the current version for all users: the ${int(total)} participants show no lift of ${signedPct(plan.expectedLift, 0)} on ${t.primary.step}.`);

@@ -10,7 +10,8 @@ the plan's region and enrolment dates, events from sign-up to before sign-up + w
 before the test's last day. Everything after that is the reference libraries' own:
   chisquare (sample ratio), proportions_ztest + multipletests(holm) per funnel step,
   confint_proportions_2indep (diff: newcomb; ratio: log), proportion_confint (wilson),
-  NormalIndPower / zt_ind_solve_power on proportion_effectsize (minimum detectable effect, sample),
+  NormalIndPower / zt_ind_solve_power on proportion_effectsize (minimum detectable effect at the achieved
+  sizes, sample needed at the planned split),
   mannwhitneyu (asymptotic, continuity) and scipy.stats.bootstrap (percentile) on revenue per user,
   the mSPRT's closed form checked by numerical integration of the normal mixture (scipy quad), and
   its confidence-sequence radius by root finding on that integral (brentq).
@@ -64,7 +65,7 @@ for test, t in plan["tests"].items():
         h = NormalIndPower().solve_power(effect_size=None, nobs1=nA, alpha=plan["alpha"], power=plan["power"], ratio=nB / nA)
         mde = np.sin(np.arcsin(np.sqrt(pA)) + h / 2) ** 2 / pA - 1
         es = proportion_effectsize(min(1.0, pA * (1 + plan["expectedLift"])), pA)
-        need = zt_ind_solve_power(effect_size=es, nobs1=None, alpha=plan["alpha"], power=plan["power"], ratio=nB / nA)
+        need = zt_ind_solve_power(effect_size=es, nobs1=None, alpha=plan["alpha"], power=plan["power"], ratio=t["split"] / (1 - t["split"]))
         pw = NormalIndPower().power(effect_size=es, nobs1=nA, alpha=plan["alpha"], ratio=nB / nA)
         res["steps"].append({"step": s, "users": [xA, xB], "z": float(z), "pValue": float(pv),
             "difference": [float(d_lo), float(d_hi)], "lift": [float(r_lo) - 1, float(r_hi) - 1], "wilsonControl": [float(w_lo), float(w_hi)],

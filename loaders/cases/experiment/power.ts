@@ -2,7 +2,7 @@
  * What the test could detect: per funnel step, the minimum detectable relative lift at the achieved
  * group sizes (two-sided z-test at α, the plan's power, on the control group's share), the power it
  * had for the plan's expected lift, and the participants per group the expected lift would have
- * needed (statsmodels NormalIndPower on Cohen's h, stats/power.ts).
+ * needed at the planned split (statsmodels NormalIndPower on Cohen's h, stats/power.ts).
  */
 import {minimumDetectableEffect, powerOfH, sampleSizeForLift} from "../../stats/power.ts";
 import {cohensH} from "../../stats/effects.ts";
@@ -17,7 +17,7 @@ export interface StepPower {
   mdeAbsolute: number;
   /** Power for the expected lift at the achieved sizes. */
   powerForExpected: number;
-  /** Control participants needed for the expected lift (treatment in the achieved ratio). */
+  /** Participants needed for the expected lift, split as the plan says. */
   neededControl: number;
   neededTreatment: number;
 }
@@ -33,16 +33,17 @@ export interface PowerReport {
 
 export function powerReport(f: Funnel, plan: ExperimentPlan): PowerReport {
   const [n0, n1] = f.participants;
-  const ratio = n1 / n0;
-  const options = {alpha: plan.alpha, ratio};
+  const options = {alpha: plan.alpha, ratio: n1 / n0};
+  const split = plan.tests[f.test].split;
+  const planned = {alpha: plan.alpha, ratio: split / (1 - split)};
   const steps = f.steps.map((s): StepPower => {
     const baseline = s.share[0];
     const mde = minimumDetectableEffect(baseline, n0, plan.power, options);
-    const needed = sampleSizeForLift(baseline, plan.expectedLift, plan.power, options);
+    const needed = sampleSizeForLift(baseline, plan.expectedLift, plan.power, planned);
     return {
       step: s.step, baseline, mde: mde.relative, mdeAbsolute: mde.absolute,
       powerForExpected: powerOfH(cohensH(Math.min(1, baseline * (1 + plan.expectedLift)), baseline), n0, options),
-      neededControl: Math.ceil(needed), neededTreatment: Math.ceil(needed * ratio)
+      neededControl: Math.ceil(needed), neededTreatment: Math.ceil(needed * planned.ratio)
     };
   });
   return {test: f.test, alpha: plan.alpha, power: plan.power, expectedLift: plan.expectedLift, participants: f.participants, steps};
