@@ -90,7 +90,7 @@ export function PValueChart(looks: Look[], alpha: number, {width}: {width: numbe
     ariaLabel: "Daily p-values",
     ariaDescription: `${looks.filter((l) => l.naivePValue < alpha).length} days with a daily p below ${alpha}; always-valid p on the last day ${formatP(looks.at(-1)!.pValue)}.`,
     x: {label: "Day", type: "utc"},
-    y: {label: "↑ p-value", type: "log", domain: [Math.min(1e-4, ...rows.map((r) => r.p)), 1], grid: true},
+    y: {label: "↑ p-value", type: "log", domain: [Math.min(1e-4, ...rows.map((r) => r.p)), 1], grid: true, ticks: [1e-12, 1e-9, 1e-6, 1e-4, 1e-3, 0.01, 0.05, 0.1, 1].filter((x) => x >= Math.min(1e-4, ...rows.map((r) => r.p))), tickFormat: (d: number) => (d >= 1e-3 ? String(d) : d.toExponential(0))},
     color: {domain: ["always-valid (mSPRT)", "daily z-test (peeking)"], range: [CHOSEN, MUTED], legend: true},
     marks: [Plot.ruleY([alpha], {stroke: NEGATIVE, strokeDasharray: "4,3"}), Plot.line(rows, {x: "date", y: "p", stroke: "kind", strokeWidth: 2})]
   });
