@@ -31,7 +31,7 @@ describe("site built on a folder holding only the experiment exports", () => {
       assert.equal(readArtifact(site, `${id}/summary.json`), null, `no ${id} card`);
       assert.equal(readArtifact(site, `${id}/files.json`), null, `no ${id} files`);
     }
-    const read = readArtifact(site, "experiment/files.json") as {files: FileRow[]};
-    assert.deepEqual(read.files.map((f) => f.file).sort(), ["ab_project_marketing_events.csv", "final_ab_events.csv", "final_ab_new_users.csv", "final_ab_participants.csv"]);
+    const summary = readArtifact(site, "experiment/summary.json") as {tests: {test: string}[]};
+    assert.deepEqual(summary.tests.map((t) => t.test), ["recommender_system_test", "interface_eu_test"]);
   });
 });
