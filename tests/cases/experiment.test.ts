@@ -15,6 +15,8 @@ import {run} from "../../loaders/cases/experiment.ts";
 import {readExperiment} from "../../loaders/cases/experiment/read.ts";
 import {wilsonInterval} from "../../loaders/stats/proportionIntervals.ts";
 import {isDataError} from "../../loaders/io/problems.ts";
+import {proposeFolder} from "../../loaders/inputs/propose.ts";
+import {MAPPING_FILE} from "../../loaders/inputs/mapping.ts";
 import {assertClose, readGolden} from "../stats/helpers.ts";
 
 const golden = readGolden("experiment.json");
@@ -154,6 +156,20 @@ test("without a marketing calendar or a plan the case still runs, with the data'
     assert.deepEqual([data.plan.control, data.plan.treatment], ["A", "B"]);
     assert.equal(data.plan.funnel[0], "login", "the step most participants reach comes first");
     assert.equal(data.plan.tests[test1].region, null);
+  } finally {
+    rmSync(root, {recursive: true, force: true});
+  }
+});
+
+test("a mapping without a marketing calendar is complete: the calendar is an optional input", async () => {
+  const root = copyDemo((dir) => rmSync(join(dir, "ab_project_marketing_events.csv")));
+  try {
+    writeFileSync(join(root, MAPPING_FILE), JSON.stringify((await proposeFolder(root)).mapping));
+    const input = caseInput(root, "experiment");
+    assert.deepEqual(input.files.map((f) => f.table), ["participants", "new_users", "events"]);
+    const data = await readExperiment(input);
+    assert.deepEqual(data.campaigns, []);
+    assert.equal(data.participants.length, (await readExperiment(caseInput("data", "experiment"))).participants.length);
   } finally {
     rmSync(root, {recursive: true, force: true});
   }
