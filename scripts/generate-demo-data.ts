@@ -4,7 +4,7 @@
  *
  *   npm run demo-data                                  all cases into data/ (seed 20261123)
  *   npm run demo-data -- --case ecommerce --lines 10000000 --out data/large
- *   options: --case fitness|one-click|ecommerce (repeatable; default all), --seed N, --out DIR,
+ *   options: --case fitness|one-click|ecommerce|experiment (repeatable; default all), --seed N, --out DIR,
  *            --lines N (ecommerce order lines; default 7474, as the real log)
  */
 import {parseArgs} from "node:util";
@@ -13,9 +13,10 @@ import {pathToFileURL} from "node:url";
 import {generateFitness} from "./demo-data/fitness.ts";
 import {generateOneClick} from "./demo-data/one-click.ts";
 import {generateEcommerce} from "./demo-data/ecommerce.ts";
+import {generateExperiment} from "./demo-data/experiment.ts";
 
 export const DEFAULT_SEED = 20261123;
-export const CASES = ["fitness", "one-click", "ecommerce"] as const;
+export const CASES = ["fitness", "one-click", "ecommerce", "experiment"] as const;
 export type CaseName = (typeof CASES)[number];
 
 export interface GenerateOptions {
@@ -31,6 +32,7 @@ export async function generateDemoData({cases = CASES, seed = DEFAULT_SEED, outD
     if (name === "fitness") generateFitness({seed, outDir});
     if (name === "one-click") generateOneClick({seed, outDir});
     if (name === "ecommerce") generateEcommerce({seed, outDir, lines});
+    if (name === "experiment") generateExperiment({seed, outDir});
     console.error(`demo-data: ${name} → ${outDir}/${name} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
 }

@@ -13,8 +13,9 @@ import type {Settings} from "../settings.ts";
 import {ecommerceSchema} from "../io/schemas/ecommerce.ts";
 import {fitnessSchema} from "../io/schemas/fitness.ts";
 import {oneClickSchema} from "../io/schemas/one-click.ts";
+import {experimentSchema} from "../io/schemas/experiment.ts";
 
-export type CaseId = "fitness" | "one-click" | "ecommerce";
+export type CaseId = "fitness" | "one-click" | "ecommerce" | "experiment";
 
 export interface CasePage {
   name: string;
@@ -94,6 +95,21 @@ export const cases: CaseDefinition[] = [
     ],
     schema: ecommerceSchema,
     load: () => import("./ecommerce.ts")
+  },
+  {
+    id: "experiment",
+    title: "Experiment",
+    question: "Did the new feature win, and can the test be trusted?",
+    template: "A/B test: participants with their group and test, users' sign-up dates and regions, their events, and a marketing calendar",
+    pages: [
+      {name: "Summary", path: ""},
+      {name: "Validity", path: "validity"},
+      {name: "Funnel", path: "funnel"},
+      {name: "Over time", path: "over-time"},
+      {name: "Power", path: "power"}
+    ],
+    schema: experimentSchema,
+    load: () => import("./experiment.ts")
   }
 ];
 

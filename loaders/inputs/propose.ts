@@ -70,9 +70,9 @@ export function propose(files: InspectedFile[]): Proposal {
     const found = def.schema.files.map((t) => chosen.find((p) => p.guess.case === def.id && p.guess.input === t.table));
     const present = found.filter((p): p is PlacedFile => p !== undefined);
     if (!present.length) continue;
-    if (present.length < found.length) {
-      incomplete.push({case: def.id, found: present, lacking: def.schema.files.filter((_, i) => !found[i]).map((t) => t.table)});
-    } else placed.push(...present);
+    const lacking = def.schema.files.filter((t, i) => !found[i] && !t.optional);
+    if (lacking.length) incomplete.push({case: def.id, found: present, lacking: lacking.map((t) => t.table)});
+    else placed.push(...present);
   }
   return {mapping: {files: placed.map(mappedFile)}, placed, unfitted, ambiguous, displaced, incomplete};
 }

@@ -86,8 +86,9 @@ function fromMapping(dataDir: string, path: string): CaseInput[] {
   for (const def of cases) {
     const entries = mapping.files.map((f, i) => ({f, i})).filter(({f}) => f.case === def.id);
     if (!entries.length) continue;
-    const files = def.schema.files.map((template) => {
+    const files = def.schema.files.flatMap((template) => {
       const found = entries.find(({f}) => f.input === template.table);
+      if (!found && template.optional) return [];
       if (!found) {
         throw new DataError([{severity: "error", file: MAPPING_FILE, column: "files",
           expected: `a file for every input of ${def.id} (${def.schema.files.map((t) => t.table).join(", ")})`,
@@ -95,7 +96,7 @@ function fromMapping(dataDir: string, path: string): CaseInput[] {
           hint: `add an entry {"file": …, "case": "${def.id}", "input": "${template.table}", "columns": …}, or remove the ${def.id} entries to leave the case out`}],
         `${MAPPING_FILE}: the ${def.title} case is incomplete`);
       }
-      return mappedFile(dataDir, found.f, found.i, template);
+      return [mappedFile(dataDir, found.f, found.i, template)];
     });
     out.push({id: def.id, files, mapping: path, ...(mapping.money?.[def.id] ? {money: mapping.money[def.id]} : {})});
   }
@@ -114,10 +115,11 @@ function seedCase(dataDir: string, def: CaseDefinition): CaseInput {
   const dir = join(dataDir, def.id);
   return {
     id: def.id, mapping: null,
-    files: def.schema.files.map((template) => {
+    files: def.schema.files.flatMap((template) => {
       const parquet = join(dir, `${parse(template.file).name}.parquet`);
       const csv = join(dir, template.file);
-      return seedFile(template, !existsSync(csv) && existsSync(parquet) ? parquet : csv);
+      if (template.optional && !existsSync(csv) && !existsSync(parquet)) return [];
+      return [seedFile(template, !existsSync(csv) && existsSync(parquet) ? parquet : csv)];
     })
   };
 }

@@ -80,6 +80,8 @@ export interface FileSpec {
   key?: string[];
   /** Foreign keys to other files of the case. */
   joins?: JoinSpec[];
+  /** An input the case works without (e.g. a marketing calendar): a mapping may leave it out, and the seed layout may lack the file. */
+  optional?: boolean;
 }
 
 export interface CaseSchema {

@@ -100,7 +100,7 @@ export interface LineVersions {
 }
 
 export interface QualityReport {
-  case: "fitness" | "one-click" | "ecommerce";
+  case: "fitness" | "one-click" | "ecommerce" | "experiment";
   files: FileReport[];
   /** Non-fatal validation problems (warnings) with location. */
   problems: Problem[];

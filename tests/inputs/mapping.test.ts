@@ -162,7 +162,7 @@ describe("mapping mistakes are errors naming the entry", {skip: gymSkip}, () => 
       'clientele-mapping.json, column "files[0].columns["Возраст (копия)"].role": expected each role once in a file, found "age" also given to files[0].columns["Возраст"]. Hint: keep the role on one column and set the other\'s role to "ignore"',
       'clientele-mapping.json, column "files[0].columns["Пол2"].role": expected a role of fitness members (gender, nearLocation, partner, promoFriends, phone, contractPeriod, groupVisits, age, additionalCharges, monthsToEndOfContract, lifetime, classFrequencyTotal, classFrequencyCurrentMonth, churn), "feature" or "ignore", found "sex".',
       'clientele-mapping.json, column "files[0].columns": expected a column with the role "churn" (Left in the following month), found no column given that role. Hint: add "<header>": {"role": "churn"} for the export\'s column that holds it',
-      'clientele-mapping.json, column "files[1].case": expected one of "fitness", "one-click", "ecommerce", found "crm".'
+      'clientele-mapping.json, column "files[1].case": expected one of "fitness", "one-click", "ecommerce", "experiment", found "crm".'
     ]);
   });
 

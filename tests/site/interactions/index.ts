@@ -8,7 +8,7 @@ import type {Page} from "playwright-core";
 export type Interaction = (page: Page) => Promise<void>;
 
 const modules = await Promise.all(
-  ["./fitness.ts", "./one-click.ts", "./ecommerce.ts"].map((path) =>
+  ["./fitness.ts", "./one-click.ts", "./ecommerce.ts", "./experiment.ts"].map((path) =>
     import(path).then((m: {interactions: Record<string, Interaction>}) => m.interactions).catch((error: NodeJS.ErrnoException) => {
       if (error.code === "ERR_MODULE_NOT_FOUND" && error.message.includes(path.slice(2))) return {};
       throw error;

@@ -1,0 +1,91 @@
+/**
+ * Experiment case: did the new feature win, and can the test be trusted? For every test in the
+ * export (experiment/read.ts gives one row per participant, every excluded input counted):
+ *
+ *   summary.json    per test: the verdict (experiment/verdict.ts), the goal step's lift, the lift per
+ *                   step, the validity issues, what the test could detect; the plan's settings
+ *   validity.json   per test: sample ratio, exclusions, other tests, campaigns, audience
+ *   funnel.json     per test: steps by group with tests (Holm), intervals, revenue per participant
+ *   over-time.json  per test: daily cumulative shares, always-valid readout (mSPRT), simulation check
+ *   power.json      per test: minimum detectable lift, power for the expected lift, sample needed
+ *   quality.json    the read, for the overview's file table
+ */
+import type {Artifacts} from "../artifacts.ts";
+import type {CaseRun} from "./registry.ts";
+import {qualityArtifact} from "../quality/artifact.ts";
+import {buildReport} from "../quality/report.ts";
+import type {Exclusion} from "../quality/types.ts";
+import {readExperiment, type ExperimentData} from "./experiment/read.ts";
+import {validity, type Validity} from "./experiment/validity.ts";
+import {funnel, type Funnel} from "./experiment/funnel.ts";
+import {overTime} from "./experiment/over-time.ts";
+import {powerReport, type PowerReport} from "./experiment/power.ts";
+import {verdict} from "./experiment/verdict.ts";
+
+export interface ExperimentOptions {
+  seed?: number;
+  resamples?: number;
+  simulations?: number;
+}
+
+function summaryOf(f: Funnel, v: Validity, p: PowerReport, data: ExperimentData) {
+  const plan = data.plan;
+  const step = f.steps.find((s) => s.step === plan.primary)!;
+  const stepPower = p.steps.find((s) => s.step === plan.primary)!;
+  return {
+    test: f.test,
+    verdict: verdict(f, v, plan),
+    participants: f.participants,
+    primary: {step: step.step, share: step.share, difference: step.difference, lift: step.lift, pAdjusted: step.pAdjusted, significant: step.significant},
+    steps: f.steps.map((s) => ({step: s.step, share: s.share, lift: s.lift, difference: s.difference, pAdjusted: s.pAdjusted, significant: s.significant})),
+    revenue: {mean: f.revenue.mean, difference: f.revenue.difference, pValue: f.revenue.mannWhitney.pValue},
+    validity: {
+      blocking: v.blocking, caveats: v.caveats,
+      srm: {pValue: v.srm.pValue, flagged: v.srm.flagged, expected: v.srm.expected, plannedSplit: v.srm.plannedSplit},
+      campaigns: v.campaigns.filter((c) => c.inRegion).map((c) => ({name: c.name, days: c.days, start: c.start, finish: c.finish})),
+      excludedUsers: v.exclusions.bothGroups + v.exclusions.noSignup + v.exclusions.outsideRegion + v.exclusions.outsideEnrolment + v.exclusions.unknownLabelUsers,
+      otherTests: v.otherTests
+    },
+    power: {mde: stepPower.mde, powerForExpected: stepPower.powerForExpected, neededControl: stepPower.neededControl, neededTreatment: stepPower.neededTreatment}
+  };
+}
+
+function exclusionsOf(data: ExperimentData): Exclusion[] {
+  return data.exclusions.flatMap((e): Exclusion[] => [
+    {id: `unknown-label-${e.test}`, reason: `${e.test}: a group label other than the plan's two`, rows: e.unknownLabelUsers, unit: "users", examples: []},
+    {id: `both-groups-${e.test}`, reason: `${e.test}: listed in both groups`, rows: e.bothGroups, unit: "users", examples: []},
+    {id: `no-signup-${e.test}`, reason: `${e.test}: no sign-up record (no analysis window)`, rows: e.noSignup, unit: "users", examples: []},
+    {id: `outside-audience-${e.test}`, reason: `${e.test}: outside the plan's region or enrolment dates`, rows: e.outsideRegion + e.outsideEnrolment, unit: "users", examples: []},
+    {id: `events-outside-${e.test}`, reason: `${e.test}: events before sign-up, after the test or after the user's window`, rows: e.events.beforeSignup + e.events.afterEnd + e.events.afterWindow, unit: "events", examples: []}
+  ].filter((x) => x.rows > 0));
+}
+
+/** Every artifact of the case from the read exports (pure; seeded). */
+export function experimentArtifacts(data: ExperimentData, {seed = 42, resamples = 2000, simulations = 2000}: ExperimentOptions = {}): Artifacts {
+  // Tests in the order they started (then by name).
+  const tests = Object.keys(data.plan.tests).sort((a, b) => data.plan.tests[a].start.localeCompare(data.plan.tests[b].start) || a.localeCompare(b));
+  const validities = tests.map((t) => validity(t, data.plan, data.participants, data.exclusions.find((e) => e.test === t)!, data.otherTests, data.campaigns));
+  const funnels = tests.map((t) => funnel(t, data.plan, data.participants, {seed, resamples}));
+  const powers = funnels.map((f) => powerReport(f, data.plan));
+  const times = tests.map((t) => overTime(t, data.plan, data.participants, {seed, simulations}));
+  return {
+    "summary.json": {tests: tests.map((_, i) => summaryOf(funnels[i], validities[i], powers[i], data)), plan: data.plan, currency: ""},
+    "validity.json": {tests: validities, plan: data.plan, campaignsRead: data.campaigns.length, marketing: data.read.files.marketing !== undefined},
+    "funnel.json": {tests: funnels, plan: data.plan},
+    "over-time.json": {tests: times, plan: data.plan},
+    "power.json": {tests: powers, plan: data.plan}
+  };
+}
+
+/** The case's entry point (registry.ts). */
+export const run: CaseRun = async (input, settings) => {
+  const data = await readExperiment(input);
+  const analysed = data.participants.length;
+  const quality = buildReport("experiment", data.read, {
+    exclusions: exclusionsOf(data),
+    clean: {participants: analysed},
+    modelling: {unit: "participants", rows: analysed},
+    flow: [{stage: "Participant rows read", rows: data.read.files.participants.report.rows}, {stage: "Participants analysed (per test)", rows: analysed}]
+  });
+  return {...experimentArtifacts(data), "quality.json": qualityArtifact(quality, input, settings)};
+};

@@ -1,0 +1,37 @@
+/**
+ * A DATA_DIR holding only experiment/ (the demo A/B exports) builds only the experiment pages: no
+ * page, sidebar link, overview card or file list of the other cases. One build.
+ */
+import {before, describe, test} from "node:test";
+import assert from "node:assert/strict";
+import {cpSync, mkdtempSync, readFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {buildSite, listFiles, readArtifact} from "./build.ts";
+import type {FileRow} from "../../loaders/cases/run-case.ts";
+import {cases} from "../../loaders/cases/registry.ts";
+
+describe("site built on a folder holding only the experiment exports", () => {
+  let site = "";
+  before(() => {
+    const dir = mkdtempSync(join(tmpdir(), "experiment-only-"));
+    cpSync("data/experiment", join(dir, "experiment"), {recursive: true});
+    site = buildSite("experiment-only", {env: {DATA_DIR: dir}});
+  });
+
+  test("has the experiment pages and no page, link, card or file list of the other cases", () => {
+    const files = listFiles(site);
+    const experiment = cases.find((c) => c.id === "experiment")!;
+    for (const p of experiment.pages) assert.ok(files.includes(`experiment/${p.path || "index"}.html`), `experiment/${p.path || "index"}`);
+    const others = cases.filter((c) => c.id !== "experiment").map((c) => c.id);
+    assert.deepEqual(files.filter((f) => others.some((id) => f.startsWith(`${id}/`))), []);
+    const overview = readFileSync(join(site, "index.html"), "utf8").replace(/<script[\s\S]*?<\/script>/g, "");
+    for (const id of others) {
+      assert.doesNotMatch(overview, new RegExp(`href="[^"]*${id}/`), `the sidebar links no ${id} page`);
+      assert.equal(readArtifact(site, `${id}/summary.json`), null, `no ${id} card`);
+      assert.equal(readArtifact(site, `${id}/files.json`), null, `no ${id} files`);
+    }
+    const summary = readArtifact(site, "experiment/summary.json") as {tests: {test: string}[]};
+    assert.deepEqual(summary.tests.map((t) => t.test), ["recommender_system_test", "interface_eu_test"]);
+  });
+});
