@@ -11,6 +11,7 @@
  *   quality.json    the read, for the overview's file table
  */
 import type {Artifacts} from "../artifacts.ts";
+import {caseMoney} from "./money.ts";
 import type {CaseRun} from "./registry.ts";
 import {qualityArtifact} from "../quality/artifact.ts";
 import {buildReport} from "../quality/report.ts";
@@ -26,6 +27,8 @@ export interface ExperimentOptions {
   seed?: number;
   resamples?: number;
   simulations?: number;
+  /** The currency of the purchase amounts ("" = not said): loaders/cases/money.ts. */
+  currency?: string;
 }
 
 function summaryOf(f: Funnel, v: Validity, p: PowerReport, data: ExperimentData) {
@@ -61,7 +64,7 @@ function exclusionsOf(data: ExperimentData): Exclusion[] {
 }
 
 /** Every artifact of the case from the read exports (pure; seeded). */
-export function experimentArtifacts(data: ExperimentData, {seed = 42, resamples = 2000, simulations = 2000}: ExperimentOptions = {}): Artifacts {
+export function experimentArtifacts(data: ExperimentData, {seed = 42, resamples = 2000, simulations = 2000, currency = ""}: ExperimentOptions = {}): Artifacts {
   // Tests in the order they started (then by name).
   const tests = Object.keys(data.plan.tests).sort((a, b) => data.plan.tests[a].start.localeCompare(data.plan.tests[b].start) || a.localeCompare(b));
   const validities = tests.map((t) => validity(t, data.plan, data.participants, data.exclusions.find((e) => e.test === t)!, data.otherTests, data.campaigns));
@@ -69,7 +72,7 @@ export function experimentArtifacts(data: ExperimentData, {seed = 42, resamples 
   const powers = funnels.map((f) => powerReport(f, data.plan));
   const times = tests.map((t) => overTime(t, data.plan, data.participants, {seed, simulations}));
   return {
-    "summary.json": {tests: tests.map((_, i) => summaryOf(funnels[i], validities[i], powers[i], data)), plan: data.plan, currency: ""},
+    "summary.json": {tests: tests.map((_, i) => summaryOf(funnels[i], validities[i], powers[i], data)), plan: data.plan, currency},
     "validity.json": {tests: validities, plan: data.plan, campaignsRead: data.campaigns.length, marketing: data.read.files.marketing !== undefined},
     "funnel.json": {tests: funnels, plan: data.plan},
     "over-time.json": {tests: times, plan: data.plan},
@@ -87,5 +90,5 @@ export const run: CaseRun = async (input, settings) => {
     modelling: {unit: "participants", rows: analysed},
     flow: [{stage: "Participant rows read", rows: data.read.files.participants.report.rows}, {stage: "Participants analysed (per test)", rows: analysed}]
   });
-  return {...experimentArtifacts(data), "quality.json": qualityArtifact(quality, input, settings)};
+  return {...experimentArtifacts(data, {currency: caseMoney(input, settings).currency}), "quality.json": qualityArtifact(quality, input, settings)};
 };

@@ -111,6 +111,7 @@ export function casePanel({id, href, dashboard: d}: CaseDashboard): HTMLElement 
 /** What the report covers, in one line: each present case with its size and its data's period. */
 export function coverageLine(cases: readonly CaseDashboard[]): string {
   const parts = cases.map(({dashboard: d}) => `${d.title} (${countOf(cellAt(d.cube, d.cube.dimensions.map(() => d.cube.all)).n!, d.unit)}; ${d.periodNote})`);
+  if (!parts.length) return "";
   return `This report covers ${parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}` : parts[0]}.`;
 }
 

@@ -12,6 +12,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {caseInput} from "../../loaders/inputs/resolve.ts";
 import {run} from "../../loaders/cases/experiment.ts";
+import {readSettings} from "../../loaders/settings.ts";
 import {readExperiment} from "../../loaders/cases/experiment/read.ts";
 import {wilsonInterval} from "../../loaders/stats/proportionIntervals.ts";
 import {isDataError} from "../../loaders/io/problems.ts";
@@ -21,7 +22,7 @@ import {assertClose, readGolden} from "../stats/helpers.ts";
 
 const golden = readGolden("experiment.json");
 const truth = JSON.parse(readFileSync("data/experiment/truth.json", "utf8"));
-const settings = {dataDir: "data", customerRows: false};
+const settings = {...readSettings({}), dataDir: "data"};
 let a: Record<string, any>;
 const byTest = (artifact: string, name: string) => a[artifact].tests.find((t: any) => t.test === name);
 const [test1, test2] = [truth.liftOn.test, truth.sampleRatioMismatch];
