@@ -28,8 +28,7 @@ describe("site built on a folder holding only the experiment exports", () => {
     const overview = readFileSync(join(site, "index.html"), "utf8").replace(/<script[\s\S]*?<\/script>/g, "");
     for (const id of others) {
       assert.doesNotMatch(overview, new RegExp(`href="[^"]*${id}/`), `the sidebar links no ${id} page`);
-      assert.equal(readArtifact(site, `${id}/summary.json`), null, `no ${id} card`);
-      assert.equal(readArtifact(site, `${id}/files.json`), null, `no ${id} files`);
+      assert.equal(readArtifact(site, `${id}/dashboard.json`), null, `no ${id} panel on the overview`);
     }
     const summary = readArtifact(site, "experiment/summary.json") as {tests: {test: string}[]};
     assert.deepEqual(summary.tests.map((t) => t.test), ["recommender_system_test", "interface_eu_test"]);
