@@ -12,7 +12,6 @@
  *   time.json          monthly, seasonality, weekday × hour, cohorts, repeat purchases
  *   hypotheses.json    test families (Holm, BH) and the wholesale sensitivity check
  *   mailing.json       plan per segment, segment × profile counts
- *   mailing-list.json  per-customer list — rows only when settings.customerRows, else empty
  *   money.json         the case's currency (loaders/cases/money.ts)
  *   actions.json       one mailing per segment with its list to act on and its value under a stated assumption
  *   quality.json       QualityArtifact: the Data quality page (from the same read)
@@ -37,7 +36,7 @@ import {readFirstOrders, readFirstOrdersWithWholesale} from "./ecommerce/repeat.
 import {profilesReport, type ProfilesReport} from "./ecommerce/profiles.ts";
 import {timeReport, type TimeReport} from "./ecommerce/time.ts";
 import {hypothesesReport, type HypothesesReport} from "./ecommerce/hypotheses.ts";
-import {mailingPlan, type MailingListRow, type MailingReport} from "./ecommerce/mailing.ts";
+import {mailingPlan, type MailingReport} from "./ecommerce/mailing.ts";
 import {summaryReport, type SummaryReport} from "./ecommerce/summary.ts";
 import {ecommerceActions} from "./ecommerce/actions.ts";
 import {caseMoney} from "./money.ts";
@@ -52,7 +51,6 @@ export interface EcommerceResult {
   time: TimeReport;
   hypotheses: HypothesesReport;
   mailing: MailingReport;
-  mailingList: {customerRows: boolean; rows: MailingListRow[]};
   value: CustomerValueModel;
   /** Not written as an artifact (the data-quality engineer owns quality.json); for tests. */
   quality: QualityReport;
@@ -73,7 +71,7 @@ async function readCounts(connection: DuckDBConnection): Promise<{lines: number;
 /** Fewest customers the profiles (k-means with k up to 10) and segment comparisons can be built on. */
 const MIN_CUSTOMERS = 30;
 
-export async function analyseEcommerce(connection: DuckDBConnection, source: InputSource, customerRows: boolean): Promise<EcommerceResult> {
+export async function analyseEcommerce(connection: DuckDBConnection, source: InputSource): Promise<EcommerceResult> {
   const timings: Record<string, number> = {};
   let t = performance.now();
   const lap = (name: string) => {
@@ -106,12 +104,12 @@ export async function analyseEcommerce(connection: DuckDBConnection, source: Inp
   lap("profiles");
   const hypotheses = hypothesesReport({firstOrders, scored: customers, firstOrdersWithWholesale, clusterOf, clusterNames, end: info.end, repeatCutoff, scheme: info.scheme});
   lap("hypotheses");
-  const {report: mailing, list} = mailingPlan(profiles, customers, clusterOf, time, customerRows);
+  const mailing = mailingPlan(profiles, customers, clusterOf, time);
   lap("mailing");
   const summary = summaryReport({read, quality: clean.quality, wholesaleThreshold: clean.wholesaleThreshold, reusedIds: clean.reusedIds.window, categories, profiles, time, hypotheses, mailing, orders});
   const value = customerValueModel({orders: await readValueOrders(connection, repeatCutoff), firstOrders, scored: customers, start: info.start, end: info.end, repeatCutoff});
   lap("value");
-  return {summary, categories, profiles, time, hypotheses, mailing, mailingList: {customerRows, rows: list}, value, quality: clean.quality, customers, clusterOf, repeatCutoff, timings};
+  return {summary, categories, profiles, time, hypotheses, mailing, value, quality: clean.quality, customers, clusterOf, repeatCutoff, timings};
 }
 
 /** DuckDB's share of memory: an order log of ten million lines is a few GB as tables; past this, DuckDB spills
@@ -119,7 +117,7 @@ export async function analyseEcommerce(connection: DuckDBConnection, source: Inp
 const DATABASE_MEMORY = "1GB";
 
 export async function computeEcommerceResult(settings: Settings = defaultSettings, source: InputSource = settings.dataDir): Promise<EcommerceResult> {
-  return withDatabase((connection) => analyseEcommerce(connection, source, settings.customerRows), {memoryLimit: DATABASE_MEMORY});
+  return withDatabase((connection) => analyseEcommerce(connection, source), {memoryLimit: DATABASE_MEMORY});
 }
 
 /** The case's page artifacts (member name → JSON value). */
@@ -134,7 +132,6 @@ export function ecommerceArtifacts(r: EcommerceResult, input: CaseInput, setting
     "time.json": r.time,
     "hypotheses.json": r.hypotheses,
     "mailing.json": r.mailing,
-    "mailing-list.json": r.mailingList,
     "money.json": money,
     "actions.json": ecommerceActions(r, money, settings),
     "value.json": valueArtifact(r.value, input, settings)

@@ -96,14 +96,6 @@ export interface PlanRow {
   caution: string | null;
 }
 
-export interface MailingListRow {
-  customerId: string;
-  segment: string;
-  profile: string;
-  categories: string;
-  window: string;
-}
-
 export interface MailingReport {
   rules: string[];
   /** A repeat buyer came back: an order more than this many hours after their first (loaders/cases/ecommerce/occasions.ts). */
@@ -111,8 +103,6 @@ export interface MailingReport {
   plan: PlanRow[];
   /** Customers per segment × profile (aggregate, always shown). */
   crosstab: {segment: SegmentId; segmentLabel: string; profile: string; dominant: Category; customers: number}[];
-  customerRows: boolean;
-  listSize: number;
   /** Who the segments describe (profiles.scope): customers first seen on or after asOf are in no plan and no list. */
   scope: ScoringScope;
 }
@@ -250,7 +240,7 @@ export function customerMailing(c: Pick<ScoredCustomer, "shares">, time: TimeRep
 
 /** `customers`: the scored customers of profiles (loaders/cases/ecommerce/customers.ts readScoredCustomers), in the
  * order of clusterOf; as of the repeat cutoff when there is one, so customers first seen after it get no plan. */
-export function mailingPlan(profiles: ProfilesReport, customers: readonly ScoredCustomer[], clusterOf: readonly number[], time: TimeReport, customerRows: boolean): {report: MailingReport; list: MailingListRow[]} {
+export function mailingPlan(profiles: ProfilesReport, customers: readonly ScoredCustomer[], clusterOf: readonly number[], time: TimeReport): MailingReport {
   const {asOf} = profiles.scope;
   const plan = profiles.segments.filter((s) => s.customers > 0).map((s) => planRow(s, customers, time, asOf));
   const names = profiles.clustering.clusters.map((c) => c.name);
@@ -265,23 +255,13 @@ export function mailingPlan(profiles: ProfilesReport, customers: readonly Scored
       if (n) crosstab.push({segment: s.id, segmentLabel: s.label, profile: names[k], dominant: dominant[k], customers: n});
     }
   }
-  const list: MailingListRow[] = [];
-  const categoryLabel: Record<string, string> = Object.fromEntries(profiles.overall.categoryShares.map((s) => [s.category, s.label]));
-  if (customerRows) {
-    const order = new Map(SEGMENT_RULES.map((s, i) => [s.id, i]));
-    const rows = customers.map((c, i) => ({c, i})).sort((a, b) => order.get(a.c.segment)! - order.get(b.c.segment)! || b.c.revenue - a.c.revenue || (a.c.customerId < b.c.customerId ? -1 : 1));
-    for (const {c, i} of rows) {
-      const own = customerMailing(c, time);
-      list.push({customerId: c.customerId, segment: segmentLabel[c.segment], profile: names[clusterOf[i]], categories: own.featured.map((f) => categoryLabel[f.category]).join(", "), window: own.window.text});
-    }
-  }
   const rules = [
     `Featured categories: the segment's categories by share of its revenue, largest first, until ${Math.round(FEATURE_COVER * 100)}% of it is covered (at most ${FEATURE_MAX}; after the first, only categories with at least ${Math.round(FEATURE_MIN_SHARE * 100)}%).`,
     "Send months: calendar months whose seasonality index — averaged over the featured categories weighted by their share, then over the month and its two neighbours — is at least 1 (an average month or busier); the peak is the highest of these.",
     `Weekday and hour: the weekday, and the start of the ${BLOCK_HOURS}-hour block, with the most order lines of the featured categories.`,
     `Cadence: for repeat buyers, half their median gap between orders (two contacts per purchase cycle), within ${CADENCE_MIN}–${CADENCE_MAX} days (${CADENCE_MIN} days when orders are typically under ${RHYTHM_MIN_GAP} days apart); for first-time buyers, timed on when returning customers place their second order.${asOf ? ` Gaps count only orders before ${asOf} (customer ids look re-used from then on).` : ""}`,
     `Offer: by segment (see the table), on orders above a threshold: the segment's upper-quartile order value, rounded up to a multiple of ${THRESHOLD_STEP}.`,
-    "Customer-level lists use the customer's own categories (same rule) and the send window of those categories."
+    "Customer-level lists (actions.ts) use the customer's own categories (same rule) and the send window of those categories."
   ];
-  return {report: {rules, plan, crosstab, customerRows, listSize: customers.length, scope: profiles.scope, returnMinHours: profiles.returnMinHours}, list};
+  return {rules, plan, crosstab, scope: profiles.scope, returnMinHours: profiles.returnMinHours};
 }
