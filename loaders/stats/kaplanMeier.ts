@@ -53,3 +53,11 @@ export function survivalAt(curve: SurvivalCurve, t: number): number {
   for (let i = 0; i < curve.time.length && curve.time[i] <= t; i++) s = curve.survival[i];
   return s;
 }
+
+/** A 95 % interval of S(t) on the log(−log) scale (Kalbfleisch–Prentice; R's survival and lifelines by default), which
+ * stays within (0, 1); S itself where S is 0 or 1 or its standard error is not finite. */
+export function logLogInterval(s: number, se: number, z = 1.959963984540054): {lo: number; hi: number} {
+  if (!(s > 0 && s < 1) || !(se > 0) || !Number.isFinite(se)) return {lo: s, hi: s};
+  const w = (z * se) / (s * Math.abs(Math.log(s)));
+  return {lo: s ** Math.exp(w), hi: s ** Math.exp(-w)};
+}

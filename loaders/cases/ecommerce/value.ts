@@ -19,7 +19,8 @@
  *               by RFM segment, so the page can discount over the horizon the reader picks;
  *   reliable    only when the holdout check passes and at least MIN_REPEAT_BUYERS customers bought again.
  */
-import {kaplanMeier} from "../../stats/kaplanMeier.ts";
+import {kaplanMeier, logLogInterval} from "../../stats/kaplanMeier.ts";
+import {pearson} from "../../stats/correlation.ts";
 import {expectedPurchases, expectedPurchasesIfAlive, fitBgnbd, historiesOf, pAlive, type BgnbdFit, type PurchaseHistory} from "../../models/bgnbd.ts";
 import {expectedPurchaseValue, fitGammaGamma, type GammaGammaFit, type SpendHistory} from "../../models/gamma-gamma.ts";
 import type {DuckDBConnection} from "@duckdb/node-api";
@@ -198,13 +199,6 @@ export interface CustomerValueModel {
 
 const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
 
-function pearson(a: readonly number[], b: readonly number[]): number {
-  const ma = sum(a) / a.length, mb = sum(b) / b.length;
-  let sab = 0, saa = 0, sbb = 0;
-  for (let i = 0; i < a.length; i++) (sab += (a[i] - ma) * (b[i] - mb)), (saa += (a[i] - ma) ** 2), (sbb += (b[i] - mb) ** 2);
-  return sab / Math.sqrt(saa * sbb);
-}
-
 export function returnCurve(firstOrders: readonly FirstOrder[], end: string, repeatCutoff: string | null): ReturnCurve {
   const r = returnTimes(firstOrders, {end, repeatCutoff});
   const km = kaplanMeier(r.rows.map((x) => x.days), r.rows.map((x) => x.returned));
@@ -213,8 +207,8 @@ export function returnCurve(firstOrders: readonly FirstOrder[], end: string, rep
     while (i + 1 < km.time.length && km.time[i + 1] <= days) i++;
     const s = i < 0 ? 1 : km.survival[i], se = i < 0 ? 0 : km.se[i];
     const atRisk = r.rows.filter((x) => x.days >= days).length;
-    // CI of S by log(−log S) (as R's survival and lifelines by default), turned into the share back 1 − S.
-    const [sLo, sHi] = s > 0 && s < 1 && se > 0 ? [1.96, -1.96].map((z) => Math.exp(-Math.exp(Math.log(-Math.log(s)) + (z * se) / (s * Math.abs(Math.log(s)))))) : [s, s];
+    // The interval of S on the log(−log) scale, turned into the share back 1 − S.
+    const {lo: sLo, hi: sHi} = logLogInterval(s, se);
     return {days, share: 1 - s, lo: 1 - sHi, hi: 1 - sLo, atRisk};
   }).filter((b) => b.atRisk >= MIN_AT_RISK);
   return {observedUntil: r.observedUntil, customers: r.rows.length, returned: sum(r.rows.map((x) => Number(x.returned))),

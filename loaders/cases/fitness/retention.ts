@@ -17,7 +17,7 @@
 import {wilson} from "../../analysis/intervals.ts";
 import {holm} from "../../stats/corrections.ts";
 import {coxRegression, waldTest} from "../../stats/cox.ts";
-import {kaplanMeier, survivalAt, type SurvivalCurve} from "../../stats/kaplanMeier.ts";
+import {kaplanMeier, logLogInterval, survivalAt, type SurvivalCurve} from "../../stats/kaplanMeier.ts";
 import {logRank} from "../../stats/logRank.ts";
 import type {FitnessFeatures, FitnessMember} from "./features.ts";
 
@@ -107,18 +107,10 @@ export type RetentionReport =
       cox: CoxReport | null;
     };
 
-const Z = 1.959963984540054;
-
-/** S with a 95 % interval on the log(−log) scale (Kalbfleisch–Prentice), which stays within (0, 1). */
+/** S with its 95 % interval (log(−log) scale), while at least MIN_AT_RISK members are at risk. */
 function pointsOf(curve: SurvivalCurve): RetentionPoint[] {
-  return curve.time.flatMap((month, i) => {
-    if (curve.atRisk[i] < MIN_AT_RISK) return [];
-    const s = curve.survival[i];
-    const se = curve.se[i];
-    if (!(s > 0 && s < 1) || !Number.isFinite(se)) return [{month, atRisk: curve.atRisk[i], value: s, lo: s, hi: s}];
-    const w = (Z * se) / (s * Math.abs(Math.log(s)));
-    return [{month, atRisk: curve.atRisk[i], value: s, lo: s ** Math.exp(w), hi: s ** Math.exp(-w)}];
-  });
+  return curve.time.flatMap((month, i) => curve.atRisk[i] < MIN_AT_RISK ? [] :
+    [{month, atRisk: curve.atRisk[i], value: curve.survival[i], ...logLogInterval(curve.survival[i], curve.se[i])}]);
 }
 
 const timesOf = (members: readonly FitnessMember[]) => members.map((m) => Number(m.lifetime) + 1);
