@@ -4,6 +4,8 @@
  */
 import {resolve} from "node:path";
 
+import type {Lang} from "../src/components/i18n.ts";
+
 export interface Settings {
   /** Folder holding one subfolder per case (`fitness/`, `one-click/`, `ecommerce/`). */
   dataDir: string;
@@ -36,3 +38,22 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 }
 
 export const settings: Settings = readSettings();
+
+/**
+ * The report's default language (CLIENTELE_LANG: "en" or "ru", English by default): the edition at
+ * the site's root, the other one under its code (`ru/…`), and the language of build errors and
+ * `npm run init`. Not a Setting: loaders write both languages, so it does not change an artifact.
+ */
+export function defaultLang(env: NodeJS.ProcessEnv = process.env): Lang {
+  const text = (env.CLIENTELE_LANG ?? "").trim().toLowerCase();
+  if (text === "") return "en";
+  if (text === "en" || text === "ru") return text;
+  throw new Error(`CLIENTELE_LANG: expected "en" or "ru", found ${JSON.stringify(env.CLIENTELE_LANG)}`);
+}
+
+/** The edition being built or previewed: CLIENTELE_EDITION (set by scripts/build.ts), else the default language. */
+export function editionLang(env: NodeJS.ProcessEnv = process.env): Lang {
+  const edition = env.CLIENTELE_EDITION;
+  return edition === "en" || edition === "ru" ? edition : defaultLang(env);
+}
+

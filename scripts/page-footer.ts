@@ -15,12 +15,16 @@
 import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {cases, type CaseDefinition} from "../loaders/cases/registry.ts";
+import {editionLang} from "../loaders/settings.ts";
+import {formats} from "../src/components/format.ts";
+import {tr, type Lang, type Text} from "../src/components/i18n.ts";
+import {nouns} from "../src/components/glossary.ts";
 
 export const artifactCache = join("src", ".observablehq", "cache", "data");
 
 export interface CaseFacts {
   id: string;
-  title: string;
+  title: Text;
   files: {file: string; rows: number | null}[];
   period: {start: string; end: string} | null;
   /** Whether the case's template reads a date column at all (loaders/io/schemas). */
@@ -32,9 +36,9 @@ export function buildDate(env: NodeJS.ProcessEnv = process.env): Date {
   return env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date();
 }
 
-/** "6 December 2026": the date alone, in UTC, so the time zone of the build machine does not matter. */
-export function formatDate(date: Date | string): string {
-  return new Date(date).toLocaleDateString("en-GB", {day: "numeric", month: "long", year: "numeric", timeZone: "UTC"});
+/** "6 December 2026" ("6 декабря 2026 г."): the date alone, in UTC, so the time zone of the build machine does not matter. */
+export function formatDate(date: Date | string, lang: Lang = "en"): string {
+  return formats(lang).longDate(date);
 }
 
 function readArtifact(caseId: string, name: string, cache: string): Record<string, unknown> | null {
@@ -64,11 +68,15 @@ const escape = (text: string): string => text.replace(/[&<>"]/g, (c) => `&${({"&
  * "gym_churn_us.csv (4,000 rows); the exports carry no calendar dates" — plain text. A template that
  * reads dates but whose summary gives no period says so rather than claim the exports are undated.
  */
-export function dataSource(facts: CaseFacts): string {
-  const files = facts.files.map((f) => (f.rows === null ? f.file : `${f.file} (${f.rows.toLocaleString("en-GB")} rows)`)).join(", ");
+export function dataSource(facts: CaseFacts, lang: Lang = "en"): string {
+  const f = formats(lang);
+  const files = facts.files.map((file) => (file.rows === null ? file.file : `${file.file} (${f.count(file.rows, nouns.row)})`)).join(", ");
+  const ru = lang === "ru";
   const period = facts.period
-    ? `from ${formatDate(facts.period.start)} to ${formatDate(facts.period.end)}`
-    : facts.dated ? "period not reported by the case" : "the exports carry no calendar dates";
+    ? ru ? `с ${formatDate(facts.period.start, lang)} по ${formatDate(facts.period.end, lang)}` : `from ${formatDate(facts.period.start)} to ${formatDate(facts.period.end)}`
+    : facts.dated
+      ? ru ? "период не указан в отчёте кейса" : "period not reported by the case"
+      : ru ? "в выгрузках нет календарных дат" : "the exports carry no calendar dates";
   return `${files}; ${period}`;
 }
 
@@ -98,19 +106,24 @@ export function showPdfLink(html: string): string {
   return html.replace(/<a class="pdf-link" data-href="([^"]*)" hidden(="")?>/g, '<a class="pdf-link" href="$1">');
 }
 
-/** Framework's `footer` option: a function of the page's path. */
+/** Framework's `footer` option: a function of the page's path, in the edition's language. */
 export function pageFooter({path}: {path: string}, cache = artifactCache, env: NodeJS.ProcessEnv = process.env): string {
+  const lang = editionLang(env);
+  const ru = lang === "ru";
   const date = buildDate(env);
-  const built = `Built on <time class="build-date" datetime="${date.toISOString().slice(0, 10)}">${formatDate(date)}</time>.`;
-  const note = "Every figure is computed from the exports at build time.";
+  const time = `<time class="build-date" datetime="${date.toISOString().slice(0, 10)}">${formatDate(date, lang)}</time>`;
+  const built = ru ? `Отчёт собран ${time}.` : `Built on ${time}.`;
+  const note = ru ? "Все цифры рассчитаны по выгрузкам при сборке отчёта." : "Every figure is computed from the exports at build time.";
+  const data = ru ? "данные" : "data";
   const def = caseOfPath(path);
   const facts = def ? caseFacts(def, cache) : null;
   if (def && facts) {
-    const pdf = pdfLink(path, def.id, `The ${def.title} report as a PDF`);
-    return `<p class="page-facts">${escape(def.title)} — data: ${escape(dataSource(facts))}. ${built} ${note} ${pdf}</p>`;
+    const title = tr(def.title, lang);
+    const pdf = pdfLink(path, def.id, ru ? `Отчёт «${title}» в PDF` : `The ${title} report as a PDF`);
+    return `<p class="page-facts">${escape(title)} — ${data}: ${escape(dataSource(facts, lang))}. ${built} ${note} ${pdf}</p>`;
   }
   const present = cases.map((c) => caseFacts(c, cache)).filter((f): f is CaseFacts => f !== null);
-  const items = present.map((f) => `<li>${escape(f.title)}: ${escape(dataSource(f))}</li>`).join("");
-  const pdf = pdfLink(path, "overview", "The overview as a PDF");
-  return `<div class="page-facts">${items ? `Data: <ul>${items}</ul>` : ""}<p>${built} ${note} ${pdf}</p></div>`;
+  const items = present.map((f) => `<li>${escape(tr(f.title, lang))}: ${escape(dataSource(f, lang))}</li>`).join("");
+  const pdf = pdfLink(path, "overview", ru ? "Обзор в PDF" : "The overview as a PDF");
+  return `<div class="page-facts">${items ? `${ru ? "Данные" : "Data"}: <ul>${items}</ul>` : ""}<p>${built} ${note} ${pdf}</p></div>`;
 }

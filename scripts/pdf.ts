@@ -22,6 +22,8 @@ import {join} from "node:path";
 import {pathToFileURL} from "node:url";
 import {parseArgs} from "node:util";
 import type {Browser, Page} from "playwright-core";
+import {tr, type Lang} from "../src/components/i18n.ts";
+import {terms} from "../src/components/glossary.ts";
 import {cases} from "../loaders/cases/registry.ts";
 import {launchBrowser} from "../tests/site/browser.ts";
 import {serveSite} from "../tests/site/serve.ts";
@@ -41,11 +43,12 @@ export interface PrintJob {
 }
 
 /** What the site at `site` holds to print: every case it was built with, and the overview. */
-export function printJobs(site: string): PrintJob[] {
+export function printJobs(site: string, lang: Lang = "en"): PrintJob[] {
   const built = cases.filter((c) => readdirSync(site).includes(c.id));
+  const ru = lang === "ru";
   return [
-    {name: "overview", title: "Clientele — overview", question: "What do the customer exports say, case by case?", pages: [{name: "Overview", path: "/"}]},
-    ...built.map((c) => ({name: c.id, title: `Clientele — ${c.title}`, question: c.question, pages: c.pages.map((p) => ({name: p.name, path: `/${c.id}/${p.path}`}))}))
+    {name: "overview", title: ru ? "Clientele — обзор" : "Clientele — overview", question: ru ? "Что говорят выгрузки о клиентах, кейс за кейсом?" : "What do the customer exports say, case by case?", pages: [{name: tr(terms.overview, lang), path: "/"}]},
+    ...built.map((c) => ({name: c.id, title: `Clientele — ${tr(c.title, lang)}`, question: tr(c.question, lang), pages: c.pages.map((p) => ({name: tr(p.name, lang), path: `/${c.id}/${p.path}`}))}))
   ];
 }
 

@@ -1,8 +1,8 @@
 /**
  * Runs before every build and preview. It first resolves the inputs in DATA_DIR (a faulty mapping
- * or a missing export stops here with the message) and links the pages of each case DATA_DIR holds
- * into the site (pages/<case>/ → src/<case>, a symlink; absent cases' links are removed, so their
- * pages are neither built nor in the sidebar). Framework reuses a cached loader output whenever one exists,
+ * or a missing export stops here with the message) and writes the pages of each case DATA_DIR holds
+ * into the site in the edition's language (pages/<case>/ → src/<case>/, scripts/editions.ts; absent
+ * cases' pages are removed, so they are neither built nor in the sidebar). Framework reuses a cached loader output whenever one exists,
  * even when the data or the analytics code behind it changed, and stamps each output with the time
  * it was written (which ends up in the built pages). So this script:
  *  1. fingerprints everything an artifact depends on — the files under DATA_DIR, the code under
@@ -17,10 +17,11 @@
  */
 import {spawn} from "node:child_process";
 import {createHash} from "node:crypto";
-import {createReadStream, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync, openSync, closeSync} from "node:fs";
+import {createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, openSync, closeSync} from "node:fs";
 import {dirname, join, relative} from "node:path";
 import {extract} from "tar-stream";
-import {readSettings} from "../loaders/settings.ts";
+import {editionLang, readSettings} from "../loaders/settings.ts";
+import {writeEdition} from "./editions.ts";
 import {cases} from "../loaders/cases/registry.ts";
 import {resolveInputs} from "../loaders/inputs/resolve.ts";
 import {isDataError} from "../loaders/io/problems.ts";
@@ -51,11 +52,13 @@ async function hashFile(path: string): Promise<string> {
 }
 
 /** Files under src/ that code in loaders/ imports (pages cannot import from loaders/, so shared code lives in
- * src/; it must not import further files of its own). */
+ * src/), with the files those import in turn (format.ts → i18n.ts). */
 function sharedWithLoaders(): string[] {
-  const imported = listFiles("loaders").filter((file) => file.endsWith(".ts")).flatMap((file) =>
-    [...readFileSync(file, "utf8").matchAll(/from "((?:\.\.\/)+src\/[^"]+)"/g)].map((m) => relative(".", join(dirname(file), m[1]))));
-  return [...new Set(imported)].sort();
+  const importsOf = (file: string, pattern: RegExp) =>
+    [...readFileSync(file, "utf8").matchAll(pattern)].map((m) => relative(".", join(dirname(file), m[1].replace(/\.js$/, ".ts"))));
+  const found = new Set(listFiles("loaders").filter((file) => file.endsWith(".ts")).flatMap((file) => importsOf(file, /from "((?:\.\.\/)+src\/[^"]+)"/g)));
+  for (const file of found) for (const next of importsOf(file, /from "(\.\/[^"]+)"/g)) if (existsSync(next)) found.add(next);
+  return [...found].sort();
 }
 
 export async function fingerprint(env: NodeJS.ProcessEnv = process.env): Promise<string> {
@@ -133,23 +136,6 @@ async function runAll(loaders: string[], concurrency = 2): Promise<void> {
   if (errors.length) throw new Error(errors.map((e) => e.message).join("\n\n"));
 }
 
-/** src/<case> → ../pages/<case> for each case present; no link for the others. */
-function linkCasePages(present: Set<string>): void {
-  for (const {id} of cases) {
-    const link = join(sourceRoot, id);
-    const exists = (() => {
-      try {
-        return lstatSync(link);
-      } catch {
-        return null;
-      }
-    })();
-    if (exists && !exists.isSymbolicLink()) throw new Error(`${link} should be a link to pages/${id} made by this script; move the folder to pages/${id}`);
-    if (exists && !present.has(id)) unlinkSync(link);
-    if (!exists && present.has(id)) symlinkSync(join("..", "pages", id), link, "dir");
-  }
-}
-
 function presentCases(): Set<string> {
   try {
     const inputs = resolveInputs(readSettings().dataDir);
@@ -164,7 +150,7 @@ function presentCases(): Set<string> {
 }
 
 async function main(): Promise<void> {
-  linkCasePages(presentCases());
+  writeEdition(editionLang(), presentCases());
   const current = await fingerprint();
   const previous = existsSync(fingerprintFile) ? readFileSync(fingerprintFile, "utf8") : null;
   if (previous !== current) {

@@ -12,6 +12,7 @@
  * A hidden cell keeps its position (the page says "fewer than 10 customers, hidden") but carries no
  * figure. Empty cells (0 customers) are shown: they describe no one.
  */
+import type {Text} from "../../src/components/i18n.ts";
 
 /** The level of a dimension that stands for every level (no filter on it). */
 export const ALL = "*";
@@ -135,8 +136,8 @@ export interface Kpi {
  * the at-risk share down by the cube's first dimension). */
 export interface Dashboard {
   /** The case's title and question (its registry entry). */
-  title: string;
-  question: string;
+  title: Text;
+  question: Text;
   /** What one row of the cube is: "members", "customers". */
   unit: string;
   /** The data's period (ISO dates) or null when the exports carry no dates; `periodNote` says it in words. */

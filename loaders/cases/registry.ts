@@ -10,6 +10,7 @@ import type {Labels} from "../inputs/mapping.ts";
 import type {CaseInput} from "../inputs/resolve.ts";
 import type {CaseSchema} from "../io/schema.ts";
 import type {Settings} from "../settings.ts";
+import type {Text} from "../../src/components/i18n.ts";
 import {ecommerceSchema} from "../io/schemas/ecommerce.ts";
 import {fitnessSchema} from "../io/schemas/fitness.ts";
 import {oneClickSchema} from "../io/schemas/one-click.ts";
@@ -18,7 +19,7 @@ import {experimentSchema} from "../io/schemas/experiment.ts";
 export type CaseId = "fitness" | "one-click" | "ecommerce" | "experiment";
 
 export interface CasePage {
-  name: string;
+  name: Text;
   /** Page path inside the case folder: "" for the case summary (index.md), else the file stem. */
   path: string;
 }
@@ -28,10 +29,10 @@ export type CaseRun = (input: CaseInput, settings: Settings) => Promise<Artifact
 
 export interface CaseDefinition {
   id: CaseId;
-  title: string;
-  question: string;
+  title: Text;
+  question: Text;
   /** One line on which exports the case template reads, for the overview and `npm run init`. */
-  template: string;
+  template: Text;
   pages: CasePage[];
   schema: CaseSchema;
   /** What the template's profit figure means when the mapping does not say (loaders/cases/money.ts). */
@@ -42,34 +43,34 @@ export interface CaseDefinition {
 export const cases: CaseDefinition[] = [
   {
     id: "fitness",
-    title: "Fitness",
-    question: "Which members will leave next month, and what kinds of members are there?",
-    template: "Churn table: one row per customer or member with a yes/no outcome and any features",
+    title: {en: "Fitness", ru: "Фитнес"},
+    question: {en: "Which members will leave next month, and what kinds of members are there?", ru: "Кто из клиентов уйдёт в следующем месяце и какие группы клиентов есть в клубе?"},
+    template: {en: "Churn table: one row per customer or member with a yes/no outcome and any features", ru: "Таблица оттока: строка на клиента с исходом да/нет и любыми признаками"},
     pages: [
-      {name: "Summary", path: ""},
-      {name: "Data quality", path: "data-quality"},
-      {name: "Exploration", path: "exploration"},
-      {name: "Churn model", path: "model"},
-      {name: "Retention", path: "retention"},
-      {name: "Member groups", path: "groups"},
-      {name: "Hypotheses", path: "hypotheses"},
-      {name: "Recommendations", path: "recommendations"}
+      {name: {en: "Summary", ru: "Сводка"}, path: ""},
+      {name: {en: "Data quality", ru: "Качество данных"}, path: "data-quality"},
+      {name: {en: "Exploration", ru: "Исследование данных"}, path: "exploration"},
+      {name: {en: "Churn model", ru: "Модель оттока"}, path: "model"},
+      {name: {en: "Retention", ru: "Удержание"}, path: "retention"},
+      {name: {en: "Member groups", ru: "Группы клиентов"}, path: "groups"},
+      {name: {en: "Hypotheses", ru: "Гипотезы"}, path: "hypotheses"},
+      {name: {en: "Recommendations", ru: "Рекомендации"}, path: "recommendations"}
     ],
     schema: fitnessSchema,
     load: () => import("./fitness.ts")
   },
   {
     id: "one-click",
-    title: "One Click",
-    question: "Whose purchase activity is declining, and which of those are worth a personal offer?",
-    template: "Activity and profit: customer behaviour, revenue and minutes per period, and profit per customer",
+    title: {en: "One Click", ru: "В один клик"},
+    question: {en: "Whose purchase activity is declining, and which of those are worth a personal offer?", ru: "У кого из покупателей снижается покупательская активность и кому из них стоит сделать персональное предложение?"},
+    template: {en: "Activity and profit: customer behaviour, revenue and minutes per period, and profit per customer", ru: "Активность и прибыль: поведение покупателей, выручка и минуты на сайте по периодам, прибыль с покупателя"},
     pages: [
-      {name: "Summary", path: ""},
-      {name: "Data quality", path: "data-quality"},
-      {name: "Exploration", path: "exploration"},
-      {name: "Model", path: "model"},
-      {name: "Segments", path: "segments"},
-      {name: "Offers", path: "offers"}
+      {name: {en: "Summary", ru: "Сводка"}, path: ""},
+      {name: {en: "Data quality", ru: "Качество данных"}, path: "data-quality"},
+      {name: {en: "Exploration", ru: "Исследование данных"}, path: "exploration"},
+      {name: {en: "Model", ru: "Модель"}, path: "model"},
+      {name: {en: "Segments", ru: "Сегменты"}, path: "segments"},
+      {name: {en: "Offers", ru: "Предложения"}, path: "offers"}
     ],
     schema: oneClickSchema,
     profit: {
@@ -80,33 +81,33 @@ export const cases: CaseDefinition[] = [
   },
   {
     id: "ecommerce",
-    title: "E-commerce",
-    question: "What do customers buy, and how should mailings differ by consumption profile?",
-    template: "Order log: one row per order line (customer, order, time, product, quantity, price)",
+    title: {en: "E-commerce", ru: "Интернет-магазин"},
+    question: {en: "What do customers buy, and how should mailings differ by consumption profile?", ru: "Что покупают клиенты и как различать рассылки по профилям потребления?"},
+    template: {en: "Order log: one row per order line (customer, order, time, product, quantity, price)", ru: "Журнал заказов: строка на позицию заказа (покупатель, заказ, время, товар, количество, цена)"},
     pages: [
-      {name: "Summary", path: ""},
-      {name: "Data quality", path: "data-quality"},
-      {name: "Categories", path: "categories"},
-      {name: "Profiles", path: "profiles"},
-      {name: "Time", path: "time"},
-      {name: "Hypotheses", path: "hypotheses"},
-      {name: "Customer value", path: "customer-value"},
-      {name: "Mailing plan", path: "mailing-plan"}
+      {name: {en: "Summary", ru: "Сводка"}, path: ""},
+      {name: {en: "Data quality", ru: "Качество данных"}, path: "data-quality"},
+      {name: {en: "Categories", ru: "Категории"}, path: "categories"},
+      {name: {en: "Profiles", ru: "Профили"}, path: "profiles"},
+      {name: {en: "Time", ru: "Время покупок"}, path: "time"},
+      {name: {en: "Hypotheses", ru: "Гипотезы"}, path: "hypotheses"},
+      {name: {en: "Customer value", ru: "Ценность клиентов"}, path: "customer-value"},
+      {name: {en: "Mailing plan", ru: "План рассылок"}, path: "mailing-plan"}
     ],
     schema: ecommerceSchema,
     load: () => import("./ecommerce.ts")
   },
   {
     id: "experiment",
-    title: "Experiment",
-    question: "Did the new feature win, and can the test be trusted?",
-    template: "A/B test: participants with their group and test, users' sign-up dates and regions, their events, and a marketing calendar",
+    title: {en: "Experiment", ru: "Эксперимент"},
+    question: {en: "Did the new feature win, and can the test be trusted?", ru: "Победило ли нововведение и можно ли доверять тесту?"},
+    template: {en: "A/B test: participants with their group and test, users' sign-up dates and regions, their events, and a marketing calendar", ru: "A/B-тест: участники с группой и тестом, даты регистрации и регионы пользователей, их события и календарь маркетинга"},
     pages: [
-      {name: "Summary", path: ""},
-      {name: "Validity", path: "validity"},
-      {name: "Funnel", path: "funnel"},
-      {name: "Over time", path: "over-time"},
-      {name: "Power", path: "power"}
+      {name: {en: "Summary", ru: "Сводка"}, path: ""},
+      {name: {en: "Validity", ru: "Надёжность теста"}, path: "validity"},
+      {name: {en: "Funnel", ru: "Воронка"}, path: "funnel"},
+      {name: {en: "Over time", ru: "По дням"}, path: "over-time"},
+      {name: {en: "Power", ru: "Мощность"}, path: "power"}
     ],
     schema: experimentSchema,
     load: () => import("./experiment.ts")

@@ -9,6 +9,7 @@ import {html} from "htl";
 import type {Cube, CubeCell, Dashboard, Kpi} from "../../loaders/analysis/dashboard.ts";
 import {countOf, grouped, pct, wrappedAxis} from "./format.js";
 import {CHOSEN, POSITIVE} from "./palette.js";
+import {tr} from "./i18n.js";
 
 export interface CaseDashboard {
   id: string;
@@ -83,8 +84,8 @@ export function casePanel({id, href, dashboard: d}: CaseDashboard): HTMLElement 
   const chart = html`<div class="dashboard-chart"></div>` as HTMLElement;
   const hidden = cube.hidden.small + cube.hidden.complement;
   const panel = html`<section class="dashboard-case" id=${`dashboard-${id}`}>
-    <h2><a href=${href}>${d.title}</a></h2>
-    <p class="muted">${d.question}</p>
+    <h2><a href=${href}>${tr(d.title)}</a></h2>
+    <p class="muted">${tr(d.question)}</p>
     <form class="dashboard-filters">${cube.dimensions.map((dim, j) => html`<label>${dim.label} ${selects[j]}</label>`)}</form>
     ${tiles}${chart}
     <p class="muted dashboard-note">${hidden
@@ -110,7 +111,7 @@ export function casePanel({id, href, dashboard: d}: CaseDashboard): HTMLElement 
 
 /** What the report covers, in one line: each present case with its size and its data's period. */
 export function coverageLine(cases: readonly CaseDashboard[]): string {
-  const parts = cases.map(({dashboard: d}) => `${d.title} (${countOf(cellAt(d.cube, d.cube.dimensions.map(() => d.cube.all)).n!, d.unit)}; ${d.periodNote})`);
+  const parts = cases.map(({dashboard: d}) => `${tr(d.title)} (${countOf(cellAt(d.cube, d.cube.dimensions.map(() => d.cube.all)).n!, d.unit)}; ${d.periodNote})`);
   if (!parts.length) return "";
   return `This report covers ${parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}` : parts[0]}.`;
 }
@@ -119,7 +120,7 @@ export function coverageLine(cases: readonly CaseDashboard[]): string {
 export function riskAcrossCases(cases: readonly CaseDashboard[], {width}: {width: number}): SVGSVGElement | HTMLElement {
   const rows = cases.map(({dashboard: d}) => {
     const all = cellAt(d.cube, d.cube.dimensions.map(() => d.cube.all));
-    return {label: `${d.title} (${d.atRisk.rule})`, share: (100 * sumOf(d.cube, all, d.atRisk.measure)) / all.n!, n: all.n!, unit: d.unit};
+    return {label: `${tr(d.title)} (${d.atRisk.rule})`, share: (100 * sumOf(d.cube, all, d.atRisk.measure)) / all.n!, n: all.n!, unit: d.unit};
   });
   const axis = wrappedAxis(rows.map((r) => r.label), Math.min(220, width * 0.4));
   const title = "At risk, each case by its own rule (% of its customers)";

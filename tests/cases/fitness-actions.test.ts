@@ -26,7 +26,7 @@ import type {AnsweredQuestion} from "../../loaders/cases/fitness/questions.ts";
 import type {HypothesisReport} from "../../loaders/analysis/types.ts";
 import {datasets, realDataSkip} from "../real-data.ts";
 
-type Summary = {actions: (PlannedAction & {addedKept: number})[]; reach: Reach; controlShare: number; question: string};
+type Summary = {actions: (PlannedAction & {addedKept: number})[]; reach: Reach; controlShare: number; question: {en: string; ru: string}};
 type Artifacts = {summary: Summary; actions: PlannedAction[]; members: {row: number; line: number; churnProbability: number; group: number}[]; questions: AnsweredQuestion[]; hypotheses: HypothesisReport};
 
 function close(actual: number, expected: number, tol: number, what: string) {
@@ -129,7 +129,7 @@ describe("fitness lists to act on (demo data)", () => {
     close(s.reach.kept, rate * churners, 1e-9, "members kept by the Summary's actions together");
     close(s.actions.reduce((t, a) => t + a.addedKept, 0), s.reach.kept, 1e-9, "added members kept add up to the total");
     assert.ok(s.reach.kept < s.actions.reduce((t, a) => t + a.atDefaults.kept, 0) - 1e-9 || s.actions.length === 1, "overlapping lists are not added twice");
-    assert.equal(s.question, "Which members will leave next month, and what kinds of members are there?");
+    assert.equal(s.question.en, "Which members will leave next month, and what kinds of members are there?");
     assert.equal(s.controlShare, 0.1);
   });
 

@@ -15,7 +15,7 @@ export function navigationProblems(site: string): string[] {
       const page = `/${def.id}/${file}`;
       const html = readFileSync(join(site, def.id, file), "utf8");
       const title = text(/<title>([\s\S]*?)<\/title>/.exec(html)?.[1] ?? "");
-      if (!title.includes(def.title)) problems.push(`${page}: the title ${JSON.stringify(title)} does not name the case ${def.title}`);
+      if (!title.includes(def.title.en)) problems.push(`${page}: the title ${JSON.stringify(title)} does not name the case ${def.title.en}`);
       const sidebar = /<nav id="observablehq-sidebar">([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? "";
       for (const [, name] of sidebar.matchAll(/<a [^>]*>([\s\S]*?)<\/a>/g)) {
         if (/^summary$/i.test(text(name))) problems.push(`${page}: a sidebar link is a bare ${JSON.stringify(text(name))}`);

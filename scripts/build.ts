@@ -1,0 +1,61 @@
+/**
+ * `npm run build` after scripts/prepare-artifacts.ts: one site with both editions. Each language's
+ * pages are written from their one source (scripts/editions.ts) and built by Framework in turn with
+ * that edition's config (observablehq.config.ts reads CLIENTELE_EDITION); the loaders' outputs are
+ * already in Framework's cache, so they are not run again. Framework 1.13 sets no `lang`, so each
+ * page's `<html>` gets its edition's. The default language (CLIENTELE_LANG) goes to the output's
+ * root, the other under its code (`dist/ru/…`).
+ */
+import {spawnSync} from "node:child_process";
+import {existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
+import {languages, type Lang} from "../src/components/i18n.ts";
+import {defaultLang, readSettings} from "../loaders/settings.ts";
+import {presentCaseIds} from "../loaders/inputs/resolve.ts";
+import {editionPrefix, linkEditions} from "./language-switch.ts";
+import {writeEdition} from "./editions.ts";
+
+const output = process.env.CLIENTELE_OUTPUT_DIR || "dist";
+const home = defaultLang();
+const present = new Set(presentCaseIds(readSettings().dataDir));
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, {withFileTypes: true}).flatMap((e) =>
+    e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith(".html") ? [join(dir, e.name)] : []);
+}
+
+/** Gives every page of a built edition its language and links its language switch. */
+export function finishEdition(dir: string, lang: Lang): void {
+  for (const file of htmlFiles(dir)) {
+    const html = readFileSync(file, "utf8");
+    writeFileSync(file, linkEditions(html.replace(/^(<!DOCTYPE html>\s*)<html>/i, `$1<html lang="${lang}">`)));
+  }
+}
+
+function buildEdition(lang: Lang, dir: string): void {
+  writeEdition(lang, present);
+  const started = performance.now();
+  const result = spawnSync(join("node_modules", ".bin", "observable"), ["build"], {
+    stdio: "inherit",
+    env: {...process.env, CLIENTELE_EDITION: lang, CLIENTELE_OUTPUT_DIR: dir, OBSERVABLE_TELEMETRY_DISABLE: "true"}
+  });
+  if (result.status !== 0) {
+    console.error(`\nclientele: the ${lang} edition did not build (observable build exited with ${result.status ?? result.signal}).`);
+    process.exit(1);
+  }
+  finishEdition(dir, lang);
+  console.error(`clientele: ${lang} edition built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+const editions = [home, ...languages.filter((l) => l !== home)];
+const dirs = editions.map((lang) => `${output}.${lang}`);
+try {
+  editions.forEach((lang, i) => buildEdition(lang, dirs[i]));
+  rmSync(output, {recursive: true, force: true});
+  renameSync(dirs[0], output);
+  editions.slice(1).forEach((lang, i) => renameSync(dirs[i + 1], join(output, editionPrefix(lang, home))));
+} finally {
+  for (const dir of dirs) if (existsSync(dir)) rmSync(dir, {recursive: true, force: true});
+  // Leave the default edition's pages in src/ for `npm run dev`.
+  writeEdition(home, present);
+}
