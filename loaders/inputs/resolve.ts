@@ -47,7 +47,7 @@ function mappedFile(dataDir: string, mapped: MappedFile, index: number, template
     const m = byRole.get(col.field);
     if (!m) continue;
     const {header, c} = m;
-    const resolved: ColumnSpec = {...col, source: header, label: c.label?.en ?? col.label, entry: columnEntry(index, header)};
+    const resolved: ColumnSpec = {...col, source: header, label: c.label?.en ?? col.label, ...(c.label?.ru ? {labelRu: c.label.ru} : {}), entry: columnEntry(index, header)};
     if (c.values) {
       if (col.type === "flag") Object.assign(resolved, {type: "category", labelsFor: "flag", values: c.values});
       else resolved.values = c.values;
@@ -60,7 +60,7 @@ function mappedFile(dataDir: string, mapped: MappedFile, index: number, template
     const type = c.type ?? "number";
     const values = c.values;
     columns.push({
-      source: header, field: fieldOf(header, i, used), label: c.label?.en ?? header, type: values && type === "flag" ? "category" : type,
+      source: header, field: fieldOf(header, i, used), label: c.label?.en ?? header, ...(c.label?.ru ? {labelRu: c.label.ru} : {}), type: values && type === "flag" ? "category" : type,
       ...(values ? {values, ...(type === "flag" ? {labelsFor: "flag" as const} : {})} : {}),
       required: false, extra: true, entry: columnEntry(index, header)
     });

@@ -3,6 +3,8 @@
  * the export (Russian headers included), the English field name and display label, a type, the
  * allowed values or range, and whether it is required. Files declare keys and joins.
  */
+import type {Text} from "../../src/components/i18n.ts";
+import {russianLabels} from "../inputs/glossary.ts";
 import type {CaseId} from "../cases/registry.ts";
 
 export type ColumnType =
@@ -24,8 +26,11 @@ export interface ColumnSpec {
   source: string;
   /** English field name in clean tables, e.g. "revenue". */
   field: string;
-  /** Human label for pages, e.g. "Revenue". */
+  /** Human label for pages, e.g. "Revenue" (English; `columnLabel` gives both languages). */
   label: string;
+  /** The Russian label the mapping gives (`label.ru`); else `columnLabel` uses the template's own
+   *  Russian label, else the export's header. */
+  labelRu?: string;
   type: ColumnType;
   /** Inclusive numeric range (for datetime: ISO strings). */
   min?: number | string;
@@ -99,6 +104,12 @@ export function columnSpec(spec: FileSpec, field: string): ColumnSpec {
   const col = spec.columns.find((c) => c.field === field);
   if (!col) throw new Error(`${spec.file} has no field ${field}`);
   return col;
+}
+
+/** A column's label in both languages: the mapping's, else the template's, else the export's own
+ *  header (shown as it is in either language). */
+export function columnLabel(col: Pick<ColumnSpec, "label" | "labelRu" | "field" | "source" | "extra">): Text {
+  return {en: col.label, ru: col.labelRu ?? (col.extra ? undefined : russianLabels[col.field]) ?? col.source ?? col.label};
 }
 
 /** Field → label for a file, handy for pages and reports. */
