@@ -1,7 +1,8 @@
 /**
  * `npm run pdf [-- --site dist]`: prints the built site into PDFs with Debian's headless Chromium
  * (playwright-core, /usr/bin/chromium or CHROMIUM_PATH): `<site>/pdf/<case>.pdf` for each case the
- * site holds, and `<site>/pdf/overview.pdf`.
+ * site holds, and `<site>/pdf/overview.pdf`, in the default language; the same under `<site>/ru/pdf/`
+ * from the Russian edition.
  *
  * Each PDF opens with a cover (the case, its question, the data source and period, the build date,
  * the pages it holds) and then every page of the case in the sidebar's reading order, each on a
@@ -17,12 +18,14 @@
  * Last, the built pages of each printed document get their PDF link shown (the build writes it
  * hidden, see scripts/page-footer.ts): no page asks the server whether a PDF exists.
  */
-import {mkdirSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {pathToFileURL} from "node:url";
 import {parseArgs} from "node:util";
 import type {Browser, Page} from "playwright-core";
-import {tr, type Lang} from "../src/components/i18n.ts";
+import {languages, tr, type Lang} from "../src/components/i18n.ts";
+import {defaultLang} from "../loaders/settings.ts";
+import {editionPrefix} from "./language-switch.ts";
 import {terms} from "../src/components/glossary.ts";
 import {cases} from "../loaders/cases/registry.ts";
 import {launchBrowser} from "../tests/site/browser.ts";
@@ -68,10 +71,10 @@ async function capture(page: Page, url: string): Promise<string> {
 
 const escape = (text: string): string => text.replace(/[&<>"]/g, (c) => `&${({"&": "amp", "<": "lt", ">": "gt", '"': "quot"})[c]};`);
 
-function cover(job: PrintJob, facts: string): string {
+function cover(job: PrintJob, facts: string, lang: Lang): string {
   const contents = job.pages.map((p) => `<li>${escape(p.name)}</li>`).join("");
   return `<section class="pdf-cover"><h1>${escape(job.title)}</h1><p class="question">${escape(job.question)}</p>` +
-    `<p>${escape(facts)}</p><h2>Contents</h2><ol>${contents}</ol></section>`;
+    `<p>${escape(facts)}</p><h2>${lang === "ru" ? "Содержание" : "Contents"}</h2><ol>${contents}</ol></section>`;
 }
 
 /** "D:20261206000000Z" style stamps (Chromium writes "D:YYYYMMDDHHmmss+00'00'") replaced by the build date, same length. */
@@ -83,7 +86,7 @@ export function fixDates(pdf: Buffer, date: string): Buffer {
 }
 
 /** Prints one document: a cover, then each page on a new sheet. */
-async function printJob(browser: Browser, siteUrl: string, job: PrintJob): Promise<Buffer> {
+async function printJob(browser: Browser, siteUrl: string, job: PrintJob, lang: Lang): Promise<Buffer> {
   const page = await browser.newPage({viewport: {width: PRINT_WIDTH, height: 1200}});
   try {
     const captured: string[] = [];
@@ -95,7 +98,7 @@ async function printJob(browser: Browser, siteUrl: string, job: PrintJob): Promi
       return footer?.textContent?.replace(/\s+/g, " ").trim() ?? "";
     });
     const date = await page.evaluate(() => document.querySelector("time.build-date")?.getAttribute("datetime") ?? "");
-    const body = cover(job, facts) + captured.map((html) => `<section class="pdf-section">${html}</section>`).join("");
+    const body = cover(job, facts, lang) + captured.map((html) => `<section class="pdf-section">${html}</section>`).join("");
     await page.evaluate((html) => {
       document.querySelector("#observablehq-main")!.innerHTML = html;
       document.querySelectorAll("#observablehq-toc, #observablehq-footer").forEach((e) => e.remove());
@@ -129,20 +132,26 @@ function linkPdf(site: string, job: PrintJob): void {
   }
 }
 
-export async function printSite(site: string, log: (line: string) => void = console.log): Promise<string[]> {
-  const out = join(site, "pdf");
-  mkdirSync(out, {recursive: true});
+/** Prints both editions: `<site>/pdf/` in the default language (CLIENTELE_LANG), `<site>/ru/pdf/` in the other. */
+export async function printSite(site: string, log: (line: string) => void = console.log, home: Lang = defaultLang()): Promise<string[]> {
   const served = await serveSite(site);
   const browser = await launchBrowser();
   const written: string[] = [];
   try {
-    for (const job of printJobs(site)) {
-      const start = performance.now();
-      const file = join(out, `${job.name}.pdf`);
-      writeFileSync(file, await printJob(browser, served.url, job));
-      linkPdf(site, job);
-      written.push(file);
-      log(`${file}: ${job.pages.length} pages of the site in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+    for (const lang of [home, ...languages.filter((l) => l !== home)]) {
+      const prefix = editionPrefix(lang, home);
+      const edition = join(site, prefix);
+      if (!existsSync(edition)) continue;
+      const out = join(edition, "pdf");
+      mkdirSync(out, {recursive: true});
+      for (const job of printJobs(edition, lang)) {
+        const start = performance.now();
+        const file = join(out, `${job.name}.pdf`);
+        writeFileSync(file, await printJob(browser, served.url + prefix, job, lang));
+        linkPdf(edition, job);
+        written.push(file);
+        log(`${file}: ${job.pages.length} pages of the site in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+      }
     }
   } finally {
     await browser.close();

@@ -2,7 +2,7 @@
 import {spawnSync} from "node:child_process";
 
 export interface Printed {
-  /** Seconds each document took, by name ("overview", "fitness", …), from the script's log. */
+  /** Seconds each document took, by name ("overview", "fitness", …; "ru/fitness" for the Russian edition's), from the script's log. */
   seconds: Record<string, number>;
 }
 
@@ -10,7 +10,7 @@ export function runPdf(site: string): Printed {
   const run = spawnSync("npx", ["tsx", "scripts/pdf.ts", "--site", site], {encoding: "utf8", maxBuffer: 16 * 1024 * 1024});
   if (run.status !== 0) throw new Error(`npm run pdf failed (exit ${run.status}):\n${run.stderr}\n${run.stdout}`);
   const seconds: Record<string, number> = {};
-  for (const [, name, s] of run.stdout.matchAll(/pdf\/([\w-]+)\.pdf: .* in ([\d.]+) s/g)) seconds[name] = Number(s);
+  for (const [, edition = "", name, s] of run.stdout.matchAll(/(ru\/)?pdf\/([\w-]+)\.pdf: .* in ([\d.]+) s/g)) seconds[edition + name] = Number(s);
   return {seconds};
 }
 

@@ -20,6 +20,7 @@ import {interactions as dashboard} from "./dashboard.ts";
 import {navigationProblems} from "./navigation.ts";
 import {answerText, firstScreenProblems} from "./first-screen.ts";
 import {normaliseSpace, pageCount, pdfText, runPdf} from "./pdf.ts";
+import {englishOnPage, exportWords} from "./english.ts";
 import {cases} from "../../loaders/cases/registry.ts";
 import type {FileRow} from "../../loaders/cases/run-case.ts";
 import {datasets, realDataSkip} from "../real-data.ts";
@@ -33,8 +34,8 @@ const screenshots = "tests/screenshots";
 const EPOCH = {SOURCE_DATE_EPOCH: "1767225600"};
 const EPOCH_DATE = "2026-01-01";
 
-/** The Summary path of every case the built site holds. */
-const summaries = (site: () => string) => cases.map((c) => `/${c.id}/`).filter((path) => existsSync(`${site()}${path}index.html`));
+/** The Summary path of every case the built site holds (`edition` "ru/": the Russian edition's). */
+const summaries = (site: () => string, edition = "") => cases.map((c) => `/${edition}${c.id}/`).filter((path) => existsSync(`${site()}${path}index.html`));
 
 function rowsOf(site: string, caseId: string, file: string): number | null {
   const read = readArtifact(site, `${caseId}/files.json`) as {files: FileRow[]};
@@ -55,7 +56,9 @@ describe("site built on the demo data", () => {
     for (const file of listFiles(site).filter((f) => f.endsWith(".html") && f !== "404.html")) {
       const html = readFileSync(join(site, file), "utf8");
       assert.match(html, new RegExp(`<time class="build-date" datetime="${EPOCH_DATE}">`), `${file} states the build date`);
-      if (file.includes("/")) assert.match(html, /class="page-facts">[^<]* — data: [^<]* \(\d[\d,]* rows\)/, `${file} states its data source`);
+      if (file.startsWith("ru/")) {
+        if (file.split("/").length > 2) assert.match(html, /class="page-facts">[^<]* — данные: [^<]* \(\d[\d\u202F]* строк[аи]?\)/, `${file} states its data source in Russian`);
+      } else if (file.includes("/")) assert.match(html, /class="page-facts">[^<]* — data: [^<]* \(\d[\d,]* rows\)/, `${file} states its data source`);
     }
   });
 
@@ -169,40 +172,81 @@ describe("site built on the real exports", {skip: realSkip}, () => {
     });
   });
 
+  describe("the Russian edition, in headless Chromium", () => {
+    let browser: Browser;
+    let served: Served;
+    const allowed = exportWords(realData);
+    before(async () => {
+      browser = await launchBrowser();
+      served = await serveSite(site);
+    });
+    after(async () => {
+      await browser?.close();
+      await served?.close();
+    });
+    test("has a Russian page for every English page, each with lang=\"ru\" and a switch back to its English page", () => {
+      const english = listFiles(site).filter((f) => f.endsWith(".html") && !f.startsWith("ru/") && f !== "404.html");
+      const russian = listFiles(join(site, "ru")).filter((f) => f.endsWith(".html") && f !== "404.html");
+      assert.deepEqual(russian, english);
+      for (const file of russian) {
+        const html = readFileSync(join(site, "ru", file), "utf8");
+        assert.match(html, /^<!DOCTYPE html>\s*<html lang="ru">/, file);
+        const back = /<a class="language-link" href="([^"]+)" hreflang="en"/.exec(html)?.[1];
+        assert.ok(back, `${file} links its English page`);
+        const target = join(site, "ru", file, "..", back!.endsWith("/") ? `${back}index.html` : `${back}.html`);
+        assert.ok(existsSync(target) && !target.includes("/ru/"), `${file}: the switch leads to ${target}`);
+      }
+    });
+    const present = presentCaseIds(realData);
+    for (const path of sidebarPaths().filter((p) => p === "/" || present.some((id) => p.startsWith(`/${id}/`))).map((p) => `/ru${p}`)) {
+      test(`page ${path} renders without errors and shows no English prose`, async () => {
+        const report = await checkPage(browser, served.url, path, join(screenshots, "real"));
+        assert.deepEqual(report.problems, []);
+        const hits = await englishOnPage(browser, served.url + path.replace(/^\//, ""), allowed);
+        assert.deepEqual(hits.map((h) => `${h.word}: …${h.context}…`), []);
+      });
+    }
+  });
+
   describe("npm run pdf", () => {
     let printed: ReturnType<typeof runPdf>;
     let answers: [string, string | null][] = [];
+    /** Each edition's Summaries, as PDF names: "fitness", "ru/fitness". */
+    const printedSummaries = () => ["", "ru/"].flatMap((edition) => summaries(() => site, edition).map((path) => path.replace(/^\/|\/$/g, "")));
+    const pdfOf = (name: string) => join(site, ...(name.startsWith("ru/") ? ["ru", "pdf", `${name.slice(3)}.pdf`] : ["pdf", `${name}.pdf`]));
     before(async () => {
       printed = runPdf(site);
       const browser = await launchBrowser();
       const served = await serveSite(site);
       try {
-        answers = await Promise.all(summaries(() => site).map(async (path): Promise<[string, string | null]> => [path.replaceAll("/", ""), await answerText(browser, served.url, path)]));
+        answers = await Promise.all(printedSummaries().map(async (name): Promise<[string, string | null]> => [name, await answerText(browser, served.url, `/${name}/`)]));
       } finally {
         await browser.close();
         await served.close();
       }
     });
 
-    test("prints the overview and each case in under 30 s a case, on more than one sheet", () => {
-      assert.deepEqual(Object.keys(printed.seconds).sort(), ["overview", ...summaries(() => site).map((path) => path.replaceAll("/", ""))].sort());
+    test("prints the overview and each case, in both languages, in under 30 s a case, on more than one sheet", () => {
+      assert.deepEqual(Object.keys(printed.seconds).sort(), ["overview", "ru/overview", ...printedSummaries()].sort());
       for (const [name, seconds] of Object.entries(printed.seconds)) {
         assert.ok(seconds < 30, `${name}.pdf took ${seconds} s`);
-        assert.ok(pageCount(join(site, "pdf", `${name}.pdf`)) > 1, `${name}.pdf has more than one page`);
+        assert.ok(pageCount(pdfOf(name)) > 1, `${name}.pdf has more than one page`);
       }
     });
 
-    test("holds each Summary's answer as text", () => {
-      for (const [id, answer] of answers) {
-        assert.ok(answer, `the ${id} Summary has an .answer`);
-        assert.ok(pdfText(join(site, "pdf", `${id}.pdf`)).includes(normaliseSpace(answer)), `${id}.pdf holds the answer ${JSON.stringify(answer.slice(0, 80))}…`);
+    test("holds each Summary's answer as text, in its language", () => {
+      for (const [name, answer] of answers) {
+        assert.ok(answer, `the ${name} Summary has an .answer`);
+        assert.ok(pdfText(pdfOf(name)).includes(normaliseSpace(answer)), `${name}.pdf holds the answer ${JSON.stringify(answer.slice(0, 80))}…`);
       }
+      assert.ok(answers.some(([name, answer]) => name.startsWith("ru/") && /[а-яё]/i.test(answer ?? "")), "the Russian PDFs hold Russian answers");
     });
 
     test("each case page links its PDF once it exists", () => {
       const html = readFileSync(join(site, "fitness", "model.html"), "utf8");
       assert.match(html, /<a class="pdf-link" href="\.\.\/pdf\/fitness\.pdf">/);
       assert.match(readFileSync(join(site, "index.html"), "utf8"), /<a class="pdf-link" href="pdf\/overview\.pdf">/);
+      assert.match(readFileSync(join(site, "ru", "fitness", "model.html"), "utf8"), /<a class="pdf-link" href="\.\.\/pdf\/fitness\.pdf">/, "the Russian page links the Russian PDF (ru/pdf/)");
     });
   });
 });
