@@ -24,11 +24,18 @@ function htmlFiles(dir: string): string[] {
     e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith(".html") ? [join(dir, e.name)] : []);
 }
 
-/** Gives every page of a built edition its language and links its language switch. */
+/** Framework's own English words in a page (its pager's labels are CSS: src/style.css). */
+const frameworkWords: Record<Lang, [string, string][]> = {
+  en: [],
+  ru: [['title="Toggle sidebar"', 'title="Показать или скрыть меню"']]
+};
+
+/** Gives every page of a built edition its language, Framework's words in it, and links its language switch. */
 export function finishEdition(dir: string, lang: Lang): void {
   for (const file of htmlFiles(dir)) {
-    const html = readFileSync(file, "utf8");
-    writeFileSync(file, linkEditions(html.replace(/^(<!DOCTYPE html>\s*)<html>/i, `$1<html lang="${lang}">`)));
+    let html = linkEditions(readFileSync(file, "utf8").replace(/^(<!DOCTYPE html>\s*)<html>/i, `$1<html lang="${lang}">`));
+    for (const [from, to] of frameworkWords[lang]) html = html.replaceAll(from, to);
+    writeFileSync(file, html);
   }
 }
 
