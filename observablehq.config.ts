@@ -32,7 +32,8 @@ const casePages = cases.filter((c) => present.has(c.id)).map((c) => {
 
 export default {
   title: "Clientele",
-  root: "src",
+  // scripts/build.ts builds the second edition from a copy of src/ (.src-<lang>)
+  root: process.env.CLIENTELE_ROOT || "src",
   output: process.env.CLIENTELE_OUTPUT_DIR || "dist",
   base: `${(process.env.CLIENTELE_BASE_PATH || "/").replace(/\/?$/, "/")}${editionPrefix(lang, home)}`,
   pages: [

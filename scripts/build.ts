@@ -1,12 +1,12 @@
 /**
  * `npm run build` after scripts/prepare-artifacts.ts: one site with both editions. Each language's
- * pages are written from their one source (scripts/editions.ts) and built by Framework in turn with
- * that edition's config (observablehq.config.ts reads CLIENTELE_EDITION); the loaders' outputs are
- * already in Framework's cache, so they are not run again. Framework 1.13 sets no `lang`, so each
+ * pages are written from their one source (scripts/editions.ts) and built by Framework, the editions
+ * at the same time, each with its config (observablehq.config.ts reads CLIENTELE_EDITION and
+ * CLIENTELE_ROOT); the loaders' outputs are already in Framework's cache, so they are not run again. Framework 1.13 sets no `lang`, so each
  * page's `<html>` gets its edition's. The default language (CLIENTELE_LANG) goes to the output's
  * root, the other under its code (`dist/ru/…`).
  */
-import {spawnSync} from "node:child_process";
+import {spawn, spawnSync} from "node:child_process";
 import {existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {languages, type Lang} from "../src/components/i18n.ts";
@@ -39,30 +39,51 @@ export function finishEdition(dir: string, lang: Lang): void {
   }
 }
 
-function buildEdition(lang: Lang, dir: string): void {
-  writeEdition(lang, present);
+/**
+ * Where an edition is built from: the default language from src/ (the root `npm run dev` previews);
+ * each other language from a copy of src/ made of hard links beside it (.src-<lang>/: the same
+ * components, loaders and Framework cache, its own pages), so the editions build at the same time.
+ */
+function editionRoot(lang: Lang): string {
+  if (lang === home) return "src";
+  const root = `.src-${lang}`;
+  rmSync(root, {recursive: true, force: true});
+  const copy = spawnSync("cp", ["-al", "src", root]);
+  if (copy.status !== 0) throw new Error(`cannot copy src/ to ${root}: ${copy.stderr}`);
+  return root;
+}
+
+function buildEdition(lang: Lang, dir: string): Promise<void> {
+  const root = editionRoot(lang);
+  writeEdition(lang, present, root);
   const started = performance.now();
-  const result = spawnSync(join("node_modules", ".bin", "observable"), ["build"], {
-    stdio: "inherit",
-    env: {...process.env, CLIENTELE_EDITION: lang, CLIENTELE_OUTPUT_DIR: dir, OBSERVABLE_TELEMETRY_DISABLE: "true"}
+  const child = spawn(join("node_modules", ".bin", "observable"), ["build"], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {...process.env, CLIENTELE_EDITION: lang, CLIENTELE_ROOT: root, CLIENTELE_OUTPUT_DIR: dir, OBSERVABLE_TELEMETRY_DISABLE: "true"}
   });
-  if (result.status !== 0) {
-    console.error(`\nclientele: the ${lang} edition did not build (observable build exited with ${result.status ?? result.signal}).`);
-    process.exit(1);
-  }
-  finishEdition(dir, lang);
-  console.error(`clientele: ${lang} edition built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  let log = "";
+  child.stdout.on("data", (chunk) => (log += chunk));
+  child.stderr.on("data", (chunk) => (log += chunk));
+  return new Promise((resolve, reject) => child.on("close", (code) => {
+    process.stderr.write(log);
+    if (code !== 0) return reject(new Error(`the ${lang} edition did not build (observable build exited with ${code})`));
+    finishEdition(dir, lang);
+    console.error(`clientele: ${lang} edition built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    resolve();
+  }));
 }
 
 const editions = [home, ...languages.filter((l) => l !== home)];
 const dirs = editions.map((lang) => `${output}.${lang}`);
 try {
-  editions.forEach((lang, i) => buildEdition(lang, dirs[i]));
+  await Promise.all(editions.map((lang, i) => buildEdition(lang, dirs[i])));
   rmSync(output, {recursive: true, force: true});
   renameSync(dirs[0], output);
   editions.slice(1).forEach((lang, i) => renameSync(dirs[i + 1], join(output, editionPrefix(lang, home))));
+} catch (error) {
+  console.error(`\nclientele: ${(error as Error).message}.`);
+  process.exitCode = 1;
 } finally {
   for (const dir of dirs) if (existsSync(dir)) rmSync(dir, {recursive: true, force: true});
-  // Leave the default edition's pages in src/ for `npm run dev`.
-  writeEdition(home, present);
+  for (const lang of editions) if (lang !== home) rmSync(`.src-${lang}`, {recursive: true, force: true});
 }

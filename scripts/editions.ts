@@ -54,20 +54,23 @@ function listPages(dir: string): string[] {
   );
 }
 
-/** Writes one source page into the site in `lang` (pages/fitness/model.md → src/fitness/model.md). */
-export function writePage(source: string, lang: Lang): void {
-  const target = join(siteRoot, relative(pagesRoot, source));
+/** Writes one source page into a site root in `lang` (pages/fitness/model.md → src/fitness/model.md).
+ *  A file in the way is replaced, not overwritten: it may be a hard link into another root. */
+export function writePage(source: string, lang: Lang, root = siteRoot): void {
+  const target = join(root, relative(pagesRoot, source));
   const text = source.endsWith(".md") ? pageText(readFileSync(source, "utf8"), lang, source) : readFileSync(source, "utf8");
   if (existsSync(target) && readFileSync(target, "utf8") === text) return;
   mkdirSync(join(target, ".."), {recursive: true});
+  rmSync(target, {force: true});
   writeFileSync(target, text);
 }
 
-/** Writes every page of the overview and of the present cases in `lang`; removes the pages of absent cases. */
-export function writeEdition(lang: Lang, present: Set<string>): void {
-  writePage(join(pagesRoot, "index.md"), lang);
+/** Writes every page of the overview and of the present cases in `lang` into a site root (src/ by
+ *  default); removes the pages of absent cases. */
+export function writeEdition(lang: Lang, present: Set<string>, root = siteRoot): void {
+  writePage(join(pagesRoot, "index.md"), lang, root);
   for (const {id} of cases) {
-    const dir = join(siteRoot, id);
+    const dir = join(root, id);
     // Older checkouts linked src/<case> to pages/<case>: replace the link by written pages.
     if (existsSync(dir) || isLink(dir)) {
       if (isLink(dir)) unlinkSync(dir);
@@ -75,9 +78,9 @@ export function writeEdition(lang: Lang, present: Set<string>): void {
     }
     if (!present.has(id)) continue;
     const sources = listPages(join(pagesRoot, id));
-    const wanted = new Set(sources.map((s) => join(siteRoot, relative(pagesRoot, s))));
+    const wanted = new Set(sources.map((s) => join(root, relative(pagesRoot, s))));
     if (existsSync(dir)) for (const file of listPages(dir)) if (!wanted.has(file)) rmSync(file);
-    for (const source of sources) writePage(source, lang);
+    for (const source of sources) writePage(source, lang, root);
   }
 }
 
