@@ -24,18 +24,36 @@ function htmlFiles(dir: string): string[] {
     e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith(".html") ? [join(dir, e.name)] : []);
 }
 
-/** Framework's own English words in a page (its pager's labels are CSS: src/style.css). */
-const frameworkWords: Record<Lang, [string, string][]> = {
-  en: [],
-  ru: [['title="Toggle sidebar"', 'title="Показать или скрыть меню"']]
+/** Framework's own English words in a page and in its client script (the sidebar toggle's title,
+ *  set again when the page loads; the pager's labels are CSS: src/style.css). Script text is
+ *  written with \u escapes, so it reads the same whatever charset a host declares. */
+const escaped = (s: string) => [...s].map((c) => (c.charCodeAt(0) > 127 ? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}` : c)).join("");
+const frameworkWords: Record<Lang, {html: [string, string][]; script: [string, string][]}> = {
+  en: {html: [], script: []},
+  ru: {
+    html: [['title="Toggle sidebar"', 'title="Показать или скрыть меню"']],
+    script: [["Toggle sidebar ", escaped("Показать или скрыть меню ")]]
+  }
 };
+
+function filesUnder(dir: string, suffix: string): string[] {
+  return readdirSync(dir, {withFileTypes: true}).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name), suffix) : e.name.endsWith(suffix) ? [join(dir, e.name)] : []);
+}
 
 /** Gives every page of a built edition its language, Framework's words in it, and links its language switch. */
 export function finishEdition(dir: string, lang: Lang): void {
   for (const file of htmlFiles(dir)) {
     let html = linkEditions(readFileSync(file, "utf8").replace(/^(<!DOCTYPE html>\s*)<html>/i, `$1<html lang="${lang}">`));
-    for (const [from, to] of frameworkWords[lang]) html = html.replaceAll(from, to);
+    for (const [from, to] of frameworkWords[lang].html) html = html.replaceAll(from, to);
     writeFileSync(file, html);
+  }
+  if (!frameworkWords[lang].script.length) return;
+  for (const file of filesUnder(join(dir, "_observablehq"), ".js")) {
+    const script = readFileSync(file, "utf8");
+    let changed = script;
+    for (const [from, to] of frameworkWords[lang].script) changed = changed.replaceAll(from, to);
+    if (changed !== script) writeFileSync(file, changed);
   }
 }
 

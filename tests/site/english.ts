@@ -82,8 +82,14 @@ export async function englishOnPage(browser: Browser, url: string, allowed: Set<
       const out = [document.title, document.body.innerText];
       code.remove();
       document.querySelectorAll("svg text, svg title").forEach((t) => out.push(t.textContent ?? ""));
+      // Plot names the parts of every chart for screen readers in its own English ("x-axis tick label",
+      // "bar"): those are left out; a chart's own aria-label (its description) is checked.
+      const plotPart = /^(fx-|fy-|x-|y-)?(axis|grid|tick|tick label|label|bar|dot|line|area|rule|text|tip|frame|rect|cell|link|arrow|image|vector|geo|hexgrid|raster|contour|density|waffle)s?( tick| tick label| label)*$/;
       document.querySelectorAll("[title], [aria-label], [placeholder]").forEach((e) =>
-        ["title", "aria-label", "placeholder"].forEach((a) => e.getAttribute(a) && out.push(e.getAttribute(a)!)));
+        ["title", "aria-label", "placeholder"].forEach((a) => {
+          const value = e.getAttribute(a);
+          if (value && !(a === "aria-label" && plotPart.test(value))) out.push(value);
+        }));
       document.querySelectorAll("option").forEach((o) => out.push(o.textContent ?? ""));
       return out;
     });
