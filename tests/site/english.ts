@@ -54,7 +54,7 @@ export function exportWords(dataDir: string): Set<string> {
         if (/\.(csv|tsv|txt)$/i.test(entry)) {
           const head = readFileSync(path, "utf8").slice(0, 4096).split(/\r?\n/)[0] ?? "";
           add(head);
-        } else if (/\.json$/i.test(entry)) add(readFileSync(path, "utf8"));
+        } else if (/\.json$/i.test(entry) && entry !== "truth.json") add(readFileSync(path, "utf8")); // the demo's planted truth is not an export
       }
     }
   };
