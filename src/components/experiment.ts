@@ -25,6 +25,21 @@ export const range = (lo: string, hi: string, lang: Lang = pageLang) => (lang ==
 export const inGroup = (label: string, lang: Lang = pageLang) => (lang === "ru" ? `в группе ${label}` : `in ${label}`);
 /** A funnel step named in Russian text: «product_page». */
 const quoted = (step: string, lang: Lang) => (lang === "ru" ? `«${step}»` : step);
+/** Ticks of a day axis in Russian: the day, and the month ("дек.") under the first tick of each month.
+ *  English keeps Plot's own ticks. */
+const dayTicks = pageLang === "ru"
+  ? (d: Date, i: number, ticks?: Date[]) => {
+    const month = i === 0 || (ticks ? ticks[i - 1].getUTCMonth() !== d.getUTCMonth() : d.getUTCDate() === 1);
+    return month ? `${d.getUTCDate()}\n${d.toLocaleDateString("ru-RU", {month: "short", timeZone: "UTC"})}` : String(d.getUTCDate());
+  }
+  : undefined;
+/** A small p on a log axis: "1e-4" (ru: "10⁻⁴", no Latin letter in Russian text). */
+const smallP = (d: number) => {
+  if (pageLang !== "ru") return d.toExponential(0);
+  const [mantissa, exponent] = d.toExponential(0).split("e");
+  const sup = (s: string) => [...s].map((c) => (c === "-" ? "⁻" : "⁰¹²³⁴⁵⁶⁷⁸⁹"[Number(c)] ?? c)).join("");
+  return `${mantissa === "1" ? "" : `${mantissa}·`}10${sup(String(Number(exponent)))}`;
+};
 export const groupColor = (plan: Plan) => ({domain: [plan.control, plan.treatment], range: [MUTED, CHOSEN], legend: true});
 
 /** Relative lift per funnel step with its 95 % interval (treatment vs control); a zero line. */
@@ -88,7 +103,7 @@ export function SequenceChart(looks: Look[], {width, step}: {width: number; step
     ariaLabel: tr({en: `Always-valid readout of ${step} by day`, ru: `Последовательная оценка шага «${step}» по дням`}),
     ariaDescription: tr({en: `Last day: difference ${fixed(last.difference * 100, 1)} points, band ${fixed(last.lo * 100, 1)} to ${fixed(last.hi * 100, 1)}.`,
       ru: `Последний день: разница ${fixed(last.difference * 100, 1)} п. п., полоса от ${fixed(last.lo * 100, 1)} до ${fixed(last.hi * 100, 1)}.`}),
-    x: {label: tr({en: "Day the users' windows closed", ru: "День закрытия окна наблюдения"}), type: "utc"},
+    x: {label: tr({en: "Day the users' windows closed", ru: "День закрытия окна наблюдения"}), type: "utc", tickFormat: dayTicks},
     y: {label: tr({en: "↑ Difference (points)", ru: "↑ Разница (п. п.)"}), tickFormat: (d: number) => fixed(d * 100, 0), grid: true},
     marks: [
       Plot.areaY(rows.filter((r) => r.lo !== null), {x: "date", y1: "lo", y2: "hi", fill: CHOSEN, fillOpacity: 0.2}),
@@ -119,8 +134,8 @@ export function PValueChart(looks: Look[], alpha: number, {width}: {width: numbe
     ariaLabel: tr({en: "Daily p-values", ru: "p-значения по дням"}),
     ariaDescription: tr({en: `${naiveDays} days with a daily p below ${alpha}; always-valid p on the last day ${lastP}.`,
       ru: `Дней с ежедневным p ниже ${grouped(alpha, 4)}: ${naiveDays}; последовательное p в последний день ${lastP}.`}),
-    x: {label: tr({en: "Day", ru: "День"}), type: "utc"},
-    y: {label: tr({en: "↑ p-value", ru: "↑ p-значение"}), type: "log", domain: [Math.min(1e-4, ...rows.map((r) => r.p)), 1], grid: true, ticks: [1e-12, 1e-9, 1e-6, 1e-4, 1e-3, 0.01, 0.05, 0.1, 1].filter((x) => x >= Math.min(1e-4, ...rows.map((r) => r.p))), tickFormat: (d: number) => (d >= 1e-3 ? grouped(d, 3) : d.toExponential(0))},
+    x: {label: tr({en: "Day", ru: "День"}), type: "utc", tickFormat: dayTicks},
+    y: {label: tr({en: "↑ p-value", ru: "↑ p-значение"}), type: "log", domain: [Math.min(1e-4, ...rows.map((r) => r.p)), 1], grid: true, ticks: [1e-12, 1e-9, 1e-6, 1e-4, 1e-3, 0.01, 0.05, 0.1, 1].filter((x) => x >= Math.min(1e-4, ...rows.map((r) => r.p))), tickFormat: (d: number) => (d >= 1e-3 ? grouped(d, 3) : smallP(d))},
     color: {domain: [valid, daily], range: [CHOSEN, MUTED], legend: true},
     marks: [Plot.ruleY([alpha], {stroke: NEGATIVE, strokeDasharray: "4,3"}), Plot.line(rows, {x: "date", y: "p", stroke: "kind", strokeWidth: 2})]
   });
@@ -236,3 +251,10 @@ export function actionTexts(t: Summary, plan: Plan, lang: Lang = pageLang): stri
     : `Fix the participant export: ${int(t.validity.excludedUsers)} users were left out (in both groups, an unknown group label, no sign-up record or outside the audience); see the Validity page.`);
   return out.slice(0, 5);
 }
+
+/** A plan setting named in a sentence: the plan file's key in English ("expectedLift"), its meaning in Russian. */
+const planFields: Record<string, string> = {
+  funnel: "шаги воронки", primary: "целевой шаг", windowDays: "окно наблюдения", control: "метка контрольной группы",
+  treatment: "метка тестовой группы", alpha: "уровень значимости α", power: "мощность", expectedLift: "ожидаемый прирост"
+};
+export const planField = (key: string, lang: Lang = pageLang) => (lang === "ru" ? planFields[key] ?? key : key);
