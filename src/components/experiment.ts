@@ -72,7 +72,7 @@ export function FunnelChart(steps: {step: string; share: Pair}[], plan: Plan, {w
   const {pct} = formats(pageLang);
   const rows = steps.flatMap((s) => [plan.control, plan.treatment].map((group, g) => ({step: s.step, group, share: s.share[g]})));
   return Plot.plot({
-    width, height: 70 + 50 * steps.length, marginLeft: 110,
+    width, height: 70 + 50 * steps.length, marginLeft: 110, marginRight: 44,
     title: tr({en: "Participants reaching each step within their window, by group (% of participants)",
       ru: "Участники, дошедшие до каждого шага за своё окно наблюдения, по группам (% участников)"}),
     ariaLabel: tr({en: "Funnel by group", ru: "Воронка по группам"}),
