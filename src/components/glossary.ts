@@ -36,7 +36,9 @@ export const nouns = {
   duplicate: {en: ["duplicate", "duplicates"], ru: ["дубликат", "дубликата", "дубликатов"]},
   outlier: {en: ["outlier", "outliers"], ru: ["выброс", "выброса", "выбросов"]},
   participant: {en: ["participant", "participants"], ru: ["участник", "участника", "участников"]},
-  page: {en: ["page", "pages"], ru: ["страница", "страницы", "страниц"]}
+  page: {en: ["page", "pages"], ru: ["страница", "страницы", "страниц"]},
+  // experiment
+  step: {en: ["step", "steps"], ru: ["шаг", "шага", "шагов"]}
 } satisfies Record<string, Noun>;
 
 export const terms = {

@@ -19,6 +19,7 @@ import {isDataError} from "../../loaders/io/problems.ts";
 import {proposeFolder} from "../../loaders/inputs/propose.ts";
 import {MAPPING_FILE} from "../../loaders/inputs/mapping.ts";
 import {assertClose, readGolden} from "../stats/helpers.ts";
+import {actionTexts, answerText, interval, signedPct} from "../../src/components/experiment.ts";
 
 const golden = readGolden("experiment.json");
 const truth = JSON.parse(readFileSync("data/experiment/truth.json", "utf8"));
@@ -191,4 +192,36 @@ test("a missing required column is a clear build error naming the file and the c
   } finally {
     rmSync(root, {recursive: true, force: true});
   }
+});
+
+/** Latin words left in a Russian sentence once the data's own names (steps, tests, groups, campaigns) are taken out. */
+function latinWords(text: string, names: string[]): string[] {
+  let rest = text;
+  for (const name of [...names].sort((x, y) => y.length - x.length)) rest = rest.split(name).join(" ");
+  return (rest.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !["experiment", "plan", "json"].includes(w));
+}
+
+test("the verdicts and actions read in Russian: plurals, decimal commas, p < 0,0001; the English ones as before", () => {
+  const s = a["summary.json"];
+  const plan = s.plan;
+  const names = [...plan.funnel, ...s.tests.map((t: any) => t.test), plan.control, plan.treatment, ...s.tests.flatMap((t: any) => t.validity.campaigns.map((c: any) => c.name))];
+  const thin = "\u202F";
+  const s1 = s.tests.find((t: any) => t.test === test1);
+  const s2 = s.tests.find((t: any) => t.test === test2);
+  // Test 1 (the demo's numbers: 1,134 and 1,106 participants; purchase 32.7% and 33.7%; 3,306 needed per group).
+  assert.equal(answerText(s1, plan, "en"), "Inconclusive: the share of participants reaching purchase is 32.7% in A and 33.7% in B, a lift of +3.1% (95% CI −8.3% to +15.9%); the test could detect only lifts of +17.3% or more, and the expected +10% would have needed 3,306 participants per group (it had 1,134).");
+  assert.equal(answerText(s1, plan, "ru"), `Вывода нет: доля участников, дошедших до шага «purchase», — 32,7${thin}% в группе A и 33,7${thin}% в группе B, прирост +3,1${thin}% (95${thin}% ДИ от −8,3${thin}% до +15,9${thin}%); тест мог обнаружить только прирост от +17,3${thin}% и выше, а для ожидаемых +10${thin}% понадобилось бы 3${thin}306 участников в каждой группе (в группе A было 1${thin}134).`);
+  // Test 2: the sample ratio mismatch (1,540 and 1,236 where 1,388 each are expected; B has 152 fewer).
+  const ru2 = answerText(s2, plan, "ru");
+  assert.match(ru2, new RegExp(`^Решение по этому тесту принимать нельзя: в группе A 1${thin}540 участников, в группе B — 1${thin}236, тогда как плановое соотношение даёт 1${thin}388 и 1${thin}388; случайно такое расхождение возникает с p < 0,0001`));
+  const actions2 = actionTexts(s2, plan, "ru");
+  assert.match(actions2[0], /^Выясните, почему в группе B на 152 участника меньше, чем даёт плановое соотношение 50\u202F% \(1\u202F236 из 2\u202F776\)/, "152 → «участника» (accusative of 2–4)");
+  assert.match(actions2.join("\n"), /«Christmas&New Year Promo» шла 10 дней теста \(с 2020-12-25 по 2021-01-03\)/);
+  assert.match(actionTexts(s1, plan, "ru").join("\n"), /из анализа исключено пользователей — 18 /);
+  assert.match(actionTexts(s2, plan, "en")[0], /^Find why B has 152 participants fewer than the planned 50% split gives \(1,236 of 2,776\)/);
+  for (const t of [s1, s2]) {
+    for (const text of [answerText(t, plan, "ru"), ...actionTexts(t, plan, "ru")]) assert.deepEqual(latinWords(text, names), [], text);
+  }
+  assert.equal(interval({value: 0.031, lo: -0.083, hi: 0.159}, (x) => signedPct(x, 1, "ru"), "ru"), `95${thin}% ДИ от −8,3${thin}% до +15,9${thin}%`);
+  assert.equal(signedPct(-0.04, 1, "en"), "−4.0%");
 });

@@ -44,6 +44,8 @@ export function exportWords(dataDir: string): Set<string> {
       for (const piece of part.split(/(?<=[a-z])(?=[A-Z])/)) words.add(piece.toLowerCase());
     }
     words.add(text.toLowerCase());
+    // words as the check reads them ("experiment-plan" of experiment-plan.json)
+    for (const m of text.matchAll(word)) words.add(m[0].toLowerCase());
   };
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir)) {
