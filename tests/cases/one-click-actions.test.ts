@@ -60,8 +60,8 @@ function handMade() {
     }
   });
   const offers = {offers: segments.map(([segment, name, target, p, profit]): SegmentOffer => ({
-    segment, name, target, headline: name, n: 2, consenting: 1, monthlyProfit: 2 * profit, expectedProfitAtRisk: 2 * p * profit, meanProbability: p,
-    actions: [{rule: "x", title: `Action for ${name}`, because: "", effect: null}], channels: []
+    segment, name, target, headline: {en: name, ru: name}, n: 2, consenting: 1, monthlyProfit: 2 * profit, expectedProfitAtRisk: 2 * p * profit, meanProbability: p,
+    actions: [{rule: "x", title: {en: `Action for ${name}`, ru: `Действие для ${name}`}, because: {en: "", ru: ""}, effect: null}], channels: []
   }))} as unknown as Offers;
   return {offers, rows, membership, probabilities};
 }

@@ -1,0 +1,30 @@
+/**
+ * A case's own words in the page's language. A loader that names things in English (feature
+ * labels, segment names, target classes) writes `ru`, a dictionary English → Russian, into its
+ * artifact; `localize(artifact)` returns the artifact with every string that is a key of the
+ * dictionary replaced by its Russian form on a Russian page (unchanged on an English one). Equal
+ * labels stay equal, so a page or component matching one value against another still works.
+ *
+ *   const seg = localize(await FileAttachment("../data/one-click/segments.json").json());
+ */
+import {pageLang, type Lang} from "./i18n.js";
+
+type Words = Record<string, string>;
+
+function swap(x: unknown, words: Words): unknown {
+  if (typeof x === "string") return Object.prototype.hasOwnProperty.call(words, x) ? words[x] : x;
+  if (Array.isArray(x)) return x.map((v) => swap(v, words));
+  if (x && typeof x === "object") return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, swap(v, words)]));
+  return x;
+}
+
+export function localize<T>(artifact: T & {ru?: Words}, lang: Lang = pageLang): T {
+  const words = artifact?.ru;
+  if (lang !== "ru" || !words) return artifact;
+  return swap(artifact, words) as T;
+}
+
+/** A word of a case's dictionary in the page's language: `word("declined", words)`. */
+export function word(x: string, words: Words | undefined, lang: Lang = pageLang): string {
+  return lang === "ru" && words && Object.prototype.hasOwnProperty.call(words, x) ? words[x] : x;
+}
