@@ -7,7 +7,7 @@
  *
  *   const seg = localize(await FileAttachment("../data/one-click/segments.json").json());
  */
-import {pageLang, type Lang} from "./i18n.js";
+import {pageLang, tr, type Lang, type Text} from "./i18n.js";
 
 type Words = Record<string, string>;
 
@@ -27,4 +27,21 @@ export function localize<T>(artifact: T & {ru?: Words}, lang: Lang = pageLang): 
 /** A word of a case's dictionary in the page's language: `word("declined", words)`. */
 export function word(x: string, words: Words | undefined, lang: Lang = pageLang): string {
   return lang === "ru" && words && Object.prototype.hasOwnProperty.call(words, x) ? words[x] : x;
+}
+
+/**
+ * Names of tests, effect sizes and their magnitudes as the report's statistics layer writes them
+ * (English strings, or Text once that layer writes both languages), in the page's language.
+ */
+const statRu: Record<string, string> = {
+  negligible: "пренебрежимо малый", small: "малый", medium: "средний", large: "большой",
+  "Cohen's d": "d Коэна", "Cohen's h": "h Коэна", "Cramér's V": "V Крамера", "rank-biserial r": "рангово-бисериальный r",
+  "Welch t-test": "t-критерий Уэлча", "Mann–Whitney U test": "критерий Манна — Уитни",
+  "chi-square test of independence": "критерий хи-квадрат на независимость",
+  "chi-square test of independence with Yates' correction": "критерий хи-квадрат на независимость с поправкой Йейтса"
+};
+
+export function statWord(x: string | Text, lang: Lang = pageLang): string {
+  if (typeof x !== "string") return tr(x, lang);
+  return lang === "ru" ? statRu[x] ?? x : x;
 }

@@ -11,7 +11,8 @@
 import * as Plot from "@observablehq/plot";
 import {CHOSEN, MUTED, NEGATIVE, POSITIVE} from "./palette.js";
 import {CHAR_WIDTH, fixed, pct, wrapLabel, wrappedAxis} from "./format.js";
-import {pageLang, tr, type Text} from "./i18n.js";
+import {tr, type Text} from "./i18n.js";
+import {statWord} from "./localize.js";
 
 interface Variable {
   id: string;
@@ -34,10 +35,7 @@ export interface PortraitData {
 const value = (x: number) => (Math.abs(x) < 10 ? fixed(x, 2) : fixed(x, 0));
 
 /** Cohen's magnitude word in the page's language. */
-export function magnitudeText(m: string | Text): string {
-  if (typeof m !== "string") return tr(m);
-  return pageLang === "ru" ? ({negligible: "пренебрежимо малый", small: "малый", medium: "средний", large: "большой"} as Record<string, string>)[m] ?? m : m;
-}
+export const magnitudeText = (m: string | Text) => statWord(m);
 
 export function PortraitDifferences(p: PortraitData, threshold: number, {width = 640}: {width?: number} = {}) {
   const rows = p.variables.filter((v) => v.kind === "numeric").sort((a, b) => b.effect.value - a.effect.value);

@@ -135,8 +135,8 @@ function settingInWords(key: string, v: unknown, lang: Lang): string {
   const ru = formats("ru");
   if (lang === "ru") {
     switch (key) {
-      case "maxDepth": return v === null ? "деревья без ограничения глубины" : `деревья глубиной не более ${ru.plural(Number(v), "уровень", "уровня", "уровней")}`;
-      case "minSamplesLeaf": return `не менее ${ru.plural(Number(v), "покупатель", "покупателя", "покупателей")} в каждом листе`;
+      case "maxDepth": return v === null ? "деревья без ограничения глубины" : `деревья глубиной не более ${ru.plural(Number(v), "уровня", "уровней", "уровней")}`;
+      case "minSamplesLeaf": return `не менее ${ru.plural(Number(v), "покупателя", "покупателей", "покупателей")} в каждом листе`;
       case "k": return `голоса ${ru.plural(Number(v), "самого похожего покупателя", "самых похожих покупателей", "самых похожих покупателей")}`;
       case "weights": return v === "distance" ? "более близкие покупатели весят больше" : "все соседи весят одинаково";
       case "scaler": return v === "minmax" ? "признаки приведены к шкале 0–1" : "стандартизованные признаки";

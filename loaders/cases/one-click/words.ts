@@ -11,6 +11,7 @@
 import {russianLabels} from "../../inputs/glossary.ts";
 import {features, groups, profitInfo, target, type FeatureDef, type FeatureId} from "./features.ts";
 import {segmentDefs} from "./segments.ts";
+import {categoryValues} from "../../io/schemas/one-click.ts";
 
 /** The short Russian label of each feature (chart axes, matrix labels); the long one is the template's. */
 const shortRu: Record<FeatureId, string> = {
@@ -81,7 +82,8 @@ const fixed: Record<string, string> = {
  * their labels (`vocabulary`) and the one-hot columns of the design matrix (`columns`).
  */
 export function russianWords(vocabulary: readonly FeatureDef[] = features, columns: readonly {feature: string; label: string; source: FeatureId}[] = []): Record<string, string> {
-  const out: Record<string, string> = {...fixed};
+  // The exports' own category names, shown as found (the clean layer names them in English).
+  const out: Record<string, string> = {...fixed, ...Object.fromEntries(Object.entries(categoryValues).map(([source, en]) => [en, source]))};
   const own = new Map(features.map((f) => [f.id, f]));
   for (const f of vocabulary) {
     // A label the mapping gave stays the analyst's word.
@@ -93,7 +95,7 @@ export function russianWords(vocabulary: readonly FeatureDef[] = features, colum
     const f = vocabulary.find((v) => v.id === c.source)!;
     if (c.label === f.label) continue;
     const level = c.label.slice(f.label.length + 2);
-    out[c.label] = `${out[f.label] ?? f.label}: ${fixed[level] ?? level}`;
+    out[c.label] = `${out[f.label] ?? f.label}: ${out[level] ?? level}`;
   }
   for (const g of groups) {
     out[g.label] = groupRu[g.id][0];
