@@ -29,7 +29,7 @@ import {moneyUnit} from "../../src/components/format.ts";
 import {listWords, oneClickActions} from "./one-click/actions.ts";
 import {profitScale} from "./one-click/profit-scale.ts";
 import {oneClickDashboard} from "./one-click/dashboard.ts";
-import {russianWords} from "./one-click/words.ts";
+import {russianWords, withRussianLabels} from "./one-click/words.ts";
 import type {Text} from "../../src/components/i18n.ts";
 
 export interface OneClickOptions extends ModelOptions {
@@ -125,7 +125,12 @@ export function oneClickArtifacts(data: OneClickData, {customerRows = buildSetti
 
   // Sentences for stakeholders: settings in words ("trees grown without a depth limit", not "maxDepth=none").
   const report = model.report;
-  const words = (text: string | Text | null) => (text === null ? null : inWords(text, report.leaderboard));
+  const labels = [...vocabulary.map((f) => f.label), ...model.design.columns.map((c) => c.label)];
+  const words = (text: string | Text | null): Text | null => {
+    if (text === null) return null;
+    const t = inWords(text, report.leaderboard);
+    return {en: t.en, ru: withRussianLabels(t.ru, ruWords, labels)};
+  };
   const modelArtifact = {
     ...report,
     chosen: {...report.chosen, settings: settingsInWords(report.chosen.params), reason: words(report.chosen.reason)!},

@@ -7,7 +7,7 @@
  */
 import {describe, test} from "node:test";
 import assert from "node:assert/strict";
-import {russianWords} from "../../loaders/cases/one-click/words.ts";
+import {russianWords, withRussianLabels} from "../../loaders/cases/one-click/words.ts";
 import {features, groups, labelledFeatures, target} from "../../loaders/cases/one-click/features.ts";
 import {segmentDefs} from "../../loaders/cases/one-click/segments.ts";
 import {designMatrix} from "../../loaders/cases/one-click/model.ts";
@@ -50,5 +50,12 @@ describe("One Click's Russian words", () => {
     assert.equal(ru.trends[0].period, "прошлый месяц");
     assert.equal(ru.trends[0].mean, 2);
     assert.deepEqual(localize(artifact, "en"), artifact);
+  });
+
+  test("another layer's Russian sentence gets the Russian labels, the one-hot column's before its feature's", () => {
+    const labels = ["Favourite category", "Favourite category: Kitchenware"];
+    const w = {...words, "Favourite category: Kitchenware": "Любимая категория: Кухонная посуда"};
+    assert.equal(withRussianLabels("без штрафа; Favourite category: Kitchenware — опорный уровень", w, labels),
+      "без штрафа; Любимая категория: Кухонная посуда — опорный уровень");
   });
 });

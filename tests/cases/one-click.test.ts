@@ -393,7 +393,7 @@ describe("One Click on the demo data", () => {
     const leaks = (artifacts: Record<string, unknown>) =>
       Object.entries(artifacts).filter(([, v]) => (JSON.stringify(v).match(/[0-9A-Za-z-]{5,}/g) ?? []).some((t) => ids.has(t))).map(([k]) => k);
     assert.deepEqual(leaks(closed), []);
-    assert.deepEqual(closed["customers.json"], {allowed: false, sources: closed["customers.json"].sources, customers: []});
+    assert.deepEqual(closed["customers.json"], {ru: closed["customers.json"].ru, allowed: false, sources: closed["customers.json"].sources, customers: []});
     assert.ok(leaks(open).includes("customers.json"));
     assert.equal(open["customers.json"].customers.length, data.modelling.length);
     assert.equal(open["segments.json"].customers.length, data.modelling.length);

@@ -107,3 +107,13 @@ export function russianWords(vocabulary: readonly FeatureDef[] = features, colum
   }
   return out;
 }
+
+/**
+ * A Russian sentence another layer wrote with the case's English labels in it (the model
+ * comparison names the reference level "Favourite category: Kitchenware"): each label of
+ * `labels` replaced by its Russian form, longest first so a one-hot column's label wins over its
+ * feature's.
+ */
+export function withRussianLabels(text: string, words: Readonly<Record<string, string>>, labels: readonly string[]): string {
+  return [...labels].filter((l) => words[l]).sort((a, b) => b.length - a.length).reduce((t, l) => t.split(l).join(words[l]), text);
+}
