@@ -11,10 +11,13 @@ import {pageLang, tr, type Lang, type Text} from "./i18n.js";
 
 type Words = Record<string, string>;
 
+/** Fields that hold code values, never shown as words (a model's hyperparameters: scaler "standard"). */
+const codeValues = new Set(["params"]);
+
 function swap(x: unknown, words: Words): unknown {
   if (typeof x === "string") return Object.prototype.hasOwnProperty.call(words, x) ? words[x] : x;
   if (Array.isArray(x)) return x.map((v) => swap(v, words));
-  if (x && typeof x === "object") return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, swap(v, words)]));
+  if (x && typeof x === "object") return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, codeValues.has(k) ? v : swap(v, words)]));
   return x;
 }
 

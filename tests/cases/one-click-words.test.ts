@@ -50,6 +50,8 @@ describe("One Click's Russian words", () => {
     assert.equal(ru.trends[0].period, "прошлый месяц");
     assert.equal(ru.trends[0].mean, 2);
     assert.deepEqual(localize(artifact, "en"), artifact);
+    // A model's hyperparameters are code values: "standard" stays a scaler's name.
+    assert.deepEqual(localize({ru: words, params: {scaler: "standard"}, levels: ["standard"]}, "ru"), {ru: words, params: {scaler: "standard"}, levels: ["стандарт"]});
   });
 
   test("another layer's Russian sentence gets the Russian labels, the one-hot column's before its feature's", () => {
