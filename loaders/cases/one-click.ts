@@ -19,16 +19,18 @@ import {exploreOneClick} from "./one-click/exploration.ts";
 import {scalingChoices} from "../analysis/families.ts";
 import {fitOneClickModel, inWords, settingsInWords, shapBySource, sourceImportance, type ModelOptions} from "./one-click/model.ts";
 import {segmentCustomers, segmentDefs} from "./one-click/segments.ts";
-import {breakEvenProduct, defaultValues, designOffers, offerValue} from "./one-click/offers.ts";
+import {breakEvenProduct, defaultValues, designOffers, offerValue, unitIn} from "./one-click/offers.ts";
 import {topReasons} from "../explain/reasons.ts";
 import type {Artifacts} from "../artifacts.ts";
 import {caseById, type CaseRun} from "./registry.ts";
 import {qualityArtifact} from "../quality/artifact.ts";
 import {caseMoney, type Money} from "./money.ts";
 import {moneyUnit} from "../../src/components/format.ts";
-import {oneClickActions} from "./one-click/actions.ts";
+import {listWords, oneClickActions} from "./one-click/actions.ts";
 import {profitScale} from "./one-click/profit-scale.ts";
 import {oneClickDashboard} from "./one-click/dashboard.ts";
+import {russianWords, withRussianLabels} from "./one-click/words.ts";
+import type {Text} from "../../src/components/i18n.ts";
 
 export interface OneClickOptions extends ModelOptions {
   customerRows?: boolean;
@@ -44,7 +46,7 @@ export interface CustomerRecord {
   profit: number;
   declined: 0 | 1;
   segment: string;
-  offer: string;
+  offer: Text;
   /** SHAP (log-odds) per customer feature, in `sources` order. */
   shap: number[];
   /** The three features pushing this customer's probability up the most. */
@@ -68,8 +70,12 @@ function reportedCounts(data: OneClickData) {
  * What the model's target is, in words: the export's activity label is a current class with no time
  * horizon, read alongside features of the same month, so the model reproduces it; it does not forecast.
  */
-export function targetMeaning(t: {positive: string; negative: string} = target): string {
-  return `The model reproduces the store's current activity label (${t.positive} or ${t.negative}) from features of the same and earlier months. The label carries no time horizon, so the model describes who is ${t.positive} now; it does not forecast a future decline.`;
+export function targetMeaning(t: {positive: string; negative: string} = target, words: Readonly<Record<string, string>> = russianWords()): Text {
+  const ru = (x: string) => words[x] ?? x;
+  return {
+    en: `The model reproduces the store's current activity label (${t.positive} or ${t.negative}) from features of the same and earlier months. The label carries no time horizon, so the model describes who is ${t.positive} now; it does not forecast a future decline.`,
+    ru: `Модель воспроизводит текущую метку активности покупателя в магазине («${ru(t.positive)}» или «${ru(t.negative)}») по признакам того же и предыдущих месяцев. У метки нет горизонта времени, поэтому модель описывает, у кого активность «${ru(t.positive)}» сейчас; будущего снижения она не прогнозирует.`
+  };
 }
 
 /**
@@ -96,7 +102,8 @@ export function oneClickArtifacts(data: OneClickData, {customerRows = buildSetti
   const exploration = exploreOneClick(rows, {vocabulary});
   const model = fitOneClickModel(rows, {...modelOptions, allRows: customerRows, vocabulary});
   const {segments, membership} = segmentCustomers(rows, model.oof, {customerRows, vocabulary});
-  const offers = designOffers(segments, {rows, membership, unit});
+  const ruWords = russianWords(vocabulary, model.design.columns);
+  const offers = designOffers(segments, {rows, membership, unit, words: ruWords});
 
   // SHAP per customer feature and per feature group, on the test part (like the report's summary).
   const shap = model.shap;
@@ -118,13 +125,18 @@ export function oneClickArtifacts(data: OneClickData, {customerRows = buildSetti
 
   // Sentences for stakeholders: settings in words ("trees grown without a depth limit", not "maxDepth=none").
   const report = model.report;
-  const words = (text: string | null) => (text === null ? null : inWords(text, report.leaderboard));
+  const labels = [...vocabulary.map((f) => f.label), ...model.design.columns.map((c) => c.label)];
+  const words = (text: string | Text | null): Text | null => {
+    if (text === null) return null;
+    const t = inWords(text, report.leaderboard);
+    return {en: t.en, ru: withRussianLabels(t.ru, ruWords, labels)};
+  };
   const modelArtifact = {
     ...report,
     chosen: {...report.chosen, settings: settingsInWords(report.chosen.params), reason: words(report.chosen.reason)!},
     families: report.families.map((f) => ({...f, settings: settingsInWords(report.leaderboard.find((e) => e.family === f.family && e.bestOfFamily)!.params)})),
     shapModel: words(report.shapModel),
-    targetMeaning: targetMeaning(),
+    targetMeaning: targetMeaning(target, ruWords),
     oddsRatiosModel: words(report.oddsRatiosModel),
     groups: groups.map((g) => ({...g, features: vocabulary.filter((f) => f.group === g.id).map((f) => f.id)})),
     columns: model.design.columns,
@@ -158,7 +170,7 @@ export function oneClickArtifacts(data: OneClickData, {customerRows = buildSetti
     question: caseById("one-click").question,
     counts: reportedCounts(data),
     target: exploration.target,
-    targetMeaning: targetMeaning(),
+    targetMeaning: targetMeaning(target, ruWords),
     strongestDifferences: strongestDifferences(exploration),
     noDifference: exploration.features.filter((f) => !f.test.rejectAdjusted).map((f) => f.label),
     profitDiffers: exploration.profit.test.rejectAdjusted ?? false,
@@ -182,14 +194,17 @@ export function oneClickArtifacts(data: OneClickData, {customerRows = buildSetti
     customerRows
   };
 
+  // Every English word of the case a page shows, with its Russian form (src/components/localize.ts).
+  const ru: Record<string, string> = {...ruWords, ...listWords, [unit]: unitIn(unit, "ru")};
+  for (const a of actions) ru[a.list.title] = `${a.title.ru}: ${ruWords[a.segmentName] ?? a.segmentName}`;
   return {
-    "summary.json": summary,
-    "exploration.json": exploration,
-    "model.json": modelArtifact,
-    "segments.json": {...segments, profitUnit: unit},
-    "offers.json": offers,
+    "summary.json": {...summary, ru},
+    "exploration.json": {...exploration, ru},
+    "model.json": {...modelArtifact, ru},
+    "segments.json": {...segments, profitUnit: unit, ru},
+    "offers.json": {...offers, ru},
     "dashboard.json": oneClickDashboard({rows, membership, vocabulary, threshold: segments.defaults.probability, profitUnit: unit}),
-    "customers.json": {allowed: customerRows, sources: bySource?.sources.map((s) => ({feature: s, label: featureLabel.get(s)})) ?? [], customers}
+    "customers.json": {ru, allowed: customerRows, sources: bySource?.sources.map((s) => ({feature: s, label: featureLabel.get(s)})) ?? [], customers}
   };
 }
 

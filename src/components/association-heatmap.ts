@@ -9,6 +9,7 @@
 import * as Plot from "@observablehq/plot";
 import {POSITIVE} from "./palette.js";
 import {fixed, wrappedAxis} from "./format.js";
+import {tr} from "./i18n.js";
 
 export interface AssociationData {
   names: string[];
@@ -30,7 +31,7 @@ export function AssociationHeatmap(m: AssociationData, {width = 720, targetLast 
   const axis = wrappedAxis(labels, width * 0.3);
   const size = Math.min(width, 880);
   return Plot.plot({
-    title: "Association between every pair of columns",
+    title: tr({en: "Association between every pair of columns", ru: "Связь между каждой парой столбцов"}),
     width: size,
     // Square cells where the wrapped labels fit; taller rows on a narrow screen.
     height: Math.max(size - axis.marginLeft, labels.length * axis.rowHeight(0)) + 110,
@@ -38,10 +39,10 @@ export function AssociationHeatmap(m: AssociationData, {width = 720, targetLast 
     marginBottom: 110,
     x: {label: null, domain: labels, tickRotate: -45},
     y: {label: null, domain: labels, tickFormat: axis.tickFormat},
-    color: {type: "linear", scheme: "blues", domain: [0, 1], label: "Strength of association (0 = none, 1 = perfect)", legend: true},
+    color: {type: "linear", scheme: "blues", domain: [0, 1], label: tr({en: "Strength of association (0 = none, 1 = perfect)", ru: "Сила связи (0 — нет, 1 — полная)"}), legend: true},
     marks: [
       Plot.cell(cells, {x: "a", y: "b", fill: "value", inset: 0.5, tip: true,
-        title: (c) => c.i === c.j ? c.aName : `${c.aName} × ${c.bName}\n${c.measure} = ${c.value.toFixed(3)}${c.collinear ? "\ncollinear pair" : ""}`}),
+        title: (c) => c.i === c.j ? c.aName : `${c.aName} × ${c.bName}\n${c.measure} = ${fixed(c.value, 3)}${c.collinear ? `\n${tr({en: "collinear pair", ru: "коллинеарная пара"})}` : ""}`}),
       // Values in the cells only where a cell is wide enough for ".45" (else they run together; the tip has them).
       (size - axis.marginLeft - 20) / labels.length >= 20 ? Plot.text(cells.filter((c) => c.i !== c.j), {x: "a", y: "b", text: (c) => fixed(c.value, 2).replace(/^0\./, "."), fontSize: 9, fill: (c) => (c.value > 0.55 ? "white" : "black")}) : null,
       Plot.cell(cells.filter((c) => c.collinear), {x: "a", y: "b", stroke: "black", strokeWidth: 2.5, fill: "none"}),

@@ -8,6 +8,9 @@
  */
 import * as Plot from "@observablehq/plot";
 import {CHOSEN, MUTED, POSITIVE} from "./palette.js";
+import {tr} from "./i18n.js";
+import {count, fixed, grouped, int} from "./format.js";
+import {nouns} from "./glossary.js";
 
 export interface MapCell {
   p0: number;
@@ -44,11 +47,12 @@ export interface MapOptions {
 }
 
 export function SegmentMap(data: {cells: MapCell[]; profitEdges: number[]}, options: MapOptions) {
-  const {width = 720, height = 440, probability, value, quadrants, probabilityLabel = "Probability", valueLabel = "Value", points = null, outcomes = ["event", "no event"], title = "Customers by risk and value, in four segments"} = options;
+  const {width = 720, height = 440, probability, value, quadrants, probabilityLabel = tr({en: "Probability", ru: "Вероятность"}), valueLabel = tr({en: "Value", ru: "Ценность"}),
+    points = null, outcomes = [tr({en: "event", ru: "событие"}), tr({en: "no event", ru: "нет события"})], title = tr({en: "Customers by risk and value, in four segments", ru: "Покупатели по риску и ценности, в четырёх сегментах"})} = options;
   const m0 = data.profitEdges[0], m1 = data.profitEdges[data.profitEdges.length - 1];
   const corner = (q: MapQuadrant) => ({
     anchor: `${q.highProfit ? "top" : "bottom"}-${q.highRisk ? "right" : "left"}`,
-    text: `${q.name}\n${q.n} customers`
+    text: `${q.name}\n${count(q.n, nouns.buyer)}`
   });
   return Plot.plot({
     title,
@@ -57,12 +61,15 @@ export function SegmentMap(data: {cells: MapCell[]; profitEdges: number[]}, opti
     y: {label: `↑ ${valueLabel}`, domain: [m0, m1], grid: true},
     color: points
       ? {domain: outcomes, range: [POSITIVE, "#4e79a7"], legend: true}
-      : {type: "sqrt", scheme: "purples", label: "Customers in the cell", legend: true},
+      : {type: "sqrt", scheme: "purples", label: tr({en: "Customers in the cell", ru: "Покупателей в ячейке"}), legend: true},
     marks: [
       Plot.rect(data.cells, {x1: "p0", x2: "p1", y1: "m0", y2: "m1", fill: points ? () => "#eee" : "n", inset: 0.3, tip: !points,
-        title: (c: MapCell) => `${c.n} customers (${c.declined} declined)\nprobability ${(c.p0 * 100).toFixed(0)}–${(c.p1 * 100).toFixed(0)}%\nprofit ${+c.m0.toPrecision(4)}–${+c.m1.toPrecision(4)}\ntotal profit ${c.profit.toFixed(2)}`}),
+        title: (c: MapCell) => tr({
+          en: `${c.n} customers (${c.declined} declined)\nprobability ${(c.p0 * 100).toFixed(0)}–${(c.p1 * 100).toFixed(0)}%\nprofit ${+c.m0.toPrecision(4)}–${+c.m1.toPrecision(4)}\ntotal profit ${c.profit.toFixed(2)}`,
+          ru: `${count(c.n, nouns.buyer)} (снижение: ${int(c.declined)})\nвероятность ${int(c.p0 * 100)}–${int(c.p1 * 100)}\u202F%\nприбыль ${grouped(+c.m0.toPrecision(4), 4)}–${grouped(+c.m1.toPrecision(4), 4)}\nвсего прибыли ${fixed(c.profit, 2)}`
+        })}),
       points ? Plot.dot(points, {x: "probability", y: "profit", r: 2.2, fill: (d) => (d.declined ? outcomes[0] : outcomes[1]), fillOpacity: 0.6, tip: true,
-        title: (d) => `probability ${(d.probability * 100).toFixed(1)}%\nprofit ${d.profit}\n${d.declined ? outcomes[0] : outcomes[1]}`}) : null,
+        title: (d) => tr({en: `probability ${(d.probability * 100).toFixed(1)}%\nprofit ${d.profit}`, ru: `вероятность ${fixed(d.probability * 100, 1)}\u202F%\nприбыль ${grouped(d.profit, 2)}`}) + `\n${d.declined ? outcomes[0] : outcomes[1]}`}) : null,
       Plot.ruleX([probability], {stroke: CHOSEN, strokeWidth: 2.5}),
       Plot.ruleY([value], {stroke: CHOSEN, strokeWidth: 2.5}),
       ...quadrants.map((q) => {

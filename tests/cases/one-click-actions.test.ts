@@ -13,6 +13,7 @@
  *   by those probabilities × the stated rates, and the "High risk, lower profit" segment, whose offer
  *   loses money at the defaults, is given no paid offer and no cost.
  */
+import {formats} from "../../src/components/format.ts";
 import {before, describe, test} from "node:test";
 import assert from "node:assert/strict";
 import {offerValue, type AssumptionValues} from "../../src/components/offer-value.ts";
@@ -60,8 +61,8 @@ function handMade() {
     }
   });
   const offers = {offers: segments.map(([segment, name, target, p, profit]): SegmentOffer => ({
-    segment, name, target, headline: name, n: 2, consenting: 1, monthlyProfit: 2 * profit, expectedProfitAtRisk: 2 * p * profit, meanProbability: p,
-    actions: [{rule: "x", title: `Action for ${name}`, because: "", effect: null}], channels: []
+    segment, name, target, headline: {en: name, ru: name}, n: 2, consenting: 1, monthlyProfit: 2 * profit, expectedProfitAtRisk: 2 * p * profit, meanProbability: p,
+    actions: [{rule: "x", title: {en: `Action for ${name}`, ru: `Действие для ${name}`}, because: {en: "", ru: ""}, effect: null}], channels: []
   }))} as unknown as Offers;
   return {offers, rows, membership, probabilities};
 }
@@ -161,7 +162,9 @@ describe("One Click actions on the real exports", {skip: realDataSkip("one-click
     const meanProfit = data.modelling.reduce((s, c) => s + c.profit!, 0) / data.modelling.length;
     const offerCost = art["offers.json"].assumptions.find((x: {id: string}) => x.id === "offerCost");
     assert.equal(offerCost.value, Number((meanProfit / 4).toPrecision(1)));
-    assert.match(offerCost.why, new RegExp(`quarter of the average customer's monthly profit \\(${meanProfit.toFixed(2)} currency units\\)`));
+    assert.match(offerCost.why.en, new RegExp(`quarter of the average customer's monthly profit \\(${meanProfit.toFixed(2)} currency units\\)`));
+    // The Russian sentence: the same amount in Russian format, the unit in Russian.
+    assert.ok(offerCost.why.ru.includes(`четверти средней месячной прибыли с покупателя (${formats("ru").fixed(meanProfit, 2)}\u00A0ден. ед.)`), offerCost.why.ru);
   });
 
   test("profit is about 0.08 % of revenue: a recount from the clean customers, flagged for the unit", () => {

@@ -21,7 +21,8 @@ import {readFileSync} from "node:fs";
 import {resolve} from "node:path";
 import {loadOneClick, type OneClickData} from "../../loaders/clean/one-click.ts";
 import {customerTable} from "../../loaders/cases/one-click/features.ts";
-import {fitOneClickModel, type OneClickModel} from "../../loaders/cases/one-click/model.ts";
+import {fitOneClickModel, settingsInWords, type OneClickModel} from "../../loaders/cases/one-click/model.ts";
+import {formats} from "../../src/components/format.ts";
 import {oneClickArtifacts} from "../../loaders/cases/one-click.ts";
 import {defaultValues, designOffers, offerValue} from "../../loaders/cases/one-click/offers.ts";
 import {defaultPortraitFeatures, portrait, segmentCustomers, segmentDefs} from "../../loaders/cases/one-click/segments.ts";
@@ -225,17 +226,26 @@ describe("One Click on the real exports: the money case, the target's wording an
     assert.deepEqual(art["summary.json"].profitByActivity, p);
     // The share-lost assumption says the export cannot measure it, with the computed comparison.
     const why = art["offers.json"].assumptions.find((a: {id: string}) => a.id === "lossShare").why;
-    assert.match(why, /cannot measure/);
-    assert.ok(why.includes(p.reading), why);
-    assert.ok(why.includes(p.difference.lo.toFixed(2)) && why.includes(p.difference.hi.toFixed(2)), why);
+    assert.match(why.en, /cannot measure/);
+    assert.ok(why.en.includes(p.reading.en), why.en);
+    assert.ok(why.en.includes(p.difference.lo.toFixed(2)) && why.en.includes(p.difference.hi.toFixed(2)), why.en);
+    // The same facts in Russian, in Russian number format (a decimal comma, no English words).
+    const ru = formats("ru");
+    assert.match(why.ru, /измерить не может/);
+    assert.ok(why.ru.includes(p.reading.ru), why.ru);
+    assert.ok(why.ru.includes(ru.fixed(p.difference.lo, 2)) && why.ru.includes(ru.fixed(p.difference.hi, 2)), why.ru);
+    assert.doesNotMatch(why.ru, /[A-Za-z]{3,}/, why.ru);
   });
 
   test("the target is the store's current label, with no time horizon", () => {
     for (const text of [art["summary.json"].targetMeaning, art["model.json"].targetMeaning]) {
-      assert.match(text, /reproduces the store's current activity label/);
-      assert.doesNotMatch(text, /next|months? ahead|over the coming/i);
+      assert.match(text.en, /reproduces the store's current activity label/);
+      assert.doesNotMatch(text.en, /next|months? ahead|over the coming/i);
+      // In Russian the classes are the export's own words, and the same caveat is there.
+      assert.match(text.ru, /«снизилась» или «прежний уровень»/);
+      assert.match(text.ru, /будущего снижения она не прогнозирует/);
     }
-    const months = art["offers.json"].assumptions.find((a: {id: string}) => a.id === "months").why;
+    const months = art["offers.json"].assumptions.find((a: {id: string}) => a.id === "months").why.en;
     assert.doesNotMatch(months, /predicts|next three months/);
     assert.match(months, /assumption/);
     for (const page of ["index", "model"]) assert.doesNotMatch(readFileSync(`pages/one-click/${page}.md`, "utf8"), /next three months/);
@@ -257,11 +267,13 @@ describe("One Click on the real exports: the money case, the target's wording an
     const contact = offers.flatMap((o: any) => o.actions).filter((a: {rule: string}) => a.rule === "contact");
     assert.ok(contact.length > 0, "the contact rule fires on the real exports");
     for (const a of contact) {
-      assert.doesNotMatch(a.because, /reached them less often/);
-      assert.match(a.because, /They receive fewer marketing contacts/);
-      assert.match(`${a.title} ${a.because}`, /hold-out group/);
+      assert.doesNotMatch(a.because.en, /reached them less often/);
+      assert.match(a.because.en, /They receive fewer marketing contacts/);
+      assert.match(`${a.title.en} ${a.because.en}`, /hold-out group/);
+      assert.match(`${a.title.ru} ${a.because.ru}`, /контрольн\S+ групп/);
     }
-    assert.match(rule.text, /random hold-out group/);
+    assert.match(rule.text.en, /random hold-out group/);
+    assert.match(rule.text.ru, /случайную контрольную группу/);
   });
 });
 
@@ -365,9 +377,15 @@ describe("One Click on the demo data", () => {
   test("sentences name the model's settings in words, not as parameter=value", () => {
     const model = closed["model.json"];
     for (const text of [model.chosen.reason, model.shapModel, model.oddsRatiosModel].filter(Boolean)) {
-      assert.doesNotMatch(text, /\w=\w/, text);
+      for (const lang of ["en", "ru"] as const) assert.doesNotMatch(text[lang], /\w=\w/, text[lang]);
     }
-    for (const f of model.families) assert.doesNotMatch(f.settings, /\w=\w/, f.settings);
+    for (const f of model.families) for (const lang of ["en", "ru"] as const) assert.doesNotMatch(f.settings[lang], /\w=\w/, f.settings[lang]);
+  });
+
+  test("settings in Russian words take the plural form the number asks for", () => {
+    assert.equal(settingsInWords({maxDepth: 3, minSamplesLeaf: 1}).ru, "деревья глубиной не более 3 уровней, не менее 1 покупателя в каждом листе");
+    assert.equal(settingsInWords({minSamplesLeaf: 21, k: 5}).ru, "не менее 21 покупателя в каждом листе, голоса 5 самых похожих покупателей");
+    assert.equal(settingsInWords({maxDepth: null, minSamplesLeaf: 3}).en, "trees grown without a depth limit, at least 3 customers in every leaf");
   });
 
   test("customer ids reach the artifacts only with the setting on", () => {
@@ -375,7 +393,7 @@ describe("One Click on the demo data", () => {
     const leaks = (artifacts: Record<string, unknown>) =>
       Object.entries(artifacts).filter(([, v]) => (JSON.stringify(v).match(/[0-9A-Za-z-]{5,}/g) ?? []).some((t) => ids.has(t))).map(([k]) => k);
     assert.deepEqual(leaks(closed), []);
-    assert.deepEqual(closed["customers.json"], {allowed: false, sources: closed["customers.json"].sources, customers: []});
+    assert.deepEqual(closed["customers.json"], {ru: closed["customers.json"].ru, allowed: false, sources: closed["customers.json"].sources, customers: []});
     assert.ok(leaks(open).includes("customers.json"));
     assert.equal(open["customers.json"].customers.length, data.modelling.length);
     assert.equal(open["segments.json"].customers.length, data.modelling.length);

@@ -10,6 +10,7 @@ import {actionList, type ActionList, type ListColumn, type ListedCustomer} from 
 import type {Settings} from "../../settings.ts";
 import type {CustomerRow} from "./features.ts";
 import {segmentDefs, type SegmentId} from "./segments.ts";
+import type {Text} from "../../../src/components/i18n.ts";
 import {offerValue, type AssumptionValues, type Offers, type SegmentOffer} from "./offers.ts";
 
 export type ActionKind = "paid-offer" | "no-cost-messages" | "loyalty";
@@ -17,11 +18,11 @@ export type ActionKind = "paid-offer" | "no-cost-messages" | "loyalty";
 export interface OneClickAction {
   kind: ActionKind;
   /** The kind in words, for headings ("Paid offer"). */
-  kindLabel: string;
+  kindLabel: Text;
   segment: SegmentId;
   segmentName: string;
   /** What to do, from the segment's portrait (its strongest action) or its standing rule. */
-  title: string;
+  title: Text;
   n: number;
   /** Customers reachable by e-mail and push (they consent to marketing messages). */
   consenting: number;
@@ -49,7 +50,21 @@ export interface ActionInputs {
   unit: string;
 }
 
-const KIND_LABEL: Record<ActionKind, string> = {"paid-offer": "Paid offer", "no-cost-messages": "Messages without a discount", "loyalty": "Loyalty perks"};
+const KIND_LABEL: Record<ActionKind, Text> = {
+  "paid-offer": {en: "Paid offer", ru: "Платное предложение"},
+  "no-cost-messages": {en: "Messages without a discount", ru: "Сообщения без скидки"},
+  "loyalty": {en: "Loyalty perks", ru: "Привилегии лояльности"}
+};
+
+/** The Russian words of the lists' columns and channels (the lists keep the English ones; words.ts). */
+export const listWords: Record<string, string> = {
+  "probability of decline": "вероятность снижения",
+  "monthly profit": "прибыль в месяц",
+  channel: "канал",
+  action: "действие",
+  "e-mail and push": "эл. почта и уведомления",
+  "banner on the site": "баннер на сайте"
+};
 
 const columns: ListColumn[] = [
   {key: "probability", label: "probability of decline", type: "number"},
@@ -72,15 +87,15 @@ export function oneClickActions({offers, defaults, rows, membership, probabiliti
     const value = offerValue(o, defaults);
     const kind = kindOf(o, value.pays);
     if (kind === null) continue;
-    const title = o.actions[0]?.title ?? o.headline;
+    const title: Text = o.actions[0]?.title ?? o.headline;
     const customers: ListedCustomer[] = rows.flatMap((r, i) => membership[i] !== o.segment ? [] : [{
       id: String(r.id),
       reason: [`${o.name.toLowerCase()}: probability of decline ${pct(probabilities[i])}, profit ${r.profit.toFixed(2)} ${unit} a month`,
         ...(reasons && reasons[i].length ? [`raised most by ${reasons[i].join(", ").toLowerCase()}`] : [])].join("; "),
       values: {probability: Number(probabilities[i].toFixed(4)), profit: r.profit,
-        channel: r.values.marketingConsent === "yes" ? "e-mail and push" : "banner on the site", action: title}
+        channel: r.values.marketingConsent === "yes" ? "e-mail and push" : "banner on the site", action: title.en}
     }]);
-    const list = actionList("one-click", {id: `one-click-${kind}-${o.segment}`, title: `${title}: ${o.name}`, columns}, customers, settings);
+    const list = actionList("one-click", {id: `one-click-${kind}-${o.segment}`, title: `${title.en}: ${o.name}`, columns}, customers, settings);
     const paid = kind === "paid-offer";
     actions.push({
       kind, kindLabel: KIND_LABEL[kind], segment: o.segment, segmentName: o.name, title, n: o.n, consenting: o.consenting, expectedProfitAtRisk: o.expectedProfitAtRisk,

@@ -11,6 +11,8 @@ import type {StandardisedModel} from "../../analysis/pipeline.ts";
 import type {LogisticModel} from "../../models/logistic.ts";
 import type {Row} from "../../models/types.ts";
 import {groupShap, meanAbsShap} from "../../explain/reasons.ts";
+import {both, type Lang, type Text} from "../../../src/components/i18n.ts";
+import {formats} from "../../../src/components/format.ts";
 import {features, levelsByFrequency, target, type CustomerRow, type FeatureDef, type FeatureId} from "./features.ts";
 
 export interface DesignColumn {
@@ -125,25 +127,40 @@ export function sourceImportance(shap: readonly number[][], columns: readonly De
 }
 
 /** A candidate's hyperparameters in words for stakeholders (the leaderboard keeps `k=15`-style labels). */
-export function settingsInWords(params: Record<string, unknown>): string {
-  const words = Object.entries(params).map(([key, v]) => {
+export function settingsInWords(params: Record<string, unknown>): Text {
+  return both((lang) => Object.entries(params).map(([key, v]) => settingInWords(key, v, lang)).join(", "));
+}
+
+function settingInWords(key: string, v: unknown, lang: Lang): string {
+  const ru = formats("ru");
+  if (lang === "ru") {
     switch (key) {
-      case "maxDepth": return v === null ? "trees grown without a depth limit" : `trees at most ${v} levels deep`;
-      case "minSamplesLeaf": return `at least ${v} customer${v === 1 ? "" : "s"} in every leaf`;
-      case "k": return `votes of the ${v} most similar customers`;
-      case "weights": return v === "distance" ? "nearer customers weigh more" : "every neighbour weighs the same";
-      case "scaler": return v === "minmax" ? "features rescaled to 0–1" : "standardised features";
-      case "C": return `regularisation C = ${v}, where smaller means simpler`;
-      default: return `${key} ${v === null ? "none" : String(v)}`;
+      case "maxDepth": return v === null ? "деревья без ограничения глубины" : `деревья глубиной не более ${ru.plural(Number(v), "уровня", "уровней", "уровней")}`;
+      case "minSamplesLeaf": return `не менее ${ru.plural(Number(v), "покупателя", "покупателей", "покупателей")} в каждом листе`;
+      case "k": return `голоса ${ru.plural(Number(v), "самого похожего покупателя", "самых похожих покупателей", "самых похожих покупателей")}`;
+      case "weights": return v === "distance" ? "более близкие покупатели весят больше" : "все соседи весят одинаково";
+      case "scaler": return v === "minmax" ? "признаки приведены к шкале 0–1" : "стандартизованные признаки";
+      case "C": return `регуляризация C = ${typeof v === "number" ? ru.formatValue(v) : String(v)}, чем меньше, тем проще модель`;
+      default: return `${key} ${v === null ? "нет" : String(v)}`;
     }
-  });
-  return words.join(", ");
+  }
+  switch (key) {
+    case "maxDepth": return v === null ? "trees grown without a depth limit" : `trees at most ${v} levels deep`;
+    case "minSamplesLeaf": return `at least ${v} customer${v === 1 ? "" : "s"} in every leaf`;
+    case "k": return `votes of the ${v} most similar customers`;
+    case "weights": return v === "distance" ? "nearer customers weigh more" : "every neighbour weighs the same";
+    case "scaler": return v === "minmax" ? "features rescaled to 0–1" : "standardised features";
+    case "C": return `regularisation C = ${v}, where smaller means simpler`;
+    default: return `${key} ${v === null ? "none" : String(v)}`;
+  }
 }
 
 /**
  * Rewrites the report layer's sentences ("Random forest (maxDepth=none, minSamplesLeaf=3) has …")
- * with each candidate's settings in words.
+ * with each candidate's settings in words, in each language (a plain string is an English text
+ * whose Russian is not yet written: both languages get it).
  */
-export function inWords(text: string, candidates: readonly {paramsLabel: string; params: Record<string, unknown>}[]): string {
-  return candidates.reduce((t, c) => (c.paramsLabel ? t.split(`(${c.paramsLabel})`).join(`(${settingsInWords(c.params)})`) : t), text);
+export function inWords(text: string | Text, candidates: readonly {paramsLabel: string; params: Record<string, unknown>}[]): Text {
+  const source: Text = typeof text === "string" ? {en: text, ru: text} : text;
+  return both((lang) => candidates.reduce((t, c) => (c.paramsLabel ? t.split(`(${c.paramsLabel})`).join(`(${settingsInWords(c.params)[lang]})`) : t), source[lang]));
 }

@@ -10,6 +10,7 @@ import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 import {cohensD, describe, type EffectSize} from "../../stats/index.ts";
 import {cohensDEffect} from "../../stats/effects.ts";
 import type {CustomerRow} from "./features.ts";
+import type {Text} from "../../../src/components/i18n.ts";
 
 export interface ProfitByActivity {
   declined: {n: number; mean: number};
@@ -21,13 +22,13 @@ export interface ProfitByActivity {
   /** Which way the interval points: below zero (declined customers bring less profit now), above, or across it. */
   direction: "lower" | "similar" | "higher";
   /** That, in words. */
-  reading: string;
+  reading: Text;
 }
 
-const READING: Record<ProfitByActivity["direction"], string> = {
-  lower: "declined customers bring less profit a month than unchanged ones",
-  similar: "declined and unchanged customers bring similar profit a month",
-  higher: "declined customers bring more profit a month than unchanged ones"
+const READING: Record<ProfitByActivity["direction"], Text> = {
+  lower: {en: "declined customers bring less profit a month than unchanged ones", ru: "покупатели со сниженной активностью приносят меньше прибыли в месяц, чем покупатели с прежней"},
+  similar: {en: "declined and unchanged customers bring similar profit a month", ru: "покупатели со сниженной и с прежней активностью приносят похожую прибыль в месяц"},
+  higher: {en: "declined customers bring more profit a month than unchanged ones", ru: "покупатели со сниженной активностью приносят больше прибыли в месяц, чем покупатели с прежней"}
 };
 
 export function profitByActivity(rows: readonly CustomerRow[]): ProfitByActivity {

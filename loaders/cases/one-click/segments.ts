@@ -19,6 +19,7 @@
 import {cohensD, cohensH, describe, magnitudeOf, type EffectSize} from "../../stats/index.ts";
 import {cohensDEffect} from "../../stats/effects.ts";
 import {binEdges, binIndex} from "../../analysis/group-distributions.ts";
+import type {Text} from "../../../src/components/i18n.ts";
 import {column, features, levelsByFrequency, profitInfo, type CustomerRow, type FeatureDef, type FeatureId} from "./features.ts";
 
 /**
@@ -123,7 +124,7 @@ export interface Segments {
   probabilityEdges: number[];
   profitEdges: number[];
   cells: GridCell[];
-  defaults: {probability: number; profit: number; profitMedian: number; why: string};
+  defaults: {probability: number; profit: number; profitMedian: number; why: Text};
   segments: SegmentSummary[];
   portraits: Portrait[];
   /** The |effect| from which a portrait calls a difference distinctive (and offers act on it). */
@@ -210,7 +211,10 @@ export function segmentCustomers(rows: readonly CustomerRow[], probability: read
     probability: nearest(probabilityEdges, probabilityThreshold),
     profit: nearest(profitEdges, profitMedian),
     profitMedian,
-    why: "A customer is high risk when the model, scoring them out of fold, finds a decline more likely than not; high profit means at or above the profit cell edge nearest the median profit."
+    why: {
+      en: "A customer is high risk when the model, scoring them out of fold, finds a decline more likely than not; high profit means at or above the profit cell edge nearest the median profit.",
+      ru: "Покупатель в зоне высокого риска, когда модель, оценивая его вне выборки обучения, считает снижение активности более вероятным, чем его отсутствие; высокая прибыль — прибыль не ниже границы ячейки, ближайшей к медианной прибыли."
+    }
   };
 
   const cellMap = new Map<number, GridCell>();
