@@ -14,6 +14,7 @@ import {readSettings} from "../../loaders/settings.ts";
 import {computeEcommerceResult, type EcommerceResult} from "../../loaders/cases/ecommerce.ts";
 import {ecommerceActions, type EcommerceActions} from "../../loaders/cases/ecommerce/actions.ts";
 import {caseMoney} from "../../loaders/cases/money.ts";
+import {formats} from "../../src/components/format.ts";
 import {DEFAULT_EXTRA_ORDER_RATE, mailingValue} from "../../src/components/mailing-value.ts";
 import {findingOf, type FindingTest} from "../../src/components/ecommerce-findings.ts";
 import {datasets, realDataSkip} from "../real-data.ts";
@@ -101,7 +102,10 @@ describe("e-commerce actions on the real log", {skip: realSkip}, () => {
 
   it("no offer names an amount: the page adds the threshold with its currency", () => {
     // The plan's offers said "orders above 1,600" with no unit before.
-    for (const p of r.mailing.plan) assert.ok(!p.offer.includes(p.threshold.toLocaleString("en-US")), p.offer);
+    for (const p of r.mailing.plan) {
+      assert.ok(!p.offer.en.includes(p.threshold.toLocaleString("en-US")), p.offer.en);
+      assert.ok(!p.offer.ru.includes(formats("ru").int(p.threshold)), p.offer.ru);
+    }
   });
 });
 

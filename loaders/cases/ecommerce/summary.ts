@@ -8,6 +8,7 @@ import type {ScoringScope} from "./tables.ts";
 import type {TimeReport} from "./time.ts";
 import type {HypothesesReport} from "./hypotheses.ts";
 import type {MailingReport} from "./mailing.ts";
+import type {Text} from "../../../src/components/i18n.ts";
 
 export interface SummaryReport {
   read: {lines: number; customers: number; orders: number};
@@ -57,7 +58,7 @@ export interface SummaryReport {
   segments: {id: string; label: string; customers: number; share: number; revenue: number; revenueShare: number}[];
   profiles: {k: number; silhouette: number; names: {name: string; share: number}[]};
   hypotheses: {tests: number; significant: number; findings: {question: string; answer: string; reject: boolean; pAdjusted: number; effect: string; magnitude: string}[]};
-  plan: {label: string; customers: number; featured: string[]; window: string; offer: string}[];
+  plan: {label: Text; customers: number; featured: MailingReport["plan"][number]["featured"][number]["label"][]; window: Text; offer: Text}[];
 }
 
 export interface SummaryInputs {
