@@ -57,7 +57,7 @@ export interface SummaryReport {
   scope: ScoringScope;
   segments: {id: string; label: string; customers: number; share: number; revenue: number; revenueShare: number}[];
   profiles: {k: number; silhouette: number; names: {name: string; share: number}[]};
-  hypotheses: {tests: number; significant: number; findings: {question: string; answer: string; reject: boolean; pAdjusted: number; effect: string; magnitude: string}[]};
+  hypotheses: {tests: number; significant: number; findings: {question: Text; answer: Text; reject: boolean; pAdjusted: number; effect: string; magnitude: string}[]};
   plan: {label: Text; customers: number; featured: MailingReport["plan"][number]["featured"][number]["label"][]; window: Text; offer: Text}[];
 }
 
