@@ -174,7 +174,7 @@ describe("e-commerce hypotheses: the traps", () => {
     assert.ok(share("plants") - share("garden") > 0.15, `planted: the raw shares differ (${share("plants")} vs ${share("garden")})`);
     const t = test(r, "return-first-category");
     assert.match(t.test, /log-rank/);
-    assert.equal(t.answer, "No evidence", `χ² = ${t.statistic}, p = ${t.pValue}`);
+    assert.equal(t.answer.en, "No evidence", `χ² = ${t.statistic}, p = ${t.pValue}`);
   });
 
   it("the customer is the unit: one customer's 126 large orders do not make a category's orders larger", () => {
@@ -186,7 +186,7 @@ describe("e-commerce hypotheses: the traps", () => {
     const storage = r.posthoc.tests.find((t) => t.id === "first-value-storage-vs-rest");
     assert.ok(storage, r.posthoc.tests.map((t) => t.id).join(", "));
     assert.equal(storage.groups[0].n + storage.groups[1].n, 201, "one value per customer");
-    assert.equal(storage.answer, "No evidence", `r = ${storage.effect.value}`);
+    assert.equal(storage.answer.en, "No evidence", `r = ${storage.effect.value}`);
     assert.equal(test(r, "value-first-category").groups.reduce((s, g) => s + g.n, 0), 201);
   });
 
