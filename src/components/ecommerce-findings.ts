@@ -55,7 +55,14 @@ const effectNameRu = (name: string) =>
   name === "epsilon²" ? "ε²" : name === "rank-biserial r" ? "рангово-бисериальный r" : /^gap in the share/.test(name) ? "разница долей вернувшихся" : name;
 
 /** `horizonDays`: the horizon of the shares back (Kaplan–Meier); `unit`: the case's currency; `lang`: the language (the page's by default). */
-export function findingOf(t: FindingTest, {horizonDays, unit, lang = pageLang}: {horizonDays: number; unit: {currency: string}; lang?: Lang}): Finding {
+export function findingOf(t: FindingTest, options: {horizonDays: number; unit: {currency: string}; lang?: Lang}): Finding {
+  const f = finding(t, options);
+  // One full stop after a unit that ends in its own ("ден. ед.", "руб.").
+  const stop = (s: string) => s.replace(/\.\.(?=\s|$)/g, ".");
+  return {...f, answer: stop(f.answer), meaning: stop(f.meaning)};
+}
+
+function finding(t: FindingTest, {horizonDays, unit, lang = pageLang}: {horizonDays: number; unit: {currency: string}; lang?: Lang}): Finding {
   const {money, moneyUnit, pct, pEquals, fixed, plural} = formats(lang);
   const yes = !!t.rejectAdjusted;
   const ru = lang === "ru";

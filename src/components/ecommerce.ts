@@ -289,7 +289,7 @@ export function ReturnShares(groups: {label: string | Text; n: number; proportio
     marginLeft: Math.min(190, width * 0.4),
     marginRight: 80,
     x: {label: ru ? `Покупатели со вторым заказом в течение ${f.plural(horizon, "дня", "дней", "дней")} (%, Каплан — Мейер) →` : `Customers with a second order within ${horizon} days (%, Kaplan–Meier) →`,
-      domain: [0, max * 1.15], tickFormat: (x: number) => f.pct(x, 0), grid: true},
+      domain: [0, max * 1.15], tickFormat: "%", grid: true},
     y: {label: null, domain: rows.map((r) => r.label)},
     ariaLabel: ru ? `Доля покупателей со вторым заказом в течение ${f.plural(horizon, "дня", "дней", "дней")}, по группам` : `Share of customers with a second order within ${horizon} days, per group`,
     marks: [
