@@ -358,6 +358,15 @@ export interface ValueReport extends Omit<CustomerValueModel, "customerValues" |
 }
 
 const GRID_X = 5;
+
+/** Why a repeat buyer is on the win-back list, in both languages. */
+export function winbackReason(c: Pick<CustomerValue, "x" | "recencyDays" | "pAlive">, observedUntil: string): Text {
+  const days = Math.round(c.recencyDays);
+  return {
+    en: `${c.x + 1} purchases, the last ${days} days before ${observedUntil}; probably stopped buying (P(still buying) ${(100 * c.pAlive).toFixed(0)} %)`,
+    ru: `${ru.plural(c.x + 1, "покупка", "покупки", "покупок")}, последняя — за ${ru.plural(days, "день", "дня", "дней")} до ${observedUntil}; по-видимому, перестал покупать (P(ещё покупает) ${ru.pct(c.pAlive, 0)})`
+  };
+}
 const GRID_MONTHS = 12;
 
 export function valueArtifact(model: CustomerValueModel, input: Pick<CaseInput, "id" | "money">, settings: Pick<Settings, "customerRows" | "controlShare" | "currency">): ValueReport {
@@ -390,7 +399,8 @@ export function valueArtifact(model: CustomerValueModel, input: Pick<CaseInput, 
     {key: "segment", label: "segment", type: "text"}, {key: "purchases", label: "purchases", type: "number"}, {key: "daysSinceLast", label: "days since last purchase", type: "number"},
     {key: "pAlive", label: "P(still buying)", type: "number"}, {key: "valueAtRisk12", label: `value at risk, 12 months (${money.currency || "currency units"})`, type: "number"}
   ]}, candidates.map((c) => ({id: c.customerId,
-    reason: `${c.x + 1} purchases, the last ${Math.round(c.recencyDays)} days before ${model.observedUntil}; probably stopped buying (P(still buying) ${(100 * c.pAlive).toFixed(0)} %)`,
+    // The downloads are English until action lists take both languages (winbackReason gives the Russian too).
+    reason: winbackReason(c, model.observedUntil).en,
     values: {segment: c.segment, purchases: c.x + 1, daysSinceLast: Math.round(c.recencyDays), pAlive: round2(c.pAlive), valueAtRisk12: round2((1 - c.pAlive) * c.value12IfAlive)}})), settings);
   return {...rest, money, rules, aliveGrid, distribution,
     totals: {value12: total, topDecileShare: total > 0 ? sum(values.slice(-decile)) / total : NaN, oneTimeShare: customerValues.length ? (customerValues.length - repeaters.length) / customerValues.length : NaN},
