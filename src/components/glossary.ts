@@ -38,8 +38,7 @@ export const nouns = {
   participant: {en: ["participant", "participants"], ru: ["участник", "участника", "участников"]},
   page: {en: ["page", "pages"], ru: ["страница", "страницы", "страниц"]},
   // eco2
-  repeatBuyer: {en: ["repeat buyer", "repeat buyers"], ru: ["повторный покупатель", "повторных покупателя", "повторных покупателей"]},
-  purchase: {en: ["purchase", "purchases"], ru: ["покупка", "покупки", "покупок"]}
+  repeatBuyer: {en: ["repeat buyer", "repeat buyers"], ru: ["повторный покупатель", "повторных покупателя", "повторных покупателей"]}
 } satisfies Record<string, Noun>;
 
 export const terms = {
@@ -105,7 +104,5 @@ export const terms = {
   // eco2
   rfmLoyal: {en: "Loyal", ru: "Лояльные"},
   rfmOneTime: {en: "One-time", ru: "Разовые"},
-  notScored: {en: "Not scored", ru: "Без сегмента"},
-  repeatBuyer: {en: "repeat buyer", ru: "повторный покупатель"},
-  winBack: {en: "win-back", ru: "возврат ушедших"}
+  notScored: {en: "Not scored", ru: "Без сегмента"}
 } satisfies Record<string, Text>;
