@@ -21,6 +21,9 @@
 import * as Plot from "@observablehq/plot";
 import {html} from "htl";
 import {MUTED, NEGATIVE, POSITIVE} from "./palette.js";
+import {tr, type Text} from "./i18n.js";
+import {formats} from "./format.js";
+import {pageLang} from "./i18n.js";
 
 export const CATEGORY_ORDER = ["plants", "garden", "kitchen", "bathroom", "cleaning", "storage", "textiles", "tools", "other"];
 const CATEGORY_COLORS = ["#59a14f", "#8cd17d", "#f28e2b", "#76b7b2", "#4e79a7", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
@@ -251,59 +254,79 @@ export function PortraitHeatmap(clusters: {name: string; features: PortraitCell[
   });
 }
 
-export function SendWindowChart(plan: {label: string; window: {months: number[]; peakMonth: number; text: string}}[], {width = 640}: {width?: number} = {}) {
-  const rows = plan.flatMap((p) => MONTHS.map((m, i) => ({segment: p.label, month: m, send: p.window.months.includes(i + 1), peak: p.window.peakMonth === i + 1, text: p.window.text})));
+/** The calendar months on the page's language's axis (the plan's own words come translated from the loader). */
+const SEND_MONTHS = pageLang === "ru" ? ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"] : MONTHS;
+
+export function SendWindowChart(plan: {label: string | Text; window: {months: number[]; peakMonth: number; text: string | Text}}[], {width = 640}: {width?: number} = {}) {
+  const rows = plan.flatMap((p) => SEND_MONTHS.map((m, i) => ({segment: tr(p.label), month: m, send: p.window.months.includes(i + 1), peak: p.window.peakMonth === i + 1, text: tr(p.window.text)})));
+  const peak = tr({en: "peak month", ru: "месяц пика"}), inWindow = tr({en: "in the send window", ru: "в окне рассылки"}), outside = tr({en: "outside the window", ru: "вне окна"});
   return Plot.plot({
     width,
     height: 60 + plan.length * 30,
-    marginLeft: 90,
+    marginLeft: pageLang === "ru" ? 120 : 90,
     padding: 0.08,
-    x: {label: null, domain: MONTHS, axis: "top"},
-    y: {label: null, domain: plan.map((p) => p.label)},
-    color: {domain: ["peak month", "in the send window", "outside the window"], range: [POSITIVE, "#f1a7a8", "#eef0f2"], legend: true},
+    x: {label: null, domain: SEND_MONTHS, axis: "top"},
+    y: {label: null, domain: plan.map((p) => tr(p.label))},
+    color: {domain: [peak, inWindow, outside], range: [POSITIVE, "#f1a7a8", "#eef0f2"], legend: true},
     marks: [
-      Plot.cell(rows, {x: "month", y: "segment", fill: (r: {peak: boolean; send: boolean}) => (r.peak ? "peak month" : r.send ? "in the send window" : "outside the window"), tip: true,
-        title: (r: {segment: string; month: string; text: string}) => `${r.segment}, ${r.month}\nwindow: ${r.text}`})
+      Plot.cell(rows, {x: "month", y: "segment", fill: (r: {peak: boolean; send: boolean}) => (r.peak ? peak : r.send ? inWindow : outside), tip: true,
+        title: (r: {segment: string; month: string; text: string}) => `${r.segment}, ${r.month}
+${tr({en: "window", ru: "окно"})}: ${r.text}`})
     ]
   });
 }
 
 /** Share of each group's customers with a second order within `horizon` days of their first (Kaplan–Meier, so customers
  * observed for less time count for as long as they were observed), in the groups' order; labelled with the share and n. */
-export function ReturnShares(groups: {label: string; n: number; proportion?: number}[], {width = 640, horizon}: {width?: number; horizon: number}) {
-  const rows = groups.map((g) => ({label: g.label, share: g.proportion ?? 0, n: g.n}));
+export function ReturnShares(groups: {label: string | Text; n: number; proportion?: number}[], {width = 640, horizon}: {width?: number; horizon: number}) {
+  const f = formats(pageLang);
+  const ru = pageLang === "ru";
+  const rows = groups.map((g) => ({label: tr(g.label), share: g.proportion ?? 0, n: g.n}));
   const max = Math.max(0.01, ...rows.map((r) => r.share));
   return Plot.plot({
     width,
     height: 50 + rows.length * 26,
     marginLeft: Math.min(190, width * 0.4),
     marginRight: 80,
-    x: {label: `Customers with a second order within ${horizon} days (%, Kaplan–Meier) →`, domain: [0, max * 1.15], tickFormat: "%", grid: true},
+    x: {label: ru ? `Покупатели со вторым заказом в течение ${f.plural(horizon, "дня", "дней", "дней")} (%, Каплан — Мейер) →` : `Customers with a second order within ${horizon} days (%, Kaplan–Meier) →`,
+      domain: [0, max * 1.15], tickFormat: "%", grid: true},
     y: {label: null, domain: rows.map((r) => r.label)},
-    ariaLabel: `Share of customers with a second order within ${horizon} days, per group`,
+    ariaLabel: ru ? `Доля покупателей со вторым заказом в течение ${f.plural(horizon, "дня", "дней", "дней")}, по группам` : `Share of customers with a second order within ${horizon} days, per group`,
     marks: [
-      Plot.barX(rows, {x: "share", y: "label", fill: POSITIVE, fillOpacity: 0.75, tip: true, title: (r) => `${r.label}\n${pct(r.share)} within ${horizon} days\n${r.n.toLocaleString("en-US")} customers`}),
-      Plot.text(rows, {x: "share", y: "label", text: (r) => `${pct(r.share)} · n ${r.n.toLocaleString("en-US")}`, dx: 4, textAnchor: "start", fill: "currentColor"}),
+      Plot.barX(rows, {x: "share", y: "label", fill: POSITIVE, fillOpacity: 0.75, tip: true,
+        title: (r) => ru ? `${r.label}
+${f.pct(r.share)} в течение ${f.plural(horizon, "дня", "дней", "дней")}
+${f.plural(r.n, "покупатель", "покупателя", "покупателей")}` : `${r.label}
+${pct(r.share)} within ${horizon} days
+${r.n.toLocaleString("en-US")} customers`}),
+      Plot.text(rows, {x: "share", y: "label", text: (r) => `${f.pct(r.share)} · n ${f.int(r.n)}`, dx: 4, textAnchor: "start", fill: "currentColor"}),
       Plot.ruleX([0])
     ]
   });
 }
 
 /** Median of a money value per group, largest first, bars from zero; `what`: the value ("first order"), `unit`: its currency. */
-export function GroupMedians(groups: {label: string; n: number; median?: number; q1?: number; q3?: number}[], {width = 640, what, unit}: {width?: number; what: string; unit: string}) {
-  const rows = groups.map((g) => ({label: g.label, median: g.median ?? 0, q1: g.q1 ?? NaN, q3: g.q3 ?? NaN, n: g.n})).sort((a, b) => b.median - a.median);
+export function GroupMedians(groups: {label: string | Text; n: number; median?: number; q1?: number; q3?: number}[], {width = 640, what, unit}: {width?: number; what: string; unit: string}) {
+  const f = formats(pageLang);
+  const ru = pageLang === "ru";
+  const rows = groups.map((g) => ({label: tr(g.label), median: g.median ?? 0, q1: g.q1 ?? NaN, q3: g.q3 ?? NaN, n: g.n})).sort((a, b) => b.median - a.median);
   return Plot.plot({
     width,
     height: 50 + rows.length * 26,
     marginLeft: Math.min(width * 0.45, 12 + 6 * Math.max(...rows.map((r) => r.label.length))),
     marginRight: 90,
-    x: {label: `Median ${what} (${unit}) →`, grid: true, zero: true},
+    x: {label: ru ? `Медиана: ${what} (${unit}) →` : `Median ${what} (${unit}) →`, grid: true, zero: true},
     y: {label: null, domain: rows.map((r) => r.label)},
-    ariaLabel: `Median ${what} per group, in ${unit}`,
+    ariaLabel: ru ? `Медиана по группам: ${what}, ${unit}` : `Median ${what} per group, in ${unit}`,
     marks: [
       Plot.barX(rows, {x: "median", y: "label", fill: POSITIVE, fillOpacity: 0.75, tip: true,
-        title: (r) => `${r.label}\nmedian ${money(r.median)} ${unit} (quartiles ${money(r.q1)}–${money(r.q3)})\n${r.n.toLocaleString("en-US")} customers`}),
-      Plot.text(rows, {x: "median", y: "label", text: (r) => `${money(r.median)} · n ${r.n.toLocaleString("en-US")}`, dx: 4, textAnchor: "start", fill: "currentColor"}),
+        title: (r) => ru ? `${r.label}
+медиана ${f.int(r.median)} ${unit} (квартили ${f.int(r.q1)}–${f.int(r.q3)})
+${f.plural(r.n, "покупатель", "покупателя", "покупателей")}`
+          : `${r.label}
+median ${money(r.median)} ${unit} (quartiles ${money(r.q1)}–${money(r.q3)})
+${r.n.toLocaleString("en-US")} customers`}),
+      Plot.text(rows, {x: "median", y: "label", text: (r) => `${f.int(r.median)} · n ${f.int(r.n)}`, dx: 4, textAnchor: "start", fill: "currentColor"}),
       Plot.ruleX([0])
     ]
   });

@@ -38,7 +38,9 @@ export const nouns = {
   participant: {en: ["participant", "participants"], ru: ["участник", "участника", "участников"]},
   page: {en: ["page", "pages"], ru: ["страница", "страницы", "страниц"]},
   // experiment
-  step: {en: ["step", "steps"], ru: ["шаг", "шага", "шагов"]}
+  step: {en: ["step", "steps"], ru: ["шаг", "шага", "шагов"]},
+  // eco2
+  repeatBuyer: {en: ["repeat buyer", "repeat buyers"], ru: ["повторный покупатель", "повторных покупателя", "повторных покупателей"]}
 } satisfies Record<string, Noun>;
 
 export const terms = {
@@ -99,6 +101,10 @@ export const terms = {
   conversion: {en: "conversion", ru: "конверсия"},
   funnel: {en: "funnel", ru: "воронка"},
   power: {en: "power", ru: "мощность"},
-  sampleRatio: {en: "sample ratio", ru: "соотношение групп"}
+  sampleRatio: {en: "sample ratio", ru: "соотношение групп"},
   // Add terms of a case below under its own heading comment.
+  // eco2
+  rfmLoyal: {en: "Loyal", ru: "Лояльные"},
+  rfmOneTime: {en: "One-time", ru: "Разовые"},
+  notScored: {en: "Not scored", ru: "Без сегмента"}
 } satisfies Record<string, Text>;

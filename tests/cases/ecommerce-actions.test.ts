@@ -14,6 +14,7 @@ import {readSettings} from "../../loaders/settings.ts";
 import {computeEcommerceResult, type EcommerceResult} from "../../loaders/cases/ecommerce.ts";
 import {ecommerceActions, type EcommerceActions} from "../../loaders/cases/ecommerce/actions.ts";
 import {caseMoney} from "../../loaders/cases/money.ts";
+import {formats} from "../../src/components/format.ts";
 import {DEFAULT_EXTRA_ORDER_RATE, mailingValue} from "../../src/components/mailing-value.ts";
 import {findingOf, type FindingTest} from "../../src/components/ecommerce-findings.ts";
 import {datasets, realDataSkip} from "../real-data.ts";
@@ -101,7 +102,10 @@ describe("e-commerce actions on the real log", {skip: realSkip}, () => {
 
   it("no offer names an amount: the page adds the threshold with its currency", () => {
     // The plan's offers said "orders above 1,600" with no unit before.
-    for (const p of r.mailing.plan) assert.ok(!p.offer.includes(p.threshold.toLocaleString("en-US")), p.offer);
+    for (const p of r.mailing.plan) {
+      assert.ok(!p.offer.en.includes(p.threshold.toLocaleString("en-US")), p.offer.en);
+      assert.ok(!p.offer.ru.includes(formats("ru").int(p.threshold)), p.offer.ru);
+    }
   });
 });
 
@@ -137,6 +141,23 @@ describe("the tests in words", () => {
     const f = findingOf(t, {horizonDays: 90, unit: {currency: "₽"}});
     assert.match(f.answer, /5\.0% of customers with a first order mainly in Plants ordered again within 90 days, against 1\.2% with a first order mainly in Tools/);
     assert.match(f.meaning, /does not show that featuring Plants would bring anyone back/);
+  });
+
+  it("in Russian: the groups' Russian names, Russian number formats, and the same caveats", () => {
+    const named: FindingTest = {...value, groups: value.groups.map((g) => ({...g, name: {en: g.label, ru: {Garden: "Сад", Storage: "Хранение", Kitchen: "Кухня"}[g.label]!}}))};
+    const f = findingOf(named, {horizonDays: 90, unit: {currency: "₽"}, lang: "ru"});
+    assert.equal(f.answer, "Да: у первого заказа в основном из категории «Хранение» медиана 1\u202F500\u00A0₽, из категории «Сад» — 300\u00A0₽.");
+    assert.match(f.evidence, /^p = 0,0030 с поправкой Холма; ε² = 0,17, большой$/);
+    // The English edition is unchanged by the names.
+    assert.match(findingOf(named, {horizonDays: 90, unit: {currency: "₽"}}).answer, /^Yes: a first order mainly in Storage has a median of 1,500 ₽/);
+    const none = findingOf({...named, rejectAdjusted: false}, {horizonDays: 90, unit: {currency: ""}, lang: "ru"});
+    assert.match(none.answer, /^Различие не доказано: .*300\u00A0ден\. ед\./);
+    assert.match(none.meaning, /^Ничто здесь не говорит в пользу/);
+    const back = findingOf({...base, id: "return-first-category", rejectAdjusted: true,
+      groups: [{label: "Plants", name: {en: "Plants", ru: "Растения"}, n: 300, proportion: 0.05}, {label: "Tools", name: {en: "Tools", ru: "Инструменты"}, n: 200, proportion: 0.012}]},
+    {horizonDays: 21, unit: {currency: "₽"}, lang: "ru"});
+    assert.equal(back.answer, "Да: в течение 21 дня снова заказали 5,0\u202F% клиентов, чей первый заказ в основном из категории «Растения», против 1,2\u202F% клиентов, чей первый заказ в основном из категории «Инструменты».");
+    assert.match(back.meaning, /не показывает, что показ категории «Растения» вернул бы кого-либо/);
   });
 });
 

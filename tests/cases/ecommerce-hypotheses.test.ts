@@ -74,13 +74,17 @@ const oneOrder = (i: number, value: number): Planned => ({days: [i % 300], value
 function assertAnswersFollowTests(r: HypothesesReport) {
   for (const t of [...r.main.tests, ...r.posthoc.tests]) {
     if (!t.rejectAdjusted) {
-      assert.equal(t.answer, "No evidence", t.id);
+      assert.equal(t.answer.en, "No evidence", t.id);
+      assert.equal(t.answer.ru, "Не доказано", t.id);
       continue;
     }
-    assert.ok(t.answer.startsWith("Yes"), `${t.id}: ${t.answer}`);
+    assert.ok(t.answer.en.startsWith("Yes"), `${t.id}: ${t.answer.en}`);
+    assert.ok(t.answer.ru.startsWith("Да"), `${t.id}: ${t.answer.ru}`);
     if (t.groups.length === 2 && t.effect.name === "rank-biserial r") {
       const words = t.effect.value > 0 ? /larger|more/ : /smaller|less/;
-      assert.match(t.answer, words, `${t.id}: r = ${t.effect.value} but the answer is "${t.answer}"`);
+      assert.match(t.answer.en, words, `${t.id}: r = ${t.effect.value} but the answer is "${t.answer.en}"`);
+      // The Russian answer says the same direction.
+      assert.match(t.answer.ru, t.effect.value > 0 ? /больше/ : /меньше/, `${t.id}: r = ${t.effect.value} but the answer is "${t.answer.ru}"`);
     }
   }
 }
@@ -97,23 +101,24 @@ describe("e-commerce hypotheses: answers follow the direction of the effect", ()
   it("At risk customers who spend less per order get 'less', not a bare 'Yes'", () => {
     const t = test(base((i) => 100 + i, (i) => 1000 + i), "aov-at-risk-vs-repeat");
     assert.ok(t.effect.value < 0 && t.rejectAdjusted);
-    assert.match(t.answer, /^Yes: .*spend less per order/);
-    assert.doesNotMatch(t.question, /more than|larger than/, "the question is two-sided");
+    assert.match(t.answer.en, /^Yes: .*spend less per order/);
+    assert.match(t.answer.ru, /^Да: клиенты сегмента «В зоне риска» тратят на заказ меньше/);
+    assert.doesNotMatch(t.question.en, /more than|larger than/, "the question is two-sided");
   });
 
   it("At risk customers who spend more per order get 'more'", () => {
     const r = base((i) => 1000 + i, (i) => 100 + i);
-    assert.match(test(r, "aov-at-risk-vs-repeat").answer, /^Yes: .*spend more per order/);
+    assert.match(test(r, "aov-at-risk-vs-repeat").answer.en, /^Yes: .*spend more per order/);
     assertAnswersFollowTests(r);
   });
 
   it("answerOf uses the adjusted decision, not the uncorrected one", () => {
     const effect = {name: "rank-biserial r", value: -0.3, magnitude: "medium" as const, convention: ""};
-    const direction = {higher: "larger", lower: "smaller"};
-    assert.equal(answerOf({reject: true, rejectAdjusted: false, effect}, direction), "No evidence");
-    assert.equal(answerOf({reject: true, rejectAdjusted: true, effect}, direction), "Yes: smaller");
-    assert.equal(answerOf({reject: true, rejectAdjusted: true, effect: {...effect, value: 0.3}}, direction), "Yes: larger");
-    assert.equal(answerOf({reject: true, rejectAdjusted: true, effect}), "Yes");
+    const direction = {higher: {en: "larger", ru: "больше"}, lower: {en: "smaller", ru: "меньше"}};
+    assert.deepEqual(answerOf({reject: true, rejectAdjusted: false, effect}, direction), {en: "No evidence", ru: "Не доказано"});
+    assert.deepEqual(answerOf({reject: true, rejectAdjusted: true, effect}, direction), {en: "Yes: smaller", ru: "Да: меньше"});
+    assert.deepEqual(answerOf({reject: true, rejectAdjusted: true, effect: {...effect, value: 0.3}}, direction), {en: "Yes: larger", ru: "Да: больше"});
+    assert.deepEqual(answerOf({reject: true, rejectAdjusted: true, effect}), {en: "Yes", ru: "Да"});
   });
 });
 
@@ -127,10 +132,12 @@ describe("e-commerce hypotheses: the traps", () => {
     for (let i = 360; i < 460; i++) plans.push(oneOrder(i, value(i)));
     const r = report(plans);
     const t = test(r, "aov-at-risk-vs-repeat");
-    assert.match(t.question, /all other repeat buyers \(Best and Loyal\)/, "the question names the comparison group");
+    assert.match(t.question.en, /all other repeat buyers \(Best and Loyal\)/, "the question names the comparison group");
+    assert.match(t.question.ru, /все остальные повторные покупатели \(Лучшие и Лояльные\)/, "the Russian question names the comparison group");
+    assert.deepEqual(t.groups.map((g) => g.name.ru), ["В зоне риска", "все остальные повторные покупатели (Лучшие и Лояльные)"]);
     assert.equal(t.groups[1].n, 300, "the comparison group is every other repeat buyer");
-    assert.equal(t.answer, "No evidence", `r = ${t.effect.value}, p = ${t.pValue}`);
-    assert.ok(!r.main.tests.some((x) => /Loyal segment/.test(x.question)), "no comparison with the Loyal segment alone");
+    assert.equal(t.answer.en, "No evidence", `r = ${t.effect.value}, p = ${t.pValue}`);
+    assert.ok(!r.main.tests.some((x) => /Loyal segment/.test(x.question.en)), "no comparison with the Loyal segment alone");
   });
 
   it("profiles are not tested on the order value and orders they were clustered on: effect sizes only", () => {
@@ -143,7 +150,8 @@ describe("e-commerce hypotheses: the traps", () => {
     for (const d of r.described) {
       assert.equal(d.effect.name, "epsilon²");
       assert.ok(!("pValue" in d), "no p-value");
-      assert.match(d.why, /clustering/);
+      assert.match(d.why.en, /clustering/);
+      assert.match(d.why.ru, /кластеризаци/);
       assert.equal(d.groups.length, 2);
     }
   });
@@ -166,7 +174,7 @@ describe("e-commerce hypotheses: the traps", () => {
     assert.ok(share("plants") - share("garden") > 0.15, `planted: the raw shares differ (${share("plants")} vs ${share("garden")})`);
     const t = test(r, "return-first-category");
     assert.match(t.test, /log-rank/);
-    assert.equal(t.answer, "No evidence", `χ² = ${t.statistic}, p = ${t.pValue}`);
+    assert.equal(t.answer.en, "No evidence", `χ² = ${t.statistic}, p = ${t.pValue}`);
   });
 
   it("the customer is the unit: one customer's 126 large orders do not make a category's orders larger", () => {
@@ -178,7 +186,7 @@ describe("e-commerce hypotheses: the traps", () => {
     const storage = r.posthoc.tests.find((t) => t.id === "first-value-storage-vs-rest");
     assert.ok(storage, r.posthoc.tests.map((t) => t.id).join(", "));
     assert.equal(storage.groups[0].n + storage.groups[1].n, 201, "one value per customer");
-    assert.equal(storage.answer, "No evidence", `r = ${storage.effect.value}`);
+    assert.equal(storage.answer.en, "No evidence", `r = ${storage.effect.value}`);
     assert.equal(test(r, "value-first-category").groups.reduce((s, g) => s + g.n, 0), 201);
   });
 

@@ -155,7 +155,7 @@ describe("e-commerce case on the real log", {skip: realSkip}, () => {
     close(rep.daysToSecond.q3, e.daysToSecond[2], 1e-9, "q3");
     // The mailing cadence for one-order customers follows the days to the second order: never sooner than the minimum.
     const promising = r.mailing.plan.find((p) => p.segment === "promising");
-    if (promising) assert.ok(promising.cadenceDays !== null && promising.cadenceDays >= 14, promising.cadence);
+    if (promising) assert.ok(promising.cadenceDays !== null && promising.cadenceDays >= 14, promising.cadence.en);
     // Repeat segments: half the typical gap between orders before the cutoff, within 14–60 days (14 under a 7-day gap).
     for (const [segment, gap] of Object.entries(e.segmentGapMedian) as [string, number][]) {
       const row = r.mailing.plan.find((p) => p.segment === segment);

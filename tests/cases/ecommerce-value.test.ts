@@ -51,7 +51,7 @@ function plantedLog(customers: number, seed: number): OrderRow[] {
 test("on a log drawn from a planted BG/NBD with enough repeat buyers, the holdout check passes and the values are trusted", () => {
   const orders = plantedLog(6000, 3);
   const m = customerValueModel({orders, firstOrders: [], scored: [], start: orders[0].time, end: orders[orders.length - 1].time, repeatCutoff: null});
-  assert.ok(m.available, m.why);
+  assert.ok(m.available, m.why.en);
   assert.ok(m.repeatBuyers >= MIN_REPEAT_BUYERS, `${m.repeatBuyers} repeat buyers`);
   assert.ok(m.holdout!.passes, `holdout: expected ${m.holdout!.expectedTotal}, made ${m.holdout!.actualTotal}`);
   assert.deepEqual(m.caveats, []);
@@ -66,7 +66,11 @@ test("with few repeat buyers the model says it is not reliable", () => {
   const m = customerValueModel({orders, firstOrders: [], scored: [], start: orders[0].time, end: orders[orders.length - 1].time, repeatCutoff: null});
   assert.ok(m.available);
   assert.equal(m.reliable, false);
-  assert.ok(m.caveats.some((c) => c.includes(`${m.repeatBuyers} customers bought again`)));
+  assert.ok(m.caveats.some((c) => c.en.includes(`${m.repeatBuyers} customers bought again`)));
+  // The same caveat in Russian: the count with its noun in the right form, thousands with a narrow no-break space.
+  const forms = (n: number) => (n % 10 === 1 && n % 100 !== 11 ? "покупатель" : [2, 3, 4].includes(n % 10) && ![12, 13, 14].includes(n % 100) ? "покупателя" : "покупателей");
+  assert.ok(m.caveats.some((c) => c.ru.includes(`повторно купили только ${m.repeatBuyers} ${forms(m.repeatBuyers)} (модели нужно около 1\u202F000`)),
+    m.caveats.map((c) => c.ru).join(" | "));
 });
 
 test("the registry lists the Customer value page of the e-commerce case", () => {
@@ -118,5 +122,6 @@ test("a log where nobody bought twice is not valued, and says why", () => {
   const orders = [order("a", "2021-01-01T10:00:00", 10, 1), order("b", "2021-02-01T10:00:00", 20, 2), order("a", "2021-01-01T12:00:00", 5, 3)];
   const m = customerValueModel({orders, firstOrders: [], scored: [], start: orders[0].time, end: "2021-03-01T00:00:00", repeatCutoff: null});
   assert.equal(m.available, false);
-  assert.match(m.why, /only 0 customers bought again/);
+  assert.match(m.why.en, /only 0 customers bought again/);
+  assert.match(m.why.ru, /повторно купили только 0 покупателей: частоту покупок и уход оценить нельзя/);
 });

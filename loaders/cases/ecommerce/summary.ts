@@ -8,6 +8,7 @@ import type {ScoringScope} from "./tables.ts";
 import type {TimeReport} from "./time.ts";
 import type {HypothesesReport} from "./hypotheses.ts";
 import type {MailingReport} from "./mailing.ts";
+import type {Text} from "../../../src/components/i18n.ts";
 
 export interface SummaryReport {
   read: {lines: number; customers: number; orders: number};
@@ -56,8 +57,8 @@ export interface SummaryReport {
   scope: ScoringScope;
   segments: {id: string; label: string; customers: number; share: number; revenue: number; revenueShare: number}[];
   profiles: {k: number; silhouette: number; names: {name: string; share: number}[]};
-  hypotheses: {tests: number; significant: number; findings: {question: string; answer: string; reject: boolean; pAdjusted: number; effect: string; magnitude: string}[]};
-  plan: {label: string; customers: number; featured: string[]; window: string; offer: string}[];
+  hypotheses: {tests: number; significant: number; findings: {question: Text; answer: Text; reject: boolean; pAdjusted: number; effect: string; magnitude: string}[]};
+  plan: {label: Text; customers: number; featured: MailingReport["plan"][number]["featured"][number]["label"][]; window: Text; offer: Text}[];
 }
 
 export interface SummaryInputs {

@@ -28,7 +28,10 @@ import {ident, queryColumns} from "../../io/duckdb.ts";
 import type {ScoredCustomer} from "./customers.ts";
 import {RETURN_MIN_HOURS} from "./occasions.ts";
 import {returnTimes, type FirstOrder} from "./repeat.ts";
-import {segmentLabel, SEGMENT_IDS} from "./rfm.ts";
+import {segmentLabels, SEGMENT_IDS} from "./rfm.ts";
+import type {Text} from "../../../src/components/i18n.ts";
+import {formats} from "../../../src/components/format.ts";
+import {terms} from "../../../src/components/glossary.ts";
 import {actionList, type ActionList} from "../../analysis/action-list.ts";
 import type {CaseInput} from "../../inputs/resolve.ts";
 import type {Settings} from "../../settings.ts";
@@ -136,7 +139,7 @@ export interface HoldoutCheck {
 
 export interface SegmentValue {
   segment: string;
-  label: string;
+  label: Text;
   customers: number;
   repeatBuyers: number;
   /** Mean P(alive) of the segment's repeat buyers (NaN when none). */
@@ -178,7 +181,8 @@ export interface ReturnCurve {
 
 export interface CustomerValueModel {
   available: boolean;
-  why: string;
+  /** Why customer value cannot be estimated (empty when it can). */
+  why: Text;
   observedFrom: string;
   observedUntil: string;
   repeatCutoff: string | null;
@@ -189,7 +193,7 @@ export interface CustomerValueModel {
   spend: (GammaGammaFit & {correlation: number; customers: number}) | null;
   reliable: boolean;
   /** Reasons the values are not reliable (empty when they are). */
-  caveats: string[];
+  caveats: Text[];
   segments: SegmentValue[];
   customerValues: CustomerValue[];
   returns: ReturnCurve;
@@ -198,6 +202,7 @@ export interface CustomerValueModel {
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
+const ru = formats("ru");
 
 export function returnCurve(firstOrders: readonly FirstOrder[], end: string, repeatCutoff: string | null): ReturnCurve {
   const r = returnTimes(firstOrders, {end, repeatCutoff});
@@ -278,14 +283,20 @@ export function customerValueModel({orders, firstOrders, scored, start, end, rep
   const repeatBuyers = keep.filter((c) => c.h.x > 0).length;
   const data = {histories: keep.map((c) => c.h), spend: repeatSpend(keep)};
   const empty = {...base, data, customers: keep.length, repeatBuyers, holdout: null, fit: null, spend: null, reliable: false, segments: [], customerValues: []};
-  if (repeatBuyers < 2) return {...empty, available: false, why: `only ${repeatBuyers} customer${repeatBuyers === 1 ? "" : "s"} bought again before ${base.observedUntil}: purchase rates and dropout cannot be estimated`, caveats: []};
+  if (repeatBuyers < 2) return {...empty, available: false, caveats: [], why: {
+    en: `only ${repeatBuyers} customer${repeatBuyers === 1 ? "" : "s"} bought again before ${base.observedUntil}: purchase rates and dropout cannot be estimated`,
+    ru: `до ${base.observedUntil} повторно ${repeatBuyers === 1 ? "купил" : "купили"} только ${ru.plural(repeatBuyers, "покупатель", "покупателя", "покупателей")}: частоту покупок и уход оценить нельзя`}};
 
-  if (data.spend.length < 2) return {...empty, available: false, why: "fewer than two repeat buyers spent anything: the value per purchase cannot be estimated", caveats: []};
+  if (data.spend.length < 2) return {...empty, available: false, caveats: [], why: {
+    en: "fewer than two repeat buyers spent anything: the value per purchase cannot be estimated",
+    ru: "меньше двух повторных покупателей что-либо потратили: стоимость покупки оценить нельзя"}};
   try {
     return forecast(keep, data, {first, stop, scored, repeatBuyers, base});
   } catch (error) {
     // A fit or forecast the numbers cannot support (e.g. a series that does not converge) makes the page say so, not fail the build.
-    return {...empty, available: false, why: `the model could not be fitted or evaluated on this log (${error instanceof Error ? error.message : String(error)})`, caveats: []};
+    const message = error instanceof Error ? error.message : String(error);
+    return {...empty, available: false, caveats: [], why: {en: `the model could not be fitted or evaluated on this log (${message})`,
+      ru: `модель не удалось оценить или применить на этом журнале заказов (${message})`}};
   }
 }
 
@@ -300,7 +311,8 @@ function forecast(keep: Observed, data: CustomerValueModel["data"], {first, stop
   const gg = fitGammaGamma(spendRows);
   const spend = {...gg, correlation: pearson(spendRows.map((r) => r.x), spendRows.map((r) => r.mean)), customers: spendRows.length};
   if (!(gg.params.q > 1)) return {...empty, holdout, fit, spend, available: false, caveats: [],
-    why: `the spread of purchase values has no finite mean under the Gamma-Gamma fit (q = ${gg.params.q.toFixed(2)} ≤ 1): values per purchase cannot be forecast`};
+    why: {en: `the spread of purchase values has no finite mean under the Gamma-Gamma fit (q = ${gg.params.q.toFixed(2)} ≤ 1): values per purchase cannot be forecast`,
+      ru: `у разброса стоимости покупок нет конечного среднего по модели Gamma-Gamma (q = ${ru.fixed(gg.params.q, 2)} ≤ 1): стоимость покупок спрогнозировать нельзя`}};
 
   const segmentOf = new Map(scored.map((c) => [c.customerId, c.segment as string]));
   const customerValues: CustomerValue[] = keep.map(({id, occ, h}) => {
@@ -315,17 +327,22 @@ function forecast(keep: Observed, data: CustomerValueModel["data"], {first, stop
   const segments: SegmentValue[] = [...SEGMENT_IDS, "unscored"].map((segment) => {
     const members = customerValues.filter((c) => c.segment === segment);
     const rep = members.filter((c) => c.x > 0);
-    return {segment, label: segment === "unscored" ? "Not scored" : segmentLabel[segment as keyof typeof segmentLabel], customers: members.length, repeatBuyers: rep.length,
+    return {segment, label: segment === "unscored" ? terms.notScored : segmentLabels[segment as keyof typeof segmentLabels], customers: members.length, repeatBuyers: rep.length,
       meanPAlive: rep.length ? sum(rep.map((c) => c.pAlive)) / rep.length : NaN,
       revenue: Array.from({length: MAX_HORIZON}, (_, m) => sum(members.map((c) => c.monthly[m]))),
       atRisk: Array.from({length: MAX_HORIZON}, (_, m) => sum(members.map((c) => c.atRiskMonthly[m])))};
   }).filter((s) => s.customers > 0);
-  const caveats = [
-    ...(holdout.passes ? [] : [`the model fitted on ${holdout.calibrationStart} to ${holdout.calibrationEnd} expected ${holdout.expectedTotal.toFixed(0)} purchases in the following ${Math.round(holdout.holdoutDays)} days, and customers made ${holdout.actualTotal}`]),
-    ...(repeatBuyers < MIN_REPEAT_BUYERS ? [`only ${repeatBuyers} customers bought again (the model needs about ${MIN_REPEAT_BUYERS.toLocaleString("en-US")} to pin down purchase rates and dropout)`] : []),
-    ...(fit.converged && holdout.fit.converged ? [] : ["the likelihood maximisation did not converge"])
+  const holdoutDays = Math.round(holdout.holdoutDays);
+  const caveats: Text[] = [
+    ...(holdout.passes ? [] : [{
+      en: `the model fitted on ${holdout.calibrationStart} to ${holdout.calibrationEnd} expected ${holdout.expectedTotal.toFixed(0)} purchases in the following ${holdoutDays} days, and customers made ${holdout.actualTotal}`,
+      ru: `модель, оценённая по заказам с ${holdout.calibrationStart} по ${holdout.calibrationEnd}, ожидала ${ru.plural(Math.round(holdout.expectedTotal), "покупку", "покупки", "покупок")} за следующие ${ru.plural(holdoutDays, "день", "дня", "дней")}, а покупатели сделали ${ru.int(holdout.actualTotal)}`}]),
+    ...(repeatBuyers < MIN_REPEAT_BUYERS ? [{
+      en: `only ${repeatBuyers} customers bought again (the model needs about ${MIN_REPEAT_BUYERS.toLocaleString("en-US")} to pin down purchase rates and dropout)`,
+      ru: `повторно купили только ${ru.plural(repeatBuyers, "покупатель", "покупателя", "покупателей")} (модели нужно около ${ru.int(MIN_REPEAT_BUYERS)}, чтобы надёжно оценить частоту покупок и уход)`}] : []),
+    ...(fit.converged && holdout.fit.converged ? [] : [{en: "the likelihood maximisation did not converge", ru: "максимизация правдоподобия не сошлась"}])
   ];
-  return {...base, data, available: true, why: "", customers: keep.length, repeatBuyers, holdout, fit, spend, reliable: caveats.length === 0, caveats, segments, customerValues};
+  return {...base, data, available: true, why: {en: "", ru: ""}, customers: keep.length, repeatBuyers, holdout, fit, spend, reliable: caveats.length === 0, caveats, segments, customerValues};
 }
 
 /** The page's artifact: the model without customer ids, a win-back list (rows only where allowed), the money unit. */
@@ -341,6 +358,15 @@ export interface ValueReport extends Omit<CustomerValueModel, "customerValues" |
 }
 
 const GRID_X = 5;
+
+/** Why a repeat buyer is on the win-back list, in both languages. */
+export function winbackReason(c: Pick<CustomerValue, "x" | "recencyDays" | "pAlive">, observedUntil: string): Text {
+  const days = Math.round(c.recencyDays);
+  return {
+    en: `${c.x + 1} purchases, the last ${days} days before ${observedUntil}; probably stopped buying (P(still buying) ${(100 * c.pAlive).toFixed(0)} %)`,
+    ru: `${ru.plural(c.x + 1, "покупка", "покупки", "покупок")}, последняя — за ${ru.plural(days, "день", "дня", "дней")} до ${observedUntil}; по-видимому, перестал покупать (P(ещё покупает) ${ru.pct(c.pAlive, 0)})`
+  };
+}
 const GRID_MONTHS = 12;
 
 export function valueArtifact(model: CustomerValueModel, input: Pick<CaseInput, "id" | "money">, settings: Pick<Settings, "customerRows" | "controlShare" | "currency">): ValueReport {
@@ -373,7 +399,8 @@ export function valueArtifact(model: CustomerValueModel, input: Pick<CaseInput, 
     {key: "segment", label: "segment", type: "text"}, {key: "purchases", label: "purchases", type: "number"}, {key: "daysSinceLast", label: "days since last purchase", type: "number"},
     {key: "pAlive", label: "P(still buying)", type: "number"}, {key: "valueAtRisk12", label: `value at risk, 12 months (${money.currency || "currency units"})`, type: "number"}
   ]}, candidates.map((c) => ({id: c.customerId,
-    reason: `${c.x + 1} purchases, the last ${Math.round(c.recencyDays)} days before ${model.observedUntil}; probably stopped buying (P(still buying) ${(100 * c.pAlive).toFixed(0)} %)`,
+    // The downloads are English until action lists take both languages (winbackReason gives the Russian too).
+    reason: winbackReason(c, model.observedUntil).en,
     values: {segment: c.segment, purchases: c.x + 1, daysSinceLast: Math.round(c.recencyDays), pAlive: round2(c.pAlive), valueAtRisk12: round2((1 - c.pAlive) * c.value12IfAlive)}})), settings);
   return {...rest, money, rules, aliveGrid, distribution,
     totals: {value12: total, topDecileShare: total > 0 ? sum(values.slice(-decile)) / total : NaN, oneTimeShare: customerValues.length ? (customerValues.length - repeaters.length) / customerValues.length : NaN},
