@@ -97,6 +97,13 @@ export const terms = {
   conversion: {en: "conversion", ru: "конверсия"},
   funnel: {en: "funnel", ru: "воронка"},
   power: {en: "power", ru: "мощность"},
-  sampleRatio: {en: "sample ratio", ru: "соотношение групп"}
+  sampleRatio: {en: "sample ratio", ru: "соотношение групп"},
   // Add terms of a case below under its own heading comment.
+  // ecommerce (eco1)
+  otherCategories: {en: "Other categories", ru: "Прочие категории"},
+  orderValue: {en: "order value", ru: "сумма заказа"},
+  repeatBuyers: {en: "repeat buyers", ru: "повторные покупатели"},
+  consumptionProfile: {en: "consumption profile", ru: "профиль потребления"},
+  seasonalityIndex: {en: "seasonality index", ru: "индекс сезонности"},
+  wholesaleLines: {en: "wholesale lines", ru: "оптовые строки"}
 } satisfies Record<string, Text>;

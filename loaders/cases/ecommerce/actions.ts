@@ -68,8 +68,8 @@ export function reasonOf(c: ScoredCustomer, categoryLabel: Record<string, string
 export function ecommerceActions({mailing, profiles, time, customers, clusterOf}: ActionsInputs, money: Money,
   settings: Pick<Settings, "customerRows" | "controlShare">, extraOrderRate = DEFAULT_EXTRA_ORDER_RATE): EcommerceActions {
   const {asOf} = profiles.scope;
-  const names = profiles.clustering.clusters.map((c) => c.name);
-  const categoryLabel: Record<string, string> = Object.fromEntries(profiles.overall.categoryShares.map((s) => [s.category, s.label]));
+  const names = profiles.clustering.clusters.map((c) => c.name.en);
+  const categoryLabel: Record<string, string> = Object.fromEntries(profiles.overall.categoryShares.map((s) => [s.category, s.label.en]));
   const columns: ListColumn[] = [
     {key: "segment", label: "segment", type: "text"},
     {key: "profile", label: "consumption profile", type: "text"},

@@ -184,7 +184,7 @@ const median = (xs: number[]) => {
 
 function planRow(seg: SegmentSummary, customers: readonly ScoredCustomer[], time: TimeReport, asOf: string | null): PlanRow {
   const featured = featuredCategories(seg.categoryShares).map((f) => ({
-    ...f, label: seg.categoryShares.find((s) => s.category === f.category)?.label ?? f.category, lift: seg.categoryLift.find((l) => l.category === f.category)?.lift ?? 1
+    ...f, label: seg.categoryShares.find((s) => s.category === f.category)?.label.en ?? f.category, lift: seg.categoryLift.find((l) => l.category === f.category)?.lift ?? 1
   }));
   const window = sendWindow(Object.fromEntries(featured.map((f) => [f.category, f.share])), time);
   const mine = customers.filter((c) => c.segment === seg.id);
@@ -243,7 +243,7 @@ export function customerMailing(c: Pick<ScoredCustomer, "shares">, time: TimeRep
 export function mailingPlan(profiles: ProfilesReport, customers: readonly ScoredCustomer[], clusterOf: readonly number[], time: TimeReport): MailingReport {
   const {asOf} = profiles.scope;
   const plan = profiles.segments.filter((s) => s.customers > 0).map((s) => planRow(s, customers, time, asOf));
-  const names = profiles.clustering.clusters.map((c) => c.name);
+  const names = profiles.clustering.clusters.map((c) => c.name.en);
   const dominant = profiles.clustering.clusters.map((c) => c.dominant);
   const segmentIndex = new Map(SEGMENT_RULES.map((s, i) => [s.id, i]));
   const counts = new Float64Array(SEGMENT_RULES.length * names.length);
