@@ -6,9 +6,8 @@
  * difference", and a difference between who comes back is never read as the effect of a mailing.
  * The words are in the page's language (src/components/i18n.ts); the test's labels may be Text.
  */
-import {money, moneyUnit, pct, pEquals, fixed, count} from "./format.js";
+import {money, moneyUnit, pct, pEquals, fixed, plural} from "./format.js";
 import {pageLang, tr, type Text} from "./i18n.js";
-import {nouns} from "./glossary.js";
 
 export interface FindingGroup {
   label: Text | string;
@@ -100,7 +99,7 @@ function findingRu(t: FindingTest, horizonDays: number, unit: {currency: string}
   const evidence = `${pEquals(t.pAdjusted ?? t.pValue)} с поправкой Холма; ${tr(t.effect.name)} = ${fixed(t.effect.value, 2)}, ${tr(t.effect.magnitude)}`;
   const amount = (x: number | undefined) => money(x ?? NaN, unit);
   const label = (g: FindingGroup) => tr(g.label);
-  const within = `в течение ${count(horizonDays, nouns.day)}`;
+  const within = `в течение ${plural(horizonDays, "дня", "дней", "дней")}`;
   if (t.id === "aov-at-risk-vs-repeat") {
     const [risk, rest] = t.groups;
     const more = t.effect.value > 0;

@@ -294,7 +294,7 @@ export function SendWindowChart(plan: {label: Text | string; window: {months: nu
   return Plot.plot({
     width,
     height: 60 + plan.length * 30,
-    marginLeft: 90,
+    marginLeft: ru ? 120 : 90,
     padding: 0.08,
     x: {label: null, domain: MONTHS, axis: "top"},
     y: {label: null, domain: plan.map((p) => tr(p.label))},
@@ -356,6 +356,8 @@ export interface TextColumn<T> {
   label: string;
   format?: (value: never, row: T) => string;
   numeric?: boolean;
+  /** Values shown as found in the export (product names, rule stems): marked translate="no". */
+  verbatim?: boolean;
 }
 
 /** A plain HTML table for rows of words (rules, plans): text wraps and the table grows with it, scrolling in its own box when wider than the page. Values render as text. */
@@ -363,7 +365,7 @@ export function textTable<T extends Record<string, unknown>>(rows: T[], columns:
   const cell = (row: T, c: TextColumn<T>) => {
     const v = row[c.key];
     const text = c.format ? c.format(v as never, row) : v === null || v === undefined ? "" : String(v);
-    return html`<td class=${c.numeric ? "num" : ""}>${text}</td>`;
+    return html`<td class=${c.numeric ? "num" : ""} translate=${c.verbatim ? "no" : null}>${text}</td>`;
   };
   // A table wider than the page (many columns on a phone) scrolls inside its own box, never the page.
   return html`<div class="scroll-x" style="overflow-x: auto; max-width: 100%;"><table class="eco-text">

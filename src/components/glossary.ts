@@ -36,7 +36,10 @@ export const nouns = {
   duplicate: {en: ["duplicate", "duplicates"], ru: ["дубликат", "дубликата", "дубликатов"]},
   outlier: {en: ["outlier", "outliers"], ru: ["выброс", "выброса", "выбросов"]},
   participant: {en: ["participant", "participants"], ru: ["участник", "участника", "участников"]},
-  page: {en: ["page", "pages"], ru: ["страница", "страницы", "страниц"]}
+  page: {en: ["page", "pages"], ru: ["страница", "страницы", "страниц"]},
+  // eco2
+  repeatBuyer: {en: ["repeat buyer", "repeat buyers"], ru: ["повторный покупатель", "повторных покупателя", "повторных покупателей"]},
+  purchase: {en: ["purchase", "purchases"], ru: ["покупка", "покупки", "покупок"]}
 } satisfies Record<string, Noun>;
 
 export const terms = {
@@ -99,11 +102,12 @@ export const terms = {
   power: {en: "power", ru: "мощность"},
   sampleRatio: {en: "sample ratio", ru: "соотношение групп"},
   // Add terms of a case below under its own heading comment.
+  // eco2
+  rfmLoyal: {en: "Loyal", ru: "Лояльные"},
+  rfmOneTime: {en: "One-time", ru: "Разовые"},
+  notScored: {en: "Not scored", ru: "Без сегмента"},
+  repeatBuyer: {en: "repeat buyer", ru: "повторный покупатель"},
+  winBack: {en: "win-back", ru: "возврат ушедших"},
   // ecommerce (eco1)
-  otherCategories: {en: "Other categories", ru: "Прочие категории"},
-  orderValue: {en: "order value", ru: "сумма заказа"},
-  repeatBuyers: {en: "repeat buyers", ru: "повторные покупатели"},
-  consumptionProfile: {en: "consumption profile", ru: "профиль потребления"},
-  seasonalityIndex: {en: "seasonality index", ru: "индекс сезонности"},
-  wholesaleLines: {en: "wholesale lines", ru: "оптовые строки"}
+  otherCategories: {en: "Other categories", ru: "Прочие категории"}
 } satisfies Record<string, Text>;

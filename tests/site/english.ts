@@ -4,7 +4,9 @@
  * the text inside its charts (titles, axes, legends), table headers, input labels and options, the
  * tooltips' `title` attributes and the tab's title. A word is allowed when it is a name the
  * Russian text uses as is (ALLOWED: ROC-AUC, SHAP, test names…) or a word of an export's own
- * header or file name (shown where the mapping gives no label).
+ * header or file name (shown where the mapping gives no label). Text a page marks as not to be
+ * translated — an export's values shown as found (product names), code and file paths (`<code>`,
+ * `translate="no"`) — is not prose and is left out.
  *
  * As a tool while translating: `npx tsx tests/site/english.ts <built site> [path filter]` lists
  * the English words on every Russian page, with their context (DATA_DIR names the exports).
@@ -24,7 +26,7 @@ export const ALLOWED = new Set([
   "p", "n", "k", "t", "u", "z", "h", "x", "d", "r", "g", "v", "w", "e", "q", "a", "b", "r2", "log", "exp", "min", "max", "vs",
   // file formats, tools and the product
   "csv", "excel", "pdf", "json", "parquet", "duckdb", "utf", "utf-8", "bom", "sql", "id", "ids", "url", "clientele", "observable", "framework",
-  "npm", "run", "init", "dev", "build", "data_dir", "clientele_customer_rows", "clientele_control_share", "clientele_currency", "clientele_lang",
+  "npm", "run", "init", "dev", "build", "python", "re2", "data_dir", "clientele_customer_rows", "clientele_control_share", "clientele_currency", "clientele_lang",
   // the language switch names each language in itself
   "english",
   // A/B
@@ -76,11 +78,16 @@ export async function englishOnPage(browser: Browser, url: string, allowed: Set<
     await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
     await page.waitForTimeout(300);
     const texts: string[] = await page.evaluate(() => {
+      const verbatim = "code, [translate=no]";
+      const hide = document.head.appendChild(document.createElement("style"));
+      hide.textContent = `${verbatim} {display: none !important}`;
       const out = [document.title, document.body.innerText];
-      document.querySelectorAll("svg text, svg title").forEach((t) => out.push(t.textContent ?? ""));
+      hide.remove();
+      const shown = (e: Element) => !e.closest(verbatim);
+      document.querySelectorAll("svg text, svg title").forEach((t) => shown(t) && out.push(t.textContent ?? ""));
       document.querySelectorAll("[title], [aria-label], [placeholder]").forEach((e) =>
-        ["title", "aria-label", "placeholder"].forEach((a) => e.getAttribute(a) && out.push(e.getAttribute(a)!)));
-      document.querySelectorAll("option").forEach((o) => out.push(o.textContent ?? ""));
+        shown(e) && ["title", "aria-label", "placeholder"].forEach((a) => e.getAttribute(a) && out.push(e.getAttribute(a)!)));
+      document.querySelectorAll("option").forEach((o) => shown(o) && out.push(o.textContent ?? ""));
       return out;
     });
     const hits: EnglishHit[] = [];

@@ -226,7 +226,7 @@ function planRow(seg: SegmentSummary, customers: readonly ScoredCustomer[], time
   const threshold = roundUp(seg.aov.q3, THRESHOLD_STEP);
   const rule = OFFERS[seg.id];
   return {
-    segment: seg.id, label: seg.label, customers: seg.customers, share: seg.share, revenueShare: seg.revenueShare,
+    segment: seg.id, label: seg.label.en, customers: seg.customers, share: seg.share, revenueShare: seg.revenueShare,
     medianAov: seg.aov.median, repeatShare: seg.repeatShare, medianRecencyDays: seg.recencyDays.median,
     featured, window, cadenceDays, cadence, threshold, offer: rule.offer, discount: rule.discount, goal: rule.goal, caution
   };

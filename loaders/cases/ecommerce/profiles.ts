@@ -15,7 +15,7 @@ import {both, type Text} from "../../../src/components/i18n.ts";
 import {formats} from "../../../src/components/format.ts";
 import type {CustomerProfile, ScoredCustomer} from "./customers.ts";
 import type {AnalysisCategory, ScoringScope} from "./tables.ts";
-import {SEGMENT_RULES, type SegmentId, type SegmentRule, type RfmThresholds} from "./rfm.ts";
+import {SEGMENT_RULES, type SegmentId, type RfmThresholds} from "./rfm.ts";
 import {RETURN_MIN_HOURS} from "./occasions.ts";
 
 export interface Spread {
@@ -43,9 +43,10 @@ export interface GroupSummary {
 
 export interface SegmentSummary extends GroupSummary {
   id: SegmentId;
-  label: SegmentRule["label"];
-  rule: SegmentRule["rule"];
-  meaning: SegmentRule["meaning"];
+  /** The segment's name and meaning in both languages (rfm.ts: its labels and meanings). */
+  label: Text;
+  rule: string;
+  meaning: Text;
 }
 
 export interface ClusterFeatureProfile extends Omit<ClusterFeature, "label"> {
@@ -64,7 +65,7 @@ export interface ClusterProfileSummary extends GroupSummary {
   description: Text;
   features: ClusterFeatureProfile[];
   /** Customers per RFM segment. */
-  segments: {segment: SegmentId; label: SegmentRule["label"]; customers: number}[];
+  segments: {segment: SegmentId; label: Text; customers: number}[];
 }
 
 export interface ProfilesReport {
@@ -75,7 +76,7 @@ export interface ProfilesReport {
   /** A repeat buyer came back: an order more than this many hours after their first (loaders/cases/ecommerce/occasions.ts). */
   returnMinHours: number;
   thresholds: RfmThresholds;
-  rules: Pick<SegmentRule, "id" | "label" | "rule" | "meaning">[];
+  rules: {id: SegmentId; label: Text; rule: string; meaning: Text}[];
   scoreRules: Text[];
   segments: SegmentSummary[];
   /** Customers per R × F × M score combination. */
@@ -222,7 +223,7 @@ export function profilesReport(customers: readonly ScoredCustomer[], thresholds:
   const everyone = categoryShares(customers, scheme.categories.map((c) => c.id));
   const overall = summarise(customers, customers, scheme, everyone);
   const segments: SegmentSummary[] = SEGMENT_RULES.map((rule) => ({
-    id: rule.id, label: rule.label, rule: rule.rule, meaning: rule.meaning,
+    id: rule.id, label: rule.labels, rule: rule.rule, meaning: rule.meanings,
     ...summarise(customers.filter((c) => c.segment === rule.id), customers, scheme, everyone)
   }));
   const grid = new Map<string, number>();
@@ -253,14 +254,14 @@ export function profilesReport(customers: readonly ScoredCustomer[], thresholds:
     const dominant = summary.categoryShares.filter((s) => s.category !== OTHER).sort((a, b) => b.share - a.share)[0]?.category ?? OTHER;
     return {
       cluster: p.cluster, name, dominant, description, features, ...summary,
-      segments: SEGMENT_RULES.map((s) => ({segment: s.id, label: s.label, customers: mine.filter((c) => c.segment === s.id).length}))
+      segments: SEGMENT_RULES.map((s) => ({segment: s.id, label: s.labels, customers: mine.filter((c) => c.segment === s.id).length}))
     };
   });
   const report: ProfilesReport = {
     n: customers.length,
     scope,
     thresholds,
-    rules: SEGMENT_RULES.map(({id, label, rule, meaning}) => ({id, label, rule, meaning})),
+    rules: SEGMENT_RULES.map(({id, labels, rule, meanings}) => ({id, label: labels, rule, meaning: meanings})),
     scoreRules: [
       {en: `R (recency): 3 = the most recent third of customers by days since their last order${scope.asOf ? ` before ${scope.asOf}, counted to that day` : ""}, 2 = the middle third, 1 = the longest ago.`,
         ru: `R (давность): 3 — самая недавняя треть клиентов по числу дней с последнего заказа${scope.asOf ? ` до ${scope.asOf}, считая до этого дня` : ""}, 2 — средняя треть, 1 — самые давние.`},

@@ -20,12 +20,16 @@
  */
 import type {DuckDBConnection} from "../../io/duckdb.ts";
 import {literal, queryOne, run} from "../../io/duckdb.ts";
+import type {Text} from "../../../src/components/i18n.ts";
+import {terms} from "../../../src/components/glossary.ts";
 
 export type SegmentId = "best" | "loyal" | "at-risk" | "promising" | "one-time" | "lost";
 
 export interface SegmentRule {
   id: SegmentId;
+  /** The English name, which code and tests match on; `labels` is the name in both languages (the glossary's). */
   label: string;
+  labels: Text;
   /** The rule in words, for the page. */
   rule: string;
   /** Conditions on the scores (all must hold). */
@@ -33,21 +37,30 @@ export interface SegmentRule {
   fMax?: number;
   r?: number[];
   m?: number[];
-  /** What the segment is, in one line. */
+  /** What the segment is, in one line (English; `meanings` in both languages). */
   meaning: string;
+  meanings: Text;
 }
 
 export const SEGMENT_RULES: SegmentRule[] = [
-  {id: "best", label: "Best", rule: "F ≥ 2, R = 3, M = 3", fMin: 2, r: [3], m: [3], meaning: "repeat buyers, recently active, in the top third by spend"},
-  {id: "loyal", label: "Loyal", rule: "F ≥ 2, R ≥ 2", fMin: 2, r: [2, 3], meaning: "repeat buyers who have not lapsed"},
-  {id: "at-risk", label: "At risk", rule: "F ≥ 2, R = 1", fMin: 2, r: [1], meaning: "repeat buyers whose last order is among the oldest"},
-  {id: "promising", label: "Promising", rule: "F = 1, R = 3", fMax: 1, r: [3], meaning: "first order recently — the chance to make a second"},
-  {id: "one-time", label: "One-time", rule: "F = 1, R = 2", fMax: 1, r: [2], meaning: "a single order some months ago"},
-  {id: "lost", label: "Lost", rule: "F = 1, R = 1", fMax: 1, r: [1], meaning: "a single order long ago"}
+  {id: "best", label: "Best", labels: terms.rfmBest, rule: "F ≥ 2, R = 3, M = 3", fMin: 2, r: [3], m: [3], meaning: "repeat buyers, recently active, in the top third by spend",
+    meanings: {en: "repeat buyers, recently active, in the top third by spend", ru: "повторные покупатели, недавно покупавшие, в верхней трети по сумме покупок"}},
+  {id: "loyal", label: "Loyal", labels: terms.rfmLoyal, rule: "F ≥ 2, R ≥ 2", fMin: 2, r: [2, 3], meaning: "repeat buyers who have not lapsed",
+    meanings: {en: "repeat buyers who have not lapsed", ru: "повторные покупатели, которые не перестали покупать"}},
+  {id: "at-risk", label: "At risk", labels: terms.rfmAtRisk, rule: "F ≥ 2, R = 1", fMin: 2, r: [1], meaning: "repeat buyers whose last order is among the oldest",
+    meanings: {en: "repeat buyers whose last order is among the oldest", ru: "повторные покупатели, чей последний заказ — среди самых давних"}},
+  {id: "promising", label: "Promising", labels: terms.rfmPromising, rule: "F = 1, R = 3", fMax: 1, r: [3], meaning: "first order recently — the chance to make a second",
+    meanings: {en: "first order recently — the chance to make a second", ru: "первый заказ недавно — шанс получить второй"}},
+  {id: "one-time", label: "One-time", labels: terms.rfmOneTime, rule: "F = 1, R = 2", fMax: 1, r: [2], meaning: "a single order some months ago",
+    meanings: {en: "a single order some months ago", ru: "один заказ несколько месяцев назад"}},
+  {id: "lost", label: "Lost", labels: terms.rfmLost, rule: "F = 1, R = 1", fMax: 1, r: [1], meaning: "a single order long ago",
+    meanings: {en: "a single order long ago", ru: "один заказ давно"}}
 ];
 
 export const SEGMENT_IDS = SEGMENT_RULES.map((s) => s.id);
 export const segmentLabel = Object.fromEntries(SEGMENT_RULES.map((s) => [s.id, s.label])) as Record<SegmentId, string>;
+/** Each segment's name in both languages. */
+export const segmentLabels = Object.fromEntries(SEGMENT_RULES.map((s) => [s.id, s.labels])) as Record<SegmentId, Text>;
 
 export interface RfmThresholds {
   /** Recency (days): R = 3 when ≤ recent, R = 2 when ≤ middle, else 1. */
