@@ -83,11 +83,11 @@ export async function englishOnPage(browser: Browser, url: string, allowed: Set<
       hide.textContent = `${verbatim} {display: none !important}`;
       const out = [document.title, document.body.innerText];
       hide.remove();
-      const shown = (e: Element) => !e.closest(verbatim);
-      document.querySelectorAll("svg text, svg title").forEach((t) => shown(t) && out.push(t.textContent ?? ""));
+      // (no named helper functions here: the bundler would wrap them in a helper the page does not have)
+      document.querySelectorAll("svg text, svg title").forEach((t) => !t.closest(verbatim) && out.push(t.textContent ?? ""));
       document.querySelectorAll("[title], [aria-label], [placeholder]").forEach((e) =>
-        shown(e) && ["title", "aria-label", "placeholder"].forEach((a) => e.getAttribute(a) && out.push(e.getAttribute(a)!)));
-      document.querySelectorAll("option").forEach((o) => shown(o) && out.push(o.textContent ?? ""));
+        !e.closest(verbatim) && ["title", "aria-label", "placeholder"].forEach((a) => e.getAttribute(a) && out.push(e.getAttribute(a)!)));
+      document.querySelectorAll("option").forEach((o) => !o.closest(verbatim) && out.push(o.textContent ?? ""));
       return out;
     });
     const hits: EnglishHit[] = [];
