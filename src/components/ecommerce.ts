@@ -22,7 +22,7 @@ import * as Plot from "@observablehq/plot";
 import {html} from "htl";
 import {MUTED, NEGATIVE, POSITIVE} from "./palette.js";
 import {nounFor, pageLang, tr, type Text} from "./i18n.js";
-import {count, fixed, grouped, pct} from "./format.js";
+import {count, fixed, grouped, pct, wrapLabel} from "./format.js";
 import {nouns} from "./glossary.js";
 
 const ru = pageLang === "ru";
@@ -53,6 +53,17 @@ export function categoryColor(labels: Labelled[], {legend = true}: {legend?: boo
   for (const l of labels) if (!seen.has(l.category)) seen.set(l.category, tr(l.label));
   const order = CATEGORY_ORDER.filter((c) => seen.has(c));
   return {domain: order.map((c) => seen.get(c)!), range: order.map((c) => CATEGORY_COLORS[CATEGORY_ORDER.indexOf(c)]), legend};
+}
+
+/** A left axis for group names (segments, profiles): names longer than the margin wrap onto more lines instead of
+ * being clipped; Cyrillic letters are wider than Latin ones in Plot's default font. */
+function groupAxis(labels: string[], width: number): {marginLeft: number; tickFormat: (label: string) => string} {
+  const charWidth = ru ? 7.2 : 6.5;
+  const max = Math.min(260, Math.max(120, width * 0.4));
+  const maxChars = Math.max(8, Math.floor((max - 12) / charWidth));
+  const tickFormat = (label: string) => wrapLabel(String(label), maxChars);
+  const longest = Math.max(0, ...labels.flatMap((l) => tickFormat(l).split("\n").map((line) => line.length)));
+  return {marginLeft: Math.min(max, 12 + charWidth * longest), tickFormat};
 }
 
 /** A share for a small cell label: whole percent from 10%, one decimal below. */
@@ -222,13 +233,14 @@ export function GroupShares(groups: {label: Text | string; share: number; revenu
     {label: tr(g.label), measure: SHARE_OF_REVENUE, value: g.revenueShare, detail: ru ? `выручка ${money(g.revenue)}\u00A0${unit}` : `${money(g.revenue)} ${unit} revenue`}
   ]);
   const labels = groups.map((g) => tr(g.label));
+  const axis = groupAxis(labels, width);
   const title = (r: {label: string; measure: string; value: number; detail: string}) => `${r.label}\n${r.measure}: ${pct(r.value)}\n${r.detail}`;
   return Plot.plot({
     width,
     height: 60 + groups.length * 36,
-    marginLeft: Math.min(260, 12 + 6.5 * Math.max(...labels.map((l) => l.length))),
+    marginLeft: axis.marginLeft,
     x: {label: tr({en: "Share (%) →", ru: "Доля (%) →"}), tickFormat: "%", grid: true, zero: true},
-    y: {label: null, domain: labels},
+    y: {label: null, domain: labels, tickFormat: axis.tickFormat},
     ariaLabel: tr({en: "Share of customers and of revenue per group", ru: "Доля клиентов и доля выручки по группам"}),
     color: {domain: [SHARE_OF_CUSTOMERS, SHARE_OF_REVENUE], range: [MUTED, POSITIVE], legend: true},
     marks: [
@@ -245,9 +257,9 @@ export function CategoryMix(groups: {label: Text | string; categoryShares: (Labe
   return Plot.plot({
     width,
     height: 70 + groups.length * 30,
-    marginLeft: Math.min(260, 12 + 6.5 * Math.max(...labels.map((l) => l.length))),
+    marginLeft: groupAxis(labels, width).marginLeft,
     x: {label: tr({en: "Share of the group's revenue →", ru: "Доля выручки группы →"}), tickFormat: "%", domain: [0, 1]},
-    y: {label: null, domain: labels},
+    y: {label: null, domain: labels, tickFormat: groupAxis(labels, width).tickFormat},
     color: categoryColor(rows),
     marks: [
       Plot.barX(rows, {x: "share", y: "group", fill: "label", order: CATEGORY_ORDER.map((c) => rows.find((r) => r.category === c)?.label).filter(Boolean) as string[],
@@ -269,11 +281,11 @@ export function PortraitHeatmap(clusters: {name: Text | string; features: Portra
   return Plot.plot({
     width,
     height: 110 + clusters.length * 34,
-    marginLeft: Math.min(260, 12 + 6.5 * Math.max(...names.map((n) => n.length))),
+    marginLeft: groupAxis(names, width).marginLeft,
     marginBottom: 110,
     padding: 0.05,
     x: {label: null, domain: features, tickRotate: -35},
-    y: {label: null, domain: names},
+    y: {label: null, domain: names, tickFormat: groupAxis(names, width).tickFormat},
     color: {type: "diverging", scheme: "RdBu", reverse: true, domain: [-2.5, 2.5], clamp: true, legend: true,
       label: tr({en: "Colour: standardised difference from all customers (sd; order value and orders on a log scale)",
         ru: "Цвет: стандартизованная разница со всеми клиентами (в стандартных отклонениях; сумма заказа и число заказов — в логарифмической шкале)"})},
