@@ -125,6 +125,24 @@ describe("e-commerce case on the demo log", () => {
     });
   });
 
+  it("writes every text the pages show in both languages: categories, segments, profiles and the score rules in Russian", () => {
+    const latin = /[A-Za-z]{2,}/;
+    const plants = r.categories.categories.find((c) => c.category === "plants")!;
+    assert.deepEqual(plants.label, {en: "Plants", ru: "Растения"});
+    for (const c of r.categories.categories) assert.doesNotMatch(c.label.ru, latin, c.label.en);
+    for (const rule of r.categories.rules) assert.doesNotMatch(`${rule.note.ru} ${rule.patterns.map((p) => p.reads.ru).join(" ")}`.replace(/[РP]-?9/g, ""), latin, rule.note.en);
+    assert.match(r.categories.source.text.ru, /^Категории заданы встроенными правилами \(18 правил\)/);
+    assert.deepEqual(r.profiles.segments.map((s) => s.label.ru), ["Лучшие", "Лояльные", "В зоне риска", "Многообещающие", "Разовые", "Потерянные"]);
+    for (const c of r.profiles.clustering.clusters) {
+      assert.doesNotMatch(`${c.name.ru} ${c.description.ru} ${c.features.map((f) => `${f.label.ru} ${f.shown.what.ru}`).join(" ")}`, latin, c.name.en);
+      // The Russian description gives the same figures in the Russian format: "45 %" with a narrow no-break space.
+      assert.match(c.description.ru, /^\d+\u202F% их выручки — «/);
+      assert.equal(c.description.ru.match(/\d+(?=\u202F%)/g)?.join(), c.description.en.match(/\d+(?=%)/g)?.join(), c.name.en);
+    }
+    for (const rule of r.profiles.scoreRules) assert.doesNotMatch(rule.ru.replace(/\b[RFM]\b/g, ""), latin);
+    assert.deepEqual(r.time.seasonality.find((s) => s.category === "garden")?.label, {en: "Garden", ru: "Сад и огород"});
+  });
+
   it("gives byte-identical artifacts for the same input", async () => {
     const a = JSON.stringify(await run(caseInput(settings.dataDir, "ecommerce"), settings));
     const b = JSON.stringify(await run(caseInput(settings.dataDir, "ecommerce"), settings));
