@@ -22,7 +22,7 @@ import * as Plot from "@observablehq/plot";
 import {html} from "htl";
 import {MUTED, NEGATIVE, POSITIVE} from "./palette.js";
 import {nounFor, pageLang, tr, type Text} from "./i18n.js";
-import {count, fixed, grouped, pct, wrapLabel} from "./format.js";
+import {compact, count, fixed, grouped, pct, wrapLabel} from "./format.js";
 import {nouns} from "./glossary.js";
 
 const ru = pageLang === "ru";
@@ -82,12 +82,14 @@ export function CategoryShares(categories: (Labelled & {revenueShare: number; li
     {label: tr(c.label), measure: SHARE_OF_LINES, value: c.lineShare, detail: count(c.lines, nouns.orderLine)}
   ]);
   const title = (r: Row) => `${r.label}\n${r.measure}: ${pct(r.value)}\n${r.detail}`;
+  const labels = categories.map((c) => tr(c.label));
+  const axis = groupAxis(labels, width);
   return Plot.plot({
     width,
     height: 60 + categories.length * 36,
-    marginLeft: 130,
+    marginLeft: Math.max(130, axis.marginLeft),
     x: {label: tr({en: "Share of all, % (wholesale lines excluded) →", ru: "Доля от всего, % (без оптовых строк) →"}), tickFormat: "%", grid: true, zero: true},
-    y: {label: null, domain: categories.map((c) => tr(c.label))},
+    y: {label: null, domain: labels, tickFormat: axis.tickFormat},
     color: {domain: [SHARE_OF_REVENUE, SHARE_OF_LINES], range: [NEGATIVE, MUTED], legend: true},
     marks: [
       Plot.barX(rows.filter((r) => r.measure === SHARE_OF_REVENUE), {x: "value", y: "label", fill: "measure", insetBottom: 16, tip: true, title}),
@@ -107,7 +109,7 @@ export function MonthlyByCategory(monthly: (Labelled & {month: string; revenue: 
     height: 340,
     marginLeft: 60,
     x: {label: null, type: "band", tickFormat: (m: string) => (m.endsWith("-01") || m === monthly[0]?.month ? m : m.slice(5)), tickRotate: width < 600 ? -45 : 0},
-    y: {label, grid: true, tickFormat: measure === "revenue" ? "~s" : undefined},
+    y: {label, grid: true, tickFormat: measure === "revenue" ? (ru ? (x: number) => compact(x) : "~s") : undefined},
     color: categoryColor(monthly),
     marks: [
       Plot.barY(rows, {x: "month", y: measure, fill: "label", order: CATEGORY_ORDER.map((c) => rows.find((m) => m.category === c)?.label).filter(Boolean) as string[],
@@ -126,10 +128,10 @@ export function SeasonalityHeatmap(seasonality: (Labelled & {month: number; inde
   return Plot.plot({
     width,
     height: 50 + labels.length * 30,
-    marginLeft: 130,
+    marginLeft: Math.max(130, groupAxis(labels, width).marginLeft),
     padding: 0.05,
     x: {label: null, domain: MONTHS, axis: "top"},
-    y: {label: null, domain: labels},
+    y: {label: null, domain: labels, tickFormat: groupAxis(labels, width).tickFormat},
     color: {type: "log", scheme: "PuOr", reverse: true, domain: [1 / max, max], legend: true, label: tr({en: "Seasonality index (1 = an average month; log scale)", ru: "Индекс сезонности (1 — средний месяц; логарифмическая шкала)"}),
       ticks: [0.25, 0.5, 1, 2, 4].filter((t) => t >= 1 / max && t <= max), tickFormat: (d: number) => grouped(d, 2)},
     marks: [
