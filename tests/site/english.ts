@@ -2,11 +2,11 @@
  * English words on a page of the Russian edition: everything a reader can see once every cell has
  * settled and every <details> is open — the page's text (sidebar, header, contents, main, footer),
  * the text inside its charts (titles, axes, legends), table headers, input labels and options, the
- * tooltips' `title` attributes and the tab's title. A word is allowed when it is a name the
+ * tooltips' `title` attributes and the tab's title. Code (`<code>`, `<pre>`, `<kbd>`: commands,
+ * setting names, file paths) is not prose and is left out, nor is a value from the data marked
+ * `translate="no"` (a product name as exported, a label as found). A word is allowed when it is a name the
  * Russian text uses as is (ALLOWED: ROC-AUC, SHAP, test names…) or a word of an export's own
- * header or file name (shown where the mapping gives no label). Text a page marks as not to be
- * translated — an export's values shown as found (product names), code and file paths (`<code>`,
- * `translate="no"`) — is not prose and is left out.
+ * header or file name (shown where the mapping gives no label).
  *
  * As a tool while translating: `npx tsx tests/site/english.ts <built site> [path filter]` lists
  * the English words on every Russian page, with their context (DATA_DIR names the exports).
@@ -26,11 +26,12 @@ export const ALLOWED = new Set([
   "p", "n", "k", "t", "u", "z", "h", "x", "d", "r", "g", "v", "w", "e", "q", "a", "b", "r2", "log", "exp", "min", "max", "vs",
   // file formats, tools and the product
   "csv", "excel", "pdf", "json", "parquet", "duckdb", "utf", "utf-8", "bom", "sql", "id", "ids", "url", "clientele", "observable", "framework",
-  "npm", "run", "init", "dev", "build", "python", "re2", "data_dir", "clientele_customer_rows", "clientele_control_share", "clientele_currency", "clientele_lang",
   // the language switch names each language in itself
   "english",
   // A/B
-  "a/b"
+  "a/b",
+  // libraries a rule table names (the e-commerce rules: "RE2 and Python compatible" patterns)
+  "re2", "python"
 ]);
 
 const word = /[A-Za-z][A-Za-z0-9]*(?:[-/'][A-Za-z0-9]+)*/g;
@@ -78,16 +79,15 @@ export async function englishOnPage(browser: Browser, url: string, allowed: Set<
     await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
     await page.waitForTimeout(300);
     const texts: string[] = await page.evaluate(() => {
-      const verbatim = "code, [translate=no]";
-      const hide = document.head.appendChild(document.createElement("style"));
-      hide.textContent = `${verbatim} {display: none !important}`;
+      const code = document.createElement("style");
+      code.textContent = "code, pre, kbd, [translate=no] { visibility: hidden !important; }";
+      document.head.append(code);
       const out = [document.title, document.body.innerText];
-      hide.remove();
-      // (no named helper functions here: the bundler would wrap them in a helper the page does not have)
-      document.querySelectorAll("svg text, svg title").forEach((t) => !t.closest(verbatim) && out.push(t.textContent ?? ""));
+      code.remove();
+      document.querySelectorAll("svg text, svg title").forEach((t) => out.push(t.textContent ?? ""));
       document.querySelectorAll("[title], [aria-label], [placeholder]").forEach((e) =>
-        !e.closest(verbatim) && ["title", "aria-label", "placeholder"].forEach((a) => e.getAttribute(a) && out.push(e.getAttribute(a)!)));
-      document.querySelectorAll("option").forEach((o) => !o.closest(verbatim) && out.push(o.textContent ?? ""));
+        ["title", "aria-label", "placeholder"].forEach((a) => e.getAttribute(a) && out.push(e.getAttribute(a)!)));
+      document.querySelectorAll("option").forEach((o) => out.push(o.textContent ?? ""));
       return out;
     });
     const hits: EnglishHit[] = [];
