@@ -6,8 +6,8 @@
  * difference", and a difference between who comes back is never read as the effect of a mailing.
  * The words are in the page's language (src/components/i18n.ts); the test's labels may be Text.
  */
-import {money, moneyUnit, pct, pEquals, fixed, plural} from "./format.js";
-import {pageLang, tr, type Text} from "./i18n.js";
+import {formats} from "./format.js";
+import {pageLang, tr, type Lang, type Text} from "./i18n.js";
 
 export interface FindingGroup {
   label: Text | string;
@@ -23,7 +23,8 @@ export interface FindingTest {
   pAdjusted?: number;
   pValue: number;
   groups: FindingGroup[];
-  effect: {name: Text | string; value: number; magnitude: Text | string};
+  /** `name` is the effect size's English key; `names`, where given, its name in both languages. */
+  effect: {name: Text | string; names?: Text; value: number; magnitude: Text | string};
 }
 
 export interface Finding {
@@ -46,16 +47,17 @@ const extremes = (groups: FindingGroup[], value: (g: FindingGroup) => number) =>
   return {top: sorted[0], bottom: sorted[sorted.length - 1]};
 };
 
-/** `horizonDays`: the horizon of the shares back (Kaplan–Meier); `unit`: the case's currency. */
-export function findingOf(t: FindingTest, {horizonDays, unit}: {horizonDays: number; unit: {currency: string}}): Finding {
-  return pageLang === "ru" ? findingRu(t, horizonDays, unit) : findingEn(t, horizonDays, unit);
+/** `horizonDays`: the horizon of the shares back (Kaplan–Meier); `unit`: the case's currency; `lang`: the page's language by default. */
+export function findingOf(t: FindingTest, {horizonDays, unit, lang = pageLang}: {horizonDays: number; unit: {currency: string}; lang?: Lang}): Finding {
+  return lang === "ru" ? findingRu(t, horizonDays, unit) : findingEn(t, horizonDays, unit);
 }
 
 function findingEn(t: FindingTest, horizonDays: number, unit: {currency: string}): Finding {
+  const {money, moneyUnit, pct, pEquals} = formats("en");
   const yes = !!t.rejectAdjusted;
-  const evidence = `Holm-adjusted ${pEquals(t.pAdjusted ?? t.pValue)}; ${tr(t.effect.name)} = ${t.effect.value.toFixed(2)}, ${tr(t.effect.magnitude)}`;
+  const evidence = `Holm-adjusted ${pEquals(t.pAdjusted ?? t.pValue)}; ${tr(t.effect.names ?? t.effect.name, "en")} = ${t.effect.value.toFixed(2)}, ${tr(t.effect.magnitude, "en")}`;
   const amount = (x: number | undefined) => money(x ?? NaN, unit);
-  const label = (g: FindingGroup) => tr(g.label);
+  const label = (g: FindingGroup) => tr(g.label, "en");
   if (t.id === "aov-at-risk-vs-repeat") {
     const [riskGroup, rest] = t.groups;
     const risk = {...riskGroup, label: label(riskGroup)};
@@ -95,10 +97,11 @@ function findingEn(t: FindingTest, horizonDays: number, unit: {currency: string}
 
 /** The same findings for the Russian edition: the same figures, comparison groups and caveats. */
 function findingRu(t: FindingTest, horizonDays: number, unit: {currency: string}): Finding {
+  const {money, moneyUnit, pct, pEquals, fixed, plural} = formats("ru");
   const yes = !!t.rejectAdjusted;
-  const evidence = `${pEquals(t.pAdjusted ?? t.pValue)} с поправкой Холма; ${tr(t.effect.name)} = ${fixed(t.effect.value, 2)}, ${tr(t.effect.magnitude)}`;
+  const evidence = `${pEquals(t.pAdjusted ?? t.pValue)} с поправкой Холма; ${tr(t.effect.names ?? t.effect.name, "ru")} = ${fixed(t.effect.value, 2)}, ${tr(t.effect.magnitude, "ru")}`;
   const amount = (x: number | undefined) => money(x ?? NaN, unit);
-  const label = (g: FindingGroup) => tr(g.label);
+  const label = (g: FindingGroup) => tr(g.label, "ru");
   const within = `в течение ${plural(horizonDays, "дня", "дней", "дней")}`;
   if (t.id === "aov-at-risk-vs-repeat") {
     const [risk, rest] = t.groups;
