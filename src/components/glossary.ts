@@ -40,7 +40,8 @@ export const nouns = {
   // experiment
   step: {en: ["step", "steps"], ru: ["шаг", "шага", "шагов"]},
   // eco2
-  repeatBuyer: {en: ["repeat buyer", "repeat buyers"], ru: ["повторный покупатель", "повторных покупателя", "повторных покупателей"]}
+  repeatBuyer: {en: ["repeat buyer", "repeat buyers"], ru: ["повторный покупатель", "повторных покупателя", "повторных покупателей"]},
+  purchase: {en: ["purchase", "purchases"], ru: ["покупка", "покупки", "покупок"]}
 } satisfies Record<string, Noun>;
 
 export const terms = {
@@ -106,5 +107,9 @@ export const terms = {
   // eco2
   rfmLoyal: {en: "Loyal", ru: "Лояльные"},
   rfmOneTime: {en: "One-time", ru: "Разовые"},
-  notScored: {en: "Not scored", ru: "Без сегмента"}
+  notScored: {en: "Not scored", ru: "Без сегмента"},
+  repeatBuyer: {en: "repeat buyer", ru: "повторный покупатель"},
+  winBack: {en: "win-back", ru: "возврат ушедших"},
+  // ecommerce (eco1)
+  otherCategories: {en: "Other categories", ru: "Прочие категории"}
 } satisfies Record<string, Text>;

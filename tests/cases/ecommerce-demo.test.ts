@@ -16,6 +16,8 @@ import {buildOrdersWithWholesale, buildTables} from "../../loaders/cases/ecommer
 import {linesByCategory} from "../../loaders/cases/ecommerce/coverage.ts";
 import {scoreRfm} from "../../loaders/cases/ecommerce/rfm.ts";
 import {readCustomers, readScoredCustomers} from "../../loaders/cases/ecommerce/customers.ts";
+import {findingOf} from "../../src/components/ecommerce-findings.ts";
+import {tr} from "../../src/components/i18n.ts";
 
 const truth = JSON.parse(readFileSync("data/ecommerce/truth.json", "utf8"));
 const settings = readSettings({DATA_DIR: "data"});
@@ -123,6 +125,43 @@ describe("e-commerce case on the demo log", () => {
       const scored = (await readScoredCustomers(c)).map(({r: _r, f: _f, m: _m, segment: _s, ...figures}) => figures);
       assert.deepEqual(scored, everyone);
     });
+  });
+
+  it("writes every text the pages show in both languages: categories, segments, profiles and the score rules in Russian", () => {
+    const latin = /[A-Za-z]{2,}/;
+    const plants = r.categories.categories.find((c) => c.category === "plants")!;
+    assert.deepEqual(plants.label, {en: "Plants", ru: "Растения"});
+    for (const c of r.categories.categories) assert.doesNotMatch(c.label.ru, latin, c.label.en);
+    for (const rule of r.categories.rules) assert.doesNotMatch(`${rule.note.ru} ${rule.patterns.map((p) => p.reads.ru).join(" ")}`.replace(/[РP]-?9/g, ""), latin, rule.note.en);
+    assert.match(r.categories.source.text.ru, /^Категории заданы встроенными правилами \(18 правил\)/);
+    assert.deepEqual(r.profiles.segments.map((s) => s.label.ru), ["Лучшие", "Лояльные", "В зоне риска", "Многообещающие", "Разовые", "Потерянные"]);
+    for (const c of r.profiles.clustering.clusters) {
+      assert.doesNotMatch(`${c.name.ru} ${c.description.ru} ${c.features.map((f) => `${f.label.ru} ${f.shown.what.ru}`).join(" ")}`, latin, c.name.en);
+      // The Russian description gives the same figures in the Russian format: "45 %" with a narrow no-break space.
+      assert.match(c.description.ru, /^\d+\u202F% их выручки — «/);
+      assert.equal(c.description.ru.match(/\d+(?=\u202F%)/g)?.join(), c.description.en.match(/\d+(?=%)/g)?.join(), c.name.en);
+    }
+    for (const rule of r.profiles.scoreRules) assert.doesNotMatch(rule.ru.replace(/\b[RFM]\b/g, ""), latin);
+    assert.deepEqual(r.time.seasonality.find((s) => s.category === "garden")?.label, {en: "Garden", ru: "Сад и огород"});
+  });
+
+  it("states each test's finding in Russian with the same figures as in English", () => {
+    const unit = {currency: "₽"};
+    assert.ok(r.hypotheses.main.tests.length >= 3);
+    for (const t of r.hypotheses.main.tests) {
+      const en = findingOf(t, {horizonDays: r.hypotheses.repeat.horizonDays, unit, lang: "en"});
+      const ru = findingOf(t, {horizonDays: r.hypotheses.repeat.horizonDays, unit, lang: "ru"});
+      // The same numbers (group labels aside): "12.5%" / "12,5 %", "1,234 ₽" / "1 234 ₽".
+      const labels = t.groups.flatMap((g) => [tr(g.label, "en"), tr(g.label, "ru")]);
+      const bare = (s: string) => labels.reduce((x, l) => x.split(l).join(""), s);
+      const numbers = (s: string, lang: "en" | "ru") => (bare(s).match(/\d[\d,.\u202F]*\d|\d/g) ?? [])
+        .map((n) => (lang === "en" ? n.replace(/,/g, "") : n.replace(/\u202F/g, "").replace(",", "."))).sort();
+      assert.deepEqual(numbers(ru.answer, "ru"), numbers(en.answer, "en"), `${t.id}: ${en.answer} | ${ru.answer}`);
+      assert.match(ru.evidence, /^p (<|=) 0,\d{4} с поправкой Холма; /, t.id);
+      assert.match(ru.answer, /^(Да|Свидетельств)/, t.id);
+      if (/within 90 days/.test(en.answer)) assert.match(ru.answer, /в течение 90 дней/, t.id);
+      if (/%/.test(en.answer)) assert.match(ru.answer, /\d\u202F%/, t.id);
+    }
   });
 
   it("gives byte-identical artifacts for the same input", async () => {

@@ -97,7 +97,7 @@ describe("the real order log under other names", {skip: realSkip}, () => {
       assert.ok(mine, cat.category);
       assert.equal(mine.lines, cat.lines, cat.category);
       assert.ok(Math.abs(mine.revenue - cat.revenue) < 1e-6, cat.category);
-      if (cat.category !== "other") assert.equal(mine.label, cat.category, "an export's category is its own label");
+      if (cat.category !== "other") assert.deepEqual(mine.label, {en: cat.category, ru: cat.category}, "an export's category is its own label, in both editions");
     }
     assert.deepEqual(c.rules, []);
     // the categories the profiles and hypotheses use are the export's
@@ -141,8 +141,10 @@ describe("another store's products", () => {
     const r = await computeEcommerceResult(readSettings({DATA_DIR: dir}));
     assert.equal(r.categories.source.kind, "built-in");
     assert.ok(r.categories.withoutWholesale.revenueUncategorised > COVERAGE_WARNING_SHARE, String(r.categories.withoutWholesale.revenueUncategorised));
-    assert.match(r.categories.warning ?? "", /of revenue is in products with no category/);
-    assert.match(r.categories.warning ?? "", /category-rules\.json/);
+    assert.match(r.categories.warning?.en ?? "", /of revenue is in products with no category/);
+    assert.match(r.categories.warning?.en ?? "", /category-rules\.json/);
+    // The Russian edition: a Russian percent ("93 %" with a narrow no-break space) and the same fix.
+    assert.match(r.categories.warning?.ru ?? "", /^\d+\u202F% выручки приходится на товары без категории.*category-rules\.json/);
     assert.equal(r.summary.categoryWarning, r.categories.warning);
   });
 
@@ -152,7 +154,8 @@ describe("another store's products", () => {
     writeFileSync(join(dir, "category-rules.json"), JSON.stringify(ELECTRONICS_RULES));
     const r = await computeEcommerceResult(readSettings({DATA_DIR: dir}));
     assert.equal(r.categories.source.kind, "rule-file");
-    assert.match(r.categories.source.text, /rule file category-rules\.json in the data folder/);
+    assert.match(r.categories.source.text.en, /rule file category-rules\.json in the data folder/);
+    assert.match(r.categories.source.text.ru, /файлом правил category-rules\.json в папке данных \(4 правила,/);
     assert.equal(r.categories.withoutWholesale.revenueCategorised, 1);
     assert.equal(r.categories.warning, null);
     assert.equal(r.summary.categoryWarning, null);
@@ -175,7 +178,8 @@ describe("another store's products", () => {
     const kept = c.categories.filter((x) => x.category !== "other");
     assert.equal(kept.length + (c.categories.some((x) => x.category === "other") ? 1 : 0), c.categories.length);
     assert.equal(c.categories.reduce((n, x) => n + x.lines, 0), 300);
-    assert.match(c.source.text, /smaller categories are shown together/);
+    assert.match(c.source.text.en, /smaller categories are shown together/);
+    assert.match(c.source.text.ru, /кроме 15 крупнейших по выручке, остальные категории \(5\) показаны вместе как «Прочие категории»/);
   });
 
   it("a broken rule file stops the report with the entry at fault", async () => {

@@ -3,7 +3,8 @@
  * settled and every <details> is open — the page's text (sidebar, header, contents, main, footer),
  * the text inside its charts (titles, axes, legends), table headers, input labels and options, the
  * tooltips' `title` attributes and the tab's title. Code (`<code>`, `<pre>`, `<kbd>`: commands,
- * setting names, file paths) is not prose and is left out. A word is allowed when it is a name the
+ * setting names, file paths) is not prose and is left out, nor is a value from the data marked
+ * `translate="no"` (a product name as exported, a label as found). A word is allowed when it is a name the
  * Russian text uses as is (ALLOWED: ROC-AUC, SHAP, test names…) or a word of an export's own
  * header or file name (shown where the mapping gives no label).
  *
@@ -28,7 +29,9 @@ export const ALLOWED = new Set([
   // the language switch names each language in itself
   "english",
   // A/B
-  "a/b"
+  "a/b",
+  // libraries a rule table names (the e-commerce rules: "RE2 and Python compatible" patterns)
+  "re2", "python"
 ]);
 
 const word = /[A-Za-z][A-Za-z0-9]*(?:[-/'][A-Za-z0-9]+)*/g;
@@ -79,7 +82,7 @@ export async function englishOnPage(browser: Browser, url: string, allowed: Set<
     await page.waitForTimeout(300);
     const texts: string[] = await page.evaluate(() => {
       const code = document.createElement("style");
-      code.textContent = "code, pre, kbd { visibility: hidden !important; }";
+      code.textContent = "code, pre, kbd, [translate=no] { visibility: hidden !important; }";
       document.head.append(code);
       const out = [document.title, document.body.innerText];
       code.remove();

@@ -20,9 +20,14 @@
  * from DATA_DIR/category-rules.json when the analyst writes one (same format, its own categories:
  * `readCategoryTable` checks it and names the entry at fault), else from the built-in table
  * (loaders/cases/ecommerce/category-source.ts decides).
+ *
+ * Every text of a table a reader sees (category labels, rule notes, pattern descriptions, the notes
+ * in "about") is either one text, shown as it is in both editions (an analyst's table in their own
+ * language), or {"en": …, "ru": …} (the built-in table); a table read here holds them as Text.
  */
 import {existsSync, readFileSync} from "node:fs";
 import {literal} from "../../io/duckdb.ts";
+import {isText as isBilingual, same, type Lang, type Text} from "../../../src/components/i18n.ts";
 
 /** A category id of the table in use (the built-in one: plants, garden, kitchen, bathroom, cleaning,
  * storage, textiles, tools and "other" for home goods outside them). */
@@ -31,16 +36,16 @@ export type CategoryOrOther = Category;
 
 export interface CategoryRule {
   category: CategoryOrOther;
-  note: string;
+  note: Text;
   stems: string[];
   patterns?: string[];
   /** Each pattern in plain words, for readers (same length and order as patterns). */
-  patternsRead?: string[];
+  patternsRead?: Text[];
 }
 
 export interface CategoryTable {
-  about: string[];
-  categories: {id: CategoryOrOther; label: string}[];
+  about: Text[];
+  categories: {id: CategoryOrOther; label: Text}[];
   rules: CategoryRule[];
 }
 
@@ -53,6 +58,10 @@ export const MAX_CATEGORIES = 16;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isText = (v: unknown): v is string => typeof v === "string" && v.trim() !== "";
+/** A reader's text of a table: one text for both editions, or {"en": …, "ru": …}. */
+const isWords = (v: unknown): v is string | Text => typeof v === "string" || isBilingual(v);
+const asText = (v: string | Text): Text => (typeof v === "string" ? same(v) : {en: v.en, ru: v.ru});
+const filled = (v: unknown) => isText(v) || (isBilingual(v) && isText(v.en) && isText(v.ru));
 
 /** Read and check a rule table; every mistake names its entry (e.g. `category-rules.json: rules[2].stems[0]`). */
 export function readCategoryTable(path: URL | string = RULES_FILE, name = typeof path === "string" ? path : DATA_DIR_RULES): CategoryTable {
@@ -72,12 +81,12 @@ export function checkCategoryTable(table: unknown, name = DATA_DIR_RULES): Categ
     throw new Error(`${name}: ${entry}: ${what}`);
   };
   if (!isObject(table)) return fail("the file", "must be an object with \"categories\" and \"rules\" (and optionally \"about\")");
-  if (table.about !== undefined && (!Array.isArray(table.about) || !table.about.every((a) => typeof a === "string"))) fail("about", "must be a list of texts");
+  if (table.about !== undefined && (!Array.isArray(table.about) || !table.about.every(isWords))) fail("about", "must be a list of texts (each a text or {\"en\": …, \"ru\": …})");
   if (!Array.isArray(table.categories) || !table.categories.length) return fail("categories", "must list the categories, e.g. [{\"id\": \"phones\", \"label\": \"Phones\"}]");
   if (table.categories.length > MAX_CATEGORIES) fail("categories", `at most ${MAX_CATEGORIES} categories (found ${table.categories.length}); merge the smallest`);
   const ids: string[] = [];
   table.categories.forEach((c: unknown, i: number) => {
-    if (!isObject(c) || !isText(c.id) || !isText(c.label)) fail(`categories[${i}]`, "must be {\"id\": …, \"label\": …} with both filled in");
+    if (!isObject(c) || !isText(c.id) || !filled(c.label)) fail(`categories[${i}]`, "must be {\"id\": …, \"label\": …} with both filled in (the label a text or {\"en\": …, \"ru\": …})");
     const id = (c as {id: string}).id;
     if (ids.includes(id)) fail(`categories[${i}].id`, `"${id}" is declared twice`);
     ids.push(id);
@@ -87,7 +96,7 @@ export function checkCategoryTable(table: unknown, name = DATA_DIR_RULES): Categ
     const at = `rules[${i}] (rule ${i + 1})`;
     if (!isObject(rule)) return fail(at, "must be {\"category\": …, \"note\": …, \"stems\": […]}");
     if (typeof rule.category !== "string" || !ids.includes(rule.category)) fail(`${at}.category`, `unknown category ${JSON.stringify(rule.category)} (the categories are ${ids.join(", ")})`);
-    if (rule.note !== undefined && typeof rule.note !== "string") fail(`${at}.note`, "must be a text");
+    if (rule.note !== undefined && !isWords(rule.note)) fail(`${at}.note`, "must be a text or {\"en\": …, \"ru\": …}");
     if (!Array.isArray(rule.stems)) return fail(`${at}.stems`, "must be a list of texts (may be empty when patterns are given)");
     rule.stems.forEach((stem: unknown, j: number) => {
       if (typeof stem !== "string" || stem !== stem.toLowerCase() || stem.includes("ё") || /\s{2}/.test(stem) || stem.trim() === "") {
@@ -97,6 +106,7 @@ export function checkCategoryTable(table: unknown, name = DATA_DIR_RULES): Categ
     const patterns = rule.patterns ?? [];
     const read = rule.patternsRead ?? [];
     if (!Array.isArray(patterns) || !Array.isArray(read)) return fail(at, "\"patterns\" and \"patternsRead\" must be lists of texts");
+    read.forEach((r: unknown, j: number) => isWords(r) || fail(`${at}.patternsRead[${j}]`, "must be a text or {\"en\": …, \"ru\": …}"));
     if (patterns.length !== read.length) {
       fail(`${at}.patternsRead`, `give every pattern a description in words (${patterns.length} patterns, ${read.length} descriptions)`);
     }
@@ -111,7 +121,12 @@ export function checkCategoryTable(table: unknown, name = DATA_DIR_RULES): Categ
       }
     });
   });
-  return {about: (table.about as string[] | undefined) ?? [], categories: table.categories as CategoryTable["categories"], rules: table.rules as CategoryRule[]};
+  type Read = {category: string; note?: string | Text; stems: string[]; patterns?: string[]; patternsRead?: (string | Text)[]};
+  return {
+    about: ((table.about as (string | Text)[] | undefined) ?? []).map(asText),
+    categories: (table.categories as {id: string; label: string | Text}[]).map(({id, label}) => ({id, label: asText(label)})),
+    rules: (table.rules as Read[]).map((r) => ({...r, note: asText(r.note ?? ""), patternsRead: r.patternsRead?.map(asText)}))
+  };
 }
 
 /** The built-in rule table (for one garden and household store). */
@@ -130,7 +145,7 @@ export interface CategoryScheme {
   source: CategorySource;
   /** The export column's header, the rule file (DATA_DIR/category-rules.json) or the built-in table's path. */
   from: string;
-  categories: {id: string; label: string}[];
+  categories: {id: string; label: Text}[];
   /** The rule table (null for an export column). */
   rules: CategoryTable | null;
   /** Export categories beyond the MAX_CATEGORIES − 1 largest, merged into "other" (0 for rules). */
@@ -143,7 +158,7 @@ export const OTHER = "other";
 /** The scheme of a rule table: its categories, with "other" appended last when it has none. */
 export function rulesScheme(choice: Extract<CategoryChoice, {table: CategoryTable}>): CategoryScheme {
   const own = choice.table.categories.filter((c) => c.id !== OTHER);
-  const other = choice.table.categories.find((c) => c.id === OTHER) ?? {id: OTHER, label: "Other"};
+  const other = choice.table.categories.find((c) => c.id === OTHER) ?? {id: OTHER, label: {en: "Other", ru: "Прочее"}};
   return {source: choice.source, from: choice.file, categories: [...own, other], rules: choice.table, merged: 0};
 }
 
@@ -151,8 +166,13 @@ export function rulesScheme(choice: Extract<CategoryChoice, {table: CategoryTabl
 export const BUILT_IN: Extract<CategoryChoice, {table: CategoryTable}> = {source: "built-in", table: categoryTable, file: "loaders/cases/ecommerce/category-rules.json"};
 export const BUILT_IN_SCHEME: CategoryScheme = rulesScheme(BUILT_IN);
 
-/** Category id → label of a scheme. */
-export function labelsOf(scheme: CategoryScheme): Record<string, string> {
+/** Category id → label of a scheme, in one language (English by default). */
+export function labelsOf(scheme: CategoryScheme, lang: Lang = "en"): Record<string, string> {
+  return Object.fromEntries(scheme.categories.map((c) => [c.id, c.label[lang]]));
+}
+
+/** Category id → label of a scheme, in both languages. */
+export function labelTextsOf(scheme: CategoryScheme): Record<string, Text> {
   return Object.fromEntries(scheme.categories.map((c) => [c.id, c.label]));
 }
 

@@ -6,7 +6,9 @@
  */
 import type {DuckDBConnection} from "../../io/duckdb.ts";
 import {ident, queryOne, queryRows} from "../../io/duckdb.ts";
-import {BUILT_IN_SCHEME, DATA_DIR_RULES, labelsOf, OTHER, type CategoryOrOther, type CategoryScheme, type CategorySource} from "./categories.ts";
+import {both, type Text} from "../../../src/components/i18n.ts";
+import {formats} from "../../../src/components/format.ts";
+import {BUILT_IN_SCHEME, DATA_DIR_RULES, labelTextsOf, OTHER, type CategoryOrOther, type CategoryScheme, type CategorySource} from "./categories.ts";
 import {countsByCategorySql, type AnalysisCategory} from "./tables.ts";
 
 export interface CoverageShares {
@@ -25,7 +27,7 @@ export interface CoverageShares {
 
 export interface CategoryTotal {
   category: CategoryOrOther;
-  label: string;
+  label: Text;
   lines: number;
   orders: number;
   customers: number;
@@ -43,11 +45,11 @@ export interface CategoryTotal {
 export interface RuleUse {
   rule: number;
   category: CategoryOrOther;
-  label: string;
-  note: string;
+  label: Text;
+  note: Text;
   stems: string[];
   /** Each pattern with its description in words (readers see the words). */
-  patterns: {pattern: string; reads: string}[];
+  patterns: {pattern: string; reads: Text}[];
   /** Distinct product names, lines and revenue (without wholesale) this rule categorised. */
   products: number;
   lines: number;
@@ -62,7 +64,7 @@ export interface CategoriesSource {
   /** The export column's header, the rule file, or the built-in table's path. */
   from: string;
   /** Where the categories come from, in a sentence for readers. */
-  text: string;
+  text: Text;
   /** Export categories merged into "other" (only the largest are kept apart). */
   merged: number;
   /** Named categories the source declares ("other" aside), whether or not any line falls in them. */
@@ -72,7 +74,7 @@ export interface CategoriesSource {
 export interface CoverageReport {
   source: CategoriesSource;
   /** Set when more than COVERAGE_WARNING_SHARE of revenue is uncategorised: what it means and what to do. */
-  warning: string | null;
+  warning: Text | null;
   /** All clean lines, wholesale included. */
   withWholesale: CoverageShares;
   /** Clean lines without wholesale lines (what profiles use). */
@@ -82,7 +84,7 @@ export interface CoverageReport {
   categories: CategoryTotal[];
   rules: RuleUse[];
   uncategorised: {product: string; lines: number; revenue: number}[];
-  about: string[];
+  about: Text[];
 }
 
 async function shares(connection: DuckDBConnection, where: string): Promise<CoverageShares> {
@@ -100,31 +102,53 @@ async function shares(connection: DuckDBConnection, where: string): Promise<Cove
 }
 
 /** Where the categories come from, in words. */
-export function sourceText(scheme: CategoryScheme): string {
+export function sourceText(scheme: CategoryScheme): Text {
+  const rules = scheme.rules?.rules.length ?? 0;
+  const ru = formats("ru");
   switch (scheme.source) {
-    case "export-column":
-      return `Categories come from the export's own column “${scheme.from}”: each product takes the category most of its lines carry` +
-        (scheme.merged ? `; beyond the ${scheme.categories.length - 1} largest by revenue, ${scheme.merged} smaller categories are shown together as “${scheme.categories[scheme.categories.length - 1].label}”.` : ".");
+    case "export-column": {
+      const other = scheme.categories[scheme.categories.length - 1].label;
+      return {
+        en: `Categories come from the export's own column “${scheme.from}”: each product takes the category most of its lines carry` +
+          (scheme.merged ? `; beyond the ${scheme.categories.length - 1} largest by revenue, ${scheme.merged} smaller categories are shown together as “${other.en}”.` : "."),
+        ru: `Категории взяты из собственного столбца выгрузки «${scheme.from}»: каждый товар получает категорию, которая стоит в большинстве его строк` +
+          (scheme.merged ? `; кроме ${scheme.categories.length - 1} крупнейших по выручке, остальные категории (${ru.int(scheme.merged)}) показаны вместе как «${other.ru}».` : ".")
+      };
+    }
     case "rule-file":
-      return `Categories come from the rule file ${DATA_DIR_RULES} in the data folder (${scheme.rules!.rules.length} rules written for this store).`;
+      return {
+        en: `Categories come from the rule file ${DATA_DIR_RULES} in the data folder (${rules} rules written for this store).`,
+        ru: `Категории заданы файлом правил ${DATA_DIR_RULES} в папке данных (${ru.plural(rules, "правило", "правила", "правил")}, написанных для этого магазина).`
+      };
     default:
-      return `Categories come from the built-in rules (${scheme.rules!.rules.length} rules), written for one garden and household store: another store's products need their own category column or rule file.`;
+      return {
+        en: `Categories come from the built-in rules (${rules} rules), written for one garden and household store: another store's products need their own category column or rule file.`,
+        ru: `Категории заданы встроенными правилами (${ru.plural(rules, "правило", "правила", "правил")}), написанными для одного магазина товаров для дома и сада: товарам другого магазина нужен собственный столбец категорий или файл правил.`
+      };
   }
 }
 
 /** The warning when most revenue stays uncategorised (null otherwise). */
-export function coverageWarning(scheme: CategoryScheme, revenueUncategorised: number): string | null {
+export function coverageWarning(scheme: CategoryScheme, revenueUncategorised: number): Text | null {
   if (!(revenueUncategorised > COVERAGE_WARNING_SHARE)) return null;
-  const pct = (x: number) => `${Math.round(x * 100)} %`;
-  const todo = scheme.source === "export-column"
-    ? `fill in the category column “${scheme.from}” for the products left blank, or map another column that holds the category`
-    : `map the export's product category column to the role "category" in clientele-mapping.json, or write rules for this store's products in DATA_DIR/${DATA_DIR_RULES} (same format as the built-in table)`;
-  return `${pct(revenueUncategorised)} of revenue is in products with no category, so figures by category describe only ${pct(1 - revenueUncategorised)} of the store's revenue, not the store. To fix: ${todo}.`;
+  return both((lang) => {
+    const pct = (x: number) => formats(lang).pct(x, 0);
+    if (lang === "en") {
+      const todo = scheme.source === "export-column"
+        ? `fill in the category column “${scheme.from}” for the products left blank, or map another column that holds the category`
+        : `map the export's product category column to the role "category" in clientele-mapping.json, or write rules for this store's products in DATA_DIR/${DATA_DIR_RULES} (same format as the built-in table)`;
+      return `${Math.round(revenueUncategorised * 100)} % of revenue is in products with no category, so figures by category describe only ${Math.round((1 - revenueUncategorised) * 100)} % of the store's revenue, not the store. To fix: ${todo}.`;
+    }
+    const todo = scheme.source === "export-column"
+      ? `заполните столбец категорий «${scheme.from}» для товаров, где он пуст, или сопоставьте другой столбец, в котором есть категория`
+      : `сопоставьте столбец категории товара из выгрузки роли «category» в clientele-mapping.json или напишите правила для товаров этого магазина в DATA_DIR/${DATA_DIR_RULES} (в том же формате, что и встроенная таблица)`;
+    return `${pct(revenueUncategorised)} выручки приходится на товары без категории, поэтому цифры по категориям описывают только ${pct(1 - revenueUncategorised)} выручки магазина, а не весь магазин. Как исправить: ${todo}.`;
+  });
 }
 
 export async function coverageReport(connection: DuckDBConnection, scheme: CategoryScheme = BUILT_IN_SCHEME, {topProducts = 5, uncategorised = 15} = {}): Promise<CoverageReport> {
   const ids = scheme.categories.map((c) => c.id);
-  const categoryLabel = labelsOf(scheme);
+  const categoryLabel = labelTextsOf(scheme);
   const withWholesale = await shares(connection, "true");
   const withoutWholesale = await shares(connection, "NOT wholesale");
   const {distinctProducts, categorisedProducts} = await queryOne<{distinctProducts: number; categorisedProducts: number}>(connection,

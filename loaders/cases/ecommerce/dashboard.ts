@@ -73,6 +73,6 @@ export function ecommerceDashboard({customers, categoryLabels, period, asOf, uni
 
 /** The dashboard from the case's result. Money carries no currency yet: "currency units". */
 export function ecommerceDashboardOf(r: Pick<EcommerceResult, "customers" | "summary">, unit = "currency units"): Dashboard {
-  const categoryLabels = Object.fromEntries(r.summary.categories.map((c) => [c.category, c.label]));
+  const categoryLabels = Object.fromEntries(r.summary.categories.map((c) => [c.category, c.label.en]));
   return ecommerceDashboard({customers: r.customers, categoryLabels, period: r.summary.period, asOf: r.summary.scope.asOf, unit});
 }

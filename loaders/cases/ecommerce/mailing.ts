@@ -206,7 +206,7 @@ const median = (xs: number[]) => {
 
 function planRow(seg: SegmentSummary, customers: readonly ScoredCustomer[], time: TimeReport, asOf: string | null): PlanRow {
   const featured = featuredCategories(seg.categoryShares).map((f) => ({
-    ...f, label: seg.categoryShares.find((s) => s.category === f.category)?.label ?? f.category, lift: seg.categoryLift.find((l) => l.category === f.category)?.lift ?? 1
+    ...f, label: asText(seg.categoryShares.find((s) => s.category === f.category)?.label ?? f.category), lift: seg.categoryLift.find((l) => l.category === f.category)?.lift ?? 1
   }));
   const window = sendWindow(Object.fromEntries(featured.map((f) => [f.category, f.share])), time);
   const mine = customers.filter((c) => c.segment === seg.id);

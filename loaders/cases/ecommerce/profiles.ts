@@ -10,7 +10,9 @@
 import {chooseK, clusterPortraits, fitKMeans, predictKMeans, standardize, transformScaler} from "../../cluster/index.ts";
 import {randomSource, shuffled} from "../../random.ts";
 import type {ClusterFeature} from "../../analysis/types.ts";
-import {labelsOf, OTHER, type Category, type CategoryScheme} from "./categories.ts";
+import {labelTextsOf, OTHER, type Category, type CategoryScheme} from "./categories.ts";
+import {both, type Text} from "../../../src/components/i18n.ts";
+import {formats} from "../../../src/components/format.ts";
 import type {CustomerProfile, ScoredCustomer} from "./customers.ts";
 import type {AnalysisCategory, ScoringScope} from "./tables.ts";
 import {SEGMENT_RULES, type SegmentId, type RfmThresholds} from "./rfm.ts";
@@ -34,34 +36,36 @@ export interface GroupSummary {
   /** Share of customers who came back: two or more purchase occasions (loaders/cases/ecommerce/occasions.ts). */
   repeatShare: number;
   /** Share of the group's revenue per category (categories in table order, "other" last). */
-  categoryShares: {category: AnalysisCategory; label: string; share: number}[];
+  categoryShares: {category: AnalysisCategory; label: Text; share: number}[];
   /** Category shares relative to everyone's (1 = same as the whole customer base). */
-  categoryLift: {category: AnalysisCategory; label: string; lift: number}[];
+  categoryLift: {category: AnalysisCategory; label: Text; lift: number}[];
 }
 
 export interface SegmentSummary extends GroupSummary {
   id: SegmentId;
-  label: string;
+  /** The segment's name and meaning in both languages (rfm.ts: its labels and meanings). */
+  label: Text;
   rule: string;
-  meaning: string;
+  meaning: Text;
 }
 
-export interface ClusterFeatureProfile extends ClusterFeature {
+export interface ClusterFeatureProfile extends Omit<ClusterFeature, "label"> {
+  label: Text;
   /** The profile's value in the reader's units, for charts: the mean share of a category, the median of the
    * customers' average order value (money), the mean number of orders — with everyone's value alongside. */
-  shown: {unit: "share" | "money" | "count"; value: number; overall: number; what: string};
+  shown: {unit: "share" | "money" | "count"; value: number; overall: number; what: Text};
 }
 
 export interface ClusterProfileSummary extends GroupSummary {
   cluster: number;
-  name: string;
+  name: Text;
   /** The category with the largest share of the profile's revenue. */
   dominant: Category;
   /** Words on what sets the cluster apart (computed from its portrait). */
-  description: string;
+  description: Text;
   features: ClusterFeatureProfile[];
   /** Customers per RFM segment. */
-  segments: {segment: SegmentId; label: string; customers: number}[];
+  segments: {segment: SegmentId; label: Text; customers: number}[];
 }
 
 export interface ProfilesReport {
@@ -72,14 +76,14 @@ export interface ProfilesReport {
   /** A repeat buyer came back: an order more than this many hours after their first (loaders/cases/ecommerce/occasions.ts). */
   returnMinHours: number;
   thresholds: RfmThresholds;
-  rules: {id: SegmentId; label: string; rule: string; meaning: string}[];
-  scoreRules: string[];
+  rules: {id: SegmentId; label: Text; rule: string; meaning: Text}[];
+  scoreRules: Text[];
   segments: SegmentSummary[];
   /** Customers per R × F × M score combination. */
   rfmGrid: {r: number; f: number; m: number; customers: number}[];
   overall: GroupSummary;
   clustering: {
-    features: {feature: string; label: string}[];
+    features: {feature: string; label: Text}[];
     k: number;
     /** Seeded k-means restarts for each k (the best of them by inertia is kept). */
     restarts: number;
@@ -120,7 +124,7 @@ function categoryShares(rows: readonly CustomerProfile[], ids: readonly string[]
 /** A group's summary against everyone's (`all`; pass `everyone` = categoryShares(all) when summarising many groups of the same customers). */
 export function summarise(rows: readonly CustomerProfile[], all: readonly CustomerProfile[], scheme: CategoryScheme, everyoneShares?: ReturnType<typeof categoryShares>): GroupSummary {
   const ids = scheme.categories.map((c) => c.id);
-  const categoryLabel = labelsOf(scheme);
+  const categoryLabel = labelTextsOf(scheme);
   const {revenue: totalRevenue, shares: everyone} = everyoneShares ?? categoryShares(all, ids);
   const {revenue, shares: mine} = categoryShares(rows, ids);
   return {
@@ -149,37 +153,48 @@ export interface ClusterOptions {
 interface Feature {
   feature: string;
   /** Column label for readers (the log features are shown back in money and orders). */
-  label: string;
+  label: Text;
   value: (c: CustomerProfile) => number;
   unit: ClusterFeatureProfile["shown"]["unit"];
   /** What readers see for a group (default: the feature's mean). */
   shown?: (g: GroupSummary) => number;
-  what: string;
+  what: Text;
 }
 
 /** The clustering features: a share per category of the scheme ("other" aside), order value and orders. */
 const featuresOf = (scheme: CategoryScheme): Feature[] => [
-  ...scheme.categories.filter((c) => c.id !== OTHER).map(({id: k, label}): Feature => ({feature: `share_${k}`, label: `${label.split(" ")[0]} %`, value: (c: CustomerProfile) => c.shares[k] || 0,
-    unit: "share", what: `mean share of revenue in ${label}`})),
-  {feature: "ln_aov", label: "Order value", value: (c) => Math.log(Math.max(c.aov, 1)), unit: "money", shown: (g) => g.aov.median, what: "median of the customers' average order value"},
-  {feature: "ln_orders", label: "Orders", value: (c) => Math.log(c.orders), unit: "count", shown: (g) => g.orders.mean, what: "mean number of orders"}
+  ...scheme.categories.filter((c) => c.id !== OTHER).map(({id: k, label}): Feature => ({feature: `share_${k}`,
+    label: {en: `${label.en.split(" ")[0]} %`, ru: `${label.ru.split(" ")[0]}, %`}, value: (c: CustomerProfile) => c.shares[k] || 0,
+    unit: "share", what: {en: `mean share of revenue in ${label.en}`, ru: `средняя доля выручки в категории «${label.ru}»`}})),
+  {feature: "ln_aov", label: {en: "Order value", ru: "Сумма заказа"}, value: (c) => Math.log(Math.max(c.aov, 1)), unit: "money", shown: (g) => g.aov.median,
+    what: {en: "median of the customers' average order value", ru: "медиана среднего чека клиентов"}},
+  {feature: "ln_orders", label: {en: "Orders", ru: "Заказы"}, value: (c) => Math.log(c.orders), unit: "count", shown: (g) => g.orders.mean,
+    what: {en: "mean number of orders", ru: "среднее число заказов"}}
 ];
 
 /** A name from a cluster's portrait: its dominant categories, and its basket size or repeat habit when they stand out. */
-function nameCluster(summary: GroupSummary, features: ClusterFeatureProfile[]): {name: string; description: string} {
+function nameCluster(summary: GroupSummary, features: Pick<ClusterFeature, "feature" | "standardisedDifference">[]): {name: Text; description: Text} {
   const shares = [...summary.categoryShares].filter((s) => s.category !== "other").sort((a, b) => b.share - a.share);
   const [first, second] = shares;
-  if (!first) return {name: "Uncategorised", description: "no named category in their purchases"};
-  const what = first.share >= 0.6 || !second ? `${first.label}` : `${first.label} + ${second.label}`;
+  if (!first) return {name: {en: "Uncategorised", ru: "Без категории"}, description: {en: "no named category in their purchases", ru: "в их покупках нет товаров названных категорий"}};
   const z = (f: string) => features.find((x) => x.feature === f)?.standardisedDifference ?? 0;
-  const extras: string[] = [];
-  if (z("ln_aov") >= 0.5) extras.push("big baskets");
-  else if (z("ln_aov") <= -0.5) extras.push("small baskets");
-  if (z("ln_orders") >= 0.5) extras.push("repeat buyers");
-  const name = extras.length ? `${what} · ${extras.join(", ")}` : what;
-  const description = `${Math.round(first.share * 100)}% of their revenue is ${first.label}` +
-    (first.share < 0.9 && second ? `, ${Math.round(second.share * 100)}% ${second.label}` : "") +
-    `; median order ${Math.round(summary.aov.median).toLocaleString("en-US")}, ${Math.round(summary.repeatShare * 100)}% came back`;
+  const extras: Text[] = [];
+  if (z("ln_aov") >= 0.5) extras.push({en: "big baskets", ru: "крупные заказы"});
+  else if (z("ln_aov") <= -0.5) extras.push({en: "small baskets", ru: "мелкие заказы"});
+  if (z("ln_orders") >= 0.5) extras.push({en: "repeat buyers", ru: "повторные покупки"});
+  const name = both((lang) => {
+    const what = first.share >= 0.6 || !second ? `${first.label[lang]}` : `${first.label[lang]} + ${second.label[lang]}`;
+    return extras.length ? `${what} · ${extras.map((e) => e[lang]).join(", ")}` : what;
+  });
+  const ru = formats("ru");
+  const description = {
+    en: `${Math.round(first.share * 100)}% of their revenue is ${first.label.en}` +
+      (first.share < 0.9 && second ? `, ${Math.round(second.share * 100)}% ${second.label.en}` : "") +
+      `; median order ${Math.round(summary.aov.median).toLocaleString("en-US")}, ${Math.round(summary.repeatShare * 100)}% came back`,
+    ru: `${ru.pct(first.share, 0)} их выручки — «${first.label.ru}»` +
+      (first.share < 0.9 && second ? `, ${ru.pct(second.share, 0)} — «${second.label.ru}»` : "") +
+      `; медианный заказ ${ru.int(summary.aov.median)}, вернулись ${ru.pct(summary.repeatShare, 0)}`
+  };
   return {name, description};
 }
 
@@ -208,7 +223,7 @@ export function profilesReport(customers: readonly ScoredCustomer[], thresholds:
   const everyone = categoryShares(customers, scheme.categories.map((c) => c.id));
   const overall = summarise(customers, customers, scheme, everyone);
   const segments: SegmentSummary[] = SEGMENT_RULES.map((rule) => ({
-    id: rule.id, label: rule.label, rule: rule.rule, meaning: rule.meaning,
+    id: rule.id, label: rule.labels, rule: rule.rule, meaning: rule.meanings,
     ...summarise(customers.filter((c) => c.segment === rule.id), customers, scheme, everyone)
   }));
   const grid = new Map<string, number>();
@@ -231,24 +246,29 @@ export function profilesReport(customers: readonly ScoredCustomer[], thresholds:
       const shown = spec.shown ? {value: spec.shown(summary), overall: spec.shown(overall)} : {value: f.mean, overall: f.overallMean};
       return {...f, label: spec.label, shown: {unit: spec.unit, ...shown, what: spec.what}};
     });
-    let {name, description} = nameCluster(summary, features);
-    for (let n = 2; used.has(name); n++) name = `${name.replace(/ \(\d+\)$/, "")} (${n})`;
-    used.add(name);
+    const named = nameCluster(summary, features);
+    let name = named.name;
+    for (let n = 2; used.has(name.en); n++) name = both((lang) => `${named.name[lang]} (${n})`);
+    used.add(name.en);
+    const {description} = named;
     const dominant = summary.categoryShares.filter((s) => s.category !== OTHER).sort((a, b) => b.share - a.share)[0]?.category ?? OTHER;
     return {
       cluster: p.cluster, name, dominant, description, features, ...summary,
-      segments: SEGMENT_RULES.map((s) => ({segment: s.id, label: s.label, customers: mine.filter((c) => c.segment === s.id).length}))
+      segments: SEGMENT_RULES.map((s) => ({segment: s.id, label: s.labels, customers: mine.filter((c) => c.segment === s.id).length}))
     };
   });
   const report: ProfilesReport = {
     n: customers.length,
     scope,
     thresholds,
-    rules: SEGMENT_RULES.map(({id, label, rule, meaning}) => ({id, label, rule, meaning})),
+    rules: SEGMENT_RULES.map(({id, labels, rule, meanings}) => ({id, label: labels, rule, meaning: meanings})),
     scoreRules: [
-      `R (recency): 3 = the most recent third of customers by days since their last order${scope.asOf ? ` before ${scope.asOf}, counted to that day` : ""}, 2 = the middle third, 1 = the longest ago.`,
-      `F (frequency): purchase occasions — 1 = one, 2 = two, 3 = three or more (counts rather than thirds, because most customers buy once); orders placed within ${RETURN_MIN_HOURS} hours of an occasion's first order are the same occasion (a basket split over two orders or placed twice is not a return)${scope.asOf ? `; orders before ${scope.asOf} only` : ""}.`,
-      `M (monetary): 3 = the top third by revenue (wholesale lines excluded${scope.asOf ? `, orders before ${scope.asOf} only` : ""}), 2 = the middle third, 1 = the bottom third.`
+      {en: `R (recency): 3 = the most recent third of customers by days since their last order${scope.asOf ? ` before ${scope.asOf}, counted to that day` : ""}, 2 = the middle third, 1 = the longest ago.`,
+        ru: `R (давность): 3 — самая недавняя треть клиентов по числу дней с последнего заказа${scope.asOf ? ` до ${scope.asOf}, считая до этого дня` : ""}, 2 — средняя треть, 1 — самые давние.`},
+      {en: `F (frequency): purchase occasions — 1 = one, 2 = two, 3 = three or more (counts rather than thirds, because most customers buy once); orders placed within ${RETURN_MIN_HOURS} hours of an occasion's first order are the same occasion (a basket split over two orders or placed twice is not a return)${scope.asOf ? `; orders before ${scope.asOf} only` : ""}.`,
+        ru: `F (частота): число покупок — 1 = одна, 2 = две, 3 = три и больше (счёт, а не трети, потому что большинство клиентов покупают один раз); заказы в пределах ${formats("ru").plural(RETURN_MIN_HOURS, "часа", "часов", "часов")} от первого заказа покупки — та же покупка (корзина, разбитая на два заказа или оформленная дважды, — не возвращение)${scope.asOf ? `; только заказы до ${scope.asOf}` : ""}.`},
+      {en: `M (monetary): 3 = the top third by revenue (wholesale lines excluded${scope.asOf ? `, orders before ${scope.asOf} only` : ""}), 2 = the middle third, 1 = the bottom third.`,
+        ru: `M (сумма): 3 — верхняя треть по выручке (без оптовых строк${scope.asOf ? `, только заказы до ${scope.asOf}` : ""}), 2 — средняя треть, 1 — нижняя треть.`}
     ],
     returnMinHours: RETURN_MIN_HOURS, segments, rfmGrid, overall,
     clustering: {
@@ -258,5 +278,5 @@ export function profilesReport(customers: readonly ScoredCustomer[], thresholds:
       fittedOn, seed, clusters
     }
   };
-  return {report, clusterOf: labels, clusterNames: clusters.map((c) => c.name)};
+  return {report, clusterOf: labels, clusterNames: clusters.map((c) => c.name.en)};
 }

@@ -3,12 +3,12 @@ import type {QualityReport} from "../../quality/types.ts";
 import type {ReusedIdWindow} from "../../quality/reused-ids.ts";
 import type {CoverageReport} from "./coverage.ts";
 import {OTHER} from "./categories.ts";
-import type {ProfilesReport} from "./profiles.ts";
+import type {ProfilesReport, SegmentSummary} from "./profiles.ts";
+import type {Text} from "../../../src/components/i18n.ts";
 import type {ScoringScope} from "./tables.ts";
 import type {TimeReport} from "./time.ts";
 import type {HypothesesReport} from "./hypotheses.ts";
 import type {MailingReport} from "./mailing.ts";
-import type {Text} from "../../../src/components/i18n.ts";
 
 export interface SummaryReport {
   read: {lines: number; customers: number; orders: number};
@@ -37,13 +37,13 @@ export interface SummaryReport {
   coverage: {revenue: number; lines: number; revenueWithWholesale: number};
   /** Where the categories come from (a sentence), how many named categories there are, and the warning when most
    * revenue is uncategorised (categories.json's). */
-  categorySource: string;
+  categorySource: Text;
   categoryCount: number;
-  categoryWarning: string | null;
+  categoryWarning: Text | null;
   /** Categories by revenue (without wholesale), largest first. */
-  categories: {category: string; label: string; revenueShare: number; lineShare: number}[];
+  categories: {category: string; label: Text; revenueShare: number; lineShare: number}[];
   /** The most seasonal category (highest peak index) and its peak month; the least seasonal. */
-  seasonal: {label: string; peakMonth: number; peakIndex: number; troughMonth: number; troughIndex: number}[];
+  seasonal: {label: Text; peakMonth: number; peakIndex: number; troughMonth: number; troughIndex: number}[];
   /** Share of customers first seen before the repeat cutoff who came back (an order more than RETURN_MIN_HOURS after their first) before it. */
   repeatRate: number;
   /** Coming back within a fixed horizon: customers observed that long (first order at least windowDays before the end of
@@ -55,8 +55,8 @@ export interface SummaryReport {
   reusedIds: ReusedIdWindow | null;
   /** Who the segments and profiles describe: as of the repeat cutoff when there is one (customers and orders left out counted). */
   scope: ScoringScope;
-  segments: {id: string; label: string; customers: number; share: number; revenue: number; revenueShare: number}[];
-  profiles: {k: number; silhouette: number; names: {name: string; share: number}[]};
+  segments: {id: string; label: SegmentSummary["label"]; customers: number; share: number; revenue: number; revenueShare: number}[];
+  profiles: {k: number; silhouette: number; names: {name: Text; share: number}[]};
   hypotheses: {tests: number; significant: number; findings: {question: Text; answer: Text; reject: boolean; pAdjusted: number; effect: string; magnitude: string}[]};
   plan: {label: Text; customers: number; featured: MailingReport["plan"][number]["featured"][number]["label"][]; window: Text; offer: Text}[];
 }

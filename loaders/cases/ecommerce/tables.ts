@@ -36,6 +36,8 @@
 import type {DuckDBConnection} from "../../io/duckdb.ts";
 import {ident, literal, queryOne, queryRows, run} from "../../io/duckdb.ts";
 import type {KeyedLines} from "../../clean/ecommerce.ts";
+import {same} from "../../../src/components/i18n.ts";
+import {terms} from "../../../src/components/glossary.ts";
 import {BUILT_IN, categorySql, MAX_CATEGORIES, normaliseSql, OTHER, ruleIndexSql, rulesScheme, type CategoryChoice, type CategoryScheme} from "./categories.ts";
 import {buildOccasions} from "./occasions.ts";
 
@@ -122,7 +124,7 @@ async function buildProducts(connection: DuckDBConnection, keyed: KeyedLines, ch
   const kept = own.slice(0, MAX_CATEGORIES - 1);
   const keptSql = kept.length ? kept.map(literal).join(", ") : "NULL";
   await run(connection, numbered(`(SELECT CASE WHEN c.category IN (${keptSql}) THEN c.category ELSE ${literal(OTHER)} END FROM ${keyed.productCategories} c WHERE c.ph = n.ph)`, "CAST(NULL AS INTEGER)"));
-  return {source: "export-column", from: choice.column, categories: [...kept.map((id) => ({id, label: id})), {id: OTHER, label: "Other categories"}], rules: null, merged: own.length - kept.length};
+  return {source: "export-column", from: choice.column, categories: [...kept.map((id) => ({id, label: same(id)})), {id: OTHER, label: terms.otherCategories}], rules: null, merged: own.length - kept.length};
 }
 
 const timestampSql = (iso: string) => `TIMESTAMP '${iso.replace("T", " ")}'`;

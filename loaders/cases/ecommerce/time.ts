@@ -18,7 +18,8 @@
  */
 import type {DuckDBConnection} from "../../io/duckdb.ts";
 import {queryOne, queryRows, run} from "../../io/duckdb.ts";
-import {labelsOf} from "./categories.ts";
+import {labelTextsOf} from "./categories.ts";
+import type {Text} from "../../../src/components/i18n.ts";
 import {buildOccasions, MAX_OCCASIONS, RETURN_MIN_HOURS} from "./occasions.ts";
 import {countsByCategorySql, type AnalysisCategory, type TablesInfo} from "./tables.ts";
 
@@ -29,7 +30,7 @@ export const WEEKDAY_ORDER = [1, 2, 3, 4, 5, 6, 0];
 
 export interface SeasonalityRow {
   category: AnalysisCategory;
-  label: string;
+  label: Text;
   /** Calendar month 1–12. */
   month: number;
   lines: number;
@@ -43,12 +44,12 @@ export interface TimeReport {
   end: string;
   months: string[];
   /** Per month (YYYY-MM) and category: revenue, order lines, orders containing the category. */
-  monthly: {month: string; category: AnalysisCategory; label: string; revenue: number; lines: number; orders: number}[];
+  monthly: {month: string; category: AnalysisCategory; label: Text; revenue: number; lines: number; orders: number}[];
   /** Per month: orders, revenue, active customers, customers ordering for the first time. */
   monthTotals: {month: string; orders: number; revenue: number; customers: number; newCustomers: number}[];
   seasonality: SeasonalityRow[];
   /** Per category: calendar months sorted by index, busiest first (months with data only). */
-  peaks: {category: AnalysisCategory; label: string; months: number[]; peakIndex: number; troughMonth: number; troughIndex: number}[];
+  peaks: {category: AnalysisCategory; label: Text; months: number[]; peakIndex: number; troughMonth: number; troughIndex: number}[];
   /** Orders by weekday (0 = Sunday) and hour. */
   weekdayHour: {weekday: number; hour: number; orders: number}[];
   /** Order lines per category by weekday and by hour. */
@@ -94,7 +95,7 @@ export async function timeReport(connection: DuckDBConnection, info: TablesInfo,
   const observed = (time: string) => (cutoff === null ? "true" : `${time} < ${cutoff}`);
   const observedUntil = cutoff ?? end;
   const ids = info.scheme.categories.map((c) => c.id);
-  const categoryLabel = labelsOf(info.scheme);
+  const categoryLabel = labelTextsOf(info.scheme);
   // Revenue and lines by the line's month; orders containing the category by the order's month (from the orders' category masks).
   const monthlyLines = await queryRows<{month: string; cat: AnalysisCategory; revenue: number; lines: number}>(connection,
     `SELECT strftime(time, '%Y-%m') AS month, cat, sum(revenue) AS revenue, count(*) AS lines FROM ${lines} GROUP BY ALL ORDER BY month, cat`);
