@@ -146,18 +146,18 @@ describe("the tests in words", () => {
   it("in Russian: the groups' Russian names, Russian number formats, and the same caveats", () => {
     const named: FindingTest = {...value, groups: value.groups.map((g) => ({...g, name: {en: g.label as string, ru: ({Garden: "Сад", Storage: "Хранение", Kitchen: "Кухня"} as Record<string, string>)[g.label as string]}}))};
     const f = findingOf(named, {horizonDays: 90, unit: {currency: "₽"}, lang: "ru"});
-    assert.equal(f.answer, "Да: у первого заказа в основном из категории «Хранение» медиана 1\u202F500\u00A0₽, из категории «Сад» — 300\u00A0₽.");
+    assert.equal(f.answer, "Да: у первого заказа преимущественно из категории «Хранение» медиана 1\u202F500\u00A0₽; из категории «Сад» — 300\u00A0₽.");
     assert.match(f.evidence, /^p = 0,0030 с поправкой Холма; ε² = 0,17, большой$/);
     // The English edition is unchanged by the names.
     assert.match(findingOf(named, {horizonDays: 90, unit: {currency: "₽"}}).answer, /^Yes: a first order mainly in Storage has a median of 1,500 ₽/);
     const none = findingOf({...named, rejectAdjusted: false}, {horizonDays: 90, unit: {currency: ""}, lang: "ru"});
-    assert.match(none.answer, /^Различие не доказано: .*300\u00A0ден\. ед\./);
-    assert.match(none.meaning, /^Ничто здесь не говорит в пользу/);
+    assert.match(none.answer, /^Свидетельств различия нет: .*300\u00A0ден\. ед\. \(«Сад»\)/);
+    assert.match(none.meaning, /^Здесь нет довода задавать разную минимальную сумму/);
     const back = findingOf({...base, id: "return-first-category", rejectAdjusted: true,
       groups: [{label: "Plants", name: {en: "Plants", ru: "Растения"}, n: 300, proportion: 0.05}, {label: "Tools", name: {en: "Tools", ru: "Инструменты"}, n: 200, proportion: 0.012}]},
     {horizonDays: 21, unit: {currency: "₽"}, lang: "ru"});
-    assert.equal(back.answer, "Да: в течение 21 дня снова заказали 5,0\u202F% клиентов, чей первый заказ в основном из категории «Растения», против 1,2\u202F% клиентов, чей первый заказ в основном из категории «Инструменты».");
-    assert.match(back.meaning, /не показывает, что показ категории «Растения» вернул бы кого-либо/);
+    assert.equal(back.answer, "Да: 5,0\u202F% клиентов с первым заказом преимущественно из категории «Растения» заказали снова в течение 21 дня, против 1,2\u202F% клиентов с первым заказом преимущественно из категории «Инструменты».");
+    assert.match(back.meaning, /не показывает, что акцент на категории «Растения» кого-то вернёт/);
   });
 });
 
