@@ -36,7 +36,10 @@ export const nouns = {
   duplicate: {en: ["duplicate", "duplicates"], ru: ["дубликат", "дубликата", "дубликатов"]},
   outlier: {en: ["outlier", "outliers"], ru: ["выброс", "выброса", "выбросов"]},
   participant: {en: ["participant", "participants"], ru: ["участник", "участника", "участников"]},
-  page: {en: ["page", "pages"], ru: ["страница", "страницы", "страниц"]}
+  page: {en: ["page", "pages"], ru: ["страница", "страницы", "страниц"]},
+  // fitness
+  /** A count of members after «из», «у», «для» (genitive): из 1 клиента, из 5 клиентов. */
+  memberOf: {en: ["member", "members"], ru: ["клиента", "клиентов", "клиентов"]}
 } satisfies Record<string, Noun>;
 
 export const terms = {
