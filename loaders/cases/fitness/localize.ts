@@ -5,7 +5,8 @@
  * languages, from the vocabulary's Russian (`russianWords`, fitness/features.ts): a label the
  * vocabulary knows becomes a Text `{en, ru}`; the English stays exactly as it was. Only the keys
  * that hold labels are touched (never `field`, `feature` or `term`, which code matches on), and a
- * label the vocabulary does not know (an export's own value) stays a plain string, shown as found.
+ * label the vocabulary does not know (an export's own value) stays a plain string, shown as found, and
+ * so does a label whose Russian is the same (a level "1" of a column coded 0/1).
  *
  * A group's name is a list of words ("long-standing, frequent visitors", "leaning to older",
  * "average on every feature", a repeated name numbered "… (2)"): translated word by word.
@@ -13,7 +14,7 @@
 import {isText, tr, type Text} from "../../../src/components/i18n.ts";
 
 /** Keys whose string values are labels (arrays of strings under "labels"). */
-const LABEL_KEYS = new Set(["label", "labels", "aLabel", "bLabel", "partnerLabel", "sourceLabel", "variable", "positive", "negative", "lever", "level", "reference", "question", "words"]);
+const LABEL_KEYS = new Set(["label", "labels", "aLabel", "bLabel", "partnerLabel", "sourceLabel", "variable", "positive", "negative", "question", "words"]);
 /** Keys whose values are group names. */
 const NAME_KEYS = new Set(["name", "groupName"]);
 
@@ -32,7 +33,7 @@ export function russianName(name: string, words: ReadonlyMap<string, string>): s
 }
 
 function both(en: string, ru: string | null | undefined): Text | string {
-  return ru ? {en, ru} : en;
+  return ru && ru !== en ? {en, ru} : en;
 }
 
 /** A copy of `value` whose labels and group names are Texts wherever the vocabulary knows them. */

@@ -59,7 +59,7 @@ export type Assumption = Omit<GenericAssumption<keyof RetentionAssumptions>, "la
 export const ASSUMPTIONS: readonly Assumption[] = [
   {id: "successRate", label: {en: "Success rate", ru: "Доля удержанных"}, unit: "share", unitText: {en: "", ru: ""}, value: 0.1, min: 0, max: 1, step: 0.01,
     why: {en: "share of the expected churners an action reaches whom it keeps. Unknown until a randomised hold-out measures it; 10% is a starting guess.",
-      ru: "доля ожидаемых уходящих среди охваченных действием, которых оно удерживает. Неизвестна, пока её не измерит случайно отобранная контрольная группа; 10 % — начальное предположение."}},
+      ru: "доля ожидаемых уходящих среди охваченных действием, которых оно удерживает. Неизвестна, пока её не измерит случайно отобранная контрольная группа; 10\u202F% — начальное предположение."}},
   {id: "contactCost", label: {en: "Cost per member contacted", ru: "Стоимость контакта с клиентом"}, unit: "per member contacted, in your currency",
     unitText: {en: "per member contacted", ru: "за контакт с клиентом"}, value: 10, min: 0, max: 100, step: 1,
     why: {en: "the call, discount or free class given to each member an action concerns, whether or not they would have left.",
@@ -295,7 +295,7 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
       const fresh = all.filter((i) => value(members[i], "lifetime") < medianLifetime), older = all.filter((i) => value(members[i], "lifetime") >= medianLifetime);
       make("onboarding", c.cluster, groupName,
         {en: `members of the group with a lifetime under ${medianLifetime} months (the club's median)`,
-          ru: `клиенты группы, которые в клубе меньше ${ru.plural(medianLifetime, "месяца", "месяцев", "месяцев")} (медиана по клубу)`},
+          ru: `клиенты группы, которые в клубе меньше ${Number.isInteger(medianLifetime) ? ru.plural(medianLifetime, "месяца", "месяцев", "месяцев") : `${ru.fixed(medianLifetime, 1)} мес.`} (медиана по клубу)`},
         {en: `${name.en} churns at ${pct(churn)} and has been with the club ${lifetime.mean.toFixed(1)} months on average (everyone: ${lifetime.overallMean.toFixed(1)}). Members below the median lifetime churned at ${pct(rate(members, fresh))}, the rest at ${pct(rate(members, older))}. ${ASSOCIATION.en}`,
           ru: `${name.ru}: доля ушедших ${ru.pct(churn)}, в клубе в среднем ${ru.fixed(lifetime.mean, 1)} мес. (все клиенты: ${ru.fixed(lifetime.overallMean, 1)}). Из клиентов со стажем ниже медианы ушли ${ru.pct(rate(members, fresh))}, из остальных — ${ru.pct(rate(members, older))}. ${ASSOCIATION.ru}`},
         {rows: pick("onboarding", rows)});
@@ -323,11 +323,11 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
   if (lateWarning && dropped.length && rate(members, dropped) > rate(members, steady)) {
     const droppedNoVisit = dropped.filter((i) => value(members[i], "classFrequencyCurrentMonth") === 0);
     make("visit-drop", null, allGroups,
-      {en: "members whose visits this month fell below 75% of their usual weekly rate", ru: "клиенты, которые в этом месяце ходят реже чем на 75 % от своей обычной частоты в неделю"},
+      {en: "members whose visits this month fell below 75% of their usual weekly rate", ru: "клиенты, которые в этом месяце ходят реже чем на 75\u202F% от своей обычной частоты в неделю"},
       {en: `${int(dropped.length)} members visit less than 75% as often this month as usual; they churned at ${pct(rate(members, dropped))}, the others at ${pct(rate(members, steady))}. `
         + `This is a late warning, not an early one: this month's visits are partly the leaving itself. ${int(lateWarning.zeroVisitChurners)} of the ${int(lateWarning.churners)} members who churned made no visit at all this month, against ${int(lateWarning.zeroVisitStayers)} of the ${int(lateWarning.stayers)} who stayed; ${int(droppedNoVisit.length)} of the members this action concerns had already stopped coming, so expect fewer to be kept than for an action that reaches members in time. `
         + `The export is a single snapshot with no earlier month, so the trigger cannot be moved to a period before the month in question.`,
-        ru: `Клиентов, которые в этом месяце ходят реже чем на 75 % от обычного: ${ru.int(dropped.length)}; из них ушли ${ru.pct(rate(members, dropped))}, из остальных — ${ru.pct(rate(members, steady))}. `
+        ru: `Клиентов, которые в этом месяце ходят реже чем на 75\u202F% от обычного: ${ru.int(dropped.length)}; из них ушли ${ru.pct(rate(members, dropped))}, из остальных — ${ru.pct(rate(members, steady))}. `
         + `Это поздний сигнал, а не ранний: посещения этого месяца отчасти и есть сам уход. Из ${ru.count(lateWarning.churners, memberOf)}, которые ушли, ${ru.int(lateWarning.zeroVisitChurners)} не пришли в этом месяце ни разу, а из ${ru.int(lateWarning.stayers)} оставшихся — ${ru.int(lateWarning.zeroVisitStayers)}; ${ru.int(droppedNoVisit.length)} из клиентов, которых касается это действие, уже перестали ходить, поэтому удержать удастся меньше, чем действием, которое успевает вовремя. `
         + `Выгрузка — один снимок без более раннего месяца, поэтому сигнал нельзя перенести на период до рассматриваемого месяца.`},
       {rows: dropped});
