@@ -25,9 +25,9 @@ export interface FitnessMember {
   [field: string]: number | string;
 }
 
-export const target: TargetSpec = {field: "churn", label: "churn", positive: "churned", negative: "stayed"};
-/** The target's words in Russian (the report's English ones above are matched on in code). */
-export const targetRu: Omit<TargetSpec, "field"> = {label: "отток", positive: "ушли", negative: "остались"};
+/** The target's words in Russian (the English ones are matched on in code): the outcome groups as nouns («ушедшие», «оставшиеся»). */
+export const targetRu: Omit<TargetSpec, "field"> = {label: "отток", positive: "ушедшие", negative: "оставшиеся"};
+export const target: TargetSpec & {ru: typeof targetRu} = {field: "churn", label: "churn", positive: "churned", negative: "stayed", ru: targetRu};
 
 const yesNo = {"0": "no", "1": "yes"};
 const yesNoRu = {"0": "нет", "1": "да"};

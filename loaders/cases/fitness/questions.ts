@@ -14,7 +14,7 @@ import type {HypothesisReport} from "../../analysis/types.ts";
 import type {Magnitude} from "../../stats/types.ts";
 import type {Text} from "../../../src/components/i18n.ts";
 import {formats} from "../../../src/components/format.ts";
-import {targetRu, type FitnessFeatures} from "./features.ts";
+import type {FitnessFeatures} from "./features.ts";
 
 export interface QuestionBar {
   label: Text;
@@ -109,8 +109,8 @@ export function answerQuestions(report: HypothesisReport, spec: Pick<FitnessFeat
     }
     const kind = t.test === "Mann–Whitney U test" ? "median" : "mean";
     const kindRu = kind === "median" ? "медиана" : "среднее";
-    const who = {[target.positive]: {en: `members who ${target.positive}`, ru: `клиенты, которые ${targetRu.positive}`},
-      [target.negative]: {en: `members who ${target.negative}`, ru: `клиенты, которые ${targetRu.negative}`}};
+    const who = {[target.positive]: {en: `members who ${target.positive}`, ru: "ушедшие клиенты"},
+      [target.negative]: {en: `members who ${target.negative}`, ru: "оставшиеся клиенты"}};
     const bars = [pos, neg].map((g) => ({label: who[g.label], value: g[kind]!, n: g.n, positive: g === pos}));
     return {
       field: t.field, question, differs, meaning,
