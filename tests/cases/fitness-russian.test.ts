@@ -33,7 +33,7 @@ describe("fitness in Russian", () => {
       reason: "Lifetime (months since first visit) is not a label here"
     };
     assert.deepEqual(localizeLabels(report, words), {
-      target: {field: "churn", label: {en: "churn", ru: "отток"}, positive: {en: "churned", ru: "ушли"}, negative: {en: "stayed", ru: "остались"}},
+      target: {field: "churn", label: {en: "churn", ru: "отток"}, positive: {en: "churned", ru: "ушедшие"}, negative: {en: "stayed", ru: "оставшиеся"}},
       features: [{feature: "lifetime", label: {en: "Lifetime (months since first visit)", ru: "Время с первого визита (мес.)"}}],
       levels: [{level: "1", label: {en: "yes", ru: "да"}}, {level: "12", label: {en: "12 months", ru: "12 месяцев"}}],
       correlation: {labels: [{en: "Age (years)", ru: "Возраст (лет)"}, "Home club"]},
