@@ -67,8 +67,11 @@ const OWN_MEANING: Text = {en: "An association in the month observed: it can hel
   ru: "Связь в наблюдаемом месяце: она может помочь выделить клиентов в зоне риска, но не показывает, что изменение признака их удержит."};
 const NO_DIFFERENCE: Text = {en: "It does not help pick out members at risk.", ru: "Выделить клиентов в зоне риска это не помогает."};
 
-/** An effect's size in Russian ("слабая связь"): difference and association are both feminine (разница, связь). */
-const MAGNITUDE_RU: Record<Magnitude, string> = {negligible: "пренебрежимо малая", small: "слабая", medium: "умеренная", large: "сильная"};
+/** An effect's size in Russian: a difference is «небольшая … большая», an association «слабая … сильная» (both feminine). */
+const MAGNITUDE_RU: Record<"difference" | "association", Record<Magnitude, string>> = {
+  difference: {negligible: "пренебрежимо малая", small: "небольшая", medium: "умеренная", large: "большая"},
+  association: {negligible: "пренебрежимо слабая", small: "слабая", medium: "умеренная", large: "сильная"}
+};
 const EFFECT_NAME_RU: Record<string, string> = {"Cohen's d": "d Коэна", "rank-biserial r": "рангово-бисериальный r", "Cramér's V": "V Крамера"};
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -87,7 +90,7 @@ export function answerQuestions(report: HypothesisReport, spec: Pick<FitnessFeat
     const question = {en: t.question, ru: hypothesis?.ru.question ?? t.question};
     const association = t.effect.name === "Cramér's V";
     const effect = `${t.effect.magnitude} ${association ? "association" : "difference"}, ${t.effect.name} = ${t.effect.value.toFixed(2)}`;
-    const effectRu = `${MAGNITUDE_RU[t.effect.magnitude]} ${association ? "связь" : "разница"}, ${EFFECT_NAME_RU[t.effect.name] ?? t.effect.name} = ${ru.fixed(t.effect.value, 2)}`;
+    const effectRu = `${MAGNITUDE_RU[association ? "association" : "difference"][t.effect.magnitude]} ${association ? "связь" : "разница"}, ${EFFECT_NAME_RU[t.effect.name] ?? t.effect.name} = ${ru.fixed(t.effect.value, 2)}`;
     const pos = t.groups.find((g) => g.label === target.positive)!, neg = t.groups.find((g) => g.label === target.negative)!;
     const meaning = !differs ? NO_DIFFERENCE : spec.roles.has(t.field) ? ROLE_MEANING[t.field] ?? OWN_MEANING : OWN_MEANING;
     const lead = differs ? {en: "Yes", ru: "Да"}
