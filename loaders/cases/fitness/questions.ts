@@ -12,7 +12,7 @@
  */
 import type {HypothesisReport} from "../../analysis/types.ts";
 import type {Magnitude} from "../../stats/types.ts";
-import type {Text} from "../../../src/components/i18n.ts";
+import {tr, type Text} from "../../../src/components/i18n.ts";
 import {formats} from "../../../src/components/format.ts";
 import type {FitnessFeatures} from "./features.ts";
 
@@ -84,17 +84,19 @@ const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 export function answerQuestions(report: HypothesisReport, spec: Pick<FitnessFeatures, "features" | "roles" | "hypotheses">, target: {positive: string; negative: string}): AnsweredQuestion[] {
   return report.tests.map((t) => {
     const differs = !!(t.rejectAdjusted ?? t.reject);
-    const label = t.variable;
+    // The shared analysis may write the variable, question and correction's name as Text: read the English of each.
+    const label = tr(t.variable as Text | string, "en");
     const hypothesis = spec.hypotheses.find((h) => h.field === t.field);
     const labelRu = hypothesis?.ru.label ?? label;
-    const question = {en: t.question, ru: hypothesis?.ru.question ?? t.question};
+    const question = {en: tr(t.question as Text | string, "en"), ru: hypothesis?.ru.question ?? tr(t.question as Text | string, "ru")};
+    const correction = {en: tr(report.correctionName as Text | string, "en"), ru: tr(report.correctionName as Text | string, "ru")};
     const association = t.effect.name === "Cramér's V";
     const effect = `${t.effect.magnitude} ${association ? "association" : "difference"}, ${t.effect.name} = ${t.effect.value.toFixed(2)}`;
     const effectRu = `${MAGNITUDE_RU[association ? "association" : "difference"][t.effect.magnitude]} ${association ? "связь" : "разница"}, ${EFFECT_NAME_RU[t.effect.name] ?? t.effect.name} = ${ru.fixed(t.effect.value, 2)}`;
     const pos = t.groups.find((g) => g.label === target.positive)!, neg = t.groups.find((g) => g.label === target.negative)!;
     const meaning = !differs ? NO_DIFFERENCE : spec.roles.has(t.field) ? ROLE_MEANING[t.field] ?? OWN_MEANING : OWN_MEANING;
     const lead = differs ? {en: "Yes", ru: "Да"}
-      : {en: `No clear difference (it could be chance after ${report.correctionName} correction)`, ru: `Явной разницы нет (с поправкой ${report.correctionName === "Holm" ? "Холма" : report.correctionName} она может быть случайной)`};
+      : {en: `No clear difference (it could be chance after ${correction.en} correction)`, ru: `Явной разницы нет (с поправкой ${correction.ru === "Holm" ? "Холма" : correction.ru} она может быть случайной)`};
     if (pos.counts && neg.counts) {
       const feature = spec.features.find((f) => f.field === t.field);
       const bars = Object.keys(pos.counts).map((level) => {
