@@ -41,7 +41,9 @@ import {clusterReport} from "../analysis/clusters.ts";
 import {exploreByTarget, pruneCollinearColumns} from "../analysis/exploration.ts";
 import {testFamily} from "../analysis/hypotheses.ts";
 import type {ClusterReport, ExplorationReport, HypothesisReport, ModelReport} from "../analysis/types.ts";
-import {design, designRows, fitnessFeatures, memberColumns, target, type FitnessFeatures, type FitnessMember, type Levels, type MemberColumn} from "./fitness/features.ts";
+import {design, designRows, fitnessFeatures, memberColumns, russianWords, target, type FitnessFeatures, type FitnessMember, type Levels, type MemberColumn} from "./fitness/features.ts";
+import {localizeLabels, russianName} from "./fitness/localize.ts";
+import type {Text} from "../../src/components/i18n.ts";
 import {defaultAssumptions, recommend, type RecommendationsReport} from "./fitness/recommendations.ts";
 import {planActions, type ActionPlan} from "./fitness/action-plan.ts";
 import {answerQuestions} from "./fitness/questions.ts";
@@ -103,6 +105,10 @@ export interface FitnessAnalysis {
   labelsByK: Map<number, number[]>;
   /** The features, design columns and hypotheses the analysis used. */
   features: FitnessFeatures;
+  /** The report's English words for these features and their Russian (labels, group-name words, levels). */
+  words: Map<string, string>;
+  /** The chosen groups' names in both languages, by group. */
+  groupNames: Text[];
 }
 
 /** A column with one value for every member: it cannot tell members apart, so it is no feature. */
@@ -137,10 +143,18 @@ function interpretationColumns(features: FitnessFeatures["features"]) {
       const levels = features.filter((g) => g.level !== undefined && g.source === f.source);
       if (f.level === undefined || levels[0] !== f || !keep.includes(j)) return [];
       return [{j, entry: {feature: f.field, label: f.label, partner: f.source, partnerLabel: f.sourceLabel,
-        reason: `${f.label} is the reference level of ${f.sourceLabel.toLowerCase()}: the odds ratios of its other levels compare each level with it.`}}];
+        reason: referenceReason({en: f.label, ru: f.ru.label}, {en: f.sourceLabel, ru: f.ru.sourceLabel}).en}}];
     });
     const left = new Set(references.map((r) => r.j));
     return {keep: keep.filter((j) => !left.has(j)), dropped: [...dropped, ...references.map((r) => r.entry)]};
+  };
+}
+
+/** Why a level of a categorical column is left out of the odds ratios: it is the reference the others are compared with. */
+function referenceReason(label: Text, source: Text): Text {
+  return {
+    en: `${label.en} is the reference level of ${source.en.toLowerCase()}: the odds ratios of its other levels compare each level with it.`,
+    ru: `${label.ru} — опорный уровень признака «${source.ru}»: отношения шансов остальных его уровней сравнивают каждый уровень с ним.`
   };
 }
 
@@ -170,9 +184,11 @@ export function analyseFitness(members: readonly FitnessMember[], {seed = 42, re
   }
   const labels = labelsByK.get(clusters.chosenK)!;
   const solution = clusters.solutions.find((s) => s.k === clusters.chosenK)!;
-  const recommendations = recommend(members, oof, labels, solution, spec.roles);
+  const words = russianWords(spec);
+  const groupNames = solution.clusters.map((c) => ({en: c.name, ru: russianName(c.name, words) ?? c.name}));
+  const recommendations = recommend(members, oof, labels, solution, spec.roles, groupNames);
   const tests = testFamily(members, target, hypotheses, {correction: "holm"});
-  return {exploration, model, groups: {...clusters, expectedChurners}, hypotheses: tests, recommendations, oof, labels, labelsByK, features: spec};
+  return {exploration, model, groups: {...clusters, expectedChurners}, hypotheses: tests, recommendations, oof, labels, labelsByK, features: spec, words, groupNames};
 }
 
 /** Cross-validated ROC-AUC of the chosen candidate without this month's visits (training part, the leaderboard's folds). */
@@ -262,10 +278,19 @@ function summary(a: FitnessAnalysis, plan: ActionPlan, rowsRead: number) {
   };
 }
 
+/** The interpretation view's reference levels, their reason in both languages (the collinear pairs' reasons are the shared analysis'). */
+function withReferenceReasons(model: FitnessAnalysis["model"], words: ReadonlyMap<string, string>) {
+  if (!model.interpretation) return model;
+  const isFeature = new Set(model.features.map((f) => f.feature));
+  const text = (en: string): Text => ({en, ru: words.get(en) ?? en});
+  const dropped = model.interpretation.dropped.map((e) => isFeature.has(e.partner) ? e : {...e, reason: referenceReason(text(e.label), text(e.partnerLabel))});
+  return {...model, interpretation: {...model.interpretation, dropped}};
+}
+
 /** Member-level rows: allowed only with the customer-level setting. */
 function memberRows(members: readonly FitnessMember[], a: FitnessAnalysis, allowed: boolean) {
   if (!allowed) return {enabled: false, rows: []};
-  const names = a.groups.solutions.find((s) => s.k === a.groups.chosenK)!.clusters.map((c) => c.name);
+  const names = a.groupNames;
   return {
     enabled: true,
     rows: members.map((m, i) => ({row: i + 1, line: m.line, churnProbability: a.oof[i], group: a.labels[i] + 1, groupName: names[a.labels[i]], churned: m.churn}))
@@ -275,14 +300,15 @@ function memberRows(members: readonly FitnessMember[], a: FitnessAnalysis, allow
 /** Every artifact of the case, from clean members. */
 export function fitnessArtifacts(members: readonly FitnessMember[], {customerRows = settings.customerRows, controlShare = settings.controlShare, money = {currency: settings.currency, profit: null}, rowsRead = members.length, ...options}: FitnessOptions = {}): Artifacts {
   const analysis = analyseFitness(members, options);
-  const names = analysis.groups.solutions.find((s) => s.k === analysis.groups.chosenK)!.clusters.map((c) => c.name);
-  const plan = planActions(analysis.recommendations.actions, members, analysis.oof, analysis.labels, names, defaultAssumptions(), {customerRows, controlShare});
+  const plan = planActions(analysis.recommendations.actions, members, analysis.oof, analysis.labels, analysis.groupNames, defaultAssumptions(), {customerRows, controlShare});
+  // The shared analysis labels in English: each label the fitness vocabulary knows gets its Russian.
+  const both = <T>(x: T): T => localizeLabels(x, analysis.words);
   return {
-    "summary.json": summary(analysis, plan, rowsRead),
-    "exploration.json": analysis.exploration,
-    "model.json": analysis.model,
-    "groups.json": analysis.groups,
-    "hypotheses.json": {...analysis.hypotheses, questions: answerQuestions(analysis.hypotheses, analysis.features, target)},
+    "summary.json": both(summary(analysis, plan, rowsRead)),
+    "exploration.json": both(analysis.exploration),
+    "model.json": both(withReferenceReasons(analysis.model, analysis.words)),
+    "groups.json": both(analysis.groups),
+    "hypotheses.json": {...both(analysis.hypotheses), questions: answerQuestions(analysis.hypotheses, analysis.features, target)},
     // reach: every retention action together, the control group held back (a member on several lists once).
     "recommendations.json": {...analysis.recommendations, actions: plan.actions, reach: plan.reach(plan.actions.map((_, k) => k)), money},
     "retention.json": retentionReport(members, analysis.features),

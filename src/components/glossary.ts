@@ -41,7 +41,10 @@ export const nouns = {
   step: {en: ["step", "steps"], ru: ["шаг", "шага", "шагов"]},
   // eco2
   repeatBuyer: {en: ["repeat buyer", "repeat buyers"], ru: ["повторный покупатель", "повторных покупателя", "повторных покупателей"]},
-  purchase: {en: ["purchase", "purchases"], ru: ["покупка", "покупки", "покупок"]}
+  purchase: {en: ["purchase", "purchases"], ru: ["покупка", "покупки", "покупок"]},
+  // fitness
+  /** A count of members after «из», «у», «для» (genitive): из 1 клиента, из 5 клиентов. */
+  memberOf: {en: ["member", "members"], ru: ["клиента", "клиентов", "клиентов"]}
 } satisfies Record<string, Noun>;
 
 export const terms = {

@@ -76,3 +76,14 @@ export function nounFor(n: number, noun: Noun, lang: Lang = pageLang): string {
   const rule = russianPlural.select(Math.abs(n));
   return rule === "one" ? noun.ru[0] : rule === "few" || rule === "other" ? noun.ru[1] : noun.ru[2];
 }
+
+/** A copy of an artifact with every Text in it replaced by the page's language (plain strings
+ *  stay): for a page to hand an artifact to components that draw strings. */
+export function localized<T>(value: T, lang: Lang = pageLang): Localized<T> {
+  const walk = (x: unknown): unknown =>
+    isText(x) ? x[lang] : Array.isArray(x) ? x.map(walk) : x !== null && typeof x === "object" ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, walk(v)])) : x;
+  return walk(value) as Localized<T>;
+}
+
+/** The type of `localized(x)`: Text fields become strings. */
+export type Localized<T> = T extends Text ? string : T extends (infer U)[] ? Localized<U>[] : T extends object ? {[K in keyof T]: Localized<T[K]>} : T;

@@ -139,10 +139,11 @@ describe("fitness lists to act on (demo data)", () => {
       const t = on.hypotheses.tests[k];
       assert.equal(q.field, t.field);
       assert.equal(q.differs, !!t.rejectAdjusted);
-      assert.match(q.answer, q.differs ? /^Yes: / : /^No clear difference/);
+      assert.match(q.answer.en, q.differs ? /^Yes: / : /^No clear difference/);
+      assert.match(q.answer.ru, q.differs ? /^Да: / : /^Явной разницы нет/);
       if (q.chart.kind === "rate") {
         for (const bar of q.chart.bars) {
-          const level = Object.entries({"1 month": 1, "6 months": 6, "12 months": 12, no: 0, yes: 1}).find(([l]) => l === bar.label)![1];
+          const level = Object.entries({"1 month": 1, "6 months": 6, "12 months": 12, no: 0, yes: 1}).find(([l]) => l === bar.label.en)![1];
           const rows = members.filter((m) => m[q.field] === level);
           assert.equal(bar.n, rows.length, `${q.field}=${bar.label}: members`);
           close(bar.value, rows.filter((m) => m.churn === 1).length / rows.length, 1e-12, `${q.field}=${bar.label}: churn rate`);

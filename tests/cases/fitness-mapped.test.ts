@@ -28,6 +28,7 @@ import type {HypothesisReport, ModelReport, ExplorationReport} from "../../loade
 import type {QualityArtifact} from "../../loaders/quality/artifact.ts";
 import {datasets, realDataSkip} from "../real-data.ts";
 import {readSettings} from "../../loaders/settings.ts";
+import {tr} from "../../src/components/i18n.ts";
 
 const realSkip = realDataSkip("fitness/gym_churn_us.csv");
 const golden = JSON.parse(readFileSync(new URL("../golden/fitness-mapped.json", import.meta.url), "utf8"));
@@ -60,7 +61,7 @@ const mapping = {
       "Left": {role: "churn", label: {en: "Left the club"}, values: {yes: "1", no: "0"}},
       "Partner staff": {role: "partner", label: {en: "Works at a partner company"}},
       "Extras spend": {role: "additionalCharges"},
-      "Tenure": {role: "lifetime", label: {en: "Tenure (months)"}},
+      "Tenure": {role: "lifetime", label: {en: "Tenure (months)", ru: "Стаж (мес.)"}},
       "Weekly visits": {role: "classFrequencyTotal", label: {en: "Weekly visits (average)"}},
       "Age": {role: "feature", type: "integer", label: {en: "Age of member"}},
       "Has phone": {role: "feature", type: "flag", label: {en: "Phone on record"}},
@@ -98,9 +99,14 @@ describe("fitness on the real export, reduced and renamed through a mapping", {s
   test("features are the mapped columns, labelled from the mapping; the club is one-hot encoded as scikit-learn's OneHotEncoder does", () => {
     assert.deepEqual(model.features.map((f) => f.feature), fields);
     assert.deepEqual(golden.clubColumns.map((c: string) => `extra_club=${c}`), fields.slice(6));
-    assert.deepEqual(model.features.map((f) => f.label), [
+    assert.deepEqual(model.features.map((f) => tr(f.label, "en")), [
       "Works at a partner company", "Extra-services spend (avg, currency units)", "Tenure (months)", "Weekly visits (average)",
       "Age of member", "Phone on record", "Home club: Airport", "Home club: Centre", "Home club: Riverside"
+    ]);
+    // Russian: the mapping's label.ru, else the template's Russian label, else the export's header.
+    assert.deepEqual(model.features.map((f) => tr(f.label, "ru")), [
+      "Сотрудник компании-партнёра", "Траты на доп. услуги (в среднем, ден. ед.)", "Стаж (мес.)", "Посещений в неделю (за всё время)",
+      "Age", "Has phone", "Club: Airport", "Club: Centre", "Club: Riverside"
     ]);
     const ex = artifacts["exploration.json"] as ExplorationReport;
     const centre = ex.distributions.find((d) => d.feature === "extra_club=Centre")!;
@@ -114,7 +120,8 @@ describe("fitness on the real export, reduced and renamed through a mapping", {s
     assert.ok(golden.maxAbsR < 0.8, "no collinear pair: only the reference level is left out");
     const dropped = model.interpretation!.dropped;
     assert.deepEqual(dropped.map((d) => d.feature), ["extra_club=Airport"]);
-    assert.match(dropped[0].reason, /reference level of home club/);
+    assert.match(tr(dropped[0].reason, "en"), /reference level of home club/);
+    assert.equal(tr(dropped[0].reason, "ru"), "Club: Airport — опорный уровень признака «Club»: отношения шансов остальных его уровней сравнивают каждый уровень с ним.");
     assert.deepEqual(model.oddsRatios!.map((o) => o.feature), fields.filter((f) => f !== "extra_club=Airport"));
     assert.ok(golden.odds.converged);
     model.oddsRatios!.forEach((o, j) => {
@@ -127,9 +134,10 @@ describe("fitness on the real export, reduced and renamed through a mapping", {s
   test("hypotheses: the template's questions for the roles present, one per extra column; the club by scipy's chi-square", () => {
     const h = artifacts["hypotheses.json"] as HypothesisReport & {tests: {field: string; question: string}[]};
     assert.deepEqual(h.tests.map((t) => t.field), ["classFrequencyTotal", "lifetime", "additionalCharges", "partner", "extra_age", "extra_has_phone", "extra_club"]);
-    assert.deepEqual(h.tests.map((t) => t.variable), ["Weekly visits (average)", "Tenure (months)", "Extra-services spend", "Works at a partner company", "Age of member", "Phone on record", "Home club"]);
+    assert.deepEqual(h.tests.map((t) => tr(t.variable, "en")), ["Weekly visits (average)", "Tenure (months)", "Extra-services spend", "Works at a partner company", "Age of member", "Phone on record", "Home club"]);
     const club = h.tests.find((t) => t.field === "extra_club")!;
-    assert.equal(club.question, "Does churn differ by home club?");
+    assert.equal(tr(club.question, "en"), "Does churn differ by home club?");
+    assert.equal(tr(club.question, "ru"), "Различается ли отток по признаку «Club»?");
     close(club.statistic, golden.chi2.statistic, 1e-9, "chi-square of club × churn");
     assert.equal(club.df, golden.chi2.dof);
     close(Math.log(club.pValue), Math.log(golden.chi2.p), 1e-6, "log p-value of club × churn");
@@ -138,7 +146,8 @@ describe("fitness on the real export, reduced and renamed through a mapping", {s
 
   test("recommendations: no action needs a lever that was not mapped, and the page's artifact says which column would enable each", () => {
     assert.deepEqual(rec.unavailable.map((u) => u.id), ["longer-contract", "group-classes", "friend-promo", "visit-drop", "renewal"]);
-    assert.equal(rec.unavailable[0].text, "No contract-length column (role \"contractPeriod\") was mapped, so longer contracts cannot be recommended.");
+    assert.equal(rec.unavailable[0].text.en, "No contract-length column (role \"contractPeriod\") was mapped, so longer contracts cannot be recommended.");
+    assert.equal(rec.unavailable[0].text.ru, "Не сопоставлен столбец срока абонемента (роль «contractPeriod»), поэтому нельзя рекомендовать более длинные абонементы.");
     assert.deepEqual(rec.unavailable.find((u) => u.id === "visit-drop")!.missing.map((m) => m.role), ["classFrequencyCurrentMonth"]);
     assert.deepEqual(rec.unavailable.find((u) => u.id === "renewal")!.missing.map((m) => m.role), ["contractPeriod", "monthsToEndOfContract"]);
     const ids = new Set(rec.unavailable.map((u) => u.id));

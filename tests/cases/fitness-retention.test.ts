@@ -95,6 +95,6 @@ describe("fitness retention without a tenure column", () => {
   test("says why there is no curve", () => {
     const members = [{line: 2, churn: 1, partner: 1}, {line: 3, churn: 0, partner: 0}] as FitnessMember[];
     const report = retentionReport(members, {columns: [], features: [], hypotheses: [], roles: new Set(["partner"])});
-    assert.deepEqual(report, {available: false, why: "the member table has no tenure column (months since joining)"});
+    assert.deepEqual(report, {available: false, why: {en: "the member table has no tenure column (months since joining)", ru: "в таблице клиентов нет столбца стажа (месяцев с момента вступления)"}});
   });
 });

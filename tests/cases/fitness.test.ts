@@ -126,9 +126,11 @@ describe("fitness on the real export", {skip: realSkip}, () => {
     assert.equal(late.zeroVisitChurners, golden.lateWarning.zeroVisitChurners);
     assert.equal(late.zeroVisitStayers, golden.lateWarning.zeroVisitStayers);
     const action = a.recommendations.actions.find((x) => x.id === "visit-drop")!;
-    assert.match(action.title, /^Late warning/);
-    assert.match(action.why, new RegExp(`${late.zeroVisitChurners} of the [0-9,]+ members who churned made no visit at all this month, against ${late.zeroVisitStayers} of`));
-    assert.match(action.why, /no earlier month/);
+    assert.match(action.title.en, /^Late warning/);
+    assert.match(action.title.ru, /^Поздний сигнал/);
+    assert.match(action.why.en, new RegExp(`${late.zeroVisitChurners} of the [0-9,]+ members who churned made no visit at all this month, against ${late.zeroVisitStayers} of`));
+    assert.match(action.why.en, /no earlier month/);
+    assert.match(action.why.ru, /без более раннего месяца/);
     const s = a.model.lateSignal!;
     assert.equal(s.feature, "classFrequencyCurrentMonth");
     close(s.cvAucWith, golden.withoutCurrentMonth.with, 1e-6, "cross-validated ROC-AUC with this month's visits");
@@ -233,9 +235,9 @@ describe("fitness on the demo data", () => {
     assert.deepEqual(r.assumptions.map((q) => q.id).sort(), ["contactCost", "memberMonthValue", "months", "successRate"]);
     assert.ok(x.successRate > 0 && x.successRate < 1);
     const friend = r.actions.find((q) => q.id === "friend-promo");
-    if (friend) assert.match(friend.why, /no offer now can change/);
+    if (friend) assert.match(friend.why.en, /no offer now can change/);
     const contract = r.actions.find((q) => q.id === "longer-contract")!;
-    assert.match(contract.why, /reflects who chooses a long contract/);
+    assert.match(contract.why.en, /reflects who chooses a long contract/);
   });
 
   test("every group says why no group action targets it, and only then", () => {

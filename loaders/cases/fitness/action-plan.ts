@@ -18,6 +18,7 @@
 import type {Settings} from "../../settings.ts";
 import {actionList, isControl, type ActionList} from "../../analysis/action-list.ts";
 import type {FitnessMember} from "./features.ts";
+import type {Text} from "../../../src/components/i18n.ts";
 import {actionMembers, givenOf, memberReason, type Action} from "./recommendations.ts";
 import {retentionValue, type RetentionAssumptions, type RetentionValue} from "../../../src/components/retention-value.ts";
 
@@ -26,7 +27,7 @@ export const CASE_ID = "fitness";
 export interface PlannedAction extends Action {
   list: ActionList;
   /** What each member contacted is given, plural: the action's cost in the club's units. */
-  given: string;
+  given: Text;
   contactedChurners: number;
   atDefaults: RetentionValue;
 }
@@ -55,20 +56,21 @@ const listId = (a: Pick<Action, "id" | "group">) => `${CASE_ID}-${a.id}${a.group
  * probabilities. A member is named by the line of the export (the member table has no member id).
  */
 export function planActions(actions: readonly Action[], members: readonly FitnessMember[], oof: readonly number[], labels: readonly number[],
-  groupNames: readonly string[], assumptions: RetentionAssumptions, settings: Pick<Settings, "customerRows" | "controlShare">): ActionPlan {
+  groupNames: readonly Text[], assumptions: RetentionAssumptions, settings: Pick<Settings, "customerRows" | "controlShare">): ActionPlan {
   const id = (i: number) => String(members[i].line);
   const contact = (i: number) => !isControl(CASE_ID, id(i), settings.controlShare);
-  const group = (i: number) => `group ${labels[i] + 1} "${groupNames[labels[i]]}"`;
+  const group = (i: number): Text => ({en: `group ${labels[i] + 1} "${groupNames[labels[i]].en}"`, ru: `группа ${labels[i] + 1} «${groupNames[labels[i]].ru}»`});
   const rows = actions.map((a) => actionMembers(a, members, labels));
   const sum = (is: readonly number[]) => is.reduce((s, i) => s + oof[i], 0);
   const planned = actions.map((a, k): PlannedAction => {
+    // The shared action list takes its title, column labels and reasons in English for now (its downloads).
     const list = actionList(CASE_ID, {
-      id: listId(a), title: a.title,
+      id: listId(a), title: a.title.en,
       columns: [{key: "churnProbability", label: "churn probability", type: "number"}, {key: "memberGroup", label: "member group", type: "text"}]
     }, rows[k].map((i) => ({
       id: id(i),
-      reason: `${memberReason(a.id, members[i], group(i))}; churn risk ${Math.round(oof[i] * 100)}%`,
-      values: {churnProbability: Math.round(oof[i] * 1000) / 1000, memberGroup: `${labels[i] + 1}. ${groupNames[labels[i]]}`}
+      reason: `${memberReason(a.id, members[i], group(i)).en}; churn risk ${Math.round(oof[i] * 100)}%`,
+      values: {churnProbability: Math.round(oof[i] * 1000) / 1000, memberGroup: `${labels[i] + 1}. ${groupNames[labels[i]].en}`}
     })), settings);
     const contactedChurners = sum(rows[k].filter(contact));
     return {...a, list, given: givenOf(a.id), contactedChurners, atDefaults: retentionValue({members: list.contact, expectedChurners: contactedChurners}, assumptions)};

@@ -46,19 +46,31 @@ import type {FitnessMember} from "./features.ts";
 import type {ClusterSolution} from "../../analysis/types.ts";
 import type {Assumption as GenericAssumption} from "../../analysis/assumption.ts";
 import type {RetentionAssumptions} from "../../../src/components/retention-value.ts";
+import {same, type Text} from "../../../src/components/i18n.ts";
+import {formats} from "../../../src/components/format.ts";
+import {nouns} from "../../../src/components/glossary.ts";
 
-export type Assumption = GenericAssumption<keyof RetentionAssumptions>;
+const memberOf = nouns.memberOf;
+
+/** An assumption of the money figures; its label, unit words and explanation in both languages. */
+export type Assumption = Omit<GenericAssumption<keyof RetentionAssumptions>, "label" | "why"> & {label: Text; why: Text; unitText: Text};
 
 /** Defaults: starting guesses, stated as such on the page; the reader sets their own. */
 export const ASSUMPTIONS: readonly Assumption[] = [
-  {id: "successRate", label: "Success rate", unit: "share", value: 0.1, min: 0, max: 1, step: 0.01,
-    why: "share of the expected churners an action reaches whom it keeps. Unknown until a randomised hold-out measures it; 10% is a starting guess."},
-  {id: "contactCost", label: "Cost per member contacted", unit: "per member contacted, in your currency", value: 10, min: 0, max: 100, step: 1,
-    why: "the call, discount or free class given to each member an action concerns, whether or not they would have left."},
-  {id: "memberMonthValue", label: "Value of a member-month", unit: "per member-month, in your currency", value: 50, min: 0, max: 300, step: 5,
-    why: "what one member brings in per month (membership fee and extras, less their running cost). The export holds no fees."},
-  {id: "months", label: "Months a kept member stays", unit: "months", value: 1, min: 1, max: 24, step: 1,
-    why: "the data show leaving in the next month only, so how long a kept member then stays is unknown; one month is the cautious default."}
+  {id: "successRate", label: {en: "Success rate", ru: "Доля удержанных"}, unit: "share", unitText: {en: "", ru: ""}, value: 0.1, min: 0, max: 1, step: 0.01,
+    why: {en: "share of the expected churners an action reaches whom it keeps. Unknown until a randomised hold-out measures it; 10% is a starting guess.",
+      ru: "доля ожидаемых уходящих среди охваченных действием, которых оно удерживает. Неизвестна, пока её не измерит случайно отобранная контрольная группа; 10\u202F% — начальное предположение."}},
+  {id: "contactCost", label: {en: "Cost per member contacted", ru: "Стоимость контакта с клиентом"}, unit: "per member contacted, in your currency",
+    unitText: {en: "per member contacted", ru: "за контакт с клиентом"}, value: 10, min: 0, max: 100, step: 1,
+    why: {en: "the call, discount or free class given to each member an action concerns, whether or not they would have left.",
+      ru: "звонок, скидка или бесплатное занятие для каждого клиента, которого касается действие, — ушёл бы он или нет."}},
+  {id: "memberMonthValue", label: {en: "Value of a member-month", ru: "Ценность месяца членства"}, unit: "per member-month, in your currency",
+    unitText: {en: "per member-month", ru: "за месяц членства"}, value: 50, min: 0, max: 300, step: 5,
+    why: {en: "what one member brings in per month (membership fee and extras, less their running cost). The export holds no fees.",
+      ru: "сколько приносит один клиент за месяц (абонемент и доп. услуги за вычетом затрат на его обслуживание). Цен в выгрузке нет."}},
+  {id: "months", label: {en: "Months a kept member stays", ru: "Сколько месяцев остаётся удержанный клиент"}, unit: "months", unitText: {en: "months", ru: "мес."}, value: 1, min: 1, max: 24, step: 1,
+    why: {en: "the data show leaving in the next month only, so how long a kept member then stays is unknown; one month is the cautious default.",
+      ru: "данные показывают уход только в следующем месяце, поэтому неизвестно, сколько потом остаётся удержанный клиент; один месяц — осторожное значение по умолчанию."}}
 ];
 
 export const defaultAssumptions = (): RetentionAssumptions =>
@@ -68,12 +80,12 @@ export interface Action {
   id: ActionId;
   /** Group number (0-based, as in the cluster report) or null for an action across groups. */
   group: number | null;
-  groupName: string;
-  title: string;
+  groupName: Text;
+  title: Text;
   /** Who is contacted, in words. */
-  who: string;
+  who: Text;
   /** The figures that triggered the rule, in words. */
-  why: string;
+  why: Text;
   members: number;
   churned: number;
   expectedChurners: number;
@@ -95,7 +107,7 @@ export interface RecommendationsReport {
   covered: {members: number; expectedChurners: number};
   /** The assumptions behind members kept (defaults, page inputs) and how they combine. */
   assumptions: readonly Assumption[];
-  formula: {name: string; text: string}[];
+  formula: {name: Text; text: Text}[];
   /**
    * The visit-drop trigger is a late warning: members with no visit at all this month, among
    * those who churned and those who stayed (this month's visits are partly the leaving itself).
@@ -109,20 +121,20 @@ export interface RecommendationsReport {
    * group action targets — why, in words (null otherwise).
    */
   groups: {
-    group: number; name: string; size: number; churnRate: number; churnLo: number; churnHi: number; expectedChurners: number; actions: string[];
+    group: number; name: Text; size: number; churnRate: number; churnLo: number; churnHi: number; expectedChurners: number; actions: string[];
     clubWide: {members: number; expectedChurners: number};
-    note: string | null;
+    note: Text | null;
   }[];
 }
 
 /** A recommendation the report cannot make, and why. */
 export interface Unavailable {
   id: ActionId;
-  title: string;
+  title: Text;
   /** The missing roles: template field and what the column holds. */
-  missing: {role: string; column: string}[];
+  missing: {role: string; column: Text}[];
   /** In words, e.g. "No contract-length column was mapped, so longer contracts cannot be recommended." */
-  text: string;
+  text: Text;
 }
 
 /** The roles (template fields) each rule reads. */
@@ -137,34 +149,58 @@ const RULE_ROLES: Record<ActionId, string[]> = {
 };
 
 /** What a role's column holds, in words. */
-const COLUMN_WORDS: Record<string, string> = {
-  contractPeriod: "contract-length", groupVisits: "group-class attendance", lifetime: "lifetime (tenure)", promoFriends: "friend-promo (referral)",
-  classFrequencyTotal: "usual visit frequency", classFrequencyCurrentMonth: "this month's visits", monthsToEndOfContract: "months-to-end-of-contract"
+const COLUMN_WORDS: Record<string, Text> = {
+  contractPeriod: {en: "contract-length", ru: "срока абонемента"},
+  groupVisits: {en: "group-class attendance", ru: "посещения групповых занятий"},
+  lifetime: {en: "lifetime (tenure)", ru: "времени с первого визита (стажа)"},
+  promoFriends: {en: "friend-promo (referral)", ru: "акции «Приведи друга»"},
+  classFrequencyTotal: {en: "usual visit frequency", ru: "обычной частоты посещений"},
+  classFrequencyCurrentMonth: {en: "this month's visits", ru: "посещений в этом месяце"},
+  monthsToEndOfContract: {en: "months-to-end-of-contract", ru: "месяцев до конца абонемента"}
 };
 /** Each rule's title, what cannot be recommended without its columns, (group rules) its condition in
  *  words, and what each member contacted is given: the action's cost in the club's own units. */
-const RULE_WORDS: Record<ActionId, {title: string; what?: string; condition?: string; given: string}> = {
-  "loyalty": {title: "Keep engaged, ask for referrals", given: "loyalty perks"},
-  "longer-contract": {title: "Offer a 6- or 12-month contract", what: "longer contracts cannot be recommended", condition: "mostly on 1-month contracts", given: "discounted 6- or 12-month contract offers"},
-  "group-classes": {title: "Invite to a free group class", what: "group classes cannot be recommended", condition: "fewer group-class goers than the club as a whole", given: "free group-class invitations"},
-  "onboarding": {title: "First-months onboarding programme", what: "an onboarding programme for newcomers cannot be recommended", condition: "mostly newcomers", given: "places in the onboarding programme"},
-  "friend-promo": {title: "\"Bring a friend\" offer", what: "a \"bring a friend\" offer cannot be recommended", condition: "fewer friend referrals than the club as a whole", given: "\"bring a friend\" offers"},
-  "visit-drop": {title: "Late warning: trainer's call when visits drop", what: "a drop in visits cannot trigger a trainer's call", given: "trainer's calls"},
-  "renewal": {title: "Renewal offer before the contract ends", what: "renewal offers before the contract ends cannot be recommended", given: "renewal offers"}
+const RULE_WORDS: Record<ActionId, {title: Text; what?: Text; condition?: Text; given: Text}> = {
+  "loyalty": {title: {en: "Keep engaged, ask for referrals", ru: "Поддерживать вовлечённость, просить рекомендаций"}, given: {en: "loyalty perks", ru: "бонусов лояльности"}},
+  "longer-contract": {title: {en: "Offer a 6- or 12-month contract", ru: "Предложить абонемент на 6 или 12 месяцев"},
+    what: {en: "longer contracts cannot be recommended", ru: "нельзя рекомендовать более длинные абонементы"},
+    condition: {en: "mostly on 1-month contracts", ru: "в основном абонементы на 1 месяц"},
+    given: {en: "discounted 6- or 12-month contract offers", ru: "предложений абонемента на 6 или 12 месяцев со скидкой"}},
+  "group-classes": {title: {en: "Invite to a free group class", ru: "Пригласить на бесплатное групповое занятие"},
+    what: {en: "group classes cannot be recommended", ru: "нельзя рекомендовать групповые занятия"},
+    condition: {en: "fewer group-class goers than the club as a whole", ru: "на групповые занятия ходят реже, чем в клубе в целом"},
+    given: {en: "free group-class invitations", ru: "приглашений на бесплатное групповое занятие"}},
+  "onboarding": {title: {en: "First-months onboarding programme", ru: "Программа адаптации в первые месяцы"},
+    what: {en: "an onboarding programme for newcomers cannot be recommended", ru: "нельзя рекомендовать программу адаптации для новичков"},
+    condition: {en: "mostly newcomers", ru: "в основном новички"},
+    given: {en: "places in the onboarding programme", ru: "мест в программе адаптации"}},
+  "friend-promo": {title: {en: "\"Bring a friend\" offer", ru: "Предложение «Приведи друга»"},
+    what: {en: "a \"bring a friend\" offer cannot be recommended", ru: "нельзя рекомендовать предложение «Приведи друга»"},
+    condition: {en: "fewer friend referrals than the club as a whole", ru: "по приглашению друга приходили реже, чем в клубе в целом"},
+    given: {en: "\"bring a friend\" offers", ru: "предложений «Приведи друга»"}},
+  "visit-drop": {title: {en: "Late warning: trainer's call when visits drop", ru: "Поздний сигнал: звонок тренера, когда посещения падают"},
+    what: {en: "a drop in visits cannot trigger a trainer's call", ru: "падение посещений не может вызвать звонок тренера"},
+    given: {en: "trainer's calls", ru: "звонков тренера"}},
+  "renewal": {title: {en: "Renewal offer before the contract ends", ru: "Предложение продлить абонемент до его окончания"},
+    what: {en: "renewal offers before the contract ends cannot be recommended", ru: "нельзя рекомендовать предложения продлить абонемент до его окончания"},
+    given: {en: "renewal offers", ru: "предложений о продлении"}}
 };
 
-/** What each member contacted by the action is given, plural ("trainer's calls"): its cost in the club's units. */
-export const givenOf = (id: ActionId): string => RULE_WORDS[id].given;
+/** What each member contacted by the action is given, plural ("trainer's calls"; ru in the genitive plural, after a number): its cost in the club's units. */
+export const givenOf = (id: ActionId): Text => RULE_WORDS[id].given;
 
-const listed = (xs: readonly string[]) => (xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} or ${xs[xs.length - 1]}`);
+const listed = (xs: readonly string[], or: string) => (xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} ${or} ${xs[xs.length - 1]}`);
 
 /** The rules the roles present cannot feed, in rule order. */
 export function unavailableRules(roles: ReadonlySet<string>): Unavailable[] {
   return (Object.keys(RULE_ROLES) as ActionId[]).flatMap((id) => {
     const missing = RULE_ROLES[id].filter((r) => !roles.has(r)).map((role) => ({role, column: COLUMN_WORDS[role]}));
     if (!missing.length) return [];
-    const columns = missing.map((m) => `${m.column} column (role "${m.role}")`);
-    const text = `No ${columns.join(" and no ")} was mapped, so ${RULE_WORDS[id].what}.`;
+    const what = RULE_WORDS[id].what!;
+    const text = {
+      en: `No ${missing.map((m) => `${m.column.en} column (role "${m.role}")`).join(" and no ")} was mapped, so ${what.en}.`,
+      ru: `Не сопоставлен ${missing.map((m) => `столбец ${m.column.ru} (роль «${m.role}»)`).join(" и не сопоставлен ")}, поэтому ${what.ru}.`
+    };
     return [{id, title: RULE_WORDS[id].title, missing, text}];
   });
 }
@@ -172,12 +208,14 @@ export function unavailableRules(roles: ReadonlySet<string>): Unavailable[] {
 /** A member's value of a numeric field. */
 const value = (m: FitnessMember, field: string) => Number(m[field]);
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-const int = (x: number) => Math.round(x).toLocaleString("en-US");
+const en = formats("en"), ru = formats("ru");
+const pct = en.pct, int = en.int;
 /** One association sentence for every comparison of churn rates the rules quote. */
-const ASSOCIATION = "Both rates are from the month observed: an association, not the effect of the action.";
+const ASSOCIATION = {en: "Both rates are from the month observed: an association, not the effect of the action.",
+  ru: "Обе доли — за наблюдаемый месяц: это связь, а не эффект действия."};
 /** A group in running text: its number and, quoted, its name (names may hold brackets). */
-const titled = (c: {cluster: number; name: string}) => `Group ${c.cluster + 1} "${c.name}"`;
+const titled = (c: {cluster: number}, name: Text): Text => ({en: `Group ${c.cluster + 1} "${name.en}"`, ru: `Группа ${c.cluster + 1} «${name.ru}»`});
+const allGroups: Text = {en: "all groups", ru: "все группы"};
 
 function share(rows: readonly number[], test: (i: number) => boolean): number {
   return rows.length ? rows.filter(test).length / rows.length : NaN;
@@ -197,7 +235,8 @@ function medianOf(values: number[]): number {
  * Actions for the member groups of `solution`, from the out-of-fold probabilities; `roles` = the
  * template roles the member table has (default: every role of the seed table).
  */
-export function recommend(members: readonly FitnessMember[], oof: readonly number[], labels: readonly number[], solution: ClusterSolution, roles: ReadonlySet<string> = new Set(Object.values(RULE_ROLES).flat())): RecommendationsReport {
+export function recommend(members: readonly FitnessMember[], oof: readonly number[], labels: readonly number[], solution: ClusterSolution, roles: ReadonlySet<string> = new Set(Object.values(RULE_ROLES).flat()),
+  groupNames: readonly Text[] = solution.clusters.map((c) => same(c.name))): RecommendationsReport {
   const n = members.length;
   const all = members.map((_, i) => i);
   const overall = rate(members, all);
@@ -211,21 +250,23 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
   const byGroup = solution.clusters.map((c) => ({cluster: c, rows: all.filter((i) => labels[i] === c.cluster)}));
   const actions: Omit<Action, "priority" | "newExpectedChurners">[] = [];
 
-  const make = (id: ActionId, group: number | null, groupName: string, who: string, why: string, {rows}: {rows: number[]}) => {
+  const make = (id: ActionId, group: number | null, groupName: Text, who: Text, why: Text, {rows}: {rows: number[]}) => {
     if (!rows.length) return;
     const expected = rows.reduce((s, i) => s + oof[i], 0);
     actions.push({id, group, groupName, title: RULE_WORDS[id].title, who, why, members: rows.length, churned: rows.reduce((s, i) => s + members[i].churn, 0), expectedChurners: expected, meanProbability: expected / rows.length});
   };
 
   for (const {cluster: c, rows} of byGroup) {
-    const name = titled(c);
+    const name = titled(c, groupNames[c.cluster]);
+    const groupName = groupNames[c.cluster];
     const churn = rate(members, rows);
     // "Churns above the overall rate" means its 95% interval lies wholly above it.
     if (!(c.targetRate.lo > overall)) {
       if (c.targetRate.hi < overall) {
-        make("loyalty", c.cluster, c.name,
-          "every member of the group",
-          `${name} churns at ${pct(churn)} (95% CI ${pct(c.targetRate.lo)}–${pct(c.targetRate.hi)}), below the overall ${pct(overall)}: low-cost loyalty perks keep it that way, and satisfied members are the best source of friend referrals.`,
+        make("loyalty", c.cluster, groupName,
+          {en: "every member of the group", ru: "все клиенты группы"},
+          {en: `${name.en} churns at ${pct(churn)} (95% CI ${pct(c.targetRate.lo)}–${pct(c.targetRate.hi)}), below the overall ${pct(overall)}: low-cost loyalty perks keep it that way, and satisfied members are the best source of friend referrals.`,
+            ru: `${name.ru}: доля ушедших ${ru.pct(churn)} (95-процентный ДИ ${ru.pct(c.targetRate.lo)}–${ru.pct(c.targetRate.hi)}), ниже общей (${ru.pct(overall)}): недорогие бонусы лояльности помогут её удержать, а довольные клиенты — лучший источник рекомендаций друзьям.`},
           {rows: pick("loyalty", rows)});
       }
       continue;
@@ -234,33 +275,38 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
     if (oneMonthShare >= 0.5) {
       const longer = all.filter((i) => value(members[i], "contractPeriod") > 1);
       const everyoneOneMonth = all.filter((i) => value(members[i], "contractPeriod") === 1);
-      make("longer-contract", c.cluster, c.name,
-        "members of the group on a 1-month contract",
-        `${name} churns at ${pct(churn)} against ${pct(overall)} overall, and ${pct(oneMonthShare)} of it is on 1-month contracts. Across the club, 1-month members churned at ${pct(rate(members, everyoneOneMonth))} in the month observed, members on longer contracts at ${pct(rate(members, longer))}. That gap is not what a contract offer would achieve: it reflects who chooses a long contract, and a member whose contract runs on cannot simply leave next month, so "churn next month" means something else for them. What the offer may gain is members who stay past the month; how many is the success rate to test.`,
+      make("longer-contract", c.cluster, groupName,
+        {en: "members of the group on a 1-month contract", ru: "клиенты группы с абонементом на 1 месяц"},
+        {en: `${name.en} churns at ${pct(churn)} against ${pct(overall)} overall, and ${pct(oneMonthShare)} of it is on 1-month contracts. Across the club, 1-month members churned at ${pct(rate(members, everyoneOneMonth))} in the month observed, members on longer contracts at ${pct(rate(members, longer))}. That gap is not what a contract offer would achieve: it reflects who chooses a long contract, and a member whose contract runs on cannot simply leave next month, so "churn next month" means something else for them. What the offer may gain is members who stay past the month; how many is the success rate to test.`,
+          ru: `${name.ru}: доля ушедших ${ru.pct(churn)} против ${ru.pct(overall)} в целом, и у ${ru.pct(oneMonthShare)} группы абонемент на 1 месяц. По всему клубу в наблюдаемом месяце ушли ${ru.pct(rate(members, everyoneOneMonth))} клиентов с месячным абонементом и ${ru.pct(rate(members, longer))} клиентов с более длинными. Такой разрыв предложение абонемента не даст: он отражает, кто выбирает длинный абонемент, а клиент, чей абонемент ещё действует, не может просто уйти в следующем месяце, так что «уход в следующем месяце» для него значит другое. Предложение может принести клиентов, которые останутся дольше месяца; сколько — это доля удержанных, которую нужно проверить.`},
         {rows: pick("longer-contract", rows)});
     }
     const inGroupClasses = share(rows, (i) => value(members[i], "groupVisits") === 1);
     if (can("group-classes") && inGroupClasses < groupShare) {
       const attend = all.filter((i) => value(members[i], "groupVisits") === 1), not = all.filter((i) => value(members[i], "groupVisits") === 0);
-      make("group-classes", c.cluster, c.name,
-        "members of the group who do not attend group classes",
-        `${name} churns at ${pct(churn)} and only ${pct(inGroupClasses)} of it attends group classes (${pct(groupShare)} of all members). Members in group classes churned at ${pct(rate(members, attend))}, the others at ${pct(rate(members, not))}. ${ASSOCIATION}`,
+      make("group-classes", c.cluster, groupName,
+        {en: "members of the group who do not attend group classes", ru: "клиенты группы, которые не ходят на групповые занятия"},
+        {en: `${name.en} churns at ${pct(churn)} and only ${pct(inGroupClasses)} of it attends group classes (${pct(groupShare)} of all members). Members in group classes churned at ${pct(rate(members, attend))}, the others at ${pct(rate(members, not))}. ${ASSOCIATION.en}`,
+          ru: `${name.ru}: доля ушедших ${ru.pct(churn)}, и лишь ${ru.pct(inGroupClasses)} группы ходят на групповые занятия (среди всех клиентов — ${ru.pct(groupShare)}). Из тех, кто ходит на групповые занятия, ушли ${ru.pct(rate(members, attend))}, из остальных — ${ru.pct(rate(members, not))}. ${ASSOCIATION.ru}`},
         {rows: pick("group-classes", rows)});
     }
     const lifetime = c.features.find((f) => f.feature === "lifetime");
     if (can("onboarding") && lifetime && lifetime.standardisedDifference <= -0.5) {
       const fresh = all.filter((i) => value(members[i], "lifetime") < medianLifetime), older = all.filter((i) => value(members[i], "lifetime") >= medianLifetime);
-      make("onboarding", c.cluster, c.name,
-        `members of the group with a lifetime under ${medianLifetime} months (the club's median)`,
-        `${name} churns at ${pct(churn)} and has been with the club ${lifetime.mean.toFixed(1)} months on average (everyone: ${lifetime.overallMean.toFixed(1)}). Members below the median lifetime churned at ${pct(rate(members, fresh))}, the rest at ${pct(rate(members, older))}. ${ASSOCIATION}`,
+      make("onboarding", c.cluster, groupName,
+        {en: `members of the group with a lifetime under ${medianLifetime} months (the club's median)`,
+          ru: `клиенты группы, которые в клубе меньше ${Number.isInteger(medianLifetime) ? ru.plural(medianLifetime, "месяца", "месяцев", "месяцев") : `${ru.fixed(medianLifetime, 1)} мес.`} (медиана по клубу)`},
+        {en: `${name.en} churns at ${pct(churn)} and has been with the club ${lifetime.mean.toFixed(1)} months on average (everyone: ${lifetime.overallMean.toFixed(1)}). Members below the median lifetime churned at ${pct(rate(members, fresh))}, the rest at ${pct(rate(members, older))}. ${ASSOCIATION.en}`,
+          ru: `${name.ru}: доля ушедших ${ru.pct(churn)}, в клубе в среднем ${ru.fixed(lifetime.mean, 1)} мес. (все клиенты: ${ru.fixed(lifetime.overallMean, 1)}). Из клиентов со стажем ниже медианы ушли ${ru.pct(rate(members, fresh))}, из остальных — ${ru.pct(rate(members, older))}. ${ASSOCIATION.ru}`},
         {rows: pick("onboarding", rows)});
     }
     const promo = share(rows, (i) => value(members[i], "promoFriends") === 1);
     if (can("friend-promo") && promo < promoShare) {
       const came = all.filter((i) => value(members[i], "promoFriends") === 1), notCame = all.filter((i) => value(members[i], "promoFriends") === 0);
-      make("friend-promo", c.cluster, c.name,
-        "members of the group who did not join through a friend",
-        `${name} churns at ${pct(churn)} and ${pct(promo)} of it joined through a friend's promo (${pct(promoShare)} overall). Members who joined that way churned at ${pct(rate(members, came))}, the others at ${pct(rate(members, notCame))}, but that describes how they joined, which no offer now can change. The offer rests on an untested idea, that training with a friend helps a member stay; only a hold-out test can show whether it does.`,
+      make("friend-promo", c.cluster, groupName,
+        {en: "members of the group who did not join through a friend", ru: "клиенты группы, пришедшие не по приглашению друга"},
+        {en: `${name.en} churns at ${pct(churn)} and ${pct(promo)} of it joined through a friend's promo (${pct(promoShare)} overall). Members who joined that way churned at ${pct(rate(members, came))}, the others at ${pct(rate(members, notCame))}, but that describes how they joined, which no offer now can change. The offer rests on an untested idea, that training with a friend helps a member stay; only a hold-out test can show whether it does.`,
+          ru: `${name.ru}: доля ушедших ${ru.pct(churn)}, и ${ru.pct(promo)} группы пришли по акции «Приведи друга» (в целом — ${ru.pct(promoShare)}). Из пришедших так ушли ${ru.pct(rate(members, came))}, из остальных — ${ru.pct(rate(members, notCame))}, но это описывает, как клиенты пришли, а этого никакое предложение теперь не изменит. Предложение опирается на непроверенную идею, что тренировки с другом помогают клиенту остаться; показать, так ли это, может только проверка с контрольной группой.`},
         {rows: pick("friend-promo", rows)});
     }
   }
@@ -276,19 +322,23 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
   } : null;
   if (lateWarning && dropped.length && rate(members, dropped) > rate(members, steady)) {
     const droppedNoVisit = dropped.filter((i) => value(members[i], "classFrequencyCurrentMonth") === 0);
-    make("visit-drop", null, "all groups",
-      "members whose visits this month fell below 75% of their usual weekly rate",
-      `${int(dropped.length)} members visit less than 75% as often this month as usual; they churned at ${pct(rate(members, dropped))}, the others at ${pct(rate(members, steady))}. `
-      + `This is a late warning, not an early one: this month's visits are partly the leaving itself. ${int(lateWarning.zeroVisitChurners)} of the ${int(lateWarning.churners)} members who churned made no visit at all this month, against ${int(lateWarning.zeroVisitStayers)} of the ${int(lateWarning.stayers)} who stayed; ${int(droppedNoVisit.length)} of the members this action concerns had already stopped coming, so expect fewer to be kept than for an action that reaches members in time. `
-      + `The export is a single snapshot with no earlier month, so the trigger cannot be moved to a period before the month in question.`,
+    make("visit-drop", null, allGroups,
+      {en: "members whose visits this month fell below 75% of their usual weekly rate", ru: "клиенты, которые в этом месяце ходят реже чем на 75\u202F% от своей обычной частоты в неделю"},
+      {en: `${int(dropped.length)} members visit less than 75% as often this month as usual; they churned at ${pct(rate(members, dropped))}, the others at ${pct(rate(members, steady))}. `
+        + `This is a late warning, not an early one: this month's visits are partly the leaving itself. ${int(lateWarning.zeroVisitChurners)} of the ${int(lateWarning.churners)} members who churned made no visit at all this month, against ${int(lateWarning.zeroVisitStayers)} of the ${int(lateWarning.stayers)} who stayed; ${int(droppedNoVisit.length)} of the members this action concerns had already stopped coming, so expect fewer to be kept than for an action that reaches members in time. `
+        + `The export is a single snapshot with no earlier month, so the trigger cannot be moved to a period before the month in question.`,
+        ru: `Клиентов, которые в этом месяце ходят реже чем на 75\u202F% от обычного: ${ru.int(dropped.length)}; из них ушли ${ru.pct(rate(members, dropped))}, из остальных — ${ru.pct(rate(members, steady))}. `
+        + `Это поздний сигнал, а не ранний: посещения этого месяца отчасти и есть сам уход. Из ${ru.count(lateWarning.churners, memberOf)}, которые ушли, ${ru.int(lateWarning.zeroVisitChurners)} не пришли в этом месяце ни разу, а из ${ru.int(lateWarning.stayers)} оставшихся — ${ru.int(lateWarning.zeroVisitStayers)}; ${ru.int(droppedNoVisit.length)} из клиентов, которых касается это действие, уже перестали ходить, поэтому удержать удастся меньше, чем действием, которое успевает вовремя. `
+        + `Выгрузка — один снимок без более раннего месяца, поэтому сигнал нельзя перенести на период до рассматриваемого месяца.`},
       {rows: dropped});
   }
   const ending = can("renewal") ? pick("renewal", all) : [];
   const longRest = all.filter((i) => value(members[i], "contractPeriod") > 1 && value(members[i], "monthsToEndOfContract") > 1);
   if (ending.length && rate(members, ending) > rate(members, longRest)) {
-    make("renewal", null, "all groups",
-      "members on 6- or 12-month contracts with at most one month left",
-      `${int(ending.length)} members on long contracts have at most one month left; they churned at ${pct(rate(members, ending))}, against ${pct(rate(members, longRest))} for long-contract members with more time left. ${ASSOCIATION}`,
+    make("renewal", null, allGroups,
+      {en: "members on 6- or 12-month contracts with at most one month left", ru: "клиенты с абонементом на 6 или 12 месяцев, у которых остался не больше месяца"},
+      {en: `${int(ending.length)} members on long contracts have at most one month left; they churned at ${pct(rate(members, ending))}, against ${pct(rate(members, longRest))} for long-contract members with more time left. ${ASSOCIATION.en}`,
+        ru: `У ${ru.count(ending.length, memberOf)} с длинным абонементом остался не больше месяца; из них ушли ${ru.pct(rate(members, ending))}, а из клиентов с длинным абонементом и большим остатком срока — ${ru.pct(rate(members, longRest))}. ${ASSOCIATION.ru}`},
       {rows: ending});
   }
 
@@ -315,17 +365,21 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
   // Club-wide retention actions (visit-drop, renewal) reach members of every group.
   const clubWide = new Set(ranked.filter((a) => a.group === null && a.id !== "loyalty").flatMap((a) => selection(a)));
   const conditions = (Object.keys(RULE_WORDS) as ActionId[]).filter((id) => can(id) && RULE_WORDS[id].condition).map((id) => RULE_WORDS[id].condition!);
-  const note = (c: ClusterSolution["clusters"][number], rows: number[], reach: {members: number; expectedChurners: number}): string | null => {
+  const note = (c: ClusterSolution["clusters"][number], rows: number[], reach: {members: number; expectedChurners: number}): Text | null => {
     if (ranked.some((a) => a.group === c.cluster)) return null;
-    const name = titled(c);
-    const ci = `95% CI ${pct(c.targetRate.lo)}–${pct(c.targetRate.hi)}`;
+    const name = titled(c, groupNames[c.cluster]);
+    const churn = rate(members, rows), expected = rows.reduce((s, i) => s + oof[i], 0);
+    const ci = `95% CI ${pct(c.targetRate.lo)}–${pct(c.targetRate.hi)}`, ciRu = `95-процентный ДИ ${ru.pct(c.targetRate.lo)}–${ru.pct(c.targetRate.hi)}`;
     const head = c.targetRate.lo > overall
-      ? `${name} churns at ${pct(rate(members, rows))} (${ci}), above the overall ${pct(overall)}, but ${conditions.length ? `none of the group rules' conditions holds for it (${listed(conditions)})` : "the member table has none of the columns the group rules need"}, so no action targets the group as such.`
-      : `${name} churns at ${pct(rate(members, rows))} (${ci}); that interval includes the overall ${pct(overall)}, so the group is neither clearly high- nor clearly low-churn and no group rule applies to it.`;
+      ? {en: `${name.en} churns at ${pct(churn)} (${ci}), above the overall ${pct(overall)}, but ${conditions.length ? `none of the group rules' conditions holds for it (${listed(conditions.map((x) => x.en), "or")})` : "the member table has none of the columns the group rules need"}, so no action targets the group as such.`,
+        ru: `${name.ru}: доля ушедших ${ru.pct(churn)} (${ciRu}), выше общей (${ru.pct(overall)}), но ${conditions.length ? `ни одно из условий групповых правил для неё не выполнено (${listed(conditions.map((x) => x.ru), "или")})` : "в таблице клиентов нет ни одного столбца, нужного групповым правилам"}, поэтому на группу как таковую не нацелено ни одно действие.`}
+      : {en: `${name.en} churns at ${pct(churn)} (${ci}); that interval includes the overall ${pct(overall)}, so the group is neither clearly high- nor clearly low-churn and no group rule applies to it.`,
+        ru: `${name.ru}: доля ушедших ${ru.pct(churn)} (${ciRu}); интервал включает общую долю ${ru.pct(overall)}, поэтому отток в группе ни явно высокий, ни явно низкий, и ни одно групповое правило к ней не применяется.`};
     const tail = reach.members
-      ? ` The club-wide actions still reach ${int(reach.members)} of its ${int(rows.length)} members (${int(reach.expectedChurners)} of its ${int(rows.reduce((s, i) => s + oof[i], 0))} expected churners).`
-      : " No club-wide action reaches its members either.";
-    return head + tail;
+      ? {en: ` The club-wide actions still reach ${int(reach.members)} of its ${int(rows.length)} members (${int(reach.expectedChurners)} of its ${int(expected)} expected churners).`,
+        ru: ` Действия для всего клуба всё же охватывают ${ru.int(reach.members)} из ${ru.count(rows.length, memberOf)} группы (${ru.int(reach.expectedChurners)} из ${ru.int(expected)} ожидаемых уходящих).`}
+      : {en: " No club-wide action reaches its members either.", ru: " Действия для всего клуба её клиентов тоже не охватывают."};
+    return {en: head.en + tail.en, ru: head.ru + tail.ru};
   };
   const coveredExpected = covered.reduce((s, i) => s + oof[i], 0);
   return {
@@ -337,10 +391,12 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
     covered: {members: covered.length, expectedChurners: coveredExpected},
     assumptions: ASSUMPTIONS,
     formula: [
-      {name: "Members kept", text: "success rate × expected churners among the members contacted"},
-      {name: "Value", text: "members kept × value of a member-month × months a kept member stays"},
-      {name: "Cost", text: "cost per member contacted × members contacted"},
-      {name: "Break-even success rate", text: "the success rate at which the value equals the cost"}
+      {name: {en: "Members kept", ru: "Удержанные клиенты"},
+        text: {en: "success rate × expected churners among the members contacted", ru: "доля удержанных × ожидаемые уходящие среди клиентов, с которыми связались"}},
+      {name: {en: "Value", ru: "Ценность"},
+        text: {en: "members kept × value of a member-month × months a kept member stays", ru: "удержанные клиенты × ценность месяца членства × сколько месяцев остаётся удержанный клиент"}},
+      {name: {en: "Cost", ru: "Затраты"}, text: {en: "cost per member contacted × members contacted", ru: "стоимость контакта × число клиентов, с которыми связались"}},
+      {name: {en: "Break-even success rate", ru: "Доля удержанных для безубыточности"}, text: {en: "the success rate at which the value equals the cost", ru: "доля удержанных, при которой ценность равна затратам"}}
     ],
     lateWarning,
     unavailable,
@@ -349,7 +405,7 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
       const reach = {members: reached.length, expectedChurners: reached.reduce((s, i) => s + oof[i], 0)};
       return {
         group: c.cluster,
-        name: c.name,
+        name: groupNames[c.cluster],
         size: rows.length,
         churnRate: rate(members, rows),
         churnLo: c.targetRate.lo,
@@ -389,16 +445,22 @@ export function actionMembers(a: Pick<Action, "id" | "group">, members: readonly
 
 const visits = (x: number) => `${x.toFixed(2)} a week`;
 const months = (x: number) => `${+x.toFixed(1)} month${x === 1 ? "" : "s"}`;
+const visitsRu = (x: number) => `${ru.fixed(x, 2)} в неделю`;
+/** Months in Russian: whole months with their plural ("1 месяц", "5 месяцев"), a fraction as "2,5 мес.". */
+const monthsRu = (x: number) => (Number.isInteger(+x.toFixed(1)) ? ru.count(+x.toFixed(1), nouns.month) : `${ru.fixed(x, 1)} мес.`);
 
-/** Why one member is on an action's list, in words (`group`: the member's group as "group 2 \"name\""). */
-export function memberReason(id: ActionId, m: FitnessMember, group: string): string {
+/** Why one member is on an action's list, in words (`group`: the member's group as "group 2 \"name\"" / «группа 2 «…»»). */
+export function memberReason(id: ActionId, m: FitnessMember, group: Text): Text {
   switch (id) {
-    case "loyalty": return `in ${group}, which churns less than the club`;
-    case "longer-contract": return `on a 1-month contract, in ${group}`;
-    case "group-classes": return `does not attend group classes, in ${group}`;
-    case "onboarding": return `with the club ${months(value(m, "lifetime"))}, under the club's median, in ${group}`;
-    case "friend-promo": return `did not join through a friend, in ${group}`;
-    case "visit-drop": return `visits this month ${visits(value(m, "classFrequencyCurrentMonth"))} against ${visits(value(m, "classFrequencyTotal"))} usually`;
-    case "renewal": return `${months(value(m, "contractPeriod"))} contract with ${months(value(m, "monthsToEndOfContract"))} left`;
+    case "loyalty": return {en: `in ${group.en}, which churns less than the club`, ru: `${group.ru}, где уходят реже, чем в клубе в целом`};
+    case "longer-contract": return {en: `on a 1-month contract, in ${group.en}`, ru: `абонемент на 1 месяц; ${group.ru}`};
+    case "group-classes": return {en: `does not attend group classes, in ${group.en}`, ru: `не ходит на групповые занятия; ${group.ru}`};
+    case "onboarding": return {en: `with the club ${months(value(m, "lifetime"))}, under the club's median, in ${group.en}`,
+      ru: `в клубе ${monthsRu(value(m, "lifetime"))}, меньше медианы по клубу; ${group.ru}`};
+    case "friend-promo": return {en: `did not join through a friend, in ${group.en}`, ru: `пришёл не по приглашению друга; ${group.ru}`};
+    case "visit-drop": return {en: `visits this month ${visits(value(m, "classFrequencyCurrentMonth"))} against ${visits(value(m, "classFrequencyTotal"))} usually`,
+      ru: `в этом месяце ${visitsRu(value(m, "classFrequencyCurrentMonth"))} против обычных ${visitsRu(value(m, "classFrequencyTotal"))}`};
+    case "renewal": return {en: `${months(value(m, "contractPeriod"))} contract with ${months(value(m, "monthsToEndOfContract"))} left`,
+      ru: `абонемент на ${monthsRu(value(m, "contractPeriod"))}, осталось ${monthsRu(value(m, "monthsToEndOfContract"))}`};
   }
 }

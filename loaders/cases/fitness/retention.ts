@@ -20,6 +20,7 @@ import {coxRegression, waldTest} from "../../stats/cox.ts";
 import {kaplanMeier, logLogInterval, survivalAt, type SurvivalCurve} from "../../stats/kaplanMeier.ts";
 import {logRank} from "../../stats/logRank.ts";
 import type {FitnessFeatures, FitnessMember} from "./features.ts";
+import type {Text} from "../../../src/components/i18n.ts";
 
 /** The template roles the club can act on, in the order the report shows them. */
 export const LEVERS = ["contractPeriod", "groupVisits", "partner", "promoFriends"] as const;
@@ -49,14 +50,14 @@ export interface RetentionPoint extends Interval {
 
 export interface RetentionGroup {
   value: string;
-  label: string;
+  label: Text;
   members: number;
   points: RetentionPoint[];
 }
 
 export interface LeverRetention {
   field: string;
-  label: string;
+  label: Text;
   groups: RetentionGroup[];
   statistic: number;
   df: number;
@@ -75,11 +76,11 @@ export interface InflowRow {
 export interface CoxTerm extends Interval {
   /** Design column: the lever's field, or field=level for a level of contract length. */
   term: string;
-  label: string;
+  label: Text;
   /** The lever's label, the level the ratio is about and the one it is compared with: "Contract length", "12 months", "1 month"; "yes"/"no" for a yes/no lever. */
-  lever: string;
-  level: string;
-  reference: string;
+  lever: Text;
+  level: Text;
+  reference: Text;
   pValue: number;
   /** Hazard ratio at tenure ≥ LATE_TENURE relative to earlier tenures (the interaction), with its interval. */
   late: Interval & {pValue: number};
@@ -94,7 +95,7 @@ export interface CoxReport {
 }
 
 export type RetentionReport =
-  | {available: false; why: string}
+  | {available: false; why: Text}
   | {
       available: true;
       members: number;
@@ -150,20 +151,26 @@ function inflowCheck(rows: readonly HazardRow[], curve: SurvivalCurve): InflowCh
   return {rows: checked, holds: checked.every((r) => off(r) <= INFLOW_FACTOR), worst};
 }
 
+/** A level's label in both languages (the export's own value where the vocabulary has none). */
+function levelName(feature: FitnessFeatures["features"][number], level: string): Text {
+  return {en: feature.levels?.[level] ?? level, ru: feature.ru.levels?.[level] ?? feature.levels?.[level] ?? level};
+}
+
 /** Design columns of the Cox model: each binary lever as 0/1, each level of a categorical lever but the first. */
 function coxDesign(members: readonly FitnessMember[], spec: FitnessFeatures, levers: readonly string[]) {
-  const terms: {term: string; label: string; lever: string; level: string; reference: string; value: (m: FitnessMember) => number}[] = [];
+  const terms: {term: string; label: Text; lever: Text; level: Text; reference: Text; value: (m: FitnessMember) => number}[] = [];
   for (const field of levers) {
     const feature = spec.features.find((f) => f.source === field)!;
-    const lever = feature.label;
+    const lever = {en: feature.label, ru: feature.ru.label};
     if (feature.kind === "binary") {
-      terms.push({term: field, label: lever, lever, level: "yes", reference: "no", value: (m) => Number(m[field])});
+      terms.push({term: field, label: lever, lever, level: {en: "yes", ru: "да"}, reference: {en: "no", ru: "нет"}, value: (m) => Number(m[field])});
     } else {
       const levels = [...new Set(members.map((m) => String(m[field])))].sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
-      const name = (level: string) => feature.levels?.[level] ?? level;
+      const name = (level: string) => levelName(feature, level);
       for (const level of levels.slice(1)) {
-        terms.push({term: `${field}=${level}`, label: `${lever}: ${name(level)} (vs ${name(levels[0])})`, lever,
-          level: name(level), reference: name(levels[0]), value: (m) => (String(m[field]) === level ? 1 : 0)});
+        const [l, r] = [name(level), name(levels[0])];
+        terms.push({term: `${field}=${level}`, label: {en: `${lever.en}: ${l.en} (vs ${r.en})`, ru: `${lever.ru}: ${l.ru} (против ${r.ru})`}, lever,
+          level: l, reference: r, value: (m) => (String(m[field]) === level ? 1 : 0)});
       }
     }
   }
@@ -193,7 +200,7 @@ function coxReport(members: readonly FitnessMember[], spec: FitnessFeatures, lev
 }
 
 export function retentionReport(members: readonly FitnessMember[], spec: FitnessFeatures): RetentionReport {
-  if (!spec.roles.has("lifetime")) return {available: false, why: "the member table has no tenure column (months since joining)"};
+  if (!spec.roles.has("lifetime")) return {available: false, why: {en: "the member table has no tenure column (months since joining)", ru: "в таблице клиентов нет столбца стажа (месяцев с момента вступления)"}};
   const curve = retentionCurve(members);
   const hazardRows = hazards(members);
   const levers = LEVERS.filter((field) => spec.roles.has(field));
@@ -203,9 +210,9 @@ export function retentionReport(members: readonly FitnessMember[], spec: Fitness
     const lr = logRank(timesOf(members), eventsOf(members), members.map((m) => String(m[field])), {entries: entriesOf(members), order: values});
     const groups = values.map((value) => {
       const group = members.filter((m) => String(m[field]) === value);
-      return {value, label: feature.levels?.[value] ?? value, members: group.length, points: pointsOf(retentionCurve(group))};
+      return {value, label: levelName(feature, value), members: group.length, points: pointsOf(retentionCurve(group))};
     });
-    return {field, label: feature.label, groups, statistic: lr.statistic, df: lr.df, pValue: lr.pValue, pHolm: 0};
+    return {field, label: {en: feature.label, ru: feature.ru.label}, groups, statistic: lr.statistic, df: lr.df, pValue: lr.pValue, pHolm: 0};
   });
   const adjusted = holm(tests.map((t) => t.pValue));
   tests.forEach((t, i) => (t.pHolm = adjusted[i]));
