@@ -17,6 +17,8 @@ import {exactDuplicates} from "../quality/duplicates.ts";
 import {robustOutliers} from "../quality/outliers.ts";
 import {missingValues} from "../quality/missing.ts";
 import {buildReport} from "../quality/report.ts";
+import {ru} from "../quality/words.ts";
+import {nouns} from "../../src/components/glossary.ts";
 import {categorySql} from "./sql.ts";
 import {memberColumns, type FitnessMember, type MemberColumn} from "../cases/fitness/features.ts";
 
@@ -87,18 +89,20 @@ async function clean(connection: DuckDBConnection, source: InputSource): Promise
   const unread = members0.report.columns - columns.length;
   const found = await exactDuplicates(connection, ref, {fields});
   const duplicates = unread && found.rows
-    ? {...found, summary: `${found.summary} in the ${columns.length} columns read; kept, because the export's ${unread} other column${unread === 1 ? "" : "s"} (left out by the mapping) may tell them apart`}
+    ? {...found, summary: {
+      en: `${found.summary.en} in the ${columns.length} columns read; kept, because the export's ${unread} other column${unread === 1 ? "" : "s"} (left out by the mapping) may tell them apart`,
+      ru: `${found.summary.ru} по ${ru.plural(columns.length, "прочитанному столбцу", "прочитанным столбцам", "прочитанным столбцам")}; оставлены, потому что ${unread === 1 ? "другой столбец" : "другие столбцы"} выгрузки (${ru.count(unread, nouns.column)}, не включённые в сопоставление) могут их различать`}}
     : found;
   const missing = await missingValues(connection, ref, fields);
   const findings: Finding[] = [duplicates, missing];
   for (const c of columns.filter(audited)) {
-    const f = await robustOutliers(connection, ref, c.field, {subject: c.field});
+    const f = await robustOutliers(connection, ref, c.field);
     if (f.rows) findings.push(f);
   }
   const repairs: Repair[] = [];
   if (!unread) {
     repairs.push({id: "drop-exact-duplicates", file, action: "removed", rows: duplicates.rows,
-      description: "Rows identical in every column to an earlier row are counted once.", examples: duplicates.examples});
+      description: {en: "Rows identical in every column to an earlier row are counted once.", ru: "Строки, совпадающие во всех столбцах с более ранней строкой, учитываются один раз."}, examples: duplicates.examples});
   }
   const all = fields.map(ident).join(", ");
   const values = columns.map((c) => `${valueSql(c, members0.validation.categories)} AS ${ident(c.field)}`).join(", ");
@@ -111,17 +115,18 @@ async function clean(connection: DuckDBConnection, source: InputSource): Promise
   const incomplete = unique - members.length;
   if (incomplete) {
     repairs.push({id: "drop-missing-features", file, action: "removed", rows: incomplete,
-      description: "Rows missing the target or a feature value are left out: the models and the clustering need every value.", examples: missing.examples});
+      description: {en: "Rows missing the target or a feature value are left out: the models and the clustering need every value.",
+        ru: "Строки без значения целевого признака или любого другого признака не учитываются: моделям и кластеризации нужны все значения."}, examples: missing.examples});
   }
   const quality = buildReport("fitness", read, {
     findings, repairs,
     clean: {members: members.length},
-    modelling: {unit: "members", rows: members.length},
+    modelling: {unit: nouns.member, rows: members.length},
     flow: [
-      {stage: "Members read", rows: members0.report.rows},
-      ...(unread ? [] : [{stage: "After removing exact duplicates", rows: unique}]),
-      ...(incomplete ? [{stage: "After removing rows with a missing value", rows: members.length}] : []),
-      {stage: "Used for modelling", rows: members.length}
+      {stage: {en: "Members read", ru: "Прочитано клиентов"}, rows: members0.report.rows},
+      ...(unread ? [] : [{stage: {en: "After removing exact duplicates", ru: "После удаления точных дубликатов"}, rows: unique}]),
+      ...(incomplete ? [{stage: {en: "After removing rows with a missing value", ru: "После удаления строк с пропусками"}, rows: members.length}] : []),
+      {stage: {en: "Used for modelling", ru: "Используется для моделирования"}, rows: members.length}
     ]
   });
   return {members, columns: memberColumns(columns), quality};

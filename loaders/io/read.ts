@@ -185,7 +185,7 @@ async function readCsv(connection: DuckDBConnection, path: string, spec: FileSpe
     if (truncatedLast) {
       problems.push({severity: "warning", file: spec.file, line: r.line, expected: `${header.length} fields`, found: `an incomplete last line ${shown(r.csv_line)}`,
         hint: "the export was probably cut off; the incomplete line is left out"});
-      repairs.push({id: "drop-truncated-last-line", file: spec.file, description: "The last line of the file is incomplete (the export was cut off); it is left out.",
+      repairs.push({id: "drop-truncated-last-line", file: spec.file, description: {en: "The last line of the file is incomplete (the export was cut off); it is left out.", ru: "Последняя строка файла неполная (выгрузка оборвана); она не учитывается."},
         rows: 1, action: "removed", examples: [{file: spec.file, line: r.line, found: r.csv_line ?? ""}]});
     } else {
       problems.push(rejectProblem(spec, r, byName, header.length, clean));

@@ -36,7 +36,12 @@ export const nouns = {
   duplicate: {en: ["duplicate", "duplicates"], ru: ["дубликат", "дубликата", "дубликатов"]},
   outlier: {en: ["outlier", "outliers"], ru: ["выброс", "выброса", "выбросов"]},
   participant: {en: ["participant", "participants"], ru: ["участник", "участника", "участников"]},
-  page: {en: ["page", "pages"], ru: ["страница", "страницы", "страниц"]}
+  page: {en: ["page", "pages"], ru: ["страница", "страницы", "страниц"]},
+  // qual
+  line: {en: ["line", "lines"], ru: ["строка", "строки", "строк"]},
+  label: {en: ["label", "labels"], ru: ["метка", "метки", "меток"]},
+  finding: {en: ["finding", "findings"], ru: ["находка", "находки", "находок"]},
+  exportFile: {en: ["export file", "export files"], ru: ["файл выгрузки", "файла выгрузки", "файлов выгрузки"]}
 } satisfies Record<string, Noun>;
 
 export const terms = {

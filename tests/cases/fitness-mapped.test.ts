@@ -229,7 +229,7 @@ describe("mapped member tables the template must not misread", () => {
     const withName = await loadFitness(caseInput(exportDir(t, csv, {...mapped, Name: {role: "ignore"}}), "fitness"));
     assert.equal(withName.members.length, 26);
     assert.equal(withName.quality.repairs.some((r) => r.id === "drop-exact-duplicates"), false);
-    assert.match(withName.quality.findings.find((f) => f.kind === "exact-duplicate")!.summary, /kept, because the export's 1 other column/);
+    assert.match(withName.quality.findings.find((f) => f.kind === "exact-duplicate")!.summary.en, /kept, because the export's 1 other column/);
     const noName = await loadFitness(caseInput(exportDir(t, csv.replace(/,Name\n/, "\n").replace(/,Member \d+/g, ""), mapped), "fitness"));
     assert.ok(noName.members.length < 26, "whole rows repeated are counted once");
     assert.equal(noName.quality.repairs.find((r) => r.id === "drop-exact-duplicates")!.rows, 26 - noName.members.length);

@@ -2,7 +2,9 @@
  * English words on a page of the Russian edition: everything a reader can see once every cell has
  * settled and every <details> is open — the page's text (sidebar, header, contents, main, footer),
  * the text inside its charts (titles, axes, legends), table headers, input labels and options, the
- * tooltips' `title` attributes and the tab's title. A word is allowed when it is a name the
+ * tooltips' `title` attributes and the tab's title. Code (`<code>`, `<pre>`, `<kbd>`: commands,
+ * setting names, file paths) is not prose and is left out, nor is a value from the data marked
+ * `translate="no"` (a product name as exported, a label as found). A word is allowed when it is a name the
  * Russian text uses as is (ALLOWED: ROC-AUC, SHAP, test names…) or a word of an export's own
  * header or file name (shown where the mapping gives no label).
  *
@@ -24,7 +26,6 @@ export const ALLOWED = new Set([
   "p", "n", "k", "t", "u", "z", "h", "x", "d", "r", "g", "v", "w", "e", "q", "a", "b", "r2", "log", "exp", "min", "max", "vs",
   // file formats, tools and the product
   "csv", "excel", "pdf", "json", "parquet", "duckdb", "utf", "utf-8", "bom", "sql", "id", "ids", "url", "clientele", "observable", "framework",
-  "npm", "run", "init", "dev", "build", "data_dir", "clientele_customer_rows", "clientele_control_share", "clientele_currency", "clientele_lang",
   // the language switch names each language in itself
   "english",
   // A/B
@@ -76,7 +77,11 @@ export async function englishOnPage(browser: Browser, url: string, allowed: Set<
     await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
     await page.waitForTimeout(300);
     const texts: string[] = await page.evaluate(() => {
+      const code = document.createElement("style");
+      code.textContent = "code, pre, kbd, [translate=no] { visibility: hidden !important; }";
+      document.head.append(code);
       const out = [document.title, document.body.innerText];
+      code.remove();
       document.querySelectorAll("svg text, svg title").forEach((t) => out.push(t.textContent ?? ""));
       document.querySelectorAll("[title], [aria-label], [placeholder]").forEach((e) =>
         ["title", "aria-label", "placeholder"].forEach((a) => e.getAttribute(a) && out.push(e.getAttribute(a)!)));
