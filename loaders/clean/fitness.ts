@@ -43,8 +43,8 @@ export const MAX_LEVELS = 20;
 function untypedFeatures(columns: readonly ColumnSpec[]): Problem[] {
   return columns.filter((c) => c.extra && (c.type === "text" || c.type === "datetime")).map((c) => ({
     severity: "error", file: MAPPING_FILE, column: `${c.entry}.type`,
-    expected: "a feature of type flag, number, integer or category", found: shown(c.type),
-    hint: `give the column ${shown(c.source)} one of those types, or the role "ignore" to leave it out`
+    expected: {en: "a feature of type flag, number, integer or category", ru: "признак типа flag, number, integer или category"}, found: shown(c.type),
+    hint: {en: `give the column ${shown(c.source)} one of those types, or the role "ignore" to leave it out`, ru: `дайте столбцу ${shown(c.source)} один из этих типов или роль "ignore", чтобы не использовать его`}
   }));
 }
 
@@ -56,8 +56,10 @@ async function tooManyLevels(connection: DuckDBConnection, file: string, columns
     `SELECT ${categorical.map((c, i) => `count(DISTINCT ${ident(c.field)}) AS c${i}`).join(", ")} FROM members`);
   return categorical.flatMap((c, i) => counts[`c${i}`] <= MAX_LEVELS ? [] : [{
     severity: "error" as const, file, column: c.source,
-    expected: `at most ${MAX_LEVELS} different values in a category feature (mapping entry ${c.entry})`, found: `${counts[`c${i}`]} different values`,
-    hint: "group the values into fewer categories in the export, or give the column the role \"ignore\" (an identifier or free text is not a feature)"
+    expected: {en: `at most ${MAX_LEVELS} different values in a category feature (mapping entry ${c.entry})`, ru: `не больше ${MAX_LEVELS} разных значений в категориальном признаке (запись сопоставления ${c.entry})`},
+    found: {en: `${counts[`c${i}`]} different values`, ru: ru.plural(counts[`c${i}`], "разное значение", "разных значения", "разных значений")},
+    hint: {en: "group the values into fewer categories in the export, or give the column the role \"ignore\" (an identifier or free text is not a feature)",
+      ru: "сгруппируйте значения в выгрузке в меньшее число категорий или дайте столбцу роль \"ignore\" (идентификатор или произвольный текст — не признак)"}
   }]);
 }
 
@@ -72,17 +74,18 @@ async function clean(connection: DuckDBConnection, source: InputSource): Promise
   const columns = input.files[0].columns;
   const fields = columns.map((c) => c.field);
   const untyped = untypedFeatures(columns);
-  if (untyped.length) throw new DataError(untyped, `${MAPPING_FILE}: features the fitness case cannot use`);
+  if (untyped.length) throw new DataError(untyped, {en: `${MAPPING_FILE}: features the fitness case cannot use`, ru: `${MAPPING_FILE}: признаки, которые кейс «Фитнес» не может использовать`});
   if (columns.every((c) => c.target)) {
     throw new DataError([{severity: "error", file: MAPPING_FILE, column: `${input.files[0].entry}.columns`,
-      expected: "at least one feature column besides the target", found: "the target alone",
-      hint: "give a column of the export a role of the template or the role \"feature\""}], `${MAPPING_FILE}: nothing to predict churn from`);
+      expected: {en: "at least one feature column besides the target", ru: "хотя бы один столбец-признак, кроме целевого"}, found: {en: "the target alone", ru: "только целевой"},
+      hint: {en: "give a column of the export a role of the template or the role \"feature\"", ru: "дайте столбцу выгрузки роль шаблона или роль \"feature\""}}],
+      {en: `${MAPPING_FILE}: nothing to predict churn from`, ru: `${MAPPING_FILE}: отток не из чего предсказывать`});
   }
   const read = await readCase(connection, input);
   const members0 = read.files.members;
   const file = members0.spec.file;
   const levels = await tooManyLevels(connection, file, columns);
-  if (levels.length) throw new DataError(levels, `${file}: category features with too many values`);
+  if (levels.length) throw new DataError(levels, {en: `${file}: category features with too many values`, ru: `${file}: категориальные признаки со слишком большим числом значений`});
   const ref = {table: "members", file, line: `rowid + ${members0.lineOffset}`};
   // Rows alike in every column read are duplicates only when every column of the export was read:
   // columns the mapping leaves out (a name, a member number) may tell such rows apart.

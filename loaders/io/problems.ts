@@ -45,7 +45,7 @@ export function formatProblem(p: Problem): string {
   return problemIn(p, defaultLang());
 }
 
-/** A problem's line in a language (ru: `file, строка 17, столбец «Age»: ожидалось …, найдено …. Подсказка: …`). */
+/** A problem's line in a language (ru: `file, строка 17, столбец «Age» — ожидалось: …; найдено: …. Подсказка: …`). */
 export function problemIn(p: Problem, lang: Lang): string {
   const ru = lang === "ru";
   const where = [p.file];
@@ -53,7 +53,7 @@ export function problemIn(p: Problem, lang: Lang): string {
   if (p.column !== undefined) where.push(ru ? `столбец «${p.column}»` : `column "${p.column}"`);
   const hint = p.hint ? (ru ? ` Подсказка: ${tr(p.hint, lang)}` : ` Hint: ${tr(p.hint, lang)}`) : "";
   return ru
-    ? `${where.join(", ")}: ожидалось ${tr(p.expected, lang)}, найдено ${tr(p.found, lang)}.${hint}`
+    ? `${where.join(", ")} — ожидалось: ${tr(p.expected, lang)}; найдено: ${tr(p.found, lang)}.${hint}`
     : `${where.join(", ")}: expected ${tr(p.expected, lang)}, found ${tr(p.found, lang)}.${hint}`;
 }
 

@@ -191,7 +191,7 @@ export function problemsList(problems: Problem[]): HTMLElement {
   for (const p of problems) {
     const where = [p.file, p.line !== undefined ? tr({en: `line ${p.line}`, ru: `строка ${p.line}`}) : null, p.column ? tr({en: `column "${p.column}"`, ru: `столбец «${p.column}»`}) : null].filter(Boolean).join(", ");
     list.appendChild(el("li", tr({en: `${where}: expected ${tr(p.expected, "en")}, found ${tr(p.found, "en")}.${p.hint ? ` ${tr(p.hint, "en")}.` : ""}`,
-      ru: `${where}: ожидалось ${tr(p.expected, "ru")}, найдено ${tr(p.found, "ru")}.${p.hint ? ` ${upperFirst(tr(p.hint, "ru"))}.` : ""}`})));
+      ru: `${where} — ожидалось: ${tr(p.expected, "ru")}; найдено: ${tr(p.found, "ru")}.${p.hint ? ` ${upperFirst(tr(p.hint, "ru"))}.` : ""}`})));
   }
   return list;
 }
