@@ -228,9 +228,9 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, source: I
   const repeatedExamples = totals.repeatedRows ? await examples(connection,
     `SELECT line, orderId AS id, strftime(time, '%Y-%m-%d %H:00') AS found, 'logged again at ' || strftime(lastTime, '%Y-%m-%d %H:00') || ' (kept)' AS note,
        'записана снова в ' || strftime(lastTime, '%Y-%m-%d %H:00') || ' (оставлена)' AS note_ru
-     FROM order_line_flags WHERE superseded ORDER BY line LIMIT 5`, file, "time") : [];
+     FROM order_line_flags WHERE superseded ORDER BY line LIMIT 5`, file, "date") : [];
   const lineVersions = {keys: totals.repeatedGroups, changed: totals.changedGroups, revenueFirst: totals.revenueFirst, revenueLast: totals.revenueLast};
-  findings.push({kind: "near-duplicate", file, field: "time", rows: totals.repeatedRows, groups: totals.repeatedGroups,
+  findings.push({kind: "near-duplicate", file, field: "date", rows: totals.repeatedRows, groups: totals.repeatedGroups,
     summary: totals.repeatedRows
       ? {en: `${count(totals.repeatedGroups, "product of an order is", "products of orders are")} logged again at a later hour (${count(totals.repeatedOrders, "order")}); ${count(totals.changedGroups, "of them changes", "of them change")} quantity or price in the later version`,
         ru: `${ru.plural(totals.repeatedGroups, "товар заказа записан", "товара заказов записаны", "товаров заказов записаны")} снова в более поздний час (${ru.count(totals.repeatedOrders, nouns.order)}); у ${ru.plural(totals.changedGroups, "из них", "из них", "из них")} в более поздней версии другое количество или цена`}
@@ -300,12 +300,12 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, source: I
     `WITH m AS (SELECT DISTINCT date_trunc('month', time) AS month FROM order_owners),
           span AS (SELECT unnest(generate_series(min(month), max(month), INTERVAL 1 MONTH)) AS month FROM m)
      SELECT strftime(month, '%Y-%m') AS month FROM span WHERE month NOT IN (SELECT month FROM m) ORDER BY 1`);
-  findings.push({kind: "zero-activity", file, field: "time", rows: 0, groups: gaps.length,
+  findings.push({kind: "zero-activity", file, field: "date", rows: 0, groups: gaps.length,
     summary: gaps.length
       ? {en: `${count(gaps.length, "month")} between the first and last order ${gaps.length === 1 ? "has" : "have"} no order`,
         ru: `${ru.plural(gaps.length, "месяц", "месяца", "месяцев")} между первым и последним заказом ${gaps.length === 1 ? "остался" : "остались"} без заказов`}
       : {en: "every month between the first and last order has orders", ru: "в каждом месяце между первым и последним заказом есть заказы"},
-    examples: gaps.slice(0, 5).map((g) => ({file, line: 0, field: "time", found: g.month}))});
+    examples: gaps.slice(0, 5).map((g) => ({file, line: 0, field: "date", found: g.month}))});
 
   // Re-used customer ids: the calendar audit on the orders (owner, first hour, revenue).
   const reusedIds = reusedIdWindow(await monthlyFlow(connection, {table: keyed.owners, customer: "ownerCh", time: "time", order: "orderId", lines: "lines", revenue: "revenue"}));

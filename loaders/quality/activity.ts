@@ -28,7 +28,7 @@ export async function zeroActivity(connection: DuckDBConnection, ref: TableRef, 
     kind: "zero-activity", file: ref.file, field: value, rows, groups,
     summary: groups
       ? {en: `${noun ? count(groups, `${noun.en[0]} has`, `${noun.en[1]} have`) : count(groups, `${owner} has`, `${owner} values have`)} zero ${value} in at least one period (${count(rows, "period row")})`,
-        ru: `${noun ? ru.count(groups, noun) : `${ru.int(groups)} × ${owner}`}: ${value} равно нулю хотя бы в одном периоде (${ru.plural(rows, "строка периода", "строки периодов", "строк периодов")})`}
+        ru: `${noun ? ru.count(groups, noun) : `${ru.int(groups)} × ${owner}`}: значение ${value} равно нулю хотя бы в одном периоде (${ru.plural(rows, "строка периода", "строки периодов", "строк периодов")})`}
       : {en: `every ${owner} has ${value} in every period`, ru: `у каждого ${owner} есть ${value} в каждом периоде`},
     examples: rows ? await examples(connection,
       `SELECT ${line} AS line, ${ident(owner)} AS id, ${ident(period)} AS found FROM ${ident(ref.table)} WHERE ${cond} ORDER BY ${line} LIMIT ${maxExamples}`, ref.file, period) : []

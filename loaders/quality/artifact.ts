@@ -66,7 +66,7 @@ function allowed(c: ColumnSpec): Text {
   if (c.type === "category") {
     const pairs = Object.entries(c.values ?? {});
     // In Russian the export's own labels, with the meaning of a template value where it has a fixed one (да/нет…).
-    return {en: pairs.map(([s, e]) => `${s} → ${e}`).join("; "), ru: pairs.map(([s, e]) => (valueRu[e] && valueRu[e] !== s ? `${s} → ${valueRu[e]}` : s)).join("; ")};
+    return {en: pairs.map(([s, e]) => `${s} → ${e}`).join("; "), ru: pairs.map(([s, e]) => (valueRu[e] && valueRu[e].toLowerCase() !== s.toLowerCase() ? `${s} → ${valueRu[e]}` : s)).join("; ")};
   }
   if (c.type === "flag") return {en: "0 or 1", ru: "0 или 1"};
   const value = (x: number | string) => (typeof x === "number" ? ru.grouped(x, 4) : x);

@@ -171,7 +171,7 @@ export function reusedIdsFinding(audit: ReusedIdsAudit, file: string, field = "c
       en: `customer ids look re-used from ${w.first}: in ${span} only ${count(w.newCustomers, "customer is", "customers are")} new (${pct(w.newShare)} of active customers, against ${pct(w.baselineNewShare)} in a typical month) while ${count(w.orders, "order")} (${count(w.lines, "line")}) hold the volume, and ${pct(w.secondOrderShare)} of all second orders fall in these ${count(w.months, "month")}; repeat-purchase figures end at ${w.cutoff}`,
       ru: `идентификаторы покупателей, похоже, выдаются повторно начиная с ${w.first}: ${w.first === w.last ? `в ${w.first}` : `с ${w.first} по ${w.last}`} новых лишь ${ru.int(w.newCustomers)} (${ru.pct(w.newShare)} активных покупателей против ${ru.pct(w.baselineNewShare)} в обычный месяц), хотя объём держат ${ru.count(w.orders, nouns.order)} (${ru.count(w.lines, nouns.orderLine)}), и на эти ${ru.count(w.months, nouns.month)} приходится ${ru.pct(w.secondOrderShare)} всех вторых заказов; показатели повторных покупок заканчиваются ${w.cutoff}`
     },
-    examples: audit.months.filter((m) => m.affected).slice(0, 5).map((m) => ({file, line: 0, field: "time", found: m.month,
+    examples: audit.months.filter((m) => m.affected).slice(0, 5).map((m) => ({file, line: 0, field: "date", found: m.month,
       note: {en: `${m.newCustomers} new of ${m.customers} active customers; ${m.secondOrders} second orders; ${m.orders} orders`,
         ru: `новых ${ru.int(m.newCustomers)} из ${ru.int(m.customers)} активных покупателей; вторых заказов: ${ru.int(m.secondOrders)}; заказов: ${ru.int(m.orders)}`}}))};
 }

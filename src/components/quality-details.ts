@@ -21,6 +21,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string | numbe
 
 const number = (n: number) => grouped(n);
 
+/** A Russian count after «из» (genitive): из 1 строки, из 3 строк, из 732 строк. */
+function ofCount(n: number, noun: Noun): string {
+  return `${number(n)} ${new Intl.PluralRules("ru").select(n) === "one" ? noun.ru[1] : noun.ru[2]}`;
+}
+
 /** Field types of the case, to format numeric example values. */
 function fieldTypes(q: QualityArtifact): Record<string, string> {
   return Object.fromEntries(q.columns.map((c) => [c.field, c.type]));
@@ -28,7 +33,10 @@ function fieldTypes(q: QualityArtifact): Record<string, string> {
 
 /** Field → (analysis value → the export's label), for the case's category columns. */
 function fieldValues(q: QualityArtifact): Record<string, Record<string, string>> {
-  return Object.fromEntries(q.columns.filter((c) => c.values).map((c) => [c.field, c.values!]));
+  const out: Record<string, Record<string, string>> = {};
+  // One field may be a column of several files (a period in two exports): the first label of each value.
+  for (const c of q.columns) if (c.values) out[c.field] = {...c.values, ...out[c.field]};
+  return out;
 }
 
 export interface ExamplesOptions {
@@ -81,7 +89,7 @@ export function examplesTable(examples: Example[], {customerRows = false, labels
     }
   }
   if (total !== undefined && total > examples.length) {
-    root.appendChild(el("p", tr({en: `Showing ${number(examples.length)} of ${count(total, unit)}.`, ru: `Показано ${number(examples.length)} из ${count(total, unit)}.`}), "table-note"));
+    root.appendChild(el("p", tr({en: `Showing ${number(examples.length)} of ${count(total, unit)}.`, ru: `Показано ${number(examples.length)} из ${ofCount(total, unit)}.`}), "table-note"));
   }
   return root;
 }

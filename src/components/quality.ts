@@ -124,7 +124,7 @@ export function ReusedIdsChart(audit: NonNullable<QualityArtifact["reusedIds"]>,
     color: {legend: true, domain: series.map((s) => s.label), range: ["var(--theme-foreground-focus)", "#d95f02"]},
     marks: [
       w ? Plot.rectY([w], {x1: (d) => date(d.first), x2: (d) => next(d.last), y1: 0, y2: Math.max(1, ...data.map((d) => d.value)), fill: "#999", fillOpacity: 0.2}) : null,
-      w ? Plot.text([w], {x: (d) => date(d.first), frameAnchor: "top", dx: 4, dy: 4, textAnchor: "start", text: () => tr({en: "ids re-used", ru: "идентификаторы выдаются повторно"})}) : null,
+      w ? Plot.text([w], {x: (d) => date(d.first), frameAnchor: "top", dx: 4, dy: 4, textAnchor: "start", text: () => tr({en: "ids re-used", ru: "повтор id"})}) : null,
       Plot.lineY(data, {x: "month", y: "value", stroke: "series"}),
       Plot.dot(data, {x: "month", y: "value", fill: "series", r: 2.5, tip: {channels: {[tr({en: "active customers", ru: "активные покупатели"})]: "active"}, format: {x: "%Y-%m"}}}),
       Plot.ruleY([0])

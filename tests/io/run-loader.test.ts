@@ -45,5 +45,5 @@ test("ids leave the artifact unless customer rows are allowed", () => {
   const artifact = qualityArtifact(report, {id: "fitness", files: fitnessSchema.files});
   assert.doesNotMatch(JSON.stringify(artifact), /215380/);
   assert.equal(artifact.columns.length, 14);
-  assert.equal(artifact.labels.churn, "Left in the following month");
+  assert.deepEqual(artifact.labels.churn, {en: "Left in the following month", ru: "Ушёл в следующем месяце"});
 });
