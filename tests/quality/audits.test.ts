@@ -7,6 +7,7 @@ import {missingReferences, sharedKeys} from "../../loaders/quality/referential.t
 import {zeroActivity} from "../../loaders/quality/activity.ts";
 import {missingValues} from "../../loaders/quality/missing.ts";
 import {markupInText} from "../../loaders/quality/markup.ts";
+import {labelInText} from "../../loaders/quality/words.ts";
 
 test("exact and near duplicates, shared keys", async () => {
   await withDatabase(async (c) => {
@@ -40,5 +41,14 @@ test("ids missing from another file, zero activity, missing values, markup", asy
     await run(c, `CREATE TABLE p AS SELECT * FROM (VALUES ('Ваза <b>синяя</b>'), ('a < b > c'), ('<script>x</script>'), ('plain')) AS v(name)`);
     const markup = await markupInText(c, {table: "p", file: "p.csv"}, "name");
     assert.deepEqual(markup?.examples.map((e) => e.found), ["Ваза <b>синяя</b>", "<script>x</script>"]);
+  });
+});
+
+test("report texts name columns by their labels: the own field in English, every field in Russian, file names untouched", () => {
+  const labels = {additionalCharges: {en: "Spend on extra services", ru: "Траты на доп. услуги"}, revenue: {en: "Revenue", ru: "Выручка"}, money: {en: "Profit", ru: "Прибыль"}};
+  const text = {en: "3 values of additionalCharges lie outside (revenue, market_money.csv)", ru: "additionalCharges: 3 значения вне диапазона (revenue, market_money.csv)"};
+  assert.deepEqual(labelInText(text, "additionalCharges", labels), {
+    en: "3 values of spend on extra services lie outside (revenue, market_money.csv)",
+    ru: "«Траты на доп. услуги»: 3 значения вне диапазона («Выручка», market_money.csv)"
   });
 });
