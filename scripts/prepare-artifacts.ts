@@ -20,11 +20,14 @@ import {createHash} from "node:crypto";
 import {createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, openSync, closeSync} from "node:fs";
 import {dirname, join, relative} from "node:path";
 import {extract} from "tar-stream";
-import {editionLang, readSettings} from "../loaders/settings.ts";
+import {defaultLang, editionLang, readSettings} from "../loaders/settings.ts";
 import {writeEdition} from "./editions.ts";
 import {cases} from "../loaders/cases/registry.ts";
 import {resolveInputs} from "../loaders/inputs/resolve.ts";
 import {isDataError} from "../loaders/io/problems.ts";
+
+/** A message of the build in CLIENTELE_LANG (English by default). */
+const say = (en: string, ru: string) => (defaultLang() === "ru" ? ru : en);
 
 const sourceRoot = "src";
 const cacheDir = join(sourceRoot, ".observablehq", "cache");
@@ -98,11 +101,12 @@ function runLoader(loader: string): Promise<void> {
       if (code === 0) {
         renameSync(temp, output);
         loaderTimes.set(loader, performance.now() - started);
-        console.error(`load ${relative(sourceRoot, loader)} → ${statSync(output).size} bytes in ${Math.round(performance.now() - started)} ms`);
+        const [name, bytes, ms] = [relative(sourceRoot, loader), statSync(output).size, Math.round(performance.now() - started)];
+        console.error(say(`load ${name} → ${bytes} bytes in ${ms} ms`, `загрузчик ${name} → ${bytes} байт за ${ms} мс`));
         resolve();
       } else {
         rmSync(temp, {force: true});
-        reject(new Error(`${relative(sourceRoot, loader)} failed:\n${stderr.trim()}`));
+        reject(new Error(`${relative(sourceRoot, loader)} ${say("failed", "не выполнен")}:\n${stderr.trim()}`));
       }
     });
   });
@@ -140,11 +144,13 @@ function presentCases(): Set<string> {
   try {
     const inputs = resolveInputs(readSettings().dataDir);
     if (!inputs.cases.length) {
-      throw new Error(`DATA_DIR (${inputs.dataDir}) holds no case: no ${cases.map((c) => `${c.id}/`).join(", ")} folder and no mapping file.\nRun \`npm run init -- ${inputs.dataDir}\` to map your exports to the cases, or set DATA_DIR to another folder.`);
+      const folders = cases.map((c) => `${c.id}/`).join(", ");
+      throw new Error(say(`DATA_DIR (${inputs.dataDir}) holds no case: no ${folders} folder and no mapping file.\nRun \`npm run init -- ${inputs.dataDir}\` to map your exports to the cases, or set DATA_DIR to another folder.`,
+        `В DATA_DIR (${inputs.dataDir}) нет ни одного кейса: нет папок ${folders} и нет файла сопоставления.\nЗапустите \`npm run init -- ${inputs.dataDir}\`, чтобы сопоставить свои выгрузки кейсам, или укажите в DATA_DIR другую папку.`));
     }
     return new Set(inputs.cases.map((c) => c.id));
   } catch (error) {
-    console.error(`\nclientele: the report cannot be built.\n\n${isDataError(error) ? error.message : (error as Error).message}`);
+    console.error(`\nclientele: ${say("the report cannot be built.", "отчёт не удаётся построить.")}\n\n${isDataError(error) ? error.message : (error as Error).message}`);
     process.exit(1);
   }
 }
@@ -155,14 +161,14 @@ async function main(): Promise<void> {
   const previous = existsSync(fingerprintFile) ? readFileSync(fingerprintFile, "utf8") : null;
   if (previous !== current) {
     clearLoaderOutputs();
-    if (previous) console.error(`clientele: inputs changed since the last build; recomputing every artifact (data: ${readSettings().dataDir})`);
+    if (previous) console.error(`clientele: ${say("inputs changed since the last build; recomputing every artifact", "входные данные изменились с прошлой сборки; все артефакты пересчитываются")} (${say("data", "данные")}: ${readSettings().dataDir})`);
   }
   const loaders = listFiles(join(sourceRoot, "data")).filter((file) => loaderPattern.test(file));
   try {
     await runAll(loaders.filter((loader) => !existsSync(outputOf(loader))));
   } catch (error) {
     rmSync(fingerprintFile, {force: true});
-    console.error(`\nclientele: the report cannot be built.\n\n${(error as Error).message}`);
+    console.error(`\nclientele: ${say("the report cannot be built.", "отчёт не удаётся построить.")}\n\n${(error as Error).message}`);
     process.exit(1);
   }
   const outputs = loaders.map(outputOf);
@@ -171,7 +177,7 @@ async function main(): Promise<void> {
   for (const output of outputs) utimesSync(output, stamp, stamp);
   mkdirSync(cacheDir, {recursive: true});
   writeFileSync(fingerprintFile, current);
-  console.error(`clientele: loaders ${loaders.map((l) => `${relative(join(sourceRoot, "data"), l)} ${loaderTimes.has(l) ? `${(loaderTimes.get(l)! / 1000).toFixed(1)} s` : "cached"}`).join(", ")}`);
+  console.error(`clientele: ${say("loaders", "загрузчики")} ${loaders.map((l) => `${relative(join(sourceRoot, "data"), l)} ${loaderTimes.has(l) ? `${(loaderTimes.get(l)! / 1000).toFixed(1)} ${say("s", "с")}` : say("cached", "из кэша")}`).join(", ")}`);
 }
 
 await main();

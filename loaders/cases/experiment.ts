@@ -16,6 +16,7 @@ import type {CaseRun} from "./registry.ts";
 import {qualityArtifact} from "../quality/artifact.ts";
 import {buildReport} from "../quality/report.ts";
 import type {Exclusion} from "../quality/types.ts";
+import {nouns} from "../../src/components/glossary.ts";
 import {readExperiment, type ExperimentData} from "./experiment/read.ts";
 import {validity, type Validity} from "./experiment/validity.ts";
 import {funnel, type Funnel} from "./experiment/funnel.ts";
@@ -55,11 +56,11 @@ function summaryOf(f: Funnel, v: Validity, p: PowerReport, data: ExperimentData)
 
 function exclusionsOf(data: ExperimentData): Exclusion[] {
   return data.exclusions.flatMap((e): Exclusion[] => [
-    {id: `unknown-label-${e.test}`, reason: `${e.test}: a group label other than the plan's two`, rows: e.unknownLabelUsers, unit: "users", examples: []},
-    {id: `both-groups-${e.test}`, reason: `${e.test}: listed in both groups`, rows: e.bothGroups, unit: "users", examples: []},
-    {id: `no-signup-${e.test}`, reason: `${e.test}: no sign-up record (no analysis window)`, rows: e.noSignup, unit: "users", examples: []},
-    {id: `outside-audience-${e.test}`, reason: `${e.test}: outside the plan's region or enrolment dates`, rows: e.outsideRegion + e.outsideEnrolment, unit: "users", examples: []},
-    {id: `events-outside-${e.test}`, reason: `${e.test}: events before sign-up, after the test or after the user's window`, rows: e.events.beforeSignup + e.events.afterEnd + e.events.afterWindow, unit: "events", examples: []}
+    {id: `unknown-label-${e.test}`, reason: {en: `${e.test}: a group label other than the plan's two`, ru: `${e.test}: метка группы, которой нет среди двух групп плана`}, rows: e.unknownLabelUsers, unit: nouns.user, examples: []},
+    {id: `both-groups-${e.test}`, reason: {en: `${e.test}: listed in both groups`, ru: `${e.test}: записан в обе группы`}, rows: e.bothGroups, unit: nouns.user, examples: []},
+    {id: `no-signup-${e.test}`, reason: {en: `${e.test}: no sign-up record (no analysis window)`, ru: `${e.test}: нет записи о регистрации (нет окна анализа)`}, rows: e.noSignup, unit: nouns.user, examples: []},
+    {id: `outside-audience-${e.test}`, reason: {en: `${e.test}: outside the plan's region or enrolment dates`, ru: `${e.test}: вне региона или дат набора по плану`}, rows: e.outsideRegion + e.outsideEnrolment, unit: nouns.user, examples: []},
+    {id: `events-outside-${e.test}`, reason: {en: `${e.test}: events before sign-up, after the test or after the user's window`, ru: `${e.test}: события до регистрации, после теста или после окна пользователя`}, rows: e.events.beforeSignup + e.events.afterEnd + e.events.afterWindow, unit: nouns.event, examples: []}
   ].filter((x) => x.rows > 0));
 }
 
@@ -87,8 +88,9 @@ export const run: CaseRun = async (input, settings) => {
   const quality = buildReport("experiment", data.read, {
     exclusions: exclusionsOf(data),
     clean: {participants: analysed},
-    modelling: {unit: "participants", rows: analysed},
-    flow: [{stage: "Participant rows read", rows: data.read.files.participants.report.rows}, {stage: "Participants analysed (per test)", rows: analysed}]
+    modelling: {unit: nouns.participant, rows: analysed},
+    flow: [{stage: {en: "Participant rows read", ru: "Прочитано строк участников"}, rows: data.read.files.participants.report.rows},
+      {stage: {en: "Participants analysed (per test)", ru: "Участников в анализе (по тестам)"}, rows: analysed}]
   });
   return {...experimentArtifacts(data, {currency: caseMoney(input, settings).currency}), "quality.json": qualityArtifact(quality, input, settings)};
 };

@@ -5,6 +5,7 @@
  * DATA_DIR does not hold writes only `summary.json`, `files.json` and `dashboard.json` = null: its pages are not
  * built, and the overview leaves its panel out.
  */
+import type {Text} from "../../src/components/i18n.ts";
 import {writeArtifacts} from "../artifacts.ts";
 import {caseInput, presentCaseIds} from "../inputs/resolve.ts";
 import {runLoader} from "../io/run-loader.ts";
@@ -15,7 +16,7 @@ import type {ArtifactFile, QualityArtifact} from "../quality/artifact.ts";
 /** One export in the overview's file table. */
 export interface FileRow {
   file: string;
-  title: string;
+  title: Text;
   format: "csv" | "parquet";
   rows: number;
   columns: number;

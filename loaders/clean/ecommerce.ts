@@ -51,7 +51,8 @@ import type {Bin} from "../quality/weighted-quantile.ts";
 import {histogramQuantiles} from "../quality/weighted-quantile.ts";
 import {examples} from "../quality/sql-examples.ts";
 import {buildReport} from "../quality/report.ts";
-import {count} from "../quality/words.ts";
+import {count, ru} from "../quality/words.ts";
+import {nouns} from "../../src/components/glossary.ts";
 import {sameOccasionAudit} from "../quality/same-occasion.ts";
 import {RETURN_MIN_HOURS} from "../cases/ecommerce/occasions.ts";
 import {monthlyFlow, reusedIdsFinding, reusedIdWindow, type ReusedIdsAudit} from "../quality/reused-ids.ts";
@@ -127,7 +128,9 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, source: I
   const validation = read.files.order_lines.validation;
   const missing = Object.entries(validation.nulls).filter(([, n]) => n > 0);
   findings.push({kind: "missing", file, rows: missing.reduce((s, [, n]) => s + n, 0), groups: missing.length, examples: [],
-    summary: missing.length ? `values are missing (${missing.map(([f, n]) => `${f}: ${n}`).join(", ")})` : `no value is missing in ${file}`});
+    summary: missing.length
+      ? {en: `values are missing (${missing.map(([f, n]) => `${f}: ${n}`).join(", ")})`, ru: `есть пропущенные значения (${missing.map(([f, n]) => `${f}: ${ru.int(n)}`).join(", ")})`}
+      : {en: `no value is missing in ${file}`, ru: `в ${file} нет пропущенных значений`}});
 
   // Per line: exact copies (adjacent in the sort) and the first and last hour of each order + product.
   // The window is partitioned by order alone (its rows come out order by order, which keeps the later
@@ -195,34 +198,48 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, source: I
   // 1. exact duplicates
   const dupRows = totals.dupRows;
   const dupExamples = dupRows ? await examples(connection,
-    `SELECT line, orderId AS id, 'copy of line ' || copyOf AS note FROM order_line_flags WHERE isCopy ORDER BY line LIMIT 5`, file) : [];
+    `SELECT line, orderId AS id, 'copy of line ' || copyOf AS note, 'копия строки ' || copyOf AS note_ru FROM order_line_flags WHERE isCopy ORDER BY line LIMIT 5`, file) : [];
   findings.push({kind: "exact-duplicate", file, rows: dupRows,
-    summary: dupRows ? `${count(dupRows, "line repeats", "lines repeat")} an earlier line exactly` : "no line repeats another exactly",
-    method: "lines equal in time, customer, order, product, quantity and price", examples: dupExamples});
-  repairs.push({id: "drop-exact-duplicates", file, action: "removed", rows: dupRows, description: "Lines identical in every column to an earlier line are counted once.", examples: dupExamples});
+    summary: dupRows
+      ? {en: `${count(dupRows, "line repeats", "lines repeat")} an earlier line exactly`, ru: `${ru.plural(dupRows, "строка в точности повторяет", "строки в точности повторяют", "строк в точности повторяют")} более раннюю`}
+      : {en: "no line repeats another exactly", ru: "ни одна строка не повторяет другую в точности"},
+    method: {en: "lines equal in time, customer, order, product, quantity and price", ru: "строки, равные по времени, покупателю, заказу, товару, количеству и цене"}, examples: dupExamples});
+  repairs.push({id: "drop-exact-duplicates", file, action: "removed", rows: dupRows, examples: dupExamples,
+    description: {en: "Lines identical in every column to an earlier line are counted once.", ru: "Строки, совпадающие во всех столбцах с более ранней строкой, учитываются один раз."}});
 
   // 2. orders shared by several customers
   const sharedExamples = totals.sharedOrders ? await examples(connection,
-    `SELECT f.line, f.orderId AS id, 'order of ' || s.customers || ' customers; reassigned to the customer of line ' || s.firstLine AS note
+    `SELECT f.line, f.orderId AS id, 'order of ' || s.customers || ' customers; reassigned to the customer of line ' || s.firstLine AS note,
+       'заказ покупателей: ' || s.customers || '; передан покупателю строки ' || s.firstLine AS note_ru
      FROM order_line_flags f JOIN ${sharedOwners} s ON s.orderId = f.orderId
      WHERE NOT f.isCopy AND f.ch <> s.ownerCh ORDER BY f.line LIMIT 5`, file) : [];
   findings.push({kind: "shared-key", file, field: "orderId", rows: totals.sharedRows, groups: totals.sharedOrders,
-    summary: totals.sharedOrders ? `${count(totals.sharedOrders, "order appears", "orders appear")} under more than one customer (${count(totals.sharedRows, "line")})` : "every order belongs to one customer",
-    method: "orders with more than one distinct customer id", examples: sharedExamples});
+    summary: totals.sharedOrders
+      ? {en: `${count(totals.sharedOrders, "order appears", "orders appear")} under more than one customer (${count(totals.sharedRows, "line")})`,
+        ru: `${ru.plural(totals.sharedOrders, "заказ записан", "заказа записаны", "заказов записаны")} на нескольких покупателей (${ru.count(totals.sharedRows, nouns.row)})`}
+      : {en: "every order belongs to one customer", ru: "каждый заказ принадлежит одному покупателю"},
+    method: {en: "orders with more than one distinct customer id", ru: "заказы с несколькими разными идентификаторами покупателя"}, examples: sharedExamples});
   repairs.push({id: "reassign-shared-orders", file, field: "customerId", action: "changed", rows: totals.moved,
-    description: "An order belongs to the customer of its first line (earliest hour, then earliest line); its lines under other customers are reassigned to that customer.",
+    description: {en: "An order belongs to the customer of its first line (earliest hour, then earliest line); its lines under other customers are reassigned to that customer.",
+      ru: "Заказ принадлежит покупателю его первой строки (самый ранний час, затем самая ранняя строка); его строки, записанные на других покупателей, передаются этому покупателю."},
     examples: sharedExamples});
 
   // 3. earlier versions of a line: the same order + product logged again at a later hour
   const repeatedExamples = totals.repeatedRows ? await examples(connection,
-    `SELECT line, orderId AS id, strftime(time, '%Y-%m-%d %H:00') AS found, 'logged again at ' || strftime(lastTime, '%Y-%m-%d %H:00') || ' (kept)' AS note
-     FROM order_line_flags WHERE superseded ORDER BY line LIMIT 5`, file, "time") : [];
+    `SELECT line, orderId AS id, strftime(time, '%Y-%m-%d %H:00') AS found, 'logged again at ' || strftime(lastTime, '%Y-%m-%d %H:00') || ' (kept)' AS note,
+       'записана снова в ' || strftime(lastTime, '%Y-%m-%d %H:00') || ' (оставлена)' AS note_ru
+     FROM order_line_flags WHERE superseded ORDER BY line LIMIT 5`, file, "date") : [];
   const lineVersions = {keys: totals.repeatedGroups, changed: totals.changedGroups, revenueFirst: totals.revenueFirst, revenueLast: totals.revenueLast};
-  findings.push({kind: "near-duplicate", file, field: "time", rows: totals.repeatedRows, groups: totals.repeatedGroups,
-    summary: totals.repeatedRows ? `${count(totals.repeatedGroups, "product of an order is", "products of orders are")} logged again at a later hour (${count(totals.repeatedOrders, "order")}); ${count(totals.changedGroups, "of them changes", "of them change")} quantity or price in the later version` : "no order's product is logged at more than one hour",
-    method: "same order + product at more than one hour; quantity or price compared between the first and the last hour", examples: repeatedExamples});
+  findings.push({kind: "near-duplicate", file, field: "date", rows: totals.repeatedRows, groups: totals.repeatedGroups,
+    summary: totals.repeatedRows
+      ? {en: `${count(totals.repeatedGroups, "product of an order is", "products of orders are")} logged again at a later hour (${count(totals.repeatedOrders, "order")}); ${count(totals.changedGroups, "of them changes", "of them change")} quantity or price in the later version`,
+        ru: `${ru.plural(totals.repeatedGroups, "товар заказа записан", "товара заказов записаны", "товаров заказов записаны")} снова в более поздний час (${ru.count(totals.repeatedOrders, nouns.order)}); у ${ru.plural(totals.changedGroups, "из них", "из них", "из них")} в более поздней версии другое количество или цена`}
+      : {en: "no order's product is logged at more than one hour", ru: "ни один товар заказа не записан в разные часы"},
+    method: {en: "same order + product at more than one hour; quantity or price compared between the first and the last hour",
+      ru: "тот же заказ и товар в разные часы; количество и цена сравниваются между первым и последним часом"}, examples: repeatedExamples});
   repairs.push({id: "collapse-repeated-lines", file, action: "removed", rows: totals.repeatedRows,
-    description: "The log re-records an order's lines when the order is updated; for each order and product the lines of the last hour (the latest version) are kept, dated at the hour the product was first ordered, and the earlier versions are dropped.",
+    description: {en: "The log re-records an order's lines when the order is updated; for each order and product the lines of the last hour (the latest version) are kept, dated at the hour the product was first ordered, and the earlier versions are dropped.",
+      ru: "Журнал заново записывает строки заказа, когда заказ меняется; для каждого заказа и товара остаются строки последнего часа (последняя версия) с датой часа, когда товар был заказан впервые, а более ранние версии отбрасываются."},
     examples: repeatedExamples});
 
   // 4. wholesale threshold on kept lines, then the clean view
@@ -253,33 +270,42 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, source: I
     `SELECT coalesce(sum(lines) FILTER (WHERE regexp_matches(product, '${mixedPattern}')), 0) AS mixed,
        coalesce(sum(lines) FILTER (WHERE regexp_matches(product, '${markupPattern}')), 0) AS markup FROM ${keyed.products}`);
   const wholesaleExamples = scan.wholesaleRows ? await examples(connection,
-    `SELECT line, orderId AS id, CAST(quantity AS BIGINT) AS found, product AS note FROM order_lines_kept WHERE wholesale ORDER BY quantity DESC, line LIMIT 5`, file, "quantity") : [];
+    `SELECT line, orderId AS id, CAST(quantity AS BIGINT) AS found, product AS note, product AS note_ru FROM order_lines_kept WHERE wholesale ORDER BY quantity DESC, line LIMIT 5`, file, "quantity") : [];
   const thresholdText = threshold === null ? "none (quantities do not vary)" : `more than ${Math.floor(threshold)} units`;
+  const thresholdRu = threshold === null ? "порога нет: количества не различаются" : `больше ${ru.plural(Math.floor(threshold), "единицы", "единиц", "единиц")}`;
   findings.push({kind: "wholesale", file, field: "quantity", rows: scan.wholesaleRows, groups: scan.wholesaleOrders,
-    summary: `${count(scan.wholesaleRows, "line has", "lines have")} wholesale-sized quantities (${thresholdText})`,
-    method: `quantity > exp(Q3 + ${wholesaleK} × IQR) of ln(quantity) over lines with more than one unit`, examples: wholesaleExamples});
-  exclusions.push({id: "wholesale", unit: "order lines", rows: scan.wholesaleRows, examples: wholesaleExamples,
-    reason: `Wholesale-sized lines (${thresholdText}) are kept but marked as wholesale, and left out of consumption profiles.`});
+    summary: {en: `${count(scan.wholesaleRows, "line has", "lines have")} wholesale-sized quantities (${thresholdText})`,
+      ru: `в ${ru.plural(scan.wholesaleRows, "строке", "строках", "строках")} оптовые количества (${thresholdRu})`},
+    method: {en: `quantity > exp(Q3 + ${wholesaleK} × IQR) of ln(quantity) over lines with more than one unit`,
+      ru: `количество больше exp(третий квартиль + ${wholesaleK} × IQR) натурального логарифма количества по строкам больше чем с одной единицей`}, examples: wholesaleExamples});
+  exclusions.push({id: "wholesale", unit: nouns.orderLine, rows: scan.wholesaleRows, examples: wholesaleExamples,
+    reason: {en: `Wholesale-sized lines (${thresholdText}) are kept but marked as wholesale, and left out of consumption profiles.`,
+      ru: `Строки с оптовыми количествами (${thresholdRu}) оставлены, но помечены как оптовые и не входят в профили потребления.`}});
 
   // Other audits on the kept lines.
   const kept = {table: "order_lines_kept", file, line: "line"};
-  const price = await robustOutliers(connection, kept, "price", {log: true, histogram: true, idField: "orderId", subject: "unit price (log scale)"});
+  const price = await robustOutliers(connection, kept, "price", {log: true, histogram: true, idField: "orderId", subject: {en: "unit price (log scale)", ru: "цена за единицу (в логарифмической шкале)"}});
   if (price.rows) findings.push(price);
   const textExamples = (pattern: string) => examples(connection,
     `SELECT line, product AS found FROM order_lines_kept WHERE regexp_matches(product, '${pattern}') ORDER BY line LIMIT 3`, file, "product");
   if (text.markup) findings.push({kind: "markup", file, field: "product", rows: text.markup,
-    summary: `${count(text.markup, "product name contains", "product names contain")} HTML-like markup, kept and shown as plain text`,
+    summary: {en: `${count(text.markup, "product name contains", "product names contain")} HTML-like markup, kept and shown as plain text`,
+      ru: `${ru.plural(text.markup, "название товара содержит", "названия товаров содержат", "названий товаров содержат")} разметку вроде HTML; оставлены и показаны как обычный текст`},
     examples: await textExamples(markupPattern)});
   if (text.mixed) findings.push({kind: "lookalike", file, field: "product", rows: text.mixed,
-    summary: `${count(text.mixed, "product name mixes", "product names mix")} Latin and Cyrillic letters inside a word (kept as written)`,
+    summary: {en: `${count(text.mixed, "product name mixes", "product names mix")} Latin and Cyrillic letters inside a word (kept as written)`,
+      ru: `${ru.plural(text.mixed, "название товара смешивает", "названия товаров смешивают", "названий товаров смешивают")} латинские и кириллические буквы внутри слова (оставлены как написаны)`},
     examples: await textExamples(mixedPattern)});
   const gaps = await queryRows<{month: string}>(connection,
     `WITH m AS (SELECT DISTINCT date_trunc('month', time) AS month FROM order_owners),
           span AS (SELECT unnest(generate_series(min(month), max(month), INTERVAL 1 MONTH)) AS month FROM m)
      SELECT strftime(month, '%Y-%m') AS month FROM span WHERE month NOT IN (SELECT month FROM m) ORDER BY 1`);
-  findings.push({kind: "zero-activity", file, field: "time", rows: 0, groups: gaps.length,
-    summary: gaps.length ? `${count(gaps.length, "month")} between the first and last order ${gaps.length === 1 ? "has" : "have"} no order` : "every month between the first and last order has orders",
-    examples: gaps.slice(0, 5).map((g) => ({file, line: 0, field: "time", found: g.month}))});
+  findings.push({kind: "zero-activity", file, field: "date", rows: 0, groups: gaps.length,
+    summary: gaps.length
+      ? {en: `${count(gaps.length, "month")} between the first and last order ${gaps.length === 1 ? "has" : "have"} no order`,
+        ru: `${ru.plural(gaps.length, "месяц", "месяца", "месяцев")} между первым и последним заказом ${gaps.length === 1 ? "остался" : "остались"} без заказов`}
+      : {en: "every month between the first and last order has orders", ru: "в каждом месяце между первым и последним заказом есть заказы"},
+    examples: gaps.slice(0, 5).map((g) => ({file, line: 0, field: "date", found: g.month}))});
 
   // Re-used customer ids: the calendar audit on the orders (owner, first hour, revenue).
   const reusedIds = reusedIdWindow(await monthlyFlow(connection, {table: keyed.owners, customer: "ownerCh", time: "time", order: "orderId", lines: "lines", revenue: "revenue"}));
@@ -293,12 +319,12 @@ export async function cleanEcommerceInto(connection: DuckDBConnection, source: I
   const quality = buildReport("ecommerce", read, {
     findings, repairs, exclusions, lineVersions, reusedIds, sameOccasion: sameOccasion.audit,
     clean: {orderLines: cleanRows, customers},
-    modelling: {unit: "order lines", rows: cleanRows - scan.wholesaleRows},
+    modelling: {unit: nouns.orderLine, rows: cleanRows - scan.wholesaleRows},
     flow: [
-      {stage: "Order lines read", rows: read.files.order_lines.report.rows},
-      {stage: "After removing exact duplicates", rows: totals.distinctRows},
-      {stage: "Latest version of each line", rows: cleanRows},
-      {stage: "Without wholesale lines (used for profiles)", rows: cleanRows - scan.wholesaleRows}
+      {stage: {en: "Order lines read", ru: "Прочитано строк заказов"}, rows: read.files.order_lines.report.rows},
+      {stage: {en: "After removing exact duplicates", ru: "После удаления точных дубликатов"}, rows: totals.distinctRows},
+      {stage: {en: "Latest version of each line", ru: "Последняя версия каждой строки"}, rows: cleanRows},
+      {stage: {en: "Without wholesale lines (used for profiles)", ru: "Без оптовых строк (для профилей)"}, rows: cleanRows - scan.wholesaleRows}
     ]
   });
   return {name, keyed, wholesaleThreshold: threshold, repeatCutoff: reusedIds.window?.cutoff ?? null, reusedIds, quality, categoryColumn};

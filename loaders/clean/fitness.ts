@@ -17,6 +17,8 @@ import {exactDuplicates} from "../quality/duplicates.ts";
 import {robustOutliers} from "../quality/outliers.ts";
 import {missingValues} from "../quality/missing.ts";
 import {buildReport} from "../quality/report.ts";
+import {ru} from "../quality/words.ts";
+import {nouns} from "../../src/components/glossary.ts";
 import {categorySql} from "./sql.ts";
 import {memberColumns, type FitnessMember, type MemberColumn} from "../cases/fitness/features.ts";
 
@@ -41,8 +43,8 @@ export const MAX_LEVELS = 20;
 function untypedFeatures(columns: readonly ColumnSpec[]): Problem[] {
   return columns.filter((c) => c.extra && (c.type === "text" || c.type === "datetime")).map((c) => ({
     severity: "error", file: MAPPING_FILE, column: `${c.entry}.type`,
-    expected: "a feature of type flag, number, integer or category", found: shown(c.type),
-    hint: `give the column ${shown(c.source)} one of those types, or the role "ignore" to leave it out`
+    expected: {en: "a feature of type flag, number, integer or category", ru: "признак типа flag, number, integer или category"}, found: shown(c.type),
+    hint: {en: `give the column ${shown(c.source)} one of those types, or the role "ignore" to leave it out`, ru: `дайте столбцу ${shown(c.source)} один из этих типов или роль "ignore", чтобы не использовать его`}
   }));
 }
 
@@ -54,8 +56,10 @@ async function tooManyLevels(connection: DuckDBConnection, file: string, columns
     `SELECT ${categorical.map((c, i) => `count(DISTINCT ${ident(c.field)}) AS c${i}`).join(", ")} FROM members`);
   return categorical.flatMap((c, i) => counts[`c${i}`] <= MAX_LEVELS ? [] : [{
     severity: "error" as const, file, column: c.source,
-    expected: `at most ${MAX_LEVELS} different values in a category feature (mapping entry ${c.entry})`, found: `${counts[`c${i}`]} different values`,
-    hint: "group the values into fewer categories in the export, or give the column the role \"ignore\" (an identifier or free text is not a feature)"
+    expected: {en: `at most ${MAX_LEVELS} different values in a category feature (mapping entry ${c.entry})`, ru: `не больше ${MAX_LEVELS} разных значений в категориальном признаке (запись сопоставления ${c.entry})`},
+    found: {en: `${counts[`c${i}`]} different values`, ru: ru.plural(counts[`c${i}`], "разное значение", "разных значения", "разных значений")},
+    hint: {en: "group the values into fewer categories in the export, or give the column the role \"ignore\" (an identifier or free text is not a feature)",
+      ru: "сгруппируйте значения в выгрузке в меньшее число категорий или дайте столбцу роль \"ignore\" (идентификатор или произвольный текст — не признак)"}
   }]);
 }
 
@@ -70,35 +74,38 @@ async function clean(connection: DuckDBConnection, source: InputSource): Promise
   const columns = input.files[0].columns;
   const fields = columns.map((c) => c.field);
   const untyped = untypedFeatures(columns);
-  if (untyped.length) throw new DataError(untyped, `${MAPPING_FILE}: features the fitness case cannot use`);
+  if (untyped.length) throw new DataError(untyped, {en: `${MAPPING_FILE}: features the fitness case cannot use`, ru: `${MAPPING_FILE}: признаки, которые кейс «Фитнес» не может использовать`});
   if (columns.every((c) => c.target)) {
     throw new DataError([{severity: "error", file: MAPPING_FILE, column: `${input.files[0].entry}.columns`,
-      expected: "at least one feature column besides the target", found: "the target alone",
-      hint: "give a column of the export a role of the template or the role \"feature\""}], `${MAPPING_FILE}: nothing to predict churn from`);
+      expected: {en: "at least one feature column besides the target", ru: "хотя бы один столбец-признак, кроме целевого"}, found: {en: "the target alone", ru: "только целевой"},
+      hint: {en: "give a column of the export a role of the template or the role \"feature\"", ru: "дайте столбцу выгрузки роль шаблона или роль \"feature\""}}],
+      {en: `${MAPPING_FILE}: nothing to predict churn from`, ru: `${MAPPING_FILE}: отток не из чего предсказывать`});
   }
   const read = await readCase(connection, input);
   const members0 = read.files.members;
   const file = members0.spec.file;
   const levels = await tooManyLevels(connection, file, columns);
-  if (levels.length) throw new DataError(levels, `${file}: category features with too many values`);
+  if (levels.length) throw new DataError(levels, {en: `${file}: category features with too many values`, ru: `${file}: категориальные признаки со слишком большим числом значений`});
   const ref = {table: "members", file, line: `rowid + ${members0.lineOffset}`};
   // Rows alike in every column read are duplicates only when every column of the export was read:
   // columns the mapping leaves out (a name, a member number) may tell such rows apart.
   const unread = members0.report.columns - columns.length;
   const found = await exactDuplicates(connection, ref, {fields});
   const duplicates = unread && found.rows
-    ? {...found, summary: `${found.summary} in the ${columns.length} columns read; kept, because the export's ${unread} other column${unread === 1 ? "" : "s"} (left out by the mapping) may tell them apart`}
+    ? {...found, summary: {
+      en: `${found.summary.en} in the ${columns.length} columns read; kept, because the export's ${unread} other column${unread === 1 ? "" : "s"} (left out by the mapping) may tell them apart`,
+      ru: `${found.summary.ru} по ${ru.plural(columns.length, "прочитанному столбцу", "прочитанным столбцам", "прочитанным столбцам")}; оставлены, потому что ${unread === 1 ? "другой столбец" : "другие столбцы"} выгрузки (${ru.count(unread, nouns.column)}, не включённые в сопоставление) могут их различать`}}
     : found;
   const missing = await missingValues(connection, ref, fields);
   const findings: Finding[] = [duplicates, missing];
   for (const c of columns.filter(audited)) {
-    const f = await robustOutliers(connection, ref, c.field, {subject: c.field});
+    const f = await robustOutliers(connection, ref, c.field);
     if (f.rows) findings.push(f);
   }
   const repairs: Repair[] = [];
   if (!unread) {
     repairs.push({id: "drop-exact-duplicates", file, action: "removed", rows: duplicates.rows,
-      description: "Rows identical in every column to an earlier row are counted once.", examples: duplicates.examples});
+      description: {en: "Rows identical in every column to an earlier row are counted once.", ru: "Строки, совпадающие во всех столбцах с более ранней строкой, учитываются один раз."}, examples: duplicates.examples});
   }
   const all = fields.map(ident).join(", ");
   const values = columns.map((c) => `${valueSql(c, members0.validation.categories)} AS ${ident(c.field)}`).join(", ");
@@ -111,17 +118,18 @@ async function clean(connection: DuckDBConnection, source: InputSource): Promise
   const incomplete = unique - members.length;
   if (incomplete) {
     repairs.push({id: "drop-missing-features", file, action: "removed", rows: incomplete,
-      description: "Rows missing the target or a feature value are left out: the models and the clustering need every value.", examples: missing.examples});
+      description: {en: "Rows missing the target or a feature value are left out: the models and the clustering need every value.",
+        ru: "Строки без значения целевого признака или любого другого признака не учитываются: моделям и кластеризации нужны все значения."}, examples: missing.examples});
   }
   const quality = buildReport("fitness", read, {
     findings, repairs,
     clean: {members: members.length},
-    modelling: {unit: "members", rows: members.length},
+    modelling: {unit: nouns.member, rows: members.length},
     flow: [
-      {stage: "Members read", rows: members0.report.rows},
-      ...(unread ? [] : [{stage: "After removing exact duplicates", rows: unique}]),
-      ...(incomplete ? [{stage: "After removing rows with a missing value", rows: members.length}] : []),
-      {stage: "Used for modelling", rows: members.length}
+      {stage: {en: "Members read", ru: "Прочитано клиентов"}, rows: members0.report.rows},
+      ...(unread ? [] : [{stage: {en: "After removing exact duplicates", ru: "После удаления точных дубликатов"}, rows: unique}]),
+      ...(incomplete ? [{stage: {en: "After removing rows with a missing value", ru: "После удаления строк с пропусками"}, rows: members.length}] : []),
+      {stage: {en: "Used for modelling", ru: "Используется для моделирования"}, rows: members.length}
     ]
   });
   return {members, columns: memberColumns(columns), quality};

@@ -20,6 +20,9 @@ import {zeroActivity} from "../quality/activity.ts";
 import {missingValues} from "../quality/missing.ts";
 import {examples} from "../quality/sql-examples.ts";
 import {buildReport} from "../quality/report.ts";
+import {ru} from "../quality/words.ts";
+import {nouns} from "../../src/components/glossary.ts";
+import type {Text} from "../../src/components/i18n.ts";
 import {categorySql} from "./sql.ts";
 
 export type {Category, Period};
@@ -76,10 +79,13 @@ export interface OneClickOptions {
   extremeK?: number;
 }
 
-const exclusionText: Record<ExclusionReason, string> = {
-  "zero-activity": "No purchases in at least one of the three months: activity cannot be compared across periods.",
-  "extreme-revenue": "A revenue value far outside the plausible range was removed, leaving the customer's revenue incomplete.",
-  "incomplete": "The customer is missing from another export (revenue, minutes or profit), so features are incomplete."
+const exclusionText: Record<ExclusionReason, Text> = {
+  "zero-activity": {en: "No purchases in at least one of the three months: activity cannot be compared across periods.",
+    ru: "Нет покупок хотя бы в одном из трёх месяцев: активность нельзя сравнить между периодами."},
+  "extreme-revenue": {en: "A revenue value far outside the plausible range was removed, leaving the customer's revenue incomplete.",
+    ru: "Значение выручки далеко за пределами правдоподобного было удалено, и выручка покупателя неполна."},
+  "incomplete": {en: "The customer is missing from another export (revenue, minutes or profit), so features are incomplete.",
+    ru: "Покупателя нет в другой выгрузке (выручка, минуты на сайте или прибыль), поэтому признаки неполны."}
 };
 
 async function clean(connection: DuckDBConnection, source: InputSource, {extremeK = 10}: OneClickOptions): Promise<OneClickData> {
@@ -96,7 +102,7 @@ async function clean(connection: DuckDBConnection, source: InputSource, {extreme
     const dup = await exactDuplicates(connection, {table, file, line: `rowid + ${read.files[table].lineOffset}`}, {fields, idField: "id"});
     findings.push(dup, await missingValues(connection, {table, file, line: `rowid + ${read.files[table].lineOffset}`}, fields));
     repairs.push({id: `drop-exact-duplicates-${table}`, file, action: "removed", rows: dup.rows,
-      description: `Rows of ${file} identical to an earlier row are counted once.`, examples: dup.examples});
+      description: {en: `Rows of ${file} identical to an earlier row are counted once.`, ru: `Строки ${file}, совпадающие с более ранней строкой, учитываются один раз.`}, examples: dup.examples});
     await run(connection, `CREATE OR REPLACE TABLE ${table}_dedup AS SELECT rowid + ${read.files[table].lineOffset} AS line, * FROM ${table}
       QUALIFY row_number() OVER (PARTITION BY ${fields.join(", ")} ORDER BY rowid) = 1`);
   }
@@ -119,7 +125,8 @@ async function clean(connection: DuckDBConnection, source: InputSource, {extreme
     const orphans = await missingReferences(connection, ref(table, file), ref("behaviour", files.behaviour));
     findings.push(orphans);
     repairs.push({id: `drop-orphans-${table}`, file, action: "removed", rows: orphans.rows,
-      description: `Rows of ${file} whose customer id is not in ${files.behaviour} cannot be joined and are left out.`, examples: orphans.examples});
+      description: {en: `Rows of ${file} whose customer id is not in ${files.behaviour} cannot be joined and are left out.`,
+        ru: `Строки ${file}, идентификатора покупателя которых нет в ${files.behaviour}, нельзя соединить, и они не учитываются.`}, examples: orphans.examples});
     if (orphans.rows) await run(connection, `DELETE FROM ${table} WHERE id NOT IN (SELECT id FROM behaviour)`);
     findings.push(await missingReferences(connection, ref("behaviour", files.behaviour), ref(table, file)));
   }
@@ -127,7 +134,7 @@ async function clean(connection: DuckDBConnection, source: InputSource, {extreme
   // Outliers per numeric column (reported), and the extreme revenue outlier (removed).
   for (const period of ["before_previous", "previous", "current"]) {
     const f = await robustOutliers(connection, {table: "revenue", file: files.revenue, line: "line"}, "revenue",
-      {where: `period = '${period}' AND revenue > 0`, idField: "id", subject: `revenue (${period.replace("_", " ")} month)`});
+      {where: `period = '${period}' AND revenue > 0`, idField: "id", subject: {en: `revenue (${period.replace("_", " ")} month)`, ru: `revenue (${periodRu[period]})`}});
     if (f.rows) findings.push(f);
   }
   for (const [table, file, field] of [["minutes", files.minutes, "minutes"], ["profit", files.profit, "profit"]] as const) {
@@ -138,12 +145,13 @@ async function clean(connection: DuckDBConnection, source: InputSource, {extreme
   const cond = extreme ? `revenue > ${extreme.high}` : "false";
   const {rows: extremeRows} = await queryOne<{rows: number}>(connection, `SELECT count(*) AS rows FROM revenue WHERE ${cond}`);
   repairs.push({id: "remove-extreme-revenue", file: files.revenue, field: "revenue", action: "changed", rows: extremeRows,
-    description: `Revenue values more than ${extremeK} robust spreads (1.4826 × MAD) above the median of positive revenue${extreme ? ` (above ${(Math.round(extreme.high * 10) / 10).toLocaleString("en-US")})` : ""} are implausible; they are set to missing.`,
+    description: {en: `Revenue values more than ${extremeK} robust spreads (1.4826 × MAD) above the median of positive revenue${extreme ? ` (above ${(Math.round(extreme.high * 10) / 10).toLocaleString("en-US")})` : ""} are implausible; they are set to missing.`,
+      ru: `Значения выручки, превышающие медиану положительной выручки больше чем на ${extremeK} устойчивых разбросов (1,4826 × медианное абсолютное отклонение)${extreme ? ` (выше ${ru.grouped(Math.round(extreme.high * 10) / 10, 1)})` : ""}, неправдоподобны; они считаются пропущенными.`},
     examples: extremeRows ? await examples(connection, `SELECT line, id, revenue AS found FROM revenue WHERE ${cond} ORDER BY line LIMIT 5`, files.revenue, "revenue") : []});
   if (extremeRows) await run(connection, `UPDATE revenue SET revenue = NULL WHERE ${cond}`);
 
   // Zero-activity periods.
-  const zero = await zeroActivity(connection, {table: "revenue", file: files.revenue, line: "line"}, {owner: "id", value: "revenue", period: "period", noun: "customer"});
+  const zero = await zeroActivity(connection, {table: "revenue", file: files.revenue, line: "line"}, {owner: "id", value: "revenue", period: "period", noun: nouns.buyer});
   findings.push(zero);
 
   // Join into one row per customer, with the reason for exclusion (first that applies).
@@ -170,7 +178,7 @@ async function clean(connection: DuckDBConnection, source: InputSource, {extreme
   for (const reason of ["zero-activity", "extreme-revenue", "incomplete"] as ExclusionReason[]) {
     const ex = await examples(connection, `SELECT line, id FROM customers WHERE excluded = '${reason}' ORDER BY line LIMIT 5`, files.behaviour);
     const {rows} = await queryOne<{rows: number}>(connection, `SELECT count(*) AS rows FROM customers WHERE excluded = '${reason}'`);
-    exclusions.push({id: reason, reason: exclusionText[reason], rows, unit: "customers", examples: ex});
+    exclusions.push({id: reason, reason: exclusionText[reason], rows, unit: nouns.buyer, examples: ex});
   }
 
   const customers = await queryRows<OneClickCustomer>(connection, `SELECT * FROM customers ORDER BY line`);
@@ -181,7 +189,7 @@ async function clean(connection: DuckDBConnection, source: InputSource, {extreme
   const quality = buildReport("one-click", read, {
     findings, repairs, exclusions,
     clean: {customers: customers.length, revenue: revenue.length, minutes: minutes.length, profit: profit.length},
-    modelling: {unit: "customers", rows: modelling.length},
+    modelling: {unit: nouns.buyer, rows: modelling.length},
     flow: flow(files.behaviour, read.files.market_file.report.rows, customers.length, exclusions, modelling.length)
   });
   const template = oneClickSchema.files.find((f) => f.table === "market_file")!.columns;
@@ -190,21 +198,26 @@ async function clean(connection: DuckDBConnection, source: InputSource, {extreme
   return {customers, modelling, revenue, minutes, profit, quality, labels};
 }
 
-const exclusionShort: Record<ExclusionReason, string> = {
-  "zero-activity": "customers with a month of no purchases",
-  "extreme-revenue": "customers with an implausible revenue",
-  "incomplete": "customers missing from another export"
+const exclusionShort: Record<ExclusionReason, Text> = {
+  "zero-activity": {en: "customers with a month of no purchases", ru: "покупателей с месяцем без покупок"},
+  "extreme-revenue": {en: "customers with an implausible revenue", ru: "покупателей с неправдоподобной выручкой"},
+  "incomplete": {en: "customers missing from another export", ru: "покупателей, которых нет в другой выгрузке"}
 };
 
-function flow(file: string, read: number, kept: number, exclusions: Exclusion[], used: number): {stage: string; rows: number}[] {
-  const steps = [{stage: `Customers read (${file})`, rows: read}, {stage: "After removing exact duplicates", rows: kept}];
+/** The periods of the revenue export, in Russian. */
+const periodRu: Record<string, string> = {before_previous: "позапрошлый месяц", previous: "прошлый месяц", current: "текущий месяц"};
+
+function flow(file: string, read: number, kept: number, exclusions: Exclusion[], used: number): {stage: Text; rows: number}[] {
+  const steps = [{stage: {en: `Customers read (${file})`, ru: `Прочитано покупателей (${file})`}, rows: read},
+    {stage: {en: "After removing exact duplicates", ru: "После удаления точных дубликатов"}, rows: kept}];
   let left = kept;
   for (const e of exclusions) {
     if (!e.rows) continue;
     left -= e.rows;
-    steps.push({stage: `Without ${exclusionShort[e.id as ExclusionReason] ?? e.id}`, rows: left});
+    const short = exclusionShort[e.id as ExclusionReason] ?? {en: e.id, ru: e.id};
+    steps.push({stage: {en: `Without ${short.en}`, ru: `Без ${short.ru}`}, rows: left});
   }
-  steps.push({stage: "Used for modelling", rows: used});
+  steps.push({stage: {en: "Used for modelling", ru: "Используется для моделирования"}, rows: used});
   return steps;
 }
 

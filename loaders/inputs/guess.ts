@@ -13,12 +13,18 @@ import {flagWords, idWords, outcomeWords, personalWords, russianLabels, valueWor
 import type {InspectedColumn, InspectedFile} from "./inspect.ts";
 import {EXTRA_FEATURE, IGNORED, type MappedColumn} from "./mapping.ts";
 import {nameHasWord, nameSimilarity, normalName, readableName} from "./names.ts";
+import type {Text} from "../../src/components/i18n.ts";
+import {formats} from "../../src/components/format.ts";
+
+const ru = formats("ru");
 
 /** Least score (name or value pattern, times type fit) for a column to take a role. */
 const ROLE_THRESHOLD = 0.45;
 
-export interface ColumnGuess extends MappedColumn {
+export interface ColumnGuess extends Omit<MappedColumn, "why"> {
   header: string;
+  /** Why init chose this role or left the column out, in both languages (the mapping keeps CLIENTELE_LANG's). */
+  why?: Text;
   /** Sampled values init could not place (the analyst must give their meaning in `values`). */
   unplaced?: string[];
   /** Sampled values read as misspellings of a template value (the reader repairs and counts them). */
@@ -143,28 +149,41 @@ function roleGuess(role: ColumnSpec, col: InspectedColumn, score: number, byName
     if (placed.unplaced.length) guess.unplaced = placed.unplaced;
     if (placed.misspelt.length) guess.misspelt = placed.misspelt;
   }
-  guess.why = byName ? `named like the role (${role.label}), ${col.kind} values` : `${col.kind} values (the name did not say)`;
+  guess.why = byName
+    ? {en: `named like the role (${role.label}), ${col.kind} values`, ru: `название похоже на роль (${labelOf(role).ru}), значения: ${kindRu[col.kind]}`}
+    : {en: `${col.kind} values (the name did not say)`, ru: `значения: ${kindRu[col.kind]} (по названию не понять)`};
   return guess;
 }
 
 /** Why a column must not become a feature, or null. */
-export function exclusion(col: InspectedColumn, hasTarget: boolean): string | null {
-  if (col.kind === "empty") return "empty in the sample";
-  if (hasTarget && nameHasWord(col.header, outcomeWords)) return "records the outcome the target predicts (it would leak it)";
-  if (col.kind === "email") return "personal data (e-mails)";
-  if (col.kind === "phone") return "personal data (phone numbers)";
-  if (col.kind === "person-name") return "personal data (names)";
+export function exclusion(col: InspectedColumn, hasTarget: boolean): Text | null {
+  if (col.kind === "empty") return {en: "empty in the sample", ru: "пуст в выборке"};
+  if (hasTarget && nameHasWord(col.header, outcomeWords)) return {en: "records the outcome the target predicts (it would leak it)", ru: "записывает исход, который предсказывает целевой признак (выдал бы его модели)"};
+  if (col.kind === "email") return {en: "personal data (e-mails)", ru: "персональные данные (адреса электронной почты)"};
+  if (col.kind === "phone") return {en: "personal data (phone numbers)", ru: "персональные данные (номера телефонов)"};
+  if (col.kind === "person-name") return {en: "personal data (names)", ru: "персональные данные (имена)"};
   if (col.kind !== "flag") {
-    for (const [what, words] of Object.entries(personalWords)) if (nameHasWord(col.header, words)) return `personal data (${what})`;
+    for (const [what, words] of Object.entries(personalWords)) if (nameHasWord(col.header, words)) return {en: `personal data (${what})`, ru: `персональные данные (${personalRu[what as keyof typeof personalWords]})`};
   }
   const unique = col.filled >= 20 && col.distinct / col.filled >= 0.95;
+  const distinct = (lang: "en" | "ru") => lang === "en" ? `${col.distinct} different values in ${col.filled} sampled rows`
+    : `${ru.plural(col.distinct, "разное значение", "разных значения", "разных значений")} в ${ru.plural(col.filled, "строке", "строках", "строках")} выборки`;
   if (col.kind === "uuid" || (["integer", "text", "category"].includes(col.kind) && (unique || (col.distinct / Math.max(1, col.filled) >= 0.5 && nameHasWord(col.header, idWords))))) {
-    return `an identifier (${col.distinct} different values in ${col.filled} sampled rows)`;
+    return {en: `an identifier (${distinct("en")})`, ru: `идентификатор (${distinct("ru")})`};
   }
-  if (col.kind === "datetime") return "a date: not a feature as it stands (a duration derived from it could be)";
-  if (col.kind === "text") return `free text (${col.distinct} different values in ${col.filled} sampled rows)`;
+  if (col.kind === "datetime") return {en: "a date: not a feature as it stands (a duration derived from it could be)", ru: "дата: как есть не признак (признаком мог бы стать срок, вычисленный из неё)"};
+  if (col.kind === "text") return {en: `free text (${distinct("en")})`, ru: `произвольный текст (${distinct("ru")})`};
   return null;
 }
+
+/** The kinds of values init recognises, in Russian. */
+const kindRu: Record<InspectedColumn["kind"], string> = {
+  empty: "пустые", flag: "0 и 1", "yes-no": "да/нет", integer: "целые числа", number: "числа", datetime: "даты",
+  uuid: "уникальные идентификаторы", email: "адреса электронной почты", phone: "номера телефонов", "person-name": "имена людей",
+  category: "категории", text: "текст"
+};
+
+const personalRu: Record<keyof typeof personalWords, string> = {names: "имена", emails: "адреса электронной почты", phones: "номера телефонов", addresses: "адреса"};
 
 const featureType: Partial<Record<InspectedColumn["kind"], ColumnType>> = {flag: "flag", "yes-no": "flag", integer: "integer", number: "number", category: "category"};
 
@@ -172,10 +191,10 @@ const featureType: Partial<Record<InspectedColumn["kind"], ColumnType>> = {flag:
 function extraGuess(col: InspectedColumn, churnTable: boolean, hasTarget: boolean): ColumnGuess {
   const why = exclusion(col, hasTarget);
   if (why) return {header: col.header, role: IGNORED, why, confidence: 0.8};
-  if (!churnTable) return {header: col.header, role: IGNORED, why: "no role in this template"};
+  if (!churnTable) return {header: col.header, role: IGNORED, why: {en: "no role in this template", ru: "в этом шаблоне для него нет роли"}};
   const type = featureType[col.kind]!;
   const readable = readableName(col.header);
-  const guess: ColumnGuess = {header: col.header, role: EXTRA_FEATURE, type, label: {en: readable, ru: readable}, confidence: 0.7, why: `${col.kind} values`};
+  const guess: ColumnGuess = {header: col.header, role: EXTRA_FEATURE, type, label: {en: readable, ru: readable}, confidence: 0.7, why: {en: `${col.kind} values`, ru: `значения: ${kindRu[col.kind]}`}};
   if (col.kind === "yes-no") guess.values = placeFlag(col).values;
   return guess;
 }

@@ -8,8 +8,8 @@
  */
 import {readFileSync} from "node:fs";
 import {cases, type CaseId} from "../cases/registry.ts";
-import {DataError, shown, type Problem} from "../io/problems.ts";
-import type {ColumnType} from "../io/schema.ts";
+import {DataError, shown, type Message, type Problem} from "../io/problems.ts";
+import {columnLabel, type ColumnType} from "../io/schema.ts";
 
 export const MAPPING_FILE = "clientele-mapping.json";
 
@@ -62,13 +62,15 @@ export interface Mapping {
   money?: Partial<Record<CaseId, MoneySpec>>;
 }
 
+const cannotRead = {en: `Cannot read ${MAPPING_FILE}`, ru: `Не удаётся прочитать ${MAPPING_FILE}`};
+
 const COLUMN_TYPES: ColumnType[] = ["flag", "number", "integer", "category", "text", "datetime"];
 
 /** Where a mapping entry is, for messages. */
 export const fileEntry = (i: number) => `files[${i}]`;
 export const columnEntry = (i: number, header: string) => `files[${i}].columns[${JSON.stringify(header)}]`;
 
-function problem(entry: string, expected: string, found: string, hint?: string): Problem {
+function problem(entry: string, expected: Message, found: Message, hint?: Message): Problem {
   return {severity: "error", file: MAPPING_FILE, column: entry, expected, found, hint};
 }
 
@@ -85,74 +87,80 @@ export function parseMapping(text: string): Mapping {
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw new DataError([{severity: "error", file: MAPPING_FILE, line: lineOf(text, error as Error), expected: "valid JSON",
-      found: (error as Error).message, hint: "check commas and quotes near that line, or run `npm run init -- DIR` again"}], `Cannot read ${MAPPING_FILE}`);
+    throw new DataError([{severity: "error", file: MAPPING_FILE, line: lineOf(text, error as Error), expected: {en: "valid JSON", ru: "правильный JSON"},
+      found: (error as Error).message, hint: {en: "check commas and quotes near that line, or run `npm run init -- DIR` again", ru: "проверьте запятые и кавычки рядом с этой строкой или снова запустите `npm run init -- DIR`"}}], cannotRead);
   }
   const problems: Problem[] = [];
   if (!isObject(raw) || !Array.isArray(raw.files)) {
-    throw new DataError([problem("files", "an object with a list \"files\"", shown(JSON.stringify(raw)))], `Cannot read ${MAPPING_FILE}`);
+    throw new DataError([problem("files", {en: "an object with a list \"files\"", ru: "объект со списком \"files\""}, shown(JSON.stringify(raw)))], cannotRead);
   }
   const claimed = new Map<string, number>();
   raw.files.forEach((f: unknown, i: number) => {
     const at = fileEntry(i);
-    if (!isObject(f)) return problems.push(problem(at, "an object with file, case, input and columns", shown(JSON.stringify(f))));
+    if (!isObject(f)) return problems.push(problem(at, {en: "an object with file, case, input and columns", ru: "объект с file, case, input и columns"}, shown(JSON.stringify(f))));
     const def = cases.find((c) => c.id === f.case);
-    if (typeof f.file !== "string" || !f.file) problems.push(problem(`${at}.file`, "the export's path relative to DATA_DIR", shown(f.file)));
-    if (!def) return problems.push(problem(`${at}.case`, `one of ${cases.map((c) => shown(c.id)).join(", ")}`, shown(f.case)));
+    if (typeof f.file !== "string" || !f.file) problems.push(problem(`${at}.file`, {en: "the export's path relative to DATA_DIR", ru: "путь к выгрузке относительно DATA_DIR"}, shown(f.file)));
+    if (!def) return problems.push(problem(`${at}.case`, {en: `one of ${cases.map((c) => shown(c.id)).join(", ")}`, ru: `одно из ${cases.map((c) => shown(c.id)).join(", ")}`}, shown(f.case)));
     const template = def.schema.files.find((t) => t.table === f.input);
     if (!template) {
-      return problems.push(problem(`${at}.input`, `an input of ${def.id}: ${def.schema.files.map((t) => shown(t.table)).join(", ")}`, shown(f.input)));
+      const inputs = def.schema.files.map((t) => shown(t.table)).join(", ");
+      return problems.push(problem(`${at}.input`, {en: `an input of ${def.id}: ${inputs}`, ru: `вход кейса ${def.id}: ${inputs}`}, shown(f.input)));
     }
     const key = `${def.id}/${template.table}`;
     if (claimed.has(key)) {
-      problems.push(problem(`${at}.input`, `one file per input: ${fileEntry(claimed.get(key)!)} is already the ${def.id} input ${shown(template.table)}`,
-        `${shown(f.file)} claiming it too`, "keep one of the two entries, or join the files into one export"));
+      problems.push(problem(`${at}.input`,
+        {en: `one file per input: ${fileEntry(claimed.get(key)!)} is already the ${def.id} input ${shown(template.table)}`, ru: `один файл на вход: ${fileEntry(claimed.get(key)!)} уже вход ${shown(template.table)} кейса ${def.id}`},
+        {en: `${shown(f.file)} claiming it too`, ru: `${shown(f.file)}, который тоже на него претендует`},
+        {en: "keep one of the two entries, or join the files into one export", ru: "оставьте одну из двух записей или объедините файлы в одну выгрузку"}));
     } else claimed.set(key, i);
-    if (!isObject(f.columns)) return problems.push(problem(`${at}.columns`, "an object: export header → {role, label}", shown(JSON.stringify(f.columns))));
+    if (!isObject(f.columns)) return problems.push(problem(`${at}.columns`, {en: "an object: export header → {role, label}", ru: "объект: заголовок выгрузки → {role, label}"}, shown(JSON.stringify(f.columns))));
     const roles = new Set(template.columns.map((c) => c.field));
     const taken = new Map<string, string>();
     for (const [header, c] of Object.entries(f.columns)) {
       const entry = columnEntry(i, header);
       if (!isObject(c) || typeof c.role !== "string") {
-        problems.push(problem(entry, "an object with a role", shown(JSON.stringify(c))));
+        problems.push(problem(entry, {en: "an object with a role", ru: "объект с role"}, shown(JSON.stringify(c))));
         continue;
       }
       if (c.role !== EXTRA_FEATURE && c.role !== IGNORED && !roles.has(c.role)) {
-        problems.push(problem(`${entry}.role`, `a role of ${def.id} ${template.table} (${[...roles].join(", ")}), "${EXTRA_FEATURE}" or "${IGNORED}"`, shown(c.role)));
+        const list = `(${[...roles].join(", ")}), "${EXTRA_FEATURE}"`;
+        problems.push(problem(`${entry}.role`, {en: `a role of ${def.id} ${template.table} ${list} or "${IGNORED}"`, ru: `роль входа ${template.table} кейса ${def.id} ${list} или "${IGNORED}"`}, shown(c.role)));
         continue;
       }
       if (c.role !== EXTRA_FEATURE && c.role !== IGNORED) {
         if (taken.has(c.role)) {
-          problems.push(problem(`${entry}.role`, `each role once in a file`, `${shown(c.role)} also given to ${columnEntry(i, taken.get(c.role)!)}`,
-            "keep the role on one column and set the other's role to \"ignore\""));
+          problems.push(problem(`${entry}.role`, {en: `each role once in a file`, ru: "каждая роль один раз в файле"},
+            {en: `${shown(c.role)} also given to ${columnEntry(i, taken.get(c.role)!)}`, ru: `${shown(c.role)} дана ещё и ${columnEntry(i, taken.get(c.role)!)}`},
+            {en: "keep the role on one column and set the other's role to \"ignore\"", ru: "оставьте роль у одного столбца, а другому дайте роль \"ignore\""}));
         } else taken.set(c.role, header);
       }
       if (c.role === EXTRA_FEATURE && c.type !== undefined && !COLUMN_TYPES.includes(c.type as ColumnType)) {
-        problems.push(problem(`${entry}.type`, `one of ${COLUMN_TYPES.join(", ")}`, shown(c.type)));
+        problems.push(problem(`${entry}.type`, {en: `one of ${COLUMN_TYPES.join(", ")}`, ru: `одно из ${COLUMN_TYPES.join(", ")}`}, shown(c.type)));
       }
       if (c.values !== undefined && (!isObject(c.values) || Object.values(c.values).some((v) => typeof v !== "string"))) {
-        problems.push(problem(`${entry}.values`, "an object: value in the export → value of the template (both text)", shown(JSON.stringify(c.values))));
+        problems.push(problem(`${entry}.values`, {en: "an object: value in the export → value of the template (both text)", ru: "объект: значение в выгрузке → значение шаблона (оба — текст)"}, shown(JSON.stringify(c.values))));
       } else if (c.values !== undefined) {
         // A yes/no column (a template flag, or an extra feature of type flag) stands for 1 or 0.
         const isFlag = c.role === EXTRA_FEATURE ? c.type === "flag" : template.columns.find((t) => t.field === c.role)?.type === "flag";
         const wrong = isFlag ? Object.entries(c.values as Record<string, string>).filter(([, v]) => v !== "0" && v !== "1") : [];
         if (wrong.length) {
-          problems.push(problem(`${entry}.values`, `"1" or "0" for each label of a yes/no column`, wrong.map(([k, v]) => `${shown(k)} → ${shown(v)}`).join(", "),
-            `write e.g. {"${wrong[0][0]}": "1"} for the label that means yes`));
+          problems.push(problem(`${entry}.values`, {en: `"1" or "0" for each label of a yes/no column`, ru: `"1" или "0" для каждой метки столбца «да/нет»`}, wrong.map(([k, v]) => `${shown(k)} → ${shown(v)}`).join(", "),
+            {en: `write e.g. {"${wrong[0][0]}": "1"} for the label that means yes`, ru: `напишите, например, {"${wrong[0][0]}": "1"} для метки, которая означает «да»`}));
         }
       }
       if (c.label !== undefined && (!isObject(c.label) || Object.values(c.label).some((v) => typeof v !== "string"))) {
-        problems.push(problem(`${entry}.label`, "an object like {\"en\": \"Contract length\", \"ru\": \"Срок договора\"}", shown(JSON.stringify(c.label))));
+        problems.push(problem(`${entry}.label`, {en: "an object like {\"en\": \"Contract length\", \"ru\": \"Срок договора\"}", ru: "объект вида {\"en\": \"Contract length\", \"ru\": \"Срок договора\"}"}, shown(JSON.stringify(c.label))));
       }
     }
     for (const col of template.columns) {
       if (col.optional || taken.has(col.field)) continue;
-      problems.push(problem(`${at}.columns`, `a column with the role ${shown(col.field)} (${col.label})`, "no column given that role",
-        `add "<header>": {"role": "${col.field}"} for the export's column that holds it`));
+      problems.push(problem(`${at}.columns`, {en: `a column with the role ${shown(col.field)} (${col.label})`, ru: `столбец с ролью ${shown(col.field)} (${columnLabel(col).ru})`},
+        {en: "no column given that role", ru: "ни одному столбцу не дана эта роль"},
+        {en: `add "<header>": {"role": "${col.field}"} for the export's column that holds it`, ru: `добавьте "<заголовок>": {"role": "${col.field}"} для столбца выгрузки, в котором это записано`}));
     }
   });
   problems.push(...moneyProblems(raw.money));
-  if (problems.length) throw new DataError(problems, `${MAPPING_FILE} has mistakes`);
+  if (problems.length) throw new DataError(problems, {en: `${MAPPING_FILE} has mistakes`, ru: `В ${MAPPING_FILE} есть ошибки`});
   return raw as unknown as Mapping;
 }
 

@@ -7,6 +7,8 @@ import {cases, type CaseId} from "../cases/registry.ts";
 import {guessInput, type ColumnGuess, type InputGuess} from "./guess.ts";
 import {findExports, inspectFile, type InspectedFile} from "./inspect.ts";
 import type {MappedColumn, MappedFile, Mapping} from "./mapping.ts";
+import {tr} from "../../src/components/i18n.ts";
+import {defaultLang} from "../settings.ts";
 
 /** Two inputs a file fits whose confidences differ by less than this are reported as ambiguous. */
 const AMBIGUOUS = 0.05;
@@ -29,8 +31,9 @@ export interface Proposal {
   incomplete: {case: CaseId; found: PlacedFile[]; lacking: string[]}[];
 }
 
-function mappedColumn({header: _header, unplaced: _unplaced, misspelt: _misspelt, ...column}: ColumnGuess): MappedColumn {
-  return column;
+/** A guessed column as the mapping writes it: the reason in the build's language (CLIENTELE_LANG). */
+function mappedColumn({header: _header, unplaced: _unplaced, misspelt: _misspelt, why, ...column}: ColumnGuess): MappedColumn {
+  return {...column, ...(why ? {why: tr(why, defaultLang())} : {})};
 }
 
 function mappedFile({file, guess}: PlacedFile): MappedFile {

@@ -77,11 +77,12 @@ function fromMapping(dataDir: string, path: string): CaseInput[] {
     const full = join(dataDir, f.file);
     return existsSync(full) && statSync(full).isFile() ? [] : [{
       severity: "error" as const, file: MAPPING_FILE, column: `${fileEntry(i)}.file`,
-      expected: `the export ${shown(f.file)} in ${dataDir}`, found: "no such file",
-      hint: "correct the path (relative to DATA_DIR) or remove the entry, then run `npm run init` again if the exports changed"
+      expected: {en: `the export ${shown(f.file)} in ${dataDir}`, ru: `выгрузка ${shown(f.file)} в ${dataDir}`}, found: {en: "no such file", ru: "такого файла нет"},
+      hint: {en: "correct the path (relative to DATA_DIR) or remove the entry, then run `npm run init` again if the exports changed",
+        ru: "исправьте путь (относительно DATA_DIR) или удалите запись, затем, если выгрузки изменились, снова запустите `npm run init`"}
     }];
   });
-  if (missing.length) throw new DataError(missing, `${MAPPING_FILE} names files that are not there`);
+  if (missing.length) throw new DataError(missing, {en: `${MAPPING_FILE} names files that are not there`, ru: `${MAPPING_FILE} называет файлы, которых нет`});
   const out: CaseInput[] = [];
   for (const def of cases) {
     const entries = mapping.files.map((f, i) => ({f, i})).filter(({f}) => f.case === def.id);
@@ -91,10 +92,11 @@ function fromMapping(dataDir: string, path: string): CaseInput[] {
       if (!found && template.optional) return [];
       if (!found) {
         throw new DataError([{severity: "error", file: MAPPING_FILE, column: "files",
-          expected: `a file for every input of ${def.id} (${def.schema.files.map((t) => t.table).join(", ")})`,
-          found: `none for ${shown(template.table)} (${template.title.toLowerCase()})`,
-          hint: `add an entry {"file": …, "case": "${def.id}", "input": "${template.table}", "columns": …}, or remove the ${def.id} entries to leave the case out`}],
-        `${MAPPING_FILE}: the ${def.title} case is incomplete`);
+          expected: {en: `a file for every input of ${def.id} (${def.schema.files.map((t) => t.table).join(", ")})`, ru: `файл для каждого входа кейса ${def.id} (${def.schema.files.map((t) => t.table).join(", ")})`},
+          found: {en: `none for ${shown(template.table)} (${template.title.toLowerCase()})`, ru: `нет файла для ${shown(template.table)} (${template.titleRu.toLowerCase()})`},
+          hint: {en: `add an entry {"file": …, "case": "${def.id}", "input": "${template.table}", "columns": …}, or remove the ${def.id} entries to leave the case out`,
+            ru: `добавьте запись {"file": …, "case": "${def.id}", "input": "${template.table}", "columns": …} или удалите записи ${def.id}, чтобы не строить этот кейс`}}],
+        {en: `${MAPPING_FILE}: the ${def.title.en} case is incomplete`, ru: `${MAPPING_FILE}: кейс «${def.title.ru}» неполон`});
       }
       return [mappedFile(dataDir, found.f, found.i, template)];
     });
@@ -149,10 +151,12 @@ export function caseInput(dataDir: string, id: CaseId): CaseInput {
   const def = cases.find((c) => c.id === id)!;
   throw new DataError([{
     severity: "error", file: inputs.mapping ? MAPPING_FILE : def.id,
-    expected: inputs.mapping ? `files mapped to the ${def.title} case` : `the folder ${join(dataDir, def.id)} with ${def.schema.files.map((f) => f.file).join(", ")}`,
-    found: inputs.mapping ? "none" : "no such folder",
-    hint: "run `npm run init -- DIR` to map your exports, or set DATA_DIR to the folder holding them"
-  }], `DATA_DIR holds no ${def.title} case`);
+    expected: inputs.mapping
+      ? {en: `files mapped to the ${def.title.en} case`, ru: `файлы, сопоставленные кейсу «${def.title.ru}»`}
+      : {en: `the folder ${join(dataDir, def.id)} with ${def.schema.files.map((f) => f.file).join(", ")}`, ru: `папка ${join(dataDir, def.id)} с ${def.schema.files.map((f) => f.file).join(", ")}`},
+    found: inputs.mapping ? {en: "none", ru: "их нет"} : {en: "no such folder", ru: "такой папки нет"},
+    hint: {en: "run `npm run init -- DIR` to map your exports, or set DATA_DIR to the folder holding them", ru: "запустите `npm run init -- DIR`, чтобы сопоставить свои выгрузки, или укажите в DATA_DIR папку с ними"}
+  }], {en: `DATA_DIR holds no ${def.title.en} case`, ru: `В DATA_DIR нет кейса «${def.title.ru}»`});
 }
 
 /** Where a cleaner reads a case from: DATA_DIR (resolved here) or inputs resolved already. */

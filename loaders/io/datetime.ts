@@ -113,9 +113,9 @@ export async function dateOrderOf(connection: DuckDBConnection, table: string, c
 /** The warning for a column whose day and month could not be told apart (null when they could). */
 export function dateOrderWarning(order: DateOrder, file: string, column: string): Problem | null {
   if (!order.ambiguous) return null;
-  return {severity: "warning", file, column, expected: "dates whose day and month can be told apart",
-    found: `${order.leading} dates written with day and month first, none with a field above 12`,
-    hint: "day-first (31.12.2019) is assumed; if the export writes month first, write the dates as ISO (2019-12-31)"};
+  return {severity: "warning", file, column, expected: {en: "dates whose day and month can be told apart", ru: "даты, в которых можно отличить день от месяца"},
+    found: {en: `${order.leading} dates written with day and month first, none with a field above 12`, ru: `дат, начинающихся с дня и месяца: ${order.leading}; ни в одной из них ни одно из двух первых полей не больше 12`},
+    hint: {en: "day-first (31.12.2019) is assumed; if the export writes month first, write the dates as ISO (2019-12-31)", ru: "принято, что сначала день (31.12.2019); если в выгрузке сначала месяц, запишите даты в ISO (2019-12-31)"}};
 }
 
 /** Settle the storage of every text date column of a read table (day-first or month-first), with a

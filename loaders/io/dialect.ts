@@ -4,6 +4,7 @@
  * explicitly, so a file is never read with a guessed separator or a wrong decimal mark.
  */
 import {openSync, readSync, closeSync, fstatSync} from "node:fs";
+import type {Text} from "../../src/components/i18n.ts";
 
 export type Encoding = "utf-8" | "windows-1251";
 export type Separator = "," | ";" | "\t" | "|";
@@ -35,17 +36,37 @@ export interface DialectOptions {
 }
 
 /** Human description for reports, e.g. "UTF-8, comma-separated, decimal point, CRLF". */
-export function describeDialect(d: Dialect): string {
+/** The date formats reading records (loaders/io/read.ts), in Russian. */
+const dateFormatsRu: Record<string, string> = {
+  "YYYYMMDDHH integers": "целые числа вида ГГГГММДДЧЧ",
+  "text dates": "даты текстом",
+  "text dates, month first": "даты текстом, сначала месяц"
+};
+
+export function describeDialect(d: Dialect): Text {
   const sep = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}[d.separator];
-  return [
-    d.encoding === "utf-8" ? "UTF-8" : "Windows-1251",
-    d.bom ? "with BOM" : null,
-    `${sep}-separated`,
-    d.decimal === "." ? "decimal point" : "decimal comma",
-    d.quote ? "quoted fields" : "no quoting",
-    `${d.lineEnding} line endings`,
-    ...Object.entries(d.dates ?? {}).map(([column, format]) => `${column} as ${format}`)
-  ].filter(Boolean).join(", ");
+  const sepRu = {",": "запятая", ";": "точка с запятой", "\t": "табуляция", "|": "вертикальная черта"}[d.separator];
+  const endingRu = {CRLF: "концы строк «возврат каретки + перевод строки»", LF: "концы строк «перевод строки»", CR: "концы строк «возврат каретки»", mixed: "смешанные концы строк"}[d.lineEnding];
+  return {
+    en: [
+      d.encoding === "utf-8" ? "UTF-8" : "Windows-1251",
+      d.bom ? "with BOM" : null,
+      `${sep}-separated`,
+      d.decimal === "." ? "decimal point" : "decimal comma",
+      d.quote ? "quoted fields" : "no quoting",
+      `${d.lineEnding} line endings`,
+      ...Object.entries(d.dates ?? {}).map(([column, format]) => `${column} as ${format}`)
+    ].filter(Boolean).join(", "),
+    ru: [
+      d.encoding === "utf-8" ? "UTF-8" : "Windows-1251",
+      d.bom ? "с BOM" : null,
+      `разделитель — ${sepRu}`,
+      d.decimal === "." ? "десятичная точка" : "десятичная запятая",
+      d.quote ? "поля в кавычках" : "без кавычек",
+      endingRu,
+      ...Object.entries(d.dates ?? {}).map(([column, format]) => `столбец «${column}» — ${dateFormatsRu[format] ?? format}`)
+    ].filter(Boolean).join(", ")
+  };
 }
 
 export function readSample(path: string, sampleBytes = 1 << 18): {bytes: Buffer; complete: boolean} {

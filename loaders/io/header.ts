@@ -2,7 +2,10 @@
  * Match an export's header to its schema: which column holds which field, and the problems —
  * missing (possibly renamed) required columns, duplicated names, extra columns (ignored).
  */
-import type {ColumnSpec, FileSpec} from "./schema.ts";
+import {columnLabel, type ColumnSpec, type FileSpec} from "./schema.ts";
+import {formats} from "../../src/components/format.ts";
+
+const ru = formats("ru");
 import type {Problem} from "./problems.ts";
 import {shown} from "./problems.ts";
 import {closest} from "./edit-distance.ts";
@@ -24,8 +27,9 @@ export function matchHeader(spec: FileSpec, header: string[]): HeaderMatch {
     if (seen.has(key)) {
       problems.push({
         severity: "error", file: spec.file, line: 1, column: name,
-        expected: "each column name once", found: `${shown(name)} in columns ${seen.get(key)! + 1} and ${i + 1}`,
-        hint: "remove or rename the repeated column"
+        expected: {en: "each column name once", ru: "каждое название столбца один раз"},
+        found: {en: `${shown(name)} in columns ${seen.get(key)! + 1} and ${i + 1}`, ru: `${shown(name)} в столбцах ${seen.get(key)! + 1} и ${i + 1}`},
+        hint: {en: "remove or rename the repeated column", ru: "удалите или переименуйте повторяющийся столбец"}
       });
     } else seen.set(key, i);
   });
@@ -37,26 +41,28 @@ export function matchHeader(spec: FileSpec, header: string[]): HeaderMatch {
       if (exact < 0) {
         problems.push({
           severity: "warning", file: spec.file, line: 1, column: header[loose],
-          expected: `the column name ${shown(col.source)}`, found: shown(header[loose]),
-          hint: "read it as that column (names are compared without case and surrounding spaces)"
+          expected: {en: `the column name ${shown(col.source)}`, ru: `название столбца ${shown(col.source)}`}, found: shown(header[loose]),
+          hint: {en: "read it as that column (names are compared without case and surrounding spaces)", ru: "прочитан как этот столбец (названия сравниваются без учёта регистра и пробелов по краям)"}
         });
       }
     }
   }
   const unmatched = header.filter((_, i) => columns[i] === null);
+  const headerList = header.map((h) => shown(h, 30)).join(", ");
   for (const col of spec.columns) {
     if (columns.includes(col)) continue;
     const near = closest(col.source, unmatched);
     const renamed = near && near.distance <= Math.max(2, Math.floor(col.source.length / 3)) ? near.value : null;
     problems.push({
       severity: col.required === false ? "warning" : "error", file: spec.file, line: 1, column: col.source,
-      expected: `a column ${shown(col.source)} (${col.label})`,
-      found: renamed ? `a column named ${shown(renamed)} instead` : "no such column",
+      expected: {en: `a column ${shown(col.source)} (${col.label})`, ru: `столбец ${shown(col.source)} (${columnLabel(col).ru})`},
+      found: renamed ? {en: `a column named ${shown(renamed)} instead`, ru: `вместо него столбец ${shown(renamed)}`} : {en: "no such column", ru: "такого столбца нет"},
       hint: col.entry
-        ? `the mapping entry ${col.entry} names it; correct the header there${renamed ? ` (is it ${shown(renamed)}?)` : ""} — the file's header has ${header.map((h) => shown(h, 30)).join(", ")}`
+        ? {en: `the mapping entry ${col.entry} names it; correct the header there${renamed ? ` (is it ${shown(renamed)}?)` : ""} — the file's header has ${headerList}`,
+          ru: `его называет запись сопоставления ${col.entry}; исправьте название там${renamed ? ` (может быть, ${shown(renamed)}?)` : ""} — в заголовке файла: ${headerList}`}
         : renamed
-          ? `rename the column ${shown(renamed)} to ${shown(col.source)} in the export`
-          : `the header has ${header.map((h) => shown(h, 30)).join(", ")}`
+          ? {en: `rename the column ${shown(renamed)} to ${shown(col.source)} in the export`, ru: `переименуйте в выгрузке столбец ${shown(renamed)} в ${shown(col.source)}`}
+          : {en: `the header has ${headerList}`, ru: `в заголовке: ${headerList}`}
     });
   }
   const ignored = new Set((spec.ignored ?? []).map(norm));
@@ -66,9 +72,11 @@ export function matchHeader(spec: FileSpec, header: string[]): HeaderMatch {
     if (wasRename) return;
     problems.push({
       severity: "warning", file: spec.file, line: 1, column: name,
-      expected: `only the ${spec.columns.length} columns of the ${spec.entry ? "mapping" : "schema"}`,
-      found: `an extra column ${shown(name)}`,
-      hint: spec.entry ? `the column is ignored; give it a role in the mapping entry ${spec.entry} to use it` : "the extra column is ignored"
+      expected: {en: `only the ${spec.columns.length} columns of the ${spec.entry ? "mapping" : "schema"}`,
+        ru: `только столбцы ${spec.entry ? "сопоставления" : "схемы"} (${ru.plural(spec.columns.length, "столбец", "столбца", "столбцов")})`},
+      found: {en: `an extra column ${shown(name)}`, ru: `лишний столбец ${shown(name)}`},
+      hint: spec.entry ? {en: `the column is ignored; give it a role in the mapping entry ${spec.entry} to use it`, ru: `столбец не используется; чтобы использовать, дайте ему роль в записи сопоставления ${spec.entry}`}
+        : {en: "the extra column is ignored", ru: "лишний столбец не используется"}
     });
   });
   return {columns, problems};

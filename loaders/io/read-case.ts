@@ -51,7 +51,8 @@ export async function readCase(connection: DuckDBConnection, input: CaseInput, o
     }
   }
   if (problems.some((p) => p.severity === "error")) {
-    throw new DataError(problems, `The ${input.id} exports in ${dirname(input.files[0].path!)} cannot be used`);
+    const dir = dirname(input.files[0].path!);
+    throw new DataError(problems, {en: `The ${input.id} exports in ${dir} cannot be used`, ru: `Выгрузки кейса ${input.id} в ${dir} нельзя использовать`});
   }
   return {files, problems};
 }

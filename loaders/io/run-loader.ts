@@ -6,6 +6,7 @@
  *   runLoader(async () => compute(settings));
  */
 import {isDataError} from "./problems.ts";
+import {defaultLang} from "../settings.ts";
 
 export interface RunLoaderOptions {
   /** Where output goes (default process.stdout / process.stderr). */
@@ -29,7 +30,8 @@ export async function runLoader(compute: () => Promise<unknown>, {stdout = proce
       exit(1);
       return;
     }
-    stderr.write(`Unexpected failure while building this data file: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    const head = defaultLang() === "ru" ? "Непредвиденный сбой при построении этого файла данных" : "Unexpected failure while building this data file";
+    stderr.write(`${head}: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
     exit(2);
   }
 }

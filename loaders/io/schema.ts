@@ -80,6 +80,8 @@ export interface FileSpec {
   /** SQL table name for the raw, validated table, e.g. "market_file". */
   table: string;
   title: string;
+  /** The title in Russian. */
+  titleRu: string;
   columns: ColumnSpec[];
   /** Fields that together identify a row (checked for duplicates). */
   key?: string[];

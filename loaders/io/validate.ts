@@ -6,7 +6,10 @@
  */
 import type {DuckDBConnection} from "./duckdb.ts";
 import {ident, literal, queryOne, queryRows} from "./duckdb.ts";
-import type {ColumnSpec} from "./schema.ts";
+import {columnLabel, type ColumnSpec} from "./schema.ts";
+import type {Text} from "../../src/components/i18n.ts";
+import {formats} from "../../src/components/format.ts";
+import {nouns} from "../../src/components/glossary.ts";
 import type {Problem} from "./problems.ts";
 import {shown} from "./problems.ts";
 import type {ReadResult} from "./read.ts";
@@ -46,6 +49,8 @@ function shownSql(col: ColumnSpec, c: string): string {
     : `CAST(${c} AS VARCHAR)`;
 }
 
+const ru = formats("ru");
+
 function fmt(v: number): string {
   return Number.isInteger(v) ? String(v) : String(+v.toPrecision(6));
 }
@@ -59,28 +64,35 @@ export async function validateTable(connection: DuckDBConnection, read: ReadResu
   const labelRepairs: LabelRepair[] = [];
   const {total} = await queryOne<{total: number}>(connection, `SELECT count(*) AS total FROM ${t}`);
 
-  interface Rule {col: ColumnSpec; where: string; expected: string; hint?: string}
+  interface Rule {col: ColumnSpec; where: string; expected: Text; hint?: Text}
   const rules: Rule[] = [];
   for (const col of spec.columns) {
     const c = ident(col.field);
-    if (col.required !== false) rules.push({col, where: `${c} IS NULL`, expected: `a value (${expectedText(col)})`, hint: "fill in the value or remove the row in the export"});
-    if (col.type === "integer") rules.push({col, where: `${c} <> trunc(${c})`, expected: expectedText(col), hint: "this column counts whole units; correct the value in the export"});
-    if (col.type === "flag") rules.push({col, where: `${c} NOT IN (0, 1)`, expected: "0 or 1", hint: "write 1 for yes and 0 for no"});
+    const label = columnLabel(col);
+    if (col.required !== false) {
+      rules.push({col, where: `${c} IS NULL`, expected: {en: `a value (${expectedText(col).en})`, ru: `значение (${expectedText(col).ru})`},
+        hint: {en: "fill in the value or remove the row in the export", ru: "заполните значение или удалите строку в выгрузке"}});
+    }
+    if (col.type === "integer") rules.push({col, where: `${c} <> trunc(${c})`, expected: expectedText(col), hint: {en: "this column counts whole units; correct the value in the export", ru: "в этом столбце целые числа; исправьте значение в выгрузке"}});
+    if (col.type === "flag") rules.push({col, where: `${c} NOT IN (0, 1)`, expected: {en: "0 or 1", ru: "0 или 1"}, hint: {en: "write 1 for yes and 0 for no", ru: "пишите 1 для «да» и 0 для «нет»"}});
     if ((col.type === "integer" || col.type === "number") && (col.min !== undefined || col.max !== undefined)) {
       const lo = typeof col.min === "number" ? col.min : -Infinity;
       const hi = typeof col.max === "number" ? col.max : Infinity;
       const conds = [Number.isFinite(lo) ? `${c} < ${lo}` : null, Number.isFinite(hi) ? `${c} > ${hi}` : null].filter(Boolean).join(" OR ");
-      const expected = Number.isFinite(hi) ? `a value from ${fmt(lo)} to ${fmt(hi)}` : `a value of at least ${fmt(lo)}`;
-      if (conds) rules.push({col, where: conds, expected, hint: lo === 0 || lo === 1 ? `${col.label.toLowerCase()} cannot be negative${lo === 1 ? " or zero" : ""}` : undefined});
+      const expected = Number.isFinite(hi) ? {en: `a value from ${fmt(lo)} to ${fmt(hi)}`, ru: `значение от ${fmt(lo)} до ${fmt(hi)}`} : {en: `a value of at least ${fmt(lo)}`, ru: `значение не меньше ${fmt(lo)}`};
+      const hint = {en: `${col.label.toLowerCase()} cannot be negative${lo === 1 ? " or zero" : ""}`, ru: `«${label.ru}» не может быть ${lo === 1 ? "отрицательным или нулём" : "отрицательным"}`};
+      if (conds) rules.push({col, where: conds, expected, hint: lo === 0 || lo === 1 ? hint : undefined});
     }
     if (col.type === "datetime") {
       const parsed = datetimeSql(c, read.datetimes[col.field]);
-      rules.push({col, where: `${c} IS NOT NULL AND (${parsed}) IS NULL`, expected: expectedText(col), hint: "write dates as YYYYMMDDHH (2018100113), ISO (2018-10-01T13:00) or day first (01.10.2018 13:00)"});
+      rules.push({col, where: `${c} IS NOT NULL AND (${parsed}) IS NULL`, expected: expectedText(col),
+        hint: {en: "write dates as YYYYMMDDHH (2018100113), ISO (2018-10-01T13:00) or day first (01.10.2018 13:00)", ru: "записывайте даты как ГГГГММДДЧЧ (2018100113), ISO (2018-10-01T13:00) или начиная с дня (01.10.2018 13:00)"}});
       const lo = typeof col.min === "string" ? col.min : null;
       const hi = typeof col.max === "string" ? col.max : null;
       if (lo && hi) {
         rules.push({col, where: `(${parsed}) < TIMESTAMP ${literal(lo)} OR (${parsed}) >= TIMESTAMP ${literal(hi)}`,
-          expected: `a date from ${lo} to before ${hi}`, hint: "check the year: a date this far out is a typing or export error"});
+          expected: {en: `a date from ${lo} to before ${hi}`, ru: `дата от ${lo} и раньше ${hi}`},
+          hint: {en: "check the year: a date this far out is a typing or export error", ru: "проверьте год: настолько далёкая дата — опечатка или ошибка выгрузки"}});
       }
     }
   }
@@ -96,8 +108,10 @@ export async function validateTable(connection: DuckDBConnection, read: ReadResu
   spec.columns.forEach((col, i) => {
     if (counts[`n${i}`] === total) {
       empty.add(col);
-      problems.push({severity: "error", file: spec.file, column: col.source, expected: `values in column ${shown(col.source)} (${col.label})`,
-        found: `the column is empty in all ${total} rows`, hint: "the export lost this column's values; export it again"});
+      problems.push({severity: "error", file: spec.file, column: col.source,
+        expected: {en: `values in column ${shown(col.source)} (${col.label})`, ru: `значения в столбце ${shown(col.source)} (${columnLabel(col).ru})`},
+        found: {en: `the column is empty in all ${total} rows`, ru: `столбец пуст во всех строках (${ru.count(total, nouns.row)})`},
+        hint: {en: "the export lost this column's values; export it again", ru: "выгрузка потеряла значения этого столбца; выгрузите её заново"}});
     }
   });
 
@@ -108,7 +122,8 @@ export async function validateTable(connection: DuckDBConnection, read: ReadResu
       `SELECT ${line} AS line, ${shownSql(r.col, ident(r.col.field))} AS value FROM ${t} WHERE ${r.where} ORDER BY rowid LIMIT ${examplesPerRule}`);
     for (const row of rows) problems.push({severity: "error", file: spec.file, line: row.line, column: r.col.source, expected: r.expected, found: shown(row.value), hint: r.hint});
     if (n > rows.length) {
-      problems.push({severity: "error", file: spec.file, column: r.col.source, expected: r.expected, found: `${n - rows.length} more rows like these (${n} in all)`, hint: r.hint});
+      problems.push({severity: "error", file: spec.file, column: r.col.source, expected: r.expected, hint: r.hint,
+        found: {en: `${n - rows.length} more rows like these (${n} in all)`, ru: `ещё ${ru.plural(n - rows.length, "такая строка", "такие строки", "таких строк")} (всего ${ru.int(n)})`}});
     }
   }
 
@@ -123,9 +138,10 @@ export async function validateTable(connection: DuckDBConnection, read: ReadResu
       for (const fix of resolution.fixes) labelRepairs.push({...fix, field: col.field, value: col.values[fix.to]});
       for (const u of resolution.unknown.slice(0, examplesPerRule)) {
         problems.push({severity: "error", file: spec.file, line: u.line, column: col.source, expected: expectedText(col),
-          found: `${shown(u.value)}${u.rows > 1 ? ` (in ${u.rows} rows)` : ""}`, hint: col.entry
-            ? `give the value its meaning in "values" of the mapping entry ${col.entry}, or correct it in the export`
-            : "add the label to the schema if it is new, or correct it in the export"});
+          found: {en: `${shown(u.value)}${u.rows > 1 ? ` (in ${u.rows} rows)` : ""}`, ru: `${shown(u.value)}${u.rows > 1 ? ` (в ${ru.plural(u.rows, "строке", "строках", "строках")})` : ""}`},
+          hint: col.entry
+            ? {en: `give the value its meaning in "values" of the mapping entry ${col.entry}, or correct it in the export`, ru: `укажите смысл значения в "values" записи сопоставления ${col.entry} или исправьте его в выгрузке`}
+            : {en: "add the label to the schema if it is new, or correct it in the export", ru: "добавьте метку в схему, если она новая, или исправьте её в выгрузке"}});
       }
     }
     if (col.target && (counts[`t${i}`] < 2 || col.type === "category")) {
@@ -134,8 +150,11 @@ export async function validateTable(connection: DuckDBConnection, read: ReadResu
       const distinct = col.type === "category" && categories[col.field]
         ? new Set(classes.map((k) => categories[col.field][k.value] ?? k.value)) : new Set(classes.map((k) => k.value));
       if (distinct.size < 2) {
-        problems.push({severity: "error", file: spec.file, column: col.source, expected: `both classes of the target ${shown(col.source)} (${col.label})`,
-          found: `only ${[...distinct].map((v) => shown(v)).join(", ")} in all ${total} rows`, hint: "a model needs examples of both outcomes; check the export's filter"});
+        const only = [...distinct].map((v) => shown(v)).join(", ");
+        problems.push({severity: "error", file: spec.file, column: col.source,
+          expected: {en: `both classes of the target ${shown(col.source)} (${col.label})`, ru: `оба класса целевого признака ${shown(col.source)} (${columnLabel(col).ru})`},
+          found: {en: `only ${only} in all ${total} rows`, ru: `только ${only} во всех строках (${ru.count(total, nouns.row)})`},
+          hint: {en: "a model needs examples of both outcomes; check the export's filter", ru: "модели нужны примеры обоих исходов; проверьте фильтр выгрузки"}});
       }
     }
   }
@@ -149,14 +168,16 @@ export async function validateTable(connection: DuckDBConnection, read: ReadResu
        GROUP BY ${keys} HAVING count(DISTINCT h) > 1 ORDER BY min(line) LIMIT ${examplesPerRule}`);
     for (const k of conflicts) {
       problems.push({severity: "error", file: spec.file, line: k.lines[0], column: spec.key.map((f) => spec.columns.find((c) => c.field === f)!.source).join(", "),
-        expected: `one row per ${spec.key.join(" + ")}`, found: `rows with different values at lines ${k.lines.join(", ")}`,
-        hint: "the key is repeated with conflicting data; keep one row per key in the export"});
+        expected: {en: `one row per ${spec.key.join(" + ")}`, ru: `одна строка на каждое ${spec.key.join(" + ")}`},
+        found: {en: `rows with different values at lines ${k.lines.join(", ")}`, ru: `строки с разными значениями: ${k.lines.join(", ")}`},
+        hint: {en: "the key is repeated with conflicting data; keep one row per key in the export", ru: "ключ повторяется с противоречащими данными; оставьте в выгрузке одну строку на ключ"}});
     }
   }
 
   const errors = problems.filter((p) => p.severity === "error");
   const bounded = errors.length > maxProblems
-    ? [...errors.slice(0, maxProblems), {severity: "error" as const, file: spec.file, expected: "no further problems", found: `${errors.length - maxProblems} more problems`}]
+    ? [...errors.slice(0, maxProblems), {severity: "error" as const, file: spec.file, expected: {en: "no further problems", ru: "других проблем нет"},
+      found: {en: `${errors.length - maxProblems} more problems`, ru: `ещё ${ru.plural(errors.length - maxProblems, "проблема", "проблемы", "проблем")}`}}]
     : errors;
   const nulls = Object.fromEntries(spec.columns.map((col, i) => [col.field, counts[`n${i}`]]));
   return {problems: bounded, categories, labelRepairs, nulls, rows: total};

@@ -6,7 +6,8 @@ import type {DuckDBConnection} from "../io/duckdb.ts";
 import {ident, queryOne} from "../io/duckdb.ts";
 import type {Finding} from "./types.ts";
 import {examples} from "./sql-examples.ts";
-import {count} from "./words.ts";
+import {count, ru} from "./words.ts";
+import {nouns} from "../../src/components/glossary.ts";
 
 export interface TableRef {
   /** DuckDB table or view name. */
@@ -34,11 +35,13 @@ export async function exactDuplicates(connection: DuckDBConnection, ref: TableRe
   const {rows, groups} = await queryOne<{rows: number; groups: number}>(connection,
     `SELECT count(*) AS rows, count(DISTINCT first) AS groups FROM (${ranked}) WHERE k > 1`);
   const ex = rows ? await examples(connection,
-    `SELECT line, id, 'copy of line ' || first AS note FROM (${ranked}) WHERE k > 1 ORDER BY line LIMIT ${maxExamples}`, ref.file) : [];
+    `SELECT line, id, 'copy of line ' || first AS note, 'копия строки ' || first AS note_ru FROM (${ranked}) WHERE k > 1 ORDER BY line LIMIT ${maxExamples}`, ref.file) : [];
   return {
     kind: "exact-duplicate", file: ref.file, rows, groups,
-    summary: rows ? `${count(rows, "row repeats", "rows repeat")} an earlier row exactly` : "no row repeats another exactly",
-    method: `rows equal in ${fields.length} fields`, examples: ex
+    summary: rows
+      ? {en: `${count(rows, "row repeats", "rows repeat")} an earlier row exactly`, ru: `${ru.plural(rows, "строка в точности повторяет", "строки в точности повторяют", "строк в точности повторяют")} более раннюю`}
+      : {en: "no row repeats another exactly", ru: "ни одна строка не повторяет другую в точности"},
+    method: {en: `rows equal in ${fields.length} fields`, ru: `строки, равные во всех полях (${ru.plural(fields.length, "поле", "поля", "полей")})`}, examples: ex
   };
 }
 
@@ -62,11 +65,15 @@ export async function nearDuplicates(connection: DuckDBConnection, ref: TableRef
   const {rows, groups} = await queryOne<{rows: number; groups: number}>(connection,
     `SELECT count(*) FILTER (WHERE t > first_t) AS rows, count(DISTINCT first_line) FILTER (WHERE t > first_t) AS groups FROM (${flagged})`);
   const ex = rows ? await examples(connection,
-    `SELECT line, id, CAST(t AS VARCHAR) AS found, 'first seen ' || CAST(first_t AS VARCHAR) || ' (line ' || first_line || ')' AS note
+    `SELECT line, id, CAST(t AS VARCHAR) AS found, 'first seen ' || CAST(first_t AS VARCHAR) || ' (line ' || first_line || ')' AS note,
+       'впервые ' || CAST(first_t AS VARCHAR) || ' (строка ' || first_line || ')' AS note_ru
      FROM (${flagged}) WHERE t > first_t ORDER BY line LIMIT ${maxExamples}`, ref.file, time) : [];
   return {
     kind: "near-duplicate", file: ref.file, rows, groups,
-    summary: rows ? `${count(rows, "row repeats", "rows repeat")} a ${key.join(" + ")} already logged at an earlier time (${count(groups, "group")})` : `no ${key.join(" + ")} is logged at more than one time`,
-    method: `same ${key.join(" + ")}, later ${time}`, examples: ex
+    summary: rows
+      ? {en: `${count(rows, "row repeats", "rows repeat")} a ${key.join(" + ")} already logged at an earlier time (${count(groups, "group")})`,
+        ru: `${ru.plural(rows, "строка повторяет", "строки повторяют", "строк повторяют")} сочетание ${key.join(" + ")}, уже записанное раньше (${ru.count(groups, nouns.group)})`}
+      : {en: `no ${key.join(" + ")} is logged at more than one time`, ru: `ни одно сочетание ${key.join(" + ")} не записано в разное время`},
+    method: {en: `same ${key.join(" + ")}, later ${time}`, ru: `то же ${key.join(" + ")}, более позднее ${time}`}, examples: ex
   };
 }

@@ -7,7 +7,7 @@ import {ident, queryOne} from "../io/duckdb.ts";
 import type {Finding} from "./types.ts";
 import type {TableRef} from "./duplicates.ts";
 import {examples} from "./sql-examples.ts";
-import {count} from "./words.ts";
+import {count, ru} from "./words.ts";
 
 export const markupPattern = "</?[A-Za-z!][^<>]*>";
 
@@ -18,7 +18,8 @@ export async function markupInText(connection: DuckDBConnection, ref: TableRef, 
   if (!rows) return null;
   return {
     kind: "markup", file: ref.file, field, rows,
-    summary: `${count(rows, "value")} of ${field} ${rows === 1 ? "contains" : "contain"} HTML-like markup, kept and shown as plain text`,
+    summary: {en: `${count(rows, "value")} of ${field} ${rows === 1 ? "contains" : "contain"} HTML-like markup, kept and shown as plain text`,
+      ru: `${ru.plural(rows, "значение", "значения", "значений")} столбца ${field} ${rows === 1 ? "содержит" : "содержат"} разметку вроде HTML; оставлены и показаны как обычный текст`},
     examples: await examples(connection, `SELECT ${line} AS line, ${ident(field)} AS found FROM ${ident(ref.table)} WHERE ${cond} ORDER BY ${line} LIMIT ${maxExamples}`, ref.file, field)
   };
 }

@@ -3,7 +3,7 @@ import type {DuckDBConnection} from "../io/duckdb.ts";
 import {ident, queryOne, queryRows} from "../io/duckdb.ts";
 import type {Finding} from "./types.ts";
 import type {TableRef} from "./duplicates.ts";
-import {count} from "./words.ts";
+import {count, ru} from "./words.ts";
 
 export async function missingValues(connection: DuckDBConnection, ref: TableRef, fields: string[], {maxExamples = 5} = {}): Promise<Finding> {
   const line = ref.line ?? "rowid + 2";
@@ -18,8 +18,9 @@ export async function missingValues(connection: DuckDBConnection, ref: TableRef,
   return {
     kind: "missing", file: ref.file, rows: counts.rows, groups: byField.length,
     summary: counts.rows
-      ? `${count(counts.rows, "row misses", "rows miss")} a value (${byField.map(([f, n]) => `${f}: ${n}`).join(", ")})`
-      : `no value is missing in ${ref.file}`,
+      ? {en: `${count(counts.rows, "row misses", "rows miss")} a value (${byField.map(([f, n]) => `${f}: ${n}`).join(", ")})`,
+        ru: `${ru.plural(counts.rows, "строке", "строкам", "строкам")} не хватает значения (${byField.map(([f, n]) => `${f}: ${ru.int(n)}`).join(", ")})`}
+      : {en: `no value is missing in ${ref.file}`, ru: `в ${ref.file} нет пропущенных значений`},
     examples: examples.map((e) => ({file: ref.file, line: e.line, field: e.field}))
   };
 }

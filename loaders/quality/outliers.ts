@@ -10,7 +10,8 @@ import {histogramMad, histogramQuantiles} from "./weighted-quantile.ts";
 import type {Finding} from "./types.ts";
 import type {TableRef} from "./duplicates.ts";
 import {examples} from "./sql-examples.ts";
-import {count} from "./words.ts";
+import {count, ru} from "./words.ts";
+import {same, type Text} from "../../src/components/i18n.ts";
 
 export interface OutlierOptions {
   method?: "mad" | "iqr";
@@ -22,8 +23,9 @@ export interface OutlierOptions {
   log?: boolean;
   idField?: string;
   maxExamples?: number;
-  /** Words for the summary, e.g. "revenue in the current month". */
-  subject?: string;
+  /** Words for the summary, e.g. "revenue in the current month" (a field name in it is replaced by
+   *  the column's label on the page). */
+  subject?: Text;
   /** Compute the fences from a GROUP BY of the values (fast for big columns with few distinct values). */
   histogram?: boolean;
 }
@@ -72,30 +74,37 @@ export async function robustFences(connection: DuckDBConnection, table: string, 
   return {method: "iqr", k: kk, center: back(s.median), spread: iqr, low: back(s.q1! - kk * iqr), high: back(s.q3! + kk * iqr)};
 }
 
-export function fenceMethod(f: OutlierFences, log = false): string {
+export function fenceMethod(f: OutlierFences, log = false): Text {
   const v = log ? "ln(value)" : "value";
+  const k = ru.formatValue(f.k);
+  const ruValue = log ? "натуральный логарифм значения" : "значение";
   return f.method === "mad"
-    ? `${v} outside median ± ${f.k} × 1.4826 × MAD`
-    : `${v} outside [Q1 − ${f.k} × IQR, Q3 + ${f.k} × IQR]`;
+    ? {en: `${v} outside median ± ${f.k} × 1.4826 × MAD`, ru: `${ruValue} вне границ «медиана ± ${k} × 1,4826 × медианное абсолютное отклонение»`}
+    : {en: `${v} outside [Q1 − ${f.k} × IQR, Q3 + ${f.k} × IQR]`, ru: `${ruValue} вне границ [первый квартиль − ${k} × IQR, третий квартиль + ${k} × IQR]`};
 }
 
 /** Find robust outliers of `field`; examples are the most extreme rows. */
 export async function robustOutliers(connection: DuckDBConnection, ref: TableRef, field: string, options: OutlierOptions = {}): Promise<OutlierFinding> {
-  const {where, idField, maxExamples = 5, subject = field, log = false} = options;
+  const {where, idField, maxExamples = 5, subject = same(field), log = false} = options;
   const fences = await robustFences(connection, ref.table, field, options);
   const line = ref.line ?? "rowid + 2";
   const base = {kind: "outlier" as const, file: ref.file, field, fences};
-  if (!fences) return {...base, rows: 0, summary: `no outliers in ${subject}: most values are equal`, examples: []};
+  if (!fences) return {...base, rows: 0, examples: [],
+    summary: {en: `no outliers in ${subject.en}: most values are equal`, ru: `${subject.ru}: выбросов нет, большинство значений совпадает`}};
   const f = ident(field);
   const cond = `${f} IS NOT NULL AND (${f} < ${fences.low} OR ${f} > ${fences.high})${where ? ` AND (${where})` : ""}`;
   const {rows} = await queryOne<{rows: number}>(connection, `SELECT count(*) AS rows FROM ${ident(ref.table)} WHERE ${cond}`);
   const ex = rows ? await examples(connection,
     `SELECT ${line} AS line, ${idField ? `${ident(idField)}` : "NULL"} AS id, ${f} AS found,
-       round(abs(${log ? `ln(${f})` : f} - ${log ? Math.log(fences.center) : fences.center}) / ${fences.spread}, 1) || ' × spread from the median' AS note
+       round(abs(${log ? `ln(${f})` : f} - ${log ? Math.log(fences.center) : fences.center}) / ${fences.spread}, 1) || ' × spread from the median' AS note,
+       'от медианы на ' || replace(CAST(round(abs(${log ? `ln(${f})` : f} - ${log ? Math.log(fences.center) : fences.center}) / ${fences.spread}, 1) AS VARCHAR), '.', ',') || ' × разброс' AS note_ru
      FROM ${ident(ref.table)} WHERE ${cond} ORDER BY abs(${log ? `ln(${f})` : f} - ${log ? Math.log(fences.center) : fences.center}) DESC, ${line} LIMIT ${maxExamples}`, ref.file, field) : [];
   return {
     ...base, rows,
-    summary: rows ? `${count(rows, "value")} of ${subject} ${rows === 1 ? "lies" : "lie"} outside the robust range` : `no value of ${subject} lies outside the robust range`,
+    summary: rows
+      ? {en: `${count(rows, "value")} of ${subject.en} ${rows === 1 ? "lies" : "lie"} outside the robust range`,
+        ru: `${subject.ru}: ${ru.plural(rows, "значение лежит", "значения лежат", "значений лежат")} вне устойчивого диапазона`}
+      : {en: `no value of ${subject.en} lies outside the robust range`, ru: `${subject.ru}: ни одно значение не лежит вне устойчивого диапазона`},
     method: fenceMethod(fences, log), examples: ex
   };
 }

@@ -1,10 +1,12 @@
 /** Assemble a QualityReport from what reading, validation and the audits produced. */
 import type {ReadCase} from "../io/read-case.ts";
+import type {Noun, Text} from "../../src/components/i18n.ts";
 import type {LabelRepair} from "../io/validate.ts";
 import type {Exclusion, Finding, LineVersions, QualityReport, Repair} from "./types.ts";
 import type {ReusedIdsAudit} from "./reused-ids.ts";
 import type {SameOccasionAudit} from "./same-occasion.ts";
-import {count} from "./words.ts";
+import {count, ru} from "./words.ts";
+import {nouns} from "../../src/components/glossary.ts";
 
 /** Findings (one per field and reason) and repairs (one per field) for repaired category labels;
  * repair ids name the input (`table`), not the file, so they do not change with the export's name. */
@@ -22,19 +24,26 @@ export function labelRepairs(file: string, table: string, fixes: LabelRepair[], 
       const what = reason === "misspelling" ? (one ? "misspells an allowed label" : "misspell allowed labels")
         : reason === "lookalike" ? (one ? "mixes Latin and Cyrillic look-alike letters" : "mix Latin and Cyrillic look-alike letters")
         : (one ? "differs from an allowed label only in case or spaces" : "differ from allowed labels only in case or spaces");
+      const whatRu = reason === "misspelling" ? (one ? "написана с опечаткой" : "написаны с опечатками")
+        : reason === "lookalike" ? (one ? "смешивает похожие латинские и кириллические буквы" : "смешивают похожие латинские и кириллические буквы")
+        : (one ? "отличается от допустимой метки только регистром или пробелами" : "отличаются от допустимых меток только регистром или пробелами");
       findings.push({
         kind: reason === "lookalike" ? "lookalike" : reason === "misspelling" ? "misspelling" : "format",
         file, field, rows, groups: group.length,
-        summary: `${group.length} label${one ? "" : "s"} of ${(labels[field] ?? field).toLowerCase()} ${what} (${count(rows, "row")})`,
-        method: reason === "misspelling" ? "edit distance to the schema's labels (≤ 1 for labels up to 8 letters, ≤ 2 for longer)" : undefined,
-        examples: group.map((f) => ({file, line: f.line, field, found: f.from, becomes: f.to, note: `${count(f.rows, "row")}, edit distance ${f.distance}`}))
+        summary: {en: `${group.length} label${one ? "" : "s"} of ${(labels[field] ?? field).toLowerCase()} ${what} (${count(rows, "row")})`,
+          ru: `${ru.plural(group.length, "метка", "метки", "меток")} столбца ${field} ${whatRu} (${ru.count(rows, nouns.row)})`},
+        method: reason === "misspelling" ? {en: "edit distance to the schema's labels (≤ 1 for labels up to 8 letters, ≤ 2 for longer)",
+          ru: "расстояние редактирования (Левенштейна) до меток схемы: не больше 1 для меток до 8 букв, не больше 2 для более длинных"} : undefined,
+        examples: group.map((f) => ({file, line: f.line, field, found: f.from, becomes: f.to,
+          note: {en: `${count(f.rows, "row")}, edit distance ${f.distance}`, ru: `${ru.count(f.rows, nouns.row)}, расстояние редактирования ${f.distance}`}}))
       });
     }
     repairs.push({
       id: `fix-label-${table}-${field}`, file, field, action: "changed",
       rows: mine.reduce((s, f) => s + f.rows, 0),
-      description: `Labels of ${(labels[field] ?? field).toLowerCase()} that are misspelt or typed with look-alike letters are read as the allowed label they stand for.`,
-      examples: mine.map((f) => ({file, line: f.line, field, found: f.from, becomes: f.to, note: count(f.rows, "row")}))
+      description: {en: `Labels of ${(labels[field] ?? field).toLowerCase()} that are misspelt or typed with look-alike letters are read as the allowed label they stand for.`,
+        ru: `Метки столбца ${field}, написанные с опечаткой или похожими буквами другого алфавита, читаются как допустимая метка, которую они обозначают.`},
+      examples: mine.map((f) => ({file, line: f.line, field, found: f.from, becomes: f.to, note: {en: count(f.rows, "row"), ru: ru.count(f.rows, nouns.row)}}))
     });
   }
   return {findings, repairs};
@@ -45,8 +54,8 @@ export interface ReportParts {
   repairs?: Repair[];
   exclusions?: Exclusion[];
   clean: Record<string, number>;
-  modelling: {unit: string; rows: number};
-  flow: {stage: string; rows: number}[];
+  modelling: {unit: Noun; rows: number};
+  flow: {stage: Text; rows: number}[];
   lineVersions?: LineVersions;
   reusedIds?: ReusedIdsAudit;
   sameOccasion?: SameOccasionAudit;

@@ -20,7 +20,9 @@
 import type {DuckDBConnection} from "../io/duckdb.ts";
 import {exactSum, ident, queryRows} from "../io/duckdb.ts";
 import type {Finding} from "./types.ts";
-import {count} from "./words.ts";
+import {count, ru} from "./words.ts";
+import {nouns} from "../../src/components/glossary.ts";
+import type {Text} from "../../src/components/i18n.ts";
 
 export const NEW_SHARE_RATIO = 0.25;
 export const VOLUME_RATIO = 0.5;
@@ -66,7 +68,7 @@ export interface ReusedIdsAudit {
   /** Every calendar month from the first to the last order (months without orders as zeros). */
   months: (MonthFlow & {newShare: number; affected: boolean})[];
   window: ReusedIdWindow | null;
-  rule: string;
+  rule: Text;
 }
 
 const median = (xs: number[]): number => {
@@ -77,7 +79,10 @@ const median = (xs: number[]): number => {
 
 const sum = (rows: MonthFlow[], key: keyof Omit<MonthFlow, "month">) => rows.reduce((s, r) => s + r[key], 0);
 
-export const REUSED_IDS_RULE = `a month is affected when customers new that month are under ${NEW_SHARE_RATIO} × the log's median share of new customers among active ones while orders are at least ${VOLUME_RATIO} × the median month; the longest run of such months is reported when second orders per active customer there are at least ${RETURN_LIFT} × the other months'`;
+export const REUSED_IDS_RULE: Text = {
+  en: `a month is affected when customers new that month are under ${NEW_SHARE_RATIO} × the log's median share of new customers among active ones while orders are at least ${VOLUME_RATIO} × the median month; the longest run of such months is reported when second orders per active customer there are at least ${RETURN_LIFT} × the other months'`,
+  ru: `месяц считается затронутым, когда доля новых покупателей среди активных в нём меньше ${ru.formatValue(NEW_SHARE_RATIO)} × медианной доли по журналу, а заказов не меньше ${ru.formatValue(VOLUME_RATIO)} × медианного месяца; самая длинная серия таких месяцев указывается, если вторых заказов на активного покупателя в ней не меньше ${RETURN_LIFT} × их числа в остальных месяцах`
+};
 
 /** "YYYY-MM" months from first to last inclusive. */
 function monthSpan(first: string, last: string): string[] {
@@ -158,10 +163,15 @@ const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 export function reusedIdsFinding(audit: ReusedIdsAudit, file: string, field = "customerId"): Finding {
   const w = audit.window;
   if (!w) return {kind: "reused-ids", file, field, rows: 0, groups: 0, method: audit.rule, examples: [],
-    summary: "new customers keep arriving in every month with normal volume: no sign of re-used customer ids"};
+    summary: {en: "new customers keep arriving in every month with normal volume: no sign of re-used customer ids",
+      ru: "новые покупатели приходят каждый месяц при обычном объёме заказов: признаков повторно выданных идентификаторов нет"}};
   const span = w.first === w.last ? w.first : `${w.first} to ${w.last}`;
   return {kind: "reused-ids", file, field, rows: w.lines, groups: w.customers, method: audit.rule,
-    summary: `customer ids look re-used from ${w.first}: in ${span} only ${count(w.newCustomers, "customer is", "customers are")} new (${pct(w.newShare)} of active customers, against ${pct(w.baselineNewShare)} in a typical month) while ${count(w.orders, "order")} (${count(w.lines, "line")}) hold the volume, and ${pct(w.secondOrderShare)} of all second orders fall in these ${count(w.months, "month")}; repeat-purchase figures end at ${w.cutoff}`,
-    examples: audit.months.filter((m) => m.affected).slice(0, 5).map((m) => ({file, line: 0, field: "time", found: m.month,
-      note: `${m.newCustomers} new of ${m.customers} active customers; ${m.secondOrders} second orders; ${m.orders} orders`}))};
+    summary: {
+      en: `customer ids look re-used from ${w.first}: in ${span} only ${count(w.newCustomers, "customer is", "customers are")} new (${pct(w.newShare)} of active customers, against ${pct(w.baselineNewShare)} in a typical month) while ${count(w.orders, "order")} (${count(w.lines, "line")}) hold the volume, and ${pct(w.secondOrderShare)} of all second orders fall in these ${count(w.months, "month")}; repeat-purchase figures end at ${w.cutoff}`,
+      ru: `идентификаторы покупателей, похоже, выдаются повторно начиная с ${w.first}: ${w.first === w.last ? `в ${w.first}` : `с ${w.first} по ${w.last}`} новых лишь ${ru.int(w.newCustomers)} (${ru.pct(w.newShare)} активных покупателей против ${ru.pct(w.baselineNewShare)} в обычный месяц), хотя объём держат ${ru.count(w.orders, nouns.order)} (${ru.count(w.lines, nouns.orderLine)}), и на эти ${ru.count(w.months, nouns.month)} приходится ${ru.pct(w.secondOrderShare)} всех вторых заказов; показатели повторных покупок заканчиваются ${w.cutoff}`
+    },
+    examples: audit.months.filter((m) => m.affected).slice(0, 5).map((m) => ({file, line: 0, field: "date", found: m.month,
+      note: {en: `${m.newCustomers} new of ${m.customers} active customers; ${m.secondOrders} second orders; ${m.orders} orders`,
+        ru: `новых ${ru.int(m.newCustomers)} из ${ru.int(m.customers)} активных покупателей; вторых заказов: ${ru.int(m.secondOrders)}; заказов: ${ru.int(m.orders)}`}}))};
 }

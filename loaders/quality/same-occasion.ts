@@ -9,7 +9,8 @@ import type {DuckDBConnection} from "../io/duckdb.ts";
 import {queryOne, run} from "../io/duckdb.ts";
 import {examples} from "./sql-examples.ts";
 import type {Finding} from "./types.ts";
-import {count} from "./words.ts";
+import {count, ru} from "./words.ts";
+import {nouns} from "../../src/components/glossary.ts";
 
 /** Counts behind the finding, for the Data quality page. */
 export interface SameOccasionAudit {
@@ -45,13 +46,16 @@ export async function sameOccasionAudit(connection: DuckDBConnection, {owners, l
   const audit: SameOccasionAudit = {hours, orders: Number(n.orders), identical: Number(n.identical), split: Number(n.orders) - Number(n.identical),
     customers: Number(n.customers), allOrders: Number(n.allOrders), allCustomers: Number(n.allCustomers)};
   const found = audit.orders ? await examples(connection,
-    `SELECT min(f.line) AS line, s.orderId AS id, CASE WHEN s.identical THEN 'same products as order ' ELSE 'placed within ${hours} h of order ' END || s.earlierId AS note
+    `SELECT min(f.line) AS line, s.orderId AS id, CASE WHEN s.identical THEN 'same products as order ' ELSE 'placed within ${hours} h of order ' END || s.earlierId AS note,
+       CASE WHEN s.identical THEN 'те же товары, что в заказе ' ELSE 'оформлен в пределах ${hours} ч после заказа ' END || s.earlierId AS note_ru
      FROM same_occasion_orders s JOIN ${lines} f ON f.orderId = s.orderId AND f.keep GROUP BY s.orderId, s.identical, s.earlierId ORDER BY s.identical DESC, line LIMIT 5`, file) : [];
   const finding: Finding = {kind: "same-occasion", file, field: "orderId", rows: audit.orders, groups: audit.customers,
     summary: audit.orders
-      ? `${count(audit.orders, "order follows", "orders follow")} an earlier order of the same customer within ${hours} hours (${count(audit.customers, "customer")}): ${count(audit.identical, "repeats", "repeat")} that order's products exactly, ${audit.split} ${audit.split === 1 ? "holds" : "hold"} other products (a basket split over several order ids) — one purchase, not a return`
-      : `no customer ordered again within ${hours} hours of an earlier order`,
-    method: `an order of a customer at most ${hours} hours after an earlier order of theirs (earlier hour, or the same hour and a lower order id); identical = the same set of products`,
+      ? {en: `${count(audit.orders, "order follows", "orders follow")} an earlier order of the same customer within ${hours} hours (${count(audit.customers, "customer")}): ${count(audit.identical, "repeats", "repeat")} that order's products exactly, ${audit.split} ${audit.split === 1 ? "holds" : "hold"} other products (a basket split over several order ids) — one purchase, not a return`,
+        ru: `${ru.plural(audit.orders, "заказ оформлен", "заказа оформлены", "заказов оформлены")} в пределах ${ru.plural(hours, "часа", "часов", "часов")} после более раннего заказа того же покупателя (${ru.count(audit.customers, nouns.buyer)}): в ${ru.int(audit.identical)} в точности те же товары, что в том заказе, в ${ru.int(audit.split)} — другие (одна корзина, разбитая на несколько номеров заказа); это одна покупка, а не возвращение`}
+      : {en: `no customer ordered again within ${hours} hours of an earlier order`, ru: `ни один покупатель не заказал снова в пределах ${ru.plural(hours, "часа", "часов", "часов")} после более раннего заказа`},
+    method: {en: `an order of a customer at most ${hours} hours after an earlier order of theirs (earlier hour, or the same hour and a lower order id); identical = the same set of products`,
+      ru: `заказ покупателя не позже чем через ${ru.plural(hours, "час", "часа", "часов")} после его более раннего заказа (в более ранний час или в тот же час с меньшим номером заказа); «те же товары» — тот же набор товаров`},
     examples: found};
   return {audit, finding};
 }

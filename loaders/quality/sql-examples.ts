@@ -9,6 +9,8 @@ export interface ExampleRow {
   found?: string | number | null;
   becomes?: string | number | null;
   note?: string | null;
+  /** The note in Russian (required with a note). */
+  note_ru?: string | null;
 }
 
 export function toExample(file: string, field: string | undefined, r: ExampleRow): Example {
@@ -17,7 +19,7 @@ export function toExample(file: string, field: string | undefined, r: ExampleRow
   if (field) e.field = field;
   if (r.found !== undefined && r.found !== null) e.found = String(r.found);
   if (r.becomes !== undefined && r.becomes !== null) e.becomes = String(r.becomes);
-  if (r.note) e.note = r.note;
+  if (r.note) e.note = {en: r.note, ru: r.note_ru ?? r.note};
   return e;
 }
 

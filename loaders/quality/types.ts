@@ -3,6 +3,7 @@
  * what was repaired (with counts and examples), and which rows were left out of modelling and why.
  * It is plain JSON, written by `src/data/<case>/quality.json.ts` for the Data quality page.
  */
+import type {Noun, Text} from "../../src/components/i18n.ts";
 import type {Dialect} from "../io/dialect.ts";
 import type {Problem} from "../io/problems.ts";
 import type {ReusedIdsAudit} from "./reused-ids.ts";
@@ -21,7 +22,7 @@ export interface Example {
   found?: string;
   /** Value after repair, or what was expected. */
   becomes?: string;
-  note?: string;
+  note?: Text;
 }
 
 export type FindingKind =
@@ -48,9 +49,9 @@ export interface Finding {
   rows: number;
   /** Groups (orders, customers, labels) when that is the natural unit; else absent. */
   groups?: number;
-  summary: string;
+  summary: Text;
   /** Method and thresholds used, e.g. "median ± 3.5 × 1.4826 × MAD". */
-  method?: string;
+  method?: Text;
   examples: Example[];
 }
 
@@ -59,7 +60,7 @@ export interface Repair {
   id: string;
   file: string;
   field?: string;
-  description: string;
+  description: Text;
   /** Rows changed or removed. */
   rows: number;
   /** "changed" keeps the row with new values; "removed" drops it from the clean table. */
@@ -70,10 +71,10 @@ export interface Repair {
 export interface Exclusion {
   /** Stable identifier, e.g. "zero-activity". */
   id: string;
-  reason: string;
+  reason: Text;
   /** Units excluded from modelling (customers, order lines…). */
   rows: number;
-  unit: string;
+  unit: Noun;
   examples: Example[];
 }
 
@@ -117,8 +118,8 @@ export interface QualityReport {
   counts: {
     input: Record<string, number>;
     clean: Record<string, number>;
-    modelling: {unit: string; rows: number};
+    modelling: {unit: Noun; rows: number};
     /** The modelling unit's rows at each step, from read to used for modelling. */
-    flow: {stage: string; rows: number}[];
+    flow: {stage: Text; rows: number}[];
   };
 }

@@ -5,16 +5,17 @@
  */
 import type {FileRow} from "../../loaders/cases/run-case.ts";
 import {formatBytes} from "./format.js";
+import {tr} from "./i18n.js";
 import {recordsTable} from "./quality-details.js";
 
 export function inputFilesTable(read: {files: FileRow[]}): HTMLElement {
   return recordsTable(read.files, [
-    {key: "file", title: "File", kind: "code"},
-    {key: "format", title: "Format", format: (f) => (f === "parquet" ? "Parquet" : "CSV")},
-    {key: "bytes", title: "Size", kind: "num", format: (b) => formatBytes(b as number)},
-    {key: "rows", title: "Rows", kind: "num"},
-    {key: "columns", title: "Columns", kind: "num"},
-    {key: "separator", title: "Separator", format: (s) => (s === "\t" ? "tab" : s === null ? "—" : String(s))},
-    {key: "encoding", title: "Encoding", format: (e) => (e === null ? "—" : String(e))}
+    {key: "file", title: tr({en: "File", ru: "Файл"}), kind: "code"},
+    {key: "format", title: tr({en: "Format", ru: "Формат"}), format: (f) => (f === "parquet" ? "Parquet" : "CSV")},
+    {key: "bytes", title: tr({en: "Size", ru: "Размер"}), kind: "num", format: (b) => formatBytes(b as number)},
+    {key: "rows", title: tr({en: "Rows", ru: "Строк"}), kind: "num"},
+    {key: "columns", title: tr({en: "Columns", ru: "Столбцов"}), kind: "num"},
+    {key: "separator", title: tr({en: "Separator", ru: "Разделитель"}), format: (s) => (s === "\t" ? tr({en: "tab", ru: "табуляция"}) : s === null ? "—" : String(s))},
+    {key: "encoding", title: tr({en: "Encoding", ru: "Кодировка"}), format: (e) => (e === null ? "—" : String(e))}
   ]);
 }

@@ -44,7 +44,12 @@ export const nouns = {
   purchase: {en: ["purchase", "purchases"], ru: ["покупка", "покупки", "покупок"]},
   // fitness
   /** A count of members after «из», «у», «для» (genitive): из 1 клиента, из 5 клиентов. */
-  memberOf: {en: ["member", "members"], ru: ["клиента", "клиентов", "клиентов"]}
+  memberOf: {en: ["member", "members"], ru: ["клиента", "клиентов", "клиентов"]},
+  // qual
+  line: {en: ["line", "lines"], ru: ["строка", "строки", "строк"]},
+  label: {en: ["label", "labels"], ru: ["метка", "метки", "меток"]},
+  finding: {en: ["finding", "findings"], ru: ["находка", "находки", "находок"]},
+  exportFile: {en: ["export file", "export files"], ru: ["файл выгрузки", "файла выгрузки", "файлов выгрузки"]}
 } satisfies Record<string, Noun>;
 
 export const terms = {

@@ -13,6 +13,7 @@
  */
 import {after, before, describe, test} from "node:test";
 import assert from "node:assert/strict";
+import {tr} from "../../src/components/i18n.ts";
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -28,7 +29,6 @@ import type {HypothesisReport, ModelReport, ExplorationReport} from "../../loade
 import type {QualityArtifact} from "../../loaders/quality/artifact.ts";
 import {datasets, realDataSkip} from "../real-data.ts";
 import {readSettings} from "../../loaders/settings.ts";
-import {tr} from "../../src/components/i18n.ts";
 
 const realSkip = realDataSkip("fitness/gym_churn_us.csv");
 const golden = JSON.parse(readFileSync(new URL("../golden/fitness-mapped.json", import.meta.url), "utf8"));
@@ -238,7 +238,7 @@ describe("mapped member tables the template must not misread", () => {
     const withName = await loadFitness(caseInput(exportDir(t, csv, {...mapped, Name: {role: "ignore"}}), "fitness"));
     assert.equal(withName.members.length, 26);
     assert.equal(withName.quality.repairs.some((r) => r.id === "drop-exact-duplicates"), false);
-    assert.match(withName.quality.findings.find((f) => f.kind === "exact-duplicate")!.summary, /kept, because the export's 1 other column/);
+    assert.match(withName.quality.findings.find((f) => f.kind === "exact-duplicate")!.summary.en, /kept, because the export's 1 other column/);
     const noName = await loadFitness(caseInput(exportDir(t, csv.replace(/,Name\n/, "\n").replace(/,Member \d+/g, ""), mapped), "fitness"));
     assert.ok(noName.members.length < 26, "whole rows repeated are counted once");
     assert.equal(noName.quality.repairs.find((r) => r.id === "drop-exact-duplicates")!.rows, 26 - noName.members.length);
@@ -248,7 +248,7 @@ describe("mapped member tables the template must not misread", () => {
     const dir = exportDir(t, members(10, "Notes", (i) => `note ${i}`), {Left: {role: "churn"}, Tenure: {role: "ignore"}, Notes: {role: "ignore"}});
     await assert.rejects(loadFitness(caseInput(dir, "fitness")), (e: Error & {problems?: {column?: string; expected: string}[]}) => {
       assert.equal(e.problems?.[0].column, "files[0].columns");
-      assert.match(e.problems![0].expected, /at least one feature column/);
+      assert.match(tr(e.problems![0].expected, "en"), /at least one feature column/);
       return true;
     });
   });
@@ -257,7 +257,7 @@ describe("mapped member tables the template must not misread", () => {
     const dir = exportDir(t, members(10, "Notes", (i) => `note ${i}`), {Left: {role: "churn"}, Tenure: {role: "lifetime"}, Notes: {role: "feature", type: "text"}});
     await assert.rejects(loadFitness(caseInput(dir, "fitness")), (e: Error & {problems?: {column?: string; expected: string}[]}) => {
       assert.equal(e.problems?.[0].column, "files[0].columns[\"Notes\"].type");
-      assert.match(e.problems![0].expected, /flag, number, integer or category/);
+      assert.match(tr(e.problems![0].expected, "en"), /flag, number, integer or category/);
       return true;
     });
   });
@@ -266,8 +266,8 @@ describe("mapped member tables the template must not misread", () => {
     const dir = exportDir(t, members(40, "Card", (i) => `card-${i}`), {Left: {role: "churn"}, Tenure: {role: "lifetime"}, Card: {role: "feature", type: "category"}});
     await assert.rejects(loadFitness(caseInput(dir, "fitness")), (e: Error & {problems?: {column?: string; expected: string; found: string}[]}) => {
       assert.equal(e.problems?.[0].column, "Card");
-      assert.match(e.problems![0].expected, /at most 20 different values .*files\[0\]\.columns\["Card"\]/);
-      assert.equal(e.problems![0].found, "40 different values");
+      assert.match(tr(e.problems![0].expected, "en"), /at most 20 different values .*files\[0\]\.columns\["Card"\]/);
+      assert.deepEqual(e.problems![0].found, {en: "40 different values", ru: "40 разных значений"});
       return true;
     });
   });

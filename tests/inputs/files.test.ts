@@ -29,6 +29,6 @@ test("a Windows-1251 export is listed with its encoding (the fixture's other fil
 test("a Parquet export is listed like a CSV", async () => {
   const input = caseInput(`${fixtures}/parquet-export`, "ecommerce");
   const [row] = qualityArtifact((await loadEcommerce(input)).quality, input).files.map(fileRow);
-  assert.deepEqual([row.file, row.title, row.format, row.rows, row.columns, row.separator], ["ecom_dataset_upd.parquet", "Order lines", "parquet", 6, 6, null]);
+  assert.deepEqual([row.file, row.title, row.format, row.rows, row.columns, row.separator], ["ecom_dataset_upd.parquet", {en: "Order lines", ru: "Строки заказов"}, "parquet", 6, 6, null]);
   assert.ok(row.bytes > 0);
 });

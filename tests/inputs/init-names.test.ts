@@ -64,12 +64,16 @@ describe("columns left out of a churn table's features", () => {
   const column = (header: string, kind: InspectedColumn["kind"], distinct = 3, filled = 100): InspectedColumn => ({header, kind, distinct, filled, values: []});
 
   test("the outcome, personal data and identifiers, each with its reason", () => {
-    assert.match(exclusion(column("Дата расторжения", "datetime"), true)!, /outcome/);
-    assert.match(exclusion(column("Причина ухода", "category"), true)!, /outcome/);
-    assert.match(exclusion(column("ФИО", "category"), true)!, /personal data \(names\)/);
-    assert.match(exclusion(column("Адрес", "text", 90), true)!, /personal data \(addresses\)/);
-    assert.match(exclusion(column("client_code", "integer", 100), true)!, /identifier/);
-    assert.match(exclusion(column("card", "uuid", 100), true)!, /identifier/);
+    assert.match(exclusion(column("Дата расторжения", "datetime"), true)!.en, /outcome/);
+    assert.match(exclusion(column("Причина ухода", "category"), true)!.en, /outcome/);
+    assert.match(exclusion(column("ФИО", "category"), true)!.en, /personal data \(names\)/);
+    assert.match(exclusion(column("Адрес", "text", 90), true)!.en, /personal data \(addresses\)/);
+    assert.equal(exclusion(column("Адрес", "text", 90), true)!.ru, "персональные данные (адреса)");
+    assert.match(exclusion(column("client_code", "integer", 100), true)!.en, /identifier/);
+    assert.match(exclusion(column("card", "uuid", 100), true)!.en, /identifier/);
+    // in Russian, with the noun's form for each count
+    assert.equal(exclusion(column("client_code", "integer", 100), true)!.ru, "идентификатор (100 разных значений в 100 строках выборки)");
+    assert.equal(exclusion(column("Комментарий", "text", 3, 21), true)!.ru, "произвольный текст (3 разных значения в 21 строке выборки)");
   });
 
   test("a 0/1 column named like a phone is a feature (it says whether one was given), and ordinary features stay", () => {

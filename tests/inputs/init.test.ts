@@ -318,7 +318,7 @@ describe("init samples", {skip: logSkip}, () => {
 });
 
 describe("npm run init", {skip: gymSkip}, () => {
-  const cli = (dir: string) => spawnSync(process.execPath, ["--import", "tsx", "scripts/init.ts", dir], {encoding: "utf8"});
+  const cli = (dir: string, lang = "") => spawnSync(process.execPath, ["--import", "tsx", "scripts/init.ts", dir], {encoding: "utf8", env: {...process.env, CLIENTELE_LANG: lang}});
 
   test("writes the mapping and exits 0; exits 2 and writes nothing when no file fits a case", () => {
     const dir = folder("cli");
@@ -333,5 +333,25 @@ describe("npm run init", {skip: gymSkip}, () => {
     assert.equal(nothing.status, 2);
     assert.match(nothing.stdout, /weather\.csv fits no case/);
     assert.ok(!existsSync(join(none, MAPPING_FILE)));
+  });
+
+  test("speaks Russian with CLIENTELE_LANG=ru: the report, the reasons in the mapping, the errors", () => {
+    const dir = folder("cli-ru");
+    const {header, rows} = readCsv("fitness/gym_churn_us.csv");
+    writeCsv(join(dir, "gym.csv"), [...header, "Full Name"], rows.map((r, i) => [...r, `${["Anna", "Boris", "Clara"][i % 3]} ${["Ivanova", "Petrov"][i % 2]}`]));
+    const ok = cli(dir, "ru");
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.match(ok.stdout, /^gym\.csv → fitness \/ members \(клиенты\), уверенность 100 %$/m);
+    assert.match(ok.stdout, /^ {4}не используется "Full Name": персональные данные \(имена\)$/m);
+    assert.match(ok.stdout, /Записан .*: проверьте его/);
+    // no English word of init's own (the headers, roles, file names and the mapping's keys are the export's and the template's)
+    assert.doesNotMatch(ok.stdout, /\b(confidence|left out|values:|unsure|Wrote|check|fits|personal data)\b/);
+    assert.equal(JSON.parse(readFileSync(join(dir, MAPPING_FILE), "utf8")).files[0].columns["Full Name"].why, "персональные данные (имена)");
+    const none = folder("cli-ru-none");
+    writeFileSync(join(none, "weather.csv"), "city,temperature\nOslo,3.5\nRome,17.2\n");
+    const nothing = cli(none, "ru");
+    assert.equal(nothing.status, 2);
+    assert.match(nothing.stdout, /weather\.csv не подходит ни к одному кейсу/);
+    assert.match(nothing.stderr, /Ни один файл не подошёл к шаблону кейса/);
   });
 });

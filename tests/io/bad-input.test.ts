@@ -89,9 +89,9 @@ test("text holding HTML stays text, byte for byte", async () => {
   assert.equal(quality.findings.find((f) => f.kind === "markup")!.examples[0].found, '<script>alert("x")</script> Ваза <b>стеклянная</b>');
 });
 
-function runEntry(caseId: string, fixture: string) {
+function runEntry(caseId: string, fixture: string, lang = "") {
   const run = spawnSync(process.execPath, ["--import", "tsx", `src/data/${caseId}.tar.ts`], {
-    env: {...process.env, DATA_DIR: join(root, fixture), CLIENTELE_CUSTOMER_ROWS: ""}
+    env: {...process.env, DATA_DIR: join(root, fixture), CLIENTELE_CUSTOMER_ROWS: "", CLIENTELE_LANG: lang}
   });
   return {status: run.status, stdout: run.stdout, stderr: run.stderr.toString("utf8")};
 }
@@ -108,6 +108,20 @@ for (const name of ["missing-column", "invalid-utf8", "unbalanced-quotes", "sing
     assert.doesNotMatch(run.stderr, /\n\s+at /);
   });
 }
+
+test("with CLIENTELE_LANG=ru a build error is in Russian: the context, where, what was expected and found, the hint", () => {
+  const missing = runEntry("fitness", "missing-column", "ru");
+  assert.equal(missing.status, 1, missing.stderr);
+  const [head, line] = missing.stderr.trimEnd().split("\n");
+  assert.equal(head, `Выгрузки кейса fitness в ${join(root, "missing-column", "fitness")} нельзя использовать (1 проблема):`);
+  assert.match(line, /^ {2}- gym_churn_us\.csv, строка 1, столбец «Age» — ожидалось: столбец "Age" \(Возраст\); найдено: такого столбца нет\. Подсказка: в заголовке: "gender", /);
+  const headerOnly = runEntry("fitness", "header-only", "ru");
+  assert.match(headerOnly.stderr, /gym_churn_us\.csv, строка 2 — ожидалось: хотя бы одна строка данных; найдено: только строка заголовка\. Подсказка: в выгрузке нет записей; выгрузите её заново/);
+  const label = runEntry("one-click", "unknown-label", "ru");
+  assert.match(label.stderr, /market_file\.csv, строка 3, столбец «Тип сервиса» — ожидалось: одно из значений "премиум", "стандарт"; найдено: "vip"\. Подсказка: добавьте метку в схему/);
+  // no English word of the message's own (quoted values are the export's headers and labels; the fixture's path is a name)
+  for (const run of [missing, headerOnly, label]) assert.doesNotMatch(run.stderr.replace(/\S*\/\S*/g, "").replace(/"[^"]*"/g, ""), /\b(expected|found|Hint|line|column|cannot)\b/);
+});
 
 test("loader entry on a log too small to analyse exits 1 with the reason", () => {
   const run = runEntry("ecommerce", "html-in-text");

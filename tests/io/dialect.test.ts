@@ -20,7 +20,8 @@ test("real exports: each file's own separator, decimal mark, quoting and line en
   assert.equal(market.header[12], "Страниц_за_визит", "no \\r left on the last header");
   const ecom = detectDialect(`${shared}/ecommerce/ecom_dataset_upd.csv`);
   assert.deepEqual([ecom.separator, ecom.decimal, ecom.quote], [",", ".", '"']);
-  assert.equal(describeDialect(money), "UTF-8, semicolon-separated, decimal comma, no quoting, LF line endings");
+  assert.deepEqual(describeDialect(money), {en: "UTF-8, semicolon-separated, decimal comma, no quoting, LF line endings",
+    ru: "UTF-8, разделитель — точка с запятой, десятичная запятая, без кавычек, концы строк «перевод строки»"});
 });
 
 test("tab separator, BOM, quoted decimal commas with a comma separator", () => {

@@ -6,6 +6,7 @@ import {DataError} from "../../loaders/io/problems.ts";
 import {qualityArtifact, redactReport} from "../../loaders/quality/artifact.ts";
 import {fitnessSchema} from "../../loaders/io/schemas/fitness.ts";
 import type {QualityReport} from "../../loaders/quality/types.ts";
+import {nouns} from "../../src/components/glossary.ts";
 
 function sink() {
   let text = "";
@@ -36,13 +37,13 @@ test("runLoader prints a DataError's message, no stack, and exits 1", async () =
 test("ids leave the artifact unless customer rows are allowed", () => {
   const report: QualityReport = {
     case: "fitness", files: [], problems: [], repairs: [], exclusions: [],
-    findings: [{kind: "outlier", file: "f.csv", rows: 1, summary: "s", examples: [{file: "f.csv", line: 5, id: "215380", found: "9"}]}],
-    counts: {input: {}, clean: {}, modelling: {unit: "members", rows: 0}, flow: []}
+    findings: [{kind: "outlier", file: "f.csv", rows: 1, summary: {en: "s", ru: "s"}, examples: [{file: "f.csv", line: 5, id: "215380", found: "9"}]}],
+    counts: {input: {}, clean: {}, modelling: {unit: nouns.member, rows: 0}, flow: []}
   };
   assert.deepEqual(redactReport(report, false).findings[0].examples, [{file: "f.csv", line: 5, found: "9"}]);
   assert.equal(redactReport(report, true).findings[0].examples[0].id, "215380");
   const artifact = qualityArtifact(report, {id: "fitness", files: fitnessSchema.files});
   assert.doesNotMatch(JSON.stringify(artifact), /215380/);
   assert.equal(artifact.columns.length, 14);
-  assert.equal(artifact.labels.churn, "Left in the following month");
+  assert.deepEqual(artifact.labels.churn, {en: "Left in the following month", ru: "Ушёл в следующем месяце"});
 });

@@ -72,7 +72,8 @@ describe("re-used customer ids", () => {
       assert.equal(clean.repeatCutoff, "2021-10-01");
       const finding = clean.quality.findings.find((f) => f.kind === "reused-ids")!;
       assert.deepEqual([finding.rows, finding.groups], [windowOrders, w.customers]); // one line per order
-      assert.match(finding.summary, /2021-10 to 2021-12/);
+      assert.match(finding.summary.en, /2021-10 to 2021-12/);
+      assert.match(finding.summary.ru, /с 2021-10 по 2021-12 новых лишь 3 \(/);
       assert.equal(clean.quality.reusedIds?.window?.cutoff, "2021-10-01");
 
       const info = await buildTables(c, clean.keyed);

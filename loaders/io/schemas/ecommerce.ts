@@ -9,6 +9,7 @@ export const ecommerceSchema: CaseSchema = {
       file: "ecom_dataset_upd.csv",
       table: "order_lines",
       title: "Order lines",
+      titleRu: "Строки заказов",
       columns: [
         {source: "date", field: "date", label: "Date and hour", type: "datetime", min: "2000-01-01", max: "2100-01-01", synonyms: ["date", "datetime", "timestamp", "time", "created", "created at", "order date", "order time", "ordered at", "purchase date", "дата", "дата заказа", "время заказа", "дата и время"]},
         {source: "customer_id", field: "customerId", label: "Customer id", type: "text", customerId: true, synonyms: ["customer", "customer id", "client", "client id", "user", "user id", "buyer", "покупатель", "клиент", "id клиента", "код клиента", "id покупателя"]},

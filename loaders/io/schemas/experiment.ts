@@ -17,6 +17,7 @@ export const experimentSchema: CaseSchema = {
       file: "final_ab_participants.csv",
       table: "participants",
       title: "Test participants",
+      titleRu: "Участники тестов",
       columns: [
         userId("participants"),
         {source: "group", field: "group", label: "Group", type: "text", synonyms: ["group", "variant", "arm", "bucket", "группа", "вариант"]},
@@ -27,6 +28,7 @@ export const experimentSchema: CaseSchema = {
       file: "final_ab_new_users.csv",
       table: "new_users",
       title: "New users",
+      titleRu: "Новые пользователи",
       columns: [
         userId("new users"),
         {source: "first_date", field: "signup", label: "Sign-up date", type: "datetime", min: "2000-01-01", max: "2100-01-01", synonyms: ["first date", "signup date", "sign up date", "registration date", "registered", "дата регистрации", "первая дата"]},
@@ -38,6 +40,7 @@ export const experimentSchema: CaseSchema = {
       file: "final_ab_events.csv",
       table: "events",
       title: "Events",
+      titleRu: "События",
       columns: [
         userId("events"),
         {source: "event_dt", field: "time", label: "Event time", type: "datetime", min: "2000-01-01", max: "2100-01-01", synonyms: ["event dt", "event time", "timestamp", "datetime", "time", "время события", "дата события"]},
@@ -50,6 +53,7 @@ export const experimentSchema: CaseSchema = {
       file: "ab_project_marketing_events.csv",
       table: "marketing",
       title: "Marketing calendar",
+      titleRu: "Маркетинговый календарь",
       optional: true,
       columns: [
         {source: "name", field: "name", label: "Campaign", type: "text", synonyms: ["name", "campaign", "promo", "event", "акция", "кампания", "название"]},

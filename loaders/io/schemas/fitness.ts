@@ -16,6 +16,7 @@ export const fitnessSchema: CaseSchema = {
       file: "gym_churn_us.csv",
       table: "members",
       title: "Members",
+      titleRu: "Клиенты",
       columns: [
         {...flag("gender", "gender", "Gender (0/1)"), synonyms: ["sex", "пол", "gender"]},
         {...flag("Near_Location", "nearLocation", "Lives or works near the club"), synonyms: ["near location", "lives near", "nearby", "near club", "рядом", "живёт рядом", "рядом с клубом", "близко к клубу", "проживает рядом"]},

@@ -31,6 +31,7 @@ export const oneClickSchema: CaseSchema = {
       file: "market_file.csv",
       table: "market_file",
       title: "Customer behaviour",
+      titleRu: "Поведение покупателей",
       key: ["id"],
       columns: [
         idColumn,
@@ -56,6 +57,7 @@ export const oneClickSchema: CaseSchema = {
       file: "market_money.csv",
       table: "market_money",
       title: "Revenue per period",
+      titleRu: "Выручка по периодам",
       key: ["id", "period"],
       joins: [{field: "id", file: "market_file.csv", otherField: "id"}],
       columns: [
@@ -68,6 +70,7 @@ export const oneClickSchema: CaseSchema = {
       file: "market_time.csv",
       table: "market_time",
       title: "Minutes on site per period",
+      titleRu: "Минуты на сайте по периодам",
       key: ["id", "period"],
       joins: [{field: "id", file: "market_file.csv", otherField: "id"}],
       columns: [
@@ -80,6 +83,7 @@ export const oneClickSchema: CaseSchema = {
       file: "money.csv",
       table: "money",
       title: "Average monthly profit",
+      titleRu: "Средняя месячная прибыль",
       key: ["id"],
       joins: [{field: "id", file: "market_file.csv", otherField: "id"}],
       columns: [
