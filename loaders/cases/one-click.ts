@@ -12,6 +12,7 @@
  *   customers.json    customer-level rows (ids, scores, segments, SHAP reasons) — only when
  *                     settings.customerRows; otherwise {allowed: false, customers: []}
  */
+import type {Text} from "../../src/components/i18n.ts";
 import {settings as buildSettings, type Settings} from "../settings.ts";
 import {loadOneClick, type OneClickData} from "../clean/one-click.ts";
 import {customerTable, groups, labelledFeatures, target, type CustomerRow, type FeatureGroup, type FeatureId} from "./one-click/features.ts";
@@ -118,7 +119,7 @@ export function oneClickArtifacts(data: OneClickData, {customerRows = buildSetti
 
   // Sentences for stakeholders: settings in words ("trees grown without a depth limit", not "maxDepth=none").
   const report = model.report;
-  const words = (text: string | null) => (text === null ? null : inWords(text, report.leaderboard));
+  const words = (text: Text | null) => (text === null ? null : {en: inWords(text.en, report.leaderboard), ru: text.ru});
   const modelArtifact = {
     ...report,
     chosen: {...report.chosen, settings: settingsInWords(report.chosen.params), reason: words(report.chosen.reason)!},

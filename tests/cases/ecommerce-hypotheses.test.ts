@@ -108,7 +108,7 @@ describe("e-commerce hypotheses: answers follow the direction of the effect", ()
   });
 
   it("answerOf uses the adjusted decision, not the uncorrected one", () => {
-    const effect = {name: "rank-biserial r", value: -0.3, magnitude: "medium" as const, convention: ""};
+    const effect = {name: "rank-biserial r", value: -0.3, magnitude: "medium" as const, convention: {en: "", ru: ""}};
     const direction = {higher: "larger", lower: "smaller"};
     assert.equal(answerOf({reject: true, rejectAdjusted: false, effect}, direction), "No evidence");
     assert.equal(answerOf({reject: true, rejectAdjusted: true, effect}, direction), "Yes: smaller");

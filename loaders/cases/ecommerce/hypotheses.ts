@@ -15,6 +15,7 @@
  *   sensitivity   the first-order value questions again with wholesale lines included (each customer's
  *                 first order among all their orders, wholesale lines counted)
  */
+import {same} from "../../../src/components/i18n.ts";
 import {correctFamily, kruskalWallis, logRankTest, mannWhitneyU} from "../../stats/index.ts";
 import type {EffectSize, GroupSummary, TestResult} from "../../stats/types.ts";
 import type {HypothesisReport} from "../../analysis/types.ts";
@@ -26,7 +27,7 @@ import {RETURN_MIN_HOURS} from "./occasions.ts";
 
 /** A test with its id, a short chart label and the answer to its question in words: "No evidence", "Yes", or for a
  * two-group comparison "Yes: " + which way the difference goes (from the sign of the effect, never from the question). */
-export type EcomTest = HypothesisReport["tests"][number] & {id: string; short: string; answer: string};
+export type EcomTest = Omit<HypothesisReport["tests"][number], "question"> & {question: string; id: string; short: string; answer: string};
 
 export interface EcomHypothesisReport extends Omit<HypothesisReport, "tests"> {
   tests: EcomTest[];
@@ -105,7 +106,7 @@ function family(candidates: Spec[], correction: "holm" | "bh", alpha: number, no
     return {...r, field: spec.field, kind: "continuous" as const, question: spec.question, id: spec.id, short: spec.short, answer: answerOf(r, spec.direction)};
   });
   return {
-    correction, correctionName: correction === "holm" ? "Holm" : "Benjamini–Hochberg", alpha, tests,
+    correction, correctionName: correction === "holm" ? {en: "Holm", ru: "Холма"} : {en: "Benjamini–Hochberg", ru: "Бенджамини — Хохберга"}, alpha, tests,
     significant: tests.filter((t) => t.rejectAdjusted).length,
     significantUncorrected: tests.filter((t) => t.reject).length
   };
@@ -170,11 +171,11 @@ export function hypothesesReport({firstOrders, scored, firstOrdersWithWholesale,
   const money = (x: number) => Math.round(x).toLocaleString("en-US");
   const kw = (samples: number[][], labels: string[], variable: string, groupVariable: string, why: string) => {
     const r = kruskalWallis(samples, {variable, groupVariable, labels, alpha});
-    return {...r, chosenBecause: `${why} One test for all ${labels.length} groups, rather than many pairwise ones.`};
+    return {...r, chosenBecause: same(`${why} One test for all ${labels.length} groups, rather than many pairwise ones.`)};
   };
   const mw = (a: number[], b: number[], labels: [string, string], variable: string, why: string) => {
     const r = mannWhitneyU(a, b, {variable, labels, alpha});
-    return {...r, chosenBecause: `${why} With two groups, Mann–Whitney U compares their distributions.`};
+    return {...r, chosenBecause: same(`${why} With two groups, Mann–Whitney U compares their distributions.`)};
   };
   const note = (what: string, dropped: string[], name: (k: string) => string) => {
     if (dropped.length) notes.push(`${what}: ${dropped.map(name).join(", ")} left out (fewer than ${minGroup} in the group).`);
@@ -213,7 +214,7 @@ export function hypothesesReport({firstOrders, scored, firstOrdersWithWholesale,
   const survival = (rows: typeof returns.rows, group: (r: (typeof rows)[number]) => string, order: string[], labels: Record<string, string>, groupVariable: string, why: string) => {
     const r = logRankTest(rows.map((x) => x.days), rows.map((x) => x.returned), rows.map(group),
       {event: "a return", groupVariable, labels, order, strata: rows.map((x) => x.first.cohort), strataVariable, horizon: horizonDays, unit: "days", alpha});
-    return {...r, chosenBecause: why};
+    return {...r, chosenBecause: same(why)};
   };
   const TIME_WHY = `Coming back means an order placed more than ${RETURN_MIN_HOURS} hours after the first: orders within ${RETURN_MIN_HOURS} hours are the same purchase, placed twice or split over several order ids. Customers were observed for different lengths of time (those who started late had less time to come back), and what customers first buy can change with the season, so a share who "ever" ordered again would compare unequal chances. The log-rank test uses each customer's time to a return, counts those not back yet as censored at the end of observation (${returns.observedUntil.slice(0, 10)}), and compares customers only with others whose first order was in the same month. A fixed-horizon share (back within ${horizonDays} days, only customers observed that long) would drop the customers who started late; the log-rank test keeps them.`;
   const valueCuts = returns.rows.length >= 4 * minGroup ? quartiles(returns.rows.map((r) => r.first.value)) : null;
@@ -248,7 +249,7 @@ export function hypothesesReport({firstOrders, scored, firstOrdersWithWholesale,
       direction: {higher: `${segmentLabel["at-risk"]} customers spend more per order than other repeat buyers`, lower: `${segmentLabel["at-risk"]} customers spend less per order than other repeat buyers`},
       run: () => {
         const r = mw(atRisk.map((c) => c.aov), otherRepeat.map((c) => c.aov), [segmentLabel["at-risk"], comparison], "average order value", RANKS_WHY);
-        return {...r, chosenBecause: `${r.chosenBecause} The comparison group is every other customer with two or more orders (${otherSegments.join(", ")}), so it does not depend on how the rules split those customers among themselves — comparing with one of those segments alone would, because a rule on revenue (M) moves the big spenders out of it. Average order value is revenue divided by orders; the two groups are split on recency only (both have two or more orders and neither is cut on M), so the comparison is not circular.${repeatCutoff ? ` Segments are scored as of ${repeatCutoff}, on each customer's orders before it: from then on customer ids look re-used, so no later order makes anyone a repeat buyer.` : ""}`};
+        return {...r, chosenBecause: same(`${r.chosenBecause?.en} The comparison group is every other customer with two or more orders (${otherSegments.join(", ")}), so it does not depend on how the rules split those customers among themselves — comparing with one of those segments alone would, because a rule on revenue (M) moves the big spenders out of it. Average order value is revenue divided by orders; the two groups are split on recency only (both have two or more orders and neither is cut on M), so the comparison is not circular.${repeatCutoff ? ` Segments are scored as of ${repeatCutoff}, on each customer's orders before it: from then on customer ids look re-used, so no later order makes anyone a repeat buyer.` : ""}`)};
       }});
   } else notes.push(`The ${segmentLabel["at-risk"]} comparison is left out: it or the other repeat buyers number fewer than ${minGroup}.`);
   const main = family(specs, "holm", alpha, notes);

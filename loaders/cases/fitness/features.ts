@@ -104,7 +104,7 @@ export function memberColumns(specs: readonly ColumnSpec[]): MemberColumn[] {
 
 /** Features, hypotheses and roles for the member table; `levels` = the values each categorical extra takes. */
 export function fitnessFeatures(columns: readonly MemberColumn[], levels: Levels): FitnessFeatures {
-  const features: FitnessFeatures["features"] = columns.flatMap((c) => {
+  const features: FitnessFeatures["features"] = columns.flatMap((c): FitnessFeatures["features"] => {
     const known = c.role ? ROLE_WORDS[c.field] : undefined;
     if (known) return [{...known, field: c.field, label: c.label, source: c.field, sourceLabel: c.label}];
     const short = lower(c.label);

@@ -11,6 +11,7 @@
  * for a column of the analyst's own, in general words.
  */
 import type {HypothesisReport} from "../../analysis/types.ts";
+import type {Label} from "../../stats/words.ts";
 import type {FitnessFeatures} from "./features.ts";
 
 export interface QuestionBar {
@@ -22,7 +23,7 @@ export interface QuestionBar {
 
 export interface AnsweredQuestion {
   field: string;
-  question: string;
+  question: Label;
   /** Whether the difference holds after the family's correction. */
   differs: boolean;
   answer: string;
@@ -57,11 +58,11 @@ const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 export function answerQuestions(report: HypothesisReport, spec: Pick<FitnessFeatures, "features" | "roles">, target: {positive: string; negative: string}): AnsweredQuestion[] {
   return report.tests.map((t) => {
     const differs = !!(t.rejectAdjusted ?? t.reject);
-    const label = t.variable;
+    const label = t.variable.en;
     const effect = `${t.effect.magnitude} ${t.effect.name === "Cramér's V" ? "association" : "difference"}, ${t.effect.name} = ${t.effect.value.toFixed(2)}`;
     const pos = t.groups.find((g) => g.label === target.positive)!, neg = t.groups.find((g) => g.label === target.negative)!;
     const meaning = !differs ? NO_DIFFERENCE : spec.roles.has(t.field) ? ROLE_MEANING[t.field] ?? OWN_MEANING : OWN_MEANING;
-    const lead = differs ? "Yes" : `No clear difference (it could be chance after ${report.correctionName} correction)`;
+    const lead = differs ? "Yes" : `No clear difference (it could be chance after ${report.correctionName.en} correction)`;
     if (pos.counts && neg.counts) {
       const levels = spec.features.find((f) => f.field === t.field)?.levels;
       const bars = Object.keys(pos.counts).map((level) => {
