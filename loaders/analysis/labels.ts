@@ -32,3 +32,14 @@ export function targetTexts(t: TargetSpec): {label: Text; positive: Text; negati
     negative: {en: t.negative, ru: t.ru?.negative ?? t.negative}
   };
 }
+
+/** A label of another vocabulary (a column, a case's feature) in both languages: its `labels`, or
+ *  `label` with `labelRu` when the vocabulary gives one, else the same words in both. */
+export function labelText(x: {label: string; labels?: Text; labelRu?: string}): Text {
+  return x.labels ?? {en: x.label, ru: x.labelRu ?? x.label};
+}
+
+/** A money unit in both languages: "currency units" (no currency given) is «ден. ед.» in Russian; a currency sign is the same. */
+export function moneyUnitText(unit: string): Text {
+  return {en: unit, ru: unit === "currency units" ? "ден. ед." : unit};
+}
