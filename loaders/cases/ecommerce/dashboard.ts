@@ -43,10 +43,10 @@ export function ecommerceDashboard({customers, categoryLabels, period, asOf, uni
   const top = largestValues(customers.map((c) => c.mainCategory), {max: MAX_CATEGORIES});
   const category = (c: ScoredCustomer) => (top.includes(c.mainCategory) ? c.mainCategory : OTHER);
   const label = (id: string): string | Text => (id === OTHER ? {en: "Other categories", ru: "Другие категории"} : categoryLabels[id] ?? id);
-  // A quarter "2019 Q3" reads «III кв. 2019» in Russian; a year is the same.
+  // A quarter "2019 Q3" reads «3 кв. 2019» in Russian; a year is the same.
   const cohortLabel = (v: string): string | Text => {
     const q = /^(\d{4}) Q([1-4])$/.exec(v);
-    return q ? {en: v, ru: `${["I", "II", "III", "IV"][Number(q[2]) - 1]} кв. ${q[1]}`} : v;
+    return q ? {en: v, ru: `${q[2]} кв. ${q[1]}`} : v;
   };
   const dimensions: DimensionSpec<ScoredCustomer>[] = [
     {id: "category", label: {en: "Main category (most revenue)", ru: "Основная категория (наибольшая выручка)"}, levels: [...top, ...(customers.some((c) => !top.includes(c.mainCategory)) ? [OTHER] : [])].map((value) => ({value, label: label(value)})), of: category},

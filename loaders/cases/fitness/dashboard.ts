@@ -10,7 +10,7 @@ import type {FitnessAnalysis} from "../fitness.ts";
 import type {Text} from "../../../src/components/i18n.ts";
 import {formats} from "../../../src/components/format.ts";
 import {nouns} from "../../../src/components/glossary.ts";
-import {labelText} from "../../analysis/labels.ts";
+import {russianLabels} from "../../inputs/glossary.ts";
 
 /** Out-of-fold probability from which a member counts as at high risk. */
 export const HIGH_RISK = 0.5;
@@ -37,7 +37,8 @@ export function fitnessDashboard({members, probability, group, groupNames, colum
   const contract = columns.find((c) => c.role && c.field === "contractPeriod");
   const dimensions: DimensionSpec<Row>[] = [
     ...(contract ? [{
-      id: "contract", label: labelText(contract),
+      // The template's Russian label unless the mapping renamed the column (then its own words in both).
+      id: "contract", label: {en: contract.label, ru: contract.label === "Contract length (months)" ? russianLabels.contractPeriod ?? contract.label : contract.label},
       levels: levelsOf(members.map((m) => String(m[contract.field])), (v) => ({en: `${v} month${v === "1" ? "" : "s"}`, ru: formats("ru").plural(Number(v), "месяц", "месяца", "месяцев")}), (a, b) => Number(a) - Number(b)),
       of: (r: Row) => String(r.member[contract.field])
     }] : []),

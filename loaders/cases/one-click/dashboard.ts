@@ -6,11 +6,19 @@
  */
 import {caseById} from "../registry.ts";
 import {dashboardCube, levelsOf, type Dashboard, type DimensionSpec} from "../../analysis/dashboard.ts";
-import {profitInfo, type CustomerRow, type FeatureDef, type FeatureId} from "./features.ts";
+import {features, profitInfo, type CustomerRow, type FeatureDef, type FeatureId} from "./features.ts";
 import {segmentDefs, type SegmentId} from "./segments.ts";
 import {formats} from "../../../src/components/format.ts";
 import {nouns} from "../../../src/components/glossary.ts";
 import {labelText, moneyUnitText} from "../../analysis/labels.ts";
+import {russianLabels} from "../../inputs/glossary.ts";
+import {categoryValues} from "../../io/schemas/one-click.ts";
+
+/** The template's values in Russian: the seed export's own words (categories) and the service tiers. */
+const russianValues: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(categoryValues).map(([ru, en]) => [en, ru])),
+  premium: "премиум", standard: "стандарт"
+};
 
 export interface OneClickDashboardInput {
   rows: readonly CustomerRow[];
@@ -31,13 +39,20 @@ interface Row {
 /** The filters: the two categorical features every behaviour export of the template has. */
 const FILTERS: FeatureId[] = ["favouriteCategory", "serviceType"];
 
+/** A feature's label in both languages: the vocabulary's own Russian, else the template's Russian label unless the mapping renamed it. */
+function russianLabelOf(f: FeatureDef): ReturnType<typeof labelText> {
+  const t = labelText(f);
+  const template = features.find((g) => g.id === f.id)?.label;
+  return t.ru !== t.en || t.en !== template ? t : {en: t.en, ru: russianLabels[f.id] ?? t.en};
+}
+
 export function oneClickDashboard({rows, membership, vocabulary, threshold, profitUnit}: OneClickDashboardInput): Dashboard {
   const highRisk = new Set(segmentDefs.filter((s) => s.highRisk).map((s) => s.id));
   const data: Row[] = rows.map((row, i) => ({row, highRisk: highRisk.has(membership[i])}));
   const dimensions: DimensionSpec<Row>[] = FILTERS.map((id) => ({
     id,
-    label: labelText(vocabulary.find((f) => f.id === id)!),
-    levels: levelsOf(rows.map((r) => String(r.values[id]))),
+    label: russianLabelOf(vocabulary.find((f) => f.id === id)!),
+    levels: levelsOf(rows.map((r) => String(r.values[id])), (v) => ({en: v, ru: russianValues[v] ?? v})),
     of: (r: Row) => String(r.row.values[id])
   }));
   const cube = dashboardCube(data, dimensions, {
