@@ -28,7 +28,7 @@ const OTHER = "(other)";
 export interface EcommerceDashboardInput {
   customers: readonly ScoredCustomer[];
   /** Category labels (id → label) for the export's or the rules' categories. */
-  categoryLabels: Readonly<Record<string, string>>;
+  categoryLabels: Readonly<Record<string, string | Text>>;
   period: {start: string; end: string};
   /** Customers are described as of this day (the repeat cutoff), or null: the whole log. */
   asOf: string | null;
@@ -96,6 +96,7 @@ export function ecommerceDashboard({customers, categoryLabels, period, asOf, uni
 
 /** The dashboard from the case's result. Money carries no currency yet: "currency units". */
 export function ecommerceDashboardOf(r: Pick<EcommerceResult, "customers" | "summary">, unit = "currency units"): Dashboard {
-  const categoryLabels = Object.fromEntries(r.summary.categories.map((c) => [c.category, c.label]));
+  // A category's label in both languages where the categories carry them (labels: Text), else its one label.
+  const categoryLabels = Object.fromEntries(r.summary.categories.map((c) => [c.category, (c as {labels?: Text}).labels ?? c.label]));
   return ecommerceDashboard({customers: r.customers, categoryLabels, period: r.summary.period, asOf: r.summary.scope.asOf, unit});
 }
