@@ -127,13 +127,13 @@ describe("fitness on the real export, reduced and renamed through a mapping", {s
   test("hypotheses: the template's questions for the roles present, one per extra column; the club by scipy's chi-square", () => {
     const h = artifacts["hypotheses.json"] as HypothesisReport & {tests: {field: string; question: string}[]};
     assert.deepEqual(h.tests.map((t) => t.field), ["classFrequencyTotal", "lifetime", "additionalCharges", "partner", "extra_age", "extra_has_phone", "extra_club"]);
-    assert.deepEqual(h.tests.map((t) => t.variable), ["Weekly visits (average)", "Tenure (months)", "Extra-services spend", "Works at a partner company", "Age of member", "Phone on record", "Home club"]);
+    assert.deepEqual(h.tests.map((t) => t.variable.en), ["Weekly visits (average)", "Tenure (months)", "Extra-services spend", "Works at a partner company", "Age of member", "Phone on record", "Home club"]);
     const club = h.tests.find((t) => t.field === "extra_club")!;
     assert.equal(club.question, "Does churn differ by home club?");
     close(club.statistic, golden.chi2.statistic, 1e-9, "chi-square of club × churn");
     assert.equal(club.df, golden.chi2.dof);
     close(Math.log(club.pValue), Math.log(golden.chi2.p), 1e-6, "log p-value of club × churn");
-    assert.equal(h.correctionName, "Holm");
+    assert.deepEqual(h.correctionName, {en: "Holm", ru: "Холма"});
   });
 
   test("recommendations: no action needs a lever that was not mapped, and the page's artifact says which column would enable each", () => {
