@@ -10,13 +10,16 @@
  * (binomial), and the artifact says the size it got.
  */
 import type {Settings} from "../settings.ts";
+import type {Text} from "../../src/components/i18n.ts";
 
 export type ListGroup = "contact" | "control";
-export type ListValue = string | number | null;
+/** A cell: a number, the export's own value (string), or a text in both languages (a reason, a group's name). */
+export type ListValue = string | number | null | Text;
 
 export interface ListColumn {
   key: string;
-  label: string;
+  /** The column's header in the downloads (both languages, or one string for both). */
+  label: string | Text;
   /** How a value is written in the CSV: numbers with a decimal comma in the Excel variant. */
   type: "text" | "number";
 }
@@ -24,21 +27,21 @@ export interface ListColumn {
 /** One customer on a list: the id, why they are on it, and the action's own columns (score, segment…). */
 export interface ListedCustomer {
   id: string;
-  reason: string;
+  reason: string | Text;
   values?: Record<string, ListValue>;
 }
 
 export interface ListRow {
   customer: string;
   group: ListGroup;
-  reason: string;
+  reason: string | Text;
   [key: string]: ListValue;
 }
 
 export interface ActionList {
   /** File stem of the downloads: "fitness-call-high-risk". */
   id: string;
-  title: string;
+  title: string | Text;
   size: number;
   contact: number;
   control: number;
@@ -52,7 +55,7 @@ export interface ActionList {
 
 export interface ActionSpec {
   id: string;
-  title: string;
+  title: string | Text;
   columns?: ListColumn[];
 }
 

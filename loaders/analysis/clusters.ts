@@ -19,6 +19,11 @@ import {chooseKFromTree, clusterPortraits, dendrogramLayout, fitKMeans, silhouet
 import {correlationMatrixOfColumns} from "../stats/index.ts";
 import {wilson} from "./intervals.ts";
 import type {ClusterProfile, ClusterReport, ClusterSolution, FeatureSpec} from "./types.ts";
+import {featureText, featureWord} from "./labels.ts";
+import type {Text} from "../../src/components/i18n.ts";
+import {formats} from "../../src/components/format.ts";
+
+type Profile = Omit<ClusterProfile, "name" | "names" | "distinctive"> & {distinctive: (ClusterProfile["distinctive"][number] & {wordsText: Text})[]};
 
 export interface ClusterReportOptions {
   kMin?: number;
@@ -34,8 +39,8 @@ export interface ClusterReportOptions {
   nInit?: number;
   /** Smallest share of rows a group may hold for its k to be chosen. Default 0.05. */
   minShare?: number;
-  /** What a row is, for the sentence giving the choice of k. Default "rows". */
-  unit?: string;
+  /** What a row is, for the sentence giving the choice of k (Russian in the genitive plural: «клиентов»). Default "rows". */
+  unit?: string | Text;
 }
 
 export interface ClusterReportResult {
@@ -45,13 +50,18 @@ export interface ClusterReportResult {
   linkage: Linkage;
 }
 
-function words(f: FeatureSpec, difference: number): string {
-  const noun = f.short ?? f.label.toLowerCase();
-  return difference > 0 ? f.high ?? `high ${noun}` : f.low ?? `low ${noun}`;
+function words(f: FeatureSpec, difference: number): Text {
+  const label = featureText(f);
+  const noun = {en: f.short ?? label.en.toLowerCase(), ru: f.ru?.short ?? f.short ?? lowerFirst(label.ru)};
+  return difference > 0
+    ? featureWord(f, "high", {en: `high ${noun.en}`, ru: `высокий показатель «${noun.ru}»`})
+    : featureWord(f, "low", {en: `low ${noun.en}`, ru: `низкий показатель «${noun.ru}»`});
 }
 
+const lowerFirst = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+
 /** Name each cluster from its most distinctive features, skipping near-duplicates; names are unique. */
-function nameClusters(clusters: Omit<ClusterProfile, "name">[], features: readonly FeatureSpec[], correlations: number[][], minDifference: number, nameWords: number): string[] {
+function nameClusters(clusters: Profile[], features: readonly FeatureSpec[], correlations: number[][], minDifference: number, nameWords: number): Text[] {
   const index = new Map(features.map((f, j) => [f.field, j]));
   const names = clusters.map((c) => {
     const picked: number[] = [];
@@ -62,16 +72,17 @@ function nameClusters(clusters: Omit<ClusterProfile, "name">[], features: readon
     }
     return picked;
   });
-  const text = (c: Omit<ClusterProfile, "name">, picked: number[], n: number) => {
-    const parts = picked.slice(0, n).map((j) => c.distinctive.find((d) => d.feature === features[j].field)!.words);
-    if (!parts.length) return "average on every feature";
-    return c.distinctive[0].strong ? parts.join(", ") : `leaning to ${parts.join(", ")}`;
+  const text = (c: Profile, picked: number[], n: number): Text => {
+    const parts = picked.slice(0, n).map((j) => c.distinctive.find((d) => d.feature === features[j].field)!.wordsText);
+    if (!parts.length) return {en: "average on every feature", ru: "средние по всем признакам"};
+    const en = parts.map((p) => p.en).join(", "), ru = parts.map((p) => p.ru).join(", ");
+    return c.distinctive[0].strong ? {en, ru} : {en: `leaning to ${en}`, ru: `скорее ${ru}`};
   };
   const count = clusters.map(() => nameWords);
   let out = clusters.map((c, i) => text(c, names[i], count[i]));
   for (let round = 0; round < features.length; round++) {
     const seen = new Map<string, number[]>();
-    out.forEach((n, i) => seen.set(n, [...(seen.get(n) ?? []), i]));
+    out.forEach((n, i) => seen.set(n.en, [...(seen.get(n.en) ?? []), i]));
     const clashes = [...seen.values()].filter((ids) => ids.length > 1);
     if (!clashes.length) break;
     let grew = false;
@@ -82,9 +93,9 @@ function nameClusters(clusters: Omit<ClusterProfile, "name">[], features: readon
   // Still equal (nothing left to add): number them.
   const used = new Map<string, number>();
   return out.map((n) => {
-    const k = (used.get(n) ?? 0) + 1;
-    used.set(n, k);
-    return k > 1 ? `${n} (${k})` : n;
+    const k = (used.get(n.en) ?? 0) + 1;
+    used.set(n.en, k);
+    return k > 1 ? {en: `${n.en} (${k})`, ru: `${n.ru} (${k})`} : n;
   });
 }
 
@@ -118,9 +129,12 @@ export function clusterReport(X: readonly number[][], features: readonly Feature
     labelsByK.set(score.k, raw.map((l) => renumber.get(l)!));
     const profiles = order.map((p, i) => {
       const positives = Math.round(p.targetRate! * p.size);
-      const feats = p.features.map((fp, j) => ({...fp, label: features[j].label}));
+      const feats = p.features.map((fp, j) => ({...fp, label: features[j].label, labels: featureText(features[j])}));
       const ranked = feats
-        .map((fp, j) => ({feature: fp.feature, label: fp.label, difference: fp.standardisedDifference, words: words(features[j], fp.standardisedDifference)}))
+        .map((fp, j) => {
+          const w = words(features[j], fp.standardisedDifference);
+          return {feature: fp.feature, label: fp.label, labels: fp.labels, difference: fp.standardisedDifference, words: w.en, wordsText: w};
+        })
         .sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference) || a.feature.localeCompare(b.feature));
       // Distinctive: |difference| ≥ minDifference; a group with none is described by its
       // strongest (weaker) differences, its name starts "leaning to".
@@ -129,12 +143,12 @@ export function clusterReport(X: readonly number[][], features: readonly Feature
       return {cluster: i, size: p.size, share: p.share, targetRate: wilson(positives, p.size), targetCount: positives, features: feats, distinctive};
     });
     const names = nameClusters(profiles, features, correlations, minDifference, nameWords);
-    return {k: score.k, silhouette: score.silhouette, inertia: score.inertia, clusters: profiles.map((p, i) => ({...p, name: names[i]}))};
+    return {k: score.k, silhouette: score.silhouette, inertia: score.inertia, clusters: profiles.map((p, i) => ({...p, name: names[i].en, names: names[i]}))};
   });
 
   const report: ClusterReport = {
-    method: `k-means (${nInit} seeded restarts) on standardised features`,
-    features: features.map((f) => ({feature: f.field, label: f.label})),
+    method: {en: `k-means (${nInit} seeded restarts) on standardised features`, ru: `метод k-средних (${formats("ru").plural(nInit, "запуск", "запуска", "запусков")} с заданными начальными значениями генератора) на стандартизованных признаках`},
+    features: features.map((f) => ({feature: f.field, label: f.label, labels: featureText(f)})),
     n,
     dendrogram: {
       segments: layout.segments.map(({x1, y1, x2, y2}) => ({x1, y1, x2, y2})),

@@ -12,7 +12,7 @@
  * A hidden cell keeps its position (the page says "fewer than 10 customers, hidden") but carries no
  * figure. Empty cells (0 customers) are shown: they describe no one.
  */
-import type {Text} from "../../src/components/i18n.ts";
+import type {Noun, Text} from "../../src/components/i18n.ts";
 
 /** The level of a dimension that stands for every level (no filter on it). */
 export const ALL = "*";
@@ -21,13 +21,14 @@ export const MIN_CELL = 10;
 
 export interface Level {
   value: string;
-  label: string;
+  /** The level as readers see it (an export's own value: one string for both languages). */
+  label: string | Text;
 }
 
 export interface DimensionSpec<R> {
   id: string;
   /** What a reader filters by, e.g. "Contract length". */
-  label: string;
+  label: string | Text;
   /** The levels in display order; every row's value must be one of them. */
   levels: Level[];
   of: (row: R) => string;
@@ -35,7 +36,7 @@ export interface DimensionSpec<R> {
 
 export interface CubeDimension {
   id: string;
-  label: string;
+  label: string | Text;
   levels: Level[];
 }
 
@@ -122,14 +123,14 @@ export function suppress(cells: readonly {at: string[]; n: number}[], dimensions
 
 /** A tile of the overview: a cell's customer count (measure null), a measure's sum, or its share of the cell's customers. */
 export interface Kpi {
-  label: string;
+  label: Text;
   measure: string | null;
   /** "count": the sum as it is; "share": the sum over the cell's customers; "money": the sum in `unit`. */
   show: "count" | "share" | "money";
-  /** What the figure counts or the money's unit (e.g. "members", "currency units"). */
-  unit: string;
+  /** What the figure counts (a noun: members, orders) or the money's unit ({en: "currency units", ru: "ден. ед."}). */
+  unit: Noun | Text;
   /** One line under the figure: what it is, in the case's words. */
-  note: string;
+  note: Text;
 }
 
 /** dashboard.json: one case's tiles, filters and cross-case figures, from its cube (the overview's chart breaks
@@ -138,24 +139,24 @@ export interface Dashboard {
   /** The case's title and question (its registry entry). */
   title: Text;
   question: Text;
-  /** What one row of the cube is: "members", "customers". */
-  unit: string;
+  /** What one row of the cube is (glossary noun): members, customers. */
+  unit: Noun;
   /** The data's period (ISO dates) or null when the exports carry no dates; `periodNote` says it in words. */
   period: {start: string; end: string} | null;
-  periodNote: string;
+  periodNote: Text;
   kpis: Kpi[];
   /** The measure counting customers at risk, for the first filter's chart and the cross-case comparison: its label, the
    * rule in a few words and the case's definition in full. */
-  atRisk: {measure: string; label: string; rule: string; definition: string;
+  atRisk: {measure: string; label: Text; rule: Text; definition: Text;
     /** Why the rule fixes the share at risk of all customers (then it is no finding and is not compared across cases), or null. */
-    fixedShare: string | null;};
+    fixedShare: Text | null;};
   /** Money at risk (its measure, unit and meaning), or null when the case has no money. */
-  valueAtRisk: {measure: string; unit: string; label: string; definition: string} | null;
+  valueAtRisk: {measure: string; unit: Text; label: Text; definition: Text} | null;
   cube: Cube;
 }
 
 /** Levels of `values`, ordered by `compare` (default: code point), each labelled by `label`. */
-export function levelsOf(values: Iterable<string>, label: (value: string) => string = (v) => v, compare?: (a: string, b: string) => number): Level[] {
+export function levelsOf(values: Iterable<string>, label: (value: string) => string | Text = (v) => v, compare?: (a: string, b: string) => number): Level[] {
   return [...new Set(values)].sort(compare ?? ((a, b) => (a < b ? -1 : a > b ? 1 : 0))).map((value) => ({value, label: label(value)}));
 }
 

@@ -6,6 +6,7 @@
  * pairs (|r| ≥ threshold) a linear model would struggle to separate, and the feature set with
  * one of each pair left out (for reading odds ratios, not for predicting).
  */
+import {featureText, levelText, targetTexts} from "./labels.ts";
 import {correlationMatrixOfColumns, median} from "../stats/index.ts";
 import {binEdges, binIndex} from "./group-distributions.ts";
 import type {ExplorationReport, FeatureDistribution, FeatureSpec, HistogramBin, TargetSpec} from "./types.ts";
@@ -57,12 +58,12 @@ export function exploreByTarget(
   const distributions: FeatureDistribution[] = features.map((f, j) => {
     const values = columns[j];
     const neg = values.filter((_, i) => y[i] === 0), pos = values.filter((_, i) => y[i] === 1);
-    const base = {feature: f.field, label: f.label, kind: f.kind, meanNegative: mean(neg), meanPositive: mean(pos), medianNegative: median(neg), medianPositive: median(pos)};
+    const base = {feature: f.field, label: f.label, labels: featureText(f), kind: f.kind, meanNegative: mean(neg), meanPositive: mean(pos), medianNegative: median(neg), medianPositive: median(pos)};
     if (f.kind === "continuous") return {...base, bins: histogram(values, y, bins)};
     const levels = [...new Set(values)].sort((a, b) => a - b).map((level) => {
       let negative = 0, positive = 0;
       values.forEach((v, i) => v === level && (y[i] === 1 ? positive++ : negative++));
-      return {level: String(level), label: f.levels?.[String(level)] ?? String(level), negative, positive, rate: positive / (negative + positive)};
+      return {level: String(level), label: f.levels?.[String(level)] ?? String(level), labels: levelText(f, String(level)), negative, positive, rate: positive / (negative + positive)};
     });
     return {...base, levels};
   });
@@ -72,9 +73,10 @@ export function exploreByTarget(
   const collinear = collinearPairs({names, labels, values}, collinearThreshold);
   const t = features.length;
   const targetCorrelations = features
-    .map((f, j) => ({feature: f.field, label: f.label, r: values[j][t]}))
+    .map((f, j) => ({feature: f.field, label: f.label, labels: featureText(f), r: values[j][t]}))
     .sort((p, q) => Math.abs(q.r) - Math.abs(p.r) || p.feature.localeCompare(q.feature));
-  return {target, n: rows.length, positives, negatives: rows.length - positives, distributions, correlation: {names, labels, values}, collinear, collinearThreshold, targetCorrelations};
+  const labelTexts = [...features.map((f) => featureText(f)), targetTexts(target).label];
+  return {target, n: rows.length, positives, negatives: rows.length - positives, distributions, correlation: {names, labels, labelTexts, values}, collinear, collinearThreshold, targetCorrelations};
 }
 
 export interface PrunedFeature {

@@ -45,19 +45,19 @@ export function standardFamilies({seed = 42, forestTrees = 100, only, grids = {}
   const all: ModelFamily[] = [
     logisticFamily({C: (grids.logistic?.C as number[] | undefined) ?? [0.01, 0.1, 1, 10]}),
     {
-      family: "tree", label: "Decision tree",
+      family: "tree", label: "Decision tree", labelRu: "Дерево решений",
       make: (p) => decisionTree({maxDepth: p.maxDepth, minSamplesLeaf: p.minSamplesLeaf, seed}),
       grid: grids.tree ?? {maxDepth: [3, 5, 8], minSamplesLeaf: [10, 30]},
       shap: treeShapOf, shapScale: "probability"
     },
     {
-      family: "forest", label: "Random forest",
+      family: "forest", label: "Random forest", labelRu: "Случайный лес",
       make: (p) => randomForest({nEstimators: forestTrees, maxDepth: p.maxDepth, minSamplesLeaf: p.minSamplesLeaf, seed}),
       grid: grids.forest ?? {maxDepth: [null], minSamplesLeaf: [3, 10]},
       shap: treeShapOf, shapScale: "probability"
     },
     {
-      family: "knn", label: "k-nearest neighbours",
+      family: "knn", label: "k-nearest neighbours", labelRu: "Метод k ближайших соседей",
       make: (p) => pipeline([p.scaler === "minmax" ? minMaxScaler() : standardScaler()], kNearestNeighbours({k: p.k, weights: p.weights})),
       grid: grids.knn ?? {scaler: ["standard"], k: [15, 35], weights: ["distance"]}
     }

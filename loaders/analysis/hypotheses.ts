@@ -12,26 +12,33 @@ import {compareGroups, correctFamily} from "../stats/index.ts";
 import type {Correction} from "../stats/types.ts";
 import type {FeatureKind, HypothesisReport, TargetSpec} from "./types.ts";
 import {inSentence, upperFirst} from "../quality/words.ts";
+import {asText, type Label} from "../stats/words.ts";
+import type {Text} from "../../src/components/i18n.ts";
+import {targetTexts} from "./labels.ts";
 
 export interface HypothesisSpec {
   field: string;
-  label: string;
+  /** The variable's label (or both languages). */
+  label: Label;
   kind: FeatureKind;
-  /** The question in words, e.g. "Do members who churn visit less often?". */
-  question: string;
+  /** The question in words, e.g. "Do members who churn visit less often?" (or both languages). */
+  question: Label;
 }
+
+const capital = (t: Text): Text => ({en: upperFirst(t.en), ru: upperFirst(t.ru)});
 
 export interface TestFamilyOptions {
   correction?: Correction;
   alpha?: number;
 }
 
-const correctionNames: Record<Correction, string> = {holm: "Holm", bh: "Benjamini–Hochberg"};
+const correctionNames: Record<Correction, Text> = {holm: {en: "Holm", ru: "Холма"}, bh: {en: "Benjamini–Hochberg", ru: "Бенджамини — Хохберга"}};
 
 export function testFamily(
   rows: readonly Record<string, unknown>[], target: TargetSpec, specs: readonly HypothesisSpec[], {correction = "holm", alpha = 0.05}: TestFamilyOptions = {}
 ): HypothesisReport {
   const groups = rows.map((r) => Number(r[target.field]));
+  const words = targetTexts(target);
   const results = specs.map((spec) => {
     const values = rows.map((r) => {
       const v = r[spec.field];
@@ -40,9 +47,9 @@ export function testFamily(
     return compareGroups(values, groups, {
       // The label sits inside sentences ("The mean visits per week is …"); sentence starts are
       // capitalised below.
-      variable: inSentence(spec.label),
-      groupVariable: target.label,
-      groupLabels: {"0": target.negative, "1": target.positive},
+      variable: {en: inSentence(asText(spec.label).en), ru: asText(spec.label).ru},
+      groupVariable: words.label,
+      groupLabels: {"0": words.negative, "1": words.positive},
       groupOrder: ["1", "0"],
       type: spec.kind === "continuous" ? "numeric" : spec.kind,
       alpha
@@ -51,9 +58,9 @@ export function testFamily(
   const corrected = correctFamily(results, correction);
   const tests = corrected.map((r, i) => ({
     ...r,
-    h0: upperFirst(r.h0), h1: upperFirst(r.h1),
-    chosenBecause: r.chosenBecause && upperFirst(r.chosenBecause),
-    variable: specs[i].label, field: specs[i].field, kind: specs[i].kind, question: specs[i].question
+    h0: capital(r.h0), h1: capital(r.h1),
+    chosenBecause: r.chosenBecause && capital(r.chosenBecause),
+    variable: asText(specs[i].label), field: specs[i].field, kind: specs[i].kind, question: specs[i].question
   }));
   return {
     correction,

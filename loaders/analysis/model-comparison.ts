@@ -38,7 +38,13 @@ import {bootstrapEstimates} from "../evaluation/bootstrap.ts";
 import {calibrationCurve} from "../evaluation/calibration.ts";
 import {permutationImportance as permutationDrops} from "../evaluation/permutation.ts";
 import {linearShap as linearShapValues} from "../explain/linear.ts";
-import {chooseModel, gainOverLinear, paramsText} from "./model-choice.ts";
+import {chooseModel, familyName, gainOverLinear, paramsText} from "./model-choice.ts";
+import {featureText} from "./labels.ts";
+import {both, type Text} from "../../src/components/i18n.ts";
+import {formats} from "../../src/components/format.ts";
+
+/** A family's name in both languages. */
+const familyText = (f: {label: string; labelRu?: string}): Text => ({en: f.label, ru: f.labelRu ?? f.label});
 import {standardised, type StandardisedModel} from "./pipeline.ts";
 import type {CalibrationBin, FamilyTestResult, ImportanceRow, LeaderboardRow, ModelReport, OddsRatio, ShapFeature, TargetSpec, ThresholdRow} from "./types.ts";
 
@@ -47,6 +53,8 @@ export interface ModelFamily {
   family: string;
   /** Display name, e.g. "Logistic regression". */
   label: string;
+  /** The name in Russian, e.g. «Логистическая регрессия». */
+  labelRu?: string;
   make: (params: Record<string, any>) => Estimator<Row>;
   /** Hyperparameter name → values; the grid is their Cartesian product. Keep it modest. */
   grid: Record<string, readonly unknown[]>;
@@ -66,14 +74,14 @@ export interface ModelFamily {
  * fits at 1e-12 spin through 100 line-searched iterations at rounding level (~100× slower).
  */
 export function logisticFamily(grid: {C: readonly number[]} = {C: [0.01, 0.1, 1, 10]}): ModelFamily {
-  return {family: "logistic", label: "Logistic regression", make: (p) => logisticRegression({C: p.C, tol: 1e-8}), grid, standardise: true, linear: true};
+  return {family: "logistic", label: "Logistic regression", labelRu: "Логистическая регрессия", make: (p) => logisticRegression({C: p.C, tol: 1e-8}), grid, standardise: true, linear: true};
 }
 
 export interface CompareModelsInput {
   X: readonly Row[];
   y: readonly number[];
-  /** One per column of X: name (field) and display label. */
-  features: readonly {feature: string; label: string}[];
+  /** One per column of X: name (field) and display label (`labels`: both languages, when the case has them). */
+  features: readonly {feature: string; label: string; labels?: Text}[];
   target: TargetSpec;
   /** Simplest first (the order breaks near-ties under the one-standard-error rule). */
   families: readonly ModelFamily[];
@@ -160,21 +168,22 @@ export function independentColumns(X: readonly Row[], columns: readonly number[]
  * them. If Newton does not converge (separation: some coefficient runs off to infinity), a very
  * weak penalty, C = 1e4, keeps the estimates finite.
  */
-export function oddsRatioFit(Xtrain: readonly Row[], ytrain: readonly number[], candidates: readonly number[]): {model: StandardisedModel<LogisticModel>; X: Row[]; columns: number[]; reference: number[]; penalty: string} {
+export function oddsRatioFit(Xtrain: readonly Row[], ytrain: readonly number[], candidates: readonly number[]): {model: StandardisedModel<LogisticModel>; X: Row[]; columns: number[]; reference: number[]; penalty: Text} {
   const {keep: columns, dependent: reference} = independentColumns(Xtrain, candidates);
   const X = Xtrain.map((row) => columns.map((j) => row[j]));
   const fit = (C: number) => standardised(logisticRegression({C, tol: 1e-10, maxIter: 200})).fit(X, ytrain) as StandardisedModel<LogisticModel>;
   const plain = fit(Infinity);
-  if (plain.inner.converged && plain.inner.coef.every(Number.isFinite)) return {model: plain, X, columns, reference, penalty: "without penalty"};
-  return {model: fit(1e4), X, columns, reference, penalty: "with a very weak penalty (C = 10000, the data separate the outcomes)"};
+  if (plain.inner.converged && plain.inner.coef.every(Number.isFinite)) return {model: plain, X, columns, reference, penalty: {en: "without penalty", ru: "без штрафа"}};
+  return {model: fit(1e4), X, columns, reference, penalty: {en: "with a very weak penalty (C = 10000, the data separate the outcomes)", ru: "с очень слабым штрафом (C = 10 000: данные разделяют исходы)"}};
 }
 
 /** Odds ratios of `oddsRatioFit` on rows X (the training part), with the model and reference in words. */
-export function unpenalisedOddsRatios(X: readonly Row[], y: readonly number[], features: CompareModelsInput["features"], columns: readonly number[]): {odds: OddsRatio[]; penalty: string; reference: string} {
+export function unpenalisedOddsRatios(X: readonly Row[], y: readonly number[], features: CompareModelsInput["features"], columns: readonly number[]): {odds: OddsRatio[]; penalty: Text; reference: Text} {
   const fit = oddsRatioFit(X, y, columns);
-  const reference = fit.reference.length
-    ? `; ${fit.reference.map((j) => features[j].label).join(", ")} left out as the reference (fixed by the other columns), so the ratios of its alternatives compare with it`
-    : "";
+  const reference: Text = fit.reference.length ? {
+    en: `; ${fit.reference.map((j) => features[j].label).join(", ")} left out as the reference (fixed by the other columns), so the ratios of its alternatives compare with it`,
+    ru: `; ${fit.reference.map((j) => `«${featureText(features[j]).ru}»`).join(", ")} ${fit.reference.length === 1 ? "оставлен" : "оставлены"} вне модели как точка отсчёта (${fit.reference.length === 1 ? "он задан" : "они заданы"} остальными столбцами), так что отношения шансов альтернатив сравнивают с ${fit.reference.length === 1 ? "ним" : "ними"}`
+  } : {en: "", ru: ""};
   return {odds: oddsRatios(fit.model, fit.X, fit.columns.map((j) => features[j])), penalty: fit.penalty, reference};
 }
 
@@ -202,6 +211,7 @@ function oddsRatios(model: StandardisedModel<LogisticModel>, Xtrain: readonly Ro
     return {
       feature: features[j].feature,
       label: features[j].label,
+      labels: featureText(features[j]),
       coef,
       oddsRatio: Math.exp(coef),
       lo: Math.exp(coef - 1.959963984540054 * se),
@@ -239,7 +249,7 @@ export function shapSummary(shap: readonly number[][], X: readonly Row[], featur
         n: b.length
       }));
       const meanAbs = shap.reduce((s, row) => s + Math.abs(row[j]), 0) / shap.length;
-      return {feature, label, meanAbs, byQuantile};
+      return {feature, label, labels: featureText(features[j]), meanAbs, byQuantile};
     })
     .sort((a, b) => b.meanAbs - a.meanAbs);
 }
@@ -250,7 +260,7 @@ export function permutationImportance(
 ): ImportanceRow[] {
   const {importances} = permutationDrops(model, X, y, {nRepeats: repeats, seed, featureNames: features.map((f) => f.feature)});
   return importances
-    .map(({mean, sd}, j) => ({feature: features[j].feature, label: features[j].label, mean, sd}))
+    .map(({mean, sd}, j) => ({feature: features[j].feature, label: features[j].label, labels: featureText(features[j]), mean, sd}))
     .sort((a, b) => b.mean - a.mean || a.feature.localeCompare(b.feature));
 }
 
@@ -292,6 +302,7 @@ export function compareModels(input: CompareModelsInput, options: CompareModelsO
     return {
       family: e.family,
       familyLabel: familyOf(e.family).label,
+      familyLabels: familyText(familyOf(e.family)),
       paramsLabel: paramsText(e.params),
       cvMean: e.mean,
       testAuc: rocAuc(ytest, proba),
@@ -312,23 +323,27 @@ export function compareModels(input: CompareModelsInput, options: CompareModelsO
   // Explanations.
   const linearEntry = board.bestByFamily.find((e) => familyOf(e.family).linear);
   const logistic = linearEntry ? (fitOnTrain(linearEntry).model as StandardisedModel<LogisticModel>) : null;
-  const describeEntry = (e: LeaderboardEntry) => `${familyOf(e.family).label}${Object.keys(e.params).length ? ` (${paramsText(e.params)})` : ""}`;
+  const describeEntry = (e: LeaderboardEntry): Text => both((lang) => `${familyName(familyOf(e.family), lang)}${Object.keys(e.params).length ? ` (${paramsText(e.params, lang)})` : ""}`);
   const gain = linearEntry && !familyOf(chosen.family).linear
     ? gainOverLinear(chosen, linearEntry, describeEntry(linearEntry), rocAuc(ytest, proba), rocAuc(ytest, fitOnTrain(linearEntry).proba))
     : null;
-  const reason = gain ? `${ruleReason} ${gain.text}` : ruleReason;
+  const reason = gain ? both((lang) => `${ruleReason[lang]} ${gain.text[lang]}`) : ruleReason;
   // Odds ratios: a logistic regression without penalty, fitted on the training part (on the
   // interpretation view's columns when given), so that its Wald intervals are ordinary confidence
   // intervals; a penalised fit pulls the estimates toward 1 and narrows the intervals.
   const view = linearEntry && interpretationColumns ? interpretationColumns(Xtrain, ytrain) : null;
   const oddsView = linearEntry ? unpenalisedOddsRatios(Xtrain, ytrain, features, view ? view.keep : features.map((_, j) => j)) : null;
   const odds = oddsView ? oddsView.odds : null;
-  const oddsRatiosModel = !oddsView ? null
-    : `a logistic regression ${oddsView.penalty}${view && view.dropped.length ? ` on ${view.keep.length} of ${features.length} features (interpretation view)` : ""}, fitted on the training part${oddsView.reference}`;
-  const oddsRatiosWhy = !oddsView ? null
-    : "It is fitted separately from the model used for predictions: a penalty pulls odds ratios toward 1 and narrows their intervals, so \"the interval crosses 1\" would not be a test; without one, each interval is an ordinary 95% confidence interval (unadjusted, one per feature).";
+  const oddsRatiosModel: Text | null = !oddsView ? null : {
+    en: `a logistic regression ${oddsView.penalty.en}${view && view.dropped.length ? ` on ${view.keep.length} of ${features.length} features (interpretation view)` : ""}, fitted on the training part${oddsView.reference.en}`,
+    ru: `логистической регрессии ${oddsView.penalty.ru}${view && view.dropped.length ? ` на ${view.keep.length} из ${formats("ru").plural(features.length, "признака", "признаков", "признаков")} (вид для интерпретации)` : ""}, обученной на обучающей части${oddsView.reference.ru}`
+  };
+  const oddsRatiosWhy: Text | null = !oddsView ? null : {
+    en: "It is fitted separately from the model used for predictions: a penalty pulls odds ratios toward 1 and narrows their intervals, so \"the interval crosses 1\" would not be a test; without one, each interval is an ordinary 95% confidence interval (unadjusted, one per feature).",
+    ru: "Она обучена отдельно от модели, дающей прогнозы: штраф тянет отношения шансов к 1 и сужает их интервалы, и тогда «интервал накрывает 1» не было бы проверкой; без штрафа каждый интервал — обычный 95-процентный доверительный интервал (без поправки на множественность, по одному на признак)."
+  };
   let shap: ShapFeature[] | null = null;
-  let shapModel: string | null = null;
+  let shapModel: Text | null = null;
   let shapScale: "log-odds" | "probability" | null = null;
   const chosenFamily = familyOf(chosen.family);
   if (chosenFamily.shap) {
@@ -353,6 +368,7 @@ export function compareModels(input: CompareModelsInput, options: CompareModelsO
     rank: e.rank,
     family: e.family,
     familyLabel: familyOf(e.family).label,
+    familyLabels: familyText(familyOf(e.family)),
     params: e.params,
     paramsLabel: paramsText(e.params),
     mean: e.mean,
@@ -367,7 +383,7 @@ export function compareModels(input: CompareModelsInput, options: CompareModelsO
 
   const report: ModelReport = {
     target,
-    features: features.map(({feature, label}) => ({feature, label})),
+    features: features.map((f) => ({feature: f.feature, label: f.label, labels: featureText(f)})),
     n: y.length,
     nTrain: split.train.length,
     nTest: split.test.length,
@@ -378,7 +394,7 @@ export function compareModels(input: CompareModelsInput, options: CompareModelsO
     scoring: "roc_auc",
     leaderboard,
     families: familyResults,
-    chosen: {family: chosen.family, familyLabel: chosenFamily.label, params: chosen.params, paramsLabel: paramsText(chosen.params), cvMean: chosen.mean, cvSd: chosen.sd, reason, gainOverLinear: gain},
+    chosen: {family: chosen.family, familyLabel: chosenFamily.label, familyLabels: familyText(chosenFamily), params: chosen.params, paramsLabel: paramsText(chosen.params), cvMean: chosen.mean, cvSd: chosen.sd, reason, gainOverLinear: gain},
     test: {
       threshold,
       bootstrap: resamples,

@@ -14,6 +14,8 @@
 import type {TestResult} from "../stats/types.ts";
 import type {TreeBand} from "../cluster/treeK.ts";
 import type {GainOverLinear} from "./model-choice.ts";
+import type {Text} from "../../src/components/i18n.ts";
+import type {Label} from "../stats/words.ts";
 
 export type FeatureKind = "continuous" | "binary" | "categorical";
 
@@ -30,6 +32,8 @@ export interface FeatureSpec {
   low?: string;
   /** Display label per level of a binary/categorical feature, e.g. {"0": "no", "1": "yes"}. */
   levels?: Record<string, string>;
+  /** The same words in Russian, where they differ (absent: the English ones, e.g. an export's own header). */
+  ru?: {label?: string; short?: string; high?: string; low?: string; levels?: Record<string, string>};
 }
 
 /** The binary target: its field and the words for its two outcomes. */
@@ -40,6 +44,8 @@ export interface TargetSpec {
   /** Outcome 1, e.g. "churned"; outcome 0, e.g. "stayed". */
   positive: string;
   negative: string;
+  /** The same words in Russian (e.g. {label: "отток", positive: "ушедшие", negative: "оставшиеся"}). */
+  ru?: {label: string; positive: string; negative: string};
 }
 
 /** A point estimate with a percentile bootstrap interval. */
@@ -53,6 +59,8 @@ export interface LeaderboardRow {
   rank: number;
   family: string;
   familyLabel: string;
+  /** The family's name in both languages. */
+  familyLabels?: Text;
   params: Record<string, unknown>;
   /** e.g. "C=0.1". */
   paramsLabel: string;
@@ -68,6 +76,7 @@ export interface LeaderboardRow {
 export interface FamilyTestResult {
   family: string;
   familyLabel: string;
+  familyLabels?: Text;
   paramsLabel: string;
   cvMean: number;
   /** ROC-AUC on the held-out test part, fitted on the whole training part. */
@@ -97,6 +106,8 @@ import type {CalibrationBin} from "../evaluation/calibration.ts";
 export interface OddsRatio {
   feature: string;
   label: string;
+  /** The label in both languages (FeatureSpec.ru), for readers. */
+  labels?: Text;
   /** Coefficient per standard deviation of the feature (log-odds). */
   coef: number;
   /** exp(coef): multiplicative change in the odds of the positive outcome per +1 sd. */
@@ -113,6 +124,7 @@ export interface OddsRatio {
 export interface ShapFeature {
   feature: string;
   label: string;
+  labels?: Text;
   /** Mean |SHAP| over the test rows (units: ModelReport.shapScale). */
   meanAbs: number;
   /** Mean SHAP value by feature-value quantile group (low → high), for the summary plot. */
@@ -122,6 +134,7 @@ export interface ShapFeature {
 export interface ImportanceRow {
   feature: string;
   label: string;
+  labels?: Text;
   /** Mean drop in test ROC-AUC when the feature is shuffled, and its sd over repeats. */
   mean: number;
   sd: number;
@@ -129,7 +142,7 @@ export interface ImportanceRow {
 
 export interface ModelReport {
   target: TargetSpec;
-  features: {feature: string; label: string}[];
+  features: {feature: string; label: string; labels: Text}[];
   n: number;
   nTrain: number;
   nTest: number;
@@ -143,12 +156,13 @@ export interface ModelReport {
   chosen: {
     family: string;
     familyLabel: string;
+    familyLabels?: Text;
     params: Record<string, unknown>;
     paramsLabel: string;
     cvMean: number;
     cvSd: number;
     /** The rule and why it picked this candidate, in words (computed). */
-    reason: string;
+    reason: Text;
     /** When the chosen family is not linear: what it adds over the best logistic regression. */
     gainOverLinear: GainOverLinear | null;
   };
@@ -171,12 +185,12 @@ export interface ModelReport {
   thresholds: ThresholdRow[];
   /** From the best logistic regression (per-sd odds ratios); null without a logistic family. */
   oddsRatios: OddsRatio[] | null;
-  oddsRatiosModel: string | null;
+  oddsRatiosModel: Text | null;
   /** Why the odds ratios come from a separate, unpenalised fit, and how to read their intervals. */
-  oddsRatiosWhy: string | null;
+  oddsRatiosWhy: Text | null;
   /** SHAP summary of the model named in shapModel, on the test rows. */
   shap: ShapFeature[] | null;
-  shapModel: string | null;
+  shapModel: Text | null;
   /** Units of the SHAP values: log-odds (linear models) or probability (TreeSHAP of trees/forests). */
   shapScale?: "log-odds" | "probability" | null;
   /** Permutation importance of the chosen model on the test part. */
@@ -190,15 +204,16 @@ export interface ModelReport {
    * rows) and those left out of it, with why; null when the odds ratios use every feature.
    * Predictions always use every feature.
    */
-  interpretation: {features: string[]; dropped: {feature: string; label: string; partner: string; partnerLabel: string; reason: string}[]} | null;
+  interpretation: {features: string[]; dropped: {feature: string; label: string; partner: string; partnerLabel: string; reason: string | Text}[]} | null;
 }
 
 /** A family of hypothesis tests with their correction. */
 export interface HypothesisReport {
   correction: "holm" | "bh";
-  correctionName: string;
+  /** The correction's name: en "Holm", ru «Холма» (genitive, after «поправка»). */
+  correctionName: Text;
   alpha: number;
-  tests: (TestResult & {field: string; kind: FeatureKind; question: string})[];
+  tests: (TestResult & {field: string; kind: FeatureKind; question: Label})[];
   /** Counts for the summary. */
   significant: number;
   significantUncorrected: number;
@@ -207,6 +222,7 @@ export interface HypothesisReport {
 export interface ClusterFeature {
   feature: string;
   label: string;
+  labels?: Text;
   mean: number;
   median: number;
   overallMean: number;
@@ -215,8 +231,9 @@ export interface ClusterFeature {
 
 export interface ClusterProfile {
   cluster: number;
-  /** Derived from the cluster's most distinctive standardised differences. */
+  /** Derived from the cluster's most distinctive standardised differences (English; `names` in both languages). */
   name: string;
+  names?: Text;
   size: number;
   share: number;
   /** Share of the positive target outcome, with a 95% Wilson interval. */
@@ -227,7 +244,7 @@ export interface ClusterProfile {
    * Most distinctive features (|standardised difference| ≥ threshold, strong = true), strongest
    * first; a group with none lists its few strongest differences with strong = false.
    */
-  distinctive: {feature: string; label: string; difference: number; words: string; strong: boolean}[];
+  distinctive: {feature: string; label: string; labels?: Text; difference: number; words: string; wordsText?: Text; strong: boolean}[];
 }
 
 export interface ClusterSolution {
@@ -238,8 +255,8 @@ export interface ClusterSolution {
 }
 
 export interface ClusterReport {
-  method: string;
-  features: {feature: string; label: string}[];
+  method: Text;
+  features: {feature: string; label: string; labels: Text}[];
   n: number;
   dendrogram: {
     segments: {x1: number; y1: number; x2: number; y2: number}[];
@@ -250,7 +267,7 @@ export interface ClusterReport {
   kChoice: {bands: TreeBand[]; minShare: number};
   scores: {k: number; silhouette: number; inertia: number}[];
   chosenK: number;
-  reason: string;
+  reason: Text;
   solutions: ClusterSolution[];
   overallTargetRate: number;
   /** |standardised difference| from which a feature counts as distinctive (names, portraits). */
@@ -268,11 +285,12 @@ export interface HistogramBin {
 export interface FeatureDistribution {
   feature: string;
   label: string;
+  labels?: Text;
   kind: FeatureKind;
   /** Continuous: shared bins. */
   bins?: HistogramBin[];
   /** Binary/categorical: one row per level. */
-  levels?: {level: string; label: string; negative: number; positive: number; rate: number}[];
+  levels?: {level: string; label: string; labels?: Text; negative: number; positive: number; rate: number}[];
   meanNegative: number;
   meanPositive: number;
   medianNegative: number;
@@ -286,10 +304,10 @@ export interface ExplorationReport {
   negatives: number;
   distributions: FeatureDistribution[];
   /** Pearson correlations between every feature and the target (target last). */
-  correlation: {names: string[]; labels: string[]; values: number[][]};
+  correlation: {names: string[]; labels: string[]; labelTexts?: Text[]; values: number[][]};
   /** Feature pairs with |r| at or above the threshold. */
   collinear: {a: string; b: string; aLabel: string; bLabel: string; r: number}[];
   collinearThreshold: number;
   /** Features by |r| with the target, strongest first. */
-  targetCorrelations: {feature: string; label: string; r: number}[];
+  targetCorrelations: {feature: string; label: string; labels?: Text; r: number}[];
 }

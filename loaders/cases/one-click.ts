@@ -12,6 +12,7 @@
  *   customers.json    customer-level rows (ids, scores, segments, SHAP reasons) — only when
  *                     settings.customerRows; otherwise {allowed: false, customers: []}
  */
+import {tr, type Text} from "../../src/components/i18n.ts";
 import {settings as buildSettings, type Settings} from "../settings.ts";
 import {loadOneClick, type OneClickData} from "../clean/one-click.ts";
 import {customerTable, groups, labelledFeatures, target, type CustomerRow, type FeatureGroup, type FeatureId} from "./one-click/features.ts";
@@ -30,7 +31,6 @@ import {listWords, oneClickActions} from "./one-click/actions.ts";
 import {profitScale} from "./one-click/profit-scale.ts";
 import {oneClickDashboard} from "./one-click/dashboard.ts";
 import {russianWords, withRussianLabels} from "./one-click/words.ts";
-import type {Text} from "../../src/components/i18n.ts";
 
 export interface OneClickOptions extends ModelOptions {
   customerRows?: boolean;
@@ -196,7 +196,7 @@ export function oneClickArtifacts(data: OneClickData, {customerRows = buildSetti
 
   // Every English word of the case a page shows, with its Russian form (src/components/localize.ts).
   const ru: Record<string, string> = {...ruWords, ...listWords, [unit]: unitIn(unit, "ru")};
-  for (const a of actions) ru[a.list.title] = `${a.title.ru}: ${ruWords[a.segmentName] ?? a.segmentName}`;
+  for (const a of actions) ru[tr(a.list.title, "en")] = `${a.title.ru}: ${ruWords[a.segmentName] ?? a.segmentName}`;
   return {
     "summary.json": {...summary, ru},
     "exploration.json": {...exploration, ru},

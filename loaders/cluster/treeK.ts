@@ -9,6 +9,8 @@
  * relative jump. When no k qualifies, the largest jump over all k.
  */
 import type {Linkage} from "./ward.ts";
+import {formats} from "../../src/components/format.ts";
+import type {Text} from "../../src/components/i18n.ts";
 
 export interface TreeBand {
   k: number;
@@ -26,7 +28,7 @@ export interface TreeKChoice {
   k: number;
   bands: TreeBand[];
   minShare: number;
-  reason: string;
+  reason: Text;
 }
 
 export interface TreeKOptions {
@@ -36,8 +38,8 @@ export interface TreeKOptions {
   minShare?: number;
   /** Smallest group's share of the rows for each k (of the groups actually used). */
   smallestShare: (k: number) => number;
-  /** What a row is, for the reason (e.g. "members"). Default "rows". */
-  unit?: string;
+  /** What a row is, for the reason (e.g. "members"; in Russian in the genitive plural, «клиентов»). Default "rows". */
+  unit?: string | Text;
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
@@ -57,9 +59,16 @@ export function chooseKFromTree(Z: Linkage, {kMin = 2, kMax = 8, minShare = 0.05
   const eligible = bands.filter((b) => b.sizeable).sort(byRise);
   const best = eligible[0] ?? bands.slice().sort(byRise)[0];
   const runner = (eligible.length ? eligible : bands.slice().sort(byRise)).find((b) => b !== best);
-  let reason = `${best.k} groups: going from ${best.k} to ${best.k - 1} groups raises the Ward merge height by ${pct(best.rise)} (from ${best.lo.toFixed(1)} to ${best.hi.toFixed(1)}), the largest jump among k = ${kMin}–${top}`;
-  reason += eligible.length
-    ? ` whose groups each hold at least ${pct(minShare)} of ${unit}${runner ? ` (next: k = ${runner.k}, ${pct(runner.rise)})` : ""}.`
-    : `; no k keeps every group at ${pct(minShare)} of ${unit} or more.`;
-  return {k: best.k, bands, minShare, reason};
+  const units = typeof unit === "string" ? {en: unit, ru: unit === "rows" ? "строк" : unit} : unit;
+  let en = `${best.k} groups: going from ${best.k} to ${best.k - 1} groups raises the Ward merge height by ${pct(best.rise)} (from ${best.lo.toFixed(1)} to ${best.hi.toFixed(1)}), the largest jump among k = ${kMin}–${top}`;
+  en += eligible.length
+    ? ` whose groups each hold at least ${pct(minShare)} of ${units.en}${runner ? ` (next: k = ${runner.k}, ${pct(runner.rise)})` : ""}.`
+    : `; no k keeps every group at ${pct(minShare)} of ${units.en} or more.`;
+  const f = formats("ru");
+  const pctRu = (x: number) => f.pct(x, 0);
+  let ru = `${f.plural(best.k, "группа", "группы", "групп")}: переход от ${best.k} к ${best.k - 1} ${best.k - 1 === 1 ? "группе" : "группам"} поднимает высоту слияния Уорда на ${pctRu(best.rise)} (с ${f.fixed(best.lo, 1)} до ${f.fixed(best.hi, 1)}) — самый большой скачок среди k = ${kMin}–${top}`;
+  ru += eligible.length
+    ? `, при которых в каждой группе не меньше ${pctRu(minShare)} ${units.ru}${runner ? ` (следующий: k = ${runner.k}, ${pctRu(runner.rise)})` : ""}.`
+    : `; ни при одном k каждая группа не составляет ${pctRu(minShare)} ${units.ru} или больше.`;
+  return {k: best.k, bands, minShare, reason: {en, ru}};
 }

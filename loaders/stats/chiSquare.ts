@@ -9,15 +9,17 @@ import {type Category, chiSquareStatistic, crosstab, dropEmpty} from "./continge
 import {cramersVTable} from "./association.ts";
 import {cramersVEffect} from "./effects.ts";
 import {chiSquareSf} from "./distributions.ts";
-import {decisionText} from "./words.ts";
+import {asText, decisionText, inLang, type Label} from "./words.ts";
+import {both, type Lang} from "../../src/components/i18n.ts";
+import {formats} from "../../src/components/format.ts";
 
 export interface ChiSquareOptions {
   /** Yates' continuity correction, applied only to 2×2 tables. Default true (as scipy). */
   yates?: boolean;
   /** Label of the variable on the rows (the grouping, e.g. "Contract period"). */
-  rowVariable?: string;
+  rowVariable?: Label;
   /** Label of the variable on the columns (the outcome, e.g. "churn"). */
-  columnVariable?: string;
+  columnVariable?: Label;
   /** Display labels of the row and column levels (default: the levels themselves). */
   rowLabels?: readonly string[];
   columnLabels?: readonly string[];
@@ -32,7 +34,7 @@ export function chiSquareTestTable(
   const table = dropEmpty(counts);
   const r = table.length;
   const c = r ? table[0].length : 0;
-  if (r < 2 || c < 2) throw new Error(`chi-square test of ${rowVariable} × ${columnVariable}: needs at least 2 non-empty levels of each (got ${r} × ${c})`);
+  if (r < 2 || c < 2) throw new Error(`chi-square test of ${inLang(rowVariable, "en")} × ${inLang(columnVariable, "en")}: needs at least 2 non-empty levels of each (got ${r} × ${c})`);
   const {statistic, df, expected} = chiSquareStatistic(table, yates);
   const pValue = chiSquareSf(statistic, df);
   const corrected = yates && df === 1;
@@ -48,13 +50,24 @@ export function chiSquareTestTable(
   });
   const minExpected = Math.min(...expected.flat());
   const small = expected.flat().filter((e) => e < 5).length;
+  const t = (lang: Lang) => ({col: inLang(columnVariable, lang), row: inLang(rowVariable, lang)});
+  const ru = formats("ru");
   return {
     test: corrected ? "chi-square test of independence with Yates' correction" : "chi-square test of independence",
-    why:
-      `Tests whether two categorical variables are associated by comparing observed counts with those expected under independence; needs independent observations and expected counts of at least about 5 (smallest here ${+minExpected.toFixed(1)}${small ? `; ${small} cell(s) below 5, treat p with caution` : ""}).` +
-      (corrected ? " A 2×2 table gets Yates' continuity correction, which makes the test slightly conservative." : ""),
-    h0: `${columnVariable} is independent of ${rowVariable} (the ${columnVariable} mix is the same in every ${rowVariable} group).`,
-    h1: `${columnVariable} and ${rowVariable} are associated (the ${columnVariable} mix differs between ${rowVariable} groups).`,
+    why: {
+      en: `Tests whether two categorical variables are associated by comparing observed counts with those expected under independence; needs independent observations and expected counts of at least about 5 (smallest here ${+minExpected.toFixed(1)}${small ? `; ${small} cell(s) below 5, treat p with caution` : ""}).` +
+        (corrected ? " A 2×2 table gets Yates' continuity correction, which makes the test slightly conservative." : ""),
+      ru: `Проверяет, связаны ли две категориальные переменные, сравнивая наблюдаемые частоты с ожидаемыми при независимости; требует независимых наблюдений и ожидаемых частот не меньше примерно 5 (наименьшая здесь ${ru.grouped(+minExpected.toFixed(1), 1)}${small ? `; ${ru.plural(small, "ячейка", "ячейки", "ячеек")} меньше 5 — к p стоит относиться с осторожностью` : ""}).` +
+        (corrected ? " К таблице 2×2 применена поправка Йейтса на непрерывность, которая делает критерий немного консервативным." : "")
+    },
+    h0: both((lang) => {
+      const {col, row} = t(lang);
+      return lang === "ru" ? `«${col}» не зависит от «${row}» (распределение значений «${col}» одинаково во всех группах по «${row}»).` : `${col} is independent of ${row} (the ${col} mix is the same in every ${row} group).`;
+    }),
+    h1: both((lang) => {
+      const {col, row} = t(lang);
+      return lang === "ru" ? `«${col}» и «${row}» связаны (распределение значений «${col}» различается между группами по «${row}»).` : `${col} and ${row} are associated (the ${col} mix differs between ${row} groups).`;
+    }),
     alpha,
     statistic,
     statisticName: "χ²",
@@ -66,10 +79,16 @@ export function chiSquareTestTable(
     decision: decisionText(
       pValue,
       alpha,
-      `${columnVariable} is associated with ${rowVariable}.`,
-      `no evidence that ${columnVariable} and ${rowVariable} are associated.`,
+      both((lang) => {
+        const {col, row} = t(lang);
+        return lang === "ru" ? `между «${col}» и «${row}» есть связь.` : `${col} is associated with ${row}.`;
+      }),
+      both((lang) => {
+        const {col, row} = t(lang);
+        return lang === "ru" ? `нет свидетельств связи между «${col}» и «${row}».` : `no evidence that ${col} and ${row} are associated.`;
+      }),
     ),
-    variable: rowVariable,
+    variable: asText(rowVariable),
   };
 }
 

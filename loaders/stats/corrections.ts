@@ -5,6 +5,8 @@
  */
 import type {Correction, TestResult} from "./types.ts";
 import {decisionText} from "./words.ts";
+import {both} from "../../src/components/i18n.ts";
+import {formats} from "../../src/components/format.ts";
 
 function order(p: readonly number[]): number[] {
   return p.map((_, i) => i).sort((a, b) => p[a] - p[b] || a - b);
@@ -42,6 +44,8 @@ export function adjustPValues(p: readonly number[], method: Correction): number[
 }
 
 const methodName: Record<Correction, string> = {holm: "Holm", bh: "Benjamini–Hochberg"};
+/** The correction's name in Russian, in the genitive after «поправки» («поправки Холма»). */
+const methodNameRu: Record<Correction, string> = {holm: "Холма", bh: "Бенджамини — Хохберга"};
 
 /** Apply a correction to a family of test results; returns new results carrying pAdjusted,
  *  rejectAdjusted and decisionAdjusted (the originals are not modified). */
@@ -52,13 +56,26 @@ export function correctFamily(results: readonly TestResult[], method: Correction
     const pAdjusted = adjusted[i];
     const rejectAdjusted = pAdjusted < r.alpha;
     const what = method === "holm" ? "familywise error" : "false discovery rate";
-    const cut = r.decision.indexOf("): ");
-    const verdict = cut >= 0 ? r.decision.slice(cut + 3) : "";
+    const whatRu = method === "holm" ? "вероятность хотя бы одной ложной находки" : "ожидаемая доля ложных находок";
+    const verdictOf = (decision: string) => {
+      const cut = decision.indexOf("): ");
+      return cut >= 0 ? decision.slice(cut + 3) : "";
+    };
+    const verdict = both((lang) => verdictOf(r.decision[lang]));
+    const ru = formats("ru");
+    const tests = ru.plural(m, "тест", "теста", "тестов");
+    const pLabel = {en: `${methodName[method]}-adjusted p`, ru: `p с поправкой ${methodNameRu[method]}`};
     const decisionAdjusted = rejectAdjusted
-      ? decisionText(pAdjusted, r.alpha, `${verdict} This holds after ${methodName[method]} correction over ${m} tests (${what} ≤ ${r.alpha}).`, "", `${methodName[method]}-adjusted p`)
+      ? decisionText(pAdjusted, r.alpha, {
+        en: `${verdict.en} This holds after ${methodName[method]} correction over ${m} tests (${what} ≤ ${r.alpha}).`,
+        ru: `${verdict.ru} Это верно и после поправки ${methodNameRu[method]} на ${tests} (${whatRu} ≤ ${ru.grouped(r.alpha, 4)}).`
+      }, "", pLabel)
       : r.reject
-        ? decisionText(pAdjusted, r.alpha, "", `significant alone (p = ${r.pValue.toPrecision(2)}) but not after ${methodName[method]} correction over ${m} tests.`, `${methodName[method]}-adjusted p`)
-        : decisionText(pAdjusted, r.alpha, "", `${verdict}`, `${methodName[method]}-adjusted p`);
+        ? decisionText(pAdjusted, r.alpha, "", {
+          en: `significant alone (p = ${r.pValue.toPrecision(2)}) but not after ${methodName[method]} correction over ${m} tests.`,
+          ru: `значимо само по себе (p = ${r.pValue.toPrecision(2).replace(".", ",")}), но не после поправки ${methodNameRu[method]} на ${tests}.`
+        }, pLabel)
+        : decisionText(pAdjusted, r.alpha, "", verdict, pLabel);
     return {...r, correction: method, pAdjusted, rejectAdjusted, decisionAdjusted};
   });
 }

@@ -12,7 +12,10 @@ import {chiSquareSf} from "./distributions.ts";
 import {kaplanMeier, survivalAt} from "./kaplanMeier.ts";
 import {atRiskCounter, checkEntries} from "./at-risk.ts";
 import {proportionDifferenceEffect} from "./effects.ts";
-import {decisionText} from "./words.ts";
+import {decisionText, inLang, type Label} from "./words.ts";
+import {both, type Lang} from "../../src/components/i18n.ts";
+import {formats} from "../../src/components/format.ts";
+import {groupLabel} from "./summaries.ts";
 import type {GroupSummary, TestResult} from "./types.ts";
 
 export interface LogRank {
@@ -89,15 +92,15 @@ export function logRank(times: readonly number[], events: readonly boolean[], gr
 
 export interface LogRankTestOptions {
   /** What happens (the event), e.g. "a second order". */
-  event?: string;
+  event?: Label;
   /** Label of the grouping variable, e.g. "category of the first order". */
-  groupVariable?: string;
+  groupVariable?: Label;
   /** Display label per group key (default: the key). */
-  labels?: Readonly<Record<string, string>>;
+  labels?: Readonly<Record<string, Label>>;
   order?: readonly string[];
   strata?: readonly string[];
   /** Words for the strata, e.g. "month of the first order". */
-  strataVariable?: string;
+  strataVariable?: Label;
   /** Time at which each group's Kaplan–Meier share with the event is reported (and the effect size judged). */
   horizon: number;
   /** Unit of the times, e.g. "days". */
@@ -116,24 +119,33 @@ export function logRankTest(times: readonly number[], events: readonly boolean[]
   const summaries: GroupSummary[] = lr.groups.map((key, j) => {
     const idx = groups.flatMap((x, i) => (x === key ? [i] : []));
     const curve = kaplanMeier(idx.map((i) => times[i]), idx.map((i) => events[i]));
-    const label = labels[key] ?? key;
-    return {label, n: idx.length, proportion: 1 - survivalAt(curve, horizon),
-      counts: {[event]: lr.observed[j], expected: lr.expected[j], censored: idx.length - lr.observed[j]}};
+    return {...groupLabel(labels[key] ?? key), n: idx.length, proportion: 1 - survivalAt(curve, horizon),
+      counts: {[inLang(event, "en")]: lr.observed[j], expected: lr.expected[j], censored: idx.length - lr.observed[j]}};
   });
   const shares = summaries.map((s) => s.proportion!);
   const hi = shares.indexOf(Math.max(...shares));
   const lo = shares.indexOf(Math.min(...shares));
   const effect = proportionDifferenceEffect(shares[hi], shares[lo]);
-  effect.name = `gap in the share with ${event} by ${horizon} ${unit} (${summaries[hi].label} − ${summaries[lo].label})`;
+  const name = (g: GroupSummary, lang: Lang) => inLang(g.labels ?? g.label, lang);
+  const ev = (lang: Lang) => inLang(event, lang);
+  const gv = (lang: Lang) => inLang(groupVariable, lang);
+  effect.names = both((lang) => lang === "ru"
+    ? `разница в доле с событием «${ev(lang)}» к сроку ${formats("ru").grouped(horizon, 1)} ${unit === "days" ? "дн." : unit} (${name(summaries[hi], lang)} − ${name(summaries[lo], lang)})`
+    : `gap in the share with ${ev(lang)} by ${horizon} ${unit} (${name(summaries[hi], lang)} − ${name(summaries[lo], lang)})`);
+  effect.name = effect.names.en;
   const stratified = strata !== undefined;
   const top = lr.groups.map((_, j) => lr.observed[j] / lr.expected[j]);
-  const fastest = summaries[top.indexOf(Math.max(...top))].label;
+  const fastest = summaries[top.indexOf(Math.max(...top))];
   return {
     test: stratified ? "stratified log-rank test" : "log-rank test",
-    why: `Compares the time to ${event} across ${lr.groups.length} groups using every subject for as long as they were observed: a subject whose observation ends before ${event} (censored) counts as "not yet" up to that time, never as "never". At each time, each group's events are compared with those expected if the rate were the same in every group. Assumes censoring unrelated to the group's chances and independent subjects; it is most powerful when one group's rate is a constant multiple of another's.` +
-      (stratified ? ` Stratified by ${strataVariable}: subjects are compared only with others of the same ${strataVariable}, and the strata's evidence is summed.` : ""),
-    h0: `the time to ${event} is distributed the same in every ${groupVariable} group.`,
-    h1: `the time to ${event} differs between ${groupVariable} groups.`,
+    why: {
+      en: `Compares the time to ${ev("en")} across ${lr.groups.length} groups using every subject for as long as they were observed: a subject whose observation ends before ${ev("en")} (censored) counts as "not yet" up to that time, never as "never". At each time, each group's events are compared with those expected if the rate were the same in every group. Assumes censoring unrelated to the group's chances and independent subjects; it is most powerful when one group's rate is a constant multiple of another's.` +
+        (stratified ? ` Stratified by ${inLang(strataVariable, "en")}: subjects are compared only with others of the same ${inLang(strataVariable, "en")}, and the strata's evidence is summed.` : ""),
+      ru: `Сравнивает время до события «${ev("ru")}» в ${formats("ru").plural(lr.groups.length, "группе", "группах", "группах")}, используя каждого наблюдаемого столько, сколько он был под наблюдением: тот, чьё наблюдение закончилось до события (цензурированное наблюдение), до этого момента считается «событие ещё не наступило», а не «не наступит никогда». В каждый момент времени события каждой группы сравниваются с ожидаемыми при одинаковой частоте во всех группах. Предполагает, что цензурирование не связано с шансами группы, а наблюдаемые независимы; критерий мощнее всего, когда частота событий в одной группе — постоянное кратное частоты в другой.` +
+        (stratified ? ` Со стратификацией по «${inLang(strataVariable, "ru")}»: каждый сравнивается только с теми, у кого то же значение «${inLang(strataVariable, "ru")}», и свидетельства страт суммируются.` : "")
+    },
+    h0: both((lang) => lang === "ru" ? `время до события «${ev(lang)}» распределено одинаково во всех группах по «${gv(lang)}».` : `the time to ${ev(lang)} is distributed the same in every ${gv(lang)} group.`),
+    h1: both((lang) => lang === "ru" ? `время до события «${ev(lang)}» различается между группами по «${gv(lang)}».` : `the time to ${ev(lang)} differs between ${gv(lang)} groups.`),
     alpha,
     statistic: lr.statistic,
     statisticName: "χ²",
@@ -143,8 +155,12 @@ export function logRankTest(times: readonly number[], events: readonly boolean[]
     groups: summaries,
     reject: lr.pValue < alpha,
     decision: decisionText(lr.pValue, alpha,
-      `the time to ${event} differs between ${groupVariable} groups (highest ratio of observed to expected: ${fastest}).`,
-      `no evidence that the time to ${event} differs between ${groupVariable} groups.`),
-    variable: `time to ${event}`
+      both((lang) => lang === "ru"
+        ? `время до события «${ev(lang)}» различается между группами по «${gv(lang)}» (наибольшее отношение наблюдаемых событий к ожидаемым: ${name(fastest, lang)}).`
+        : `the time to ${ev(lang)} differs between ${gv(lang)} groups (highest ratio of observed to expected: ${name(fastest, lang)}).`),
+      both((lang) => lang === "ru"
+        ? `нет свидетельств, что время до события «${ev(lang)}» различается между группами по «${gv(lang)}».`
+        : `no evidence that the time to ${ev(lang)} differs between ${gv(lang)} groups.`)),
+    variable: both((lang) => (lang === "ru" ? `время до события «${ev(lang)}»` : `time to ${ev(lang)}`))
   };
 }

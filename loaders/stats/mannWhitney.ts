@@ -8,7 +8,8 @@ import {type Cell, present} from "./descriptives.ts";
 import {rankAverage, tieTerm} from "./ranks.ts";
 import {rankBiserial, rankBiserialEffect} from "./effects.ts";
 import {numericSummary} from "./summaries.ts";
-import {decisionText} from "./words.ts";
+import {asText, decisionText, inLang} from "./words.ts";
+import {both, type Lang} from "../../src/components/i18n.ts";
 import {normalSf} from "./distributions.ts";
 import type {TwoSampleOptions} from "./ttest.ts";
 
@@ -42,31 +43,44 @@ export function mannWhitneyStatistic(x: readonly number[], y: readonly number[])
 export function mannWhitneyU(a: readonly Cell[], b: readonly Cell[], {variable = "the value", labels = ["group 1", "group 2"], alpha = 0.05}: TwoSampleOptions = {}): TestResult {
   const x = present(a);
   const y = present(b);
-  if (x.length < 1 || y.length < 1) throw new Error(`Mann–Whitney test on ${variable}: each group needs at least one value`);
+  if (x.length < 1 || y.length < 1) throw new Error(`Mann–Whitney test on ${inLang(variable, "en")}: each group needs at least one value`);
   const s = mannWhitneyStatistic(x, y);
   const r = rankBiserial(s.u1, x.length, y.length);
-  const [la, lb] = labels;
+  const t = (lang: Lang) => ({v: inLang(variable, lang), la: inLang(labels[0], lang), lb: inLang(labels[1], lang)});
   return {
     test: "Mann–Whitney U test",
-    why: "Compares two groups by ranks, so skew and outliers (typical of money and visit counts) do not dominate; needs independent observations. With large samples the U statistic is referred to a normal distribution (tie- and continuity-corrected).",
-    h0: `${variable} is distributed the same for ${la} and ${lb} (neither tends to be larger).`,
-    h1: `${variable} tends to be larger in one of ${la} and ${lb}.`,
+    why: {en: "Compares two groups by ranks, so skew and outliers (typical of money and visit counts) do not dominate; needs independent observations. With large samples the U statistic is referred to a normal distribution (tie- and continuity-corrected).",
+      ru: "Сравнивает две группы по рангам, поэтому асимметрия и выбросы (обычные для денег и числа посещений) не перевешивают; требует независимых наблюдений. На больших выборках статистика U сравнивается с нормальным распределением (с поправками на совпадающие ранги и на непрерывность)."},
+    h0: both((lang) => {
+      const {v, la, lb} = t(lang);
+      return lang === "ru" ? `Показатель «${v}» распределён одинаково в группах «${la}» и «${lb}» (ни в одной он не склонен быть больше).` : `${v} is distributed the same for ${la} and ${lb} (neither tends to be larger).`;
+    }),
+    h1: both((lang) => {
+      const {v, la, lb} = t(lang);
+      return lang === "ru" ? `Показатель «${v}» склонен быть больше в одной из групп «${la}» и «${lb}».` : `${v} tends to be larger in one of ${la} and ${lb}.`;
+    }),
     alpha,
     statistic: s.u1,
     statisticName: "U",
     pValue: s.pValue,
     effect: rankBiserialEffect(r),
     groups: [
-      {...numericSummary(la, x), meanRank: s.meanRank1},
-      {...numericSummary(lb, y), meanRank: s.meanRank2},
+      {...numericSummary(labels[0], x), meanRank: s.meanRank1},
+      {...numericSummary(labels[1], y), meanRank: s.meanRank2},
     ],
     reject: s.pValue < alpha,
     decision: decisionText(
       s.pValue,
       alpha,
-      `${variable} tends to be ${r > 0 ? "higher" : "lower"} for ${la} than for ${lb}.`,
-      `no evidence that ${variable} differs between ${la} and ${lb}.`,
+      both((lang) => {
+        const {v, la, lb} = t(lang);
+        return lang === "ru" ? `показатель «${v}» склонен быть ${r > 0 ? "выше" : "ниже"} в группе «${la}», чем в группе «${lb}».` : `${v} tends to be ${r > 0 ? "higher" : "lower"} for ${la} than for ${lb}.`;
+      }),
+      both((lang) => {
+        const {v, la, lb} = t(lang);
+        return lang === "ru" ? `нет свидетельств, что показатель «${v}» различается в группах «${la}» и «${lb}».` : `no evidence that ${v} differs between ${la} and ${lb}.`;
+      }),
     ),
-    variable,
+    variable: asText(variable),
   };
 }

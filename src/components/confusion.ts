@@ -7,6 +7,10 @@
  */
 import * as Plot from "@observablehq/plot";
 import type {ModelReport, ThresholdRow} from "../../loaders/analysis/types.ts";
+import {grouped} from "./format.js";
+import {pageLang} from "./i18n.js";
+
+const ru = pageLang === "ru";
 
 /** The precomputed row nearest to a threshold. */
 export function thresholdRow(model: ModelReport, threshold: number): ThresholdRow {
@@ -16,10 +20,10 @@ export function thresholdRow(model: ModelReport, threshold: number): ThresholdRo
 export function ConfusionMatrix(row: ThresholdRow, {width = 420, negative = "negative", positive = "positive"}: {width?: number; negative?: string; positive?: string} = {}) {
   const n = row.tp + row.fp + row.tn + row.fn;
   const cells = [
-    {actual: negative, predicted: negative, count: row.tn, what: "correctly left"},
-    {actual: negative, predicted: positive, count: row.fp, what: "false alarms"},
-    {actual: positive, predicted: negative, count: row.fn, what: "missed"},
-    {actual: positive, predicted: positive, count: row.tp, what: "caught"}
+    {actual: negative, predicted: negative, count: row.tn, what: ru ? "верно не отмечены" : "correctly left"},
+    {actual: negative, predicted: positive, count: row.fp, what: ru ? "ложные тревоги" : "false alarms"},
+    {actual: positive, predicted: negative, count: row.fn, what: ru ? "пропущены" : "missed"},
+    {actual: positive, predicted: positive, count: row.tp, what: ru ? "найдены" : "caught"}
   ];
   const size = Math.min(width, 420);
   return Plot.plot({
@@ -27,12 +31,12 @@ export function ConfusionMatrix(row: ThresholdRow, {width = 420, negative = "neg
     height: Math.max(220, size * 0.7),
     marginLeft: 70,
     marginTop: 40,
-    x: {label: "Predicted", axis: "top", domain: [negative, positive]},
-    y: {label: "Actual", domain: [negative, positive]},
+    x: {label: ru ? "Прогноз" : "Predicted", axis: "top", domain: [negative, positive]},
+    y: {label: ru ? "Факт" : "Actual", domain: [negative, positive]},
     color: {scheme: "blues", type: "sqrt"},
     marks: [
-      Plot.cell(cells, {x: "predicted", y: "actual", fill: "count", inset: 1, tip: true, title: (c) => `${c.what}: ${c.count} of ${n}`}),
-      Plot.text(cells, {x: "predicted", y: "actual", text: (c) => `${c.count}\n${c.what}`, fill: (c) => (c.count > n / 4 ? "white" : "black"), fontSize: 13, lineHeight: 1.3})
+      Plot.cell(cells, {x: "predicted", y: "actual", fill: "count", inset: 1, tip: true, title: (c) => ru ? `${c.what}: ${grouped(c.count)} из ${grouped(n)}` : `${c.what}: ${c.count} of ${n}`}),
+      Plot.text(cells, {x: "predicted", y: "actual", text: (c) => `${ru ? grouped(c.count) : c.count}\n${c.what}`, fill: (c) => (c.count > n / 4 ? "white" : "black"), fontSize: 13, lineHeight: 1.3})
     ]
   });
 }

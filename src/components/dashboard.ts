@@ -7,9 +7,23 @@
 import * as Plot from "@observablehq/plot";
 import {html} from "htl";
 import type {Cube, CubeCell, Dashboard, Kpi} from "../../loaders/analysis/dashboard.ts";
-import {countOf, grouped, pct, wrappedAxis} from "./format.js";
+import {count, fixed, grouped, pct, wrappedAxis} from "./format.js";
 import {CHOSEN, POSITIVE} from "./palette.js";
-import {tr} from "./i18n.js";
+import {pageLang, tr, type Noun, type Text} from "./i18n.js";
+
+const ru = () => pageLang === "ru";
+const isNoun = (u: Noun | Text): u is Noun => Array.isArray((u as Noun).en);
+/** The counted noun's plural for "of 4,000 members" / the Russian genitive plural («клиентов»). */
+const many = (noun: Noun) => (ru() ? noun.ru[2] : noun.en[1]);
+/** "of 1,234 members" / «из 1 234 клиентов» (Russian genitive: из 1 клиента, из 5 клиентов). */
+function ofCount(n: number, noun: Noun): string {
+  if (!ru()) return `of ${count(n, noun)}`;
+  const one = n % 10 === 1 && n % 100 !== 11;
+  return `из ${grouped(n)} ${one ? noun.ru[1] : noun.ru[2]}`;
+}
+/** A share in percent with one decimal: "12.3 %" (ru «12,3 %»). */
+const percent = (x: number) => (ru() ? `${fixed(x, 1)}\u202F%` : `${x.toFixed(1)} %`);
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 export interface CaseDashboard {
   id: string;
@@ -31,16 +45,20 @@ const sumOf = (cube: Cube, cell: CubeCell, measure: string | null) => (measure =
 export function kpiFigure(kpi: Kpi, cell: CubeCell, cube: Cube): {value: string; unit: string; detail: string} | null {
   if (cell.n === null) return null;
   const sum = sumOf(cube, cell, kpi.measure);
-  if (kpi.show === "share") return {value: cell.n ? pct(sum / cell.n) : "–", unit: "", detail: `${grouped(sum)} of ${countOf(cell.n, kpi.unit)}; ${kpi.note}`};
-  return {value: grouped(sum), unit: kpi.show === "money" ? kpi.unit : "", detail: kpi.note};
+  const unit = kpi.unit;
+  if (kpi.show === "share") return {value: cell.n ? pct(sum / cell.n) : "–", unit: "", detail: `${grouped(sum)} ${isNoun(unit) ? ofCount(cell.n, unit) : `of ${grouped(cell.n)}`}; ${tr(kpi.note)}`};
+  return {value: grouped(sum), unit: kpi.show === "money" && !isNoun(unit) ? tr(unit) : "", detail: tr(kpi.note)};
 }
 
-function tile(kpi: Kpi, cell: CubeCell, cube: Cube, href: string, unit: string): HTMLElement {
+function tile(kpi: Kpi, cell: CubeCell, cube: Cube, href: string, unit: Noun): HTMLElement {
   const figure = kpiFigure(kpi, cell, cube);
+  const hidden = ru()
+    ? `в этой выборке меньше ${cube.minCell} ${many(unit)}, или по ней можно было бы вычислить такую выборку`
+    : `this selection holds fewer than ${cube.minCell} ${many(unit)}, or would reveal one that does`;
   return html`<a class="card dashboard-tile" href=${href}>
-    <h3>${kpi.label}</h3>
-    <div class="big"><span class="dashboard-figure">${figure ? figure.value : "hidden"}</span>${figure?.unit ? html` <span class="dashboard-unit">${figure.unit}</span>` : ""}</div>
-    <p class="muted">${figure ? figure.detail : `this selection holds fewer than ${cube.minCell} ${unit}, or would reveal one that does`}</p>
+    <h3>${tr(kpi.label)}</h3>
+    <div class="big"><span class="dashboard-figure">${figure ? figure.value : ru() ? "скрыто" : "hidden"}</span>${figure?.unit ? html` <span class="dashboard-unit">${figure.unit}</span>` : ""}</div>
+    <p class="muted">${figure ? figure.detail : hidden}</p>
   </a>`;
 }
 
@@ -51,13 +69,18 @@ export function riskByFirstDimension(d: Dashboard, at: readonly string[], {width
   const rows = dim.levels.map((level) => {
     const cell = cellAt(cube, at.map((v, j) => (j === 0 ? level.value : v)));
     const share = cell.n ? (100 * sumOf(cube, cell, d.atRisk.measure)) / cell.n : null;
-    const text = cell.n === null ? `hidden (fewer than ${cube.minCell} or revealing)` : cell.n === 0 ? `no ${d.unit}` : `${share!.toFixed(1)} % of ${grouped(cell.n)}`;
-    return {label: level.label, share, text, selected: at[0] === level.value};
+    const text = ru()
+      ? (cell.n === null ? `скрыто (меньше ${cube.minCell} или раскрывает)` : cell.n === 0 ? `нет ${many(d.unit)}` : `${percent(share!)} из ${grouped(cell.n)}`)
+      : (cell.n === null ? `hidden (fewer than ${cube.minCell} or revealing)` : cell.n === 0 ? `no ${many(d.unit)}` : `${percent(share!)} of ${grouped(cell.n)}`);
+    return {label: tr(level.label), share, text, selected: at[0] === level.value};
   });
   const labels = rows.map((r) => r.label);
   const axis = wrappedAxis(labels, Math.min(200, width * 0.35));
   const max = Math.max(1, ...rows.map((r) => r.share ?? 0));
-  const title = `${d.unit.charAt(0).toUpperCase()}${d.unit.slice(1)} ${d.atRisk.label}, % by ${dim.label.charAt(0).toLowerCase()}${dim.label.slice(1)}`;
+  const plural = d.unit.en[1];
+  const title = ru()
+    ? `Доля ${many(d.unit)} ${tr(d.atRisk.label)}, % — по признаку «${tr(dim.label)}»`
+    : `${plural.charAt(0).toUpperCase()}${plural.slice(1)} ${tr(d.atRisk.label)}, % by ${lowerFirst(tr(dim.label))}`;
   return Plot.plot({
     title,
     ariaLabel: title,
@@ -66,7 +89,7 @@ export function riskByFirstDimension(d: Dashboard, at: readonly string[], {width
     height: 50 + rows.length * axis.rowHeight(22),
     marginLeft: axis.marginLeft,
     marginRight: 10,
-    x: {label: `% of the ${d.unit} →`, domain: [0, max * 1.4], grid: true, zero: true},
+    x: {label: ru() ? `% ${many(d.unit)} →` : `% of the ${plural} →`, domain: [0, max * 1.4], grid: true, zero: true},
     y: {domain: labels, tickFormat: axis.tickFormat, label: null},
     marks: [
       Plot.barX(rows.filter((r) => r.share !== null), {x: "share", y: "label", fill: (r) => (r.selected ? CHOSEN : POSITIVE)}),
@@ -79,18 +102,22 @@ export function riskByFirstDimension(d: Dashboard, at: readonly string[], {width
 /** One case's panel: filters, tiles and the chart, redrawn when a filter changes or the panel is resized. */
 export function casePanel({id, href, dashboard: d}: CaseDashboard): HTMLElement {
   const cube = d.cube;
-  const selects = cube.dimensions.map((dim) => html`<select name=${dim.id}>${[{value: cube.all, label: "All"}, ...dim.levels].map((l) => html`<option value=${l.value}>${l.label}</option>`)}</select>` as HTMLSelectElement);
+  const selects = cube.dimensions.map((dim) => html`<select name=${dim.id}>${[{value: cube.all, label: ru() ? "Все" : "All"}, ...dim.levels].map((l) => html`<option value=${l.value}>${tr(l.label)}</option>`)}</select>` as HTMLSelectElement);
   const tiles = html`<div class="dashboard-tiles"></div>` as HTMLElement;
   const chart = html`<div class="dashboard-chart"></div>` as HTMLElement;
   const hidden = cube.hidden.small + cube.hidden.complement;
   const panel = html`<section class="dashboard-case" id=${`dashboard-${id}`}>
     <h2><a href=${href}>${tr(d.title)}</a></h2>
     <p class="muted">${tr(d.question)}</p>
-    <form class="dashboard-filters">${cube.dimensions.map((dim, j) => html`<label>${dim.label} ${selects[j]}</label>`)}</form>
+    <form class="dashboard-filters">${cube.dimensions.map((dim, j) => html`<label>${tr(dim.label)} ${selects[j]}</label>`)}</form>
     ${tiles}${chart}
-    <p class="muted dashboard-note">${hidden
-      ? `${grouped(hidden)} of ${grouped(cube.cells.length)} filter combinations show no figures: ${grouped(cube.hidden.small)} with fewer than ${cube.minCell} ${d.unit}${cube.hidden.complement ? `, and ${grouped(cube.hidden.complement)} more so that those cannot be worked out by subtraction` : ""}.`
-      : `Every filter combination holds at least ${cube.minCell} ${d.unit} or none.`}</p>
+    <p class="muted dashboard-note">${ru()
+      ? (hidden
+        ? `${grouped(hidden)} из ${grouped(cube.cells.length)} сочетаний фильтров не показывают цифр: ${grouped(cube.hidden.small)} — где меньше ${cube.minCell} ${many(d.unit)}${cube.hidden.complement ? `, и ещё ${grouped(cube.hidden.complement)} — чтобы их нельзя было вычислить вычитанием` : ""}.`
+        : `В каждом сочетании фильтров не меньше ${cube.minCell} ${many(d.unit)} или ни одного.`)
+      : (hidden
+        ? `${grouped(hidden)} of ${grouped(cube.cells.length)} filter combinations show no figures: ${grouped(cube.hidden.small)} with fewer than ${cube.minCell} ${many(d.unit)}${cube.hidden.complement ? `, and ${grouped(cube.hidden.complement)} more so that those cannot be worked out by subtraction` : ""}.`
+        : `Every filter combination holds at least ${cube.minCell} ${many(d.unit)} or none.`)}</p>
   </section>` as HTMLElement;
   const at = () => selects.map((s) => s.value);
   let width = 0;
@@ -111,31 +138,32 @@ export function casePanel({id, href, dashboard: d}: CaseDashboard): HTMLElement 
 
 /** What the report covers, in one line: each present case with its size and its data's period. */
 export function coverageLine(cases: readonly CaseDashboard[]): string {
-  const parts = cases.map(({dashboard: d}) => `${tr(d.title)} (${countOf(cellAt(d.cube, d.cube.dimensions.map(() => d.cube.all)).n!, d.unit)}; ${d.periodNote})`);
+  const parts = cases.map(({dashboard: d}) => `${tr(d.title)} (${count(cellAt(d.cube, d.cube.dimensions.map(() => d.cube.all)).n!, d.unit)}; ${tr(d.periodNote)})`);
   if (!parts.length) return "";
-  return `This report covers ${parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}` : parts[0]}.`;
+  const and = ru() ? " и " : " and ";
+  return `${ru() ? "Этот отчёт охватывает" : "This report covers"} ${parts.length > 1 ? `${parts.slice(0, -1).join(", ")}${and}${parts[parts.length - 1]}` : parts[0]}.`;
 }
 
 /** Share at risk of every case's customers (no filter), each by its own definition: a bar chart from zero. */
 export function riskAcrossCases(cases: readonly CaseDashboard[], {width}: {width: number}): SVGSVGElement | HTMLElement {
   const rows = cases.map(({dashboard: d}) => {
     const all = cellAt(d.cube, d.cube.dimensions.map(() => d.cube.all));
-    return {label: `${tr(d.title)} (${d.atRisk.rule})`, share: (100 * sumOf(d.cube, all, d.atRisk.measure)) / all.n!, n: all.n!, unit: d.unit};
+    return {label: `${tr(d.title)} (${tr(d.atRisk.rule)})`, share: (100 * sumOf(d.cube, all, d.atRisk.measure)) / all.n!, n: all.n!, unit: d.unit};
   });
   const axis = wrappedAxis(rows.map((r) => r.label), Math.min(220, width * 0.4));
-  const title = "At risk, each case by its own rule (% of its customers)";
+  const title = ru() ? "В зоне риска — в каждом кейсе по его собственному правилу (% его клиентов)" : "At risk, each case by its own rule (% of its customers)";
   return Plot.plot({
     title,
     ariaLabel: title,
-    ariaDescription: rows.map((r) => `${r.label}: ${r.share.toFixed(1)} % of ${grouped(r.n)} ${r.unit}`).join("; "),
+    ariaDescription: rows.map((r) => `${r.label}: ${percent(r.share)} ${ofCount(r.n, r.unit)}`).join("; "),
     width,
     height: 50 + rows.length * axis.rowHeight(30),
     marginLeft: axis.marginLeft,
-    x: {label: "% of the case's customers →", domain: [0, Math.max(1, ...rows.map((r) => r.share)) * 1.5], grid: true, zero: true},
+    x: {label: ru() ? "% клиентов кейса →" : "% of the case's customers →", domain: [0, Math.max(1, ...rows.map((r) => r.share)) * 1.5], grid: true, zero: true},
     y: {domain: rows.map((r) => r.label), tickFormat: axis.tickFormat, label: null},
     marks: [
       Plot.barX(rows, {x: "share", y: "label", fill: POSITIVE}),
-      Plot.text(rows, {x: "share", y: "label", text: (r) => `${r.share.toFixed(1)} % of ${grouped(r.n)}`, textAnchor: "start", dx: 4}),
+      Plot.text(rows, {x: "share", y: "label", text: (r) => `${percent(r.share)} ${ru() ? "из" : "of"} ${grouped(r.n)}`, textAnchor: "start", dx: 4}),
       Plot.ruleX([0])
     ]
   });

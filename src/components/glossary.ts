@@ -121,3 +121,25 @@ export const terms = {
   // ecommerce (eco1)
   otherCategories: {en: "Other categories", ru: "Прочие категории"}
 } satisfies Record<string, Text>;
+
+// shared: the names of the tests and of effect-size magnitudes, as every page shows them.
+/** A test's name (loaders/stats TestName) in both languages. */
+export const testNames: Record<string, Text> = {
+  "Welch t-test": {en: "Welch t-test", ru: "t-критерий Уэлча"},
+  "Student t-test": {en: "Student t-test", ru: "t-критерий Стьюдента"},
+  "Mann–Whitney U test": {en: "Mann–Whitney U test", ru: "критерий Манна — Уитни"},
+  "chi-square test of independence": {en: "chi-square test of independence", ru: "критерий независимости хи-квадрат"},
+  "chi-square test of independence with Yates' correction": {en: "chi-square test of independence with Yates' correction", ru: "критерий независимости хи-квадрат с поправкой Йейтса"},
+  "two-proportion z-test": {en: "two-proportion z-test", ru: "z-критерий для двух долей"},
+  "Kruskal–Wallis H test": {en: "Kruskal–Wallis H test", ru: "критерий Краскела — Уоллиса"},
+  "log-rank test": {en: "log-rank test", ru: "логранговый критерий"},
+  "stratified log-rank test": {en: "stratified log-rank test", ru: "стратифицированный логранговый критерий"}
+};
+
+/** An effect size's conventional magnitude (loaders/stats Magnitude) in both languages. */
+export const magnitudes: Record<string, Text> = {
+  negligible: {en: "negligible", ru: "пренебрежимо малый"},
+  small: {en: "small", ru: "малый"},
+  medium: {en: "medium", ru: "средний"},
+  large: {en: "large", ru: "большой"}
+};

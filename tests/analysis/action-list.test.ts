@@ -86,6 +86,19 @@ describe("list CSV", () => {
       "17;contact;\"short contract; \"\"rare\"\" visits\";0,825;'=HYPERLINK(1)\r\n" +
       "18;control: do not contact;new, few classes;;\"a;b\"\r\n");
   });
+
+  test("the Russian edition's downloads are in Russian: headers, groups, and the texts given in both languages", () => {
+    const bilingual = {
+      columns: [{key: "score", label: {en: "churn probability", ru: "вероятность ухода"}, type: "number" as const}, {key: "segment", label: "segment", type: "text" as const}],
+      rows: [{customer: "17", group: "control" as const, reason: {en: "short contract", ru: "короткий договор"}, score: 0.825, segment: {en: "newcomers", ru: "новички"}}]
+    };
+    assert.equal(listCsv(bilingual, {excel: true, lang: "ru"}),
+      "\uFEFFклиент;группа;причина;вероятность ухода;segment\r\n" +
+      "17;контроль: не связываться;короткий договор;0,825;новички\r\n");
+    assert.equal(listCsv(bilingual, {lang: "en"}),
+      "customer,group,reason,churn probability,segment\r\n" +
+      "17,control: do not contact,short contract,0.825,newcomers\r\n");
+  });
 });
 
 describe("a case's money", () => {

@@ -63,7 +63,7 @@ test("compareModels prefers the simpler family within one standard error and exp
   const logistic = report.leaderboard.find((r) => r.family === "logistic")!;
   const se = foldStandardError(top.foldScores);
   assert.equal(report.chosen.family, logistic.mean >= top.mean - se ? "logistic" : top.family);
-  assert.match(report.chosen.reason, /ROC-AUC/);
+  assert.match(report.chosen.reason.en, /ROC-AUC/);
   assert.equal(oof.length, X.length);
   assert.ok(oof.every((p) => p >= 0 && p <= 1));
   assert.deepEqual(report.driverRanking.slice(0, 2), ["x1", "x2"]);
@@ -81,8 +81,8 @@ test("odds ratios and intervals are statsmodels' unpenalised Logit even when the
   // The computation, on all rows as the reference script has them.
   const view = unpenalisedOddsRatios(g.X, g.y, features, features.map((_, j) => j));
   assert.deepEqual(view.odds.map((o) => o.feature), g.kept);
-  assert.equal(view.penalty, "without penalty");
-  assert.match(view.reference, /level=c left out as the reference/);
+  assert.deepEqual(view.penalty, {en: "without penalty", ru: "без штрафа"});
+  assert.match(view.reference.en, /level=c left out as the reference/);
   view.odds.forEach((o, j) => {
     assert.ok(Math.abs(o.coef - g.coef[j]) < 1e-6, `${o.feature} coefficient ${o.coef} vs ${g.coef[j]}`);
     assert.ok(Math.abs(Math.log(o.lo) - g.lo[j]) < 1e-6, `${o.feature} lower limit`);
@@ -92,5 +92,5 @@ test("odds ratios and intervals are statsmodels' unpenalised Logit even when the
   const {report, split} = compareModels({X: g.X, y: g.y, features, target, families: [logisticFamily({C: [0.01]})]}, {resamples: 20});
   const train = unpenalisedOddsRatios(split.train.map((i) => g.X[i]), split.train.map((i) => g.y[i]), features, features.map((_, j) => j));
   assert.deepEqual(report.oddsRatios, train.odds);
-  assert.match(report.oddsRatiosModel!, /without penalty.*level=c left out as the reference/);
+  assert.match(report.oddsRatiosModel!.en, /without penalty.*level=c left out as the reference/);
 });

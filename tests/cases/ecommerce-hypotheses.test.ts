@@ -113,7 +113,7 @@ describe("e-commerce hypotheses: answers follow the direction of the effect", ()
   });
 
   it("answerOf uses the adjusted decision, not the uncorrected one", () => {
-    const effect = {name: "rank-biserial r", value: -0.3, magnitude: "medium" as const, convention: ""};
+    const effect = {name: "rank-biserial r", value: -0.3, magnitude: "medium" as const, convention: {en: "", ru: ""}};
     const direction = {higher: {en: "larger", ru: "больше"}, lower: {en: "smaller", ru: "меньше"}};
     assert.deepEqual(answerOf({reject: true, rejectAdjusted: false, effect}, direction), {en: "No evidence", ru: "Не доказано"});
     assert.deepEqual(answerOf({reject: true, rejectAdjusted: true, effect}, direction), {en: "Yes: smaller", ru: "Да: меньше"});

@@ -73,7 +73,10 @@ describe("fitness lists to act on (demo data)", () => {
       assert.equal(a.list.size, a.members, `${a.id}: the list is the action's members`);
       assert.deepEqual(a.list.rows.map((r) => r.customer).sort(), expected.sort(), `${a.id}: the members listed`);
       assert.equal(a.list.contact + a.list.control, a.list.size);
-      for (const r of a.list.rows) assert.ok(r.reason.length > 10 && /churn risk \d+%/.test(r.reason), `${a.id}: reason "${r.reason}"`);
+      for (const {reason: r} of a.list.rows) {
+        const reason = typeof r === "string" ? r : r.en;
+        assert.ok(reason.length > 10 && /churn risk \d+%/.test(reason), `${a.id}: reason "${reason}"`);
+      }
     }
   });
 

@@ -84,7 +84,7 @@ describe("fitness on the real export", {skip: realSkip}, () => {
   test("chooses by the stated one-standard-error rule and reproduces GridSearchCV's logistic regression on the test part", () => {
     assert.equal(a.model.chosen.family, golden.chosen.family);
     assert.deepEqual(a.model.chosen.params, golden.chosen.params);
-    assert.match(a.model.chosen.reason, /^Rule: .*simplest.*within one standard error of the top score.*\(one-standard-error rule\)/);
+    assert.match(a.model.chosen.reason.en, /^Rule: .*simplest.*within one standard error of the top score.*\(one-standard-error rule\)/);
     assert.equal(a.model.chosen.gainOverLinear, null);
     const t = a.model.test, g = golden.logistic;
     assert.deepEqual(a.model.chosen.params, {C: g.C});
@@ -105,14 +105,14 @@ describe("fitness on the real export", {skip: realSkip}, () => {
     assert.deepEqual(a.model.interpretation!.features, view.features);
     assert.deepEqual(a.model.interpretation!.dropped.map((d) => d.feature).sort(), [...view.dropped].sort());
     assert.deepEqual(a.model.oddsRatios!.map((o) => o.feature), view.features);
-    assert.match(a.model.oddsRatiosModel!, /interpretation view/);
+    assert.match(a.model.oddsRatiosModel!.en, /interpretation view/);
   });
 
   test("odds ratios and their 95% intervals are statsmodels' unpenalised Logit and conf_int on the training part", () => {
     // statsmodels' Logit in tests/golden/fitness.py → fitness.json. The penalised fit these came from before
     // pulled every coefficient toward 0 (lifetime −3.80 against −4.00) and narrowed the intervals.
     assert.deepEqual(a.model.oddsRatios!.map((o) => o.feature), oddsGolden.features);
-    assert.match(a.model.oddsRatiosModel!, /without penalty/);
+    assert.match(a.model.oddsRatiosModel!.en, /without penalty/);
     a.model.oddsRatios!.forEach((o, j) => {
       close(o.coef, oddsGolden.coef[j], 1e-6, `coefficient of ${o.feature}`);
       close(Math.log(o.lo), oddsGolden.lo[j], 1e-6, `lower 95% limit of ${o.feature}`);
@@ -174,7 +174,7 @@ describe("fitness on the real export", {skip: realSkip}, () => {
       close(b.hi, g.hi, 1e-9 * g.hi, `k = ${g.k} next merge height`);
     }
     assert.equal(a.groups.chosenK, golden.chosenK);
-    assert.match(a.groups.reason, new RegExp(`^${golden.chosenK} groups: .*largest jump.*at least 5% of members`));
+    assert.match(a.groups.reason.en, new RegExp(`^${golden.chosenK} groups: .*largest jump.*at least 5% of members`));
     assert.deepEqual(a.labels, a.labelsByK.get(a.groups.chosenK));
     const rates = a.groups.solutions.find((s) => s.k === a.groups.chosenK)!.clusters.map((c) => c.targetRate.value);
     assert.ok(Math.min(...rates) <= 0.05 && Math.max(...rates) >= 0.4, `churn by group ${rates.map((r) => r.toFixed(3))}`);
@@ -291,8 +291,8 @@ describe("the one model-choice rule", () => {
     const within = entry("logistic", [0.946, 0.948, 0.95, 0.948, 0.948]);
     const choice = chooseModel([forest, within], families, 5);
     assert.equal(choice.entry, within);
-    assert.match(choice.reason, /^Rule: among the families ordered simplest first \(logistic regression, decision tree, random forest, k-nearest neighbours\), the simplest whose best mean 5-fold cross-validated ROC-AUC lies within one standard error of the top score is chosen \(one-standard-error rule\)\./);
-    assert.match(choice.reason, /Logistic regression reaches 0\.948, within one standard error of it/);
+    assert.match(choice.reason.en, /^Rule: among the families ordered simplest first \(logistic regression, decision tree, random forest, k-nearest neighbours\), the simplest whose best mean 5-fold cross-validated ROC-AUC lies within one standard error of the top score is chosen \(one-standard-error rule\)\./);
+    assert.match(choice.reason.en, /Logistic regression reaches 0\.948, within one standard error of it/);
     const beaten = entry("logistic", [0.90, 0.91, 0.90, 0.92, 0.90]);
     assert.equal(chooseModel([forest, beaten], families, 5).entry, forest);
   });
@@ -305,18 +305,18 @@ describe("the one model-choice rule", () => {
     const logistic = entry("logistic", [0.946, 0.947, 0.948, 0.947, 0.947]);
     const choice = chooseModel([forest, logistic], families, 5);
     assert.equal(choice.entry, logistic);
-    assert.match(choice.reason, /one standard error = 0\.0032, the folds' sample sd \/ √5/);
+    assert.match(choice.reason.en, /one standard error = 0\.0032, the folds' sample sd \/ √5/);
   });
 
   test("a non-linear winner's gain over logistic regression is paired fold by fold", () => {
     const forest = entry("forest", [0.94, 0.95, 0.96, 0.95, 0.95]);
     const logistic = entry("logistic", [0.90, 0.91, 0.90, 0.92, 0.90]);
-    const gain = gainOverLinear(forest, {...logistic, params: {C: 1}}, "Logistic regression (C=1)", 0.96, 0.91);
+    const gain = gainOverLinear(forest, {...logistic, params: {C: 1}}, {en: "Logistic regression (C=1)", ru: "Логистическая регрессия (C=1)"}, 0.96, 0.91);
     // Differences 0.04, 0.04, 0.06, 0.03, 0.05: mean 0.044, population sd 0.0102.
     close(gain.cvDifference, 0.044, 1e-12, "mean fold-wise difference");
     close(gain.cvDifferenceSd, Math.sqrt(0.000104), 1e-12, "sd of fold-wise differences");
     assert.equal(gain.foldsBetter, 5);
-    assert.match(gain.text, /^Over the best logistic regression \(C=1\) it adds \+0\.044 in cross-validated ROC-AUC \(fold-wise differences: sd 0\.010, higher on 5 of 5 folds\); on the test part 0\.960 against 0\.910/);
+    assert.match(gain.text.en, /^Over the best logistic regression \(C=1\) it adds \+0\.044 in cross-validated ROC-AUC \(fold-wise differences: sd 0\.010, higher on 5 of 5 folds\); on the test part 0\.960 against 0\.910/);
   });
 
   test("compareModels reports the gain when a tree beats logistic regression on an interaction", () => {
@@ -331,7 +331,7 @@ describe("the one model-choice rule", () => {
     close(g.cvDifference, tree.mean - lr.mean, 1e-12, "gain = difference of the paired means");
     close(g.testAuc, report.families.find((f) => f.family === "tree")!.testAuc, 0, "test ROC-AUC of the tree");
     close(g.linearTestAuc, report.families.find((f) => f.family === "logistic")!.testAuc, 0, "test ROC-AUC of logistic regression");
-    assert.ok(report.chosen.reason.endsWith(g.text));
+    assert.ok(report.chosen.reason.en.endsWith(g.text.en));
   });
 
   test("no case sets a rule of its own", () => {

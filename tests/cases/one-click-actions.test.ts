@@ -90,7 +90,8 @@ describe("the Summary's actions", () => {
     assert.deepEqual(paid.rows.map((r) => r.customer).sort(), ["100", "101"]);
     assert.equal(paid.size, 2);
     assert.equal(paid.contact + paid.control, 2);
-    assert.match(paid.rows[0].reason, /probability of decline 90 %, profit 10\.00 ₽ a month/);
+    const reason = paid.rows[0].reason;
+    assert.match(typeof reason === "string" ? reason : reason.en, /probability of decline 90 %, profit 10\.00 ₽ a month/);
     assert.deepEqual(paid.rows.map((r) => r.channel), ["banner on the site", "e-mail and push"]);
   });
 

@@ -20,10 +20,10 @@ test("the largest relative rise wins; a k with a too-small group is passed over"
   assert.equal(chooseKFromTree(Z, {kMin: 2, kMax: 5, smallestShare: () => 0.2}).k, 3);
   const choice = chooseKFromTree(Z, {kMin: 2, kMax: 5, minShare: 0.1, smallestShare: (k) => (k === 3 ? 0.05 : 0.2), unit: "members"});
   assert.equal(choice.k, 5);
-  assert.match(choice.reason, /^5 groups: going from 5 to 4 groups raises the Ward merge height by 100% \(from 1\.0 to 2\.0\), the largest jump among k = 2–5 whose groups each hold at least 10% of members \(next: k = 4, 50%\)\./);
+  assert.match(choice.reason.en, /^5 groups: going from 5 to 4 groups raises the Ward merge height by 100% \(from 1\.0 to 2\.0\), the largest jump among k = 2–5 whose groups each hold at least 10% of members \(next: k = 4, 50%\)\./);
   const none = chooseKFromTree(Z, {kMin: 2, kMax: 5, smallestShare: () => 0});
   assert.equal(none.k, 3);
-  assert.match(none.reason, /no k keeps every group at 5% of rows or more/);
+  assert.match(none.reason.en, /no k keeps every group at 5% of rows or more/);
 });
 
 test("on three separated blobs of different sizes the rule finds the three", () => {

@@ -59,8 +59,8 @@ test("two-sample tests on fitness churned vs stayed match scipy (t, df, U, p, d,
   const [a, b] = split("Lifetime");
   const w = welchTTest(a, b, {variable: "Lifetime", labels: ["churned", "stayed"]});
   assert.equal(w.effect.magnitude, "large");
-  assert.equal(w.h0, "The mean Lifetime is the same for churned and stayed.");
-  assert.match(w.decision, /^Reject H0 at α = 0.05 .*lower for churned than for stayed/);
+  assert.equal(w.h0.en, "The mean Lifetime is the same for churned and stayed.");
+  assert.match(w.decision.en, /^Reject H0 at α = 0.05 .*lower for churned than for stayed/);
   assert.equal(w.groups[0].label, "churned");
   assert.equal(w.groups[0].n, a.length);
 });
@@ -154,23 +154,23 @@ test("correctFamily adds adjusted p and decisions without touching the inputs", 
   assert.equal(results[0].pAdjusted, undefined);
   assert.equal(corrected[1].correction, "holm");
   assert.equal(corrected[1].rejectAdjusted, false, "gender does not predict churn");
-  assert.match(corrected[0].decisionAdjusted!, /^Reject H0 .*Holm correction over 3 tests/);
+  assert.match(corrected[0].decisionAdjusted!.en, /^Reject H0 .*Holm correction over 3 tests/);
   // a borderline family: significant alone, not after correction
   const fake = {...results[1], pValue: 0.03, reject: true};
   const family = correctFamily([fake, {...fake, pValue: 0.04}, {...fake, pValue: 0.5}], "bh");
   assert.deepEqual(family.map((r) => r.rejectAdjusted), [false, false, false]);
-  assert.match(family[0].decisionAdjusted!, /significant alone .* but not after Benjamini–Hochberg/);
+  assert.match(family[0].decisionAdjusted!.en, /significant alone .* but not after Benjamini–Hochberg/);
 });
 
 test("compareGroups picks the test by variable type and says why", () => {
   const opts = {groupVariable: "churn status", groupLabels: {"1": "churned", "0": "stayed"}, groupOrder: ["1", "0"]};
   const age = compareGroups(fit.column("Age"), churn, {...opts, variable: "Age"});
   assert.equal(age.test, "Welch t-test");
-  assert.match(age.chosenBecause!, /roughly symmetric/);
+  assert.match(age.chosenBecause!.en, /roughly symmetric/);
   assertClose(age.statistic, golden.fitness.two_sample.Age.welch.t, 1e-9);
   const lifetime = compareGroups(fit.column("Lifetime"), churn, {...opts, variable: "Lifetime"});
   assert.equal(lifetime.test, "Mann–Whitney U test");
-  assert.match(lifetime.chosenBecause!, /skewed/);
+  assert.match(lifetime.chosenBecause!.en, /skewed/);
   assert.equal(lifetime.statistic, golden.fitness.two_sample.Lifetime.mannwhitney.u);
   const partner = compareGroups(fit.column("Partner"), churn, {...opts, variable: "Partner"});
   assert.equal(partner.test, "chi-square test of independence with Yates' correction");

@@ -13,6 +13,12 @@ import {dashboardCube, largestValues, levelsOf, type Dashboard, type DimensionSp
 import type {ScoredCustomer} from "./customers.ts";
 import type {EcommerceResult} from "../ecommerce.ts";
 import {segmentLabel, type SegmentId} from "./rfm.ts";
+import type {Text} from "../../../src/components/i18n.ts";
+import {nouns, terms} from "../../../src/components/glossary.ts";
+import {moneyUnitText} from "../../analysis/labels.ts";
+
+/** The RFM segments at risk, in Russian: the seed study's own words (glossary). */
+const segmentLabelRu: Partial<Record<SegmentId, string>> = {"at-risk": terms.rfmAtRisk.ru, lost: terms.rfmLost.ru};
 
 const AT_RISK: SegmentId[] = ["at-risk", "lost"];
 const MAX_QUARTERS = 12;
@@ -22,7 +28,7 @@ const OTHER = "(other)";
 export interface EcommerceDashboardInput {
   customers: readonly ScoredCustomer[];
   /** Category labels (id → label) for the export's or the rules' categories. */
-  categoryLabels: Readonly<Record<string, string>>;
+  categoryLabels: Readonly<Record<string, string | Text>>;
   period: {start: string; end: string};
   /** Customers are described as of this day (the repeat cutoff), or null: the whole log. */
   asOf: string | null;
@@ -36,10 +42,15 @@ export function ecommerceDashboard({customers, categoryLabels, period, asOf, uni
   const cohort = quarters.size > MAX_QUARTERS ? (c: ScoredCustomer) => c.firstTime.slice(0, 4) : (c: ScoredCustomer) => quarterOf(c.firstTime);
   const top = largestValues(customers.map((c) => c.mainCategory), {max: MAX_CATEGORIES});
   const category = (c: ScoredCustomer) => (top.includes(c.mainCategory) ? c.mainCategory : OTHER);
-  const label = (id: string) => (id === OTHER ? "Other categories" : categoryLabels[id] ?? id);
+  const label = (id: string): string | Text => (id === OTHER ? {en: "Other categories", ru: "Другие категории"} : categoryLabels[id] ?? id);
+  // A quarter "2019 Q3" reads «3 кв. 2019» in Russian; a year is the same.
+  const cohortLabel = (v: string): string | Text => {
+    const q = /^(\d{4}) Q([1-4])$/.exec(v);
+    return q ? {en: v, ru: `${q[2]} кв. ${q[1]}`} : v;
+  };
   const dimensions: DimensionSpec<ScoredCustomer>[] = [
-    {id: "category", label: "Main category (most revenue)", levels: [...top, ...(customers.some((c) => !top.includes(c.mainCategory)) ? [OTHER] : [])].map((value) => ({value, label: label(value)})), of: category},
-    {id: "cohort", label: "First order in", levels: levelsOf(customers.map(cohort)), of: cohort}
+    {id: "category", label: {en: "Main category (most revenue)", ru: "Основная категория (наибольшая выручка)"}, levels: [...top, ...(customers.some((c) => !top.includes(c.mainCategory)) ? [OTHER] : [])].map((value) => ({value, label: label(value)})), of: category},
+    {id: "cohort", label: {en: "First order in", ru: "Первый заказ"}, levels: levelsOf(customers.map(cohort), cohortLabel), of: cohort}
   ];
   const atRisk = (c: ScoredCustomer) => AT_RISK.includes(c.segment);
   const cube = dashboardCube(customers, dimensions, {
@@ -49,30 +60,43 @@ export function ecommerceDashboard({customers, categoryLabels, period, asOf, uni
     revenueAtRisk: (c) => (atRisk(c) ? c.revenue : 0)
   });
   const segments = AT_RISK.map((s) => `"${segmentLabel[s]}"`).join(" and ");
+  const segmentsRu = AT_RISK.map((s) => `«${segmentLabelRu[s] ?? segmentLabel[s]}»`).join(" и ");
   const until = asOf ? `before ${asOf} (customer ids look re-used from then on)` : "in the log";
+  const untilRu = asOf ? `до ${asOf} (с этой даты идентификаторы клиентов, похоже, используются повторно)` : "в журнале";
+  const money = moneyUnitText(unit);
+  const from = period.start.slice(0, 10), to = period.end.slice(0, 10);
   const {title, question} = caseById("ecommerce");
   return {
     title,
     question,
-    unit: "customers",
-    period: {start: period.start.slice(0, 10), end: period.end.slice(0, 10)},
-    periodNote: `orders from ${period.start.slice(0, 10)} to ${period.end.slice(0, 10)}`,
+    unit: nouns.buyer,
+    period: {start: from, end: to},
+    periodNote: {en: `orders from ${from} to ${to}`, ru: `заказы с ${from} по ${to}`},
     kpis: [
-      {label: "Customers", measure: null, show: "count", unit: "customers", note: `with an order ${until}`},
-      {label: "Orders", measure: "orders", show: "count", unit: "orders", note: `their orders ${until}, wholesale lines aside`},
-      {label: "Revenue", measure: "revenue", show: "money", unit, note: `of those orders`},
-      {label: "At risk or lapsed", measure: "atRisk", show: "share", unit: "customers", note: `RFM segments ${segments}: of all customers a third by construction; compare the filters' levels`}
+      {label: {en: "Customers", ru: "Покупатели"}, measure: null, show: "count", unit: nouns.buyer, note: {en: `with an order ${until}`, ru: `с заказом ${untilRu}`}},
+      {label: {en: "Orders", ru: "Заказы"}, measure: "orders", show: "count", unit: nouns.order, note: {en: `their orders ${until}, wholesale lines aside`, ru: `их заказы ${untilRu}, без оптовых строк`}},
+      {label: {en: "Revenue", ru: "Выручка"}, measure: "revenue", show: "money", unit: money, note: {en: `of those orders`, ru: "по этим заказам"}},
+      {label: {en: "At risk or lapsed", ru: "В зоне риска или ушедшие"}, measure: "atRisk", show: "share", unit: nouns.buyer,
+        note: {en: `RFM segments ${segments}: of all customers a third by construction; compare the filters' levels`, ru: `RFM-сегменты ${segmentsRu}: по построению треть всех покупателей; сравнивайте значения фильтров`}}
     ],
-    atRisk: {label: "at risk or lapsed", measure: "atRisk", rule: "rule: last order among the oldest third", definition: `customers in the RFM segments ${segments}: their last order is among the oldest third (a rule on recency, no model)`,
-      fixedShare: `its rule takes the third of customers whose last order is oldest (R = 1), so a third of all customers are at risk or lapsed by construction; only the shares within a category or first-order period say something about the data`},
-    valueAtRisk: {measure: "revenueAtRisk", unit, label: "Revenue from customers at risk or lapsed",
-      definition: "what they have spent over the whole period: the spending a win-back could recover, not a loss that has happened"},
+    atRisk: {label: {en: "at risk or lapsed", ru: "в зоне риска или ушедших"}, measure: "atRisk", rule: {en: "rule: last order among the oldest third", ru: "правило: последний заказ — среди самой давней трети"},
+      definition: {
+        en: `customers in the RFM segments ${segments}: their last order is among the oldest third (a rule on recency, no model)`,
+        ru: `покупатели в RFM-сегментах ${segmentsRu}: их последний заказ — среди самой давней трети (правило по давности покупки, без модели)`
+      },
+      fixedShare: {
+        en: `its rule takes the third of customers whose last order is oldest (R = 1), so a third of all customers are at risk or lapsed by construction; only the shares within a category or first-order period say something about the data`,
+        ru: "его правило берёт треть покупателей с самым давним последним заказом (R = 1), так что по построению треть всех покупателей — в зоне риска или ушедшие; о данных говорят только доли внутри категории или периода первого заказа"
+      }},
+    valueAtRisk: {measure: "revenueAtRisk", unit: money, label: {en: "Revenue from customers at risk or lapsed", ru: "Выручка от покупателей в зоне риска или ушедших"},
+      definition: {en: "what they have spent over the whole period: the spending a win-back could recover, not a loss that has happened", ru: "сколько они потратили за весь период: траты, которые может вернуть кампания возврата, а не уже понесённый убыток"}},
     cube
   };
 }
 
 /** The dashboard from the case's result. Money carries no currency yet: "currency units". */
 export function ecommerceDashboardOf(r: Pick<EcommerceResult, "customers" | "summary">, unit = "currency units"): Dashboard {
-  const categoryLabels = Object.fromEntries(r.summary.categories.map((c) => [c.category, c.label.en]));
+  // A category's label in both languages where the categories carry them (labels: Text), else its one label.
+  const categoryLabels = Object.fromEntries(r.summary.categories.map((c) => [c.category, (c as {labels?: Text}).labels ?? c.label]));
   return ecommerceDashboard({customers: r.customers, categoryLabels, period: r.summary.period, asOf: r.summary.scope.asOf, unit});
 }

@@ -18,6 +18,7 @@
  * What this file writes in words (questions, answers, why a test was chosen, group names, notes) is a Text, in
  * both languages; the tests themselves run once, on the English group labels.
  */
+import {same} from "../../../src/components/i18n.ts";
 import {correctFamily, kruskalWallis, logRankTest, mannWhitneyU} from "../../stats/index.ts";
 import type {EffectSize, GroupSummary, TestResult} from "../../stats/types.ts";
 import type {HypothesisReport} from "../../analysis/types.ts";
@@ -136,7 +137,7 @@ function family(candidates: Spec[], correction: "holm" | "bh", alpha: number, no
       chosenBecause, groups: r.groups.map((g) => ({...g, name: names[g.label] ?? asText(g.label)})), ...(spec.category ? {category: spec.category} : {})};
   });
   return {
-    correction, correctionName: correction === "holm" ? "Holm" : "Benjamini–Hochberg", alpha, tests,
+    correction, correctionName: correction === "holm" ? {en: "Holm", ru: "Холма"} : {en: "Benjamini–Hochberg", ru: "Бенджамини — Хохберга"}, alpha, tests,
     significant: tests.filter((t) => t.rejectAdjusted).length,
     significantUncorrected: tests.filter((t) => t.reject).length
   };

@@ -11,6 +11,7 @@
  * from the resolved column (the mapping's label); the vocabulary fills only what the mapping does
  * not say (a role whose label is still the template's gets the vocabulary's label).
  */
+import {tr} from "../../../src/components/i18n.ts";
 import {columnLabel, type ColumnSpec} from "../../io/schema.ts";
 import {fitnessSchema} from "../../io/schemas/fitness.ts";
 import type {HypothesisSpec} from "../../analysis/hypotheses.ts";
@@ -135,7 +136,7 @@ export function memberColumns(specs: readonly ColumnSpec[]): MemberColumn[] {
 
 /** Features, hypotheses and roles for the member table; `levels` = the values each categorical extra takes. */
 export function fitnessFeatures(columns: readonly MemberColumn[], levels: Levels): FitnessFeatures {
-  const features: FitnessFeatures["features"] = columns.flatMap((c) => {
+  const features: FitnessFeatures["features"] = columns.flatMap((c): FitnessFeatures["features"] => {
     const known = c.role ? ROLE_WORDS[c.field] : undefined;
     const short = lower(c.label), shortRu = lower(c.labelRu);
     if (known) {
@@ -194,8 +195,8 @@ export function russianWords(spec: Pick<FitnessFeatures, "features" | "hypothese
     for (const [level, label] of Object.entries(f.levels ?? {})) add(label, f.ru.levels?.[level]);
   }
   for (const h of spec.hypotheses) {
-    add(h.label, h.ru.label);
-    add(h.question, h.ru.question);
+    add(tr(h.label, "en"), h.ru.label);
+    add(tr(h.question, "en"), h.ru.question);
   }
   return words;
 }

@@ -154,7 +154,7 @@ export const defaultPortraitFeatures: FeatureId[] = [
 
 /** Cohen's h of two shares with Cohen's magnitudes (the same 0.2, 0.5, 0.8 as for d; Cohen 1988, ch. 6). */
 function hEffect(h: number): EffectSize {
-  return {name: "Cohen's h", value: h, magnitude: magnitudeOf(h, [0.2, 0.5, 0.8]), convention: "|h|: 0.2 small, 0.5 medium, 0.8 large (Cohen 1988)"};
+  return {name: "Cohen's h", value: h, magnitude: magnitudeOf(h, [0.2, 0.5, 0.8]), convention: {en: "|h|: 0.2 small, 0.5 medium, 0.8 large (Cohen 1988)", ru: "|h|: 0,2 — малый, 0,5 — средний, 0,8 — большой (Коэн, 1988)"}};
 }
 
 /** A segment described against everyone else by effect sizes (no tests: see the module comment). */
