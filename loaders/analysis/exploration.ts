@@ -7,6 +7,8 @@
  * one of each pair left out (for reading odds ratios, not for predicting).
  */
 import {featureText, levelText, targetTexts} from "./labels.ts";
+import {formats} from "../../src/components/format.ts";
+import type {Text} from "../../src/components/i18n.ts";
 import {correlationMatrixOfColumns, median} from "../stats/index.ts";
 import {binEdges, binIndex} from "./group-distributions.ts";
 import type {ExplorationReport, FeatureDistribution, FeatureSpec, HistogramBin, TargetSpec} from "./types.ts";
@@ -35,6 +37,7 @@ interface Correlations {
   /** Features then the target (last). */
   names: string[];
   labels: string[];
+  labelTexts?: Text[];
   values: number[][];
 }
 
@@ -89,7 +92,7 @@ export interface PrunedFeature {
   /** Correlation of each with the target. */
   targetR: number;
   partnerTargetR: number;
-  reason: string;
+  reason: Text;
 }
 
 /**
@@ -99,12 +102,15 @@ export interface PrunedFeature {
  * is skipped). Predictions keep every feature (the penalty copes with collinearity); the pruned
  * set is for reading odds ratios (the interpretation view).
  */
-function prune(c: Correlations, collinear: ExplorationReport["collinear"], targetLabel: string): {keep: string[]; dropped: PrunedFeature[]} {
+function prune(c: Correlations, collinear: ExplorationReport["collinear"], targetLabel: string | Text): {keep: string[]; dropped: PrunedFeature[]} {
   const names = c.names.slice(0, -1);
   const t = names.length;
   const index = new Map(names.map((n, j) => [n, j]));
   const targetR = (f: string) => c.values[index.get(f)!][t];
   const label = (f: string) => c.labels[index.get(f)!];
+  const labelRu = (f: string) => c.labelTexts?.[index.get(f)!]?.ru ?? label(f);
+  const ru = formats("ru");
+  const target = typeof targetLabel === "string" ? {en: targetLabel, ru: targetLabel} : targetLabel;
   const dropped: PrunedFeature[] = [];
   const gone = new Set<string>();
   for (const pair of collinear) {
@@ -113,7 +119,10 @@ function prune(c: Correlations, collinear: ExplorationReport["collinear"], targe
     gone.add(drop);
     dropped.push({
       feature: drop, label: label(drop), partner: keep, partnerLabel: label(keep), r: pair.r, targetR: targetR(drop), partnerTargetR: targetR(keep),
-      reason: `${label(drop)} correlates with ${label(keep)} at r = ${pair.r.toFixed(2)} and less with ${targetLabel} (r = ${targetR(drop).toFixed(2)} against ${targetR(keep).toFixed(2)}), so it is left out of the interpretation view.`
+      reason: {
+        en: `${label(drop)} correlates with ${label(keep)} at r = ${pair.r.toFixed(2)} and less with ${target.en} (r = ${targetR(drop).toFixed(2)} against ${targetR(keep).toFixed(2)}), so it is left out of the interpretation view.`,
+        ru: `«${labelRu(drop)}» коррелирует с признаком «${labelRu(keep)}» (r = ${ru.fixed(pair.r, 2)}) и слабее связан с показателем «${target.ru}» (r = ${ru.fixed(targetR(drop), 2)} против ${ru.fixed(targetR(keep), 2)}), поэтому он исключён из модели для интерпретации.`
+      }
     });
   }
   return {keep: names.filter((n) => !gone.has(n)), dropped};
@@ -121,7 +130,8 @@ function prune(c: Correlations, collinear: ExplorationReport["collinear"], targe
 
 /** The pruned feature set from an exploration's correlations (all its rows). */
 export function pruneCollinear(explore: ExplorationReport): {keep: string[]; dropped: PrunedFeature[]} {
-  return prune(explore.correlation, explore.collinear, explore.target.label);
+  const n = explore.correlation.labels.length;
+  return prune(explore.correlation, explore.collinear, explore.correlation.labelTexts?.[n - 1] ?? explore.target.label);
 }
 
 /**
@@ -134,7 +144,8 @@ export function pruneCollinearColumns(
   const names = [...features.map((f) => f.field), target.field];
   const labels = [...features.map((f) => f.label), target.label];
   const values = correlationMatrixOfColumns([...features.map((_, j) => X.map((r) => r[j])), [...y]]);
-  const c = {names, labels, values};
-  const {keep, dropped} = prune(c, collinearPairs(c, threshold), target.label);
+  const labelTexts = [...features.map((f) => featureText(f)), targetTexts(target).label];
+  const c = {names, labels, labelTexts, values};
+  const {keep, dropped} = prune(c, collinearPairs(c, threshold), labelTexts[labelTexts.length - 1]);
   return {keep: keep.map((f) => names.indexOf(f)), dropped};
 }

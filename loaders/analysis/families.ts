@@ -22,12 +22,19 @@ import {minMaxScaler, standardScaler} from "../preprocess/scalers.ts";
 import {pipeline} from "../preprocess/pipeline.ts";
 import {treeShap} from "../explain/tree-shap.ts";
 import {logisticFamily, type ModelFamily} from "./model-comparison.ts";
+import type {Text} from "../../src/components/i18n.ts";
 
-export const scalingChoices: Record<string, string> = {
-  logistic: "standardised (mean 0, sd 1, fitted on each training part): the L2 penalty treats every feature alike and odds ratios read per standard deviation",
-  knn: "standardised or min-max scaled to [0, 1], chosen by the search: distances would otherwise be dominated by the widest-ranging feature",
-  tree: "none: splits depend only on the order of values",
-  forest: "none: splits depend only on the order of values"
+export const scalingChoices: Record<string, Text> = {
+  logistic: {
+    en: "standardised (mean 0, sd 1, fitted on each training part): the L2 penalty treats every feature alike and odds ratios read per standard deviation",
+    ru: "стандартизация (среднее 0, стандартное отклонение 1, по каждой обучающей части): L2-штраф одинаково относится ко всем признакам, а отношения шансов читаются на одно стандартное отклонение"
+  },
+  knn: {
+    en: "standardised or min-max scaled to [0, 1], chosen by the search: distances would otherwise be dominated by the widest-ranging feature",
+    ru: "стандартизация или приведение к отрезку [0, 1] — выбирает перебор: иначе расстояния определял бы признак с самым широким размахом"
+  },
+  tree: {en: "none: splits depend only on the order of values", ru: "нет: разбиения зависят только от порядка значений"},
+  forest: {en: "none: splits depend only on the order of values", ru: "нет: разбиения зависят только от порядка значений"}
 };
 
 export interface FamilyOptions {

@@ -57,9 +57,14 @@ export function foldStandardError(foldScores: readonly number[]): number {
   return sampleSd / Math.sqrt(n);
 }
 
+/** The search's settings in Russian words (English keeps the settings' own names). */
+const settingRu: Record<string, string> = {maxDepth: "глубина", minSamplesLeaf: "мин. объектов в листе", nEstimators: "деревьев", weights: "веса", scaler: "масштаб", k: "k", C: "C"};
+const settingValueRu: Record<string, string> = {distance: "по расстоянию", uniform: "равные", standard: "стандартизация", minmax: "к [0, 1]"};
+
 export function paramsText(params: Record<string, unknown>, lang: Lang = "en"): string {
-  const value = (v: unknown) => (v === null ? (lang === "ru" ? "нет" : "none") : typeof v === "number" ? (lang === "ru" ? String(v).replace(".", ",") : String(v)) : String(v));
-  return Object.entries(params).map(([k, v]) => `${k}=${value(v)}`).join(lang === "ru" ? "; " : ", ");
+  const ru = lang === "ru";
+  const value = (v: unknown) => (v === null ? (ru ? "без ограничения" : "none") : typeof v === "number" ? (ru ? String(v).replace(".", ",") : String(v)) : ru ? settingValueRu[String(v)] ?? String(v) : String(v));
+  return Object.entries(params).map(([k, v]) => `${ru ? settingRu[k] ?? k : k}${ru ? " = " : "="}${value(v)}`).join(ru ? "; " : ", ");
 }
 
 /** A family's name in a language. */

@@ -102,7 +102,7 @@ export interface CompareModelsOptions {
    * odds ratios are stable). Predictions, metrics and out-of-fold probabilities always use all
    * columns. Default: all columns.
    */
-  interpretationColumns?: (Xtrain: readonly Row[], ytrain: readonly number[]) => {keep: number[]; dropped: {feature: string; label: string; partner: string; partnerLabel: string; reason: string}[]};
+  interpretationColumns?: (Xtrain: readonly Row[], ytrain: readonly number[]) => {keep: number[]; dropped: {feature: string; label: string; partner: string; partnerLabel: string; reason: string | Text}[]};
 }
 
 export interface CompareModelsResult {

@@ -44,6 +44,7 @@ import type {ClusterReport, ExplorationReport, HypothesisReport, ModelReport} fr
 import {design, designRows, fitnessFeatures, memberColumns, russianWords, target, type FitnessFeatures, type FitnessMember, type Levels, type MemberColumn} from "./fitness/features.ts";
 import {localizeLabels, russianName} from "./fitness/localize.ts";
 import type {Text} from "../../src/components/i18n.ts";
+import {paramsText} from "../analysis/model-choice.ts";
 import {defaultAssumptions, recommend, type RecommendationsReport} from "./fitness/recommendations.ts";
 import {planActions, type ActionPlan} from "./fitness/action-plan.ts";
 import {answerQuestions} from "./fitness/questions.ts";
@@ -143,7 +144,7 @@ function interpretationColumns(features: FitnessFeatures["features"]) {
       const levels = features.filter((g) => g.level !== undefined && g.source === f.source);
       if (f.level === undefined || levels[0] !== f || !keep.includes(j)) return [];
       return [{j, entry: {feature: f.field, label: f.label, partner: f.source, partnerLabel: f.sourceLabel,
-        reason: referenceReason({en: f.label, ru: f.ru.label}, {en: f.sourceLabel, ru: f.ru.sourceLabel}).en}}];
+        reason: referenceReason({en: f.label, ru: f.ru.label}, {en: f.sourceLabel, ru: f.ru.sourceLabel})}}];
     });
     const left = new Set(references.map((r) => r.j));
     return {keep: keep.filter((j) => !left.has(j)), dropped: [...dropped, ...references.map((r) => r.entry)]};
@@ -187,7 +188,8 @@ export function analyseFitness(members: readonly FitnessMember[], {seed = 42, re
   const words = russianWords(spec);
   const groupNames = solution.clusters.map((c) => ({en: c.name, ru: russianName(c.name, words) ?? c.name}));
   const recommendations = recommend(members, oof, labels, solution, spec.roles, groupNames);
-  const tests = testFamily(members, target, hypotheses, {correction: "holm"});
+  const bilingual = hypotheses.map((h) => ({...h, label: {en: h.label as string, ru: h.ru.label}, question: {en: h.question as string, ru: h.ru.question}}));
+  const tests = testFamily(members, target, bilingual, {correction: "holm"});
   return {exploration, model, groups: {...clusters, expectedChurners}, hypotheses: tests, recommendations, oof, labels, labelsByK, features: spec, words, groupNames};
 }
 
@@ -241,7 +243,9 @@ function summary(a: FitnessAnalysis, plan: ActionPlan, rowsRead: number) {
     driversModel: model.oddsRatiosModel,
     model: {
       familyLabel: model.chosen.familyLabel,
+      familyLabels: model.chosen.familyLabels,
       paramsLabel: model.chosen.paramsLabel,
+      paramsLabels: {en: model.chosen.paramsLabel, ru: paramsText(model.chosen.params, "ru")},
       reason: model.chosen.reason,
       cvMean: model.chosen.cvMean,
       auc: model.test.auc,

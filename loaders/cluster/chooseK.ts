@@ -3,6 +3,8 @@
  * each by mean silhouette (exact up to 10,000 rows, else a seeded sample) and pick the best, with a
  * sentence saying why. (Fitness reads k off its Ward tree instead: loaders/cluster/treeK.ts.)
  */
+import type {Text} from "../../src/components/i18n.ts";
+import {formats} from "../../src/components/format.ts";
 import {type Matrix} from "./matrix.ts";
 import {fitKMeans} from "./kmeans.ts";
 import {silhouetteScores, type SilhouetteOptions} from "./silhouette.ts";
@@ -25,7 +27,7 @@ export interface ChooseKOptions extends SilhouetteOptions {
 
 export interface KChoice {
   k: number;
-  reason: string;
+  reason: Text;
   scores: KScore[];
 }
 
@@ -64,10 +66,18 @@ export function chooseK(X: Matrix, options: ChooseKOptions = {}): KChoice {
   const best = ranked[0];
   const runner = ranked[1];
   const fmt = (x: number) => x.toFixed(3);
+  const fmtRu = (x: number) => formats("ru").fixed(x, 3);
   const range = `${scores[0].k}–${scores[scores.length - 1].k}`;
-  let reason = `Among k = ${range} (k-means), k = ${best.k} has the highest mean silhouette (${fmt(best.silhouette)})`;
-  reason += runner ? `, ahead of k = ${runner.k} (${fmt(runner.silhouette)}).` : ".";
-  if (best.silhouette < 0.25) reason += " Silhouettes this low mean the groups overlap: treat them as segments of a continuum, not natural types.";
-  else if (best.silhouette > 0.5) reason += " A silhouette above 0.5 indicates well-separated groups.";
-  return {k: best.k, reason, scores};
+  let en = `Among k = ${range} (k-means), k = ${best.k} has the highest mean silhouette (${fmt(best.silhouette)})`;
+  en += runner ? `, ahead of k = ${runner.k} (${fmt(runner.silhouette)}).` : ".";
+  let ru = `Среди k = ${range} (метод k-средних) у k = ${best.k} наибольший средний силуэт (${fmtRu(best.silhouette)})`;
+  ru += runner ? `, следом идёт k = ${runner.k} (${fmtRu(runner.silhouette)}).` : ".";
+  if (best.silhouette < 0.25) {
+    en += " Silhouettes this low mean the groups overlap: treat them as segments of a continuum, not natural types.";
+    ru += " Такой низкий силуэт значит, что группы перекрываются: это участки непрерывной шкалы, а не естественные типы.";
+  } else if (best.silhouette > 0.5) {
+    en += " A silhouette above 0.5 indicates well-separated groups.";
+    ru += " Силуэт выше 0,5 говорит о хорошо разделённых группах.";
+  }
+  return {k: best.k, reason: {en, ru}, scores};
 }

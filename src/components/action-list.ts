@@ -92,11 +92,12 @@ export function actionListBlock(list: ActionList, {noun = "customers" as string 
     const summary = document.createElement("summary");
     summary.textContent = ru ? "Для аналитика" : "For the analyst";
     const how = document.createElement("p");
-    how.textContent = ru
-      ? "В этой редакции нет идентификаторов клиентов. Соберите внутреннюю редакцию с CLIENTELE_CUSTOMER_ROWS=1 " +
-        "(и CLIENTELE_CONTROL_SHARE для доли контрольной группы, по умолчанию 0,1) и публикуйте её только там, где допустимы данные клиентов."
-      : "This edition leaves customer ids out. Build the internal edition with CLIENTELE_CUSTOMER_ROWS=1 " +
-        "(and CLIENTELE_CONTROL_SHARE for the control group's share, 0.1 by default) and publish it only where customer data may go.";
+    // Setting names are code (<code>), in either language.
+    how.innerHTML = ru
+      ? "В этой редакции нет идентификаторов клиентов. Соберите внутреннюю редакцию с <code>CLIENTELE_CUSTOMER_ROWS=1</code> " +
+        "(и <code>CLIENTELE_CONTROL_SHARE</code> для доли контрольной группы, по умолчанию 0,1) и публикуйте её только там, где допустимы данные клиентов."
+      : "This edition leaves customer ids out. Build the internal edition with <code>CLIENTELE_CUSTOMER_ROWS=1</code> " +
+        "(and <code>CLIENTELE_CONTROL_SHARE</code> for the control group's share, 0.1 by default) and publish it only where customer data may go.";
     note.append(summary, how);
     block.append(where);
     if (withNote) block.append(note);

@@ -8,6 +8,7 @@
  */
 import {formats} from "./format.js";
 import {pageLang, tr, type Lang, type Text} from "./i18n.js";
+import {magnitudes} from "./glossary.js";
 
 export interface FindingGroup {
   label: Text | string;
@@ -101,7 +102,7 @@ function findingEn(t: FindingTest, horizonDays: number, unit: {currency: string}
 function findingRu(t: FindingTest, horizonDays: number, unit: {currency: string}): Finding {
   const {money, moneyUnit, pct, pEquals, fixed, plural} = formats("ru");
   const yes = !!t.rejectAdjusted;
-  const evidence = `${pEquals(t.pAdjusted ?? t.pValue)} с поправкой Холма; ${tr(t.effect.names ?? t.effect.name, "ru")} = ${fixed(t.effect.value, 2)}, ${tr(t.effect.magnitude, "ru")}`;
+  const evidence = `${pEquals(t.pAdjusted ?? t.pValue)} с поправкой Холма; ${tr(t.effect.names ?? t.effect.name, "ru")} = ${fixed(t.effect.value, 2)}, ${tr(magnitudes[tr(t.effect.magnitude, "en")] ?? t.effect.magnitude, "ru")}`;
   const amount = (x: number | undefined) => money(x ?? NaN, unit);
   const label = (g: FindingGroup) => tr(g.name ?? g.label, "ru");
   const within = `в течение ${plural(horizonDays, "дня", "дней", "дней")}`;

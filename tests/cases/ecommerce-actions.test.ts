@@ -145,7 +145,7 @@ describe("the tests in words", () => {
   });
 
   it("in Russian: the groups' Russian names, Russian number formats, and the same caveats", () => {
-    const named: FindingTest = {...value, groups: value.groups.map((g) => ({...g, name: {en: g.label as string, ru: ({Garden: "Сад", Storage: "Хранение", Kitchen: "Кухня"} as Record<string, string>)[g.label as string]}}))};
+    const named: FindingTest = {...value, effect: {...value.effect, names: {en: "epsilon²", ru: "ε²"}}, groups: value.groups.map((g) => ({...g, name: {en: g.label as string, ru: ({Garden: "Сад", Storage: "Хранение", Kitchen: "Кухня"} as Record<string, string>)[g.label as string]}}))};
     const f = findingOf(named, {horizonDays: 90, unit: {currency: "₽"}, lang: "ru"});
     assert.equal(f.answer, "Да: у первого заказа преимущественно из категории «Хранение» медиана 1\u202F500\u00A0₽; из категории «Сад» — 300\u00A0₽.");
     assert.match(f.evidence, /^p = 0,0030 с поправкой Холма; ε² = 0,17, большой$/);

@@ -39,7 +39,8 @@ test("chooseK finds planted k and explains it; portraits describe clusters in or
   }
   const choice = chooseK(X, {kMin: 2, kMax: 6, seed: 1});
   assert.equal(choice.k, 3);
-  assert.match(choice.reason, /k = 3 has the highest mean silhouette/);
+  assert.match(choice.reason.en, /k = 3 has the highest mean silhouette/);
+  assert.match(choice.reason.ru, /у k = 3 наибольший средний силуэт \(0,\d{3}\)/);
   assert.equal(choice.scores.length, 5);
   const labels = cutTree(wardLinkage(X), 3);
   const target = X.map((row) => (row[0] > 4 ? 1 : 0));

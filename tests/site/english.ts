@@ -26,6 +26,8 @@ export const ALLOWED = new Set([
   "p", "n", "k", "t", "u", "z", "h", "x", "d", "r", "g", "v", "w", "e", "q", "a", "b", "r2", "log", "exp", "min", "max", "vs",
   // file formats, tools and the product
   "csv", "excel", "pdf", "json", "parquet", "duckdb", "utf", "utf-8", "bom", "sql", "id", "ids", "url", "clientele", "observable", "framework",
+  // the sidebar's keyboard shortcut, as keys are labelled
+  "alt-b",
   // the language switch names each language in itself
   "english",
   // A/B

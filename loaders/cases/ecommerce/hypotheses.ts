@@ -18,11 +18,11 @@
  * What this file writes in words (questions, answers, why a test was chosen, group names, notes) is a Text, in
  * both languages; the tests themselves run once, on the English group labels.
  */
-import {same} from "../../../src/components/i18n.ts";
+import {isText, same} from "../../../src/components/i18n.ts";
 import {correctFamily, kruskalWallis, logRankTest, mannWhitneyU} from "../../stats/index.ts";
 import type {EffectSize, GroupSummary, TestResult} from "../../stats/types.ts";
 import type {HypothesisReport} from "../../analysis/types.ts";
-import {labelsOf, type CategoryScheme} from "./categories.ts";
+import {labelsOf, labelTextsOf, type CategoryScheme} from "./categories.ts";
 import type {ScoredCustomer} from "./customers.ts";
 import {segmentLabel, SEGMENT_IDS} from "./rfm.ts";
 import {returnTimes, type FirstOrder} from "./repeat.ts";
@@ -193,13 +193,42 @@ export interface HypothesisOptions {
   horizonDays?: number;
 }
 
+/** The variables the tests are run on, as the Russian sentences name them. */
+const VARIABLES_RU: Record<string, string> = {
+  "first order value": "стоимость первого заказа",
+  "first-order value quartile": "квартиль стоимости первого заказа",
+  "main category of the first order": "основная категория первого заказа",
+  "category of the first order": "категория первого заказа",
+  "month of the first order": "месяц первого заказа",
+  "average order value": "средний чек",
+  "orders per customer": "заказов на клиента",
+  "number of orders": "число заказов",
+  "consumption profile": "профиль потребления",
+  "a return": "возвращение"
+};
+
+/** Every Text under `x` with the English names in its Russian side replaced by their Russian ones
+ *  (longest first, whole words only). */
+function inRussian<T>(x: T, names: readonly [string, string][]): T {
+  const pairs = names.filter(([en, ru]) => en && en !== ru).sort((a, b) => b[0].length - a[0].length)
+    .map(([en, ru]) => [new RegExp(`(?<![\\p{L}\\d])${en.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\d])`, "gu"), ru] as const);
+  const walk = (v: unknown): unknown => {
+    if (isText(v)) return {...v, ru: pairs.reduce((text, [re, ru]) => text.replace(re, ru), v.ru)};
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, w]) => [k, walk(w)]));
+    return v;
+  };
+  return walk(x) as T;
+}
+
 export function hypothesesReport({firstOrders, scored, firstOrdersWithWholesale, clusterOf, clusterNames, end, repeatCutoff, scheme}: HypothesisInputs,
   {alpha = 0.05, minGroup = 20, horizonDays = 90}: HypothesisOptions = {}): HypothesesReport {
   const notes: Text[] = [];
   const catOrder = scheme.categories.map((c) => c.id);
   const categoryLabel = labelsOf(scheme);
+  const categoryTexts = labelTextsOf(scheme);
   const label = (k: string) => categoryLabel[k] ?? k;
-  const labelText = (k: string): Text => asText(label(k));
+  const labelText = (k: string): Text => categoryTexts[k] ?? asText(label(k));
   const money = (x: number) => Math.round(x).toLocaleString("en-US");
   const groupsWord = (n: number) => ru.plural(n, "группы", "групп", "групп");
   const kw = (samples: number[][], labels: string[], names: Text[], variable: string, groupVariable: string, why: Text): Ran => {
@@ -343,5 +372,13 @@ export function hypothesesReport({firstOrders, scored, firstOrdersWithWholesale,
   }));
   const repeat = {observedUntil: returns.observedUntil, repeatCutoff, customers: returns.rows.length, returned: returns.rows.filter((r) => r.returned).length,
     firstSeenAfterCutoff: returns.firstSeenAfterCutoff, secondOrdersAfterCutoff: returns.secondOrdersAfterCutoff, horizonDays, returnMinHours: RETURN_MIN_HOURS};
-  return {main, posthoc, described, sensitivity, repeat, minGroup, notes};
+  // The tests ran once, on the English names: their Russian sentences get the Russian ones.
+  const names: [string, string][] = [
+    ...Object.entries(VARIABLES_RU),
+    ...catOrder.map((k): [string, string] => [label(k), labelText(k).ru]),
+    ...Object.keys(bandLabels).map((k): [string, string] => [bandLabels[k], bandNames[k].ru]),
+    ...SEGMENT_IDS.map((id): [string, string] => [segmentLabel[id], segmentLabels[id].ru]),
+    [comparison, comparisonName.ru]
+  ];
+  return {...inRussian({main, posthoc, described}, names), sensitivity, repeat, minGroup, notes};
 }

@@ -87,7 +87,7 @@ export interface ProfilesReport {
     k: number;
     /** Seeded k-means restarts for each k (the best of them by inertia is kept). */
     restarts: number;
-    reason: string;
+    reason: Text;
     scores: {k: number; silhouette: number; inertia: number}[];
     fittedOn: number;
     /** Seed of the sample k-means is fitted on when fittedOn < n (and of its restarts). */
