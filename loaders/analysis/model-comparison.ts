@@ -303,7 +303,7 @@ export function compareModels(input: CompareModelsInput, options: CompareModelsO
       family: e.family,
       familyLabel: familyOf(e.family).label,
       familyLabels: familyText(familyOf(e.family)),
-      paramsLabel: paramsText(e.params),
+      paramsLabel: paramsText(e.params), paramsLabels: both((l) => paramsText(e.params, l)),
       cvMean: e.mean,
       testAuc: rocAuc(ytest, proba),
       roc: roc.fpr.map((fpr, k) => ({fpr, tpr: roc.tpr[k]}))
@@ -370,7 +370,7 @@ export function compareModels(input: CompareModelsInput, options: CompareModelsO
     familyLabel: familyOf(e.family).label,
     familyLabels: familyText(familyOf(e.family)),
     params: e.params,
-    paramsLabel: paramsText(e.params),
+    paramsLabel: paramsText(e.params), paramsLabels: both((l) => paramsText(e.params, l)),
     mean: e.mean,
     sd: e.sd,
     foldScores: e.foldScores,
@@ -394,7 +394,7 @@ export function compareModels(input: CompareModelsInput, options: CompareModelsO
     scoring: "roc_auc",
     leaderboard,
     families: familyResults,
-    chosen: {family: chosen.family, familyLabel: chosenFamily.label, familyLabels: familyText(chosenFamily), params: chosen.params, paramsLabel: paramsText(chosen.params), cvMean: chosen.mean, cvSd: chosen.sd, reason, gainOverLinear: gain},
+    chosen: {family: chosen.family, familyLabel: chosenFamily.label, familyLabels: familyText(chosenFamily), params: chosen.params, paramsLabel: paramsText(chosen.params), paramsLabels: both((l) => paramsText(chosen.params, l)), cvMean: chosen.mean, cvSd: chosen.sd, reason, gainOverLinear: gain},
     test: {
       threshold,
       bootstrap: resamples,

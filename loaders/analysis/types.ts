@@ -64,6 +64,8 @@ export interface LeaderboardRow {
   params: Record<string, unknown>;
   /** e.g. "C=0.1". */
   paramsLabel: string;
+  /** The settings in both languages (Russian in words: «глубина = 8»). */
+  paramsLabels?: Text;
   /** Mean and population sd of ROC-AUC over the CV folds (training part only). */
   mean: number;
   sd: number;
@@ -78,6 +80,8 @@ export interface FamilyTestResult {
   familyLabel: string;
   familyLabels?: Text;
   paramsLabel: string;
+  /** The settings in both languages (Russian in words: «глубина = 8»). */
+  paramsLabels?: Text;
   cvMean: number;
   /** ROC-AUC on the held-out test part, fitted on the whole training part. */
   testAuc: number;
@@ -159,6 +163,8 @@ export interface ModelReport {
     familyLabels?: Text;
     params: Record<string, unknown>;
     paramsLabel: string;
+  /** The settings in both languages (Russian in words: «глубина = 8»). */
+  paramsLabels?: Text;
     cvMean: number;
     cvSd: number;
     /** The rule and why it picked this candidate, in words (computed). */

@@ -100,9 +100,9 @@ export async function analyseEcommerce(connection: DuckDBConnection, source: Inp
   await buildOrdersWithWholesale(connection, info.scheme);
   const firstOrdersWithWholesale = await readFirstOrdersWithWholesale(connection);
   lap("read");
-  const {report: profiles, clusterOf, clusterNames} = profilesReport(customers, thresholds, info.scope, info.scheme);
+  const {report: profiles, clusterOf, clusterNames, clusterNamesRu} = profilesReport(customers, thresholds, info.scope, info.scheme);
   lap("profiles");
-  const hypotheses = hypothesesReport({firstOrders, scored: customers, firstOrdersWithWholesale, clusterOf, clusterNames, end: info.end, repeatCutoff, scheme: info.scheme});
+  const hypotheses = hypothesesReport({firstOrders, scored: customers, firstOrdersWithWholesale, clusterOf, clusterNames, clusterNamesRu, end: info.end, repeatCutoff, scheme: info.scheme});
   lap("hypotheses");
   const mailing = mailingPlan(profiles, customers, clusterOf, time);
   lap("mailing");

@@ -176,7 +176,7 @@ export function analyseFitness(members: readonly FitnessMember[], {seed = 42, re
   );
   const late = features.findIndex((f) => f.field === LATE_FEATURE && spec.roles.has(LATE_FEATURE));
   const model = {...report, lateSignal: late < 0 ? null : lateSignal(report, late, X, y, split.train, families, seed)};
-  const {report: clusters, labelsByK} = clusterReport(X, features, y, {seed, unit: "members"});
+  const {report: clusters, labelsByK} = clusterReport(X, features, y, {seed, unit: {en: "members", ru: "клиентов"}});
   const expectedChurners: Record<string, number[]> = {};
   for (const [k, labels] of labelsByK) {
     const sums = new Array<number>(k).fill(0);

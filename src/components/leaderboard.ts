@@ -17,7 +17,7 @@ const ru = pageLang === "ru";
 export function Leaderboard(rows: LeaderboardRow[], {width = 640, limit = 20}: {width?: number; limit?: number} = {}) {
   const maxMargin = width * 0.45;
   const maxChars = Math.max(12, Math.floor((maxMargin - 12) / CHAR_WIDTH));
-  const shown = rows.slice(0, limit).map((r) => ({...r, name: wrapLabel(`${tr(r.familyLabels ?? r.familyLabel)}${r.paramsLabel ? ` · ${r.paramsLabel}` : ""}`, maxChars)}));
+  const shown = rows.slice(0, limit).map((r) => ({...r, name: wrapLabel(`${tr(r.familyLabels ?? r.familyLabel)}${r.paramsLabel ? ` · ${tr(r.paramsLabels ?? r.paramsLabel)}` : ""}`, maxChars)}));
   const lines = Math.max(...shown.map((r) => r.name.split("\n").length));
   const folds = shown.flatMap((r) => r.foldScores.map((score, fold) => ({name: r.name, score, fold: fold + 1})));
   const lo = Math.min(...folds.map((f) => f.score), ...shown.map((r) => r.mean - r.sd));

@@ -177,6 +177,8 @@ export interface HypothesisInputs {
   /** Cluster index per scored customer (same order as scored) and cluster names. */
   clusterOf: readonly number[];
   clusterNames: readonly string[];
+  /** The same names in Russian, for the tests' Russian sentences (default: as in English). */
+  clusterNamesRu?: readonly string[];
   /** The last time in the log (ISO): observation ends there when there is no repeat cutoff. */
   end: string;
   /** Start (ISO date) of a window at the end of the log where customer ids look re-used; repeat-purchase questions
@@ -221,7 +223,7 @@ function inRussian<T>(x: T, names: readonly [string, string][]): T {
   return walk(x) as T;
 }
 
-export function hypothesesReport({firstOrders, scored, firstOrdersWithWholesale, clusterOf, clusterNames, end, repeatCutoff, scheme}: HypothesisInputs,
+export function hypothesesReport({firstOrders, scored, firstOrdersWithWholesale, clusterOf, clusterNames, clusterNamesRu = clusterNames, end, repeatCutoff, scheme}: HypothesisInputs,
   {alpha = 0.05, minGroup = 20, horizonDays = 90}: HypothesisOptions = {}): HypothesesReport {
   const notes: Text[] = [];
   const catOrder = scheme.categories.map((c) => c.id);
@@ -378,6 +380,7 @@ export function hypothesesReport({firstOrders, scored, firstOrdersWithWholesale,
     ...catOrder.map((k): [string, string] => [label(k), labelText(k).ru]),
     ...Object.keys(bandLabels).map((k): [string, string] => [bandLabels[k], bandNames[k].ru]),
     ...SEGMENT_IDS.map((id): [string, string] => [segmentLabel[id], segmentLabels[id].ru]),
+    ...clusterNames.map((name, i): [string, string] => [name, clusterNamesRu[i] ?? name]),
     [comparison, comparisonName.ru]
   ];
   return {...inRussian({main, posthoc, described}, names), sensitivity, repeat, minGroup, notes};

@@ -218,7 +218,7 @@ export function clusterCustomers(customers: readonly CustomerProfile[], features
   return {labels: labels.map((l) => relabel.get(l)!), raw, choice, fittedOn: fitIdx.length, restarts: nInit, seed};
 }
 
-export function profilesReport(customers: readonly ScoredCustomer[], thresholds: RfmThresholds, scope: ScoringScope, scheme: CategoryScheme, options: ClusterOptions = {}): {report: ProfilesReport; clusterOf: number[]; clusterNames: string[]} {
+export function profilesReport(customers: readonly ScoredCustomer[], thresholds: RfmThresholds, scope: ScoringScope, scheme: CategoryScheme, options: ClusterOptions = {}): {report: ProfilesReport; clusterOf: number[]; clusterNames: string[]; clusterNamesRu: string[]} {
   const FEATURES = featuresOf(scheme);
   const everyone = categoryShares(customers, scheme.categories.map((c) => c.id));
   const overall = summarise(customers, customers, scheme, everyone);
@@ -278,5 +278,5 @@ export function profilesReport(customers: readonly ScoredCustomer[], thresholds:
       fittedOn, seed, clusters
     }
   };
-  return {report, clusterOf: labels, clusterNames: clusters.map((c) => c.name.en)};
+  return {report, clusterOf: labels, clusterNames: clusters.map((c) => c.name.en), clusterNamesRu: clusters.map((c) => c.name.ru)};
 }
