@@ -21,11 +21,11 @@ export const ALLOWED = new Set([
   "roc", "auc", "roc-auc", "pr", "pr-auc", "ap", "shap", "rfm", "bg", "nbd", "bg/nbd", "gamma", "gamma-gamma", "cox", "kaplan", "meier",
   "wald", "welch", "mann", "whitney", "kruskal", "wallis", "holm", "bonferroni", "benjamini", "hochberg", "bh", "wilson", "newcombe",
   "pearson", "spearman", "cramér", "cramer", "cohen", "cliff", "fisher", "ward", "k-means", "means", "mSPRT", "msprt", "sprt", "lbfgs", "l-bfgs", "bfgs",
-  "f1", "f-score", "hr", "ci", "iqr", "sd", "se", "df", "h0", "h1", "aic", "bic", "ari", "ks", "ph", "kpi", "clv", "ltv", "mcc",
+  "l1", "l2", "f1", "f-score", "hr", "ci", "iqr", "sd", "se", "df", "h0", "h1", "aic", "bic", "ari", "ks", "ph", "kpi", "clv", "ltv", "mcc",
   // notation
   "p", "n", "k", "t", "u", "z", "h", "x", "d", "r", "g", "v", "w", "e", "q", "a", "b", "r2", "log", "exp", "min", "max", "vs",
   // file formats, tools and the product
-  "csv", "excel", "pdf", "json", "parquet", "duckdb", "utf", "utf-8", "bom", "sql", "id", "ids", "url", "clientele", "observable", "framework",
+  "csv", "excel", "pdf", "json", "parquet", "duckdb", "scikit-learn", "scipy", "statsmodels", "utf", "utf-8", "bom", "sql", "id", "ids", "url", "clientele", "observable", "framework",
   // the sidebar's keyboard shortcut, as keys are labelled
   "alt-b",
   // the language switch names each language in itself

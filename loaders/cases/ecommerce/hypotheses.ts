@@ -56,7 +56,7 @@ export interface Described {
   short: Text;
   question: Text;
   field: string;
-  variable: string;
+  variable: Text;
   /** epsilon² from the Kruskal–Wallis H (the share of rank variance between groups). */
   effect: EffectSize;
   groups: GroupSummary[];
@@ -260,7 +260,7 @@ export function hypothesesReport({firstOrders, scored, firstOrdersWithWholesale,
   const describe = (id: string, short: Text, field: string, question: Text, variable: string, samples: number[][], keys: string[], what: Text): Described[] =>
     attempt(question, notes, () => {
       const r = kruskalWallis(samples, {variable, groupVariable: "consumption profile", labels: keys.map((k) => clusterNames[Number(k)])});
-      return {id, short, field, question, variable, effect: r.effect, groups: r.groups, why: circular(what)};
+      return {id, short, field, question, variable: {en: variable, ru: VARIABLES_RU[variable] ?? variable}, effect: r.effect, groups: r.groups, why: circular(what)};
     });
   const described = aovByCluster.keys.length < 2 ? [] : [
     ...describe("aov-profile", {en: "order value × profile", ru: "средний чек × профиль"}, "aov",
@@ -383,5 +383,5 @@ export function hypothesesReport({firstOrders, scored, firstOrdersWithWholesale,
     ...clusterNames.map((name, i): [string, string] => [name, clusterNamesRu[i] ?? name]),
     [comparison, comparisonName.ru]
   ];
-  return {...inRussian({main, posthoc, described}, names), sensitivity, repeat, minGroup, notes};
+  return {...inRussian({main, posthoc, described, notes}, names), sensitivity, repeat, minGroup};
 }
