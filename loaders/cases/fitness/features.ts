@@ -11,6 +11,7 @@
  * from the resolved column (the mapping's label); the vocabulary fills only what the mapping does
  * not say (a role whose label is still the template's gets the vocabulary's label).
  */
+import {russianLabels} from "../../inputs/glossary.ts";
 import {tr} from "../../../src/components/i18n.ts";
 import {columnLabel, type ColumnSpec} from "../../io/schema.ts";
 import {fitnessSchema} from "../../io/schemas/fitness.ts";
@@ -129,7 +130,9 @@ export function memberColumns(specs: readonly ColumnSpec[]): MemberColumn[] {
     const known = c.extra ? undefined : ROLE_WORDS[c.field];
     const kind: FeatureSpec["kind"] = known?.kind ?? (c.type === "flag" || c.labelsFor === "flag" ? "binary" : c.type === "category" ? "categorical" : "continuous");
     const mapped = mappedLabel(c);
-    const labelRu = c.labelRu ?? (mapped === null ? known?.ru.label : undefined) ?? columnLabel(c).ru;
+    // As in English: a Russian label equal to the template's own (what `npm run init` proposes) is the vocabulary's.
+    const ownRu = c.labelRu !== undefined && c.labelRu !== russianLabels[c.field] ? c.labelRu : undefined;
+    const labelRu = ownRu ?? (mapped === null ? known?.ru.label : undefined) ?? columnLabel(c).ru;
     return {field: c.field, label: mapped ?? known?.label ?? c.label, labelRu, kind, role: !c.extra};
   });
 }
