@@ -118,7 +118,11 @@ export function growTree(
   const orders = pre.orders.map((order) => {
     const out = new Int32Array(m);
     let k = 0;
-    for (let r = 0; r < n; r++) if (weight[order[r]] > 0) out[k++] = order[r];
+    for (let r = 0; r < n; r++) {
+      const i = order[r];
+      out[k] = i; // kept only if its weight is positive (branch-free: the weights are random)
+      k += weight[i] > 0 ? 1 : 0;
+    }
     return out;
   });
   const goesLeft = new Uint8Array(n);
@@ -212,15 +216,21 @@ export function growTree(
       continue;
     }
     const chosen = orders[bestFeature];
-    for (let k = start; k < end; k++) goesLeft[chosen[k]] = k < bestPos ? 1 : 0;
+    for (let k = start; k < bestPos; k++) goesLeft[chosen[k]] = 1;
+    for (let k = bestPos; k < end; k++) goesLeft[chosen[k]] = 0;
     for (let f = 0; f < d; f++) {
       if (f === bestFeature) continue;
       const order = orders[f];
+      // Branch-free (which side a row goes is unpredictable): every row is written to both
+      // places, and only the side it belongs to advances; l never passes k.
       let l = start, b = 0;
       for (let k = start; k < end; k++) {
         const i = order[k];
-        if (goesLeft[i]) order[l++] = i;
-        else buffer[b++] = i;
+        const left = goesLeft[i];
+        order[l] = i;
+        buffer[b] = i;
+        l += left;
+        b += 1 - left;
       }
       for (let k = 0; k < b; k++) order[l + k] = buffer[k];
     }
