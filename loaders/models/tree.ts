@@ -125,8 +125,11 @@ export function growTree(
     }
     return out;
   });
+  // Two layers by depth parity: a node reads its range in layer depth % 2 and writes its
+  // children's (the same range, partitioned) into the other layer; ranges at one depth are
+  // disjoint, and a layer's range is overwritten only by grandchildren, after the node is done.
+  const layers = [orders, orders.map(() => new Int32Array(m))];
   const goesLeft = new Uint8Array(n);
-  const buffer = new Int32Array(m);
   const featurePool = Array.from({length: d}, (_, j) => j);
 
   const tree: TreeStructure = {feature: [], threshold: [], left: [], right: [], value: [], cover: [], nSamples: [], impurity: []};
@@ -165,7 +168,7 @@ export function growTree(
       const f = featurePool[r];
       featurePool[r] = featurePool[drawn];
       featurePool[drawn] = f;
-      const order = orders[f], col = columns[f];
+      const order = layers[depth & 1][f], col = columns[f];
       if (col[order[end - 1]] <= col[order[start]] + FEATURE_THRESHOLD) continue; // constant here
       visited++;
       let wL = 0, wPL = 0;
@@ -215,24 +218,24 @@ export function growTree(
       stack.push({start, end: bestPos, depth: depth + 1, parent: id, isLeft: true, w: bestWL, wPos: bestWPL});
       continue;
     }
-    const chosen = orders[bestFeature];
+    const from = layers[depth & 1], to = layers[(depth + 1) & 1];
+    const chosen = from[bestFeature];
     for (let k = start; k < bestPos; k++) goesLeft[chosen[k]] = 1;
     for (let k = bestPos; k < end; k++) goesLeft[chosen[k]] = 0;
+    to[bestFeature].set(chosen.subarray(start, end), start);
     for (let f = 0; f < d; f++) {
       if (f === bestFeature) continue;
-      const order = orders[f];
-      // Branch-free (which side a row goes is unpredictable): every row is written to both
-      // places, and only the side it belongs to advances; l never passes k.
-      let l = start, b = 0;
+      const src = from[f], dst = to[f];
+      // Stable partition, branch-free (which side a row goes is unpredictable): left rows fill
+      // [start, bestPos), right rows [bestPos, end), each in their order.
+      let l = start, r = bestPos;
       for (let k = start; k < end; k++) {
-        const i = order[k];
+        const i = src[k];
         const left = goesLeft[i];
-        order[l] = i;
-        buffer[b] = i;
+        dst[r + left * (l - r)] = i;
         l += left;
-        b += 1 - left;
+        r += 1 - left;
       }
-      for (let k = 0; k < b; k++) order[l + k] = buffer[k];
     }
     // Right pushed first so the left child is built (and numbered) first, as scikit-learn does.
     stack.push({start: bestPos, end, depth: depth + 1, parent: id, isLeft: false, w: wR, wPos: wPR});
