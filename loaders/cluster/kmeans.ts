@@ -239,15 +239,16 @@ function lloydHamerly(data: Float64Array, n: number, d: number, k: number, seedi
       const lo = (lower[i] -= c === maxMoveAt ? secondMove : maxMove);
       const bound = half[c] > lo ? half[c] : lo;
       if ((upper[i] += move[c]) <= bound) continue;
-      const u = Math.sqrt(sqDist(data, oi, centers, c * d, d));
+      const own = sqDist(data, oi, centers, c * d, d);
+      const u = Math.sqrt(own);
       upper[i] = u;
       if (u <= bound) continue;
-      // full search for the two nearest centres
+      // full search for the two nearest centres (the distance to its own is known)
       let b1 = Infinity;
       let b2 = Infinity;
       let arg = 0;
       for (let o = 0; o < k; o++) {
-        const s = sqDist(data, oi, centers, o * d, d);
+        const s = o === c ? own : sqDist(data, oi, centers, o * d, d);
         if (s < b1) {
           b2 = b1;
           b1 = s;
