@@ -24,42 +24,42 @@ export const WARD_MAX_N = 20000;
  */
 export function distanceMatrix(data: Float64Array, n: number, d: number): Float64Array {
   const D = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    const oi = i * d, row = i * n;
-    let j = i + 1;
-    for (; j + 3 < n; j += 4) {
-      const o0 = j * d, o1 = o0 + d, o2 = o1 + d, o3 = o2 + d;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      for (let t = 0; t < d; t++) {
-        const v = data[oi + t];
-        const a = v - data[o0 + t], b = v - data[o1 + t], c = v - data[o2 + t], e = v - data[o3 + t];
-        s0 += a * a;
-        s1 += b * b;
-        s2 += c * c;
-        s3 += e * e;
-      }
-      D[row + j] = Math.sqrt(s0);
-      D[row + j + 1] = Math.sqrt(s1);
-      D[row + j + 2] = Math.sqrt(s2);
-      D[row + j + 3] = Math.sqrt(s3);
-    }
-    for (; j < n; j++) {
-      const oj = j * d;
-      let s = 0;
-      for (let t = 0; t < d; t++) {
-        const a = data[oi + t] - data[oj + t];
-        s += a * a;
-      }
-      D[row + j] = Math.sqrt(s);
-    }
-  }
-  // Mirror the upper triangle in 64 × 64 tiles, so the transposed writes stay in cache.
+  // 64 × 64 tiles of the upper triangle, each value also written to its mirror image: the
+  // transposed writes of a tile stay in cache.
   const B = 64;
   for (let i0 = 0; i0 < n; i0 += B) {
     const i1 = Math.min(n, i0 + B);
     for (let j0 = i0; j0 < n; j0 += B) {
       const j1 = Math.min(n, j0 + B);
-      for (let i = i0; i < i1; i++) for (let j = Math.max(j0, i + 1); j < j1; j++) D[j * n + i] = D[i * n + j];
+      for (let i = i0; i < i1; i++) {
+        const oi = i * d, row = i * n;
+        let j = j0 > i ? j0 : i + 1;
+        for (; j + 3 < j1; j += 4) {
+          const o0 = j * d, o1 = o0 + d, o2 = o1 + d, o3 = o2 + d;
+          let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+          for (let t = 0; t < d; t++) {
+            const v = data[oi + t];
+            const a = v - data[o0 + t], b = v - data[o1 + t], c = v - data[o2 + t], e = v - data[o3 + t];
+            s0 += a * a;
+            s1 += b * b;
+            s2 += c * c;
+            s3 += e * e;
+          }
+          D[row + j] = D[j * n + i] = Math.sqrt(s0);
+          D[row + j + 1] = D[(j + 1) * n + i] = Math.sqrt(s1);
+          D[row + j + 2] = D[(j + 2) * n + i] = Math.sqrt(s2);
+          D[row + j + 3] = D[(j + 3) * n + i] = Math.sqrt(s3);
+        }
+        for (; j < j1; j++) {
+          const oj = j * d;
+          let s = 0;
+          for (let t = 0; t < d; t++) {
+            const a = data[oi + t] - data[oj + t];
+            s += a * a;
+          }
+          D[row + j] = D[j * n + i] = Math.sqrt(s);
+        }
+      }
     }
   }
   return D;
