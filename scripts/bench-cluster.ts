@@ -3,16 +3,22 @@
  * data: k-means (k = 5, 10 restarts) on 100,000 × 13, and Ward linkage on 5,000 × 13.
  *   npx tsx scripts/bench-cluster.ts [--repeats 5] [--n 100000] [--ward 5000]
  * Needs Debian's /usr/bin/python3 with scikit-learn and scipy (PYTHON=… to override).
- * Runs alternate between ours and the references (scikit-learn with its default threads, and with
- * one thread) so all meet the same machine load; reports best and median of the repeats and the
- * ratios ours / reference. Two k-means data sets: separated blobs, and overlapping customer-like rows.
+ * Runs alternate between ours and the references so all meet the same machine load. Ours is
+ * single-threaded; its fair reference is scikit-learn limited to one thread (threadpoolctl plus
+ * OMP_NUM_THREADS / OPENBLAS_NUM_THREADS = 1), and scikit-learn with two threads is printed beside it.
+ * Both sides use k-means++ (greedy, 2 + ⌊ln k⌋ candidates), 10 restarts, tol 1e-4, max 300 iterations;
+ * scikit-learn's Lloyd ("lloyd", its default). Ward: ours from the rows, scipy's linkage(X, "ward")
+ * (pdist included on both sides). Reported: best and median of the repeats, wall-clock and CPU time
+ * (process.cpuUsage / time.process_time, all threads), the ratios ours / reference, and the quality
+ * beside them (inertia; Ward's merge heights). Two k-means data sets: separated blobs, and
+ * overlapping customer-like rows.
  */
 import {spawnSync} from "node:child_process";
 import {mkdtempSync, writeFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {randomSource} from "../loaders/random.ts";
-import {fitKMeansFlat, wardFromDistances, pdist} from "../loaders/cluster/index.ts";
+import {fitKMeansFlat, wardLinkageFlat} from "../loaders/cluster/index.ts";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -79,10 +85,13 @@ function customers(rows: number, seed: number): Float64Array {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const time = <T>(f: () => T): [T, number] => {
+/** Wall-clock and CPU seconds of one call. */
+const time = <T>(f: () => T): [T, number, number] => {
+  const c = process.cpuUsage();
   const t = performance.now();
   const out = f();
-  return [out, (performance.now() - t) / 1000];
+  const u = process.cpuUsage(c);
+  return [out, (performance.now() - t) / 1000, (u.user + u.system) / 1e6];
 };
 
 const datasets = {blobs: blobs(n, 2024), customers: customers(n, 2024)};
@@ -98,40 +107,51 @@ writeFileSync(wPath, new Uint8Array(W.buffer));
 
 const python = process.env.PYTHON ?? "/usr/bin/python3";
 const companion = new URL("./bench-cluster.py", import.meta.url).pathname;
-function reference(args: string[], threads?: number): any {
-  const env = threads ? {...process.env, OMP_NUM_THREADS: String(threads), OPENBLAS_NUM_THREADS: String(threads)} : process.env;
-  const py = spawnSync(python, [companion, ...args], {encoding: "utf8", maxBuffer: 1 << 26, env});
+function reference(args: string[], threads: number): any {
+  const env = {...process.env, OMP_NUM_THREADS: String(threads), OPENBLAS_NUM_THREADS: String(threads)};
+  const py = spawnSync(python, [companion, ...args, String(threads)], {encoding: "utf8", maxBuffer: 1 << 26, env});
   if (py.status !== 0) throw new Error(`reference run failed: ${py.stderr}`);
   return JSON.parse(py.stdout);
 }
 
+/** Wall and CPU seconds per run of one side. */
+type Times = {wall: number[]; cpu: number[]};
+const times = (): Times => ({wall: [], cpu: []});
+const push = (t: Times, wall: number, cpu: number) => {
+  t.wall.push(wall);
+  t.cpu.push(cpu);
+};
+
 // Ours and the references alternate, so all meet the same machine load.
 console.error(`k-means: ${n} × ${d}, k = ${k}, 10 restarts on two data sets; Ward: ${m} × ${d}; ${repeats} alternating repeats`);
-type Series = {ours: number[]; sk: number[]; sk1: number[]; inertia: number[]; skInertia: number[]; iters: number[]};
+type Series = {ours: Times; sk1: Times; sk2: Times; inertia: number[]; sk1Inertia: number[]; sk2Inertia: number[]; iters: number[]; skIters: number[]};
 const km: Record<string, Series> = {};
-const ward = {ours: [] as number[], scipy: [] as number[]};
+const ward = {ours: times(), scipy: times()};
 let heights: number[] = [];
 let refHeights: number[] = [];
-let versions = {sklearn: "?", scipy: "?"};
+let versions = {sklearn: "?", scipy: "?", threads: "?"};
 try {
   for (let r = 0; r < repeats; r++) {
     for (const [name, data] of Object.entries(datasets)) {
-      const series = (km[name] ??= {ours: [], sk: [], sk1: [], inertia: [], skInertia: [], iters: []});
-      const [run, s] = time(() => fitKMeansFlat(data, n, d, {k, nInit: 10, seed: r}));
-      series.ours.push(s);
+      const series = (km[name] ??= {ours: times(), sk1: times(), sk2: times(), inertia: [], sk1Inertia: [], sk2Inertia: [], iters: [], skIters: []});
+      const [run, s, c] = time(() => fitKMeansFlat(data, n, d, {k, nInit: 10, seed: r}));
+      push(series.ours, s, c);
       series.inertia.push(run.inertia);
       series.iters.push(run.nIter);
-      const ref = reference(["kmeans", paths[name], String(n), String(d), String(r)]);
-      series.sk.push(ref.seconds);
-      series.skInertia.push(ref.inertia);
-      versions = ref.versions;
-      series.sk1.push(reference(["kmeans", paths[name], String(n), String(d), String(r)], 1).seconds);
+      const ref1 = reference(["kmeans", paths[name], String(n), String(d), String(r)], 1);
+      push(series.sk1, ref1.seconds, ref1.cpu);
+      series.sk1Inertia.push(ref1.inertia);
+      series.skIters.push(ref1.nIter);
+      versions = ref1.versions;
+      const ref2 = reference(["kmeans", paths[name], String(n), String(d), String(r)], 2);
+      push(series.sk2, ref2.seconds, ref2.cpu);
+      series.sk2Inertia.push(ref2.inertia);
     }
-    const [Z, w] = time(() => wardFromDistances(pdist(W, m, d), m));
-    ward.ours.push(w);
+    const [Z, w, c] = time(() => wardLinkageFlat({data: W, n: m, d}));
+    push(ward.ours, w, c);
     heights = Z.map((row) => row[2]);
-    const ref = reference(["ward", wPath, String(m), String(d)]);
-    ward.scipy.push(ref.seconds);
+    const ref = reference(["ward", wPath, String(m), String(d)], 1);
+    push(ward.scipy, ref.seconds, ref.cpu);
     refHeights = ref.heights;
   }
 } finally {
@@ -141,10 +161,18 @@ try {
 const min = (xs: number[]) => Math.min(...xs);
 const fmt = (xs: number[]) => `${min(xs).toFixed(3)} / ${median(xs).toFixed(3)}`;
 const ratio = (a: number[], b: number[]) => `${(min(a) / min(b)).toFixed(2)} / ${(median(a) / median(b)).toFixed(2)}`;
+const line = (label: string, ours: Times, ref: Times) =>
+  `  ${label}: wall ${fmt(ours.wall)} vs ${fmt(ref.wall)} → ratio ${ratio(ours.wall, ref.wall)}; CPU ${fmt(ours.cpu)} vs ${fmt(ref.cpu)} → ratio ${ratio(ours.cpu, ref.cpu)}`;
 const maxRel = Math.max(...heights.map((h, i) => Math.abs(h - refHeights[i]) / Math.max(1e-300, Math.abs(refHeights[i]))));
-console.log(`Clientele vs scikit-learn ${versions.sklearn} / scipy ${versions.scipy}; node ${process.version}; best / median of ${repeats} alternating runs (seconds)`);
+const inertias = (xs: number[]) => xs.map((v) => v.toFixed(1)).join(", ");
+console.log(`Clientele (node ${process.version}, one thread) vs scikit-learn ${versions.sklearn} / scipy ${versions.scipy}; best / median of ${repeats} alternating runs, seconds; ratio = ours / reference (target ≤ 1)`);
 for (const [name, sr] of Object.entries(km)) {
-  console.log(`k-means k=${k}, n_init=10, ${n} × ${d} ${name}: ours ${fmt(sr.ours)} | sklearn ${fmt(sr.sk)} → ratio ${ratio(sr.ours, sr.sk)} (target ≤ 1) | sklearn 1 thread ${fmt(sr.sk1)} → ratio ${ratio(sr.ours, sr.sk1)}`);
-  console.log(`  inertia: ours ${min(sr.inertia).toFixed(1)} vs sklearn ${min(sr.skInertia).toFixed(1)} (ratio ${(min(sr.inertia) / min(sr.skInertia)).toFixed(5)}); our Lloyd iterations of best run ${sr.iters.join(", ")}`);
+  console.log(`k-means k=${k}, n_init=10, tol 1e-4, ${n} × ${d} ${name}: ours (1 thread) vs scikit-learn lloyd`);
+  console.log(line("vs scikit-learn 1 thread ", sr.ours, sr.sk1));
+  console.log(line("vs scikit-learn 2 threads", sr.ours, sr.sk2));
+  console.log(`  inertia per seed: ours ${inertias(sr.inertia)} | scikit-learn ${inertias(sr.sk1Inertia)} (2 threads ${inertias(sr.sk2Inertia)}); best ratio ${(min(sr.inertia) / min(sr.sk1Inertia)).toFixed(6)}`);
+  console.log(`  Lloyd iterations of the best run: ours ${sr.iters.join(", ")} | scikit-learn ${sr.skIters.join(", ")}`);
 }
-console.log(`Ward linkage ${m} × ${d}: ours ${fmt(ward.ours)} | scipy ${fmt(ward.scipy)} → ratio ${ratio(ward.ours, ward.scipy)} (target ≤ 2); max relative height difference ${maxRel.toExponential(2)}`);
+console.log(`Ward linkage ${m} × ${d}: ours (1 thread) vs scipy linkage(X, "ward") (single-threaded)`);
+console.log(line("vs scipy", ward.ours, ward.scipy));
+console.log(`  merge heights: max relative difference ${maxRel.toExponential(2)} over ${heights.length} merges`);

@@ -1,14 +1,18 @@
 /**
  * Classification benchmark, side by side with scikit-learn in one run on the same generated data:
- *  - logistic regression (C = 1) on 100,000 × 20: ours from number[][] (the API cases use, so the
- *    copy into a Float64Array is timed too) and from a packed Float64Array, against scikit-learn's
- *    default lbfgs (tol 1e-4) with its default threads and with one thread, and its newton-cholesky;
- *  - random forest, 200 trees, on 4,000 × 13 customer-like rows (the fitness table's shape), with
- *    the holdout ROC-AUC of both, and TreeSHAP of our forest for 100 rows.
+ *  - logistic regression (C = 1) on 100,000 × 20: ours (one thread; Newton with a subsample ladder,
+ *    step tolerance 1e-9) from number[][] (the API cases use, so the copy into a Float64Array is
+ *    timed too) and from a packed Float64Array, against scikit-learn's default lbfgs (tol 1e-4)
+ *    limited to one thread and to two, and its newton-cholesky (tol 1e-10, one thread) as the
+ *    precise reference for the coefficients;
+ *  - random forest, 200 trees, on 4,000 × 13 customer-like rows (the fitness table's shape), ours
+ *    (one thread) against scikit-learn with n_jobs=1, with the holdout ROC-AUC of both, and
+ *    TreeSHAP of our forest for 100 rows.
  *   npx tsx scripts/bench-models.ts [--repeats 5] [--n 100000] [--d 20]
- * Needs Debian's /usr/bin/python3 with scikit-learn (PYTHON=… to override). Runs alternate between
- * ours and the references so all meet the same machine load; best and median of the repeats, as
- * wall-clock time and as CPU time of the process (all threads), which a shared machine disturbs less.
+ * Needs Debian's /usr/bin/python3 with scikit-learn and threadpoolctl (PYTHON=… to override).
+ * Runs alternate between ours and the references so all meet the same machine load; best and
+ * median of the repeats, as wall-clock time and as CPU time of the process (all threads:
+ * process.cpuUsage / time.process_time), which a shared machine disturbs less.
  */
 import {spawnSync} from "node:child_process";
 import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
@@ -72,26 +76,33 @@ function forestData(rows: number, seed: number): {X: Float64Array; y: Float64Arr
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const min = (xs: number[]) => Math.min(...xs);
-let lastCpu = 0;
-const time = <T>(f: () => T): [T, number] => {
+/** Wall-clock and CPU seconds of one call. */
+const time = <T>(f: () => T): [T, number, number] => {
   const c = process.cpuUsage();
   const t = performance.now();
   const out = f();
   const u = process.cpuUsage(c);
-  lastCpu = (u.user + u.system) / 1e6;
-  return [out, (performance.now() - t) / 1000];
+  return [out, (performance.now() - t) / 1000, (u.user + u.system) / 1e6];
 };
 const rows = (data: Float64Array, count: number, cols: number, from = 0) =>
   Array.from({length: count}, (_, i) => Array.from(data.subarray((from + i) * cols, (from + i + 1) * cols)));
 
 const python = process.env.PYTHON ?? "/usr/bin/python3";
 const companion = new URL("./bench-models.py", import.meta.url).pathname;
-function reference(args: string[], threads?: number): any {
-  const env = threads ? {...process.env, OMP_NUM_THREADS: String(threads), OPENBLAS_NUM_THREADS: String(threads)} : process.env;
-  const py = spawnSync(python, [companion, ...args], {encoding: "utf8", maxBuffer: 1 << 26, env});
+function reference(args: string[], threads: number): any {
+  const env = {...process.env, OMP_NUM_THREADS: String(threads), OPENBLAS_NUM_THREADS: String(threads)};
+  const py = spawnSync(python, [companion, ...args, String(threads)], {encoding: "utf8", maxBuffer: 1 << 26, env});
   if (py.status !== 0) throw new Error(`reference run failed: ${py.stderr}`);
   return JSON.parse(py.stdout);
 }
+
+/** Wall and CPU seconds per run of one side. */
+type Times = {wall: number[]; cpu: number[]};
+const times = (): Times => ({wall: [], cpu: []});
+const push = (t: Times, wall: number, cpu: number) => {
+  t.wall.push(wall);
+  t.cpu.push(cpu);
+};
 
 const lr = logisticData(n, d, 2024);
 const fd = forestData(5000, 7);
@@ -110,43 +121,44 @@ const lrY = Array.from(lr.y);
 // warm-up (JIT), as the reference warms up its lazy imports
 fitLogistic(lrRows.slice(0, 2000), lrY.slice(0, 2000));
 fitLogistic(lrRows, lrY);
+fitForest(rows(fd.X, 1000, 13), Array.from(fd.y.subarray(0, 1000)), {nEstimators: 20});
 
-const cpu = {ours: [] as number[], oursDense: [] as number[], sk: [] as number[], forest: [] as number[], skForest: [] as number[]};
-const s = {ours: [] as number[], oursDense: [] as number[], sk: [] as number[], sk1: [] as number[], nc: [] as number[],
-  forest: [] as number[], skForest: [] as number[], forestAuc: [] as number[], skForestAuc: [] as number[], shap: [] as number[]};
+const s = {ours: times(), oursDense: times(), sk1: times(), sk2: times(), nc: times(), forest: times(), skForest: times(),
+  forestAuc: [] as number[], skForestAuc: [] as number[], shap: [] as number[]};
 let iters = {ours: 0, sk: 0, nc: 0};
-let agreement = {lbfgs: 0, newton: 0};
+let agreement = {lbfgs: 0, newton: 0, lbfgsNewton: 0};
 let versions = {sklearn: "?", numpy: "?"};
 console.error(`logistic regression ${n} × ${d}; random forest ${trees} trees on ${nTrain} × 13; ${repeats} alternating repeats`);
+const maxDiff = (a: number[], ai: number, b: number[], bi: number) => Math.max(Math.abs(ai - bi), ...a.map((c, j) => Math.abs(c - b[j])));
 try {
   for (let r = 0; r < repeats; r++) {
-    const [model, t] = time(() => fitLogistic(lrRows, lrY, {C: 1}));
-    s.ours.push(t);
-    cpu.ours.push(lastCpu);
-    const [, td] = time(() => fitLogisticDense({data: lr.X, n, d}, lr.y, {C: 1}));
-    s.oursDense.push(td);
-    cpu.oursDense.push(lastCpu);
-    const ref = reference(lrArgs);
-    versions = ref.versions;
-    s.sk.push(ref.lbfgs.seconds);
-    cpu.sk.push(ref.lbfgs.cpu);
-    s.nc.push(ref.newtonCholesky.seconds);
-    s.sk1.push(reference(lrArgs, 1).lbfgs.seconds);
-    iters = {ours: model.nIter, sk: ref.lbfgs.nIter, nc: ref.newtonCholesky.nIter};
-    const diff = (coef: number[], b: number) => Math.max(Math.abs(model.intercept - b), ...coef.map((c, j) => Math.abs(c - model.coef[j])));
-    agreement = {lbfgs: diff(ref.lbfgs.coef, ref.lbfgs.intercept), newton: diff(ref.newtonCholesky.coef, ref.newtonCholesky.intercept)};
+    const [model, t, c] = time(() => fitLogistic(lrRows, lrY, {C: 1}));
+    push(s.ours, t, c);
+    const [, td, cd] = time(() => fitLogisticDense({data: lr.X, n, d}, lr.y, {C: 1}));
+    push(s.oursDense, td, cd);
+    const ref1 = reference(lrArgs, 1);
+    versions = ref1.versions;
+    push(s.sk1, ref1.lbfgs.seconds, ref1.lbfgs.cpu);
+    push(s.nc, ref1.newtonCholesky.seconds, ref1.newtonCholesky.cpu);
+    const ref2 = reference(lrArgs, 2);
+    push(s.sk2, ref2.lbfgs.seconds, ref2.lbfgs.cpu);
+    iters = {ours: model.nIter, sk: ref1.lbfgs.nIter, nc: ref1.newtonCholesky.nIter};
+    const nc = ref1.newtonCholesky;
+    agreement = {
+      newton: maxDiff(model.coef, model.intercept, nc.coef, nc.intercept),
+      lbfgs: maxDiff(model.coef, model.intercept, ref1.lbfgs.coef, ref1.lbfgs.intercept),
+      lbfgsNewton: maxDiff(ref1.lbfgs.coef, ref1.lbfgs.intercept, nc.coef, nc.intercept)
+    };
 
     const Xtr = rows(fd.X, nTrain, 13), Xte = rows(fd.X, 1000, 13, nTrain);
     const ytr = Array.from(fd.y.subarray(0, nTrain)), yte = Array.from(fd.y.subarray(nTrain));
-    const [forest, tf] = time(() => fitForest(Xtr, ytr, {nEstimators: trees, seed: r}));
-    s.forest.push(tf);
-    cpu.forest.push(lastCpu);
+    const [forest, tf, cf] = time(() => fitForest(Xtr, ytr, {nEstimators: trees, seed: r}));
+    push(s.forest, tf, cf);
     s.forestAuc.push(rocAuc(yte, forest.predictProba(Xte)));
     const [, ts] = time(() => treeShap(forest, Xte.slice(0, 100)));
     s.shap.push(ts);
-    const fref = reference([...fArgs, String(r)]);
-    s.skForest.push(fref.forest.seconds);
-    cpu.skForest.push(fref.forest.cpu);
+    const fref = reference([...fArgs, String(r)], 1);
+    push(s.skForest, fref.forest.seconds, fref.forest.cpu);
     s.skForestAuc.push(fref.forest.auc);
   }
 } finally {
@@ -155,16 +167,18 @@ try {
 
 const fmt = (xs: number[]) => `${min(xs).toFixed(3)} / ${median(xs).toFixed(3)}`;
 const ratio = (a: number[], b: number[]) => `${(min(a) / min(b)).toFixed(2)} / ${(median(a) / median(b)).toFixed(2)}`;
+const line = (label: string, ours: Times, ref: Times) =>
+  `  ${label}: wall ${fmt(ours.wall)} vs ${fmt(ref.wall)} → ratio ${ratio(ours.wall, ref.wall)}; CPU ${fmt(ours.cpu)} vs ${fmt(ref.cpu)} → ratio ${ratio(ours.cpu, ref.cpu)}`;
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-console.log(`Clientele vs scikit-learn ${versions.sklearn} (numpy ${versions.numpy}); node ${process.version}; best / median of ${repeats} alternating runs (seconds)`);
-console.log(`logistic regression C=1, ${n} × ${d}:`);
-console.log(`  ours (number[][] in, copy included) ${fmt(s.ours)} | sklearn lbfgs ${fmt(s.sk)} → ratio ${ratio(s.ours, s.sk)} (target ≤ 1)`);
-console.log(`  ours (Float64Array in)              ${fmt(s.oursDense)} | sklearn lbfgs ${fmt(s.sk)} → ratio ${ratio(s.oursDense, s.sk)}`);
-console.log(`  CPU time: ours (number[][]) ${fmt(cpu.ours)}, ours (Float64Array) ${fmt(cpu.oursDense)} | sklearn lbfgs ${fmt(cpu.sk)} → ratio ${ratio(cpu.ours, cpu.sk)} / ${ratio(cpu.oursDense, cpu.sk)}`);
-console.log(`  sklearn lbfgs, 1 thread ${fmt(s.sk1)} → ours/it ${ratio(s.ours, s.sk1)}; sklearn newton-cholesky ${fmt(s.nc)} → ours/it ${ratio(s.ours, s.nc)}`);
-console.log(`  iterations: ours ${iters.ours} (Newton, incl. subsample warm start), lbfgs ${iters.sk}, newton-cholesky ${iters.nc}`);
-console.log(`  max |Δ| of coefficients+intercept: vs newton-cholesky ${agreement.newton.toExponential(1)}, vs lbfgs (stops at tol 1e-4) ${agreement.lbfgs.toExponential(1)}`);
-console.log(`random forest, ${trees} trees, ${nTrain} × 13 (n_jobs=1): ours ${fmt(s.forest)} | sklearn ${fmt(s.skForest)} → ratio ${ratio(s.forest, s.skForest)}`);
-console.log(`  CPU time: ours ${fmt(cpu.forest)} | sklearn ${fmt(cpu.skForest)} → ratio ${ratio(cpu.forest, cpu.skForest)}`);
-console.log(`  holdout ROC-AUC (1000 rows): ours ${mean(s.forestAuc).toFixed(4)} vs sklearn ${mean(s.skForestAuc).toFixed(4)} (mean over seeds)`);
-console.log(`  TreeSHAP of our forest, 100 rows × ${trees} trees: ${fmt(s.shap)}`);
+console.log(`Clientele (node ${process.version}, one thread) vs scikit-learn ${versions.sklearn} (numpy ${versions.numpy}); best / median of ${repeats} alternating runs, seconds; ratio = ours / reference (target ≤ 1)`);
+console.log(`logistic regression C=1, ${n} × ${d}: ours (Newton, step tol 1e-9) vs scikit-learn lbfgs (tol 1e-4)`);
+console.log(line("ours Float64Array in  vs lbfgs 1 thread ", s.oursDense, s.sk1));
+console.log(line("ours number[][] in    vs lbfgs 1 thread ", s.ours, s.sk1));
+console.log(line("ours Float64Array in  vs lbfgs 2 threads", s.oursDense, s.sk2));
+console.log(line("ours Float64Array in  vs newton-cholesky 1 thread", s.oursDense, s.nc));
+console.log(`  iterations: ours ${iters.ours} (Newton, all ladder levels), lbfgs ${iters.sk}, newton-cholesky ${iters.nc}`);
+console.log(`  max |Δ| of coefficients+intercept from newton-cholesky (tol 1e-10): ours ${agreement.newton.toExponential(1)}, lbfgs ${agreement.lbfgsNewton.toExponential(1)}; ours vs lbfgs ${agreement.lbfgs.toExponential(1)}`);
+console.log(`random forest, ${trees} trees, ${nTrain} × 13: ours (one thread) vs scikit-learn n_jobs=1`);
+console.log(line("vs scikit-learn", s.forest, s.skForest));
+console.log(`  holdout ROC-AUC (1000 rows, mean over seeds): ours ${mean(s.forestAuc).toFixed(4)} vs scikit-learn ${mean(s.skForestAuc).toFixed(4)}`);
+console.log(`  TreeSHAP of our forest, 100 rows × ${trees} trees: ${fmt(s.shap)} s wall`);

@@ -3,7 +3,7 @@
 export type {Matrix} from "./matrix.ts";
 export {fitScaler, transformScaler, inverseTransformScaler, standardize, type Scaler} from "./standardize.ts";
 export {fitKMeans, predictKMeans, kmeansPlusPlus, fitKMeansFlat, type KMeansOptions, type KMeansModel} from "./kmeans.ts";
-export {wardLinkage, wardFromDistances, pdist, WARD_MAX_N, type Linkage} from "./ward.ts";
+export {wardLinkage, wardLinkageFlat, wardFromDistances, distanceMatrix, WARD_MAX_N, type Linkage} from "./ward.ts";
 export {cutTree, cutAtHeight, maxDists} from "./cut.ts";
 export {dendrogramLayout, type DendrogramLayout, type DendrogramLeaf, type DendrogramSegment} from "./dendrogram.ts";
 export {silhouetteScore, silhouetteScores, silhouetteSamplesFlat, type SilhouetteOptions, type SilhouetteResult} from "./silhouette.ts";

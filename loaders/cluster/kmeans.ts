@@ -5,14 +5,16 @@
  * Written here rather than with ml-kmeans 7 because that does one run per call over arrays of
  * arrays; this works on one Float64Array and prunes distance computations with the triangle
  * inequality without changing any result:
- * - k-means++ skips a point when the candidate is provably no closer than its current centre;
+ * - k-means++ evaluates a step's candidates in one pass over the rows and skips a row when a
+ *   candidate is provably no closer than its current centre;
  * - Lloyd's iterations use Hamerly's bounds (Hamerly 2010): exactly Lloyd's assignments, while
  *   most points skip the distance computations once centres settle.
  * Convergence follows scikit-learn: stop when no label changes, or when the summed squared centre
- * shift is ≤ tol · mean per-feature variance; labels are then made consistent with the centres.
+ * shift is ≤ tol · mean per-feature variance; labels are then made consistent with the centres
+ * (by one more bounded E-step, which gives the same labels as scikit-learn's full one).
  */
 import {randomSource, type Random} from "../random.ts";
-import {type Matrix, flatten, unflatten} from "./matrix.ts";
+import {type Matrix, flatten, sqDist, unflatten} from "./matrix.ts";
 
 export interface KMeansOptions {
   k: number;
@@ -51,18 +53,6 @@ export interface Seeding {
   closest: Float64Array;
 }
 
-/** Squared distance between row i of `a` and row j of `b`. */
-function dist2(a: Float64Array, i: number, b: Float64Array, j: number, d: number): number {
-  let s = 0;
-  const oi = i * d;
-  const oj = j * d;
-  for (let t = 0; t < d; t++) {
-    const diff = a[oi + t] - b[oj + t];
-    s += diff * diff;
-  }
-  return s;
-}
-
 /** Greedy k-means++ (as scikit-learn: 2 + ⌊ln k⌋ candidates per step, the one lowering the
  *  potential most is kept). */
 export function kmeansPlusPlus(data: Float64Array, n: number, d: number, k: number, random: Random): Seeding {
@@ -70,81 +60,62 @@ export function kmeansPlusPlus(data: Float64Array, n: number, d: number, k: numb
   const trials = 2 + Math.floor(Math.log(k));
   const first = random.int(n);
   centers.set(data.subarray(first * d, first * d + d), 0);
-  let closest = new Float64Array(n);
-  let nearest = new Int32Array(n);
+  const closest = new Float64Array(n);
+  const nearest = new Int32Array(n);
   let pot = 0;
-  for (let i = 0; i < n; i++) pot += closest[i] = dist2(data, i, centers, 0, d);
+  for (let i = 0; i < n; i++) pot += closest[i] = sqDist(data, i * d, centers, 0, d);
   const cumulative = new Float64Array(n);
-  let candDist = new Float64Array(n);
-  let candNearest = new Int32Array(n);
-  let bestDist = new Float64Array(n);
-  let bestNearest = new Int32Array(n);
-  const toCenter = new Float64Array(k); // squared distance from the candidate to each chosen centre
-  const targets = new Float64Array(trials);
+  // All candidates of a step are evaluated in one pass over the rows: candidate t's squared
+  // distance to row i, capped at the row's current closest, goes to candDist[t·n + i].
+  const candDist = new Float64Array(trials * n);
+  const candPot = new Float64Array(trials);
+  const candOffset = new Int32Array(trials);
+  const toCenter = new Float64Array(trials * k); // squared distance from candidate t to each chosen centre
   for (let c = 1; c < k; c++) {
     let acc = 0;
     for (let i = 0; i < n; i++) {
       acc += closest[i];
       cumulative[i] = acc;
     }
-    for (let t = 0; t < trials; t++) targets[t] = random() * pot;
-    let bestPot = Infinity;
-    let best = -1;
     for (let t = 0; t < trials; t++) {
-      // first index whose cumulative sum is ≥ target (numpy searchsorted, side="left")
+      // first index whose cumulative sum is ≥ the target (numpy searchsorted, side="left")
+      const target = random() * pot;
       let lo = 0;
       let hi = n - 1;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (cumulative[mid] < targets[t]) lo = mid + 1;
+        if (cumulative[mid] < target) lo = mid + 1;
         else hi = mid;
       }
-      const cand = lo;
-      for (let j = 0; j < c; j++) toCenter[j] = dist2(data, cand, centers, j, d);
-      let candPot = 0;
-      const off = cand * d;
-      for (let i = 0; i < n; i++) {
-        const limit = closest[i];
-        const a = nearest[i];
+      candOffset[t] = lo * d;
+      for (let j = 0; j < c; j++) toCenter[t * k + j] = sqDist(data, lo * d, centers, j * d, d);
+    }
+    candPot.fill(0);
+    for (let i = 0, oi = 0; i < n; i++, oi += d) {
+      const limit = closest[i];
+      const a = nearest[i];
+      for (let t = 0, ot = i; t < trials; t++, ot += n) {
         let s = limit;
         // |x − cand| ≥ |cand − c_a| − |x − c_a| ≥ |x − c_a| whenever |cand − c_a|² ≥ 4|x − c_a|²
-        if (toCenter[a] < 4 * limit) {
-          s = 0;
-          const oi = i * d;
-          for (let j = 0; j < d; j++) {
-            const diff = data[oi + j] - data[off + j];
-            s += diff * diff;
-          }
+        if (toCenter[t * k + a] < 4 * limit) {
+          const e = sqDist(data, oi, data, candOffset[t], d);
+          if (e < limit) s = e;
         }
-        if (s < limit) {
-          candDist[i] = s;
-          candNearest[i] = c;
-          candPot += s;
-        } else {
-          candDist[i] = limit;
-          candNearest[i] = a;
-          candPot += limit;
-        }
-      }
-      if (candPot < bestPot) {
-        bestPot = candPot;
-        best = cand;
-        const sd = bestDist;
-        bestDist = candDist;
-        candDist = sd;
-        const sn = bestNearest;
-        bestNearest = candNearest;
-        candNearest = sn;
+        candDist[ot] = s;
+        candPot[t] += s;
       }
     }
-    centers.set(data.subarray(best * d, best * d + d), c * d);
-    const sd = closest;
-    closest = bestDist;
-    bestDist = sd;
-    const sn = nearest;
-    nearest = bestNearest;
-    bestNearest = sn;
-    pot = bestPot;
+    let best = 0;
+    for (let t = 1; t < trials; t++) if (candPot[t] < candPot[best]) best = t;
+    centers.set(data.subarray(candOffset[best], candOffset[best] + d), c * d);
+    // Rows the new centre is strictly closer to now have it as their nearest.
+    for (let i = 0, ot = best * n; i < n; i++, ot++) {
+      if (candDist[ot] < closest[i]) {
+        closest[i] = candDist[ot];
+        nearest[i] = c;
+      }
+    }
+    pot = candPot[best];
   }
   return {centers, nearest, closest};
 }
@@ -168,7 +139,7 @@ function halfGaps(centers: Float64Array, k: number, d: number, half: Float64Arra
     let m = Infinity;
     for (let o = 0; o < k; o++) {
       if (o === c) continue;
-      const s = dist2(centers, c, centers, o, d);
+      const s = sqDist(centers, c * d, centers, o * d, d);
       if (s < m) m = s;
     }
     half[c] = Math.sqrt(m) / 2;
@@ -212,6 +183,7 @@ function lloydHamerly(data: Float64Array, n: number, d: number, k: number, seedi
   // The seeding labels are exact nearest-centre assignments: the first E-step is already done.
   let nIter = 0;
   let strict = false;
+  let drifted = false; // sums updated incrementally since they were last computed from scratch
   for (let iter = 0; iter < maxIter; iter++) {
     nIter = iter + 1;
     // M-step: centres from running sums. An empty cluster is reseeded at the row farthest from
@@ -234,6 +206,7 @@ function lloydHamerly(data: Float64Array, n: number, d: number, k: number, seedi
       for (let j = 0; j < d; j++) sums[c * d + j] = data[far * d + j];
       upper[far] = 0;
       lower[far] = 0;
+      drifted = true;
     }
     for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) newCenters[c * d + j] = sums[c * d + j] / counts[c];
     let shift = 0;
@@ -241,7 +214,7 @@ function lloydHamerly(data: Float64Array, n: number, d: number, k: number, seedi
     let secondMove = 0;
     let maxMoveAt = -1;
     for (let c = 0; c < k; c++) {
-      const s = dist2(centers, c, newCenters, c, d);
+      const s = sqDist(centers, c * d, newCenters, c * d, d);
       shift += s;
       const mv = Math.sqrt(s);
       move[c] = mv;
@@ -254,51 +227,28 @@ function lloydHamerly(data: Float64Array, n: number, d: number, k: number, seedi
     const swap = centers;
     centers = newCenters;
     newCenters = swap;
-    if (strict || shift <= tolScaled || iter === maxIter - 1) {
-      if (!strict) {
-        // scikit-learn's final E-step: labels consistent with the final centres
-        for (let i = 0; i < n; i++) {
-          let best = Infinity;
-          let arg = 0;
-          for (let c = 0; c < k; c++) {
-            const s = dist2(data, i, centers, c, d);
-            if (s < best) {
-              best = s;
-              arg = c;
-            }
-          }
-          labels[i] = arg;
-        }
-      }
-      break;
-    }
-    for (let i = 0; i < n; i++) {
-      const c = labels[i];
-      upper[i] += move[c];
-      lower[i] -= c === maxMoveAt ? secondMove : maxMove;
-    }
+    // No label changed in the last E-step: these centres are the labels' means (scikit-learn's
+    // strict convergence) and the labels are consistent with them.
+    if (strict) break;
     halfGaps(centers, k, d, half);
-    // E-step with bounds.
+    // E-step with bounds: each row's bounds follow the centres' moves, and its distances are
+    // computed only where the bounds cannot rule a change of centre out.
     let changed = 0;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0, oi = 0; i < n; i++, oi += d) {
       const c = labels[i];
-      const bound = half[c] > lower[i] ? half[c] : lower[i];
-      if (upper[i] <= bound) continue;
-      const u = Math.sqrt(dist2(data, i, centers, c, d));
+      const lo = (lower[i] -= c === maxMoveAt ? secondMove : maxMove);
+      const bound = half[c] > lo ? half[c] : lo;
+      if ((upper[i] += move[c]) <= bound) continue;
+      const own = sqDist(data, oi, centers, c * d, d);
+      const u = Math.sqrt(own);
       upper[i] = u;
       if (u <= bound) continue;
-      // full search for the two nearest centres (partial distances abandoned past the second)
+      // full search for the two nearest centres (the distance to its own is known)
       let b1 = Infinity;
       let b2 = Infinity;
       let arg = 0;
-      const oi = i * d;
       for (let o = 0; o < k; o++) {
-        let s = 0;
-        const oc = o * d;
-        for (let j = 0; j < d && s < b2; j++) {
-          const diff = data[oi + j] - centers[oc + j];
-          s += diff * diff;
-        }
+        const s = o === c ? own : sqDist(data, oi, centers, o * d, d);
         if (s < b1) {
           b2 = b1;
           b1 = s;
@@ -320,15 +270,19 @@ function lloydHamerly(data: Float64Array, n: number, d: number, k: number, seedi
         }
       }
     }
-    // No label changed: the next M-step reproduces the centres (scikit-learn's "strict
-    // convergence"); rebuild the sums exactly to shed drift from incremental updates.
+    // Converged (or out of iterations): that E-step was scikit-learn's final one, which makes the
+    // labels consistent with the final centres.
+    if (shift <= tolScaled || iter === maxIter - 1) break;
+    // No label changed: the next M-step reproduces the centres (strict convergence); rebuild the
+    // sums exactly to shed drift from incremental updates.
     if (changed === 0) {
       strict = true;
-      recomputeSums(data, n, d, labels, counts, sums);
+      if (drifted) recomputeSums(data, n, d, labels, counts, sums);
     }
+    drifted ||= changed > 0;
   }
   let inertia = 0;
-  for (let i = 0; i < n; i++) inertia += dist2(data, i, centers, labels[i], d);
+  for (let i = 0; i < n; i++) inertia += sqDist(data, i * d, centers, labels[i] * d, d);
   return {centers, labels, inertia, nIter};
 }
 
@@ -362,7 +316,7 @@ export function predictKMeans(model: Pick<KMeansModel, "centroids">, X: Matrix):
   for (let i = 0; i < n; i++) {
     let best = Infinity;
     for (let c = 0; c < k; c++) {
-      const s = dist2(data, i, C, c, d);
+      const s = sqDist(data, i * d, C, c * d, d);
       if (s < best) {
         best = s;
         out[i] = c;

@@ -118,11 +118,18 @@ export function growTree(
   const orders = pre.orders.map((order) => {
     const out = new Int32Array(m);
     let k = 0;
-    for (let r = 0; r < n; r++) if (weight[order[r]] > 0) out[k++] = order[r];
+    for (let r = 0; r < n; r++) {
+      const i = order[r];
+      out[k] = i; // kept only if its weight is positive (branch-free: the weights are random)
+      k += weight[i] > 0 ? 1 : 0;
+    }
     return out;
   });
+  // Two layers by depth parity: a node reads its range in layer depth % 2 and writes its
+  // children's (the same range, partitioned) into the other layer; ranges at one depth are
+  // disjoint, and a layer's range is overwritten only by grandchildren, after the node is done.
+  const layers = [orders, orders.map(() => new Int32Array(m))];
   const goesLeft = new Uint8Array(n);
-  const buffer = new Int32Array(m);
   const featurePool = Array.from({length: d}, (_, j) => j);
 
   const tree: TreeStructure = {feature: [], threshold: [], left: [], right: [], value: [], cover: [], nSamples: [], impurity: []};
@@ -161,7 +168,7 @@ export function growTree(
       const f = featurePool[r];
       featurePool[r] = featurePool[drawn];
       featurePool[drawn] = f;
-      const order = orders[f], col = columns[f];
+      const order = layers[depth & 1][f], col = columns[f];
       if (col[order[end - 1]] <= col[order[start]] + FEATURE_THRESHOLD) continue; // constant here
       visited++;
       let wL = 0, wPL = 0;
@@ -211,18 +218,24 @@ export function growTree(
       stack.push({start, end: bestPos, depth: depth + 1, parent: id, isLeft: true, w: bestWL, wPos: bestWPL});
       continue;
     }
-    const chosen = orders[bestFeature];
-    for (let k = start; k < end; k++) goesLeft[chosen[k]] = k < bestPos ? 1 : 0;
+    const from = layers[depth & 1], to = layers[(depth + 1) & 1];
+    const chosen = from[bestFeature];
+    for (let k = start; k < bestPos; k++) goesLeft[chosen[k]] = 1;
+    for (let k = bestPos; k < end; k++) goesLeft[chosen[k]] = 0;
+    to[bestFeature].set(chosen.subarray(start, end), start);
     for (let f = 0; f < d; f++) {
       if (f === bestFeature) continue;
-      const order = orders[f];
-      let l = start, b = 0;
+      const src = from[f], dst = to[f];
+      // Stable partition, branch-free (which side a row goes is unpredictable): left rows fill
+      // [start, bestPos), right rows [bestPos, end), each in their order.
+      let l = start, r = bestPos;
       for (let k = start; k < end; k++) {
-        const i = order[k];
-        if (goesLeft[i]) order[l++] = i;
-        else buffer[b++] = i;
+        const i = src[k];
+        const left = goesLeft[i];
+        dst[r + left * (l - r)] = i;
+        l += left;
+        r += 1 - left;
       }
-      for (let k = 0; k < b; k++) order[l + k] = buffer[k];
     }
     // Right pushed first so the left child is built (and numbered) first, as scikit-learn does.
     stack.push({start: bestPos, end, depth: depth + 1, parent: id, isLeft: false, w: wR, wPos: wPR});
