@@ -260,7 +260,9 @@ export function hypothesesReport({firstOrders, scored, firstOrdersWithWholesale,
   const describe = (id: string, short: Text, field: string, question: Text, variable: string, samples: number[][], keys: string[], what: Text): Described[] =>
     attempt(question, notes, () => {
       const r = kruskalWallis(samples, {variable, groupVariable: "consumption profile", labels: keys.map((k) => clusterNames[Number(k)])});
-      return {id, short, field, question, variable: {en: variable, ru: VARIABLES_RU[variable] ?? variable}, effect: r.effect, groups: r.groups, why: circular(what)};
+      const profileRu = new Map(clusterNames.map((name, i) => [name, clusterNamesRu[i] ?? name]));
+      const groups = r.groups.map((g) => (typeof g.label === "string" ? {...g, labels: {en: g.label, ru: profileRu.get(g.label) ?? g.label}} : g));
+      return {id, short, field, question, variable: {en: variable, ru: VARIABLES_RU[variable] ?? variable}, effect: r.effect, groups, why: circular(what)};
     });
   const described = aovByCluster.keys.length < 2 ? [] : [
     ...describe("aov-profile", {en: "order value × profile", ru: "средний чек × профиль"}, "aov",
