@@ -22,18 +22,16 @@ import * as Plot from "@observablehq/plot";
 import {html} from "htl";
 import {MUTED, NEGATIVE, POSITIVE} from "./palette.js";
 import {nounFor, pageLang, tr, type Text} from "./i18n.js";
-import {compact, count, fixed, grouped, pct, wrapLabel} from "./format.js";
+import {compact, count, fixed, formats, grouped, pct, wrapLabel} from "./format.js";
 import {nouns} from "./glossary.js";
 
 const ru = pageLang === "ru";
 export const CATEGORY_ORDER = ["plants", "garden", "kitchen", "bathroom", "cleaning", "storage", "textiles", "tools", "other"];
 const CATEGORY_COLORS = ["#59a14f", "#8cd17d", "#f28e2b", "#76b7b2", "#4e79a7", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
 /** Calendar months, short, in the page's language. */
-export const MONTHS = ru ? ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"] : ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+export const MONTHS = formats(pageLang).calendar.monthsShort;
 /** Calendar months in full ("January", "январь"), and as a sentence says "in" one ("in January", "в январе"). */
-export const MONTH_NAMES = ru
-  ? ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"]
-  : ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+export const MONTH_NAMES = formats(pageLang).calendar.months;
 export const IN_MONTH = ru
   ? ["в январе", "в феврале", "в марте", "в апреле", "в мае", "в июне", "в июле", "в августе", "в сентябре", "в октябре", "в ноябре", "в декабре"]
   : MONTH_NAMES.map((m) => `in ${m}`);

@@ -11,6 +11,7 @@
  * language; `formats("ru")` gives the Russian set to a loader writing both languages
  * ("26,5 %", "4 000" with a narrow no-break space, "1,2 млн ₽", "март 2019", "p < 0,0001").
  */
+import {formatDefaultLocale, timeFormatDefaultLocale} from "d3";
 import {nounFor, pageLang, type Lang, type Noun} from "./i18n.js";
 
 /** Narrow no-break space: Russian thousands separator and the space before "%". */
@@ -18,8 +19,42 @@ const thin = "\u202F";
 /** No-break space: between a number and its unit word ("1,2 млн ₽"). */
 const nbsp = "\u00A0";
 
+/** Calendar words per language: months short ("Jan", «янв»), in full («январь») and, in Russian, in the genitive («января»: «в начале ноября»). */
+export interface Calendar {
+  monthsShort: string[];
+  months: string[];
+  monthsGenitive: string[];
+}
+
+const calendars: Record<Lang, Calendar> = {
+  en: {
+    monthsShort: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+    months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+    monthsGenitive: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+  },
+  ru: {
+    monthsShort: ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"],
+    months: ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"],
+    monthsGenitive: ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"]
+  }
+};
+
+/* On a Russian page, d3's default number and time formats are Russian, so Plot's own axis ticks read
+ * "1 000", "0,5", "март" like the text (its tooltips format with these formats or their own options). */
+if (pageLang === "ru") {
+  formatDefaultLocale({decimal: ",", thousands: "\u202F", grouping: [3], currency: ["", "\u00A0₽"], minus: "−", percent: "\u202F%"});
+  timeFormatDefaultLocale({
+    dateTime: "%e %B %Y г. %X", date: "%d.%m.%Y", time: "%H:%M:%S", periods: ["", ""],
+    days: ["воскресенье", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота"],
+    shortDays: ["вс", "пн", "вт", "ср", "чт", "пт", "сб"],
+    months: calendars.ru.months as [string, string, string, string, string, string, string, string, string, string, string, string],
+    shortMonths: calendars.ru.monthsShort as [string, string, string, string, string, string, string, string, string, string, string, string]
+  });
+}
+
 export interface Formats {
   lang: Lang;
+  calendar: Calendar;
   fixed(x: number, digits?: number): string;
   grouped(x: number, digits?: number): string;
   formatValue(x: number): string;
@@ -81,6 +116,7 @@ export function formats(lang: Lang): Formats {
   const date = (d: Date | string, options: Intl.DateTimeFormatOptions) => new Date(d).toLocaleDateString(ru ? "ru-RU" : "en-GB", {...options, timeZone: "UTC"});
   const f: Formats = {
     lang,
+    calendar: calendars[lang],
     fixed,
     grouped,
     formatValue,

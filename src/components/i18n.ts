@@ -9,10 +9,9 @@
  *
  * The page's language is its `<html lang>` attribute (scripts/build.ts sets it in every page of
  * the Russian edition; observablehq.config.ts sets it while a page loads, for `npm run dev`). In
- * Node (loaders, tests) it is English unless a caller passes a language.
+ * Node (loaders, tests) it is English unless a caller passes a language. (format.ts makes d3's
+ * default number and time formats Russian on a Russian page.)
  */
-
-import {formatDefaultLocale, timeFormatDefaultLocale} from "d3";
 
 export type Lang = "en" | "ru";
 export const languages: Lang[] = ["en", "ru"];
@@ -33,19 +32,6 @@ export interface Noun {
 /** The language of the page being shown (its `<html lang>`); "en" outside a browser. */
 export const pageLang: Lang =
   typeof document !== "undefined" && document.documentElement?.lang === "ru" ? "ru" : "en";
-
-/* On a Russian page, d3's default number and time formats are Russian, so Plot's own axis ticks read
- * "1 000", "0,5", "март" like the text (its tooltips format with format.ts or their own options). */
-if (pageLang === "ru") {
-  formatDefaultLocale({decimal: ",", thousands: "\u202F", grouping: [3], currency: ["", "\u00A0₽"], minus: "−", percent: "\u202F%"});
-  timeFormatDefaultLocale({
-    dateTime: "%e %B %Y г. %X", date: "%d.%m.%Y", time: "%H:%M:%S", periods: ["", ""],
-    days: ["воскресенье", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота"],
-    shortDays: ["вс", "пн", "вт", "ср", "чт", "пт", "сб"],
-    months: ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"],
-    shortMonths: ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"]
-  });
-}
 
 export function isText(x: unknown): x is Text {
   return typeof x === "object" && x !== null && typeof (x as Text).en === "string" && typeof (x as Text).ru === "string";

@@ -123,10 +123,10 @@ export interface MailingReport {
   scope: ScoringScope;
 }
 
-/** Calendar months (Jan…) and weekdays (Sun…) in each language; Russian months also in the genitive ("в начале ноября"). */
-const MONTHS: Record<Lang, string[]> = {en: MONTH_NAMES, ru: ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"]};
+/** Calendar months (Jan…, format.ts) and weekdays (Sun…) in each language; Russian months also in the genitive ("в начале ноября"). */
+const MONTHS: Record<Lang, string[]> = {en: MONTH_NAMES, ru: formats("ru").calendar.monthsShort};
 const WEEKDAYS: Record<Lang, string[]> = {en: WEEKDAY_NAMES, ru: ["вс", "пн", "вт", "ср", "чт", "пт", "сб"]};
-const MONTHS_OF = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
+const MONTHS_OF = formats("ru").calendar.monthsGenitive;
 
 const monthsText = (months: number[], lang: Lang): string => {
   const names = MONTHS[lang];
