@@ -89,16 +89,27 @@ export function isControl(caseId: string, customer: string, share: number): bool
 /** Fields every row has; an action's own columns may not reuse them (a column "group" would hide the control group). */
 const RESERVED = ["customer", "group", "reason"];
 
-export function actionList(caseId: string, spec: ActionSpec, customers: readonly ListedCustomer[],
+/** A list given by its customers' ids, its rows made only when the site may show them (a segment of millions of
+ * customers needs only its counts otherwise): `rows()` gives the listed customers in the order to show, the same ids. */
+export interface LazyList {
+  ids: readonly string[];
+  rows: () => readonly ListedCustomer[];
+}
+
+export function actionList(caseId: string, spec: ActionSpec, customers: readonly ListedCustomer[] | LazyList,
   settings: Pick<Settings, "customerRows" | "controlShare">): ActionList {
   const clash = (spec.columns ?? []).find((c) => RESERVED.includes(c.key));
   if (clash) throw new Error(`action list ${spec.id}: the column "${clash.key}" would overwrite the row's own ${clash.key}; name it otherwise`);
-  const rows: ListRow[] = customers.map((c) => ({
+  const list = (size: number, control: number, rows: ListRow[]): ActionList => ({id: spec.id, title: spec.title, size, contact: size - control, control,
+    controlShare: settings.controlShare, allowed: settings.customerRows, columns: spec.columns ?? [], rows: settings.customerRows ? rows : []});
+  if (!settings.customerRows && "ids" in customers) {
+    let control = 0;
+    for (const id of customers.ids) if (isControl(caseId, id, settings.controlShare)) control++;
+    return list(customers.ids.length, control, []);
+  }
+  const listed = "ids" in customers ? customers.rows() : customers;
+  const rows: ListRow[] = listed.map((c) => ({
     ...c.values, customer: c.id, group: isControl(caseId, c.id, settings.controlShare) ? "control" : "contact", reason: c.reason
   }));
-  const control = rows.filter((r) => r.group === "control").length;
-  return {
-    id: spec.id, title: spec.title, size: rows.length, contact: rows.length - control, control, controlShare: settings.controlShare,
-    allowed: settings.customerRows, columns: spec.columns ?? [], rows: settings.customerRows ? rows : []
-  };
+  return list(rows.length, rows.filter((r) => r.group === "control").length, rows);
 }

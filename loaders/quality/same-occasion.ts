@@ -33,10 +33,12 @@ export interface SameOccasionAudit {
 export async function sameOccasionAudit(connection: DuckDBConnection, {owners, lines, hours, file}: {owners: string; lines: string; hours: number; file: string}): Promise<{audit: SameOccasionAudit; finding: Finding}> {
   await run(connection, `CREATE OR REPLACE TABLE same_occasion_orders AS
     WITH o AS (SELECT orderId, ownerCh AS cust, time FROM ${owners} WHERE lines > 0),
-      b AS (SELECT orderId, list_sort(list(DISTINCT ph)) AS basket FROM ${lines} WHERE keep GROUP BY orderId),
-      p AS (SELECT l.orderId, l.cust, e.orderId AS earlierId, (epoch(l.time) - epoch(e.time)) / 3600 AS hoursAfter, bl.basket = be.basket AS identical
-        FROM o l JOIN o e ON e.cust = l.cust AND (e.time < l.time OR (e.time = l.time AND e.orderId < l.orderId)) AND l.time <= e.time + INTERVAL ${hours} HOUR
-        JOIN b bl ON bl.orderId = l.orderId JOIN b be ON be.orderId = e.orderId)
+      pairs AS (SELECT l.orderId, l.cust, e.orderId AS earlierId, (epoch(l.time) - epoch(e.time)) / 3600 AS hoursAfter
+        FROM o l JOIN o e ON e.cust = l.cust AND (e.time < l.time OR (e.time = l.time AND e.orderId < l.orderId)) AND l.time <= e.time + INTERVAL ${hours} HOUR),
+      -- Baskets of the orders in a pair only (a few per cent of a large log's orders): one list per order is the costly part.
+      b AS (SELECT orderId, list_sort(list(DISTINCT ph)) AS basket FROM ${lines}
+        WHERE keep AND orderId IN (SELECT orderId FROM pairs UNION SELECT earlierId FROM pairs) GROUP BY orderId),
+      p AS (SELECT pairs.*, bl.basket = be.basket AS identical FROM pairs JOIN b bl ON bl.orderId = pairs.orderId JOIN b be ON be.orderId = pairs.earlierId)
     SELECT orderId, any_value(cust) AS cust, bool_or(identical) AS identical, arg_min(earlierId, {i: NOT identical, h: hoursAfter}) AS earlierId
     FROM p GROUP BY orderId`);
   const n = await queryOne<{orders: number; identical: number; customers: number; allOrders: number; allCustomers: number}>(connection,

@@ -93,9 +93,12 @@ export function formats(lang: Lang): Formats {
     return ru ? s.replace(".", ",") : s;
   };
   /** A number with thousands separators and at most `digits` decimals, trailing zeros dropped. */
+  const numberFormats = new Map<number, Intl.NumberFormat>(); // one per digits: making one is slow, and loaders format millions of values
   const grouped = (x: number, digits = 0) => {
     if (!Number.isFinite(x)) return "–";
-    const s = noNegativeZero(x.toLocaleString(locale, {maximumFractionDigits: digits}));
+    let format = numberFormats.get(digits);
+    if (!format) numberFormats.set(digits, (format = new Intl.NumberFormat(locale, {maximumFractionDigits: digits})));
+    const s = noNegativeZero(format.format(x));
     return ru ? s.replace(/\u00A0/g, thin) : s;
   };
   /** A measured value of any size: 106862.2 → "106,862.2", 552.5907404 → "552.6", 0.0123456 → "0.0123". */

@@ -121,8 +121,8 @@ describe("e-commerce case on the demo log", () => {
       const clean = await cleanEcommerceInto(c, "data");
       await buildTables(c, clean.keyed, {asOf: clean.repeatCutoff});
       await scoreRfm(c);
-      const everyone = await readCustomers(c);
-      const scored = (await readScoredCustomers(c)).map(({r: _r, f: _f, m: _m, segment: _s, ...figures}) => figures);
+      const everyone = (await readCustomers(c)).map((row) => row.toObject());
+      const scored = (await readScoredCustomers(c)).map((row) => row.toObject()).map(({r: _r, f: _f, m: _m, segment: _s, ...figures}) => figures);
       assert.deepEqual(scored, everyone);
     });
   });

@@ -88,18 +88,21 @@ export function ecommerceActions({mailing, profiles, time, customers, clusterOf}
     {key: "orders", label: "orders", type: "number"},
     {key: "revenue", label: `revenue (${moneyUnit(money)})`, type: "number"}
   ];
-  const indexed = customers.map((c, i) => ({c, profile: names[clusterOf[i]]}));
+  const bySegment = new Map<string, number[]>(mailing.plan.map((p) => [p.segment, []]));
+  customers.forEach((c, i) => bySegment.get(c.segment)?.push(i));
   const actions = mailing.plan.map((p): MailingAction => {
-    const mine = indexed.filter((x) => x.c.segment === p.segment)
-      .sort((a, b) => b.c.revenue - a.c.revenue || (a.c.customerId < b.c.customerId ? -1 : 1));
+    const mine = bySegment.get(p.segment)!;
     // The lists' downloads are English until action lists take both languages (loaders/analysis/action-list.ts).
-    const list = actionList("ecommerce", {id: `ecommerce-mail-${p.segment}`, title: `${p.label.en}: ${p.goal.en}`, columns}, mine.map(({c, profile}) => {
-      const own = customerMailing(c, time);
-      return {id: c.customerId, reason: reasonOf(c, categoryLabel, asOf).en, values: {
-        segment: p.label.en, profile: asText(profile).en, categories: own.featured.map((f) => (categoryLabel[f.category] ?? asText(f.category)).en).join(", "), send: own.window.text.en,
-        orders: c.orders, revenue: Math.round(c.revenue * 100) / 100
-      }};
-    }), settings);
+    const list = actionList("ecommerce", {id: `ecommerce-mail-${p.segment}`, title: `${p.label.en}: ${p.goal.en}`, columns}, {
+      ids: mine.map((i) => customers[i].customerId),
+      rows: () => mine.map((i) => ({i, c: customers[i]})).sort((a, b) => b.c.revenue - a.c.revenue || (a.c.customerId < b.c.customerId ? -1 : 1)).map(({i, c}) => {
+        const own = customerMailing(c, time);
+        return {id: c.customerId, reason: reasonOf(c, categoryLabel, asOf).en, values: {
+          segment: p.label.en, profile: asText(names[clusterOf[i]]).en, categories: own.featured.map((f) => (categoryLabel[f.category] ?? asText(f.category)).en).join(", "), send: own.window.text.en,
+          orders: c.orders, revenue: Math.round(c.revenue * 100) / 100
+        }};
+      })
+    }, settings);
     return {
       segment: p.segment, label: p.label, goal: p.goal, offer: p.offer, threshold: p.threshold, discount: p.discount,
       featured: p.featured.map((f) => asText(f.label)), window: p.window.text, share: p.share, revenueShare: p.revenueShare,

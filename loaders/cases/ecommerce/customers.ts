@@ -1,6 +1,12 @@
-/** Customer profiles read from the customer tables (loaders/cases/ecommerce/tables.ts) into plain rows (one per customer):
- * everyone over the whole log (readCustomers), or the customers RFM scores and profiles describe, with their scores
- * (readScoredCustomers: as of the repeat cutoff when there is one). */
+/** Customer profiles read from the customer tables (loaders/cases/ecommerce/tables.ts): everyone over the whole log
+ * (readCustomers), or the customers RFM scores and profiles describe, with their scores (readScoredCustomers: as of the
+ * repeat cutoff when there is one).
+ *
+ * A log of ten million lines has millions of customers, and a plain object per customer with its category records
+ * and time texts takes close to a kilobyte. So the figures are kept column by column (CustomerColumns: one typed
+ * array per figure, a shared string per label) and each customer is a small view of one row of them (CustomerRow: the
+ * columns and a row number, its figures read on demand) — about 20 bytes each, with the same fields as a plain
+ * CustomerProfile / ScoredCustomer, which code and tests may also pass in. */
 import type {DuckDBConnection} from "../../io/duckdb.ts";
 import {ident, queryColumns, type Plain} from "../../io/duckdb.ts";
 import type {AnalysisCategory} from "./tables.ts";
@@ -8,66 +14,125 @@ import type {SegmentId} from "./rfm.ts";
 
 /** A customer's figures over the orders of the table read (the whole log, or those before the repeat cutoff). */
 export interface CustomerProfile {
-  customerId: string;
-  orders: number;
+  readonly customerId: string;
+  readonly orders: number;
   /** Purchase occasions, 1 to MAX_OCCASIONS ("or more"): orders more than RETURN_MIN_HOURS apart (loaders/cases/ecommerce/occasions.ts). */
-  occasions: number;
-  revenue: number;
+  readonly occasions: number;
+  readonly revenue: number;
   /** Average order value (revenue / orders). */
-  aov: number;
-  recencyDays: number;
-  tenureDays: number;
-  firstTime: string;
-  lastTime: string;
-  firstCategory: AnalysisCategory;
-  firstOrderValue: number;
-  mainCategory: AnalysisCategory;
+  readonly aov: number;
+  readonly recencyDays: number;
+  readonly tenureDays: number;
+  /** First and last order time, ISO without a zone ("2019-03-01T10:00:00"). */
+  readonly firstTime: string;
+  readonly lastTime: string;
+  readonly firstCategory: AnalysisCategory;
+  readonly firstOrderValue: number;
+  readonly mainCategory: AnalysisCategory;
   /** Revenue and share of the customer's revenue per category. */
-  categoryRevenue: Record<AnalysisCategory, number>;
-  shares: Record<AnalysisCategory, number>;
+  readonly categoryRevenue: Record<AnalysisCategory, number>;
+  readonly shares: Record<AnalysisCategory, number>;
 }
 
 /** A customer with RFM scores and segment (loaders/cases/ecommerce/rfm.ts). */
 export interface ScoredCustomer extends CustomerProfile {
-  r: number;
-  f: number;
-  m: number;
-  segment: SegmentId;
+  readonly r: number;
+  readonly f: number;
+  readonly m: number;
+  readonly segment: SegmentId;
 }
 
-/** Profiles built straight from the query's columns (no object per row on the way: millions of customers). */
-async function readProfiles(connection: DuckDBConnection, customers: string, categories: string, scores: string | null): Promise<{profiles: CustomerProfile[]; columns: Record<string, Plain[]>}> {
-  const {rows, columns: c} = await queryColumns(connection, `SELECT c.* EXCLUDE (cust, firstTime, lastTime, lines, categoryMask), cc.* EXCLUDE (cust), ids.customerId, strftime(c.firstTime, '%Y-%m-%dT%H:%M:%S') AS firstTimeText,
-      strftime(c.lastTime, '%Y-%m-%dT%H:%M:%S') AS lastTimeText${scores ? ", s.r, s.f, s.m, s.segment" : ""}
+const FIGURES = ["orders", "occasions", "revenue", "aov", "recencyDays", "tenureDays", "firstMs", "lastMs", "firstOrderValue", "r", "f", "m"] as const;
+type Figure = (typeof FIGURES)[number];
+
+/** The customers' figures, one column per figure, in customer id order. */
+export interface CustomerColumns {
+  size: number;
+  ids: string[];
+  figures: Record<Figure, Float64Array>;
+  firstCategory: string[];
+  mainCategory: string[];
+  segment: string[];
+  /** The categories of the scheme in use, in its order, with a revenue and a share column each. */
+  categories: string[];
+  categoryRevenue: Float64Array[];
+  shares: Float64Array[];
+}
+
+const isoOf = (ms: number) => new Date(ms).toISOString().slice(0, 19);
+
+/** One customer: a row of CustomerColumns read on demand. */
+export class CustomerRow implements ScoredCustomer {
+  constructor(private readonly table: CustomerColumns, private readonly row: number) {}
+  get customerId() { return this.table.ids[this.row]; }
+  get orders() { return this.table.figures.orders[this.row]; }
+  get occasions() { return this.table.figures.occasions[this.row]; }
+  get revenue() { return this.table.figures.revenue[this.row]; }
+  get aov() { return this.table.figures.aov[this.row]; }
+  get recencyDays() { return this.table.figures.recencyDays[this.row]; }
+  get tenureDays() { return this.table.figures.tenureDays[this.row]; }
+  get firstTime() { return isoOf(this.table.figures.firstMs[this.row]); }
+  get lastTime() { return isoOf(this.table.figures.lastMs[this.row]); }
+  get firstCategory() { return this.table.firstCategory[this.row]; }
+  get firstOrderValue() { return this.table.figures.firstOrderValue[this.row]; }
+  get mainCategory() { return this.table.mainCategory[this.row]; }
+  get categoryRevenue() { return this.byCategory(this.table.categoryRevenue); }
+  get shares() { return this.byCategory(this.table.shares); }
+  get r() { return this.table.figures.r[this.row]; }
+  get f() { return this.table.figures.f[this.row]; }
+  get m() { return this.table.figures.m[this.row]; }
+  get segment() { return this.table.segment[this.row] as SegmentId; }
+
+  /** Times in epoch ms (no text made): for arithmetic on millions of customers. */
+  get firstMs() { return this.table.figures.firstMs[this.row]; }
+  get lastMs() { return this.table.figures.lastMs[this.row]; }
+
+  private byCategory(columns: Float64Array[]): Record<AnalysisCategory, number> {
+    const out: Record<AnalysisCategory, number> = {};
+    this.table.categories.forEach((k, j) => (out[k] = columns[j][this.row]));
+    return out;
+  }
+
+  /** The customer as a plain object (every field of a ScoredCustomer; scores absent when the table has none). */
+  toObject(): ScoredCustomer {
+    const {customerId, orders, occasions, revenue, aov, recencyDays, tenureDays, firstTime, lastTime, firstCategory, firstOrderValue, mainCategory, categoryRevenue, shares} = this;
+    const profile = {customerId, orders, occasions, revenue, aov, recencyDays, tenureDays, firstTime, lastTime, firstCategory, firstOrderValue, mainCategory, categoryRevenue, shares};
+    return (this.table.segment.length ? {...profile, r: this.r, f: this.f, m: this.m, segment: this.segment} : profile) as ScoredCustomer;
+  }
+}
+
+const numbers = (values: Plain[] | undefined, size: number) => {
+  const out = new Float64Array(size);
+  if (values) for (let i = 0; i < size; i++) out[i] = Number(values[i] ?? 0);
+  return out;
+};
+
+/** The customers of `customers` and `categories` (and scores, when given), column by column, in customer id order. */
+async function readColumns(connection: DuckDBConnection, customers: string, categories: string, scores: string | null): Promise<CustomerColumns> {
+  // Money is a DECIMAL in the tables (exact sums); read as DOUBLE, as the report computes with it.
+  const {rows: size, columns: c} = await queryColumns(connection, `SELECT ids.customerId, c.orders, c.occasions, CAST(c.revenue AS DOUBLE) AS revenue,
+      CAST(c.aov AS DOUBLE) AS aov, c.recencyDays, c.tenureDays, epoch_ms(date_trunc('second', c.firstTime)) AS firstMs, epoch_ms(date_trunc('second', c.lastTime)) AS lastMs,
+      c.firstCategory, CAST(c.firstOrderValue AS DOUBLE) AS firstOrderValue, cc.mainCategory, CAST(COLUMNS('^(rev|share)_') AS DOUBLE)${scores ? ", s.r, s.f, s.m, s.segment" : ""}
     FROM ${ident(customers)} c JOIN ${ident(categories)} cc USING (cust)${scores ? ` JOIN ${ident(scores)} s USING (cust)` : ""} JOIN eco_customer_ids ids USING (cust) ORDER BY ids.customerId`);
   // One rev_<category> and share_<category> column per category of the scheme in use, in its order (tables.ts).
   const categoryIds = Object.keys(c).filter((key) => key.startsWith("rev_")).map((key) => key.slice("rev_".length));
-  const profiles = new Array<CustomerProfile>(rows);
-  for (let i = 0; i < rows; i++) {
-    const categoryRevenue = {} as Record<AnalysisCategory, number>;
-    const shares = {} as Record<AnalysisCategory, number>;
-    for (const k of categoryIds) {
-      categoryRevenue[k] = Number(c[`rev_${k}`][i] ?? 0);
-      shares[k] = Number(c[`share_${k}`][i] ?? 0);
-    }
-    profiles[i] = {
-      customerId: String(c.customerId[i]), orders: Number(c.orders[i]), occasions: Number(c.occasions[i]), revenue: Number(c.revenue[i]), aov: Number(c.aov[i]),
-      recencyDays: Number(c.recencyDays[i]), tenureDays: Number(c.tenureDays[i]), firstTime: String(c.firstTimeText[i]), lastTime: String(c.lastTimeText[i]),
-      firstCategory: c.firstCategory[i] as AnalysisCategory, firstOrderValue: Number(c.firstOrderValue[i]), mainCategory: c.mainCategory[i] as AnalysisCategory,
-      categoryRevenue, shares
-    };
-  }
-  return {profiles, columns: c};
+  const text = (name: string) => (c[name] ?? []) as string[];
+  return {
+    size, ids: (c.customerId as string[]).map(String),
+    figures: Object.fromEntries(FIGURES.map((f) => [f, numbers(c[f], size)])) as Record<Figure, Float64Array>,
+    firstCategory: text("firstCategory"), mainCategory: text("mainCategory"), segment: scores ? text("segment") : [],
+    categories: categoryIds, categoryRevenue: categoryIds.map((k) => numbers(c[`rev_${k}`], size)), shares: categoryIds.map((k) => numbers(c[`share_${k}`], size))
+  };
 }
 
+const rowsOf = (table: CustomerColumns): CustomerRow[] => Array.from({length: table.size}, (_, i) => new CustomerRow(table, i));
+
 /** Every customer, over the whole log (first orders, time to a second order). */
-export async function readCustomers(connection: DuckDBConnection): Promise<CustomerProfile[]> {
-  return (await readProfiles(connection, "eco_customers", "eco_customer_categories", null)).profiles;
+export async function readCustomers(connection: DuckDBConnection): Promise<CustomerRow[]> {
+  return rowsOf(await readColumns(connection, "eco_customers", "eco_customer_categories", null));
 }
 
 /** The customers RFM scored (eco_scored_customers, as of the repeat cutoff when there is one), with their scores from eco_rfm. */
-export async function readScoredCustomers(connection: DuckDBConnection): Promise<ScoredCustomer[]> {
-  const {profiles, columns: c} = await readProfiles(connection, "eco_scored_customers", "eco_scored_categories", "eco_rfm");
-  // The scores are added to each profile in place (no second object per customer: millions of them).
-  return profiles.map((profile, i) => Object.assign(profile, {r: Number(c.r[i]), f: Number(c.f[i]), m: Number(c.m[i]), segment: c.segment[i] as SegmentId}));
+export async function readScoredCustomers(connection: DuckDBConnection): Promise<CustomerRow[]> {
+  return rowsOf(await readColumns(connection, "eco_scored_customers", "eco_scored_categories", "eco_rfm"));
 }

@@ -24,7 +24,7 @@ import {pearson} from "../../stats/correlation.ts";
 import {expectedPurchases, expectedPurchasesIfAlive, fitBgnbd, historiesOf, pAlive, type BgnbdFit, type PurchaseHistory} from "../../models/bgnbd.ts";
 import {expectedPurchaseValue, fitGammaGamma, type GammaGammaFit, type SpendHistory} from "../../models/gamma-gamma.ts";
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {ident, queryColumns} from "../../io/duckdb.ts";
+import {ident, queryColumns, run} from "../../io/duckdb.ts";
 import type {ScoredCustomer} from "./customers.ts";
 import {RETURN_MIN_HOURS} from "./occasions.ts";
 import {returnTimes, type FirstOrder} from "./repeat.ts";
@@ -63,52 +63,83 @@ export interface OrderRow {
   orderId: number;
 }
 
-/** The orders before `stop` (ISO; null = all) of `table` (eco_orders: wholesale lines left out), read column by column. */
-export async function readValueOrders(connection: DuckDBConnection, stop: string | null, table = "eco_orders"): Promise<OrderRow[]> {
-  const {rows, columns: c} = await queryColumns(connection, `SELECT ids.customerId, strftime(o.time, '%Y-%m-%dT%H:%M:%S') AS time, o.revenue, o.orderId
-    FROM ${ident(table)} o JOIN eco_customer_ids ids USING (cust) ${stop === null ? "" : "WHERE o.time < CAST($stop AS TIMESTAMP)"} ORDER BY o.orderId`,
-  stop === null ? undefined : {stop});
-  return Array.from({length: rows}, (_, i) => ({customerId: c.customerId[i] as string, time: c.time[i] as string, revenue: c.revenue[i] as number, orderId: c.orderId[i] as number}));
+/** Each customer's orders in time order (ties: lower order id first), column by column: customer c's orders are
+ * rows offsets[c] to offsets[c + 1] − 1 of `at` (epoch ms, whole seconds) and `revenue`; customers in id order.
+ * No object per order: a log of ten million lines has millions of them. */
+export interface CustomerOrders {
+  ids: string[];
+  offsets: Int32Array;
+  at: Float64Array;
+  revenue: Float64Array;
 }
 
-/** Each customer's orders in time order (ties: lower order id first). */
-export function orderSequences(orders: readonly OrderRow[]): Map<string, OrderRow[]> {
-  const byCustomer = new Map<string, OrderRow[]>();
-  for (const o of orders) {
-    const list = byCustomer.get(o.customerId);
-    if (list) list.push(o);
-    else byCustomer.set(o.customerId, [o]);
-  }
-  for (const list of byCustomer.values()) list.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : a.orderId - b.orderId));
-  return byCustomer;
+/** The orders before `stop` (ISO; null = all) of `table` (eco_orders: wholesale lines left out), customer by customer. */
+export async function readValueOrders(connection: DuckDBConnection, stop: string | null, table = "eco_orders"): Promise<CustomerOrders> {
+  const where = stop === null ? "" : "WHERE time < CAST($stop AS TIMESTAMP)";
+  const params = stop === null ? undefined : {stop};
+  // Customers numbered in id order; each order carries the number, not the id text.
+  await run(connection, `CREATE OR REPLACE TEMP TABLE value_customers AS
+    SELECT cust, CAST(row_number() OVER (ORDER BY customerId) - 1 AS INTEGER) AS k, customerId FROM eco_customer_ids WHERE cust IN (SELECT cust FROM ${ident(table)})`);
+  const {columns: ids} = await queryColumns(connection, `SELECT customerId FROM value_customers ORDER BY k`);
+  const {rows, columns: c} = await queryColumns(connection, `SELECT v.k, epoch_ms(date_trunc('second', o.time)) AS at, CAST(o.revenue AS DOUBLE) AS revenue
+    FROM (SELECT * FROM ${ident(table)} ${where}) o JOIN value_customers v USING (cust) ORDER BY v.k, date_trunc('second', o.time), o.orderId`, params);
+  const customers = ids.customerId.length;
+  const offsets = new Int32Array(customers + 1);
+  for (let i = 0; i < rows; i++) offsets[(c.k[i] as number) + 1]++;
+  for (let k = 0; k < customers; k++) offsets[k + 1] += offsets[k];
+  return {ids: ids.customerId as string[], offsets, at: Float64Array.from(c.at as number[]), revenue: Float64Array.from(c.revenue as number[])};
 }
 
-/** A customer's purchase occasions before `stop` (ms): start time and value. */
-export interface Occasion {
-  at: number;
-  value: number;
+/** Orders given as rows (any order), as CustomerOrders: customers in id order, each one's orders in time order (ties:
+ * lower order id). */
+export function customerOrdersOf(orders: readonly OrderRow[]): CustomerOrders {
+  const sorted = [...orders].sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : a.time < b.time ? -1 : a.time > b.time ? 1 : a.orderId - b.orderId));
+  const ids: string[] = [];
+  const offsets = [0];
+  sorted.forEach((o, i) => {
+    if (i > 0 && o.customerId === sorted[i - 1].customerId) offsets[offsets.length - 1]++;
+    else ids.push(o.customerId), offsets.push(offsets[offsets.length - 1] + 1);
+  });
+  return {ids, offsets: Int32Array.from(offsets), at: Float64Array.from(sorted, (o) => ms(o.time)), revenue: Float64Array.from(sorted, (o) => o.revenue)};
 }
 
-/** Occasions from a customer's orders in time order: an order more than RETURN_MIN_HOURS after the current
+/** Purchase occasions before a stop, column by column as CustomerOrders: customer c's occasions are rows offsets[c] to
+ * offsets[c + 1] − 1 of `at` (the occasion's first order, epoch ms) and `value` (the revenue of its orders). */
+export interface Occasions {
+  ids: string[];
+  offsets: Int32Array;
+  at: Float64Array;
+  value: Float64Array;
+}
+
+/** Occasions from each customer's orders before `stop` (ms): an order more than RETURN_MIN_HOURS after the current
  * occasion's first order starts the next one. */
-export function occasionsOf(sequence: readonly OrderRow[], stop: number): Occasion[] {
-  const out: Occasion[] = [];
-  for (const o of sequence) {
-    const at = ms(o.time);
-    if (at >= stop) break;
-    const last = out[out.length - 1];
-    if (last && at - last.at <= RETURN_MIN_HOURS * 3_600_000) last.value += o.revenue;
-    else out.push({at, value: o.revenue});
+export function occasionsOf(orders: CustomerOrders, stop: number): Occasions {
+  const n = orders.ids.length;
+  const offsets = new Int32Array(n + 1);
+  const at = new Float64Array(orders.at.length), value = new Float64Array(orders.at.length);
+  let m = 0;
+  for (let c = 0; c < n; c++) {
+    const first = m;
+    for (let i = orders.offsets[c]; i < orders.offsets[c + 1]; i++) {
+      const t = orders.at[i];
+      if (t >= stop) break;
+      if (m > first && t - at[m - 1] <= RETURN_MIN_HOURS * 3_600_000) value[m - 1] += orders.revenue[i];
+      else (at[m] = t), (value[m] = orders.revenue[i]), m++;
+    }
+    offsets[c + 1] = m;
   }
-  return out;
+  return {ids: orders.ids, offsets, at: at.subarray(0, m), value: value.subarray(0, m)};
 }
 
-/** (x, tₓ, T) in days at `end` (ms) from occasions before it; null when the first is not before `end`. */
-export function historyAt(occasions: readonly Occasion[], end: number): PurchaseHistory | null {
-  const before = occasions.filter((o) => o.at < end);
-  if (!before.length) return null;
-  const first = before[0].at;
-  return {x: before.length - 1, tx: (before[before.length - 1].at - first) / DAY_MS, T: (end - first) / DAY_MS};
+/** (x, tₓ, T) in days at `end` (ms) of customer c from their occasions before it; null when the first is not before `end`. */
+export function historyAt(occasions: Occasions, c: number, end: number): PurchaseHistory | null {
+  const from = occasions.offsets[c];
+  let to = occasions.offsets[c + 1];
+  while (to > from && occasions.at[to - 1] >= end) to--;
+  if (to === from) return null;
+  const first = occasions.at[from];
+  return {x: to - from - 1, tx: (occasions.at[to - 1] - first) / DAY_MS, T: (end - first) / DAY_MS};
 }
 
 export interface HoldoutRow {
@@ -161,9 +192,6 @@ export interface CustomerValue {
   /** Expected revenue over the next 12 months, undiscounted, and were the customer still alive. */
   value12: number;
   value12IfAlive: number;
-  /** Expected revenue in each of the next MAX_HORIZON months. */
-  monthly: number[];
-  atRiskMonthly: number[];
 }
 
 export interface ReturnCurve {
@@ -220,13 +248,16 @@ export function returnCurve(firstOrders: readonly FirstOrder[], end: string, rep
     backBy, curve: km.time.flatMap((days, i) => (km.atRisk[i] >= MIN_AT_RISK ? [{days, back: 1 - km.survival[i]}] : [])), minAtRisk: MIN_AT_RISK, naiveShare: r.rows.length ? sum(r.rows.map((x) => Number(x.returned))) / r.rows.length : NaN};
 }
 
-function holdoutCheck(occasions: readonly Occasion[][], start: number, stop: number): HoldoutCheck {
+function holdoutCheck(occasions: Occasions, kept: Int32Array, start: number, stop: number): HoldoutCheck {
   const calEnd = start + Math.round(((stop - start) * (1 - HOLDOUT_SHARE)) / DAY_MS) * DAY_MS;
   const holdoutDays = (stop - calEnd) / DAY_MS;
   const rows: {h: PurchaseHistory; later: number}[] = [];
-  for (const occ of occasions) {
-    const h = historyAt(occ, calEnd);
-    if (h) rows.push({h, later: occ.filter((o) => o.at >= calEnd && o.at < stop).length});
+  for (const c of kept) {
+    const h = historyAt(occasions, c, calEnd);
+    if (!h) continue;
+    let later = 0;
+    for (let i = occasions.offsets[c]; i < occasions.offsets[c + 1]; i++) if (occasions.at[i] >= calEnd && occasions.at[i] < stop) later++;
+    rows.push({h, later});
   }
   const fit = fitBgnbd(historiesOf(rows.map((r) => r.h)));
   const byX = new Map<number, HoldoutRow>();
@@ -245,8 +276,8 @@ function holdoutCheck(occasions: readonly Occasion[][], start: number, stop: num
 }
 
 export interface ValueInput {
-  /** Orders before the end of observation (readValueOrders). */
-  orders: readonly OrderRow[];
+  /** Orders before the end of observation (readValueOrders; customerOrdersOf for orders given as rows). */
+  orders: CustomerOrders;
   /** Every customer's first order and second occasion over the whole log (for the time to the second purchase). */
   firstOrders: readonly FirstOrder[];
   /** RFM-scored customers (their segments), as of the repeat cutoff. */
@@ -256,33 +287,58 @@ export interface ValueInput {
   repeatCutoff: string | null;
 }
 
-/** Each customer's occasions and history over the observed period: from the first order (`start`) to the
- * repeat cutoff (exclusive), else to the last order (`end`, inclusive); ids in sorted order. */
-export function observedCustomers(sequences: ReadonlyMap<string, readonly OrderRow[]>, start: string, end: string, repeatCutoff: string | null):
-  {first: number; stop: number; customers: {id: string; occ: Occasion[]; h: PurchaseHistory}[]} {
-  const first = ms(start);
-  const stop = repeatCutoff === null ? ms(end) + 1 : ms(repeatCutoff);
-  const customers = [...sequences.keys()].sort().flatMap((id) => {
-    const occ = occasionsOf(sequences.get(id)!, stop);
-    const h = historyAt(occ, stop);
-    return h && h.T > 0 ? [{id, occ, h}] : [];
-  });
-  return {first, stop, customers};
+/** The customers observed: first order before the end of observation (`start` … the repeat cutoff, exclusive, else the
+ * last order, `end`, inclusive), their occasions before it and their histories at it (kept: customer numbers of
+ * `occasions`, in id order). */
+export interface Observed {
+  first: number;
+  stop: number;
+  occasions: Occasions;
+  kept: Int32Array;
+  histories: PurchaseHistory[];
 }
 
+export function observedCustomers(orders: CustomerOrders, start: string, end: string, repeatCutoff: string | null): Observed {
+  const first = ms(start);
+  const stop = repeatCutoff === null ? ms(end) + 1 : ms(repeatCutoff);
+  const occasions = occasionsOf(orders, stop);
+  const kept: number[] = [];
+  const histories: PurchaseHistory[] = [];
+  for (let c = 0; c < orders.ids.length; c++) {
+    const h = historyAt(occasions, c, stop);
+    if (h && h.T > 0) kept.push(c), histories.push(h);
+  }
+  return {first, stop, occasions, kept: Int32Array.from(kept), histories};
+}
+
+/** Mean value of a repeat buyer's purchases after the first (customer c of `occasions`, x of them). */
+const repeatMean = (occasions: Occasions, c: number, x: number) => {
+  let total = 0;
+  for (let i = occasions.offsets[c] + 1; i <= occasions.offsets[c] + x; i++) total += occasions.value[i];
+  return total / x;
+};
+
 /** Repeat buyers' purchases after the first and the mean value of those purchases (Gamma-Gamma's data). */
-export function repeatSpend(customers: readonly {occ: Occasion[]; h: PurchaseHistory}[]): SpendHistory[] {
-  return customers.filter((c) => c.h.x > 0).map((c) => ({x: c.h.x, mean: sum(c.occ.slice(1).map((o) => o.value)) / c.h.x})).filter((r) => r.mean > 0);
+export function repeatSpend({occasions, kept, histories}: Observed): SpendHistory[] {
+  const out: SpendHistory[] = [];
+  kept.forEach((c, j) => {
+    const {x} = histories[j];
+    if (x > 0) {
+      const mean = repeatMean(occasions, c, x);
+      if (mean > 0) out.push({x, mean});
+    }
+  });
+  return out;
 }
 
 export function customerValueModel({orders, firstOrders, scored, start, end, repeatCutoff}: ValueInput): CustomerValueModel {
-  const sequences = orderSequences(orders);
   const returns = returnCurve(firstOrders, end, repeatCutoff);
-  const {first, stop, customers: keep} = observedCustomers(sequences, start, end, repeatCutoff);
+  const observed = observedCustomers(orders, start, end, repeatCutoff);
+  const {first, stop, histories} = observed;
   const base = {observedFrom: isoDay(first), observedUntil: isoDay(stop - (repeatCutoff === null ? 1 : 0)), repeatCutoff, returns};
-  const repeatBuyers = keep.filter((c) => c.h.x > 0).length;
-  const data = {histories: keep.map((c) => c.h), spend: repeatSpend(keep)};
-  const empty = {...base, data, customers: keep.length, repeatBuyers, holdout: null, fit: null, spend: null, reliable: false, segments: [], customerValues: []};
+  const repeatBuyers = histories.filter((h) => h.x > 0).length;
+  const data = {histories, spend: repeatSpend(observed)};
+  const empty = {...base, data, customers: histories.length, repeatBuyers, holdout: null, fit: null, spend: null, reliable: false, segments: [], customerValues: []};
   if (repeatBuyers < 2) return {...empty, available: false, caveats: [], why: {
     en: `only ${repeatBuyers} customer${repeatBuyers === 1 ? "" : "s"} bought again before ${base.observedUntil}: purchase rates and dropout cannot be estimated`,
     ru: `до ${base.observedUntil} повторно ${repeatBuyers === 1 ? "купил" : "купили"} только ${ru.plural(repeatBuyers, "покупатель", "покупателя", "покупателей")}: частоту покупок и уход оценить нельзя`}};
@@ -291,7 +347,7 @@ export function customerValueModel({orders, firstOrders, scored, start, end, rep
     en: "fewer than two repeat buyers spent anything: the value per purchase cannot be estimated",
     ru: "меньше двух повторных покупателей что-либо потратили: стоимость покупки оценить нельзя"}};
   try {
-    return forecast(keep, data, {first, stop, scored, repeatBuyers, base});
+    return forecast(observed, data, {scored, repeatBuyers, base});
   } catch (error) {
     // A fit or forecast the numbers cannot support (e.g. a series that does not converge) makes the page say so, not fail the build.
     const message = error instanceof Error ? error.message : String(error);
@@ -300,13 +356,12 @@ export function customerValueModel({orders, firstOrders, scored, start, end, rep
   }
 }
 
-type Observed = ReturnType<typeof observedCustomers>["customers"];
-
-function forecast(keep: Observed, data: CustomerValueModel["data"], {first, stop, scored, repeatBuyers, base}:
-  {first: number; stop: number; scored: readonly ScoredCustomer[]; repeatBuyers: number; base: Pick<CustomerValueModel, "observedFrom" | "observedUntil" | "repeatCutoff" | "returns">}): CustomerValueModel {
-  const empty = {...base, data, customers: keep.length, repeatBuyers, holdout: null, fit: null, spend: null, reliable: false, segments: [], customerValues: []};
-  const holdout = holdoutCheck(keep.map((c) => c.occ), first, stop);
-  const fit = fitBgnbd(historiesOf(keep.map((c) => c.h)));
+function forecast(observed: Observed, data: CustomerValueModel["data"], {scored, repeatBuyers, base}:
+  {scored: readonly ScoredCustomer[]; repeatBuyers: number; base: Pick<CustomerValueModel, "observedFrom" | "observedUntil" | "repeatCutoff" | "returns">}): CustomerValueModel {
+  const {first, stop, occasions, kept, histories} = observed;
+  const empty = {...base, data, customers: histories.length, repeatBuyers, holdout: null, fit: null, spend: null, reliable: false, segments: [], customerValues: []};
+  const holdout = holdoutCheck(occasions, kept, first, stop);
+  const fit = fitBgnbd(historiesOf(histories));
   const spendRows = data.spend;
   const gg = fitGammaGamma(spendRows);
   const spend = {...gg, correlation: pearson(spendRows.map((r) => r.x), spendRows.map((r) => r.mean)), customers: spendRows.length};
@@ -315,23 +370,35 @@ function forecast(keep: Observed, data: CustomerValueModel["data"], {first, stop
       ru: `у разброса стоимости покупок нет конечного среднего по модели Gamma-Gamma (q = ${ru.fixed(gg.params.q, 2)} ≤ 1): стоимость покупок спрогнозировать нельзя`}};
 
   const segmentOf = new Map(scored.map((c) => [c.customerId, c.segment as string]));
-  const customerValues: CustomerValue[] = keep.map(({id, occ, h}) => {
+  const segmentIds: string[] = [...SEGMENT_IDS, "unscored"];
+  // Per segment: customers, repeat buyers, the sum of their P(alive), and expected revenue per month (if alive × P(alive), and × 1 − P(alive)).
+  const sums = segmentIds.map(() => ({customers: 0, repeatBuyers: 0, pAlive: 0, revenue: new Float64Array(MAX_HORIZON), atRisk: new Float64Array(MAX_HORIZON)}));
+  const cumulative = new Float64Array(MAX_HORIZON + 1);
+  const customerValues: CustomerValue[] = Array.from(kept, (c, j) => {
+    const h = histories[j];
+    const id = occasions.ids[c];
+    const segment = segmentOf.get(id) ?? "unscored";
     const p = pAlive(fit.params, h);
-    const spendRow = h.x > 0 ? {x: h.x, mean: sum(occ.slice(1).map((o) => o.value)) / h.x} : {x: 0, mean: 0};
-    const v = expectedPurchaseValue(gg.params, spendRow.mean > 0 ? spendRow : {x: 0, mean: 0});
-    const cumulative = Array.from({length: MAX_HORIZON + 1}, (_, m) => expectedPurchasesIfAlive(fit.params, m * MONTH_DAYS, h));
-    const ifAlive = cumulative.slice(1).map((c, m) => (c - cumulative[m]) * v);
-    return {customerId: id, segment: segmentOf.get(id) ?? "unscored", x: h.x, recencyDays: h.T - h.tx, T: h.T, pAlive: p, valuePerPurchase: v,
-      value12: p * sum(ifAlive.slice(0, 12)), value12IfAlive: sum(ifAlive.slice(0, 12)), monthly: ifAlive.map((y) => p * y), atRiskMonthly: ifAlive.map((y) => (1 - p) * y)};
+    const mean = h.x > 0 ? repeatMean(occasions, c, h.x) : 0;
+    const v = expectedPurchaseValue(gg.params, mean > 0 ? {x: h.x, mean} : {x: 0, mean: 0});
+    for (let m = 0; m <= MAX_HORIZON; m++) cumulative[m] = expectedPurchasesIfAlive(fit.params, m * MONTH_DAYS, h);
+    const sum = sums[segmentIds.indexOf(segment)];
+    sum.customers++;
+    if (h.x > 0) sum.repeatBuyers++, (sum.pAlive += p);
+    let value12IfAlive = 0;
+    for (let m = 0; m < MAX_HORIZON; m++) {
+      const ifAlive = (cumulative[m + 1] - cumulative[m]) * v;
+      if (m < 12) value12IfAlive += ifAlive;
+      sum.revenue[m] += p * ifAlive;
+      sum.atRisk[m] += (1 - p) * ifAlive;
+    }
+    return {customerId: id, segment, x: h.x, recencyDays: h.T - h.tx, T: h.T, pAlive: p, valuePerPurchase: v, value12: p * value12IfAlive, value12IfAlive};
   });
-  const segments: SegmentValue[] = [...SEGMENT_IDS, "unscored"].map((segment) => {
-    const members = customerValues.filter((c) => c.segment === segment);
-    const rep = members.filter((c) => c.x > 0);
-    return {segment, label: segment === "unscored" ? terms.notScored : segmentLabels[segment as keyof typeof segmentLabels], customers: members.length, repeatBuyers: rep.length,
-      meanPAlive: rep.length ? sum(rep.map((c) => c.pAlive)) / rep.length : NaN,
-      revenue: Array.from({length: MAX_HORIZON}, (_, m) => sum(members.map((c) => c.monthly[m]))),
-      atRisk: Array.from({length: MAX_HORIZON}, (_, m) => sum(members.map((c) => c.atRiskMonthly[m])))};
-  }).filter((s) => s.customers > 0);
+  const segments: SegmentValue[] = segmentIds.flatMap((segment, i) => {
+    const g = sums[i];
+    return g.customers ? [{segment, label: segment === "unscored" ? terms.notScored : segmentLabels[segment as keyof typeof segmentLabels], customers: g.customers, repeatBuyers: g.repeatBuyers,
+      meanPAlive: g.repeatBuyers ? g.pAlive / g.repeatBuyers : NaN, revenue: Array.from(g.revenue), atRisk: Array.from(g.atRisk)}] : [];
+  });
   const holdoutDays = Math.round(holdout.holdoutDays);
   const caveats: Text[] = [
     ...(holdout.passes ? [] : [{
@@ -342,7 +409,7 @@ function forecast(keep: Observed, data: CustomerValueModel["data"], {first, stop
       ru: `повторно купили только ${ru.plural(repeatBuyers, "покупатель", "покупателя", "покупателей")} (модели нужно около ${ru.int(MIN_REPEAT_BUYERS)}, чтобы надёжно оценить частоту покупок и уход)`}] : []),
     ...(fit.converged && holdout.fit.converged ? [] : [{en: "the likelihood maximisation did not converge", ru: "максимизация правдоподобия не сошлась"}])
   ];
-  return {...base, data, available: true, why: {en: "", ru: ""}, customers: keep.length, repeatBuyers, holdout, fit, spend, reliable: caveats.length === 0, caveats, segments, customerValues};
+  return {...base, data, available: true, why: {en: "", ru: ""}, customers: histories.length, repeatBuyers, holdout, fit, spend, reliable: caveats.length === 0, caveats, segments, customerValues};
 }
 
 /** The page's artifact: the model without customer ids, a win-back list (rows only where allowed), the money unit. */
@@ -393,15 +460,16 @@ export function valueArtifact(model: CustomerValueModel, input: Pick<CaseInput, 
   }
   const total = sum(values);
   const decile = Math.max(1, Math.round(values.length / 10));
-  const candidates = repeaters.filter((c) => c.pAlive < WINBACK_P).sort((a, b) => b.value12IfAlive * (1 - b.pAlive) - a.value12IfAlive * (1 - a.pAlive) || (a.customerId < b.customerId ? -1 : 1));
+  const candidates = repeaters.filter((c) => c.pAlive < WINBACK_P);
   const round2 = (v: number) => Math.round(v * 100) / 100;
   const list = actionList(input.id, {id: "ecommerce-win-back", title: "Win-back mail: repeat buyers who have probably stopped buying", columns: [
     {key: "segment", label: "segment", type: "text"}, {key: "purchases", label: "purchases", type: "number"}, {key: "daysSinceLast", label: "days since last purchase", type: "number"},
     {key: "pAlive", label: "P(still buying)", type: "number"}, {key: "valueAtRisk12", label: `value at risk, 12 months (${money.currency || "currency units"})`, type: "number"}
-  ]}, candidates.map((c) => ({id: c.customerId,
-    // The downloads are English until action lists take both languages (winbackReason gives the Russian too).
-    reason: winbackReason(c, model.observedUntil).en,
-    values: {segment: c.segment, purchases: c.x + 1, daysSinceLast: Math.round(c.recencyDays), pAlive: round2(c.pAlive), valueAtRisk12: round2((1 - c.pAlive) * c.value12IfAlive)}})), settings);
+  ]}, {ids: candidates.map((c) => c.customerId), rows: () => [...candidates]
+    .sort((a, b) => b.value12IfAlive * (1 - b.pAlive) - a.value12IfAlive * (1 - a.pAlive) || (a.customerId < b.customerId ? -1 : 1)).map((c) => ({id: c.customerId,
+      // The downloads are English until action lists take both languages (winbackReason gives the Russian too).
+      reason: winbackReason(c, model.observedUntil).en,
+      values: {segment: c.segment, purchases: c.x + 1, daysSinceLast: Math.round(c.recencyDays), pAlive: round2(c.pAlive), valueAtRisk12: round2((1 - c.pAlive) * c.value12IfAlive)}}))}, settings);
   return {...rest, money, rules, aliveGrid, distribution,
     totals: {value12: total, topDecileShare: total > 0 ? sum(values.slice(-decile)) / total : NaN, oneTimeShare: customerValues.length ? (customerValues.length - repeaters.length) / customerValues.length : NaN},
     winback: {list, atRisk12: sum(candidates.map((c) => (1 - c.pAlive) * c.value12IfAlive)), value12IfAlive: sum(candidates.map((c) => c.value12IfAlive))}};
