@@ -67,3 +67,15 @@ export function shuffled<T>(values: readonly T[], random: Random): T[] {
   }
   return out;
 }
+
+/** `k` of the indices 0 … n − 1 drawn without replacement, each subset equally likely (Floyd's algorithm), in
+ * increasing order; all n when k ≥ n. */
+export function sampleIndices(n: number, k: number, random: Random): Int32Array {
+  if (k >= n) return Int32Array.from({length: n}, (_, i) => i);
+  const chosen = new Set<number>();
+  for (let j = n - k; j < n; j++) {
+    const t = random.int(j + 1);
+    chosen.add(chosen.has(t) ? j : t);
+  }
+  return Int32Array.from(chosen).sort();
+}

@@ -105,12 +105,13 @@ export async function queryColumns<T extends Record<string, Plain[]> = Record<st
   const pools = names.map(() => new Map<string, string>());
   let rows = 0;
   for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-    rows += chunk.rowCount;
+    const size = chunk.rowCount; // a call into DuckDB each time it is read
+    rows += size;
     names.forEach((_, c) => {
       const out = columns[c];
       const vector = chunk.getColumnVector(c);
       if (vector instanceof DuckDBDoubleVector || vector instanceof DuckDBBigIntVector || vector instanceof DuckDBIntegerVector) {
-        for (let i = 0; i < chunk.rowCount; i++) {
+        for (let i = 0; i < size; i++) {
           const v = vector.getItem(i);
           out.push(v === null ? null : Number(v));
         }

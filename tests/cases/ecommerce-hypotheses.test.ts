@@ -219,6 +219,28 @@ async function firstOrdersFromSql(days: number[][]): Promise<FirstOrder[]> {
   });
 }
 
+describe("e-commerce hypotheses on more customers than a test needs", () => {
+  const plans = Array.from({length: 3000}, (_, i) => (i % 3 ? oneOrder(i, 50 + (i % 40)) : repeatBuyer(i, 80 + (i % 30), i % 2 ? "loyal" : "at-risk")));
+  const {customers, firstOrders} = build(plans);
+  const inputs = {firstOrders, scored: customers, firstOrdersWithWholesale: firstOrders, clusterOf: customers.map((_, i) => i % 2), clusterNames: ["A", "B"], end: END, repeatCutoff: null, scheme: BUILT_IN_SCHEME};
+  const everyone = hypothesesReport(inputs);
+  const sampled = hypothesesReport(inputs, {maxTested: 1000});
+
+  it("tests a seeded random sample of the stated size, and says so", () => {
+    assert.equal(everyone.sample, null);
+    assert.deepEqual(sampled.sample, {max: 1000, seed: 20, customers: 3000, scored: 3000});
+    for (const t of [...sampled.main.tests, ...sampled.posthoc.tests]) assert.ok(t.groups.reduce((n, g) => n + g.n, 0) <= 1000, t.id);
+    const firstValue = sampled.main.tests.find((t) => t.id === "value-first-category");
+    assert.ok(firstValue && firstValue.groups.reduce((n, g) => n + g.n, 0) > 900, "the first-order tests use (nearly) the whole sample");
+    assert.deepEqual(hypothesesReport(inputs, {maxTested: 1000}), sampled, "the same sample on every build");
+  });
+
+  it("keeps everyone's counts of customers observed and back", () => {
+    assert.deepEqual(sampled.repeat, everyone.repeat);
+    assert.equal(everyone.repeat.customers, 3000);
+  });
+});
+
 describe("e-commerce returns: a second order within RETURN_MIN_HOURS is the same purchase", () => {
   it("two orders 3 hours apart are no return; 3 days apart are; the 3-hour order does not hide a later return", async () => {
     const firstOrders = await firstOrdersFromSql([

@@ -26,6 +26,7 @@ import {labelsOf, labelTextsOf, type CategoryScheme} from "./categories.ts";
 import type {ScoredCustomer} from "./customers.ts";
 import {segmentLabel, SEGMENT_IDS} from "./rfm.ts";
 import {returnTimes, type FirstOrder} from "./repeat.ts";
+import {randomSource, sampleIndices} from "../../random.ts";
 import {RETURN_MIN_HOURS} from "./occasions.ts";
 import {segmentLabels} from "./rfm.ts";
 import {asText} from "./mailing.ts";
@@ -74,6 +75,9 @@ export interface HypothesesReport {
   repeat: {observedUntil: string; repeatCutoff: string | null; customers: number; returned: number; firstSeenAfterCutoff: number; secondOrdersAfterCutoff: number; horizonDays: number; returnMinHours: number};
   /** Groups smaller than this are left out of a test (and said so). */
   minGroup: number;
+  /** When the log has more customers than a test runs on: at most `max` customers per test, drawn at random with
+   * `seed`, out of `customers` (first orders) and `scored` (scored customers); null: every customer is tested. */
+  sample: {max: number; seed: number; customers: number; scored: number} | null;
   notes: Text[];
 }
 
@@ -191,6 +195,8 @@ export interface HypothesisInputs {
 export interface HypothesisOptions {
   alpha?: number;
   minGroup?: number;
+  /** Most customers a test runs on (MAX_TESTED): beyond, a seeded random sample of this many. */
+  maxTested?: number;
   /** Days after the first order at which the share who came back is shown (Kaplan–Meier). */
   horizonDays?: number;
 }
@@ -223,8 +229,30 @@ function inRussian<T>(x: T, names: readonly [string, string][]): T {
   return walk(x) as T;
 }
 
-export function hypothesesReport({firstOrders, scored, firstOrdersWithWholesale, clusterOf, clusterNames, clusterNamesRu = clusterNames, end, repeatCutoff, scheme}: HypothesisInputs,
-  {alpha = 0.05, minGroup = 20, horizonDays = 90}: HypothesisOptions = {}): HypothesesReport {
+/** Most customers each test runs on. A log with more is tested on a seeded random sample of this many customers
+ * (each list sampled on its own: first orders, scored customers, first orders with wholesale lines): a test's
+ * p-value, effect size and group sizes are those of a simple random sample — at this size the rank tests' cost
+ * (n log n per test, dozens of tests) stays bounded, and a difference worth acting on is still detected. Counts of
+ * customers observed and returned stay those of everyone (the page says so). */
+export const MAX_TESTED = 200_000;
+/** Seed of that sample. */
+export const TEST_SAMPLE_SEED = 20;
+
+/** The rows of `rows` at `indices`. */
+const pick = <T>(rows: readonly T[], indices: Int32Array): T[] => Array.from(indices, (i) => rows[i]);
+
+export function hypothesesReport(inputs: HypothesisInputs, {alpha = 0.05, minGroup = 20, horizonDays = 90, maxTested = MAX_TESTED}: HypothesisOptions = {}): HypothesesReport {
+  const {clusterNames, clusterNamesRu = clusterNames, end, repeatCutoff, scheme} = inputs;
+  const everyoneReturns = returnTimes(inputs.firstOrders, {end, repeatCutoff});
+  const random = randomSource(TEST_SAMPLE_SEED);
+  const firstSample = sampleIndices(inputs.firstOrders.length, maxTested, random);
+  const scoredSample = sampleIndices(inputs.scored.length, maxTested, random);
+  const firstOrders = pick(inputs.firstOrders, firstSample);
+  const scored = pick(inputs.scored, scoredSample);
+  const clusterOf = pick(inputs.clusterOf, scoredSample);
+  const firstOrdersWithWholesale = pick(inputs.firstOrdersWithWholesale, sampleIndices(inputs.firstOrdersWithWholesale.length, maxTested, random));
+  const sample = inputs.scored.length > maxTested || inputs.firstOrders.length > maxTested || inputs.firstOrdersWithWholesale.length > maxTested
+    ? {max: maxTested, seed: TEST_SAMPLE_SEED, customers: inputs.firstOrders.length, scored: inputs.scored.length} : null;
   const notes: Text[] = [];
   const catOrder = scheme.categories.map((c) => c.id);
   const categoryLabel = labelsOf(scheme);
@@ -278,7 +306,7 @@ export function hypothesesReport({firstOrders, scored, firstOrdersWithWholesale,
   note({en: "First-order categories", ru: "Категории первого заказа"}, firstCats.dropped, labelText);
 
   // Coming back: time to the second order, censored at the end of observation, stratified by the month of the first order.
-  const returns = returnTimes(firstOrders, {end, repeatCutoff});
+  const returns = sample ? returnTimes(firstOrders, {end, repeatCutoff}) : everyoneReturns;
   const firstCatCount = new Map<string, number>();
   for (const r of returns.rows) firstCatCount.set(r.first.category, (firstCatCount.get(r.first.category) ?? 0) + 1);
   const returnCats = catOrder.filter((k) => (firstCatCount.get(k) ?? 0) >= minGroup);
@@ -374,8 +402,8 @@ export function hypothesesReport({firstOrders, scored, firstOrdersWithWholesale,
     effectWithout: s.without.effect.value, effectWith: s.with.effect.value, effectName: s.without.effect.name,
     sameDecision: (s.without.pValue < alpha) === (s.with.pValue < alpha)
   }));
-  const repeat = {observedUntil: returns.observedUntil, repeatCutoff, customers: returns.rows.length, returned: returns.rows.filter((r) => r.returned).length,
-    firstSeenAfterCutoff: returns.firstSeenAfterCutoff, secondOrdersAfterCutoff: returns.secondOrdersAfterCutoff, horizonDays, returnMinHours: RETURN_MIN_HOURS};
+  const repeat = {observedUntil: everyoneReturns.observedUntil, repeatCutoff, customers: everyoneReturns.rows.length, returned: everyoneReturns.rows.filter((r) => r.returned).length,
+    firstSeenAfterCutoff: everyoneReturns.firstSeenAfterCutoff, secondOrdersAfterCutoff: everyoneReturns.secondOrdersAfterCutoff, horizonDays, returnMinHours: RETURN_MIN_HOURS};
   // The tests ran once, on the English names: their Russian sentences get the Russian ones.
   const names: [string, string][] = [
     ...Object.entries(VARIABLES_RU),
@@ -385,5 +413,5 @@ export function hypothesesReport({firstOrders, scored, firstOrdersWithWholesale,
     ...clusterNames.map((name, i): [string, string] => [name, clusterNamesRu[i] ?? name]),
     [comparison, comparisonName.ru]
   ];
-  return {...inRussian({main, posthoc, described, notes}, names), sensitivity, repeat, minGroup};
+  return {...inRussian({main, posthoc, described, notes}, names), sensitivity, repeat, minGroup, sample};
 }

@@ -42,6 +42,8 @@ export const HOLDOUT_SHARE = 1 / 3;
 export const HOLDOUT_TOLERANCE = 0.2;
 export const MIN_REPEAT_BUYERS = 1000;
 export const MAX_HORIZON = 36;
+/** Most distinct (x, T) whose forecast series are kept for re-use (about 300 bytes each). */
+const MEMO_HISTORIES = 200_000;
 /** Repeat purchases grouped as "this many or more" in the holdout check. */
 export const MAX_X_SHOWN = 7;
 /** Below this P(alive), a repeat buyer has probably stopped buying: a win-back candidate. */
@@ -373,7 +375,17 @@ function forecast(observed: Observed, data: CustomerValueModel["data"], {scored,
   const segmentIds: string[] = [...SEGMENT_IDS, "unscored"];
   // Per segment: customers, repeat buyers, the sum of their P(alive), and expected revenue per month (if alive × P(alive), and × 1 − P(alive)).
   const sums = segmentIds.map(() => ({customers: 0, repeatBuyers: 0, pAlive: 0, revenue: new Float64Array(MAX_HORIZON), atRisk: new Float64Array(MAX_HORIZON)}));
-  const cumulative = new Float64Array(MAX_HORIZON + 1);
+  // Expected purchases if alive over 0…MAX_HORIZON months depend on x and T only: customers sharing them (orders
+  // logged by the hour share T) share the series, each a sum of hundreds of terms. Kept for up to MEMO_HISTORIES of them.
+  const memo = new Map<string, Float64Array>();
+  const cumulativeOf = (h: PurchaseHistory) => {
+    const key = `${h.x} ${h.T}`;
+    const known = memo.get(key);
+    if (known) return known;
+    const out = Float64Array.from({length: MAX_HORIZON + 1}, (_, m) => expectedPurchasesIfAlive(fit.params, m * MONTH_DAYS, h));
+    if (memo.size < MEMO_HISTORIES) memo.set(key, out);
+    return out;
+  };
   const customerValues: CustomerValue[] = Array.from(kept, (c, j) => {
     const h = histories[j];
     const id = occasions.ids[c];
@@ -381,7 +393,7 @@ function forecast(observed: Observed, data: CustomerValueModel["data"], {scored,
     const p = pAlive(fit.params, h);
     const mean = h.x > 0 ? repeatMean(occasions, c, h.x) : 0;
     const v = expectedPurchaseValue(gg.params, mean > 0 ? {x: h.x, mean} : {x: 0, mean: 0});
-    for (let m = 0; m <= MAX_HORIZON; m++) cumulative[m] = expectedPurchasesIfAlive(fit.params, m * MONTH_DAYS, h);
+    const cumulative = cumulativeOf(h);
     const sum = sums[segmentIds.indexOf(segment)];
     sum.customers++;
     if (h.x > 0) sum.repeatBuyers++, (sum.pAlive += p);
