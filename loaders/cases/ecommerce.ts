@@ -63,9 +63,10 @@ export interface EcommerceResult {
 }
 
 /** Lines, distinct customer ids and orders in the export as read, before any repair: from the raw
- * table the reader leaves (loaders/io/read-case.ts names it after the schema's table, "order_lines"). */
+ * table the reader leaves (loaders/io/read-case.ts names it after the schema's table, "order_lines"); the distinct
+ * ids from the cleaning's table of them (customer_texts: one row per id as read), not a second pass over the texts. */
 async function readCounts(connection: DuckDBConnection): Promise<{lines: number; customers: number; orders: number}> {
-  return queryOne(connection, `SELECT count(*) AS lines, count(DISTINCT customerId) AS customers, count(DISTINCT orderId) AS orders FROM order_lines`);
+  return queryOne(connection, `SELECT count(*) AS lines, (SELECT count(customerId) FROM customer_texts) AS customers, count(DISTINCT orderId) AS orders FROM order_lines`);
 }
 
 /** Fewest customers the profiles (k-means with k up to 10) and segment comparisons can be built on. */

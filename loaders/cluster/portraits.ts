@@ -46,10 +46,16 @@ export function clusterPortraits(X: Matrix, labels: readonly number[], {features
   if (labels.length !== n) throw new Error(`clusterPortraits: ${labels.length} labels for ${n} rows`);
   const overallMean = features.map((_, j) => X.reduce((s, r) => s + r[j], 0) / n);
   const overallSd = features.map((_, j) => Math.sqrt(X.reduce((s, r) => s + (r[j] - overallMean[j]) ** 2, 0) / (n - 1)));
-  const ids = [...new Set(labels)].sort((a, b) => a - b);
+  // Each cluster's rows, in one pass over the labels.
+  const members = new Map<number, number[]>();
+  labels.forEach((l, i) => {
+    const rows = members.get(l);
+    if (rows) rows.push(i);
+    else members.set(l, [i]);
+  });
+  const ids = [...members.keys()].sort((a, b) => a - b);
   return ids.map((cluster) => {
-    const rows: number[] = [];
-    labels.forEach((l, i) => l === cluster && rows.push(i));
+    const rows = members.get(cluster)!;
     const profiles = features.map((feature, j) => {
       const values = rows.map((i) => X[i][j]);
       const mean = values.reduce((s, v) => s + v, 0) / values.length;

@@ -91,6 +91,50 @@ function plain(value: unknown): Plain {
  * repeat over millions of rows; ids do not, and stop being pooled). */
 const POOLED_STRINGS = 1024;
 
+/** What a column holds as it is read: numbers (DOUBLE, BIGINT, INTEGER) straight from DuckDB's vectors, or plain
+ * values, a label repeated on every row being one string. */
+type ColumnSink = {numbers(values: Float64Array, nulls: Uint8Array | null): void; plain(value: Plain): void};
+
+/** Run a query and feed each column's values, chunk by chunk, to the sink `sinkOf` makes for it. */
+async function readResult(connection: DuckDBConnection, sql: string, params: DuckDBValue[] | Record<string, DuckDBValue> | undefined,
+  sinkOf: (name: string) => ColumnSink): Promise<{rows: number; names: string[]}> {
+  const result = await timed(sql, () => connection.run(sql, params));
+  const names = result.deduplicatedColumnNames();
+  const sinks = names.map(sinkOf);
+  const pools = names.map(() => new Map<string, string>());
+  let rows = 0;
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    const size = chunk.rowCount; // a call into DuckDB each time it is read
+    rows += size;
+    names.forEach((_, c) => {
+      const sink = sinks[c];
+      const vector = chunk.getColumnVector(c);
+      if (vector instanceof DuckDBDoubleVector || vector instanceof DuckDBBigIntVector || vector instanceof DuckDBIntegerVector) {
+        const values = new Float64Array(size);
+        let nulls: Uint8Array | null = null;
+        for (let i = 0; i < size; i++) {
+          const v = vector.getItem(i);
+          if (v === null) (nulls ??= new Uint8Array(size))[i] = 1, (values[i] = NaN);
+          else values[i] = Number(v);
+        }
+        sink.numbers(values, nulls);
+        return;
+      }
+      const pool = pools[c];
+      for (const v of chunk.convertColumnValues(c, JSDuckDBValueConverter)) {
+        if (typeof v !== "string") {
+          sink.plain(plain(v));
+          continue;
+        }
+        const pooled = pool.get(v);
+        if (pooled === undefined && pool.size < POOLED_STRINGS) pool.set(v, v);
+        sink.plain(pooled ?? v);
+      }
+    });
+  }
+  return {rows, names};
+}
+
 /** Run a query and return its result column by column (name → plain values, as `plain` gives them), without an
  * object per row: numeric columns are read straight from DuckDB's vectors (BIGINT as a number), and a label repeated
  * on every row is one string. What a caller reading millions of rows into arrays should use. */
@@ -99,37 +143,34 @@ export async function queryColumns<T extends Record<string, Plain[]> = Record<st
   sql: string,
   params?: DuckDBValue[] | Record<string, DuckDBValue>
 ): Promise<{rows: number; columns: T}> {
-  const result = await timed(sql, () => connection.run(sql, params));
-  const names = result.deduplicatedColumnNames();
-  const columns = names.map((): Plain[] => []);
-  const pools = names.map(() => new Map<string, string>());
-  let rows = 0;
-  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-    const size = chunk.rowCount; // a call into DuckDB each time it is read
-    rows += size;
-    names.forEach((_, c) => {
-      const out = columns[c];
-      const vector = chunk.getColumnVector(c);
-      if (vector instanceof DuckDBDoubleVector || vector instanceof DuckDBBigIntVector || vector instanceof DuckDBIntegerVector) {
-        for (let i = 0; i < size; i++) {
-          const v = vector.getItem(i);
-          out.push(v === null ? null : Number(v));
-        }
-        return;
-      }
-      const pool = pools[c];
-      for (const v of chunk.convertColumnValues(c, JSDuckDBValueConverter)) {
-        if (typeof v !== "string") {
-          out.push(plain(v));
-          continue;
-        }
-        const pooled = pool.get(v);
-        if (pooled === undefined && pool.size < POOLED_STRINGS) pool.set(v, v);
-        out.push(pooled ?? v);
-      }
-    });
+  const columns: Record<string, Plain[]> = {};
+  const {rows} = await readResult(connection, sql, params, (name) => {
+    const out: Plain[] = (columns[name] = []);
+    return {numbers: (values, nulls) => {
+      for (let i = 0; i < values.length; i++) out.push(nulls?.[i] ? null : values[i]);
+    }, plain: (value) => out.push(value)};
+  });
+  return {rows, columns: columns as T};
+}
+
+/** Run a query and return its numeric columns as Float64Arrays (NULL → NaN: 8 bytes a value, no array of numbers on
+ * the way) and its other columns as plain values: for results of millions of rows. */
+export async function queryTyped(connection: DuckDBConnection, sql: string, params?: DuckDBValue[] | Record<string, DuckDBValue>):
+  Promise<{rows: number; numbers: Record<string, Float64Array>; texts: Record<string, Plain[]>}> {
+  const parts: Record<string, Float64Array[]> = {};
+  const texts: Record<string, Plain[]> = {};
+  const {rows} = await readResult(connection, sql, params, (name) => ({
+    numbers: (values) => (parts[name] ??= []).push(values),
+    plain: (value) => (texts[name] ??= []).push(value)
+  }));
+  const numbers: Record<string, Float64Array> = {};
+  for (const [name, chunks] of Object.entries(parts)) {
+    const out = (numbers[name] = new Float64Array(rows));
+    let at = 0;
+    for (const chunk of chunks) out.set(chunk, at), (at += chunk.length);
+    chunks.length = 0;
   }
-  return {rows, columns: Object.fromEntries(names.map((name, c) => [name, columns[c]])) as T};
+  return {rows, numbers, texts};
 }
 
 /** Run a query and return its rows as plain objects. */

@@ -8,7 +8,7 @@
  * columns and a row number, its figures read on demand) — about 20 bytes each, with the same fields as a plain
  * CustomerProfile / ScoredCustomer, which code and tests may also pass in. */
 import type {DuckDBConnection} from "../../io/duckdb.ts";
-import {ident, queryColumns, type Plain} from "../../io/duckdb.ts";
+import {ident, queryTyped} from "../../io/duckdb.ts";
 import type {AnalysisCategory} from "./tables.ts";
 import type {SegmentId} from "./rfm.ts";
 
@@ -53,10 +53,10 @@ export interface CustomerColumns {
   firstCategory: string[];
   mainCategory: string[];
   segment: string[];
-  /** The categories of the scheme in use, in its order, with a revenue and a share column each. */
+  /** The categories of the scheme in use, in its order, with a revenue column each (a share is revenue ÷ the
+   * customer's revenue, as the table computes it, not a second column of millions of values). */
   categories: string[];
   categoryRevenue: Float64Array[];
-  shares: Float64Array[];
 }
 
 const isoOf = (ms: number) => new Date(ms).toISOString().slice(0, 19);
@@ -76,8 +76,11 @@ export class CustomerRow implements ScoredCustomer {
   get firstCategory() { return this.table.firstCategory[this.row]; }
   get firstOrderValue() { return this.table.figures.firstOrderValue[this.row]; }
   get mainCategory() { return this.table.mainCategory[this.row]; }
-  get categoryRevenue() { return this.byCategory(this.table.categoryRevenue); }
-  get shares() { return this.byCategory(this.table.shares); }
+  get categoryRevenue() { return this.byCategory(1); }
+  get shares() {
+    const revenue = this.revenue;
+    return this.byCategory(revenue === 0 ? 0 : 1 / revenue);
+  }
   get r() { return this.table.figures.r[this.row]; }
   get f() { return this.table.figures.f[this.row]; }
   get m() { return this.table.figures.m[this.row]; }
@@ -87,9 +90,11 @@ export class CustomerRow implements ScoredCustomer {
   get firstMs() { return this.table.figures.firstMs[this.row]; }
   get lastMs() { return this.table.figures.lastMs[this.row]; }
 
-  private byCategory(columns: Float64Array[]): Record<AnalysisCategory, number> {
+  /** Revenue per category, times `scale` (1; or 1 / revenue for shares: divided, as the SQL divides). */
+  private byCategory(scale: number): Record<AnalysisCategory, number> {
     const out: Record<AnalysisCategory, number> = {};
-    this.table.categories.forEach((k, j) => (out[k] = columns[j][this.row]));
+    const {categories, categoryRevenue} = this.table;
+    for (let j = 0; j < categories.length; j++) out[categories[j]] = scale === 1 ? categoryRevenue[j][this.row] : scale === 0 ? 0 : categoryRevenue[j][this.row] / this.revenue;
     return out;
   }
 
@@ -101,27 +106,28 @@ export class CustomerRow implements ScoredCustomer {
   }
 }
 
-const numbers = (values: Plain[] | undefined, size: number) => {
-  const out = new Float64Array(size);
-  if (values) for (let i = 0; i < size; i++) out[i] = Number(values[i] ?? 0);
+/** A numeric column with missing values as 0 (as the tables' sums of nothing). */
+const zeroFilled = (values: Float64Array | undefined, size: number) => {
+  const out = values ?? new Float64Array(size);
+  for (let i = 0; i < size; i++) if (Number.isNaN(out[i])) out[i] = 0;
   return out;
 };
 
 /** The customers of `customers` and `categories` (and scores, when given), column by column, in customer id order. */
 async function readColumns(connection: DuckDBConnection, customers: string, categories: string, scores: string | null): Promise<CustomerColumns> {
   // Money is a DECIMAL in the tables (exact sums); read as DOUBLE, as the report computes with it.
-  const {rows: size, columns: c} = await queryColumns(connection, `SELECT ids.customerId, c.orders, c.occasions, CAST(c.revenue AS DOUBLE) AS revenue,
+  const {rows: size, numbers, texts} = await queryTyped(connection, `SELECT ids.customerId, c.orders, c.occasions, CAST(c.revenue AS DOUBLE) AS revenue,
       CAST(c.aov AS DOUBLE) AS aov, c.recencyDays, c.tenureDays, epoch_ms(date_trunc('second', c.firstTime)) AS firstMs, epoch_ms(date_trunc('second', c.lastTime)) AS lastMs,
-      c.firstCategory, CAST(c.firstOrderValue AS DOUBLE) AS firstOrderValue, cc.mainCategory, CAST(COLUMNS('^(rev|share)_') AS DOUBLE)${scores ? ", s.r, s.f, s.m, s.segment" : ""}
+      c.firstCategory, CAST(c.firstOrderValue AS DOUBLE) AS firstOrderValue, cc.mainCategory, CAST(COLUMNS('^rev_') AS DOUBLE)${scores ? ", CAST(s.r AS DOUBLE) AS r, CAST(s.f AS DOUBLE) AS f, CAST(s.m AS DOUBLE) AS m, s.segment" : ""}
     FROM ${ident(customers)} c JOIN ${ident(categories)} cc USING (cust)${scores ? ` JOIN ${ident(scores)} s USING (cust)` : ""} JOIN eco_customer_ids ids USING (cust) ORDER BY ids.customerId`);
-  // One rev_<category> and share_<category> column per category of the scheme in use, in its order (tables.ts).
-  const categoryIds = Object.keys(c).filter((key) => key.startsWith("rev_")).map((key) => key.slice("rev_".length));
-  const text = (name: string) => (c[name] ?? []) as string[];
+  // One rev_<category> column per category of the scheme in use, in its order (tables.ts).
+  const categoryIds = Object.keys(numbers).filter((key) => key.startsWith("rev_")).map((key) => key.slice("rev_".length));
+  const text = (name: string) => (texts[name] ?? []) as string[];
   return {
-    size, ids: (c.customerId as string[]).map(String),
-    figures: Object.fromEntries(FIGURES.map((f) => [f, numbers(c[f], size)])) as Record<Figure, Float64Array>,
+    size, ids: text("customerId").map(String),
+    figures: Object.fromEntries(FIGURES.map((f) => [f, zeroFilled(numbers[f], size)])) as Record<Figure, Float64Array>,
     firstCategory: text("firstCategory"), mainCategory: text("mainCategory"), segment: scores ? text("segment") : [],
-    categories: categoryIds, categoryRevenue: categoryIds.map((k) => numbers(c[`rev_${k}`], size)), shares: categoryIds.map((k) => numbers(c[`share_${k}`], size))
+    categories: categoryIds, categoryRevenue: categoryIds.map((k) => zeroFilled(numbers[`rev_${k}`], size))
   };
 }
 

@@ -154,7 +154,8 @@ interface Feature {
   feature: string;
   /** Column label for readers (the log features are shown back in money and orders). */
   label: Text;
-  value: (c: CustomerProfile) => number;
+  /** The feature of a customer, given their category shares (read once per customer: a record made on each read). */
+  value: (c: CustomerProfile, shares: Record<AnalysisCategory, number>) => number;
   unit: ClusterFeatureProfile["shown"]["unit"];
   /** What readers see for a group (default: the feature's mean). */
   shown?: (g: GroupSummary) => number;
@@ -164,7 +165,7 @@ interface Feature {
 /** The clustering features: a share per category of the scheme ("other" aside), order value and orders. */
 const featuresOf = (scheme: CategoryScheme): Feature[] => [
   ...scheme.categories.filter((c) => c.id !== OTHER).map(({id: k, label}): Feature => ({feature: `share_${k}`,
-    label: {en: `${label.en.split(" ")[0]} %`, ru: `${label.ru.split(" ")[0]}, %`}, value: (c: CustomerProfile) => c.shares[k] || 0,
+    label: {en: `${label.en.split(" ")[0]} %`, ru: `${label.ru.split(" ")[0]}, %`}, value: (_, shares) => shares[k] || 0,
     unit: "share", what: {en: `mean share of revenue in ${label.en}`, ru: `средняя доля выручки в категории «${label.ru}»`}})),
   {feature: "ln_aov", label: {en: "Order value", ru: "Сумма заказа"}, value: (c) => Math.log(Math.max(c.aov, 1)), unit: "money", shown: (g) => g.aov.median,
     what: {en: "median of the customers' average order value", ru: "медиана среднего чека клиентов"}},
@@ -202,7 +203,10 @@ function nameCluster(summary: GroupSummary, features: Pick<ClusterFeature, "feat
 const PREDICT_BLOCK = 65_536;
 
 export function clusterCustomers(customers: readonly CustomerProfile[], features: readonly Feature[], {kMin = 3, kMax = 10, nInit = 20, seed = 7, maxFit = 8000}: ClusterOptions = {}) {
-  const raw = customers.map((c) => features.map((f) => f.value(c)));
+  const raw = customers.map((c) => {
+    const shares = c.shares;
+    return features.map((f) => f.value(c, shares));
+  });
   const fitIdx = customers.length > maxFit ? shuffled(customers.map((_, i) => i), randomSource(seed)).slice(0, maxFit).sort((a, b) => a - b) : customers.map((_, i) => i);
   const {X: Xfit, scaler} = standardize(fitIdx.map((i) => raw[i]));
   const choice = chooseK(Xfit, {kMin, kMax, nInit, seed});
