@@ -72,14 +72,12 @@ async function readCounts(connection: DuckDBConnection): Promise<{lines: number;
 /** Fewest customers the profiles (k-means with k up to 10) and segment comparisons can be built on. */
 const MIN_CUSTOMERS = 30;
 
-export async function analyseEcommerce(connection: DuckDBConnection, source: InputSource): Promise<EcommerceResult> {
-  const timings: Record<string, number> = {};
-  let t = performance.now();
-  const lap = (name: string) => {
-    const now = performance.now();
-    timings[name] = now - t;
-    t = now;
-  };
+type Lap = (name: string) => void;
+
+/** Everything the analysis needs from the database: the SQL phase (clean, tables, RFM, aggregates) and the rows it
+ * reads out (customers, first orders, the value model's orders). The database is closed after it, so its memory is
+ * free before the analysis in JavaScript starts. */
+async function readEcommerce(connection: DuckDBConnection, source: InputSource, lap: Lap) {
   const input = asCaseInput(source, "ecommerce");
   const clean = await cleanEcommerceInto(connection, input);
   const read = await readCounts(connection);
@@ -100,7 +98,15 @@ export async function analyseEcommerce(connection: DuckDBConnection, source: Inp
   const {orders} = await queryOne<{orders: number}>(connection, "SELECT count(*) AS orders FROM eco_orders");
   await buildOrdersWithWholesale(connection, info.scheme);
   const firstOrdersWithWholesale = await readFirstOrdersWithWholesale(connection);
+  const valueOrders = await readValueOrders(connection, repeatCutoff);
   lap("read");
+  return {clean, read, info, thresholds, categories, time, firstOrders, customers, orders, firstOrdersWithWholesale, valueOrders};
+}
+
+/** The analysis in JavaScript, on what readEcommerce read. */
+function analyseEcommerce({clean, read, info, thresholds, categories, time, firstOrders, customers, orders, firstOrdersWithWholesale, valueOrders}: Awaited<ReturnType<typeof readEcommerce>>,
+  lap: Lap): Omit<EcommerceResult, "timings"> {
+  const {repeatCutoff} = clean;
   const {report: profiles, clusterOf, clusterNames, clusterNamesRu} = profilesReport(customers, thresholds, info.scope, info.scheme);
   lap("profiles");
   const hypotheses = hypothesesReport({firstOrders, scored: customers, firstOrdersWithWholesale, clusterOf, clusterNames, clusterNamesRu, end: info.end, repeatCutoff, scheme: info.scheme});
@@ -108,9 +114,9 @@ export async function analyseEcommerce(connection: DuckDBConnection, source: Inp
   const mailing = mailingPlan(profiles, customers, clusterOf, time);
   lap("mailing");
   const summary = summaryReport({read, quality: clean.quality, wholesaleThreshold: clean.wholesaleThreshold, reusedIds: clean.reusedIds.window, categories, profiles, time, hypotheses, mailing, orders});
-  const value = customerValueModel({orders: await readValueOrders(connection, repeatCutoff), firstOrders, scored: customers, start: info.start, end: info.end, repeatCutoff});
+  const value = customerValueModel({orders: valueOrders, firstOrders, start: info.start, end: info.end, repeatCutoff});
   lap("value");
-  return {summary, categories, profiles, time, hypotheses, mailing, value, quality: clean.quality, customers, clusterOf, repeatCutoff, timings};
+  return {summary, categories, profiles, time, hypotheses, mailing, value, quality: clean.quality, customers, clusterOf, repeatCutoff};
 }
 
 /** DuckDB's share of memory: an order log of ten million lines is a few GB as tables; past this, DuckDB spills
@@ -118,7 +124,15 @@ export async function analyseEcommerce(connection: DuckDBConnection, source: Inp
 const DATABASE_MEMORY = "1GB";
 
 export async function computeEcommerceResult(settings: Settings = defaultSettings, source: InputSource = settings.dataDir): Promise<EcommerceResult> {
-  return withDatabase((connection) => analyseEcommerce(connection, source), {memoryLimit: DATABASE_MEMORY});
+  const timings: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = now - t;
+    t = now;
+  };
+  const data = await withDatabase((connection) => readEcommerce(connection, source, lap), {memoryLimit: DATABASE_MEMORY});
+  return {...analyseEcommerce(data, lap), timings};
 }
 
 /** The case's page artifacts (member name → JSON value). */

@@ -25,7 +25,6 @@ import {expectedPurchases, expectedPurchasesIfAlive, fitBgnbd, historiesOf, pAli
 import {expectedPurchaseValue, fitGammaGamma, type GammaGammaFit, type SpendHistory} from "../../models/gamma-gamma.ts";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {ident, queryColumns, run} from "../../io/duckdb.ts";
-import type {ScoredCustomer} from "./customers.ts";
 import {RETURN_MIN_HOURS} from "./occasions.ts";
 import {returnTimes, type FirstOrder} from "./repeat.ts";
 import {segmentLabels, SEGMENT_IDS} from "./rfm.ts";
@@ -70,6 +69,8 @@ export interface OrderRow {
  * No object per order: a log of ten million lines has millions of them. */
 export interface CustomerOrders {
   ids: string[];
+  /** Each customer's RFM segment (loaders/cases/ecommerce/rfm.ts), null when not scored. */
+  segments: (string | null)[];
   offsets: Int32Array;
   at: Float64Array;
   revenue: Float64Array;
@@ -82,14 +83,14 @@ export async function readValueOrders(connection: DuckDBConnection, stop: string
   // Customers numbered in id order; each order carries the number, not the id text.
   await run(connection, `CREATE OR REPLACE TEMP TABLE value_customers AS
     SELECT cust, CAST(row_number() OVER (ORDER BY customerId) - 1 AS INTEGER) AS k, customerId FROM eco_customer_ids WHERE cust IN (SELECT cust FROM ${ident(table)})`);
-  const {columns: ids} = await queryColumns(connection, `SELECT customerId FROM value_customers ORDER BY k`);
+  const {columns: ids} = await queryColumns(connection, `SELECT v.customerId, r.segment FROM value_customers v LEFT JOIN eco_rfm r USING (cust) ORDER BY v.k`);
   const {rows, columns: c} = await queryColumns(connection, `SELECT v.k, epoch_ms(date_trunc('second', o.time)) AS at, CAST(o.revenue AS DOUBLE) AS revenue
     FROM (SELECT * FROM ${ident(table)} ${where}) o JOIN value_customers v USING (cust) ORDER BY v.k, date_trunc('second', o.time), o.orderId`, params);
   const customers = ids.customerId.length;
   const offsets = new Int32Array(customers + 1);
   for (let i = 0; i < rows; i++) offsets[(c.k[i] as number) + 1]++;
   for (let k = 0; k < customers; k++) offsets[k + 1] += offsets[k];
-  return {ids: ids.customerId as string[], offsets, at: Float64Array.from(c.at as number[]), revenue: Float64Array.from(c.revenue as number[])};
+  return {ids: ids.customerId as string[], segments: ids.segment as (string | null)[], offsets, at: Float64Array.from(c.at as number[]), revenue: Float64Array.from(c.revenue as number[])};
 }
 
 /** Orders given as rows (any order), as CustomerOrders: customers in id order, each one's orders in time order (ties:
@@ -102,13 +103,14 @@ export function customerOrdersOf(orders: readonly OrderRow[]): CustomerOrders {
     if (i > 0 && o.customerId === sorted[i - 1].customerId) offsets[offsets.length - 1]++;
     else ids.push(o.customerId), offsets.push(offsets[offsets.length - 1] + 1);
   });
-  return {ids, offsets: Int32Array.from(offsets), at: Float64Array.from(sorted, (o) => ms(o.time)), revenue: Float64Array.from(sorted, (o) => o.revenue)};
+  return {ids, segments: ids.map(() => null), offsets: Int32Array.from(offsets), at: Float64Array.from(sorted, (o) => ms(o.time)), revenue: Float64Array.from(sorted, (o) => o.revenue)};
 }
 
 /** Purchase occasions before a stop, column by column as CustomerOrders: customer c's occasions are rows offsets[c] to
  * offsets[c + 1] − 1 of `at` (the occasion's first order, epoch ms) and `value` (the revenue of its orders). */
 export interface Occasions {
   ids: string[];
+  segments: (string | null)[];
   offsets: Int32Array;
   at: Float64Array;
   value: Float64Array;
@@ -131,7 +133,7 @@ export function occasionsOf(orders: CustomerOrders, stop: number): Occasions {
     }
     offsets[c + 1] = m;
   }
-  return {ids: orders.ids, offsets, at: at.subarray(0, m), value: value.subarray(0, m)};
+  return {ids: orders.ids, segments: orders.segments, offsets, at: at.subarray(0, m), value: value.subarray(0, m)};
 }
 
 /** (x, tₓ, T) in days at `end` (ms) of customer c from their occasions before it; null when the first is not before `end`. */
@@ -282,8 +284,6 @@ export interface ValueInput {
   orders: CustomerOrders;
   /** Every customer's first order and second occasion over the whole log (for the time to the second purchase). */
   firstOrders: readonly FirstOrder[];
-  /** RFM-scored customers (their segments), as of the repeat cutoff. */
-  scored: readonly ScoredCustomer[];
   start: string;
   end: string;
   repeatCutoff: string | null;
@@ -333,7 +333,7 @@ export function repeatSpend({occasions, kept, histories}: Observed): SpendHistor
   return out;
 }
 
-export function customerValueModel({orders, firstOrders, scored, start, end, repeatCutoff}: ValueInput): CustomerValueModel {
+export function customerValueModel({orders, firstOrders, start, end, repeatCutoff}: ValueInput): CustomerValueModel {
   const returns = returnCurve(firstOrders, end, repeatCutoff);
   const observed = observedCustomers(orders, start, end, repeatCutoff);
   const {first, stop, histories} = observed;
@@ -349,7 +349,7 @@ export function customerValueModel({orders, firstOrders, scored, start, end, rep
     en: "fewer than two repeat buyers spent anything: the value per purchase cannot be estimated",
     ru: "меньше двух повторных покупателей что-либо потратили: стоимость покупки оценить нельзя"}};
   try {
-    return forecast(observed, data, {scored, repeatBuyers, base});
+    return forecast(observed, data, {repeatBuyers, base});
   } catch (error) {
     // A fit or forecast the numbers cannot support (e.g. a series that does not converge) makes the page say so, not fail the build.
     const message = error instanceof Error ? error.message : String(error);
@@ -358,8 +358,8 @@ export function customerValueModel({orders, firstOrders, scored, start, end, rep
   }
 }
 
-function forecast(observed: Observed, data: CustomerValueModel["data"], {scored, repeatBuyers, base}:
-  {scored: readonly ScoredCustomer[]; repeatBuyers: number; base: Pick<CustomerValueModel, "observedFrom" | "observedUntil" | "repeatCutoff" | "returns">}): CustomerValueModel {
+function forecast(observed: Observed, data: CustomerValueModel["data"], {repeatBuyers, base}:
+  {repeatBuyers: number; base: Pick<CustomerValueModel, "observedFrom" | "observedUntil" | "repeatCutoff" | "returns">}): CustomerValueModel {
   const {first, stop, occasions, kept, histories} = observed;
   const empty = {...base, data, customers: histories.length, repeatBuyers, holdout: null, fit: null, spend: null, reliable: false, segments: [], customerValues: []};
   const holdout = holdoutCheck(occasions, kept, first, stop);
@@ -371,7 +371,6 @@ function forecast(observed: Observed, data: CustomerValueModel["data"], {scored,
     why: {en: `the spread of purchase values has no finite mean under the Gamma-Gamma fit (q = ${gg.params.q.toFixed(2)} ≤ 1): values per purchase cannot be forecast`,
       ru: `у разброса стоимости покупок нет конечного среднего по модели Gamma-Gamma (q = ${ru.fixed(gg.params.q, 2)} ≤ 1): стоимость покупок спрогнозировать нельзя`}};
 
-  const segmentOf = new Map(scored.map((c) => [c.customerId, c.segment as string]));
   const segmentIds: string[] = [...SEGMENT_IDS, "unscored"];
   // Per segment: customers, repeat buyers, the sum of their P(alive), and expected revenue per month (if alive × P(alive), and × 1 − P(alive)).
   const sums = segmentIds.map(() => ({customers: 0, repeatBuyers: 0, pAlive: 0, revenue: new Float64Array(MAX_HORIZON), atRisk: new Float64Array(MAX_HORIZON)}));
@@ -389,7 +388,7 @@ function forecast(observed: Observed, data: CustomerValueModel["data"], {scored,
   const customerValues: CustomerValue[] = Array.from(kept, (c, j) => {
     const h = histories[j];
     const id = occasions.ids[c];
-    const segment = segmentOf.get(id) ?? "unscored";
+    const segment = occasions.segments[c] ?? "unscored";
     const p = pAlive(fit.params, h);
     const mean = h.x > 0 ? repeatMean(occasions, c, h.x) : 0;
     const v = expectedPurchaseValue(gg.params, mean > 0 ? {x: h.x, mean} : {x: 0, mean: 0});
