@@ -60,7 +60,7 @@ test("on a log drawn from a planted BG/NBD with enough repeat buyers, the holdou
   assert.deepEqual(m.caveats, []);
   assert.ok(m.reliable);
   // The segment sums add up to the customers' own expectations.
-  const total = m.customerValues.reduce((s, c) => s + c.value12, 0);
+  const total = m.customerValues.value12.reduce((s, v) => s + v, 0);
   const bySegment = m.segments.reduce((s, g) => s + g.revenue.slice(0, 12).reduce((a, b) => a + b, 0), 0);
   assert.ok(total > 0 && Math.abs(bySegment - total) < 1e-6 * total);
 });

@@ -15,7 +15,8 @@ import type {CustomerValueModel} from "../../loaders/cases/ecommerce/value.ts";
 /** Distinct histories with counts, in a stable order; spend rows sorted. */
 export function realSummary(model: CustomerValueModel) {
   const counts = new Map<string, number>();
-  for (const h of model.data.histories) counts.set(JSON.stringify([h.x, h.tx, h.T]), (counts.get(JSON.stringify([h.x, h.tx, h.T])) ?? 0) + 1);
+  const {x, tx, T} = model.data.histories;
+  for (let i = 0; i < x.length; i++) counts.set(JSON.stringify([x[i], tx[i], T[i]]), (counts.get(JSON.stringify([x[i], tx[i], T[i]])) ?? 0) + 1);
   const keys = [...counts.keys()].sort();
   const rows = keys.map((k) => [...(JSON.parse(k) as number[]), counts.get(k)!]);
   const spend = [...model.data.spend].sort((a, b) => a.x - b.x || a.mean - b.mean);
@@ -27,5 +28,5 @@ export function realSummary(model: CustomerValueModel) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await computeEcommerceResult(readSettings({DATA_DIR: datasets}));
   writeFileSync("tests/golden/bgnbd-real-summary.json", JSON.stringify(realSummary(r.value)) + "\n");
-  console.error(`wrote tests/golden/bgnbd-real-summary.json: ${r.value.data.histories.length} customers, ${r.value.data.spend.length} repeat buyers`);
+  console.error(`wrote tests/golden/bgnbd-real-summary.json: ${r.value.data.histories.x.length} customers, ${r.value.data.spend.length} repeat buyers`);
 }

@@ -21,7 +21,7 @@
  */
 import {kaplanMeier, logLogInterval} from "../../stats/kaplanMeier.ts";
 import {pearson} from "../../stats/correlation.ts";
-import {expectedPurchases, expectedPurchasesIfAlive, fitBgnbd, historiesOf, pAlive, type BgnbdFit, type PurchaseHistory} from "../../models/bgnbd.ts";
+import {expectedPurchases, expectedPurchasesIfAlive, fitBgnbd, pAlive, type BgnbdFit, type PurchaseHistory} from "../../models/bgnbd.ts";
 import {expectedPurchaseValue, fitGammaGamma, type GammaGammaFit, type SpendHistory} from "../../models/gamma-gamma.ts";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {ident, queryColumns, run} from "../../io/duckdb.ts";
@@ -185,6 +185,7 @@ export interface SegmentValue {
   atRisk: number[];
 }
 
+/** One customer's forecast (CustomerValues.at). */
 export interface CustomerValue {
   customerId: string;
   segment: string;
@@ -196,6 +197,21 @@ export interface CustomerValue {
   /** Expected revenue over the next 12 months, undiscounted, and were the customer still alive. */
   value12: number;
   value12IfAlive: number;
+}
+
+const VALUE_FIGURES = ["x", "recencyDays", "T", "pAlive", "valuePerPurchase", "value12", "value12IfAlive"] as const;
+
+/** Every observed customer's forecast, column by column (millions of customers: no object each). */
+export interface CustomerValues extends Record<(typeof VALUE_FIGURES)[number], Float64Array> {
+  ids: string[];
+  segment: string[];
+}
+
+const noCustomerValues = (): CustomerValues => ({ids: [], segment: [], ...Object.fromEntries(VALUE_FIGURES.map((f) => [f, new Float64Array(0)]))}) as unknown as CustomerValues;
+
+/** Customer i of `values` as one object. */
+export function customerValueAt(values: CustomerValues, i: number): CustomerValue {
+  return {customerId: values.ids[i], segment: values.segment[i], ...Object.fromEntries(VALUE_FIGURES.map((f) => [f, values[f][i]]))} as CustomerValue;
 }
 
 export interface ReturnCurve {
@@ -227,13 +243,14 @@ export interface CustomerValueModel {
   /** Reasons the values are not reliable (empty when they are). */
   caveats: Text[];
   segments: SegmentValue[];
-  customerValues: CustomerValue[];
+  customerValues: CustomerValues;
   returns: ReturnCurve;
   /** What the final fits were made on (no ids; not written to the artifact): histories in days, and the repeat buyers' spend. */
-  data: {histories: PurchaseHistory[]; spend: SpendHistory[]};
+  data: {histories: HistoryColumns; spend: SpendHistory[]};
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
+const sumOf = (xs: Float64Array) => xs.reduce((s, x) => s + x, 0);
 const ru = formats("ru");
 
 export function returnCurve(firstOrders: readonly FirstOrder[], end: string, repeatCutoff: string | null): ReturnCurve {
@@ -255,27 +272,30 @@ export function returnCurve(firstOrders: readonly FirstOrder[], end: string, rep
 function holdoutCheck(occasions: Occasions, kept: Int32Array, start: number, stop: number): HoldoutCheck {
   const calEnd = start + Math.round(((stop - start) * (1 - HOLDOUT_SHARE)) / DAY_MS) * DAY_MS;
   const holdoutDays = (stop - calEnd) / DAY_MS;
-  const rows: {h: PurchaseHistory; later: number}[] = [];
+  const histories = historyColumns(kept.length);
+  const later = new Int32Array(kept.length);
+  let n = 0;
   for (const c of kept) {
     const h = historyAt(occasions, c, calEnd);
     if (!h) continue;
-    let later = 0;
-    for (let i = occasions.offsets[c]; i < occasions.offsets[c + 1]; i++) if (occasions.at[i] >= calEnd && occasions.at[i] < stop) later++;
-    rows.push({h, later});
+    for (let i = occasions.offsets[c]; i < occasions.offsets[c + 1]; i++) if (occasions.at[i] >= calEnd && occasions.at[i] < stop) later[n]++;
+    setHistory(histories, n++, h);
   }
-  const fit = fitBgnbd(historiesOf(rows.map((r) => r.h)));
+  const rows = trimmed(histories, n);
+  const fit = fitBgnbd(rows);
   const byX = new Map<number, HoldoutRow>();
-  for (const {h, later} of rows) {
+  for (let j = 0; j < n; j++) {
+    const h = historyOf(rows, j);
     const x = Math.min(h.x, MAX_X_SHOWN);
     const row = byX.get(x) ?? {x, orMore: x === MAX_X_SHOWN, customers: 0, actual: 0, expected: 0};
-    row.customers++, (row.actual += later), (row.expected += expectedPurchases(fit.params, holdoutDays, h));
+    row.customers++, (row.actual += later[j]), (row.expected += expectedPurchases(fit.params, holdoutDays, h));
     byX.set(x, row);
   }
   const table = [...byX.values()].sort((a, b) => a.x - b.x);
   const actualTotal = sum(table.map((r) => r.actual)), expectedTotal = sum(table.map((r) => r.expected));
   const allowed = Math.max(2 * Math.sqrt(expectedTotal), HOLDOUT_TOLERANCE * expectedTotal);
-  return {calibrationStart: isoDay(start), calibrationEnd: isoDay(calEnd), holdoutEnd: isoDay(stop), holdoutDays, customers: rows.length,
-    repeatBuyers: rows.filter((r) => r.h.x > 0).length, fit, actualTotal, expectedTotal, allowed, passes: Math.abs(actualTotal - expectedTotal) <= allowed,
+  return {calibrationStart: isoDay(start), calibrationEnd: isoDay(calEnd), holdoutEnd: isoDay(stop), holdoutDays, customers: n,
+    repeatBuyers: rows.x.filter((x) => x > 0).length, fit, actualTotal, expectedTotal, allowed, passes: Math.abs(actualTotal - expectedTotal) <= allowed,
     rows: table.map((r) => ({...r, actual: r.actual / r.customers, expected: r.expected / r.customers}))};
 }
 
@@ -297,20 +317,33 @@ export interface Observed {
   stop: number;
   occasions: Occasions;
   kept: Int32Array;
-  histories: PurchaseHistory[];
+  histories: HistoryColumns;
 }
+
+/** Histories as columns (loaders/models/bgnbd.ts Histories), one row per customer. */
+export interface HistoryColumns {
+  x: Float64Array;
+  tx: Float64Array;
+  T: Float64Array;
+}
+
+const historyColumns = (n: number): HistoryColumns => ({x: new Float64Array(n), tx: new Float64Array(n), T: new Float64Array(n)});
+const setHistory = (columns: HistoryColumns, j: number, h: PurchaseHistory) => ((columns.x[j] = h.x), (columns.tx[j] = h.tx), (columns.T[j] = h.T));
+const historyOf = (columns: HistoryColumns, j: number): PurchaseHistory => ({x: columns.x[j], tx: columns.tx[j], T: columns.T[j]});
+const trimmed = (columns: HistoryColumns, n: number): HistoryColumns => ({x: columns.x.subarray(0, n), tx: columns.tx.subarray(0, n), T: columns.T.subarray(0, n)});
 
 export function observedCustomers(orders: CustomerOrders, start: string, end: string, repeatCutoff: string | null): Observed {
   const first = ms(start);
   const stop = repeatCutoff === null ? ms(end) + 1 : ms(repeatCutoff);
   const occasions = occasionsOf(orders, stop);
-  const kept: number[] = [];
-  const histories: PurchaseHistory[] = [];
+  const kept = new Int32Array(orders.ids.length);
+  const histories = historyColumns(orders.ids.length);
+  let n = 0;
   for (let c = 0; c < orders.ids.length; c++) {
     const h = historyAt(occasions, c, stop);
-    if (h && h.T > 0) kept.push(c), histories.push(h);
+    if (h && h.T > 0) (kept[n] = c), setHistory(histories, n++, h);
   }
-  return {first, stop, occasions, kept: Int32Array.from(kept), histories};
+  return {first, stop, occasions, kept: kept.subarray(0, n), histories: trimmed(histories, n)};
 }
 
 /** Mean value of a repeat buyer's purchases after the first (customer c of `occasions`, x of them). */
@@ -324,7 +357,7 @@ const repeatMean = (occasions: Occasions, c: number, x: number) => {
 export function repeatSpend({occasions, kept, histories}: Observed): SpendHistory[] {
   const out: SpendHistory[] = [];
   kept.forEach((c, j) => {
-    const {x} = histories[j];
+    const x = histories.x[j];
     if (x > 0) {
       const mean = repeatMean(occasions, c, x);
       if (mean > 0) out.push({x, mean});
@@ -338,9 +371,9 @@ export function customerValueModel({orders, firstOrders, start, end, repeatCutof
   const observed = observedCustomers(orders, start, end, repeatCutoff);
   const {first, stop, histories} = observed;
   const base = {observedFrom: isoDay(first), observedUntil: isoDay(stop - (repeatCutoff === null ? 1 : 0)), repeatCutoff, returns};
-  const repeatBuyers = histories.filter((h) => h.x > 0).length;
+  const repeatBuyers = histories.x.filter((x) => x > 0).length;
   const data = {histories, spend: repeatSpend(observed)};
-  const empty = {...base, data, customers: histories.length, repeatBuyers, holdout: null, fit: null, spend: null, reliable: false, segments: [], customerValues: []};
+  const empty = {...base, data, customers: histories.x.length, repeatBuyers, holdout: null, fit: null, spend: null, reliable: false, segments: [], customerValues: noCustomerValues()};
   if (repeatBuyers < 2) return {...empty, available: false, caveats: [], why: {
     en: `only ${repeatBuyers} customer${repeatBuyers === 1 ? "" : "s"} bought again before ${base.observedUntil}: purchase rates and dropout cannot be estimated`,
     ru: `до ${base.observedUntil} повторно ${repeatBuyers === 1 ? "купил" : "купили"} только ${ru.plural(repeatBuyers, "покупатель", "покупателя", "покупателей")}: частоту покупок и уход оценить нельзя`}};
@@ -361,9 +394,9 @@ export function customerValueModel({orders, firstOrders, start, end, repeatCutof
 function forecast(observed: Observed, data: CustomerValueModel["data"], {repeatBuyers, base}:
   {repeatBuyers: number; base: Pick<CustomerValueModel, "observedFrom" | "observedUntil" | "repeatCutoff" | "returns">}): CustomerValueModel {
   const {first, stop, occasions, kept, histories} = observed;
-  const empty = {...base, data, customers: histories.length, repeatBuyers, holdout: null, fit: null, spend: null, reliable: false, segments: [], customerValues: []};
+  const empty = {...base, data, customers: histories.x.length, repeatBuyers, holdout: null, fit: null, spend: null, reliable: false, segments: [], customerValues: noCustomerValues()};
   const holdout = holdoutCheck(occasions, kept, first, stop);
-  const fit = fitBgnbd(historiesOf(histories));
+  const fit = fitBgnbd(histories);
   const spendRows = data.spend;
   const gg = fitGammaGamma(spendRows);
   const spend = {...gg, correlation: pearson(spendRows.map((r) => r.x), spendRows.map((r) => r.mean)), customers: spendRows.length};
@@ -385,15 +418,17 @@ function forecast(observed: Observed, data: CustomerValueModel["data"], {repeatB
     if (memo.size < MEMO_HISTORIES) memo.set(key, out);
     return out;
   };
-  const customerValues: CustomerValue[] = Array.from(kept, (c, j) => {
-    const h = histories[j];
-    const id = occasions.ids[c];
-    const segment = occasions.segments[c] ?? "unscored";
+  const n = kept.length;
+  const customerValues: CustomerValues = {ids: Array.from(kept, (c) => occasions.ids[c]), segment: Array.from(kept, (c) => occasions.segments[c] ?? "unscored"),
+    ...Object.fromEntries(VALUE_FIGURES.map((f) => [f, new Float64Array(n)]))} as unknown as CustomerValues;
+  for (let j = 0; j < n; j++) {
+    const c = kept[j];
+    const h = historyOf(histories, j);
     const p = pAlive(fit.params, h);
     const mean = h.x > 0 ? repeatMean(occasions, c, h.x) : 0;
     const v = expectedPurchaseValue(gg.params, mean > 0 ? {x: h.x, mean} : {x: 0, mean: 0});
     const cumulative = cumulativeOf(h);
-    const sum = sums[segmentIds.indexOf(segment)];
+    const sum = sums[segmentIds.indexOf(customerValues.segment[j])];
     sum.customers++;
     if (h.x > 0) sum.repeatBuyers++, (sum.pAlive += p);
     let value12IfAlive = 0;
@@ -403,8 +438,9 @@ function forecast(observed: Observed, data: CustomerValueModel["data"], {repeatB
       sum.revenue[m] += p * ifAlive;
       sum.atRisk[m] += (1 - p) * ifAlive;
     }
-    return {customerId: id, segment, x: h.x, recencyDays: h.T - h.tx, T: h.T, pAlive: p, valuePerPurchase: v, value12: p * value12IfAlive, value12IfAlive};
-  });
+    customerValues.x[j] = h.x, (customerValues.recencyDays[j] = h.T - h.tx), (customerValues.T[j] = h.T), (customerValues.pAlive[j] = p);
+    customerValues.valuePerPurchase[j] = v, (customerValues.value12[j] = p * value12IfAlive), (customerValues.value12IfAlive[j] = value12IfAlive);
+  }
   const segments: SegmentValue[] = segmentIds.flatMap((segment, i) => {
     const g = sums[i];
     return g.customers ? [{segment, label: segment === "unscored" ? terms.notScored : segmentLabels[segment as keyof typeof segmentLabels], customers: g.customers, repeatBuyers: g.repeatBuyers,
@@ -420,7 +456,7 @@ function forecast(observed: Observed, data: CustomerValueModel["data"], {repeatB
       ru: `повторно купили только ${ru.plural(repeatBuyers, "покупатель", "покупателя", "покупателей")} (модели нужно около ${ru.int(MIN_REPEAT_BUYERS)}, чтобы надёжно оценить частоту покупок и уход)`}] : []),
     ...(fit.converged && holdout.fit.converged ? [] : [{en: "the likelihood maximisation did not converge", ru: "максимизация правдоподобия не сошлась"}])
   ];
-  return {...base, data, available: true, why: {en: "", ru: ""}, customers: histories.length, repeatBuyers, holdout, fit, spend, reliable: caveats.length === 0, caveats, segments, customerValues};
+  return {...base, data, available: true, why: {en: "", ru: ""}, customers: histories.x.length, repeatBuyers, holdout, fit, spend, reliable: caveats.length === 0, caveats, segments, customerValues};
 }
 
 /** The page's artifact: the model without customer ids, a win-back list (rows only where allowed), the money unit. */
@@ -451,17 +487,20 @@ export function valueArtifact(model: CustomerValueModel, input: Pick<CaseInput, 
   const {customerValues, data: _data, ...rest} = model;
   const money = caseMoney(input, settings);
   const rules = {holdoutShare: HOLDOUT_SHARE, holdoutTolerance: HOLDOUT_TOLERANCE, minRepeatBuyers: MIN_REPEAT_BUYERS, maxHorizon: MAX_HORIZON, monthDays: MONTH_DAYS, winbackP: WINBACK_P, returnMinHours: RETURN_MIN_HOURS};
-  const repeaters = customerValues.filter((c) => c.x > 0);
+  const cv = customerValues;
+  const count = cv.ids.length;
+  const repeaters: number[] = [];
+  for (let i = 0; i < count; i++) if (cv.x[i] > 0) repeaters.push(i);
   const cells = new Map<string, {x: number; months: number; customers: number; total: number}>();
-  for (const c of repeaters) {
-    const x = Math.min(c.x, GRID_X), months = Math.min(Math.floor(c.recencyDays / MONTH_DAYS), GRID_MONTHS);
+  for (const i of repeaters) {
+    const x = Math.min(cv.x[i], GRID_X), months = Math.min(Math.floor(cv.recencyDays[i] / MONTH_DAYS), GRID_MONTHS);
     const cell = cells.get(`${x} ${months}`) ?? {x, months, customers: 0, total: 0};
-    cell.customers++, (cell.total += c.pAlive);
+    cell.customers++, (cell.total += cv.pAlive[i]);
     cells.set(`${x} ${months}`, cell);
   }
   const aliveGrid = [...cells.values()].sort((a, b) => a.x - b.x || a.months - b.months)
     .map((c) => ({x: c.x, xOrMore: c.x === GRID_X, months: c.months, monthsOrMore: c.months === GRID_MONTHS, customers: c.customers, meanPAlive: c.total / c.customers}));
-  const values = customerValues.map((c) => c.value12).sort((a, b) => a - b);
+  const values = Float64Array.from(cv.value12).sort();
   const distribution: ValueReport["distribution"] = [];
   if (values.length) {
     const top = values[Math.min(values.length - 1, Math.floor(0.99 * values.length))];
@@ -469,19 +508,22 @@ export function valueArtifact(model: CustomerValueModel, input: Pick<CaseInput, 
     for (let k = 0; k < 20; k++) distribution.push({from: k * width, to: (k + 1) * width, customers: 0, open: k === 19});
     for (const v of values) distribution[Math.min(19, Math.floor(v / width))].customers++;
   }
-  const total = sum(values);
+  const total = sumOf(values);
   const decile = Math.max(1, Math.round(values.length / 10));
-  const candidates = repeaters.filter((c) => c.pAlive < WINBACK_P);
+  const candidates = repeaters.filter((i) => cv.pAlive[i] < WINBACK_P);
+  const atRisk = (i: number) => (1 - cv.pAlive[i]) * cv.value12IfAlive[i];
   const round2 = (v: number) => Math.round(v * 100) / 100;
   const list = actionList(input.id, {id: "ecommerce-win-back", title: "Win-back mail: repeat buyers who have probably stopped buying", columns: [
     {key: "segment", label: "segment", type: "text"}, {key: "purchases", label: "purchases", type: "number"}, {key: "daysSinceLast", label: "days since last purchase", type: "number"},
     {key: "pAlive", label: "P(still buying)", type: "number"}, {key: "valueAtRisk12", label: `value at risk, 12 months (${money.currency || "currency units"})`, type: "number"}
-  ]}, {ids: candidates.map((c) => c.customerId), rows: () => [...candidates]
-    .sort((a, b) => b.value12IfAlive * (1 - b.pAlive) - a.value12IfAlive * (1 - a.pAlive) || (a.customerId < b.customerId ? -1 : 1)).map((c) => ({id: c.customerId,
+  ]}, {ids: candidates.map((i) => cv.ids[i]), rows: () => [...candidates]
+    .sort((a, b) => atRisk(b) - atRisk(a) || (cv.ids[a] < cv.ids[b] ? -1 : 1)).map((i) => {
+      const c = customerValueAt(cv, i);
       // The downloads are English until action lists take both languages (winbackReason gives the Russian too).
-      reason: winbackReason(c, model.observedUntil).en,
-      values: {segment: c.segment, purchases: c.x + 1, daysSinceLast: Math.round(c.recencyDays), pAlive: round2(c.pAlive), valueAtRisk12: round2((1 - c.pAlive) * c.value12IfAlive)}}))}, settings);
+      return {id: c.customerId, reason: winbackReason(c, model.observedUntil).en,
+        values: {segment: c.segment, purchases: c.x + 1, daysSinceLast: Math.round(c.recencyDays), pAlive: round2(c.pAlive), valueAtRisk12: round2(atRisk(i))}};
+    })}, settings);
   return {...rest, money, rules, aliveGrid, distribution,
-    totals: {value12: total, topDecileShare: total > 0 ? sum(values.slice(-decile)) / total : NaN, oneTimeShare: customerValues.length ? (customerValues.length - repeaters.length) / customerValues.length : NaN},
-    winback: {list, atRisk12: sum(candidates.map((c) => (1 - c.pAlive) * c.value12IfAlive)), value12IfAlive: sum(candidates.map((c) => c.value12IfAlive))}};
+    totals: {value12: total, topDecileShare: total > 0 ? sumOf(values.subarray(values.length - decile)) / total : NaN, oneTimeShare: count ? (count - repeaters.length) / count : NaN},
+    winback: {list, atRisk12: sum(candidates.map(atRisk)), value12IfAlive: sum(candidates.map((i) => cv.value12IfAlive[i]))}};
 }
