@@ -130,6 +130,8 @@ export async function computeEcommerceResult(settings: Settings = defaultSetting
     const now = performance.now();
     timings[name] = now - t;
     t = now;
+    // With CLIENTELE_STAGE_TIMINGS=1 (scripts/bench-build.ts sets it), each stage's time and the memory in use after it go to stderr.
+    if (process.env.CLIENTELE_STAGE_TIMINGS === "1") console.error(`ecommerce ${name.padEnd(10)} ${(timings[name] / 1000).toFixed(1).padStart(6)} s, resident ${(process.memoryUsage.rss() / 2 ** 30).toFixed(2)} GB`);
   };
   const data = await withDatabase((connection) => readEcommerce(connection, source, lap), {memoryLimit: DATABASE_MEMORY});
   return {...analyseEcommerce(data, lap), timings};

@@ -42,14 +42,18 @@ export interface ScoredCustomer extends CustomerProfile {
   readonly segment: SegmentId;
 }
 
-const FIGURES = ["orders", "occasions", "revenue", "aov", "recencyDays", "tenureDays", "firstMs", "lastMs", "firstOrderValue", "r", "f", "m"] as const;
+const FIGURES = ["revenue", "aov", "recencyDays", "tenureDays", "firstMs", "lastMs", "firstOrderValue"] as const;
 type Figure = (typeof FIGURES)[number];
+/** Whole numbers: orders (Int32Array), occasions and the R, F, M scores (1–3: Uint8Array). */
+const COUNTS = ["orders", "occasions", "r", "f", "m"] as const;
+type Count = (typeof COUNTS)[number];
 
 /** The customers' figures, one column per figure, in customer id order. */
 export interface CustomerColumns {
   size: number;
   ids: string[];
   figures: Record<Figure, Float64Array>;
+  counts: Record<Count, Int32Array | Uint8Array>;
   firstCategory: string[];
   mainCategory: string[];
   segment: string[];
@@ -65,8 +69,8 @@ const isoOf = (ms: number) => new Date(ms).toISOString().slice(0, 19);
 export class CustomerRow implements ScoredCustomer {
   constructor(private readonly table: CustomerColumns, private readonly row: number) {}
   get customerId() { return this.table.ids[this.row]; }
-  get orders() { return this.table.figures.orders[this.row]; }
-  get occasions() { return this.table.figures.occasions[this.row]; }
+  get orders() { return this.table.counts.orders[this.row]; }
+  get occasions() { return this.table.counts.occasions[this.row]; }
   get revenue() { return this.table.figures.revenue[this.row]; }
   get aov() { return this.table.figures.aov[this.row]; }
   get recencyDays() { return this.table.figures.recencyDays[this.row]; }
@@ -81,9 +85,9 @@ export class CustomerRow implements ScoredCustomer {
     const revenue = this.revenue;
     return this.byCategory(revenue === 0 ? 0 : 1 / revenue);
   }
-  get r() { return this.table.figures.r[this.row]; }
-  get f() { return this.table.figures.f[this.row]; }
-  get m() { return this.table.figures.m[this.row]; }
+  get r() { return this.table.counts.r[this.row]; }
+  get f() { return this.table.counts.f[this.row]; }
+  get m() { return this.table.counts.m[this.row]; }
   get segment() { return this.table.segment[this.row] as SegmentId; }
 
   /** Times in epoch ms (no text made): for arithmetic on millions of customers. */
@@ -126,6 +130,7 @@ async function readColumns(connection: DuckDBConnection, customers: string, cate
   return {
     size, ids: text("customerId").map(String),
     figures: Object.fromEntries(FIGURES.map((f) => [f, zeroFilled(numbers[f], size)])) as Record<Figure, Float64Array>,
+    counts: Object.fromEntries(COUNTS.map((f) => [f, (f === "orders" ? Int32Array : Uint8Array).from(zeroFilled(numbers[f], size))])) as Record<Count, Int32Array | Uint8Array>,
     firstCategory: text("firstCategory"), mainCategory: text("mainCategory"), segment: scores ? text("segment") : [],
     categories: categoryIds, categoryRevenue: categoryIds.map((k) => zeroFilled(numbers[`rev_${k}`], size))
   };
