@@ -9,13 +9,12 @@
  *   candidate is provably no closer than its current centre;
  * - Lloyd's iterations use Hamerly's bounds (Hamerly 2010): exactly Lloyd's assignments, while
  *   most points skip the distance computations once centres settle.
- * Distances go through sqDistOf(d), the kernel written out for the data's row length.
  * Convergence follows scikit-learn: stop when no label changes, or when the summed squared centre
  * shift is ≤ tol · mean per-feature variance; labels are then made consistent with the centres
  * (by one more bounded E-step, which gives the same labels as scikit-learn's full one).
  */
 import {randomSource, type Random} from "../random.ts";
-import {type Matrix, flatten, sqDistOf, unflatten} from "./matrix.ts";
+import {type Matrix, flatten, sqDist, unflatten} from "./matrix.ts";
 
 export interface KMeansOptions {
   k: number;
@@ -57,7 +56,6 @@ export interface Seeding {
 /** Greedy k-means++ (as scikit-learn: 2 + ⌊ln k⌋ candidates per step, the one lowering the
  *  potential most is kept). */
 export function kmeansPlusPlus(data: Float64Array, n: number, d: number, k: number, random: Random): Seeding {
-  const dist = sqDistOf(d);
   const centers = new Float64Array(k * d);
   const trials = 2 + Math.floor(Math.log(k));
   const first = random.int(n);
@@ -65,7 +63,7 @@ export function kmeansPlusPlus(data: Float64Array, n: number, d: number, k: numb
   const closest = new Float64Array(n);
   const nearest = new Int32Array(n);
   let pot = 0;
-  for (let i = 0; i < n; i++) pot += closest[i] = dist(data, i * d, centers, 0);
+  for (let i = 0; i < n; i++) pot += closest[i] = sqDist(data, i * d, centers, 0, d);
   const cumulative = new Float64Array(n);
   // All candidates of a step are evaluated in one pass over the rows: candidate t's squared
   // distance to row i, capped at the row's current closest, goes to candDist[t·n + i].
@@ -90,7 +88,7 @@ export function kmeansPlusPlus(data: Float64Array, n: number, d: number, k: numb
         else hi = mid;
       }
       candOffset[t] = lo * d;
-      for (let j = 0; j < c; j++) toCenter[t * k + j] = dist(data, lo * d, centers, j * d);
+      for (let j = 0; j < c; j++) toCenter[t * k + j] = sqDist(data, lo * d, centers, j * d, d);
     }
     candPot.fill(0);
     for (let i = 0, oi = 0; i < n; i++, oi += d) {
@@ -100,7 +98,7 @@ export function kmeansPlusPlus(data: Float64Array, n: number, d: number, k: numb
         let s = limit;
         // |x − cand| ≥ |cand − c_a| − |x − c_a| ≥ |x − c_a| whenever |cand − c_a|² ≥ 4|x − c_a|²
         if (toCenter[t * k + a] < 4 * limit) {
-          const e = dist(data, oi, data, candOffset[t]);
+          const e = sqDist(data, oi, data, candOffset[t], d);
           if (e < limit) s = e;
         }
         candDist[ot] = s;
@@ -142,12 +140,11 @@ function meanVariance(data: Float64Array, n: number, d: number): number {
 
 /** Half the distance from each centre to its nearest other centre; returns min pairwise too. */
 function halfGaps(centers: Float64Array, k: number, d: number, half: Float64Array): void {
-  const dist = sqDistOf(d);
   for (let c = 0; c < k; c++) {
     let m = Infinity;
     for (let o = 0; o < k; o++) {
       if (o === c) continue;
-      const s = dist(centers, c * d, centers, o * d);
+      const s = sqDist(centers, c * d, centers, o * d, d);
       if (s < m) m = s;
     }
     half[c] = Math.sqrt(m) / 2;
@@ -168,7 +165,6 @@ function recomputeSums(data: Float64Array, n: number, d: number, labels: Int32Ar
 
 /** Lloyd iterations from a k-means++ seeding, accelerated by Hamerly's upper/lower bounds. */
 function lloydHamerly(data: Float64Array, n: number, d: number, k: number, seeding: Seeding, maxIter: number, tolScaled: number): Run {
-  const dist = sqDistOf(d);
   let centers = Float64Array.from(seeding.centers);
   let newCenters = new Float64Array(k * d);
   const labels = Int32Array.from(seeding.nearest);
@@ -223,7 +219,7 @@ function lloydHamerly(data: Float64Array, n: number, d: number, k: number, seedi
     let secondMove = 0;
     let maxMoveAt = -1;
     for (let c = 0; c < k; c++) {
-      const s = dist(centers, c * d, newCenters, c * d);
+      const s = sqDist(centers, c * d, newCenters, c * d, d);
       shift += s;
       const mv = Math.sqrt(s);
       move[c] = mv;
@@ -248,7 +244,7 @@ function lloydHamerly(data: Float64Array, n: number, d: number, k: number, seedi
       const lo = (lower[i] -= c === maxMoveAt ? secondMove : maxMove);
       const bound = half[c] > lo ? half[c] : lo;
       if ((upper[i] += move[c]) <= bound) continue;
-      const own = dist(data, oi, centers, c * d);
+      const own = sqDist(data, oi, centers, c * d, d);
       const u = Math.sqrt(own);
       upper[i] = u;
       if (u <= bound) continue;
@@ -257,7 +253,7 @@ function lloydHamerly(data: Float64Array, n: number, d: number, k: number, seedi
       let b2 = Infinity;
       let arg = 0;
       for (let o = 0; o < k; o++) {
-        const s = o === c ? own : dist(data, oi, centers, o * d);
+        const s = o === c ? own : sqDist(data, oi, centers, o * d, d);
         if (s < b1) {
           b2 = b1;
           b1 = s;
@@ -291,7 +287,7 @@ function lloydHamerly(data: Float64Array, n: number, d: number, k: number, seedi
     drifted ||= changed > 0;
   }
   let inertia = 0;
-  for (let i = 0; i < n; i++) inertia += dist(data, i * d, centers, labels[i] * d);
+  for (let i = 0; i < n; i++) inertia += sqDist(data, i * d, centers, labels[i] * d, d);
   return {centers, labels, inertia, nIter};
 }
 
@@ -319,14 +315,13 @@ export function fitKMeans(X: Matrix, options: KMeansOptions): KMeansModel {
 /** Nearest centroid (0-based) for each row. */
 export function predictKMeans(model: Pick<KMeansModel, "centroids">, X: Matrix): number[] {
   const {data, n, d} = flatten(X);
-  const dist = sqDistOf(d);
   const C = flatten(model.centroids).data;
   const k = model.centroids.length;
   const out = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     let best = Infinity;
     for (let c = 0; c < k; c++) {
-      const s = dist(data, i * d, C, c * d);
+      const s = sqDist(data, i * d, C, c * d, d);
       if (s < best) {
         best = s;
         out[i] = c;

@@ -56,33 +56,3 @@ export function sqDist(a: Float64Array, oa: number, b: Float64Array, ob: number,
   }
   return s0 + s1 + (s2 + s3);
 }
-
-/** Squared Euclidean distance between the d values of a from offset oa and of b from offset ob,
- *  for one fixed d. */
-export type SqDistFixed = (a: Float64Array, oa: number, b: Float64Array, ob: number) => number;
-
-const fixed = new Map<number, SqDistFixed>();
-/** Rows longer than this use the loop (the written-out code would only grow). */
-const WRITTEN_OUT = 64;
-
-/**
- * sqDist for rows of exactly d values, with the d terms written out in code compiled once per d:
- * no loop counter and constant offsets let V8 keep the terms in registers, which measured 1.5–2.5×
- * faster than the loop for the 5–20 features the product clusters (k-means spends most of its time
- * here). The terms are summed in the same order as sqDist, so both return the same bits.
- */
-export function sqDistOf(d: number): SqDistFixed {
-  let f = fixed.get(d);
-  if (f) return f;
-  if (!(Number.isInteger(d) && d >= 1 && d <= WRITTEN_OUT)) f = (a, oa, b, ob) => sqDist(a, oa, b, ob, d);
-  else {
-    const terms = Array.from({length: d}, (_, t) => `const e${t} = a[oa + ${t}] - b[ob + ${t}];`);
-    // sqDist's four running sums: in blocks of four, feature t goes to sum t mod 4; the features
-    // after the last whole block go to sum 0.
-    const blocked = d - (d % 4);
-    const sum = (r: number) => Array.from({length: d}, (_, t) => t).filter((t) => (t < blocked ? t % 4 === r : r === 0)).map((t) => `e${t} * e${t}`).join(" + ") || "0";
-    f = new Function("a", "oa", "b", "ob", `${terms.join("\n")}\nreturn (${sum(0)}) + (${sum(1)}) + ((${sum(2)}) + (${sum(3)}));`) as SqDistFixed;
-  }
-  fixed.set(d, f);
-  return f;
-}

@@ -2,8 +2,6 @@ import {test} from "node:test";
 import assert from "node:assert/strict";
 import {fitKMeans, predictKMeans, standardize, adjustedRandScore, withinSumOfSquares} from "../../loaders/cluster/index.ts";
 import {readGolden, readFitness} from "../stats/helpers.ts";
-import {sqDist, sqDistOf} from "../../loaders/cluster/matrix.ts";
-import {randomSource} from "../../loaders/random.ts";
 
 const golden = readGolden("cluster.json");
 
@@ -39,20 +37,4 @@ test("k-means is deterministic per seed and restarts differ", () => {
   assert.deepEqual(a, b);
   assert.ok(new Set(fitKMeans(X, {k: 6, seed: 5}).inertias).size > 1);
   assert.throws(() => fitKMeans(X, {k: 0}), /k must be/);
-});
-
-test("the distance kernel written out per row length gives sqDist's bits and the plain sum's value", () => {
-  const random = randomSource(3);
-  for (const d of [1, 2, 3, 4, 5, 7, 8, 13, 14, 15, 20, 33, 64, 65, 90]) {
-    const dist = sqDistOf(d);
-    const a = Float64Array.from({length: 3 * d}, () => random.normal() * 10 ** random.int(6));
-    for (let t = 0; t < 20; t++) {
-      const oa = random.int(3) * d, ob = random.int(3) * d;
-      let plain = 0;
-      for (let j = 0; j < d; j++) plain += (a[oa + j] - a[ob + j]) ** 2;
-      const v = dist(a, oa, a, ob);
-      assert.equal(v, sqDist(a, oa, a, ob, d), `d = ${d}`);
-      assert.ok(Math.abs(v - plain) <= 1e-12 * plain, `d = ${d}: ${v} vs ${plain}`);
-    }
-  }
 });
