@@ -8,7 +8,7 @@
  *  - random forest, 200 trees, on 4,000 × 13 customer-like rows (the fitness table's shape), ours
  *    (one thread) against scikit-learn with n_jobs=1, with the holdout ROC-AUC of both, and
  *    TreeSHAP of our forest for 100 rows.
- *   npx tsx scripts/bench-models.ts [--repeats 5] [--n 100000] [--d 20]
+ *   npx tsx scripts/bench-models.ts [--repeats 5] [--n 100000] [--d 20] [--only logistic|forest]
  * Needs Debian's /usr/bin/python3 with scikit-learn and threadpoolctl (PYTHON=… to override).
  * Runs alternate between ours and the references so all meet the same machine load; best and
  * median of the repeats, as wall-clock time and as CPU time of the process (all threads:
@@ -31,6 +31,9 @@ const arg = (name: string, fallback: number) => {
 const n = arg("n", 100_000);
 const d = arg("d", 20);
 const repeats = arg("repeats", 5);
+const onlyAt = process.argv.indexOf("--only");
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : "";
+const runLogistic = only !== "forest", runForest = only !== "logistic";
 
 /** Logistic data: correlated normal features (pairs share a factor), a planted sparse-ish model. */
 function logisticData(rows: number, cols: number, seed: number): {X: Float64Array; y: Float64Array; beta: number[]} {
@@ -119,9 +122,11 @@ const fArgs = ["forest", path("fx.f64", fd.X), path("fy.f64", fd.y), "5000", "13
 const lrRows = rows(lr.X, n, d);
 const lrY = Array.from(lr.y);
 // warm-up (JIT), as the reference warms up its lazy imports
-fitLogistic(lrRows.slice(0, 2000), lrY.slice(0, 2000));
-fitLogistic(lrRows, lrY);
-fitForest(rows(fd.X, 1000, 13), Array.from(fd.y.subarray(0, 1000)), {nEstimators: 20});
+if (runLogistic) {
+  fitLogistic(lrRows.slice(0, 2000), lrY.slice(0, 2000));
+  fitLogistic(lrRows, lrY);
+}
+if (runForest) fitForest(rows(fd.X, 1000, 13), Array.from(fd.y.subarray(0, 1000)), {nEstimators: 20});
 
 const s = {ours: times(), oursDense: times(), sk1: times(), sk2: times(), nc: times(), forest: times(), skForest: times(),
   forestAuc: [] as number[], skForestAuc: [] as number[], shap: [] as number[]};
@@ -132,34 +137,37 @@ console.error(`logistic regression ${n} × ${d}; random forest ${trees} trees on
 const maxDiff = (a: number[], ai: number, b: number[], bi: number) => Math.max(Math.abs(ai - bi), ...a.map((c, j) => Math.abs(c - b[j])));
 try {
   for (let r = 0; r < repeats; r++) {
-    const [model, t, c] = time(() => fitLogistic(lrRows, lrY, {C: 1}));
-    push(s.ours, t, c);
-    const [, td, cd] = time(() => fitLogisticDense({data: lr.X, n, d}, lr.y, {C: 1}));
-    push(s.oursDense, td, cd);
-    const ref1 = reference(lrArgs, 1);
-    versions = ref1.versions;
-    push(s.sk1, ref1.lbfgs.seconds, ref1.lbfgs.cpu);
-    push(s.nc, ref1.newtonCholesky.seconds, ref1.newtonCholesky.cpu);
-    const ref2 = reference(lrArgs, 2);
-    push(s.sk2, ref2.lbfgs.seconds, ref2.lbfgs.cpu);
-    iters = {ours: model.nIter, sk: ref1.lbfgs.nIter, nc: ref1.newtonCholesky.nIter};
-    const nc = ref1.newtonCholesky;
-    agreement = {
-      newton: maxDiff(model.coef, model.intercept, nc.coef, nc.intercept),
-      lbfgs: maxDiff(model.coef, model.intercept, ref1.lbfgs.coef, ref1.lbfgs.intercept),
-      lbfgsNewton: maxDiff(ref1.lbfgs.coef, ref1.lbfgs.intercept, nc.coef, nc.intercept)
-    };
-
-    const Xtr = rows(fd.X, nTrain, 13), Xte = rows(fd.X, 1000, 13, nTrain);
-    const ytr = Array.from(fd.y.subarray(0, nTrain)), yte = Array.from(fd.y.subarray(nTrain));
-    const [forest, tf, cf] = time(() => fitForest(Xtr, ytr, {nEstimators: trees, seed: r}));
-    push(s.forest, tf, cf);
-    s.forestAuc.push(rocAuc(yte, forest.predictProba(Xte)));
-    const [, ts] = time(() => treeShap(forest, Xte.slice(0, 100)));
-    s.shap.push(ts);
-    const fref = reference([...fArgs, String(r)], 1);
-    push(s.skForest, fref.forest.seconds, fref.forest.cpu);
-    s.skForestAuc.push(fref.forest.auc);
+    if (runLogistic) {
+      const [model, t, c] = time(() => fitLogistic(lrRows, lrY, {C: 1}));
+      push(s.ours, t, c);
+      const [, td, cd] = time(() => fitLogisticDense({data: lr.X, n, d}, lr.y, {C: 1}));
+      push(s.oursDense, td, cd);
+      const ref1 = reference(lrArgs, 1);
+      versions = ref1.versions;
+      push(s.sk1, ref1.lbfgs.seconds, ref1.lbfgs.cpu);
+      push(s.nc, ref1.newtonCholesky.seconds, ref1.newtonCholesky.cpu);
+      const ref2 = reference(lrArgs, 2);
+      push(s.sk2, ref2.lbfgs.seconds, ref2.lbfgs.cpu);
+      iters = {ours: model.nIter, sk: ref1.lbfgs.nIter, nc: ref1.newtonCholesky.nIter};
+      const nc = ref1.newtonCholesky;
+      agreement = {
+        newton: maxDiff(model.coef, model.intercept, nc.coef, nc.intercept),
+        lbfgs: maxDiff(model.coef, model.intercept, ref1.lbfgs.coef, ref1.lbfgs.intercept),
+        lbfgsNewton: maxDiff(ref1.lbfgs.coef, ref1.lbfgs.intercept, nc.coef, nc.intercept)
+      };
+    }
+    if (runForest) {
+      const Xtr = rows(fd.X, nTrain, 13), Xte = rows(fd.X, 1000, 13, nTrain);
+      const ytr = Array.from(fd.y.subarray(0, nTrain)), yte = Array.from(fd.y.subarray(nTrain));
+      const [forest, tf, cf] = time(() => fitForest(Xtr, ytr, {nEstimators: trees, seed: r}));
+      push(s.forest, tf, cf);
+      s.forestAuc.push(rocAuc(yte, forest.predictProba(Xte)));
+      const [, ts] = time(() => treeShap(forest, Xte.slice(0, 100)));
+      s.shap.push(ts);
+      const fref = reference([...fArgs, String(r)], 1);
+      push(s.skForest, fref.forest.seconds, fref.forest.cpu);
+      s.skForestAuc.push(fref.forest.auc);
+    }
   }
 } finally {
   rmSync(dir, {recursive: true, force: true});
@@ -171,14 +179,18 @@ const line = (label: string, ours: Times, ref: Times) =>
   `  ${label}: wall ${fmt(ours.wall)} vs ${fmt(ref.wall)} → ratio ${ratio(ours.wall, ref.wall)}; CPU ${fmt(ours.cpu)} vs ${fmt(ref.cpu)} → ratio ${ratio(ours.cpu, ref.cpu)}`;
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 console.log(`Clientele (node ${process.version}, one thread) vs scikit-learn ${versions.sklearn} (numpy ${versions.numpy}); best / median of ${repeats} alternating runs, seconds; ratio = ours / reference (target ≤ 1)`);
-console.log(`logistic regression C=1, ${n} × ${d}: ours (Newton, step tol 1e-9) vs scikit-learn lbfgs (tol 1e-4)`);
-console.log(line("ours Float64Array in  vs lbfgs 1 thread ", s.oursDense, s.sk1));
-console.log(line("ours number[][] in    vs lbfgs 1 thread ", s.ours, s.sk1));
-console.log(line("ours Float64Array in  vs lbfgs 2 threads", s.oursDense, s.sk2));
-console.log(line("ours Float64Array in  vs newton-cholesky 1 thread", s.oursDense, s.nc));
-console.log(`  iterations: ours ${iters.ours} (Newton, all ladder levels), lbfgs ${iters.sk}, newton-cholesky ${iters.nc}`);
-console.log(`  max |Δ| of coefficients+intercept from newton-cholesky (tol 1e-10): ours ${agreement.newton.toExponential(1)}, lbfgs ${agreement.lbfgsNewton.toExponential(1)}; ours vs lbfgs ${agreement.lbfgs.toExponential(1)}`);
-console.log(`random forest, ${trees} trees, ${nTrain} × 13: ours (one thread) vs scikit-learn n_jobs=1`);
-console.log(line("vs scikit-learn", s.forest, s.skForest));
-console.log(`  holdout ROC-AUC (1000 rows, mean over seeds): ours ${mean(s.forestAuc).toFixed(4)} vs scikit-learn ${mean(s.skForestAuc).toFixed(4)}`);
-console.log(`  TreeSHAP of our forest, 100 rows × ${trees} trees: ${fmt(s.shap)} s wall`);
+if (runLogistic) {
+  console.log(`logistic regression C=1, ${n} × ${d}: ours (Newton on a subsample ladder, secant-corrected Hessian, step tol 1e-9) vs scikit-learn lbfgs (tol 1e-4)`);
+  console.log(line("ours Float64Array in  vs lbfgs 1 thread ", s.oursDense, s.sk1));
+  console.log(line("ours number[][] in    vs lbfgs 1 thread ", s.ours, s.sk1));
+  console.log(line("ours Float64Array in  vs lbfgs 2 threads", s.oursDense, s.sk2));
+  console.log(line("ours Float64Array in  vs newton-cholesky 1 thread", s.oursDense, s.nc));
+  console.log(`  iterations: ours ${iters.ours} (Newton, all ladder levels), lbfgs ${iters.sk}, newton-cholesky ${iters.nc}`);
+  console.log(`  max |Δ| of coefficients+intercept from newton-cholesky (tol 1e-10): ours ${agreement.newton.toExponential(1)}, lbfgs ${agreement.lbfgsNewton.toExponential(1)}; ours vs lbfgs ${agreement.lbfgs.toExponential(1)}`);
+}
+if (runForest) {
+  console.log(`random forest, ${trees} trees, ${nTrain} × 13: ours (one thread) vs scikit-learn n_jobs=1`);
+  console.log(line("vs scikit-learn", s.forest, s.skForest));
+  console.log(`  holdout ROC-AUC (1000 rows, mean over seeds): ours ${mean(s.forestAuc).toFixed(4)} vs scikit-learn ${mean(s.skForestAuc).toFixed(4)}`);
+  console.log(`  TreeSHAP of our forest, 100 rows × ${trees} trees: ${fmt(s.shap)} s wall`);
+}

@@ -120,16 +120,21 @@ export function kmeansPlusPlus(data: Float64Array, n: number, d: number, k: numb
   return {centers, nearest, closest};
 }
 
+/** Mean over features of the population variance (scikit-learn's np.mean(np.var(X, axis=0))),
+ *  in two row-major passes. */
 function meanVariance(data: Float64Array, n: number, d: number): number {
-  let total = 0;
-  for (let j = 0; j < d; j++) {
-    let m = 0;
-    for (let i = 0; i < n; i++) m += data[i * d + j];
-    m /= n;
-    let v = 0;
-    for (let i = 0; i < n; i++) v += (data[i * d + j] - m) ** 2;
-    total += v / n;
+  const mean = new Float64Array(d);
+  const sq = new Float64Array(d);
+  for (let i = 0, o = 0; i < n; i++, o += d) for (let j = 0; j < d; j++) mean[j] += data[o + j];
+  for (let j = 0; j < d; j++) mean[j] /= n;
+  for (let i = 0, o = 0; i < n; i++, o += d) {
+    for (let j = 0; j < d; j++) {
+      const e = data[o + j] - mean[j];
+      sq[j] += e * e;
+    }
   }
+  let total = 0;
+  for (let j = 0; j < d; j++) total += sq[j] / n;
   return total / d;
 }
 

@@ -1,6 +1,6 @@
 import {test} from "node:test";
 import assert from "node:assert/strict";
-import {fitLogistic, logisticRegression, sigmoid} from "../../loaders/models/logistic.ts";
+import {fitLogistic, logisticRegression, secantUpdate, sigmoid} from "../../loaders/models/logistic.ts";
 import {golden, maxAbsDiff, readFitness, standardise} from "./golden.ts";
 
 const fitness = readFitness();
@@ -46,6 +46,28 @@ test("logistic: the subsample ladder reaches the same optimum as full Newton", (
   const sub = fitLogistic(Xl, yl, {hessianRows: 50});
   assert.ok(full.converged && sub.converged);
   assert.ok(maxAbsDiff(full.coef, sub.coef) < 1e-8, `${maxAbsDiff(full.coef, sub.coef)}`);
+});
+
+test("logistic: the secant update makes the kept Hessian map the step onto the gradient change", () => {
+  // H = [[4, 1, 0], [1, 3, 1], [0, 1, 2]] as its upper triangle; any s with yᵀs > 0.
+  const D = 3;
+  const H = Float64Array.from([4, 1, 0, 0, 3, 1, 0, 0, 2]);
+  const s = Float64Array.from([0.5, -1, 2]);
+  const y = Float64Array.from([1, 0.5, 3]);
+  secantUpdate(H, D, s, y, new Float64Array(D));
+  const full = (j: number, k: number) => (j <= k ? H[j * D + k] : H[k * D + j]);
+  for (let j = 0; j < D; j++) {
+    const Hs = [0, 1, 2].reduce((a, k) => a + full(j, k) * s[k], 0);
+    assert.ok(Math.abs(Hs - y[j]) < 1e-12, `(H·s)[${j}] = ${Hs}, y = ${y[j]}`);
+  }
+  // still positive definite: the leading minors are positive
+  const m2 = full(0, 0) * full(1, 1) - full(0, 1) ** 2;
+  const det = full(0, 0) * (full(1, 1) * full(2, 2) - full(1, 2) ** 2) - full(0, 1) * (full(0, 1) * full(2, 2) - full(1, 2) * full(0, 2)) + full(0, 2) * (full(0, 1) * full(1, 2) - full(1, 1) * full(0, 2));
+  assert.ok(full(0, 0) > 0 && m2 > 0 && det > 0, `minors ${full(0, 0)}, ${m2}, ${det}`);
+  // a step along which the gradient does not grow (yᵀs ≤ 0) leaves H unchanged
+  const before = H.slice();
+  secantUpdate(H, D, s, Float64Array.from([-1, 0, 0]), new Float64Array(D));
+  assert.deepEqual(H, before);
 });
 
 test("logistic without intercept: the penalised gradient vanishes (KKT) and matches scikit-learn", () => {
