@@ -1,7 +1,7 @@
 /**
  * Benchmark of the whole report at scale: a cold `npm run build` (every loader recomputed, then
  * Framework's build of the pages) on generated e-commerce logs of the given sizes, with the build's
- * wall time, each loader's time and the peak memory of the build's whole process tree (the sum of
+ * wall time, each loader's time (and the e-commerce loader's stages: time and resident memory after each) and the peak memory of the build's whole process tree (the sum of
  * the resident sets of npm, the loaders and DuckDB, sampled from /proc every 200 ms).
  *
  *   npx tsx scripts/bench-build.ts 1000000 10000000          logs in /tmp/scale-<lines>, generated if missing
@@ -57,6 +57,8 @@ interface BuildResult {
   /** User + system CPU seconds of the whole build (less sensitive than wall time to a busy machine). */
   cpuSeconds: number;
   loaders: {loader: string; ms: number}[];
+  /** The e-commerce loader's stages (CLIENTELE_STAGE_TIMINGS): time and resident memory after each. */
+  stages: string[];
   load: string;
 }
 
@@ -66,7 +68,7 @@ async function build(lines: number): Promise<BuildResult> {
   rmSync(join(root, "src", ".observablehq", "cache", ".clientele-fingerprint"), {force: true}); // cold: every loader runs
   const load = loadavg().map((x) => x.toFixed(1)).join(" ");
   const child = spawn("flock", ["/tmp/clientele-build.lock", "/usr/bin/time", "-f", "cpu %U %S", "sh", "-c", "echo locked >&2 && exec npm run --silent build"], {
-    cwd: root, env: {...process.env, DATA_DIR: dataDir, OBSERVABLE_TELEMETRY_DISABLE: "true"}, stdio: ["ignore", "pipe", "pipe"]
+    cwd: root, env: {...process.env, DATA_DIR: dataDir, OBSERVABLE_TELEMETRY_DISABLE: "true", CLIENTELE_STAGE_TIMINGS: "1"}, stdio: ["ignore", "pipe", "pipe"]
   });
   let output = "";
   let started = performance.now(); // reset when the lock is ours
@@ -83,7 +85,8 @@ async function build(lines: number): Promise<BuildResult> {
   const loaders = [...output.matchAll(/^load (\S+) → \d+ bytes in (\d+) ms$/gm)].map((m) => ({loader: m[1], ms: Number(m[2])}));
   if (code !== 0) console.error(output.slice(-4000));
   const cpu = /^cpu ([\d.]+) ([\d.]+)$/m.exec(output);
-  return {lines, ok: code === 0, seconds, peakBytes, cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN, loaders, load};
+  const stages = [...output.matchAll(/^ecommerce (.+)$/gm)].map((m) => m[1]);
+  return {lines, ok: code === 0, seconds, peakBytes, cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN, loaders, stages, load};
 }
 
 const results: BuildResult[] = [];
@@ -92,5 +95,6 @@ for (const lines of sizes) {
   results.push(r);
   console.log(`${lines.toLocaleString("en-US").padStart(11)} lines: ${r.ok ? "built" : "FAILED"} in ${r.seconds.toFixed(1)} s (CPU ${r.cpuSeconds.toFixed(0)} s), peak ${(r.peakBytes / 1e9).toFixed(2)} GB (process tree), load average at start ${r.load}`);
   for (const {loader, ms} of r.loaders) console.log(`${"".padStart(19)}${loader.padEnd(24)} ${(ms / 1000).toFixed(1).padStart(6)} s`);
+  for (const stage of r.stages) console.log(`${"".padStart(21)}e-commerce ${stage}`);
 }
 process.exitCode = results.every((r) => r.ok && (r.lines < 10_000_000 || (r.seconds < 120 && r.peakBytes < 4e9))) ? 0 : 1;
