@@ -214,7 +214,7 @@ async function firstOrdersFromSql(days: number[][]): Promise<FirstOrder[]> {
     await run(c, `CREATE TABLE eco_orders AS SELECT * FROM (VALUES ${values}) t(cust, time)`);
     await buildOccasions(c, "eco_customers_occasions", "eco_orders");
     await run(c, `CREATE TABLE eco_customers AS SELECT cust, min(time) AS firstTime, 'plants' AS firstCategory, 1.0 AS firstOrderValue FROM eco_orders GROUP BY cust`);
-    await run(c, `CREATE VIEW eco_customer_ids AS SELECT cust, 'c' || lpad(CAST(cust AS VARCHAR), 4, '0') AS customerId FROM eco_customers`);
+    await run(c, `CREATE VIEW eco_customer_ids AS SELECT cust, 'c' || lpad(CAST(cust AS VARCHAR), 4, '0') AS customerId, CAST(cust AS INTEGER) AS k FROM eco_customers`);
     return readFirstOrders(c);
   });
 }

@@ -123,7 +123,7 @@ async function readColumns(connection: DuckDBConnection, customers: string, cate
   const {rows: size, numbers, texts} = await queryTyped(connection, `SELECT ids.customerId, c.orders, c.occasions, CAST(c.revenue AS DOUBLE) AS revenue,
       CAST(c.aov AS DOUBLE) AS aov, c.recencyDays, c.tenureDays, epoch_ms(date_trunc('second', c.firstTime)) AS firstMs, epoch_ms(date_trunc('second', c.lastTime)) AS lastMs,
       c.firstCategory, CAST(c.firstOrderValue AS DOUBLE) AS firstOrderValue, cc.mainCategory, CAST(COLUMNS('^rev_') AS DOUBLE)${scores ? ", CAST(s.r AS DOUBLE) AS r, CAST(s.f AS DOUBLE) AS f, CAST(s.m AS DOUBLE) AS m, s.segment" : ""}
-    FROM ${ident(customers)} c JOIN ${ident(categories)} cc USING (cust)${scores ? ` JOIN ${ident(scores)} s USING (cust)` : ""} JOIN eco_customer_ids ids USING (cust) ORDER BY ids.customerId`);
+    FROM ${ident(customers)} c JOIN ${ident(categories)} cc USING (cust)${scores ? ` JOIN ${ident(scores)} s USING (cust)` : ""} JOIN eco_customer_ids ids USING (cust) ORDER BY ids.k`);
   // One rev_<category> column per category of the scheme in use, in its order (tables.ts).
   const categoryIds = Object.keys(numbers).filter((key) => key.startsWith("rev_")).map((key) => key.slice("rev_".length));
   const text = (name: string) => (texts[name] ?? []) as string[];

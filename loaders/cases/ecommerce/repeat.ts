@@ -40,7 +40,7 @@ const epochMs = (column: string) => `epoch_ms(date_trunc('second', ${column}))`;
 export async function readFirstOrders(connection: DuckDBConnection, customers = "eco_customers"): Promise<FirstOrder[]> {
   const {rows, columns: c} = await queryColumns(connection, `SELECT c.firstCategory AS category, c.firstOrderValue AS value, ${epochMs("c.firstTime")} AS firstMs,
       ${epochMs("occ.second")} AS secondMs, strftime(c.firstTime, '%Y-%m') AS cohort
-    FROM ${ident(customers)} c JOIN ${ident(`${customers}_occasions`)} occ USING (cust) JOIN eco_customer_ids ids USING (cust) ORDER BY ids.customerId`);
+    FROM ${ident(customers)} c JOIN ${ident(`${customers}_occasions`)} occ USING (cust) JOIN eco_customer_ids ids USING (cust) ORDER BY ids.k`);
   return Array.from({length: rows}, (_, i) => ({category: c.category[i] as string, value: c.value[i] as number, firstMs: c.firstMs[i] as number,
     secondMs: c.secondMs[i] as number | null, cohort: c.cohort[i] as string}));
 }

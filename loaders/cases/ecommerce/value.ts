@@ -82,7 +82,7 @@ export async function readValueOrders(connection: DuckDBConnection, stop: string
   const params = stop === null ? undefined : {stop};
   // Customers numbered in id order; each order carries the number, not the id text.
   await run(connection, `CREATE OR REPLACE TEMP TABLE value_customers AS
-    SELECT cust, CAST(row_number() OVER (ORDER BY customerId) - 1 AS INTEGER) AS k, customerId FROM eco_customer_ids WHERE cust IN (SELECT cust FROM ${ident(table)})`);
+    SELECT cust, CAST(row_number() OVER (ORDER BY k) - 1 AS INTEGER) AS k, customerId FROM eco_customer_ids WHERE cust IN (SELECT cust FROM ${ident(table)})`);
   const {columns: ids} = await queryColumns(connection, `SELECT v.customerId, r.segment FROM value_customers v LEFT JOIN eco_rfm r USING (cust) ORDER BY v.k`);
   const {rows, columns: c} = await queryColumns(connection, `SELECT v.k, epoch_ms(date_trunc('second', o.time)) AS at, CAST(o.revenue AS DOUBLE) AS revenue
     FROM (SELECT * FROM ${ident(table)} ${where}) o JOIN value_customers v USING (cust) ORDER BY v.k, date_trunc('second', o.time), o.orderId`, params);
