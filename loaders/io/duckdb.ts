@@ -98,7 +98,8 @@ type ColumnSink = {numbers(values: Float64Array, nulls: Uint8Array | null): void
 /** Run a query and feed each column's values, chunk by chunk, to the sink `sinkOf` makes for it. */
 async function readResult(connection: DuckDBConnection, sql: string, params: DuckDBValue[] | Record<string, DuckDBValue> | undefined,
   sinkOf: (name: string) => ColumnSink): Promise<{rows: number; names: string[]}> {
-  const result = await timed(sql, () => connection.run(sql, params));
+  // Streamed: chunks are made as they are read, not the whole result first (millions of rows would be held twice).
+  const result = await timed(sql, () => connection.stream(sql, params));
   const names = result.deduplicatedColumnNames();
   const sinks = names.map(sinkOf);
   const pools = names.map(() => new Map<string, string>());
@@ -205,7 +206,7 @@ export async function run(connection: DuckDBConnection, sql: string): Promise<vo
   await timed(sql, () => connection.run(sql));
 }
 
-/** With CLIENTELE_SQL_TIMINGS=1, every statement's wall time goes to stderr (for benchmarks). */
+/** With CLIENTELE_SQL_TIMINGS=1, every statement's wall time goes to stderr (for benchmarks; a query read as a stream: until its first rows). */
 const logTimings = process.env.CLIENTELE_SQL_TIMINGS === "1";
 
 async function timed<T>(sql: string, fn: () => Promise<T>): Promise<T> {
