@@ -5,6 +5,12 @@
  *   clean (loaders/clean/ecommerce.ts, with the re-used-id audit and its repeat cutoff) → tables (categorised lines, orders, customers — SQL;
  *     the scored customers as of the repeat cutoff) → RFM segments (SQL) → coverage, time (SQL) → profiles + clusters, hypotheses, mailing plan
  *
+ * Two phases, so a log of ten million lines (millions of customers) fits in a few GB: the database phase
+ * (readEcommerce: every SQL step, then the rows the analysis needs read out as columns — customers, first orders, the
+ * value model's orders) ends by closing the database; the analysis in JavaScript (analyseEcommerce) runs after it,
+ * on every customer, except the hypothesis tests (on a seeded sample of at most MAX_TESTED customers, said on the page)
+ * and the clustering's fit (on a seeded sample, every customer assigned).
+ *
  *   summary.json       headline figures, findings in words and the plan at a glance
  *   categories.json    where categories come from (export column, DATA_DIR rule file, built-in rules), rules,
  *                      coverage (with a warning when most revenue is uncategorised), category totals, uncategorised names
