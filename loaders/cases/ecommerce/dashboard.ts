@@ -38,26 +38,29 @@ export interface EcommerceDashboardInput {
 const quarterOf = (iso: string) => `${iso.slice(0, 4)} Q${Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1}`;
 
 export function ecommerceDashboard({customers, categoryLabels, period, asOf, unit}: EcommerceDashboardInput): Dashboard {
-  const quarters = new Set(customers.map((c) => quarterOf(c.firstTime)));
-  const cohort = quarters.size > MAX_QUARTERS ? (c: ScoredCustomer) => c.firstTime.slice(0, 4) : (c: ScoredCustomer) => quarterOf(c.firstTime);
+  // One first-order time per customer, read once (millions of customers); the cube's rows are customer numbers.
+  const firstTimes = customers.map((c) => c.firstTime);
+  const quarters = new Set(firstTimes.map(quarterOf));
+  const cohortOf = quarters.size > MAX_QUARTERS ? (iso: string) => iso.slice(0, 4) : quarterOf;
+  const cohort = (i: number) => cohortOf(firstTimes[i]);
   const top = largestValues(customers.map((c) => c.mainCategory), {max: MAX_CATEGORIES});
-  const category = (c: ScoredCustomer) => (top.includes(c.mainCategory) ? c.mainCategory : OTHER);
+  const category = (i: number) => (top.includes(customers[i].mainCategory) ? customers[i].mainCategory : OTHER);
   const label = (id: string): string | Text => (id === OTHER ? {en: "Other categories", ru: "Другие категории"} : categoryLabels[id] ?? id);
   // A quarter "2019 Q3" reads «3 кв. 2019» in Russian; a year is the same.
   const cohortLabel = (v: string): string | Text => {
     const q = /^(\d{4}) Q([1-4])$/.exec(v);
     return q ? {en: v, ru: `${q[2]} кв. ${q[1]}`} : v;
   };
-  const dimensions: DimensionSpec<ScoredCustomer>[] = [
+  const dimensions: DimensionSpec<number>[] = [
     {id: "category", label: {en: "Main category (most revenue)", ru: "Основная категория (наибольшая выручка)"}, levels: [...top, ...(customers.some((c) => !top.includes(c.mainCategory)) ? [OTHER] : [])].map((value) => ({value, label: label(value)})), of: category},
-    {id: "cohort", label: {en: "First order in", ru: "Первый заказ"}, levels: levelsOf(customers.map(cohort), cohortLabel), of: cohort}
+    {id: "cohort", label: {en: "First order in", ru: "Первый заказ"}, levels: levelsOf(firstTimes.map(cohortOf), cohortLabel), of: cohort}
   ];
-  const atRisk = (c: ScoredCustomer) => AT_RISK.includes(c.segment);
-  const cube = dashboardCube(customers, dimensions, {
-    orders: (c) => c.orders,
-    revenue: (c) => c.revenue,
-    atRisk: (c) => Number(atRisk(c)),
-    revenueAtRisk: (c) => (atRisk(c) ? c.revenue : 0)
+  const atRisk = (i: number) => AT_RISK.includes(customers[i].segment);
+  const cube = dashboardCube(customers.map((_, i) => i), dimensions, {
+    orders: (i) => customers[i].orders,
+    revenue: (i) => customers[i].revenue,
+    atRisk: (i) => Number(atRisk(i)),
+    revenueAtRisk: (i) => (atRisk(i) ? customers[i].revenue : 0)
   });
   const segments = AT_RISK.map((s) => `"${segmentLabel[s]}"`).join(" and ");
   const segmentsRu = AT_RISK.map((s) => `«${segmentLabelRu[s] ?? segmentLabel[s]}»`).join(" и ");
