@@ -29,7 +29,7 @@ import {qualityArtifact} from "../quality/artifact.ts";
 import {DataError} from "../io/problems.ts";
 import type {CaseRun} from "./registry.ts";
 import type {DuckDBConnection} from "../io/duckdb.ts";
-import {queryOne, withDatabase} from "../io/duckdb.ts";
+import {ident, queryOne, queryRows, run as runSql, withDatabase} from "../io/duckdb.ts";
 import {cleanEcommerceInto} from "../clean/ecommerce.ts";
 import type {QualityReport} from "../quality/types.ts";
 import {buildOrdersWithWholesale, buildTables} from "./ecommerce/tables.ts";
@@ -94,15 +94,16 @@ async function readEcommerce(connection: DuckDBConnection, source: InputSource, 
   lap("tables");
   const categories = await coverageReport(connection, info.scheme);
   const time = await timeReport(connection, info, {repeatCutoff});
+  const {orders} = await queryOne<{orders: number}>(connection, "SELECT count(*) AS orders FROM eco_orders");
+  await buildOrdersWithWholesale(connection, info.scheme);
   lap("aggregates");
+  await dropLineTables(connection);
   const firstOrders = await readFirstOrders(connection);
   const customers = await readScoredCustomers(connection);
   if (customers.length < MIN_CUSTOMERS) {
     throw new DataError([{severity: "error", file: clean.quality.files[0]?.file ?? "order log", expected: `orders of at least ${MIN_CUSTOMERS} customers to profile and plan mailings`,
       found: `${customers.length} customer${customers.length === 1 ? "" : "s"} after cleaning`, hint: "export the whole order log, not a sample"}], "The e-commerce order log is too small to analyse");
   }
-  const {orders} = await queryOne<{orders: number}>(connection, "SELECT count(*) AS orders FROM eco_orders");
-  await buildOrdersWithWholesale(connection, info.scheme);
   const firstOrdersWithWholesale = await readFirstOrdersWithWholesale(connection);
   const valueOrders = await readValueOrders(connection, repeatCutoff);
   lap("read");
@@ -125,9 +126,23 @@ function analyseEcommerce({clean, read, info, thresholds, categories, time, firs
   return {summary, categories, profiles, time, hypotheses, mailing, value, quality: clean.quality, customers, clusterOf, repeatCutoff};
 }
 
-/** DuckDB's share of memory: an order log of ten million lines is a few GB as tables; past this, DuckDB spills
- * to a temporary folder, so the whole loader (tables here, customer columns in JavaScript) stays within about 4 GB. */
-const DATABASE_MEMORY = "1GB";
+/** DuckDB's share of memory while it builds the tables: an order log of ten million lines is a few GB as tables; past
+ * this DuckDB spills to a temporary folder (at 1 GB, a 10-million-line log spent most of its SQL time spilling). */
+const DATABASE_MEMORY = "2500MB";
+/** …and once the line-level tables are dropped, while millions of customers are read out into JavaScript: the two
+ * together stay within about 4 GB. */
+const READ_MEMORY = "1GB";
+/** The tables the rows read out come from (customers, first orders, orders); every other table is dropped first. */
+const READ_TABLES = ["eco_customer_ids", "eco_customers", "eco_customers_occasions", "eco_customer_categories", "eco_scored_customers",
+  "eco_scored_customers_occasions", "eco_scored_categories", "eco_rfm", "eco_orders", "eco_orders_all"];
+
+/** Drop the line-level tables (the log as read, its flags, the lines and order × category rows: several GB for a
+ * large log) and lower DuckDB's memory limit, before customers are read out. */
+async function dropLineTables(connection: DuckDBConnection): Promise<void> {
+  const tables = await queryRows<{name: string}>(connection, "SELECT table_name AS name FROM duckdb_tables() WHERE NOT temporary");
+  for (const {name} of tables) if (!READ_TABLES.includes(name)) await runSql(connection, `DROP TABLE ${ident(name)}`);
+  await runSql(connection, `SET memory_limit = '${READ_MEMORY}'`);
+}
 
 export async function computeEcommerceResult(settings: Settings = defaultSettings, source: InputSource = settings.dataDir): Promise<EcommerceResult> {
   const timings: Record<string, number> = {};
