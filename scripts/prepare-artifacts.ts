@@ -1,5 +1,6 @@
 /**
- * Runs before every build and preview. It first resolves the inputs in DATA_DIR (a faulty mapping
+ * Runs before every build and preview (scripts/build.ts and scripts/dev.ts call `prepareArtifacts`
+ * first; `tsx scripts/prepare-artifacts.ts` runs it alone). It first resolves the inputs in DATA_DIR (a faulty mapping
  * or a missing export stops here with the message) and writes the pages of each case DATA_DIR holds
  * into the site in the edition's language (pages/<case>/ → src/<case>/, scripts/editions.ts; absent
  * cases' pages are removed, so they are neither built nor in the sidebar). Framework reuses a cached loader output whenever one exists,
@@ -19,6 +20,7 @@ import {spawn} from "node:child_process";
 import {createHash} from "node:crypto";
 import {createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, openSync, closeSync} from "node:fs";
 import {dirname, join, relative} from "node:path";
+import {pathToFileURL} from "node:url";
 import {extract} from "tar-stream";
 import {defaultLang, editionLang, readSettings} from "../loaders/settings.ts";
 import {pagesRoot, writeEdition} from "./editions.ts";
@@ -149,17 +151,31 @@ async function runAll(loaders: string[], concurrency = 2): Promise<void> {
  * which reports the error where the page imports it.
  */
 async function bundlePageImports(): Promise<void> {
-  const framework = "@observablehq/framework/dist/node.js";
-  const {resolveNodeImport} = (await import(framework)) as {resolveNodeImport: (root: string, specifier: string) => Promise<string>};
   const specifiers = new Set<string>();
   for (const file of [...listFiles(pagesRoot), ...listFiles(join(sourceRoot, "components"))].filter((f) => /\.(md|js|ts)$/.test(f))) {
     for (const [, specifier] of readFileSync(file, "utf8").matchAll(/\b(?:from|import)\s*\(?\s*["']([^"'./][^"']*)["']/g)) {
       if (!specifier.includes(":")) specifiers.add(specifier);
     }
   }
+  const missing = [...specifiers].sort().filter((specifier) => !isBundled(specifier));
+  if (!missing.length) return; // the usual case: Framework's rollup is not even loaded
   const started = performance.now();
-  for (const specifier of [...specifiers].sort()) await resolveNodeImport(sourceRoot, specifier).catch(() => undefined);
+  const framework = "@observablehq/framework/dist/node.js";
+  const {resolveNodeImport} = (await import(framework)) as {resolveNodeImport: (root: string, specifier: string) => Promise<string>};
+  for (const specifier of missing) await resolveNodeImport(sourceRoot, specifier).catch(() => undefined);
   bundleTime = performance.now() - started;
+}
+
+/** Whether Framework's cache holds the bundle of a package imported by name (where Framework puts it: _node/<name>@<version>/index.js). */
+function isBundled(specifier: string): boolean {
+  const name = specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
+  if (name !== specifier) return false; // a subpath: let Framework's own resolution decide
+  try {
+    const {version} = JSON.parse(readFileSync(join("node_modules", name, "package.json"), "utf8"));
+    return existsSync(join(cacheDir, "_node", `${name}@${version}`, "index.js"));
+  } catch {
+    return false;
+  }
 }
 let bundleTime = 0;
 
@@ -178,7 +194,8 @@ function presentCases(): Set<string> {
   }
 }
 
-async function main(): Promise<void> {
+/** Everything above, before a build or preview (`npm run build` and `npm run dev` call it first, in their own process). */
+export async function prepareArtifacts(): Promise<void> {
   writeEdition(editionLang(), presentCases());
   const current = await fingerprint();
   const previous = existsSync(fingerprintFile) ? readFileSync(fingerprintFile, "utf8") : null;
@@ -203,4 +220,4 @@ async function main(): Promise<void> {
   console.error(`clientele: ${say("loaders", "загрузчики")} ${loaders.map((l) => `${relative(join(sourceRoot, "data"), l)} ${loaderTimes.has(l) ? `${(loaderTimes.get(l)! / 1000).toFixed(1)} ${say("s", "с")}` : say("cached", "из кэша")}`).join(", ")}${bundleTime ? `; ${say("page imports bundled in", "импорты страниц собраны за")} ${(bundleTime / 1000).toFixed(1)} ${say("s", "с")}` : ""}`);
 }
 
-await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await prepareArtifacts();
