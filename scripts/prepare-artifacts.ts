@@ -150,29 +150,30 @@ async function runAll(loaders: string[], concurrency = 2): Promise<void> {
  * (its resolveNodeImport, the same rollup settings); one it cannot make is left to Framework,
  * which reports the error where the page imports it.
  */
-async function bundlePageImports(): Promise<void> {
+export async function bundlePageImports(root = sourceRoot): Promise<string[]> {
   const specifiers = new Set<string>();
   for (const file of [...listFiles(pagesRoot), ...listFiles(join(sourceRoot, "components"))].filter((f) => /\.(md|js|ts)$/.test(f))) {
     for (const [, specifier] of readFileSync(file, "utf8").matchAll(/\b(?:from|import)\s*\(?\s*["']([^"'./][^"']*)["']/g)) {
       if (!specifier.includes(":")) specifiers.add(specifier);
     }
   }
-  const missing = [...specifiers].sort().filter((specifier) => !isBundled(specifier));
-  if (!missing.length) return; // the usual case: Framework's rollup is not even loaded
+  const missing = [...specifiers].sort().filter((specifier) => !isBundled(specifier, root));
+  if (!missing.length) return []; // the usual case: Framework's rollup is not even loaded
   const started = performance.now();
   const framework = "@observablehq/framework/dist/node.js";
   const {resolveNodeImport} = (await import(framework)) as {resolveNodeImport: (root: string, specifier: string) => Promise<string>};
-  for (const specifier of missing) await resolveNodeImport(sourceRoot, specifier).catch(() => undefined);
+  for (const specifier of missing) await resolveNodeImport(root, specifier).catch(() => undefined);
   bundleTime = performance.now() - started;
+  return missing;
 }
 
-/** Whether Framework's cache holds the bundle of a package imported by name (where Framework puts it: _node/<name>@<version>/index.js). */
-function isBundled(specifier: string): boolean {
+/** Whether Framework's cache under `root` holds the bundle of a package imported by name (where Framework puts it: _node/<name>@<version>/index.js). */
+export function isBundled(specifier: string, root = sourceRoot): boolean {
   const name = specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
   if (name !== specifier) return false; // a subpath: let Framework's own resolution decide
   try {
     const {version} = JSON.parse(readFileSync(join("node_modules", name, "package.json"), "utf8"));
-    return existsSync(join(cacheDir, "_node", `${name}@${version}`, "index.js"));
+    return existsSync(join(root, ".observablehq", "cache", "_node", `${name}@${version}`, "index.js"));
   } catch {
     return false;
   }
