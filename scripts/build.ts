@@ -1,5 +1,5 @@
 /**
- * `npm run build` after scripts/prepare-artifacts.ts: one site with both editions. Each language's
+ * `npm run build`: the artifacts (scripts/prepare-artifacts.ts, in this process), then one site with both editions. Each language's
  * pages are written from their one source (scripts/editions.ts) and built by Framework, the editions
  * at the same time, each with its config (observablehq.config.ts reads CLIENTELE_EDITION and
  * CLIENTELE_ROOT); the loaders' outputs are already in Framework's cache, so they are not run again. Framework 1.13 sets no `lang`, so each
@@ -14,6 +14,9 @@ import {defaultLang, readSettings} from "../loaders/settings.ts";
 import {presentCaseIds} from "../loaders/inputs/resolve.ts";
 import {editionPrefix, linkEditions} from "./language-switch.ts";
 import {writeEdition} from "./editions.ts";
+import {prepareArtifacts} from "./prepare-artifacts.ts";
+
+await prepareArtifacts();
 
 const output = process.env.CLIENTELE_OUTPUT_DIR || "dist";
 const home = defaultLang();

@@ -1,5 +1,5 @@
 /**
- * `npm run dev` after scripts/prepare-artifacts.ts: Framework's preview of one edition (the default
+ * `npm run dev`: the artifacts (scripts/prepare-artifacts.ts, in this process), then Framework's preview of one edition (the default
  * language, or CLIENTELE_LANG=ru npm run dev for the Russian one), rewriting a page into src/
  * (scripts/editions.ts) whenever its source under pages/ changes, so edits show live.
  */
@@ -8,6 +8,9 @@ import {existsSync, watch} from "node:fs";
 import {join} from "node:path";
 import {editionLang} from "../loaders/settings.ts";
 import {pagesRoot, writePage} from "./editions.ts";
+import {prepareArtifacts} from "./prepare-artifacts.ts";
+
+await prepareArtifacts();
 
 const lang = editionLang();
 const preview = spawn(join("node_modules", ".bin", "observable"), ["preview", ...process.argv.slice(2)], {

@@ -1,5 +1,6 @@
 /**
- * Runs before every build and preview. It first resolves the inputs in DATA_DIR (a faulty mapping
+ * Runs before every build and preview (scripts/build.ts and scripts/dev.ts call `prepareArtifacts`
+ * first; `tsx scripts/prepare-artifacts.ts` runs it alone). It first resolves the inputs in DATA_DIR (a faulty mapping
  * or a missing export stops here with the message) and writes the pages of each case DATA_DIR holds
  * into the site in the edition's language (pages/<case>/ → src/<case>/, scripts/editions.ts; absent
  * cases' pages are removed, so they are neither built nor in the sidebar). Framework reuses a cached loader output whenever one exists,
@@ -19,9 +20,10 @@ import {spawn} from "node:child_process";
 import {createHash} from "node:crypto";
 import {createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, openSync, closeSync} from "node:fs";
 import {dirname, join, relative} from "node:path";
+import {pathToFileURL} from "node:url";
 import {extract} from "tar-stream";
 import {defaultLang, editionLang, readSettings} from "../loaders/settings.ts";
-import {writeEdition} from "./editions.ts";
+import {pagesRoot, writeEdition} from "./editions.ts";
 import {cases} from "../loaders/cases/registry.ts";
 import {resolveInputs} from "../loaders/inputs/resolve.ts";
 import {isDataError} from "../loaders/io/problems.ts";
@@ -140,6 +142,44 @@ async function runAll(loaders: string[], concurrency = 2): Promise<void> {
   if (errors.length) throw new Error(errors.map((e) => e.message).join("\n\n"));
 }
 
+/**
+ * Bundles the packages the pages and components import (d3, Plot, Inputs, htl…) into Framework's
+ * own cache (src/.observablehq/cache/_node, kept across builds), while the loaders run. Otherwise
+ * a cold build bundles them twice, once in each edition's Framework build (~7 s of CPU each), and
+ * `npm run dev` bundles them before it serves its first page. The bundles are Framework's own
+ * (its resolveNodeImport, the same rollup settings); one it cannot make is left to Framework,
+ * which reports the error where the page imports it.
+ */
+export async function bundlePageImports(root = sourceRoot): Promise<string[]> {
+  const specifiers = new Set<string>();
+  for (const file of [...listFiles(pagesRoot), ...listFiles(join(sourceRoot, "components"))].filter((f) => /\.(md|js|ts)$/.test(f))) {
+    for (const [, specifier] of readFileSync(file, "utf8").matchAll(/\b(?:from|import)\s*\(?\s*["']([^"'./][^"']*)["']/g)) {
+      if (!specifier.includes(":")) specifiers.add(specifier);
+    }
+  }
+  const missing = [...specifiers].sort().filter((specifier) => !isBundled(specifier, root));
+  if (!missing.length) return []; // the usual case: Framework's rollup is not even loaded
+  const started = performance.now();
+  const framework = "@observablehq/framework/dist/node.js";
+  const {resolveNodeImport} = (await import(framework)) as {resolveNodeImport: (root: string, specifier: string) => Promise<string>};
+  for (const specifier of missing) await resolveNodeImport(root, specifier).catch(() => undefined);
+  bundleTime = performance.now() - started;
+  return missing;
+}
+
+/** Whether Framework's cache under `root` holds the bundle of a package imported by name (where Framework puts it: _node/<name>@<version>/index.js). */
+export function isBundled(specifier: string, root = sourceRoot): boolean {
+  const name = specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
+  if (name !== specifier) return false; // a subpath: let Framework's own resolution decide
+  try {
+    const {version} = JSON.parse(readFileSync(join("node_modules", name, "package.json"), "utf8"));
+    return existsSync(join(root, ".observablehq", "cache", "_node", `${name}@${version}`, "index.js"));
+  } catch {
+    return false;
+  }
+}
+let bundleTime = 0;
+
 function presentCases(): Set<string> {
   try {
     const inputs = resolveInputs(readSettings().dataDir);
@@ -155,7 +195,8 @@ function presentCases(): Set<string> {
   }
 }
 
-async function main(): Promise<void> {
+/** Everything above, before a build or preview (`npm run build` and `npm run dev` call it first, in their own process). */
+export async function prepareArtifacts(): Promise<void> {
   writeEdition(editionLang(), presentCases());
   const current = await fingerprint();
   const previous = existsSync(fingerprintFile) ? readFileSync(fingerprintFile, "utf8") : null;
@@ -165,7 +206,7 @@ async function main(): Promise<void> {
   }
   const loaders = listFiles(join(sourceRoot, "data")).filter((file) => loaderPattern.test(file));
   try {
-    await runAll(loaders.filter((loader) => !existsSync(outputOf(loader))));
+    await Promise.all([runAll(loaders.filter((loader) => !existsSync(outputOf(loader)))), bundlePageImports()]);
   } catch (error) {
     rmSync(fingerprintFile, {force: true});
     console.error(`\nclientele: ${say("the report cannot be built.", "отчёт не удаётся построить.")}\n\n${(error as Error).message}`);
@@ -177,7 +218,7 @@ async function main(): Promise<void> {
   for (const output of outputs) utimesSync(output, stamp, stamp);
   mkdirSync(cacheDir, {recursive: true});
   writeFileSync(fingerprintFile, current);
-  console.error(`clientele: ${say("loaders", "загрузчики")} ${loaders.map((l) => `${relative(join(sourceRoot, "data"), l)} ${loaderTimes.has(l) ? `${(loaderTimes.get(l)! / 1000).toFixed(1)} ${say("s", "с")}` : say("cached", "из кэша")}`).join(", ")}`);
+  console.error(`clientele: ${say("loaders", "загрузчики")} ${loaders.map((l) => `${relative(join(sourceRoot, "data"), l)} ${loaderTimes.has(l) ? `${(loaderTimes.get(l)! / 1000).toFixed(1)} ${say("s", "с")}` : say("cached", "из кэша")}`).join(", ")}${bundleTime ? `; ${say("page imports bundled in", "импорты страниц собраны за")} ${(bundleTime / 1000).toFixed(1)} ${say("s", "с")}` : ""}`);
 }
 
-await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await prepareArtifacts();

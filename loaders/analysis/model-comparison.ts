@@ -116,6 +116,8 @@ export interface CompareModelsResult {
   testProba: number[];
   /** Best logistic candidate fitted on the training part (when a linear family is present). */
   logistic: StandardisedModel<LogisticModel> | null;
+  /** SHAP values of the chosen model for the test rows (split.test order, the report's `shapScale` units); null when the chosen family has none. */
+  testShap: number[][] | null;
 }
 
 function thresholdTable(y: readonly number[], p: readonly number[]): ThresholdRow[] {
@@ -346,14 +348,13 @@ export function compareModels(input: CompareModelsInput, options: CompareModelsO
   let shapModel: Text | null = null;
   let shapScale: "log-odds" | "probability" | null = null;
   const chosenFamily = familyOf(chosen.family);
-  if (chosenFamily.shap) {
-    shap = shapSummary(chosenFamily.shap(model, Xtest, Xtrain), Xtest, features);
+  const testShap = chosenFamily.shap ? chosenFamily.shap(model, Xtest, Xtrain)
+    : chosenFamily.linear ? linearShap(model as StandardisedModel<LogisticModel>, Xtest, Xtrain)
+    : null;
+  if (testShap) {
+    shap = shapSummary(testShap, Xtest, features);
     shapModel = describeEntry(chosen);
-    shapScale = chosenFamily.shapScale ?? "log-odds";
-  } else if (chosenFamily.linear) {
-    shap = shapSummary(linearShap(model as StandardisedModel<LogisticModel>, Xtest, Xtrain), Xtest, features);
-    shapModel = describeEntry(chosen);
-    shapScale = "log-odds";
+    shapScale = chosenFamily.shap ? chosenFamily.shapScale ?? "log-odds" : "log-odds";
   } else if (logistic && linearEntry) {
     shap = shapSummary(linearShap(logistic, Xtest, Xtrain), Xtest, features);
     shapModel = describeEntry(linearEntry);
@@ -417,5 +418,5 @@ export function compareModels(input: CompareModelsInput, options: CompareModelsO
     oofAuc: rocAuc(y, cv.oof),
     driverRanking
   };
-  return {report, oof: cv.oof, split, model, testProba: proba, logistic};
+  return {report, oof: cv.oof, split, model, testProba: proba, logistic, testShap};
 }

@@ -103,3 +103,14 @@ test("permutation importance ranks planted effects; an unused feature scores exa
   assert.ok(grouped.importances[0].mean > strong.mean);
   assert.deepEqual(permutationImportance(m, X, y, {seed: 1}).importances[0].values, strong.values);
 });
+
+test("a paired bootstrap hands each resample sorted by score, with the same rows and intervals as the drawn order", () => {
+  const g = reference.bootstrapAuc;
+  const seen: number[][] = [];
+  const sorted = bootstrapEstimates(g.y, g.p, (y, p) => (seen.push(p), {auc: rocAuc(y, p)}), {resamples: 200, seed: 9}).auc;
+  // The first call is the point estimate on the rows as given; every resample after it is sorted.
+  assert.ok(seen.slice(1).every((p) => p.every((v, i) => i === 0 || p[i - 1] >= v)), "each resample in decreasing score order");
+  // The same draws listed in their drawn order give the same multiset of rows, hence the same interval.
+  const drawn = bootstrap(g.y.length, (idx) => ({auc: rocAuc(idx.map((i: number) => g.y[i]), idx.map((i: number) => g.p[i]))}), {resamples: 200, seed: 9}).auc;
+  assert.deepEqual({value: drawn.value, lo: drawn.lo, hi: drawn.hi}, sorted);
+});

@@ -98,11 +98,13 @@ export function fitOneClickModel(rows: readonly CustomerRow[], {seed = 42, testS
   const train = result.split.train.map((i) => design.X[i]);
   const explained = allRows ? design.X.map((_, i) => i) : result.split.test;
   const X = explained.map((i) => design.X[i]);
-  const values = family.shap
-    ? family.shap(result.model, X, train)
-    : family.linear
-      ? linearShap(result.model as StandardisedModel<LogisticModel>, X, train)
-      : null;
+  // The test rows' values are the model report's own (computed once); every row's only with allRows.
+  const values = !allRows ? result.testShap
+    : family.shap
+      ? family.shap(result.model, X, train)
+      : family.linear
+        ? linearShap(result.model as StandardisedModel<LogisticModel>, X, train)
+        : null;
   const shap = values && {rows: explained, values, scale: family.linear ? "log-odds" as const : "probability" as const};
   return {...result, design, shap};
 }
