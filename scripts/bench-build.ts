@@ -15,7 +15,7 @@
  */
 import {spawn} from "node:child_process";
 import {existsSync, readdirSync, readFileSync, rmSync} from "node:fs";
-import {loadavg} from "node:os";
+import {loadavg, tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {parseArgs} from "node:util";
 import {generateDemoData} from "./generate-demo-data.ts";
@@ -67,8 +67,10 @@ async function build(lines: number): Promise<BuildResult> {
   if (!existsSync(join(dataDir, "ecommerce", "ecom_dataset_upd.csv"))) await generateDemoData({cases: ["ecommerce"], outDir: dataDir, lines});
   rmSync(join(root, "src", ".observablehq", "cache", ".clientele-fingerprint"), {force: true}); // cold: every loader runs
   const load = loadavg().map((x) => x.toFixed(1)).join(" ");
+  const stagesFile = join(tmpdir(), `clientele-stages-${process.pid}-${lines}.log`);
+  rmSync(stagesFile, {force: true});
   const child = spawn("flock", ["/tmp/clientele-build.lock", "/usr/bin/time", "-f", "cpu %U %S", "sh", "-c", "echo locked >&2 && exec npm run --silent build"], {
-    cwd: root, env: {...process.env, DATA_DIR: dataDir, OBSERVABLE_TELEMETRY_DISABLE: "true", CLIENTELE_STAGE_TIMINGS: "1"}, stdio: ["ignore", "pipe", "pipe"]
+    cwd: root, env: {...process.env, DATA_DIR: dataDir, OBSERVABLE_TELEMETRY_DISABLE: "true", CLIENTELE_STAGE_TIMINGS: stagesFile}, stdio: ["ignore", "pipe", "pipe"]
   });
   let output = "";
   let started = performance.now(); // reset when the lock is ours
@@ -85,7 +87,8 @@ async function build(lines: number): Promise<BuildResult> {
   const loaders = [...output.matchAll(/^load (\S+) → \d+ bytes in (\d+) ms$/gm)].map((m) => ({loader: m[1], ms: Number(m[2])}));
   if (code !== 0) console.error(output.slice(-4000));
   const cpu = /^cpu ([\d.]+) ([\d.]+)$/m.exec(output);
-  const stages = [...output.matchAll(/^ecommerce (.+)$/gm)].map((m) => m[1]);
+  const stages = existsSync(stagesFile) ? [...readFileSync(stagesFile, "utf8").matchAll(/^ecommerce (.+)$/gm)].map((m) => m[1]) : [];
+  rmSync(stagesFile, {force: true});
   return {lines, ok: code === 0, seconds, peakBytes, cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN, loaders, stages, load};
 }
 
