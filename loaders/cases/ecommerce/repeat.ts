@@ -15,7 +15,7 @@
  * reaches JavaScript, which keeps logs of millions of orders within memory.
  */
 import type {DuckDBConnection} from "../../io/duckdb.ts";
-import {ident, queryColumns} from "../../io/duckdb.ts";
+import {ident, queryTyped} from "../../io/duckdb.ts";
 import type {AnalysisCategory} from "./tables.ts";
 
 const DAY_MS = 86_400_000;
@@ -38,21 +38,21 @@ const epochMs = (column: string) => `epoch_ms(date_trunc('second', ${column}))`;
 /** Every customer's first order and second occasion, in customer id order, from `customers` (eco_customers) and its
  * occasions table (`<customers>_occasions`, buildOccasions in occasions.ts). */
 export async function readFirstOrders(connection: DuckDBConnection, customers = "eco_customers"): Promise<FirstOrder[]> {
-  const {rows, columns: c} = await queryColumns(connection, `SELECT c.firstCategory AS category, CAST(c.firstOrderValue AS DOUBLE) AS value, ${epochMs("c.firstTime")} AS firstMs,
+  const {rows, numbers: c, texts: t} = await queryTyped(connection, `SELECT c.firstCategory AS category, CAST(c.firstOrderValue AS DOUBLE) AS value, ${epochMs("c.firstTime")} AS firstMs,
       ${epochMs("occ.second")} AS secondMs, strftime(c.firstTime, '%Y-%m') AS cohort
     FROM ${ident(customers)} c JOIN ${ident(`${customers}_occasions`)} occ USING (cust) JOIN eco_customer_ids ids USING (cust) ORDER BY ids.k`);
-  return Array.from({length: rows}, (_, i) => ({category: c.category[i] as string, value: c.value[i] as number, firstMs: c.firstMs[i] as number,
-    secondMs: c.secondMs[i] as number | null, cohort: c.cohort[i] as string}));
+  return Array.from({length: rows}, (_, i) => ({category: t.category[i] as string, value: c.value[i], firstMs: c.firstMs[i],
+    secondMs: Number.isNaN(c.secondMs[i]) ? null : c.secondMs[i], cohort: t.cohort[i] as string}));
 }
 
 /** Each customer's first order counting wholesale lines (an order of wholesale lines only can then come first):
  * category and value, from eco_orders_all (buildOrdersWithWholesale), in the order of the customers' lowest order id. */
 export async function readFirstOrdersWithWholesale(connection: DuckDBConnection): Promise<{category: AnalysisCategory; value: number}[]> {
   const firstKey = "(CAST(epoch_us(date_trunc('second', time)) AS HUGEINT) * 1000000000000 + orderId)";
-  const {rows, columns: c} = await queryColumns(connection, `SELECT first.category, CAST(first.value AS DOUBLE) AS value FROM (
+  const {rows, numbers: c, texts: t} = await queryTyped(connection, `SELECT first.category, CAST(first.value AS DOUBLE) AS value FROM (
       SELECT arg_min({category: mainCategory, value: revenue}, ${firstKey}) AS first, min(orderId) AS firstId FROM eco_orders_all GROUP BY cust)
     ORDER BY firstId`);
-  return Array.from({length: rows}, (_, i) => ({category: c.category[i] as string, value: c.value[i] as number}));
+  return Array.from({length: rows}, (_, i) => ({category: t.category[i] as string, value: c.value[i]}));
 }
 
 export interface ReturnTime {
