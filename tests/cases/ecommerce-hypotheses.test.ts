@@ -37,9 +37,9 @@ interface Planned {
 /** Customers and their first orders, with every field derived from the orders as the SQL does (the second occasion:
  * the first order more than a day after the first). */
 function build(plans: Planned[]): {customers: ScoredCustomer[]; firstOrders: FirstOrder[]} {
-  const firstOrders = plans.map((p): FirstOrder => {
+  const firstOrders = plans.map((p, i): FirstOrder => {
     const second = p.days.find((d) => d - p.days[0] > 1);
-    return {category: p.category, value: p.values[0], firstMs: START + p.days[0] * DAY, secondMs: second === undefined ? null : START + second * DAY, cohort: iso(p.days[0]).slice(0, 7)};
+    return {customer: i, category: p.category, value: p.values[0], firstMs: START + p.days[0] * DAY, secondMs: second === undefined ? null : START + second * DAY, cohort: iso(p.days[0]).slice(0, 7)};
   });
   const customers = plans.map((p, i): ScoredCustomer => {
     const customerId = `c${String(i).padStart(4, "0")}`;
@@ -233,6 +233,11 @@ describe("e-commerce hypotheses on more customers than a test needs", () => {
     const firstValue = sampled.main.tests.find((t) => t.id === "value-first-category");
     assert.ok(firstValue && firstValue.groups.reduce((n, g) => n + g.n, 0) > 900, "the first-order tests use (nearly) the whole sample");
     assert.deepEqual(hypothesesReport(inputs, {maxTested: 1000}), sampled, "the same sample on every build");
+  });
+
+  it("checks the wholesale sensitivity on the same customers: unchanged first orders give unchanged tests", () => {
+    assert.ok(sampled.sensitivity.length > 0);
+    for (const row of sampled.sensitivity) assert.equal(row.pWith, row.pWithout, row.id);
   });
 
   it("keeps everyone's counts of customers observed and back", () => {

@@ -25,7 +25,7 @@ import type {HypothesisReport} from "../../analysis/types.ts";
 import {labelsOf, labelTextsOf, type CategoryScheme} from "./categories.ts";
 import type {ScoredCustomer} from "./customers.ts";
 import {segmentLabel, SEGMENT_IDS} from "./rfm.ts";
-import {returnTimes, type FirstOrder} from "./repeat.ts";
+import {returnTimes, type FirstOrder, type FirstOrderWithWholesale} from "./repeat.ts";
 import {randomSource, sampleIndices} from "../../random.ts";
 import {RETURN_MIN_HOURS} from "./occasions.ts";
 import {segmentLabels} from "./rfm.ts";
@@ -177,7 +177,7 @@ export interface HypothesisInputs {
    * comparison and the profile descriptions use them. */
   scored: readonly ScoredCustomer[];
   /** Each customer's first order when wholesale lines count (repeat.ts readFirstOrdersWithWholesale). */
-  firstOrdersWithWholesale: readonly {category: string; value: number}[];
+  firstOrdersWithWholesale: readonly FirstOrderWithWholesale[];
   /** Cluster index per scored customer (same order as scored) and cluster names. */
   clusterOf: readonly number[];
   clusterNames: readonly string[];
@@ -230,7 +230,8 @@ function inRussian<T>(x: T, names: readonly [string, string][]): T {
 }
 
 /** Most customers each test runs on. A log with more is tested on a seeded random sample of this many customers
- * (each list sampled on its own: first orders, scored customers, first orders with wholesale lines): a test's
+ * (the first orders and the scored customers each drawn on their own; the first orders with wholesale lines are those
+ * of the same customers as the first orders, so the wholesale sensitivity check compares like with like): a test's
  * p-value, effect size and group sizes are those of a simple random sample — at this size the rank tests' cost
  * (n log n per test, dozens of tests) stays bounded, and a difference worth acting on is still detected. Counts of
  * customers observed and returned stay those of everyone (the page says so). */
@@ -241,6 +242,21 @@ export const TEST_SAMPLE_SEED = 20;
 /** The rows of `rows` at `indices`. */
 const pick = <T>(rows: readonly T[], indices: Int32Array): T[] => Array.from(indices, (i) => rows[i]);
 
+/** The first orders with wholesale lines of the customers `sampled` from `everyone` (so the wholesale sensitivity check
+ * compares the same customers with and without those lines), and of customers with wholesale orders only (absent
+ * from `everyone`) at the same rate, drawn with `random`. */
+function sameCustomers(withWholesale: readonly FirstOrderWithWholesale[], everyone: readonly FirstOrder[], sampled: readonly FirstOrder[], random: () => number): FirstOrderWithWholesale[] {
+  let size = 0;
+  for (const o of withWholesale) size = Math.max(size, o.customer + 1);
+  for (const o of everyone) size = Math.max(size, o.customer + 1);
+  // 0: not among the first orders, 1: among them, 2: sampled.
+  const state = new Uint8Array(size);
+  for (const o of everyone) state[o.customer] = 1;
+  for (const o of sampled) state[o.customer] = 2;
+  const rate = sampled.length / (everyone.length || 1);
+  return withWholesale.filter((o) => (state[o.customer] === 0 ? random() < rate : state[o.customer] === 2));
+}
+
 export function hypothesesReport(inputs: HypothesisInputs, {alpha = 0.05, minGroup = 20, horizonDays = 90, maxTested = MAX_TESTED}: HypothesisOptions = {}): HypothesesReport {
   const {clusterNames, clusterNamesRu = clusterNames, end, repeatCutoff, scheme} = inputs;
   const everyoneReturns = returnTimes(inputs.firstOrders, {end, repeatCutoff});
@@ -250,9 +266,9 @@ export function hypothesesReport(inputs: HypothesisInputs, {alpha = 0.05, minGro
   const firstOrders = pick(inputs.firstOrders, firstSample);
   const scored = pick(inputs.scored, scoredSample);
   const clusterOf = pick(inputs.clusterOf, scoredSample);
-  const firstOrdersWithWholesale = pick(inputs.firstOrdersWithWholesale, sampleIndices(inputs.firstOrdersWithWholesale.length, maxTested, random));
-  const sample = inputs.scored.length > maxTested || inputs.firstOrders.length > maxTested || inputs.firstOrdersWithWholesale.length > maxTested
+  const sample = inputs.scored.length > maxTested || inputs.firstOrders.length > maxTested
     ? {max: maxTested, seed: TEST_SAMPLE_SEED, customers: inputs.firstOrders.length, scored: inputs.scored.length} : null;
+  const firstOrdersWithWholesale = inputs.firstOrders.length > maxTested ? sameCustomers(inputs.firstOrdersWithWholesale, inputs.firstOrders, firstOrders, random) : inputs.firstOrdersWithWholesale;
   const notes: Text[] = [];
   const catOrder = scheme.categories.map((c) => c.id);
   const categoryLabel = labelsOf(scheme);

@@ -23,6 +23,8 @@ const ms = (iso: string) => Date.parse(`${iso.length === 10 ? `${iso}T00:00:00` 
 
 /** A customer's first order (earliest, then lowest order id) and when their second purchase occasion started. */
 export interface FirstOrder {
+  /** The customer's number: their place in id order (eco_customer_ids.k), the same in every list of customers. */
+  customer: number;
   category: AnalysisCategory;
   value: number;
   /** Time of the first order and of the second occasion's first order (epoch ms, whole seconds; null: none). */
@@ -38,21 +40,24 @@ const epochMs = (column: string) => `epoch_ms(date_trunc('second', ${column}))`;
 /** Every customer's first order and second occasion, in customer id order, from `customers` (eco_customers) and its
  * occasions table (`<customers>_occasions`, buildOccasions in occasions.ts). */
 export async function readFirstOrders(connection: DuckDBConnection, customers = "eco_customers"): Promise<FirstOrder[]> {
-  const {rows, numbers: c, texts: t} = await queryTyped(connection, `SELECT c.firstCategory AS category, CAST(c.firstOrderValue AS DOUBLE) AS value, ${epochMs("c.firstTime")} AS firstMs,
+  const {rows, numbers: c, texts: t} = await queryTyped(connection, `SELECT ids.k AS customer, c.firstCategory AS category, CAST(c.firstOrderValue AS DOUBLE) AS value, ${epochMs("c.firstTime")} AS firstMs,
       ${epochMs("occ.second")} AS secondMs, strftime(c.firstTime, '%Y-%m') AS cohort
     FROM ${ident(customers)} c JOIN ${ident(`${customers}_occasions`)} occ USING (cust) JOIN eco_customer_ids ids USING (cust) ORDER BY ids.k`);
-  return Array.from({length: rows}, (_, i) => ({category: t.category[i] as string, value: c.value[i], firstMs: c.firstMs[i],
+  return Array.from({length: rows}, (_, i) => ({customer: c.customer[i], category: t.category[i] as string, value: c.value[i], firstMs: c.firstMs[i],
     secondMs: Number.isNaN(c.secondMs[i]) ? null : c.secondMs[i], cohort: t.cohort[i] as string}));
 }
 
-/** Each customer's first order counting wholesale lines (an order of wholesale lines only can then come first):
- * category and value, from eco_orders_all (buildOrdersWithWholesale), in the order of the customers' lowest order id. */
-export async function readFirstOrdersWithWholesale(connection: DuckDBConnection): Promise<{category: AnalysisCategory; value: number}[]> {
+/** A customer's first order counting wholesale lines (an order of wholesale lines only can then come first). */
+export type FirstOrderWithWholesale = Pick<FirstOrder, "customer" | "category" | "value">;
+
+/** Each customer's first order counting wholesale lines: customer number, category and value, from eco_orders_all
+ * (buildOrdersWithWholesale), in the order of the customers' lowest order id. */
+export async function readFirstOrdersWithWholesale(connection: DuckDBConnection): Promise<FirstOrderWithWholesale[]> {
   const firstKey = "(CAST(epoch_us(date_trunc('second', time)) AS HUGEINT) * 1000000000000 + orderId)";
-  const {rows, numbers: c, texts: t} = await queryTyped(connection, `SELECT first.category, CAST(first.value AS DOUBLE) AS value FROM (
-      SELECT arg_min({category: mainCategory, value: revenue}, ${firstKey}) AS first, min(orderId) AS firstId FROM eco_orders_all GROUP BY cust)
-    ORDER BY firstId`);
-  return Array.from({length: rows}, (_, i) => ({category: t.category[i] as string, value: c.value[i]}));
+  const {rows, numbers: c, texts: t} = await queryTyped(connection, `SELECT ids.k AS customer, first.category, CAST(first.value AS DOUBLE) AS value FROM (
+      SELECT cust, arg_min({category: mainCategory, value: revenue}, ${firstKey}) AS first, min(orderId) AS firstId FROM eco_orders_all GROUP BY cust)
+    JOIN eco_customer_ids ids USING (cust) ORDER BY firstId`);
+  return Array.from({length: rows}, (_, i) => ({customer: c.customer[i], category: t.category[i] as string, value: c.value[i]}));
 }
 
 export interface ReturnTime {

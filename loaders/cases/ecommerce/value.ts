@@ -185,7 +185,7 @@ export interface SegmentValue {
   atRisk: number[];
 }
 
-/** One customer's forecast (CustomerValues.at). */
+/** One customer's forecast (customerValueAt: a row of CustomerValues). */
 export interface CustomerValue {
   customerId: string;
   segment: string;
