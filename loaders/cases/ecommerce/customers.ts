@@ -80,25 +80,22 @@ export class CustomerRow implements ScoredCustomer {
   get firstCategory() { return this.table.firstCategory[this.row]; }
   get firstOrderValue() { return this.table.figures.firstOrderValue[this.row]; }
   get mainCategory() { return this.table.mainCategory[this.row]; }
-  get categoryRevenue() { return this.byCategory(1); }
+  get categoryRevenue() { return this.byCategory((revenue) => revenue); }
+  /** Each category's revenue ÷ the customer's revenue (0 when they spent nothing), as the SQL divides. */
   get shares() {
-    const revenue = this.revenue;
-    return this.byCategory(revenue === 0 ? 0 : 1 / revenue);
+    const total = this.revenue;
+    return this.byCategory((revenue) => (total === 0 ? 0 : revenue / total));
   }
   get r() { return this.table.counts.r[this.row]; }
   get f() { return this.table.counts.f[this.row]; }
   get m() { return this.table.counts.m[this.row]; }
   get segment() { return this.table.segment[this.row] as SegmentId; }
 
-  /** Times in epoch ms (no text made): for arithmetic on millions of customers. */
-  get firstMs() { return this.table.figures.firstMs[this.row]; }
-  get lastMs() { return this.table.figures.lastMs[this.row]; }
-
-  /** Revenue per category, times `scale` (1; or 1 / revenue for shares: divided, as the SQL divides). */
-  private byCategory(scale: number): Record<AnalysisCategory, number> {
+  /** A record of `value(revenue in the category)` per category. */
+  private byCategory(value: (revenue: number) => number): Record<AnalysisCategory, number> {
     const out: Record<AnalysisCategory, number> = {};
     const {categories, categoryRevenue} = this.table;
-    for (let j = 0; j < categories.length; j++) out[categories[j]] = scale === 1 ? categoryRevenue[j][this.row] : scale === 0 ? 0 : categoryRevenue[j][this.row] / this.revenue;
+    for (let j = 0; j < categories.length; j++) out[categories[j]] = value(categoryRevenue[j][this.row]);
     return out;
   }
 
