@@ -38,7 +38,7 @@ import {chooseCategories} from "./ecommerce/category-source.ts";
 import {asCaseInput} from "../inputs/resolve.ts";
 import {coverageReport, type CoverageReport} from "./ecommerce/coverage.ts";
 import {scoreRfm} from "./ecommerce/rfm.ts";
-import {readScoredCustomers, type ScoredCustomer} from "./ecommerce/customers.ts";
+import {readCustomerIds, readScoredCustomers, type ScoredCustomer} from "./ecommerce/customers.ts";
 import {readFirstOrders, readFirstOrdersWithWholesale} from "./ecommerce/repeat.ts";
 import {profilesReport, type ProfilesReport} from "./ecommerce/profiles.ts";
 import {timeReport, type TimeReport} from "./ecommerce/time.ts";
@@ -99,14 +99,15 @@ async function readEcommerce(connection: DuckDBConnection, source: InputSource, 
   await buildOrdersWithWholesale(connection, info.scheme);
   lap("aggregates");
   await dropLineTables(connection);
+  const ids = await readCustomerIds(connection);
   const firstOrders = await readFirstOrders(connection);
-  const customers = await readScoredCustomers(connection);
+  const customers = await readScoredCustomers(connection, ids);
   if (customers.length < MIN_CUSTOMERS) {
     throw new DataError([{severity: "error", file: clean.quality.files[0]?.file ?? "order log", expected: `orders of at least ${MIN_CUSTOMERS} customers to profile and plan mailings`,
       found: `${customers.length} customer${customers.length === 1 ? "" : "s"} after cleaning`, hint: "export the whole order log, not a sample"}], "The e-commerce order log is too small to analyse");
   }
   const firstOrdersWithWholesale = await readFirstOrdersWithWholesale(connection);
-  const valueOrders = await readValueOrders(connection, repeatCutoff);
+  const valueOrders = await readValueOrders(connection, repeatCutoff, "eco_orders", ids);
   lap("read");
   return {clean, read, info, thresholds, categories, time, firstOrders, customers, orders, firstOrdersWithWholesale, valueOrders};
 }

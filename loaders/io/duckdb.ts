@@ -5,7 +5,8 @@
 import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {DuckDBBigIntVector, DuckDBDoubleVector, DuckDBInstance, DuckDBIntegerVector, JSDuckDBValueConverter, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
+import {DuckDBInstance, JSDuckDBValueConverter, type DuckDBConnection, type DuckDBEnumType, type DuckDBValue} from "@duckdb/node-api";
+import {chunkLabels, chunkNumbers, chunkTexts, fastKindOf} from "./chunk-columns.ts";
 
 export type {DuckDBConnection};
 
@@ -103,26 +104,25 @@ async function readResult(connection: DuckDBConnection, sql: string, params: Duc
   const names = result.deduplicatedColumnNames();
   const sinks = names.map(sinkOf);
   const pools = names.map(() => new Map<string, string>());
+  const kinds = result.columnTypes().map(fastKindOf);
   let rows = 0;
   for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
     const size = chunk.rowCount; // a call into DuckDB each time it is read
     rows += size;
     names.forEach((_, c) => {
       const sink = sinks[c];
-      const vector = chunk.getColumnVector(c);
-      if (vector instanceof DuckDBDoubleVector || vector instanceof DuckDBBigIntVector || vector instanceof DuckDBIntegerVector) {
-        const values = new Float64Array(size);
+      const kind = kinds[c];
+      if (kind === "double" || kind === "bigint" || kind === "integer") {
+        const values = chunkNumbers(chunk, c, size, kind);
         let nulls: Uint8Array | null = null;
-        for (let i = 0; i < size; i++) {
-          const v = vector.getItem(i);
-          if (v === null) (nulls ??= new Uint8Array(size))[i] = 1, (values[i] = NaN);
-          else values[i] = Number(v);
-        }
+        for (let i = 0; i < size; i++) if (Number.isNaN(values[i])) (nulls ??= new Uint8Array(size))[i] = 1;
         sink.numbers(values, nulls);
         return;
       }
       const pool = pools[c];
-      for (const v of chunk.convertColumnValues(c, JSDuckDBValueConverter)) {
+      const values = kind === "enum" ? chunkLabels(chunk, c, size, result.columnType(c) as DuckDBEnumType)
+        : kind === "varchar" ? chunkTexts(chunk, c, size) : chunk.convertColumnValues(c, JSDuckDBValueConverter);
+      for (const v of values) {
         if (typeof v !== "string") {
           sink.plain(plain(v));
           continue;

@@ -213,6 +213,7 @@ async function firstOrdersFromSql(days: number[][]): Promise<FirstOrder[]> {
     const values = days.flatMap((ds, i) => ds.map((d) => `(${i}, TIMESTAMP '${iso(d).replace("T", " ")}')`)).join(", ");
     await run(c, `CREATE TABLE eco_orders AS SELECT * FROM (VALUES ${values}) t(cust, time)`);
     await buildOccasions(c, "eco_customers_occasions", "eco_orders");
+    await run(c, `CREATE TYPE eco_category AS ENUM ('plants')`);
     await run(c, `CREATE TABLE eco_customers AS SELECT cust, min(time) AS firstTime, 'plants' AS firstCategory, 1.0 AS firstOrderValue FROM eco_orders GROUP BY cust`);
     await run(c, `CREATE VIEW eco_customer_ids AS SELECT cust, 'c' || lpad(CAST(cust AS VARCHAR), 4, '0') AS customerId, CAST(cust AS INTEGER) AS k FROM eco_customers`);
     return readFirstOrders(c);

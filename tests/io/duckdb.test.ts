@@ -2,7 +2,7 @@ import {test} from "node:test";
 import assert from "node:assert/strict";
 import {existsSync} from "node:fs";
 import {dirname} from "node:path";
-import {openScratchDatabase, queryOne, queryRows, run, withDatabase} from "../../loaders/io/duckdb.ts";
+import {openScratchDatabase, queryOne, queryRows, queryTyped, run, withDatabase} from "../../loaders/io/duckdb.ts";
 
 test("rows come back as plain JSON values", async () => {
   await withDatabase(async (c) => {
@@ -20,4 +20,27 @@ test("a scratch database lives in a temporary file that is removed on close", as
   assert.match(limit, /^2\d\d(\.\d+)? MiB$/);
   db.close();
   assert.equal(existsSync(dirname(path)), false);
+});
+
+test("columns read straight from DuckDB's vectors equal node-api's own conversion, NULLs, long and non-ASCII strings and enums included", async () => {
+  await withDatabase(async (c) => {
+    // 5000 rows: three chunks; every 7th value NULL; strings inline (≤ 12 bytes) and not, ASCII and not.
+    await run(c, "CREATE TYPE label AS ENUM ('alpha', 'бета', 'gamma')");
+    const sql = `SELECT CASE WHEN i % 7 = 0 THEN NULL ELSE i / 3 END::DOUBLE AS d, CASE WHEN i % 7 = 1 THEN NULL ELSE i * 1000003 END::BIGINT AS b,
+        CASE WHEN i % 7 = 2 THEN NULL ELSE i - 2500 END::INTEGER AS n,
+        CASE WHEN i % 7 = 3 THEN NULL WHEN i % 3 = 0 THEN 'c' || i WHEN i % 3 = 1 THEN 'клиент-' || i ELSE 'a rather long customer id ' || i END AS s,
+        CASE WHEN i % 7 = 4 THEN NULL ELSE (['alpha', 'бета', 'gamma'])[i % 3 + 1] END::label AS e
+      FROM range(5000) t(i) ORDER BY i`;
+    const {rows, numbers, texts} = await queryTyped(c, sql);
+    const reader = await c.runAndReadAll(sql);
+    const expected = reader.getRowObjectsJS();
+    assert.equal(rows, 5000);
+    expected.forEach((row, i) => {
+      for (const k of ["d", "b", "n"] as const) assert.equal(numbers[k][i], row[k] === null ? NaN : Number(row[k]), `${k} at row ${i}`);
+      assert.equal(texts.s[i], row.s, `s at row ${i}`);
+      assert.equal(texts.e[i], row.e, `e at row ${i}`);
+    });
+    assert.equal(texts.s[4], "клиент-4");
+    assert.equal(texts.e[1], "бета");
+  });
 });

@@ -8,7 +8,7 @@
  * columns and a row number, its figures read on demand) — about 20 bytes each, with the same fields as a plain
  * CustomerProfile / ScoredCustomer, which code and tests may also pass in. */
 import type {DuckDBConnection} from "../../io/duckdb.ts";
-import {ident, queryTyped} from "../../io/duckdb.ts";
+import {ident, queryColumns, queryTyped} from "../../io/duckdb.ts";
 import type {AnalysisCategory} from "./tables.ts";
 import type {SegmentId} from "./rfm.ts";
 
@@ -114,18 +114,27 @@ const zeroFilled = (values: Float64Array | undefined, size: number) => {
   return out;
 };
 
+/** Every customer's id in id order: customer number k (eco_customer_ids.k, from 1) at k − 1. Read once, and shared by
+ * the lists of customers read after it (each names its customers by number: millions of ids are not decoded twice). */
+export async function readCustomerIds(connection: DuckDBConnection): Promise<string[]> {
+  const {columns} = await queryColumns(connection, "SELECT customerId FROM eco_customer_ids ORDER BY k");
+  return columns.customerId.map(String);
+}
+
 /** The customers of `customers` and `categories` (and scores, when given), column by column, in customer id order. */
-async function readColumns(connection: DuckDBConnection, customers: string, categories: string, scores: string | null): Promise<CustomerColumns> {
-  // Money is a DECIMAL in the tables (exact sums); read as DOUBLE, as the report computes with it.
-  const {rows: size, numbers, texts} = await queryTyped(connection, `SELECT ids.customerId, c.orders, c.occasions, CAST(c.revenue AS DOUBLE) AS revenue,
+async function readColumns(connection: DuckDBConnection, customers: string, categories: string, scores: string | null, allIds: readonly string[]): Promise<CustomerColumns> {
+  // Money is a DECIMAL in the tables (exact sums); read as DOUBLE, as the report computes with it. Labels are read as
+  // their types (eco_category, eco_segment: tables.ts, rfm.ts).
+  const {rows: size, numbers, texts} = await queryTyped(connection, `SELECT ids.k AS customer, c.orders, c.occasions, CAST(c.revenue AS DOUBLE) AS revenue,
       CAST(c.aov AS DOUBLE) AS aov, c.recencyDays, c.tenureDays, epoch_ms(date_trunc('second', c.firstTime)) AS firstMs, epoch_ms(date_trunc('second', c.lastTime)) AS lastMs,
-      c.firstCategory, CAST(c.firstOrderValue AS DOUBLE) AS firstOrderValue, cc.mainCategory, CAST(COLUMNS('^rev_') AS DOUBLE)${scores ? ", CAST(s.r AS DOUBLE) AS r, CAST(s.f AS DOUBLE) AS f, CAST(s.m AS DOUBLE) AS m, s.segment" : ""}
+      CAST(c.firstCategory AS eco_category) AS firstCategory, CAST(c.firstOrderValue AS DOUBLE) AS firstOrderValue, CAST(cc.mainCategory AS eco_category) AS mainCategory,
+      CAST(COLUMNS('^rev_') AS DOUBLE)${scores ? ", CAST(s.r AS DOUBLE) AS r, CAST(s.f AS DOUBLE) AS f, CAST(s.m AS DOUBLE) AS m, CAST(s.segment AS eco_segment) AS segment" : ""}
     FROM ${ident(customers)} c JOIN ${ident(categories)} cc USING (cust)${scores ? ` JOIN ${ident(scores)} s USING (cust)` : ""} JOIN eco_customer_ids ids USING (cust) ORDER BY ids.k`);
   // One rev_<category> column per category of the scheme in use, in its order (tables.ts).
   const categoryIds = Object.keys(numbers).filter((key) => key.startsWith("rev_")).map((key) => key.slice("rev_".length));
   const text = (name: string) => (texts[name] ?? []) as string[];
   return {
-    size, ids: text("customerId").map(String),
+    size, ids: Array.from(numbers.customer ?? [], (k) => allIds[k - 1]),
     figures: Object.fromEntries(FIGURES.map((f) => [f, zeroFilled(numbers[f], size)])) as Record<Figure, Float64Array>,
     counts: Object.fromEntries(COUNTS.map((f) => [f, (f === "orders" ? Int32Array : Uint8Array).from(zeroFilled(numbers[f], size))])) as Record<Count, Int32Array | Uint8Array>,
     firstCategory: text("firstCategory"), mainCategory: text("mainCategory"), segment: scores ? text("segment") : [],
@@ -136,11 +145,12 @@ async function readColumns(connection: DuckDBConnection, customers: string, cate
 const rowsOf = (table: CustomerColumns): CustomerRow[] => Array.from({length: table.size}, (_, i) => new CustomerRow(table, i));
 
 /** Every customer, over the whole log (first orders, time to a second order). */
-export async function readCustomers(connection: DuckDBConnection): Promise<CustomerRow[]> {
-  return rowsOf(await readColumns(connection, "eco_customers", "eco_customer_categories", null));
+export async function readCustomers(connection: DuckDBConnection, ids?: readonly string[]): Promise<CustomerRow[]> {
+  return rowsOf(await readColumns(connection, "eco_customers", "eco_customer_categories", null, ids ?? (await readCustomerIds(connection))));
 }
 
-/** The customers RFM scored (eco_scored_customers, as of the repeat cutoff when there is one), with their scores from eco_rfm. */
-export async function readScoredCustomers(connection: DuckDBConnection): Promise<CustomerRow[]> {
-  return rowsOf(await readColumns(connection, "eco_scored_customers", "eco_scored_categories", "eco_rfm"));
+/** The customers RFM scored (eco_scored_customers, as of the repeat cutoff when there is one), with their scores from eco_rfm
+ * (`ids`: readCustomerIds, when already read). */
+export async function readScoredCustomers(connection: DuckDBConnection, ids?: readonly string[]): Promise<CustomerRow[]> {
+  return rowsOf(await readColumns(connection, "eco_scored_customers", "eco_scored_categories", "eco_rfm", ids ?? (await readCustomerIds(connection))));
 }

@@ -37,14 +37,23 @@ export interface FirstOrder {
 /** Whole seconds since the epoch, in ms, of a TIMESTAMP column (as the ISO text the report shows would give). */
 const epochMs = (column: string) => `epoch_ms(date_trunc('second', ${column}))`;
 
+const months = new Map<number, string>();
+/** The month (YYYY-MM) of a time in epoch ms, as strftime(time, '%Y-%m') gives it (one string per day met). */
+function monthOf(at: number): string {
+  const day = Math.floor(at / DAY_MS);
+  let month = months.get(day);
+  if (month === undefined) months.set(day, (month = new Date(day * DAY_MS).toISOString().slice(0, 7)));
+  return month;
+}
+
 /** Every customer's first order and second occasion, in customer id order, from `customers` (eco_customers) and its
  * occasions table (`<customers>_occasions`, buildOccasions in occasions.ts). */
 export async function readFirstOrders(connection: DuckDBConnection, customers = "eco_customers"): Promise<FirstOrder[]> {
-  const {rows, numbers: c, texts: t} = await queryTyped(connection, `SELECT ids.k AS customer, c.firstCategory AS category, CAST(c.firstOrderValue AS DOUBLE) AS value, ${epochMs("c.firstTime")} AS firstMs,
-      ${epochMs("occ.second")} AS secondMs, strftime(c.firstTime, '%Y-%m') AS cohort
+  const {rows, numbers: c, texts: t} = await queryTyped(connection, `SELECT ids.k AS customer, CAST(c.firstCategory AS eco_category) AS category, CAST(c.firstOrderValue AS DOUBLE) AS value,
+      ${epochMs("c.firstTime")} AS firstMs, ${epochMs("occ.second")} AS secondMs
     FROM ${ident(customers)} c JOIN ${ident(`${customers}_occasions`)} occ USING (cust) JOIN eco_customer_ids ids USING (cust) ORDER BY ids.k`);
   return Array.from({length: rows}, (_, i) => ({customer: c.customer[i], category: t.category[i] as string, value: c.value[i], firstMs: c.firstMs[i],
-    secondMs: Number.isNaN(c.secondMs[i]) ? null : c.secondMs[i], cohort: t.cohort[i] as string}));
+    secondMs: Number.isNaN(c.secondMs[i]) ? null : c.secondMs[i], cohort: monthOf(c.firstMs[i])}));
 }
 
 /** A customer's first order counting wholesale lines (an order of wholesale lines only can then come first). */
@@ -54,7 +63,7 @@ export type FirstOrderWithWholesale = Pick<FirstOrder, "customer" | "category" |
  * (buildOrdersWithWholesale), in the order of the customers' lowest order id. */
 export async function readFirstOrdersWithWholesale(connection: DuckDBConnection): Promise<FirstOrderWithWholesale[]> {
   const firstKey = "(CAST(epoch_us(date_trunc('second', time)) AS HUGEINT) * 1000000000000 + orderId)";
-  const {rows, numbers: c, texts: t} = await queryTyped(connection, `SELECT ids.k AS customer, first.category, CAST(first.value AS DOUBLE) AS value FROM (
+  const {rows, numbers: c, texts: t} = await queryTyped(connection, `SELECT ids.k AS customer, CAST(first.category AS eco_category) AS category, CAST(first.value AS DOUBLE) AS value FROM (
       SELECT cust, arg_min({category: mainCategory, value: revenue}, ${firstKey}) AS first, min(orderId) AS firstId FROM eco_orders_all GROUP BY cust)
     JOIN eco_customer_ids ids USING (cust) ORDER BY firstId`);
   return Array.from({length: rows}, (_, i) => ({customer: c.customer[i], category: t.category[i] as string, value: c.value[i]}));

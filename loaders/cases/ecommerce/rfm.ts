@@ -87,6 +87,9 @@ export async function scoreRfm(connection: DuckDBConnection): Promise<RfmThresho
     `SELECT quantile_cont(recencyDays, [1 / 3, 2 / 3]) AS recency, quantile_cont(revenue, [1 / 3, 2 / 3]) AS revenue FROM eco_scored_customers`);
   const t: RfmThresholds = {recencyRecent: q.recency[0], recencyMiddle: q.recency[1], revenueLow: q.revenue[0], revenueHigh: q.revenue[1]};
   const cases = SEGMENT_RULES.map((s) => `WHEN ${ruleSql(s)} THEN ${literal(s.id)}`).join(" ");
+  // The segments as a type, as eco_category (tables.ts): read as a small number per customer.
+  await run(connection, `DROP TYPE IF EXISTS eco_segment`);
+  await run(connection, `CREATE TYPE eco_segment AS ENUM (${SEGMENT_RULES.map((s) => literal(s.id)).join(", ")})`);
   await run(connection, `CREATE OR REPLACE TABLE eco_rfm AS
     WITH s AS (SELECT cust,
         CASE WHEN recencyDays <= ${t.recencyRecent} THEN 3 WHEN recencyDays <= ${t.recencyMiddle} THEN 2 ELSE 1 END AS r,

@@ -89,6 +89,10 @@ export async function buildTables(connection: DuckDBConnection, keyed: KeyedLine
   // text column stays out of every later pass (grouping by integers is several times faster).
   const scheme = await buildProducts(connection, keyed, categories);
   const ids = scheme.categories.map((c) => c.id);
+  // The scheme's categories as a type: readers of millions of rows read a category column cast to it as a small
+  // number per row (loaders/io/chunk-columns.ts), not as a text decoded each time.
+  await run(connection, `DROP TYPE IF EXISTS eco_category`);
+  await run(connection, `CREATE TYPE eco_category AS ENUM (${ids.map(literal).join(", ")})`);
   // Customers are keyed by the hash of their id: no numbering pass over millions of ids.
   // …with each id's place in id order (`k`): readers of millions of customers order by it, not by sorting the texts again.
   await run(connection, `CREATE OR REPLACE TABLE eco_customer_ids AS SELECT ch AS cust, customerId, CAST(row_number() OVER (ORDER BY customerId) AS INTEGER) AS k FROM ${keyed.customers}`);

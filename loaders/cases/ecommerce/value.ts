@@ -24,7 +24,8 @@ import {pearson} from "../../stats/correlation.ts";
 import {expectedPurchases, expectedPurchasesIfAlive, fitBgnbd, pAlive, type BgnbdFit, type PurchaseHistory} from "../../models/bgnbd.ts";
 import {expectedPurchaseValue, fitGammaGamma, type GammaGammaFit, type SpendHistory} from "../../models/gamma-gamma.ts";
 import type {DuckDBConnection} from "@duckdb/node-api";
-import {ident, queryColumns, queryTyped, run} from "../../io/duckdb.ts";
+import {ident, queryTyped, run} from "../../io/duckdb.ts";
+import {readCustomerIds} from "./customers.ts";
 import {RETURN_MIN_HOURS} from "./occasions.ts";
 import {returnTimes, type FirstOrder} from "./repeat.ts";
 import {segmentLabels, SEGMENT_IDS} from "./rfm.ts";
@@ -76,21 +77,25 @@ export interface CustomerOrders {
   revenue: Float64Array;
 }
 
-/** The orders before `stop` (ISO; null = all) of `table` (eco_orders: wholesale lines left out), customer by customer. */
-export async function readValueOrders(connection: DuckDBConnection, stop: string | null, table = "eco_orders"): Promise<CustomerOrders> {
+/** The orders before `stop` (ISO; null = all) of `table` (eco_orders: wholesale lines left out), customer by customer
+ * (`allIds`: every customer's id, readCustomerIds, when already read). */
+export async function readValueOrders(connection: DuckDBConnection, stop: string | null, table = "eco_orders", allIds?: readonly string[]): Promise<CustomerOrders> {
   const where = stop === null ? "" : "WHERE time < CAST($stop AS TIMESTAMP)";
   const params = stop === null ? undefined : {stop};
   // Customers numbered in id order; each order carries the number, not the id text.
   await run(connection, `CREATE OR REPLACE TEMP TABLE value_customers AS
-    SELECT cust, CAST(row_number() OVER (ORDER BY k) - 1 AS INTEGER) AS k, customerId FROM eco_customer_ids WHERE cust IN (SELECT cust FROM ${ident(table)})`);
-  const {columns: ids} = await queryColumns(connection, `SELECT v.customerId, r.segment FROM value_customers v LEFT JOIN eco_rfm r USING (cust) ORDER BY v.k`);
+    SELECT cust, CAST(row_number() OVER (ORDER BY k) - 1 AS INTEGER) AS k FROM eco_customer_ids WHERE cust IN (SELECT cust FROM ${ident(table)})`);
+  const everyone = allIds ?? (await readCustomerIds(connection));
+  const {numbers: numbered, texts: labels} = await queryTyped(connection, `SELECT ids.k AS customer, CAST(r.segment AS eco_segment) AS segment
+    FROM value_customers v JOIN eco_customer_ids ids USING (cust) LEFT JOIN eco_rfm r USING (cust) ORDER BY v.k`);
+  const ids = {customerId: Array.from(numbered.customer ?? [], (k) => everyone[k - 1]), segment: labels.segment ?? []};
   const {rows, numbers: c} = await queryTyped(connection, `SELECT v.k, epoch_ms(date_trunc('second', o.time)) AS at, CAST(o.revenue AS DOUBLE) AS revenue
     FROM (SELECT * FROM ${ident(table)} ${where}) o JOIN value_customers v USING (cust) ORDER BY v.k, date_trunc('second', o.time), o.orderId`, params);
   const customers = ids.customerId.length;
   const offsets = new Int32Array(customers + 1);
   for (let i = 0; i < rows; i++) offsets[c.k[i] + 1]++;
   for (let k = 0; k < customers; k++) offsets[k + 1] += offsets[k];
-  return {ids: ids.customerId as string[], segments: ids.segment as (string | null)[], offsets, at: c.at ?? new Float64Array(0), revenue: c.revenue ?? new Float64Array(0)};
+  return {ids: ids.customerId, segments: ids.segment as (string | null)[], offsets, at: c.at ?? new Float64Array(0), revenue: c.revenue ?? new Float64Array(0)};
 }
 
 /** Orders given as rows (any order), as CustomerOrders: customers in id order, each one's orders in time order (ties:
