@@ -315,9 +315,12 @@ export function fitKMeans(X: Matrix, options: KMeansOptions): KMeansModel {
 /** Nearest centroid (0-based) for each row. */
 export function predictKMeans(model: Pick<KMeansModel, "centroids">, X: Matrix): number[] {
   const {data, n, d} = flatten(X);
-  const C = flatten(model.centroids).data;
-  const k = model.centroids.length;
-  const out = new Array<number>(n);
+  return Array.from(predictKMeansFlat(flatten(model.centroids).data, model.centroids.length, data, n, d));
+}
+
+/** predictKMeans on flat rows and centres (k × d): the nearest centre of each of the n rows of `data`. */
+export function predictKMeansFlat(C: Float64Array, k: number, data: Float64Array, n: number, d: number): Int32Array {
+  const out = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     let best = Infinity;
     for (let c = 0; c < k; c++) {

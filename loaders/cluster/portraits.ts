@@ -3,7 +3,7 @@
  * share, target rate (when a 0/1 target is given), and per feature the mean, median and the
  * standardised difference from everyone ((cluster mean − overall mean) / overall sd).
  */
-import type {Matrix} from "./matrix.ts";
+import {flatten, type Flat, type Matrix} from "./matrix.ts";
 
 export interface FeatureProfile {
   feature: string;
@@ -33,32 +33,48 @@ export interface PortraitOptions {
   target?: readonly number[];
 }
 
-function medianOf(values: number[]): number {
-  const s = Float64Array.from(values).sort();
+function medianOf(values: Float64Array): number {
+  const s = values.sort();
   const n = s.length;
   if (!n) return NaN;
   return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
 }
 
 /** Portraits of clusters given raw (unstandardised) rows and a label per row, ordered by label. */
-export function clusterPortraits(X: Matrix, labels: readonly number[], {features, target}: PortraitOptions): ClusterPortrait[] {
-  const n = X.length;
+export function clusterPortraits(X: Matrix, labels: readonly number[], options: PortraitOptions): ClusterPortrait[] {
+  return clusterPortraitsFlat(flatten(X), labels, options);
+}
+
+/** clusterPortraits on a flat matrix (millions of rows: no array per row). */
+export function clusterPortraitsFlat({data, n, d}: Flat, labels: ArrayLike<number>, {features, target}: PortraitOptions): ClusterPortrait[] {
   if (labels.length !== n) throw new Error(`clusterPortraits: ${labels.length} labels for ${n} rows`);
-  const overallMean = features.map((_, j) => X.reduce((s, r) => s + r[j], 0) / n);
-  const overallSd = features.map((_, j) => Math.sqrt(X.reduce((s, r) => s + (r[j] - overallMean[j]) ** 2, 0) / (n - 1)));
+  if (features.length !== d) throw new Error(`clusterPortraits: ${features.length} feature names for ${d} columns`);
+  const overallMean = features.map((_, j) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += data[i * d + j];
+    return s / n;
+  });
+  const overallSd = features.map((_, j) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += (data[i * d + j] - overallMean[j]) ** 2;
+    return Math.sqrt(s / (n - 1));
+  });
   // Each cluster's rows, in one pass over the labels.
   const members = new Map<number, number[]>();
-  labels.forEach((l, i) => {
+  for (let i = 0; i < n; i++) {
+    const l = labels[i];
     const rows = members.get(l);
     if (rows) rows.push(i);
     else members.set(l, [i]);
-  });
+  }
   const ids = [...members.keys()].sort((a, b) => a - b);
   return ids.map((cluster) => {
     const rows = members.get(cluster)!;
     const profiles = features.map((feature, j) => {
-      const values = rows.map((i) => X[i][j]);
-      const mean = values.reduce((s, v) => s + v, 0) / values.length;
+      const values = Float64Array.from(rows, (i) => data[i * d + j]);
+      let total = 0;
+      for (const v of values) total += v;
+      const mean = total / values.length;
       return {
         feature,
         mean,

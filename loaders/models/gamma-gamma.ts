@@ -43,27 +43,64 @@ function check(rows: readonly SpendHistory[]): void {
   });
 }
 
-/** Mean log-likelihood per customer and its gradient in (ln p, ln q, ln γ). */
-function meanLogLikelihood({p, q, gamma}: GammaGammaParams, rows: readonly SpendHistory[]): {value: number; gradient: number[]} {
-  const terms = new Map<number, {lg: number; dpx: number; dpxq: number}>();
-  for (const {x} of rows) if (!terms.has(x)) terms.set(x, {lg: lgamma(p * x + q) - lgamma(p * x), dpx: digamma(p * x), dpxq: digamma(p * x + q)});
-  const [lgq, dq, lnGamma] = [lgamma(q), digamma(q), Math.log(gamma)];
-  let ll = 0, gp = 0, gq = 0, gg = 0;
-  for (const {x, mean} of rows) {
-    const t = terms.get(x)!;
-    const lx = Math.log(x), lm = Math.log(mean), ls = Math.log(gamma + x * mean);
-    ll += t.lg - lgq + q * lnGamma + p * x * lx + (p * x - 1) * lm - (p * x + q) * ls;
-    gp += x * (t.dpxq - t.dpx + lx + lm - ls);
-    gq += t.dpxq - dq + lnGamma - ls;
-    gg += q / gamma - (p * x + q) / (gamma + x * mean);
-  }
+/** The data as the likelihood reads it: per customer x and m; the sums that do not depend on the parameters; and the
+ * customers per number of purchases (the lnΓ and ψ terms depend on x only: computed once per distinct x). */
+interface SpendData {
+  n: number;
+  x: Float64Array;
+  mean: Float64Array;
+  /** Σ x ln x, Σ x ln m, Σ ln m. */
+  sumXLnX: number;
+  sumXLnM: number;
+  sumLnM: number;
+  /** Distinct x and the customers with each. */
+  xs: number[];
+  counts: number[];
+}
+
+function spendData(rows: readonly SpendHistory[]): SpendData {
   const n = rows.length;
-  return {value: ll / n, gradient: [(p * gp) / n, (q * gq) / n, (gamma * gg) / n]};
+  const x = new Float64Array(n), mean = new Float64Array(n);
+  const perX = new Map<number, number>();
+  let sumXLnX = 0, sumXLnM = 0, sumLnM = 0;
+  rows.forEach((r, i) => {
+    x[i] = r.x, (mean[i] = r.mean);
+    const lm = Math.log(r.mean);
+    sumXLnX += r.x * Math.log(r.x), (sumXLnM += r.x * lm), (sumLnM += lm);
+    perX.set(r.x, (perX.get(r.x) ?? 0) + 1);
+  });
+  const xs = [...perX.keys()].sort((a, b) => a - b);
+  return {n, x, mean, sumXLnX, sumXLnM, sumLnM, xs, counts: xs.map((v) => perX.get(v)!)};
+}
+
+/** Mean log-likelihood per customer and its gradient in (ln p, ln q, ln γ): ℓ summed over customers, its terms in x alone
+ * summed per distinct x, those in x and m alone summed once (spendData), one logarithm per customer per evaluation. */
+function meanLogLikelihood({p, q, gamma}: GammaGammaParams, d: SpendData): {value: number; gradient: number[]} {
+  const {n, x, mean} = d;
+  const [lgq, dq, lnGamma] = [lgamma(q), digamma(q), Math.log(gamma)];
+  let ll = 0, gp = 0, gq = 0;
+  d.xs.forEach((v, j) => {
+    const c = d.counts[j], dpx = digamma(p * v), dpxq = digamma(p * v + q);
+    ll += c * (lgamma(p * v + q) - lgamma(p * v));
+    gp += c * v * (dpxq - dpx);
+    gq += c * dpxq;
+  });
+  // Σ ln(γ + x m), Σ x ln(γ + x m) and Σ (px + q)/(γ + x m) over customers.
+  let sumLs = 0, sumXLs = 0, gg = 0;
+  for (let i = 0; i < n; i++) {
+    const xi = x[i], s = gamma + xi * mean[i], ls = Math.log(s);
+    sumLs += ls, (sumXLs += xi * ls), (gg += (p * xi + q) / s);
+  }
+  ll += n * (q * lnGamma - lgq) + p * (d.sumXLnX + d.sumXLnM) - d.sumLnM - p * sumXLs - q * sumLs;
+  gp += d.sumXLnX + d.sumXLnM - sumXLs;
+  gq += n * (lnGamma - dq) - sumLs;
+  const gradGamma = (n * q) / gamma - gg;
+  return {value: ll / n, gradient: [(p * gp) / n, (q * gq) / n, (gamma * gradGamma) / n]};
 }
 
 export function gammaGammaLogLikelihood(params: GammaGammaParams, rows: readonly SpendHistory[]): number {
   check(rows);
-  return meanLogLikelihood(params, rows).value * rows.length;
+  return meanLogLikelihood(params, spendData(rows)).value * rows.length;
 }
 
 const fromLog = (theta: readonly number[]): GammaGammaParams => ({p: Math.exp(theta[0]), q: Math.exp(theta[1]), gamma: Math.exp(theta[2])});
@@ -72,9 +109,10 @@ export function fitGammaGamma(rows: readonly SpendHistory[]): GammaGammaFit {
   check(rows);
   if (rows.length < 2) throw new Error("gamma-gamma: at least two customers with repeat purchases are needed");
   const average = rows.reduce((s, r) => s + r.mean, 0) / rows.length;
+  const data = spendData(rows);
   // Start at p = 1, q = 2, γ = the average of the means (a population mean equal to it).
   const m = minimiseBfgs((theta) => {
-    const {value, gradient} = meanLogLikelihood(fromLog(theta), rows);
+    const {value, gradient} = meanLogLikelihood(fromLog(theta), data);
     return {value: -value, gradient: gradient.map((g) => -g)};
   }, [0, Math.log(2), Math.log(average)]);
   const params = fromLog(m.theta);

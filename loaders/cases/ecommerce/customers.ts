@@ -67,7 +67,7 @@ const isoOf = (ms: number) => new Date(ms).toISOString().slice(0, 19);
 
 /** One customer: a row of CustomerColumns read on demand. */
 export class CustomerRow implements ScoredCustomer {
-  constructor(private readonly table: CustomerColumns, private readonly row: number) {}
+  constructor(readonly table: CustomerColumns, readonly row: number) {}
   get customerId() { return this.table.ids[this.row]; }
   get orders() { return this.table.counts.orders[this.row]; }
   get occasions() { return this.table.counts.occasions[this.row]; }
@@ -140,6 +140,17 @@ async function readColumns(connection: DuckDBConnection, customers: string, cate
     firstCategory: text("firstCategory"), mainCategory: text("mainCategory"), segment: scores ? text("segment") : [],
     categories: categoryIds, categoryRevenue: categoryIds.map((k) => zeroFilled(numbers[`rev_${k}`], size))
   };
+}
+
+/** The table behind `customers` when they are its rows in order (as read), else null (plain objects, a subset). */
+export function tableOf(customers: readonly CustomerProfile[]): CustomerColumns | null {
+  const first = customers[0];
+  if (!(first instanceof CustomerRow) || first.table.size !== customers.length) return null;
+  for (let i = 0; i < customers.length; i++) {
+    const c = customers[i];
+    if (!(c instanceof CustomerRow) || c.table !== first.table || c.row !== i) return null;
+  }
+  return first.table;
 }
 
 const rowsOf = (table: CustomerColumns): CustomerRow[] => Array.from({length: table.size}, (_, i) => new CustomerRow(table, i));

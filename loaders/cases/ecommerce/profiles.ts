@@ -7,13 +7,13 @@
  * ln(average order value) and ln(orders). Recency is left out on purpose — it is what RFM
  * segments capture; profiles describe *what* people buy.
  */
-import {chooseK, clusterPortraits, fitKMeans, predictKMeans, standardize, transformScaler} from "../../cluster/index.ts";
+import {chooseK, clusterPortraitsFlat, fitKMeans, predictKMeansFlat, standardize} from "../../cluster/index.ts";
 import {randomSource, shuffled} from "../../random.ts";
 import type {ClusterFeature} from "../../analysis/types.ts";
 import {labelTextsOf, OTHER, type Category, type CategoryScheme} from "./categories.ts";
 import {both, type Text} from "../../../src/components/i18n.ts";
 import {formats} from "../../../src/components/format.ts";
-import type {CustomerProfile, ScoredCustomer} from "./customers.ts";
+import {tableOf, type ScoredCustomer} from "./customers.ts";
 import type {AnalysisCategory, ScoringScope} from "./tables.ts";
 import {SEGMENT_RULES, type SegmentId, type RfmThresholds} from "./rfm.ts";
 import {RETURN_MIN_HOURS} from "./occasions.ts";
@@ -103,42 +103,101 @@ const quantile = (sorted: number[], p: number) => {
   return sorted[lo] + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]) - sorted[lo]);
 };
 
-export function spread(values: number[]): Spread {
-  const s = Float64Array.from(values).sort();
-  const arr = Array.from(s);
-  return {mean: arr.reduce((a, b) => a + b, 0) / (arr.length || 1), median: quantile(arr, 0.5), q1: quantile(arr, 0.25), q3: quantile(arr, 0.75)};
+export function spread(values: ArrayLike<number>): Spread {
+  const sorted = Float64Array.from(values).sort();
+  let total = 0;
+  for (const v of sorted) total += v;
+  const arr = Array.from(sorted);
+  return {mean: total / (arr.length || 1), median: quantile(arr, 0.5), q1: quantile(arr, 0.25), q3: quantile(arr, 0.75)};
 }
 
+/** What the profiles read of each customer, column by column (millions of customers: no object each). */
+export interface ProfileColumns {
+  size: number;
+  revenue: Float64Array;
+  aov: Float64Array;
+  recencyDays: Float64Array;
+  orders: ArrayLike<number>;
+  occasions: ArrayLike<number>;
+  r: ArrayLike<number>;
+  f: ArrayLike<number>;
+  m: ArrayLike<number>;
+  segment: readonly string[];
+  /** Revenue per category, in the order of the scheme's categories. */
+  categoryRevenue: Float64Array[];
+}
+
+/** The columns of `customers` for the scheme's categories: straight from the table they were read as (customers.ts
+ * tableOf), else copied from the objects (tests, a subset). */
+export function profileColumnsOf(customers: readonly ScoredCustomer[], scheme: CategoryScheme): ProfileColumns {
+  const ids = scheme.categories.map((c) => c.id);
+  const table = tableOf(customers);
+  if (table) {
+    const column = (k: string) => table.categoryRevenue[table.categories.indexOf(k)] ?? new Float64Array(table.size);
+    const {revenue, aov, recencyDays} = table.figures;
+    const {orders, occasions, r, f, m} = table.counts;
+    return {size: table.size, revenue, aov, recencyDays, orders, occasions, r, f, m, segment: table.segment, categoryRevenue: ids.map(column)};
+  }
+  const of = (value: (c: ScoredCustomer) => number) => Float64Array.from(customers, value);
+  return {size: customers.length, revenue: of((c) => c.revenue), aov: of((c) => c.aov), recencyDays: of((c) => c.recencyDays), orders: of((c) => c.orders),
+    occasions: of((c) => c.occasions), r: of((c) => c.r), f: of((c) => c.f), m: of((c) => c.m), segment: customers.map((c) => c.segment),
+    categoryRevenue: ids.map((k) => of((c) => c.categoryRevenue[k] ?? 0))};
+}
+
+/** Customers of a group: their rows in `ProfileColumns`, in increasing order; null: everyone. */
+type Rows = Int32Array | null;
+
+const countOf = (cols: ProfileColumns, rows: Rows) => (rows ? rows.length : cols.size);
+const rowAt = (rows: Rows, j: number) => (rows ? rows[j] : j);
+
 /** Total revenue and each category's share of it, in one pass over the rows (sums in row order). */
-function categoryShares(rows: readonly CustomerProfile[], ids: readonly string[]): {revenue: number; shares: Record<AnalysisCategory, number>} {
+function categoryShares(cols: ProfileColumns, rows: Rows, ids: readonly string[]): {revenue: number; shares: Record<AnalysisCategory, number>} {
   let revenue = 0;
   const sums = ids.map(() => 0);
-  for (const c of rows) {
-    revenue += c.revenue;
-    const byCategory = c.categoryRevenue;
-    for (let j = 0; j < ids.length; j++) sums[j] += byCategory[ids[j]] ?? 0;
+  const n = countOf(cols, rows);
+  for (let j = 0; j < n; j++) {
+    const i = rowAt(rows, j);
+    revenue += cols.revenue[i];
+    for (let c = 0; c < ids.length; c++) sums[c] += cols.categoryRevenue[c][i];
   }
   return {revenue, shares: Object.fromEntries(ids.map((k, j) => [k, revenue > 0 ? sums[j] / revenue : 0])) as Record<AnalysisCategory, number>};
 }
 
-/** A group's summary against everyone's (`all`; pass `everyone` = categoryShares(all) when summarising many groups of the same customers). */
-export function summarise(rows: readonly CustomerProfile[], all: readonly CustomerProfile[], scheme: CategoryScheme, everyoneShares?: ReturnType<typeof categoryShares>): GroupSummary {
+/** A group's summary against everyone's (`everyoneShares`: categoryShares of everyone). */
+function summarise(cols: ProfileColumns, rows: Rows, scheme: CategoryScheme, everyoneShares: ReturnType<typeof categoryShares>): GroupSummary {
   const ids = scheme.categories.map((c) => c.id);
   const categoryLabel = labelTextsOf(scheme);
-  const {revenue: totalRevenue, shares: everyone} = everyoneShares ?? categoryShares(all, ids);
-  const {revenue, shares: mine} = categoryShares(rows, ids);
+  const {revenue: totalRevenue, shares: everyone} = everyoneShares;
+  const {revenue, shares: mine} = categoryShares(cols, rows, ids);
+  const n = countOf(cols, rows);
+  const column = (values: ArrayLike<number>) => (rows ? Float64Array.from(rows, (i) => values[i]) : values);
+  let repeat = 0;
+  for (let j = 0; j < n; j++) if (cols.occasions[rowAt(rows, j)] >= 2) repeat++;
   return {
-    customers: rows.length,
-    share: rows.length / all.length,
+    customers: n,
+    share: n / cols.size,
     revenue,
     revenueShare: revenue / totalRevenue,
-    orders: spread(rows.map((c) => c.orders)),
-    aov: spread(rows.map((c) => c.aov)),
-    recencyDays: spread(rows.map((c) => c.recencyDays)),
-    repeatShare: rows.filter((c) => c.occasions >= 2).length / (rows.length || 1),
+    orders: spread(column(cols.orders)),
+    aov: spread(column(cols.aov)),
+    recencyDays: spread(column(cols.recencyDays)),
+    repeatShare: repeat / (n || 1),
     categoryShares: ids.map((k) => ({category: k, label: categoryLabel[k], share: mine[k]})),
     categoryLift: ids.map((k) => ({category: k, label: categoryLabel[k], lift: everyone[k] > 0 ? mine[k] / everyone[k] : 0}))
   };
+}
+
+/** The rows of each value of `of` (0 … count − 1), in increasing order. */
+function rowsBy(size: number, count: number, of: (i: number) => number): Int32Array[] {
+  const sizes = new Int32Array(count);
+  for (let i = 0; i < size; i++) sizes[of(i)]++;
+  const out = Array.from(sizes, (k) => new Int32Array(k));
+  const filled = new Int32Array(count);
+  for (let i = 0; i < size; i++) {
+    const g = of(i);
+    out[g][filled[g]++] = i;
+  }
+  return out;
 }
 
 export interface ClusterOptions {
@@ -154,8 +213,8 @@ interface Feature {
   feature: string;
   /** Column label for readers (the log features are shown back in money and orders). */
   label: Text;
-  /** The feature of a customer, given their category shares (read once per customer: a record made on each read). */
-  value: (c: CustomerProfile, shares: Record<AnalysisCategory, number>) => number;
+  /** The feature of customer i. */
+  value: (cols: ProfileColumns, i: number) => number;
   unit: ClusterFeatureProfile["shown"]["unit"];
   /** What readers see for a group (default: the feature's mean). */
   shown?: (g: GroupSummary) => number;
@@ -164,12 +223,13 @@ interface Feature {
 
 /** The clustering features: a share per category of the scheme ("other" aside), order value and orders. */
 const featuresOf = (scheme: CategoryScheme): Feature[] => [
-  ...scheme.categories.filter((c) => c.id !== OTHER).map(({id: k, label}): Feature => ({feature: `share_${k}`,
-    label: {en: `${label.en.split(" ")[0]} %`, ru: `${label.ru.split(" ")[0]}, %`}, value: (_, shares) => shares[k] || 0,
-    unit: "share", what: {en: `mean share of revenue in ${label.en}`, ru: `средняя доля выручки в категории «${label.ru}»`}})),
-  {feature: "ln_aov", label: {en: "Order value", ru: "Сумма заказа"}, value: (c) => Math.log(Math.max(c.aov, 1)), unit: "money", shown: (g) => g.aov.median,
+  ...scheme.categories.flatMap(({id: k, label}, c): Feature[] => k === OTHER ? [] : [{feature: `share_${k}`,
+    // The customer's revenue in the category ÷ their revenue (0 when they spent nothing), as the tables divide.
+    label: {en: `${label.en.split(" ")[0]} %`, ru: `${label.ru.split(" ")[0]}, %`}, value: (cols, i) => (cols.revenue[i] === 0 ? 0 : cols.categoryRevenue[c][i] / cols.revenue[i]) || 0,
+    unit: "share", what: {en: `mean share of revenue in ${label.en}`, ru: `средняя доля выручки в категории «${label.ru}»`}}]),
+  {feature: "ln_aov", label: {en: "Order value", ru: "Сумма заказа"}, value: (cols, i) => Math.log(Math.max(cols.aov[i], 1)), unit: "money", shown: (g) => g.aov.median,
     what: {en: "median of the customers' average order value", ru: "медиана среднего чека клиентов"}},
-  {feature: "ln_orders", label: {en: "Orders", ru: "Заказы"}, value: (c) => Math.log(c.orders), unit: "count", shown: (g) => g.orders.mean,
+  {feature: "ln_orders", label: {en: "Orders", ru: "Заказы"}, value: (cols, i) => Math.log(cols.orders[i]), unit: "count", shown: (g) => g.orders.mean,
     what: {en: "mean number of orders", ru: "среднее число заказов"}}
 ];
 
@@ -199,52 +259,67 @@ function nameCluster(summary: GroupSummary, features: Pick<ClusterFeature, "feat
   return {name, description};
 }
 
-/** Customers assigned to the nearest centre per block. */
+/** Customers standardised and assigned to the nearest centre per block. */
 const PREDICT_BLOCK = 65_536;
 
-export function clusterCustomers(customers: readonly CustomerProfile[], features: readonly Feature[], {kMin = 3, kMax = 10, nInit = 20, seed = 7, maxFit = 8000}: ClusterOptions = {}) {
-  const raw = customers.map((c) => {
-    const shares = c.shares;
-    return features.map((f) => f.value(c, shares));
-  });
-  const fitIdx = customers.length > maxFit ? shuffled(customers.map((_, i) => i), randomSource(seed)).slice(0, maxFit).sort((a, b) => a - b) : customers.map((_, i) => i);
-  const {X: Xfit, scaler} = standardize(fitIdx.map((i) => raw[i]));
+export function clusterCustomers(cols: ProfileColumns, features: readonly Feature[], {kMin = 3, kMax = 10, nInit = 20, seed = 7, maxFit = 8000}: ClusterOptions = {}) {
+  const n = cols.size, d = features.length;
+  const raw = new Float64Array(n * d);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) raw[i * d + j] = features[j].value(cols, i);
+  const rowOf = (i: number) => Array.from(raw.subarray(i * d, (i + 1) * d));
+  const fitIdx = n > maxFit ? shuffled(Array.from({length: n}, (_, i) => i), randomSource(seed)).slice(0, maxFit).sort((a, b) => a - b) : Array.from({length: n}, (_, i) => i);
+  const {X: Xfit, scaler} = standardize(fitIdx.map(rowOf));
   const choice = chooseK(Xfit, {kMin, kMax, nInit, seed});
   const model = fitKMeans(Xfit, {k: choice.k, nInit, seed: seed + choice.k});
   // Every customer to the nearest centre, a block at a time (no standardised copy of millions of rows at once).
-  const labels: number[] = [];
-  for (let start = 0; start < raw.length; start += PREDICT_BLOCK) for (const l of predictKMeans(model, transformScaler(scaler, raw.slice(start, start + PREDICT_BLOCK)))) labels.push(l);
+  const centres = Float64Array.from(model.centroids.flat());
+  const labels = new Int32Array(n);
+  const block = new Float64Array(PREDICT_BLOCK * d);
+  for (let start = 0; start < n; start += PREDICT_BLOCK) {
+    const rows = Math.min(PREDICT_BLOCK, n - start);
+    for (let t = 0; t < rows * d; t++) block[t] = (raw[start * d + t] - scaler.mean[t % d]) / scaler.scale[t % d];
+    labels.set(predictKMeansFlat(centres, model.k, block, rows, d), start);
+  }
   // Order clusters by size (largest first) for stable, readable numbering.
   const sizes = new Map<number, number>();
   for (const l of labels) sizes.set(l, (sizes.get(l) ?? 0) + 1);
   const order = [...sizes.keys()].sort((a, b) => sizes.get(b)! - sizes.get(a)! || a - b);
-  const relabel = new Map(order.map((l, i) => [l, i]));
-  return {labels: labels.map((l) => relabel.get(l)!), raw, choice, fittedOn: fitIdx.length, restarts: nInit, seed};
+  const relabel = new Int32Array(model.k);
+  order.forEach((l, i) => (relabel[l] = i));
+  return {labels: Array.from(labels, (l) => relabel[l]), raw: {data: raw, n, d}, choice, fittedOn: fitIdx.length, restarts: nInit, seed};
 }
 
 export function profilesReport(customers: readonly ScoredCustomer[], thresholds: RfmThresholds, scope: ScoringScope, scheme: CategoryScheme, options: ClusterOptions = {}): {report: ProfilesReport; clusterOf: number[]; clusterNames: string[]; clusterNamesRu: string[]} {
   const FEATURES = featuresOf(scheme);
-  const everyone = categoryShares(customers, scheme.categories.map((c) => c.id));
-  const overall = summarise(customers, customers, scheme, everyone);
-  const segments: SegmentSummary[] = SEGMENT_RULES.map((rule) => ({
+  const cols = profileColumnsOf(customers, scheme);
+  const everyone = categoryShares(cols, null, scheme.categories.map((c) => c.id));
+  const overall = summarise(cols, null, scheme, everyone);
+  // Each customer's segment as its place in SEGMENT_RULES (every customer has one: rfm.ts).
+  const segmentIndex = new Map<string, number>(SEGMENT_RULES.map((rule, g) => [rule.id, g]));
+  const segmentOf = Int32Array.from(cols.segment, (id) => segmentIndex.get(id) ?? -1);
+  if (segmentOf.includes(-1)) throw new Error("profiles: a customer has no RFM segment of SEGMENT_RULES");
+  const bySegment = rowsBy(cols.size, SEGMENT_RULES.length, (i) => segmentOf[i]);
+  const segments: SegmentSummary[] = SEGMENT_RULES.map((rule, g) => ({
     id: rule.id, label: rule.labels, rule: rule.rule, meaning: rule.meanings,
-    ...summarise(customers.filter((c) => c.segment === rule.id), customers, scheme, everyone)
+    ...summarise(cols, bySegment[g], scheme, everyone)
   }));
-  const grid = new Map<string, number>();
-  for (const c of customers) grid.set(`${c.r}-${c.f}-${c.m}`, (grid.get(`${c.r}-${c.f}-${c.m}`) ?? 0) + 1);
-  const rfmGrid = [...grid.entries()].map(([key, customers]) => {
-    const [r, f, m] = key.split("-").map(Number);
-    return {r, f, m, customers};
-  }).sort((a, b) => a.r - b.r || a.f - b.f || a.m - b.m);
+  // Customers per R × F × M, keyed by a number (scores are small whole numbers).
+  const grid = new Map<number, {r: number; f: number; m: number; customers: number}>();
+  for (let i = 0; i < cols.size; i++) {
+    const r = cols.r[i], f = cols.f[i], m = cols.m[i], key = (r * 1000 + f) * 1000 + m;
+    const cell = grid.get(key);
+    if (cell) cell.customers++;
+    else grid.set(key, {r, f, m, customers: 1});
+  }
+  const rfmGrid = [...grid.values()].sort((a, b) => a.r - b.r || a.f - b.f || a.m - b.m);
 
-  const {labels, raw, choice, fittedOn, restarts, seed} = clusterCustomers(customers, FEATURES, options);
-  const portraits = clusterPortraits(raw, labels, {features: FEATURES.map((f) => f.feature)});
+  const {labels, raw, choice, fittedOn, restarts, seed} = clusterCustomers(cols, FEATURES, options);
+  const portraits = clusterPortraitsFlat(raw, labels, {features: FEATURES.map((f) => f.feature)});
   const used = new Set<string>();
-  const members = portraits.map((): ScoredCustomer[] => []);
-  customers.forEach((c, i) => members[labels[i]].push(c));
+  const members = rowsBy(cols.size, portraits.length, (i) => labels[i]);
   const clusters: ClusterProfileSummary[] = portraits.map((p) => {
     const mine = members[p.cluster];
-    const summary = summarise(mine, customers, scheme, everyone);
+    const summary = summarise(cols, mine, scheme, everyone);
     const features = p.features.map((f) => {
       const spec = FEATURES.find((x) => x.feature === f.feature)!;
       const shown = spec.shown ? {value: spec.shown(summary), overall: spec.shown(overall)} : {value: f.mean, overall: f.overallMean};
@@ -258,7 +333,7 @@ export function profilesReport(customers: readonly ScoredCustomer[], thresholds:
     const dominant = summary.categoryShares.filter((s) => s.category !== OTHER).sort((a, b) => b.share - a.share)[0]?.category ?? OTHER;
     return {
       cluster: p.cluster, name, dominant, description, features, ...summary,
-      segments: SEGMENT_RULES.map((s) => ({segment: s.id, label: s.labels, customers: mine.filter((c) => c.segment === s.id).length}))
+      segments: SEGMENT_RULES.map((s, g) => ({segment: s.id, label: s.labels, customers: mine.reduce((n, i) => n + Number(segmentOf[i] === g), 0)}))
     };
   });
   const report: ProfilesReport = {

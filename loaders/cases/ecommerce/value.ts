@@ -414,13 +414,16 @@ function forecast(observed: Observed, data: CustomerValueModel["data"], {repeatB
   const sums = segmentIds.map(() => ({customers: 0, repeatBuyers: 0, pAlive: 0, revenue: new Float64Array(MAX_HORIZON), atRisk: new Float64Array(MAX_HORIZON)}));
   // Expected purchases if alive over 0…MAX_HORIZON months depend on x and T only: customers sharing them (orders
   // logged by the hour share T) share the series, each a sum of hundreds of terms. Kept for up to MEMO_HISTORIES of them.
-  const memo = new Map<string, Float64Array>();
+  // Keyed by x, then T (numbers: no key text made per customer).
+  const memo = new Map<number, Map<number, Float64Array>>();
+  let memoised = 0;
   const cumulativeOf = (h: PurchaseHistory) => {
-    const key = `${h.x} ${h.T}`;
-    const known = memo.get(key);
+    let byT = memo.get(h.x);
+    if (!byT) memo.set(h.x, (byT = new Map()));
+    const known = byT.get(h.T);
     if (known) return known;
     const out = Float64Array.from({length: MAX_HORIZON + 1}, (_, m) => expectedPurchasesIfAlive(fit.params, m * MONTH_DAYS, h));
-    if (memo.size < MEMO_HISTORIES) memo.set(key, out);
+    if (memoised < MEMO_HISTORIES) byT.set(h.T, out), memoised++;
     return out;
   };
   const n = kept.length;
