@@ -59,21 +59,21 @@ export function clusterPortraitsFlat({data, n, d}: Flat, labels: ArrayLike<numbe
     for (let i = 0; i < n; i++) s += (data[i * d + j] - overallMean[j]) ** 2;
     return Math.sqrt(s / (n - 1));
   });
-  // Each cluster's rows, in one pass over the labels.
-  const members = new Map<number, number[]>();
+  // Each cluster's rows: counted, then filled in one pass over the labels.
+  const sizes = new Map<number, number>();
+  for (let i = 0; i < n; i++) sizes.set(labels[i], (sizes.get(labels[i]) ?? 0) + 1);
+  const members = new Map([...sizes].map(([l, size]) => [l, {rows: new Int32Array(size), filled: 0}]));
   for (let i = 0; i < n; i++) {
-    const l = labels[i];
-    const rows = members.get(l);
-    if (rows) rows.push(i);
-    else members.set(l, [i]);
+    const m = members.get(labels[i])!;
+    m.rows[m.filled++] = i;
   }
   const ids = [...members.keys()].sort((a, b) => a - b);
   return ids.map((cluster) => {
-    const rows = members.get(cluster)!;
+    const {rows} = members.get(cluster)!;
     const profiles = features.map((feature, j) => {
-      const values = Float64Array.from(rows, (i) => data[i * d + j]);
+      const values = new Float64Array(rows.length);
       let total = 0;
-      for (const v of values) total += v;
+      for (let t = 0; t < rows.length; t++) total += values[t] = data[rows[t] * d + j];
       const mean = total / values.length;
       return {
         feature,

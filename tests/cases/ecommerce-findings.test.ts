@@ -19,7 +19,7 @@ import {cleanEcommerceInto} from "../../loaders/clean/ecommerce.ts";
 import {buildOrdersWithWholesale, buildTables} from "../../loaders/cases/ecommerce/tables.ts";
 import {scoreRfm} from "../../loaders/cases/ecommerce/rfm.ts";
 import {readScoredCustomers} from "../../loaders/cases/ecommerce/customers.ts";
-import {readFirstOrders, readFirstOrdersWithWholesale, type FirstOrder} from "../../loaders/cases/ecommerce/repeat.ts";
+import {readFirstOrders, readFirstOrdersWithWholesale, type FirstOrders} from "../../loaders/cases/ecommerce/repeat.ts";
 import {profilesReport} from "../../loaders/cases/ecommerce/profiles.ts";
 import {hypothesesReport, type HypothesesReport} from "../../loaders/cases/ecommerce/hypotheses.ts";
 import {datasets, realDataSkip} from "../real-data.ts";
@@ -33,7 +33,7 @@ const close = (actual: number, expected: number, rel: number, what: string) =>
 describe("e-commerce findings on the real log", {skip: realSkip}, () => {
   let h: HypothesesReport;
   let cutoff: string | null;
-  let firstOrders: FirstOrder[];
+  let firstOrders: FirstOrders;
   let g: any;
   before(async () => {
     ({h, cutoff, firstOrders} = await withDatabase(async (connection) => {
@@ -97,7 +97,7 @@ describe("e-commerce findings on the real log", {skip: realSkip}, () => {
     close(x.pValue, e.p, 1e-6, "p");
     close(x.effect.value, e.epsilon2, 1e-9, "epsilon²");
     assert.equal(x.groups.reduce((s, y) => s + y.n, 0), e.n, "one first order per customer");
-    assert.ok(e.n <= firstOrders.length);
+    assert.ok(e.n <= firstOrders.size);
     assert.equal(h.posthoc.tests.length, Object.keys(g.tests.posthoc).length);
     for (const p of h.posthoc.tests) {
       const cat = p.id.replace(/^first-value-/, "").replace(/-vs-rest$/, "");

@@ -12,7 +12,7 @@
 import {describe, it} from "node:test";
 import assert from "node:assert/strict";
 import {answerOf, hypothesesReport, type HypothesesReport} from "../../loaders/cases/ecommerce/hypotheses.ts";
-import {readFirstOrders, returnTimes, type FirstOrder} from "../../loaders/cases/ecommerce/repeat.ts";
+import {firstOrdersOf, readFirstOrders, returnColumns, returnTimes, type FirstOrder, type FirstOrders} from "../../loaders/cases/ecommerce/repeat.ts";
 import {buildOccasions} from "../../loaders/cases/ecommerce/occasions.ts";
 import {run, withDatabase} from "../../loaders/io/duckdb.ts";
 import type {ScoredCustomer} from "../../loaders/cases/ecommerce/customers.ts";
@@ -57,7 +57,7 @@ function build(plans: Planned[]): {customers: ScoredCustomer[]; firstOrders: Fir
 
 function report(plans: Planned[], repeatCutoff: string | null = null): HypothesesReport {
   const {customers, firstOrders} = build(plans);
-  return hypothesesReport({firstOrders, scored: customers, firstOrdersWithWholesale: firstOrders, clusterOf: customers.map((_, i) => i % 2), clusterNames: ["A", "B"], end: END, repeatCutoff, scheme: BUILT_IN_SCHEME});
+  return hypothesesReport({firstOrders: firstOrdersOf(firstOrders), scored: customers, firstOrdersWithWholesale: firstOrdersOf(firstOrders), clusterOf: customers.map((_, i) => i % 2), clusterNames: ["A", "B"], end: END, repeatCutoff, scheme: BUILT_IN_SCHEME});
 }
 
 const test = (r: HypothesesReport, id: string) => {
@@ -208,7 +208,7 @@ describe("e-commerce hypotheses: the traps", () => {
 });
 
 /** The first orders as readFirstOrders reads them from the customer tables, for customers with orders on these days. */
-async function firstOrdersFromSql(days: number[][]): Promise<FirstOrder[]> {
+async function firstOrdersFromSql(days: number[][]): Promise<FirstOrders> {
   return withDatabase(async (c) => {
     const values = days.flatMap((ds, i) => ds.map((d) => `(${i}, TIMESTAMP '${iso(d).replace("T", " ")}')`)).join(", ");
     await run(c, `CREATE TABLE eco_orders AS SELECT * FROM (VALUES ${values}) t(cust, time)`);
@@ -223,7 +223,7 @@ async function firstOrdersFromSql(days: number[][]): Promise<FirstOrder[]> {
 describe("e-commerce hypotheses on more customers than a test needs", () => {
   const plans = Array.from({length: 3000}, (_, i) => (i % 3 ? oneOrder(i, 50 + (i % 40)) : repeatBuyer(i, 80 + (i % 30), i % 2 ? "loyal" : "at-risk")));
   const {customers, firstOrders} = build(plans);
-  const inputs = {firstOrders, scored: customers, firstOrdersWithWholesale: firstOrders, clusterOf: customers.map((_, i) => i % 2), clusterNames: ["A", "B"], end: END, repeatCutoff: null, scheme: BUILT_IN_SCHEME};
+  const inputs = {firstOrders: firstOrdersOf(firstOrders), scored: customers, firstOrdersWithWholesale: firstOrdersOf(firstOrders), clusterOf: customers.map((_, i) => i % 2), clusterNames: ["A", "B"], end: END, repeatCutoff: null, scheme: BUILT_IN_SCHEME};
   const everyone = hypothesesReport(inputs);
   const sampled = hypothesesReport(inputs, {maxTested: 1000});
 
@@ -255,7 +255,7 @@ describe("e-commerce returns: a second order within RETURN_MIN_HOURS is the same
       [10, 10 + 3 / 24, 50], // split basket, then back on day 50
       [10, 11]           // exactly 24 hours: not more than 24
     ]);
-    const r = returnTimes(firstOrders, {end: END, repeatCutoff: null});
-    assert.deepEqual(r.rows.map((x) => [x.returned, Math.round(x.days * 24)]), [[false, 390 * 24], [true, 72], [true, 40 * 24], [false, 390 * 24]]);
+    const r = returnColumns(firstOrders, {end: END, repeatCutoff: null});
+    assert.deepEqual(Array.from(r.days, (days, j) => [r.returned[j] === 1, Math.round(days * 24)]), [[false, 390 * 24], [true, 72], [true, 40 * 24], [false, 390 * 24]]);
   });
 });

@@ -10,6 +10,7 @@ import {before, describe, it, test} from "node:test";
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
 import {customerOrdersOf, customerValueModel, historyAt, occasionsOf, valueArtifact, MIN_REPEAT_BUYERS, type OrderRow} from "../../loaders/cases/ecommerce/value.ts";
+import {firstOrdersOf} from "../../loaders/cases/ecommerce/repeat.ts";
 import {computeEcommerceResult, type EcommerceResult} from "../../loaders/cases/ecommerce.ts";
 import {caseById} from "../../loaders/cases/registry.ts";
 import {readSettings} from "../../loaders/settings.ts";
@@ -53,7 +54,7 @@ function plantedLog(customers: number, seed: number): OrderRow[] {
 
 test("on a log drawn from a planted BG/NBD with enough repeat buyers, the holdout check passes and the values are trusted", () => {
   const orders = plantedLog(6000, 3);
-  const m = customerValueModel({orders: customerOrdersOf(orders), firstOrders: [], start: orders[0].time, end: orders[orders.length - 1].time, repeatCutoff: null});
+  const m = customerValueModel({orders: customerOrdersOf(orders), firstOrders: firstOrdersOf([]), start: orders[0].time, end: orders[orders.length - 1].time, repeatCutoff: null});
   assert.ok(m.available, m.why.en);
   assert.ok(m.repeatBuyers >= MIN_REPEAT_BUYERS, `${m.repeatBuyers} repeat buyers`);
   assert.ok(m.holdout!.passes, `holdout: expected ${m.holdout!.expectedTotal}, made ${m.holdout!.actualTotal}`);
@@ -67,7 +68,7 @@ test("on a log drawn from a planted BG/NBD with enough repeat buyers, the holdou
 
 test("with few repeat buyers the model says it is not reliable", () => {
   const orders = plantedLog(300, 4);
-  const m = customerValueModel({orders: customerOrdersOf(orders), firstOrders: [], start: orders[0].time, end: orders[orders.length - 1].time, repeatCutoff: null});
+  const m = customerValueModel({orders: customerOrdersOf(orders), firstOrders: firstOrdersOf([]), start: orders[0].time, end: orders[orders.length - 1].time, repeatCutoff: null});
   assert.ok(m.available);
   assert.equal(m.reliable, false);
   assert.ok(m.caveats.some((c) => c.en.includes(`${m.repeatBuyers} customers bought again`)));
@@ -124,7 +125,7 @@ describe("customer value on the real order log", {skip: realDataSkip("ecommerce/
 
 test("a log where nobody bought twice is not valued, and says why", () => {
   const orders = [order("a", "2021-01-01T10:00:00", 10, 1), order("b", "2021-02-01T10:00:00", 20, 2), order("a", "2021-01-01T12:00:00", 5, 3)];
-  const m = customerValueModel({orders: customerOrdersOf(orders), firstOrders: [], start: orders[0].time, end: "2021-03-01T00:00:00", repeatCutoff: null});
+  const m = customerValueModel({orders: customerOrdersOf(orders), firstOrders: firstOrdersOf([]), start: orders[0].time, end: "2021-03-01T00:00:00", repeatCutoff: null});
   assert.equal(m.available, false);
   assert.match(m.why.en, /only 0 customers bought again/);
   assert.match(m.why.ru, /повторно купили только 0 покупателей: частоту покупок и уход оценить нельзя/);

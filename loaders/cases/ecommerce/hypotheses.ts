@@ -25,7 +25,7 @@ import type {HypothesisReport} from "../../analysis/types.ts";
 import {labelsOf, labelTextsOf, type CategoryScheme} from "./categories.ts";
 import type {ScoredCustomer} from "./customers.ts";
 import {segmentLabel, SEGMENT_IDS} from "./rfm.ts";
-import {returnTimes, type FirstOrder, type FirstOrderWithWholesale} from "./repeat.ts";
+import {firstOrderAt, firstOrderWithWholesaleAt, returnColumns, returnTimes, type FirstOrder, type FirstOrderColumns, type FirstOrders, type FirstOrderWithWholesale} from "./repeat.ts";
 import {randomSource, sampleIndices} from "../../random.ts";
 import {RETURN_MIN_HOURS} from "./occasions.ts";
 import {segmentLabels} from "./rfm.ts";
@@ -172,12 +172,12 @@ function quartiles(values: readonly number[]): [number, number, number] {
 
 export interface HypothesisInputs {
   /** Every customer's first order over the whole log, and when they came back (repeat.ts readFirstOrders). */
-  firstOrders: readonly FirstOrder[];
+  firstOrders: FirstOrders;
   /** The customers RFM scored and profiles clustered (as of the repeat cutoff when there is one): the segment
    * comparison and the profile descriptions use them. */
   scored: readonly ScoredCustomer[];
   /** Each customer's first order when wholesale lines count (repeat.ts readFirstOrdersWithWholesale). */
-  firstOrdersWithWholesale: readonly FirstOrderWithWholesale[];
+  firstOrdersWithWholesale: FirstOrderColumns;
   /** Cluster index per scored customer (same order as scored) and cluster names. */
   clusterOf: readonly number[];
   clusterNames: readonly string[];
@@ -245,30 +245,37 @@ const pick = <T>(rows: readonly T[], indices: Int32Array): T[] => Array.from(ind
 /** The first orders with wholesale lines of the customers `sampled` from `everyone` (so the wholesale sensitivity check
  * compares the same customers with and without those lines), and of customers with wholesale orders only (absent
  * from `everyone`) at the same rate, drawn with `random`. */
-function sameCustomers(withWholesale: readonly FirstOrderWithWholesale[], everyone: readonly FirstOrder[], sampled: readonly FirstOrder[], random: () => number): FirstOrderWithWholesale[] {
+function sameCustomers(withWholesale: FirstOrderColumns, everyone: FirstOrderColumns, sampled: readonly FirstOrder[], random: () => number): FirstOrderWithWholesale[] {
   let size = 0;
-  for (const o of withWholesale) size = Math.max(size, o.customer + 1);
-  for (const o of everyone) size = Math.max(size, o.customer + 1);
+  for (const k of withWholesale.customer) size = Math.max(size, k + 1);
+  for (const k of everyone.customer) size = Math.max(size, k + 1);
   // 0: not among the first orders, 1: among them, 2: sampled.
   const state = new Uint8Array(size);
-  for (const o of everyone) state[o.customer] = 1;
+  for (const k of everyone.customer) state[k] = 1;
   for (const o of sampled) state[o.customer] = 2;
-  const rate = sampled.length / (everyone.length || 1);
-  return withWholesale.filter((o) => (state[o.customer] === 0 ? random() < rate : state[o.customer] === 2));
+  const rate = sampled.length / (everyone.size || 1);
+  const out: FirstOrderWithWholesale[] = [];
+  for (let i = 0; i < withWholesale.size; i++) {
+    const k = withWholesale.customer[i];
+    if (state[k] === 0 ? random() < rate : state[k] === 2) out.push(firstOrderWithWholesaleAt(withWholesale, i));
+  }
+  return out;
 }
 
 export function hypothesesReport(inputs: HypothesisInputs, {alpha = 0.05, minGroup = 20, horizonDays = 90, maxTested = MAX_TESTED}: HypothesisOptions = {}): HypothesesReport {
   const {clusterNames, clusterNamesRu = clusterNames, end, repeatCutoff, scheme} = inputs;
-  const everyoneReturns = returnTimes(inputs.firstOrders, {end, repeatCutoff});
+  const everyoneReturns = returnColumns(inputs.firstOrders, {end, repeatCutoff});
   const random = randomSource(TEST_SAMPLE_SEED);
-  const firstSample = sampleIndices(inputs.firstOrders.length, maxTested, random);
+  const firstSample = sampleIndices(inputs.firstOrders.size, maxTested, random);
   const scoredSample = sampleIndices(inputs.scored.length, maxTested, random);
-  const firstOrders = pick(inputs.firstOrders, firstSample);
+  const firstOrders = Array.from(firstSample, (i) => firstOrderAt(inputs.firstOrders, i));
   const scored = pick(inputs.scored, scoredSample);
   const clusterOf = pick(inputs.clusterOf, scoredSample);
-  const sample = inputs.scored.length > maxTested || inputs.firstOrders.length > maxTested
-    ? {max: maxTested, seed: TEST_SAMPLE_SEED, customers: inputs.firstOrders.length, scored: inputs.scored.length} : null;
-  const firstOrdersWithWholesale = inputs.firstOrders.length > maxTested ? sameCustomers(inputs.firstOrdersWithWholesale, inputs.firstOrders, firstOrders, random) : inputs.firstOrdersWithWholesale;
+  const sample = inputs.scored.length > maxTested || inputs.firstOrders.size > maxTested
+    ? {max: maxTested, seed: TEST_SAMPLE_SEED, customers: inputs.firstOrders.size, scored: inputs.scored.length} : null;
+  const withWholesale = inputs.firstOrdersWithWholesale;
+  const firstOrdersWithWholesale = inputs.firstOrders.size > maxTested ? sameCustomers(withWholesale, inputs.firstOrders, firstOrders, random)
+    : Array.from({length: withWholesale.size}, (_, i) => firstOrderWithWholesaleAt(withWholesale, i));
   const notes: Text[] = [];
   const catOrder = scheme.categories.map((c) => c.id);
   const categoryLabel = labelsOf(scheme);
@@ -322,7 +329,7 @@ export function hypothesesReport(inputs: HypothesisInputs, {alpha = 0.05, minGro
   note({en: "First-order categories", ru: "Категории первого заказа"}, firstCats.dropped, labelText);
 
   // Coming back: time to the second order, censored at the end of observation, stratified by the month of the first order.
-  const returns = sample ? returnTimes(firstOrders, {end, repeatCutoff}) : everyoneReturns;
+  const returns = returnTimes(firstOrders, {end, repeatCutoff});
   const firstCatCount = new Map<string, number>();
   for (const r of returns.rows) firstCatCount.set(r.first.category, (firstCatCount.get(r.first.category) ?? 0) + 1);
   const returnCats = catOrder.filter((k) => (firstCatCount.get(k) ?? 0) >= minGroup);
@@ -418,7 +425,7 @@ export function hypothesesReport(inputs: HypothesisInputs, {alpha = 0.05, minGro
     effectWithout: s.without.effect.value, effectWith: s.with.effect.value, effectName: s.without.effect.name,
     sameDecision: (s.without.pValue < alpha) === (s.with.pValue < alpha)
   }));
-  const repeat = {observedUntil: everyoneReturns.observedUntil, repeatCutoff, customers: everyoneReturns.rows.length, returned: everyoneReturns.rows.filter((r) => r.returned).length,
+  const repeat = {observedUntil: everyoneReturns.observedUntil, repeatCutoff, customers: everyoneReturns.days.length, returned: everyoneReturns.returnedCount,
     firstSeenAfterCutoff: everyoneReturns.firstSeenAfterCutoff, secondOrdersAfterCutoff: everyoneReturns.secondOrdersAfterCutoff, horizonDays, returnMinHours: RETURN_MIN_HOURS};
   // The tests ran once, on the English names: their Russian sentences get the Russian ones.
   const names: [string, string][] = [

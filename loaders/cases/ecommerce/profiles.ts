@@ -96,19 +96,27 @@ export interface ProfilesReport {
   };
 }
 
-const quantile = (sorted: number[], p: number) => {
+const quantile = (sorted: ArrayLike<number>, p: number) => {
   if (!sorted.length) return NaN;
   const h = (sorted.length - 1) * p;
   const lo = Math.floor(h);
   return sorted[lo] + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]) - sorted[lo]);
 };
 
-export function spread(values: ArrayLike<number>): Spread {
-  const sorted = Float64Array.from(values).sort();
+/** Mean, median and quartiles; sorts `values` in place. */
+export function spread(values: Float64Array): Spread {
+  const sorted = values.sort();
   let total = 0;
-  for (const v of sorted) total += v;
-  const arr = Array.from(sorted);
-  return {mean: total / (arr.length || 1), median: quantile(arr, 0.5), q1: quantile(arr, 0.25), q3: quantile(arr, 0.75)};
+  for (let i = 0; i < sorted.length; i++) total += sorted[i];
+  return {mean: total / (sorted.length || 1), median: quantile(sorted, 0.5), q1: quantile(sorted, 0.25), q3: quantile(sorted, 0.75)};
+}
+
+/** values[rows[j]] for each j (a copy of `values` when rows is null). */
+function gather(values: ArrayLike<number>, rows: Int32Array | null): Float64Array {
+  if (!rows) return Float64Array.from(values);
+  const out = new Float64Array(rows.length);
+  for (let j = 0; j < rows.length; j++) out[j] = values[rows[j]];
+  return out;
 }
 
 /** What the profiles read of each customer, column by column (millions of customers: no object each). */
@@ -170,7 +178,6 @@ function summarise(cols: ProfileColumns, rows: Rows, scheme: CategoryScheme, eve
   const {revenue: totalRevenue, shares: everyone} = everyoneShares;
   const {revenue, shares: mine} = categoryShares(cols, rows, ids);
   const n = countOf(cols, rows);
-  const column = (values: ArrayLike<number>) => (rows ? Float64Array.from(rows, (i) => values[i]) : values);
   let repeat = 0;
   for (let j = 0; j < n; j++) if (cols.occasions[rowAt(rows, j)] >= 2) repeat++;
   return {
@@ -178,9 +185,9 @@ function summarise(cols: ProfileColumns, rows: Rows, scheme: CategoryScheme, eve
     share: n / cols.size,
     revenue,
     revenueShare: revenue / totalRevenue,
-    orders: spread(column(cols.orders)),
-    aov: spread(column(cols.aov)),
-    recencyDays: spread(column(cols.recencyDays)),
+    orders: spread(gather(cols.orders, rows)),
+    aov: spread(gather(cols.aov, rows)),
+    recencyDays: spread(gather(cols.recencyDays, rows)),
     repeatShare: repeat / (n || 1),
     categoryShares: ids.map((k) => ({category: k, label: categoryLabel[k], share: mine[k]})),
     categoryLift: ids.map((k) => ({category: k, label: categoryLabel[k], lift: everyone[k] > 0 ? mine[k] / everyone[k] : 0}))

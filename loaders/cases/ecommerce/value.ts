@@ -27,7 +27,7 @@ import type {DuckDBConnection} from "@duckdb/node-api";
 import {ident, queryTyped, run} from "../../io/duckdb.ts";
 import {readCustomerIds} from "./customers.ts";
 import {RETURN_MIN_HOURS} from "./occasions.ts";
-import {returnTimes, type FirstOrder} from "./repeat.ts";
+import {returnColumns, type FirstOrders} from "./repeat.ts";
 import {segmentLabels, SEGMENT_IDS} from "./rfm.ts";
 import type {Text} from "../../../src/components/i18n.ts";
 import {formats} from "../../../src/components/format.ts";
@@ -258,20 +258,21 @@ const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
 const sumOf = (xs: Float64Array) => xs.reduce((s, x) => s + x, 0);
 const ru = formats("ru");
 
-export function returnCurve(firstOrders: readonly FirstOrder[], end: string, repeatCutoff: string | null): ReturnCurve {
-  const r = returnTimes(firstOrders, {end, repeatCutoff});
-  const km = kaplanMeier(r.rows.map((x) => x.days), r.rows.map((x) => x.returned));
+export function returnCurve(firstOrders: FirstOrders, end: string, repeatCutoff: string | null): ReturnCurve {
+  const r = returnColumns(firstOrders, {end, repeatCutoff});
+  const km = kaplanMeier(Array.from(r.days), Array.from(r.returned, (b) => b === 1));
   const backBy = RETURN_DAYS.map((days) => {
     let i = -1;
     while (i + 1 < km.time.length && km.time[i + 1] <= days) i++;
     const s = i < 0 ? 1 : km.survival[i], se = i < 0 ? 0 : km.se[i];
-    const atRisk = r.rows.filter((x) => x.days >= days).length;
+    const atRisk = r.days.reduce((n, d) => n + Number(d >= days), 0);
     // The interval of S on the log(−log) scale, turned into the share back 1 − S.
     const {lo: sLo, hi: sHi} = logLogInterval(s, se);
     return {days, share: 1 - s, lo: 1 - sHi, hi: 1 - sLo, atRisk};
   }).filter((b) => b.atRisk >= MIN_AT_RISK);
-  return {observedUntil: r.observedUntil, customers: r.rows.length, returned: sum(r.rows.map((x) => Number(x.returned))),
-    backBy, curve: km.time.flatMap((days, i) => (km.atRisk[i] >= MIN_AT_RISK ? [{days, back: 1 - km.survival[i]}] : [])), minAtRisk: MIN_AT_RISK, naiveShare: r.rows.length ? sum(r.rows.map((x) => Number(x.returned))) / r.rows.length : NaN};
+  const customers = r.days.length;
+  return {observedUntil: r.observedUntil, customers, returned: r.returnedCount,
+    backBy, curve: km.time.flatMap((days, i) => (km.atRisk[i] >= MIN_AT_RISK ? [{days, back: 1 - km.survival[i]}] : [])), minAtRisk: MIN_AT_RISK, naiveShare: customers ? r.returnedCount / customers : NaN};
 }
 
 function holdoutCheck(occasions: Occasions, kept: Int32Array, start: number, stop: number): HoldoutCheck {
@@ -308,7 +309,7 @@ export interface ValueInput {
   /** Orders before the end of observation (readValueOrders; customerOrdersOf for orders given as rows). */
   orders: CustomerOrders;
   /** Every customer's first order and second occasion over the whole log (for the time to the second purchase). */
-  firstOrders: readonly FirstOrder[];
+  firstOrders: FirstOrders;
   start: string;
   end: string;
   repeatCutoff: string | null;
