@@ -137,7 +137,7 @@ const DATABASE_MEMORY = "1500MB";
 const READ_MEMORY = "1GB";
 /** The tables the rows read out come from (customers, first orders, orders); every other table is dropped first. */
 const READ_TABLES = ["eco_customer_ids", "eco_customers", "eco_customers_occasions", "eco_customer_categories", "eco_scored_customers",
-  "eco_scored_customers_occasions", "eco_scored_categories", "eco_rfm", "eco_orders", "eco_orders_all"];
+  "eco_scored_customers_occasions", "eco_scored_categories", "eco_rfm", "eco_orders", "eco_orders_wholesale"];
 
 /** Drop the line-level tables (the log as read, its flags, the lines and order × category rows: several GB for a
  * large log) and lower DuckDB's memory limit, before customers are read out. */

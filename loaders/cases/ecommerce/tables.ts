@@ -193,8 +193,12 @@ async function buildScoredCustomers(connection: DuckDBConnection, end: string, a
   return {asOf, customers: Number(n.customers), customersLeftOut: Number(n.everyone) - Number(n.customers), ordersLeftOut: Number(n.ordersLeftOut)};
 }
 
-/** eco_orders_all: orders with their wholesale lines too (for the sensitivity of order-value tests). */
+/** eco_orders_all: orders with their wholesale lines too (for the sensitivity of order-value tests). Only the orders with
+ * a wholesale line differ from eco_orders (or are absent from it: wholesale lines only), and they are few: they are
+ * rebuilt from their lines (eco_orders_wholesale), the others taken from eco_orders as they are. */
 export async function buildOrdersWithWholesale(connection: DuckDBConnection, scheme: CategoryScheme): Promise<void> {
-  await run(connection, orderCatsSql("eco_order_cats_all", "true", scheme.categories.map((c) => c.id)));
-  await run(connection, ordersSql("eco_orders_all", "eco_order_cats_all"));
+  await run(connection, orderCatsSql("eco_order_cats_all", "orderId IN (SELECT orderId FROM eco_lines WHERE wholesale)", scheme.categories.map((c) => c.id)));
+  await run(connection, ordersSql("eco_orders_wholesale", "eco_order_cats_all"));
+  await run(connection, `CREATE OR REPLACE VIEW eco_orders_all AS
+    SELECT * FROM eco_orders WHERE orderId NOT IN (SELECT orderId FROM eco_orders_wholesale) UNION ALL SELECT * FROM eco_orders_wholesale`);
 }
