@@ -153,6 +153,13 @@ export function tableOf(customers: readonly CustomerProfile[]): CustomerColumns 
   return first.table;
 }
 
+/** Customer i's first order time in epoch ms: from the table's column when `customers` are its rows, else parsed from firstTime. */
+export function firstMsOf(customers: readonly CustomerProfile[]): (i: number) => number {
+  const table = tableOf(customers);
+  const parse = (iso: string) => Date.parse(`${iso.length === 10 ? `${iso}T00:00:00` : iso}Z`);
+  return table ? (i) => table.figures.firstMs[i] : (i) => parse(customers[i].firstTime);
+}
+
 const rowsOf = (table: CustomerColumns): CustomerRow[] => Array.from({length: table.size}, (_, i) => new CustomerRow(table, i));
 
 /** Every customer, over the whole log (first orders, time to a second order). */

@@ -10,7 +10,7 @@
  */
 import {caseById} from "../registry.ts";
 import {dashboardCube, largestValues, levelsOf, type Dashboard, type DimensionSpec} from "../../analysis/dashboard.ts";
-import type {ScoredCustomer} from "./customers.ts";
+import {firstMsOf, type ScoredCustomer} from "./customers.ts";
 import type {EcommerceResult} from "../ecommerce.ts";
 import {segmentLabel, type SegmentId} from "./rfm.ts";
 import type {Text} from "../../../src/components/i18n.ts";
@@ -36,13 +36,21 @@ export interface EcommerceDashboardInput {
 }
 
 const quarterOf = (iso: string) => `${iso.slice(0, 4)} Q${Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1}`;
+const DAY_MS = 86_400_000;
 
 export function ecommerceDashboard({customers, categoryLabels, period, asOf, unit}: EcommerceDashboardInput): Dashboard {
-  // One first-order time per customer, read once (millions of customers); the cube's rows are customer numbers.
-  const firstTimes = customers.map((c) => c.firstTime);
-  const quarters = new Set(firstTimes.map(quarterOf));
-  const cohortOf = quarters.size > MAX_QUARTERS ? (iso: string) => iso.slice(0, 4) : quarterOf;
-  const cohort = (i: number) => cohortOf(firstTimes[i]);
+  // Each customer's first-order quarter, one text per day met (millions of customers); the cube's rows are customer numbers.
+  const firstMs = firstMsOf(customers);
+  const byDay = new Map<number, string>();
+  const firstQuarters = customers.map((_, i) => {
+    const day = Math.floor(firstMs(i) / DAY_MS);
+    let quarter = byDay.get(day);
+    if (quarter === undefined) byDay.set(day, (quarter = quarterOf(new Date(day * DAY_MS).toISOString())));
+    return quarter;
+  });
+  const quarters = new Set(firstQuarters);
+  const cohortOf = quarters.size > MAX_QUARTERS ? (quarter: string) => quarter.slice(0, 4) : (quarter: string) => quarter;
+  const cohort = (i: number) => cohortOf(firstQuarters[i]);
   const top = largestValues(customers.map((c) => c.mainCategory), {max: MAX_CATEGORIES});
   const category = (i: number) => (top.includes(customers[i].mainCategory) ? customers[i].mainCategory : OTHER);
   const label = (id: string): string | Text => (id === OTHER ? {en: "Other categories", ru: "Другие категории"} : categoryLabels[id] ?? id);
@@ -53,7 +61,7 @@ export function ecommerceDashboard({customers, categoryLabels, period, asOf, uni
   };
   const dimensions: DimensionSpec<number>[] = [
     {id: "category", label: {en: "Main category (most revenue)", ru: "Основная категория (наибольшая выручка)"}, levels: [...top, ...(customers.some((c) => !top.includes(c.mainCategory)) ? [OTHER] : [])].map((value) => ({value, label: label(value)})), of: category},
-    {id: "cohort", label: {en: "First order in", ru: "Первый заказ"}, levels: levelsOf(firstTimes.map(cohortOf), cohortLabel), of: cohort}
+    {id: "cohort", label: {en: "First order in", ru: "Первый заказ"}, levels: levelsOf(firstQuarters.map(cohortOf), cohortLabel), of: cohort}
   ];
   const atRisk = (i: number) => AT_RISK.includes(customers[i].segment);
   const cube = dashboardCube(customers.map((_, i) => i), dimensions, {
