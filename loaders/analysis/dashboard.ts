@@ -76,18 +76,29 @@ export function dashboardCube<R>(rows: readonly R[], dimensions: readonly Dimens
   const dims: CubeDimension[] = dimensions.map(({id, label, levels}) => ({id, label, levels}));
   const names = Object.keys(measures);
   const cells = new Map(combinations(dims).map((at) => [keyOf(at), {at, n: 0, sums: names.map(() => 0)}]));
-  const masks = combinations(dims.map((d) => ({...d, levels: [{value: "", label: ""}]})));
+  // Cells numbered by each dimension's level (its place among the levels; ALL after them): a row adds to a cell found
+  // by arithmetic, not by a key text (millions of rows).
+  const codes = dims.map((d) => new Map(d.levels.map((l, i) => [l.value, i])));
+  const strides = dims.map((_, j) => dims.slice(j + 1).reduce((s, d) => s * (d.levels.length + 1), 1));
+  const numbered = new Array<{n: number; sums: number[]}>(dims.reduce((s, d) => s * (d.levels.length + 1), 1));
+  for (const cell of cells.values()) numbered[cell.at.reduce((s, v, j) => s + strides[j] * (v === ALL ? dims[j].levels.length : codes[j].get(v)!), 0)] = cell;
+  // Each roll-up: which dimensions it keeps (the others are ALL).
+  const masks = Array.from({length: 2 ** dims.length}, (_, m) => dims.map((_, j) => ((m >> j) & 1) === 1));
+  const code = new Array<number>(dims.length);
   for (const row of rows) {
-    const values = dimensions.map((d) => {
+    dimensions.forEach((d, j) => {
       const v = d.of(row);
-      if (!d.levels.some((l) => l.value === v)) throw new Error(`dashboard dimension ${d.id}: value ${JSON.stringify(v)} is not one of its levels`);
-      return v;
+      const c = codes[j].get(v);
+      if (c === undefined) throw new Error(`dashboard dimension ${d.id}: value ${JSON.stringify(v)} is not one of its levels`);
+      code[j] = c;
     });
     const added = names.map((m) => measures[m](row));
-    for (const mask of masks) {
-      const cell = cells.get(keyOf(mask.map((m, j) => (m === ALL ? ALL : values[j]))))!;
+    for (const keep of masks) {
+      let at = 0;
+      for (let j = 0; j < dims.length; j++) at += strides[j] * (keep[j] ? code[j] : dims[j].levels.length);
+      const cell = numbered[at];
       cell.n += 1;
-      added.forEach((x, k) => (cell.sums[k] += x));
+      for (let k = 0; k < added.length; k++) cell.sums[k] += added[k];
     }
   }
   const hidden = suppress([...cells.values()], dims, minCell);

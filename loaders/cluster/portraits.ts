@@ -4,6 +4,7 @@
  * standardised difference from everyone ((cluster mean − overall mean) / overall sd).
  */
 import {flatten, type Flat, type Matrix} from "./matrix.ts";
+import {medianInPlace} from "../stats/descriptives.ts";
 
 export interface FeatureProfile {
   feature: string;
@@ -33,12 +34,6 @@ export interface PortraitOptions {
   target?: readonly number[];
 }
 
-function medianOf(values: Float64Array): number {
-  const s = values.sort();
-  const n = s.length;
-  if (!n) return NaN;
-  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-}
 
 /** Portraits of clusters given raw (unstandardised) rows and a label per row, ordered by label. */
 export function clusterPortraits(X: Matrix, labels: readonly number[], options: PortraitOptions): ClusterPortrait[] {
@@ -78,7 +73,7 @@ export function clusterPortraitsFlat({data, n, d}: Flat, labels: ArrayLike<numbe
       return {
         feature,
         mean,
-        median: medianOf(values),
+        median: medianInPlace(values),
         overallMean: overallMean[j],
         standardisedDifference: overallSd[j] > 0 ? (mean - overallMean[j]) / overallSd[j] : 0,
       };

@@ -55,6 +55,56 @@ export function variance(values: ArrayLike<number>): number {
   return s / (n - 1);
 }
 
+/** Put the k-th smallest of a[lo..hi] at a[k], smaller or equal values before it and larger or equal after (three-way
+ * partitions: columns of a few distinct values, such as order counts, stay linear). */
+function selectInPlace(a: Float64Array, k: number, lo: number, hi: number): void {
+  while (hi > lo) {
+    const x = a[lo], y = a[(lo + hi) >> 1], z = a[hi];
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let lt = lo, gt = hi, i = lo;
+    while (i <= gt) {
+      const v = a[i];
+      if (v < pivot) (a[i++] = a[lt]), (a[lt++] = v);
+      else if (v > pivot) (a[i] = a[gt]), (a[gt--] = v);
+      else i++;
+    }
+    if (k < lt) hi = lt - 1;
+    else if (k > gt) lo = gt + 1;
+    else return;
+  }
+}
+
+/** quantileSorted of the values for each p (ascending), by selection rather than a full sort: `values` (no NaN) are
+ * reordered in place. Millions of values: a few linear passes instead of n log n. */
+export function quantilesInPlace(values: Float64Array, ps: readonly number[]): number[] {
+  const n = values.length;
+  if (n === 0) return ps.map(() => NaN);
+  let from = 0;
+  return ps.map((p, j) => {
+    if (j > 0 && p < ps[j - 1]) throw new Error(`quantilesInPlace: probabilities must ascend (${ps.join(", ")})`);
+    const h = (n - 1) * p;
+    const lo = Math.floor(h), hi = Math.min(lo + 1, n - 1);
+    if (lo >= from) selectInPlace(values, lo, from, n - 1);
+    from = Math.max(from, lo);
+    // The next value up: the smallest of those after lo (all ≥ values[lo]).
+    let next = values[hi];
+    if (hi > lo) for (let i = hi + 1; i < n; i++) if (values[i] < next) next = values[i];
+    return values[lo] + (h - lo) * (next - values[lo]);
+  });
+}
+
+/** The median as the mean of the two middle values for an even count (numpy's median), by selection: reorders `values`. */
+export function medianInPlace(values: Float64Array): number {
+  const n = values.length;
+  if (n === 0) return NaN;
+  const lo = (n - 1) >> 1;
+  selectInPlace(values, lo, 0, n - 1);
+  if (n % 2) return values[lo];
+  let next = values[lo + 1];
+  for (let i = lo + 2; i < n; i++) if (values[i] < next) next = values[i];
+  return (values[lo] + next) / 2;
+}
+
 export function median(values: ArrayLike<number>): number {
   return quantileSorted(Float64Array.from(values).sort(), 0.5);
 }

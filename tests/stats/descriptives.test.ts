@@ -2,6 +2,8 @@ import {test} from "node:test";
 import assert from "node:assert/strict";
 import {describe, pearson, spearman, pearsonMatrix, spearmanMatrix, rankAverage} from "../../loaders/stats/index.ts";
 import {readGolden, readFitness, assertClose, assertAllClose} from "./helpers.ts";
+import {medianInPlace, quantilesInPlace, quantileSorted} from "../../loaders/stats/descriptives.ts";
+import {randomSource} from "../../loaders/random.ts";
 
 const golden = readGolden("stats.json");
 
@@ -41,4 +43,17 @@ test("Pearson and Spearman matrices of the fitness table match pandas", () => {
   const S = spearmanMatrix(fit.rows);
   assertAllClose(P.flat(), golden.fitness.pearson.flat(), 1e-9, 1e-12, "pearson");
   assertAllClose(S.flat(), golden.fitness.spearman.flat(), 1e-9, 1e-12, "spearman");
+});
+
+test("quantiles and medians by selection equal those of the sorted values, with heavy ties, odd and even lengths, and the ends", () => {
+  const random = randomSource(11);
+  for (const [n, distinct] of [[1, 1], [2, 2], [7, 3], [1000, 4], [1001, 1000], [5000, 1]] as const) {
+    const values = Float64Array.from({length: n}, () => Math.floor(random() * distinct) + random() * (distinct > 100 ? 1 : 0));
+    const sorted = Float64Array.from(values).sort();
+    const ps = [0, 0.25, 0.5, 0.5, 0.75, 1];
+    assert.deepEqual(quantilesInPlace(Float64Array.from(values), ps), ps.map((p) => quantileSorted(sorted, p)), `n = ${n}`);
+    const middle = n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    assert.equal(medianInPlace(Float64Array.from(values)), middle, `median, n = ${n}`);
+  }
+  assert.throws(() => quantilesInPlace(new Float64Array([1, 2]), [0.75, 0.25]), /ascend/);
 });

@@ -9,6 +9,7 @@
  */
 import {chooseK, clusterPortraitsFlat, fitKMeans, predictKMeansFlat, standardize} from "../../cluster/index.ts";
 import {randomSource, shuffled} from "../../random.ts";
+import {quantilesInPlace} from "../../stats/descriptives.ts";
 import type {ClusterFeature} from "../../analysis/types.ts";
 import {labelTextsOf, OTHER, type Category, type CategoryScheme} from "./categories.ts";
 import {both, type Text} from "../../../src/components/i18n.ts";
@@ -96,19 +97,13 @@ export interface ProfilesReport {
   };
 }
 
-const quantile = (sorted: ArrayLike<number>, p: number) => {
-  if (!sorted.length) return NaN;
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  return sorted[lo] + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]) - sorted[lo]);
-};
 
-/** Mean, median and quartiles; sorts `values` in place. */
+/** Mean, median and quartiles (linear interpolation); reorders `values` in place. */
 export function spread(values: Float64Array): Spread {
-  const sorted = values.sort();
   let total = 0;
-  for (let i = 0; i < sorted.length; i++) total += sorted[i];
-  return {mean: total / (sorted.length || 1), median: quantile(sorted, 0.5), q1: quantile(sorted, 0.25), q3: quantile(sorted, 0.75)};
+  for (let i = 0; i < values.length; i++) total += values[i];
+  const [q1, median, q3] = quantilesInPlace(values, [0.25, 0.5, 0.75]);
+  return {mean: total / (values.length || 1), median, q1, q3};
 }
 
 /** values[rows[j]] for each j (a copy of `values` when rows is null). */
