@@ -49,7 +49,8 @@ import {ecommerceActions} from "./ecommerce/actions.ts";
 import {caseMoney} from "./money.ts";
 import {moneyUnit} from "../../src/components/format.ts";
 import {ecommerceDashboardOf} from "./ecommerce/dashboard.ts";
-import {customerValueModel, readValueOrders, valueArtifact, type CustomerValueModel} from "./ecommerce/value.ts";
+import {readValueOrders, valueArtifact, type CustomerValueModel} from "./ecommerce/value.ts";
+import {customerValueModelInWorker} from "./ecommerce/value-worker.ts";
 
 export interface EcommerceResult {
   summary: SummaryReport;
@@ -112,10 +113,12 @@ async function readEcommerce(connection: DuckDBConnection, source: InputSource, 
   return {clean, read, info, thresholds, categories, time, firstOrders, customers, orders, firstOrdersWithWholesale, valueOrders};
 }
 
-/** The analysis in JavaScript, on what readEcommerce read. */
-function analyseEcommerce({clean, read, info, thresholds, categories, time, firstOrders, customers, orders, firstOrdersWithWholesale, valueOrders}: Awaited<ReturnType<typeof readEcommerce>>,
-  lap: Lap): Omit<EcommerceResult, "timings"> {
+/** The analysis in JavaScript, on what readEcommerce read: the customer value model in a worker thread
+ * (ecommerce/value-worker.ts) while the profiles, tests and mailing plan are computed. */
+async function analyseEcommerce({clean, read, info, thresholds, categories, time, firstOrders, customers, orders, firstOrdersWithWholesale, valueOrders}: Awaited<ReturnType<typeof readEcommerce>>,
+  lap: Lap): Promise<Omit<EcommerceResult, "timings">> {
   const {repeatCutoff} = clean;
+  const valueModel = customerValueModelInWorker({orders: valueOrders, firstOrders, start: info.start, end: info.end, repeatCutoff});
   const {report: profiles, clusterOf, clusterNames, clusterNamesRu} = profilesReport(customers, thresholds, info.scope, info.scheme);
   lap("profiles");
   const hypotheses = hypothesesReport({firstOrders, scored: customers, firstOrdersWithWholesale, clusterOf, clusterNames, clusterNamesRu, end: info.end, repeatCutoff, scheme: info.scheme});
@@ -123,7 +126,7 @@ function analyseEcommerce({clean, read, info, thresholds, categories, time, firs
   const mailing = mailingPlan(profiles, customers, clusterOf, time);
   lap("mailing");
   const summary = summaryReport({read, quality: clean.quality, wholesaleThreshold: clean.wholesaleThreshold, reusedIds: clean.reusedIds.window, categories, profiles, time, hypotheses, mailing, orders});
-  const value = customerValueModel({orders: valueOrders, firstOrders, start: info.start, end: info.end, repeatCutoff});
+  const value = await valueModel;
   lap("value");
   return {summary, categories, profiles, time, hypotheses, mailing, value, quality: clean.quality, customers, clusterOf, repeatCutoff};
 }
@@ -164,7 +167,7 @@ export async function computeEcommerceResult(settings: Settings = defaultSetting
     }
   };
   const data = await withDatabase((connection) => readEcommerce(connection, source, lap), {memoryLimit: DATABASE_MEMORY});
-  return {...analyseEcommerce(data, lap), timings};
+  return {...(await analyseEcommerce(data, lap)), timings};
 }
 
 /** The case's page artifacts (member name → JSON value). */

@@ -124,7 +124,7 @@ export interface Occasions {
 /** Occasions from each customer's orders before `stop` (ms): an order more than RETURN_MIN_HOURS after the current
  * occasion's first order starts the next one. */
 export function occasionsOf(orders: CustomerOrders, stop: number): Occasions {
-  const n = orders.ids.length;
+  const n = orders.offsets.length - 1;
   const offsets = new Int32Array(n + 1);
   const at = new Float64Array(orders.at.length), value = new Float64Array(orders.at.length);
   let m = 0;
@@ -208,11 +208,13 @@ const VALUE_FIGURES = ["x", "recencyDays", "T", "pAlive", "valuePerPurchase", "v
 
 /** Every observed customer's forecast, column by column (millions of customers: no object each). */
 export interface CustomerValues extends Record<(typeof VALUE_FIGURES)[number], Float64Array> {
+  /** Each customer's row in the orders the model read (CustomerOrders), their id and segment. */
+  row: Int32Array;
   ids: string[];
   segment: string[];
 }
 
-const noCustomerValues = (): CustomerValues => ({ids: [], segment: [], ...Object.fromEntries(VALUE_FIGURES.map((f) => [f, new Float64Array(0)]))}) as unknown as CustomerValues;
+const noCustomerValues = (): CustomerValues => ({row: new Int32Array(0), ids: [], segment: [], ...Object.fromEntries(VALUE_FIGURES.map((f) => [f, new Float64Array(0)]))}) as unknown as CustomerValues;
 
 /** Customer i of `values` as one object. */
 export function customerValueAt(values: CustomerValues, i: number): CustomerValue {
@@ -342,10 +344,11 @@ export function observedCustomers(orders: CustomerOrders, start: string, end: st
   const first = ms(start);
   const stop = repeatCutoff === null ? ms(end) + 1 : ms(repeatCutoff);
   const occasions = occasionsOf(orders, stop);
-  const kept = new Int32Array(orders.ids.length);
-  const histories = historyColumns(orders.ids.length);
+  const customers = orders.offsets.length - 1;
+  const kept = new Int32Array(customers);
+  const histories = historyColumns(customers);
   let n = 0;
-  for (let c = 0; c < orders.ids.length; c++) {
+  for (let c = 0; c < customers; c++) {
     const h = historyAt(occasions, c, stop);
     if (h && h.T > 0) (kept[n] = c), setHistory(histories, n++, h);
   }
@@ -428,7 +431,7 @@ function forecast(observed: Observed, data: CustomerValueModel["data"], {repeatB
     return out;
   };
   const n = kept.length;
-  const customerValues: CustomerValues = {ids: Array.from(kept, (c) => occasions.ids[c]), segment: Array.from(kept, (c) => occasions.segments[c] ?? "unscored"),
+  const customerValues: CustomerValues = {row: Int32Array.from(kept), ids: Array.from(kept, (c) => occasions.ids[c]), segment: Array.from(kept, (c) => occasions.segments[c] ?? "unscored"),
     ...Object.fromEntries(VALUE_FIGURES.map((f) => [f, new Float64Array(n)]))} as unknown as CustomerValues;
   for (let j = 0; j < n; j++) {
     const c = kept[j];
