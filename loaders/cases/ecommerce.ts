@@ -101,15 +101,17 @@ async function readEcommerce(connection: DuckDBConnection, source: InputSource, 
   lap("aggregates");
   await dropLineTables(connection);
   const ids = await readCustomerIds(connection);
-  const firstOrders = await readFirstOrders(connection);
   const customers = await readScoredCustomers(connection, ids);
+  lap("read customers");
+  const firstOrders = await readFirstOrders(connection);
   if (customers.length < MIN_CUSTOMERS) {
     throw new DataError([{severity: "error", file: clean.quality.files[0]?.file ?? "order log", expected: `orders of at least ${MIN_CUSTOMERS} customers to profile and plan mailings`,
       found: `${customers.length} customer${customers.length === 1 ? "" : "s"} after cleaning`, hint: "export the whole order log, not a sample"}], "The e-commerce order log is too small to analyse");
   }
   const firstOrdersWithWholesale = await readFirstOrdersWithWholesale(connection);
+  lap("read first orders");
   const valueOrders = await readValueOrders(connection, repeatCutoff, "eco_orders", ids);
-  lap("read");
+  lap("read orders");
   return {clean, read, info, thresholds, categories, time, firstOrders, customers, orders, firstOrdersWithWholesale, valueOrders};
 }
 
@@ -161,7 +163,7 @@ export async function computeEcommerceResult(settings: Settings = defaultSetting
     // to the file it names (scripts/bench-build.ts: Framework keeps a loader's stderr to itself).
     const log = process.env.CLIENTELE_STAGE_TIMINGS;
     if (log) {
-      const line = `ecommerce ${name.padEnd(10)} ${(timings[name] / 1000).toFixed(1).padStart(6)} s, resident ${(process.memoryUsage.rss() / 2 ** 30).toFixed(2)} GB\n`;
+      const line = `ecommerce ${name.padEnd(17)} ${(timings[name] / 1000).toFixed(1).padStart(6)} s, resident ${(process.memoryUsage.rss() / 2 ** 30).toFixed(2)} GB\n`;
       if (log === "1") process.stderr.write(line);
       else appendFileSync(log, line);
     }

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import {existsSync} from "node:fs";
 import {dirname} from "node:path";
 import {openScratchDatabase, queryOne, queryRows, queryTyped, run, withDatabase} from "../../loaders/io/duckdb.ts";
+import {orderedByKey} from "../../loaders/io/order-by-key.ts";
 
 test("rows come back as plain JSON values", async () => {
   await withDatabase(async (c) => {
@@ -42,5 +43,17 @@ test("columns read straight from DuckDB's vectors equal node-api's own conversio
     });
     assert.equal(texts.s[4], "клиент-4");
     assert.equal(texts.e[1], "бета");
+  });
+});
+
+test("rows put in key order in JavaScript equal DuckDB's ORDER BY (ties in arrival order), texts and NULLs included", async () => {
+  await withDatabase(async (c) => {
+    await run(c, `CREATE TABLE t AS SELECT i AS seq, (i * 7919) % 1000 + 5 AS k, CASE WHEN i % 5 = 0 THEN NULL ELSE i / 4 END::DOUBLE AS v, 'r' || i AS s FROM range(3000) t(i)`);
+    const ordered = orderedByKey(await queryTyped(c, "SELECT k, v, s, seq FROM t ORDER BY seq"), "k");
+    const expected = await queryTyped(c, "SELECT k, v, s, seq FROM t ORDER BY k, seq");
+    assert.deepEqual(Array.from(ordered.numbers.seq), Array.from(expected.numbers.seq));
+    assert.deepEqual(Array.from(ordered.numbers.v), Array.from(expected.numbers.v));
+    assert.deepEqual(ordered.texts.s, expected.texts.s);
+    assert.throws(() => orderedByKey({rows: 1, numbers: {k: new Float64Array([1.5])}, texts: {}}, "k"), /not a whole number/);
   });
 });

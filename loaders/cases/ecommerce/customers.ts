@@ -9,6 +9,7 @@
  * CustomerProfile / ScoredCustomer, which code and tests may also pass in. */
 import type {DuckDBConnection} from "../../io/duckdb.ts";
 import {ident, queryColumns, queryTyped} from "../../io/duckdb.ts";
+import {orderedByKey} from "../../io/order-by-key.ts";
 import type {AnalysisCategory} from "./tables.ts";
 import type {SegmentId} from "./rfm.ts";
 
@@ -117,19 +118,33 @@ const zeroFilled = (values: Float64Array | undefined, size: number) => {
 /** Every customer's id in id order: customer number k (eco_customer_ids.k, from 1) at k − 1. Read once, and shared by
  * the lists of customers read after it (each names its customers by number: millions of ids are not decoded twice). */
 export async function readCustomerIds(connection: DuckDBConnection): Promise<string[]> {
-  const {columns} = await queryColumns(connection, "SELECT customerId FROM eco_customer_ids ORDER BY k");
-  return columns.customerId.map(String);
+  // Ids such as UUIDs are too long for DuckDB to keep inline, and one call into it per id is most of the time of
+  // reading millions: so they come joined, ID_BLOCK to a text, and are split here.
+  const {columns} = await queryColumns<{n: number[]; ids: string[]}>(connection, `SELECT count(*) AS n, string_agg(customerId, chr(1) ORDER BY k) AS ids
+    FROM eco_customer_ids GROUP BY (k - 1) // ${ID_BLOCK} ORDER BY (k - 1) // ${ID_BLOCK}`);
+  const blocks = columns.ids.map((text) => String(text).split(ID_SEPARATOR));
+  if (blocks.some((ids, b) => ids.length !== columns.n[b])) {
+    // An id holds the separator: read them one by one.
+    const {columns: one} = await queryColumns(connection, "SELECT customerId FROM eco_customer_ids ORDER BY k");
+    return one.customerId.map(String);
+  }
+  return blocks.flat();
 }
+
+/** Ids joined per text when read (readCustomerIds), and what joins them (chr(1): a control character, not expected in an id). */
+const ID_BLOCK = 16_384;
+const ID_SEPARATOR = "\u0001";
 
 /** The customers of `customers` and `categories` (and scores, when given), column by column, in customer id order. */
 async function readColumns(connection: DuckDBConnection, customers: string, categories: string, scores: string | null, allIds: readonly string[]): Promise<CustomerColumns> {
   // Money is a DECIMAL in the tables (exact sums); read as DOUBLE, as the report computes with it. Labels are read as
-  // their types (eco_category, eco_segment: tables.ts, rfm.ts).
-  const {rows: size, numbers, texts} = await queryTyped(connection, `SELECT ids.k AS customer, c.orders, c.occasions, CAST(c.revenue AS DOUBLE) AS revenue,
+  // their types (eco_category, eco_segment: tables.ts, rfm.ts). Rows are put in customer order here (orderedByKey), not
+  // sorted by DuckDB.
+  const {rows: size, numbers, texts} = orderedByKey(await queryTyped(connection, `SELECT ids.k AS customer, c.orders, c.occasions, CAST(c.revenue AS DOUBLE) AS revenue,
       CAST(c.aov AS DOUBLE) AS aov, c.recencyDays, c.tenureDays, epoch_ms(date_trunc('second', c.firstTime)) AS firstMs, epoch_ms(date_trunc('second', c.lastTime)) AS lastMs,
       CAST(c.firstCategory AS eco_category) AS firstCategory, CAST(c.firstOrderValue AS DOUBLE) AS firstOrderValue, CAST(cc.mainCategory AS eco_category) AS mainCategory,
       CAST(COLUMNS('^rev_') AS DOUBLE)${scores ? ", CAST(s.r AS DOUBLE) AS r, CAST(s.f AS DOUBLE) AS f, CAST(s.m AS DOUBLE) AS m, CAST(s.segment AS eco_segment) AS segment" : ""}
-    FROM ${ident(customers)} c JOIN ${ident(categories)} cc USING (cust)${scores ? ` JOIN ${ident(scores)} s USING (cust)` : ""} JOIN eco_customer_ids ids USING (cust) ORDER BY ids.k`);
+    FROM ${ident(customers)} c JOIN ${ident(categories)} cc USING (cust)${scores ? ` JOIN ${ident(scores)} s USING (cust)` : ""} JOIN eco_customer_ids ids USING (cust)`), "customer");
   // One rev_<category> column per category of the scheme in use, in its order (tables.ts).
   const categoryIds = Object.keys(numbers).filter((key) => key.startsWith("rev_")).map((key) => key.slice("rev_".length));
   const text = (name: string) => (texts[name] ?? []) as string[];

@@ -16,6 +16,7 @@
  */
 import type {DuckDBConnection} from "../../io/duckdb.ts";
 import {ident, queryTyped} from "../../io/duckdb.ts";
+import {orderedByKey} from "../../io/order-by-key.ts";
 import type {AnalysisCategory} from "./tables.ts";
 
 const DAY_MS = 86_400_000;
@@ -76,9 +77,10 @@ function monthOf(at: number): string {
 /** Every customer's first order and second occasion, in customer id order, from `customers` (eco_customers) and its
  * occasions table (`<customers>_occasions`, buildOccasions in occasions.ts). */
 export async function readFirstOrders(connection: DuckDBConnection, customers = "eco_customers"): Promise<FirstOrders> {
-  const {rows, numbers: c, texts: t} = await queryTyped(connection, `SELECT ids.k AS customer, CAST(c.firstCategory AS eco_category) AS category, CAST(c.firstOrderValue AS DOUBLE) AS value,
+  // In customer order (orderedByKey: placed by number here, not sorted by DuckDB).
+  const {rows, numbers: c, texts: t} = orderedByKey(await queryTyped(connection, `SELECT ids.k AS customer, CAST(c.firstCategory AS eco_category) AS category, CAST(c.firstOrderValue AS DOUBLE) AS value,
       ${epochMs("c.firstTime")} AS firstMs, ${epochMs("occ.second")} AS secondMs
-    FROM ${ident(customers)} c JOIN ${ident(`${customers}_occasions`)} occ USING (cust) JOIN eco_customer_ids ids USING (cust) ORDER BY ids.k`);
+    FROM ${ident(customers)} c JOIN ${ident(`${customers}_occasions`)} occ USING (cust) JOIN eco_customer_ids ids USING (cust)`), "customer");
   const none = new Float64Array(0);
   return {size: rows, customer: c.customer ?? none, category: (t.category ?? []) as string[], value: c.value ?? none, firstMs: c.firstMs ?? none, secondMs: c.secondMs ?? none};
 }
