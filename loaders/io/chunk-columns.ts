@@ -43,10 +43,13 @@ export function chunkNumbers(chunk: DuckDBDataChunk, column: number, size: numbe
   const validity = validityOf(vector, size);
   let out: Float64Array;
   if (kind === "double") out = new Float64Array(data.buffer.slice(data.byteOffset, data.byteOffset + size * 8));
+  else if (kind === "integer") out = Float64Array.from(new Int32Array(data.buffer, data.byteOffset, size));
   else {
-    const items = kind === "bigint" ? new BigInt64Array(data.buffer, data.byteOffset, size) : new Int32Array(data.buffer, data.byteOffset, size);
+    // A BIGINT from its two 32-bit halves (little-endian, the high one signed): no BigInt made per value. Exact up to
+    // 2^53 in magnitude, as Number(bigint) is.
+    const words = new Uint32Array(data.buffer, data.byteOffset, size * 2);
     out = new Float64Array(size);
-    for (let i = 0; i < size; i++) out[i] = Number(items[i]);
+    for (let i = 0; i < size; i++) out[i] = (words[2 * i + 1] | 0) * 4294967296 + words[2 * i];
   }
   if (validity) for (let i = 0; i < size; i++) if (!isValid(validity, i)) out[i] = NaN;
   return out;

@@ -2,7 +2,8 @@
  * A query's result put in the order of a whole-number key column, in JavaScript, by counting sort (linear in the rows
  * and the keys' range). Reading millions of wide rows (a customer and twenty figures) with ORDER BY makes DuckDB sort
  * them all, and within its memory limit that sort spills to disk; the key (a customer's number) is dense, so placing
- * each row by it is one pass. Rows with equal keys keep the order they came in.
+ * each row by it is one pass. Rows with equal keys keep the order they came in. The result's columns are replaced
+ * (the result is returned, reordered).
  */
 import type {Plain} from "./duckdb.ts";
 
@@ -34,7 +35,8 @@ export function orderedByKey<T extends TypedResult>(result: T, key: string): T {
     for (let j = 0; j < n; j++) out[j] = values[order[j]];
     return out;
   };
-  const numbers = Object.fromEntries(Object.entries(result.numbers).map(([name, values]) => [name, permuted(values, new Float64Array(n))]));
-  const texts = Object.fromEntries(Object.entries(result.texts).map(([name, values]) => [name, permuted(values, new Array<Plain>(n))]));
-  return {...result, numbers, texts};
+  // Column by column, each replacing the one it was made from: one column's copy at a time.
+  for (const name of Object.keys(result.numbers)) result.numbers[name] = permuted(result.numbers[name], new Float64Array(n));
+  for (const name of Object.keys(result.texts)) result.texts[name] = permuted(result.texts[name], new Array<Plain>(n));
+  return result;
 }

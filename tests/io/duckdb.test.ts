@@ -27,7 +27,7 @@ test("columns read straight from DuckDB's vectors equal node-api's own conversio
   await withDatabase(async (c) => {
     // 5000 rows: three chunks; every 7th value NULL; strings inline (≤ 12 bytes) and not, ASCII and not.
     await run(c, "CREATE TYPE label AS ENUM ('alpha', 'бета', 'gamma')");
-    const sql = `SELECT CASE WHEN i % 7 = 0 THEN NULL ELSE i / 3 END::DOUBLE AS d, CASE WHEN i % 7 = 1 THEN NULL ELSE i * 1000003 END::BIGINT AS b,
+    const sql = `SELECT CASE WHEN i % 7 = 0 THEN NULL ELSE i / 3 END::DOUBLE AS d, CASE WHEN i % 7 = 1 THEN NULL ELSE (i - 2500) * 1000000007 END::BIGINT AS b,
         CASE WHEN i % 7 = 2 THEN NULL ELSE i - 2500 END::INTEGER AS n,
         CASE WHEN i % 7 = 3 THEN NULL WHEN i % 3 = 0 THEN 'c' || i WHEN i % 3 = 1 THEN 'клиент-' || i ELSE 'a rather long customer id ' || i END AS s,
         CASE WHEN i % 7 = 4 THEN NULL ELSE (['alpha', 'бета', 'gamma'])[i % 3 + 1] END::label AS e
