@@ -41,6 +41,9 @@ export function silhouetteSamplesFlat(data: Float64Array, n: number, d: number, 
   });
   const out = labelings.map(() => new Float64Array(n));
   const sums = new Float64Array(offsets[L]);
+  // Row j's place in `sums` under each labeling, side by side (one cache line per row rather than one per labeling).
+  const slot = new Int32Array(n * L);
+  for (let j = 0; j < n; j++) for (let l = 0; l < L; l++) slot[j * L + l] = offsets[l] + labs[l][j];
   for (let i = 0; i < n; i++) {
     sums.fill(0);
     const oi = i * d;
@@ -53,7 +56,8 @@ export function silhouetteSamplesFlat(data: Float64Array, n: number, d: number, 
         s += diff * diff;
       }
       const dist = Math.sqrt(s);
-      for (let l = 0; l < L; l++) sums[offsets[l] + labs[l][j]] += dist;
+      const at = j * L;
+      for (let l = 0; l < L; l++) sums[slot[at + l]] += dist;
     }
     for (let l = 0; l < L; l++) {
       const own = labs[l][i];
