@@ -132,3 +132,19 @@ export async function settleDateOrders(connection: DuckDBConnection, table: stri
   }
   return {datetimes, problems};
 }
+
+const DAY_MS = 86_400_000;
+
+/** Epoch ms of an ISO date or date-time without a zone ("2019-03-01", "2019-03-01T10:00:00"), read as UTC: the
+ * report keeps a log's local times as written, never converted. */
+export const isoMs = (iso: string): number => Date.parse(`${iso.length === 10 ? `${iso}T00:00:00` : iso}Z`);
+
+const months = new Map<number, string>();
+/** The month (YYYY-MM) of a time in epoch ms, as strftime(time, '%Y-%m') gives it: one text per day met, shared (millions
+ * of customers need not make one each). */
+export function monthOf(at: number): string {
+  const day = Math.floor(at / DAY_MS);
+  let month = months.get(day);
+  if (month === undefined) months.set(day, (month = new Date(day * DAY_MS).toISOString().slice(0, 7)));
+  return month;
+}

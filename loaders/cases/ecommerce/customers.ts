@@ -10,6 +10,7 @@
 import type {DuckDBConnection} from "../../io/duckdb.ts";
 import {ident, queryColumns, queryTyped} from "../../io/duckdb.ts";
 import {orderedByKey} from "../../io/order-by-key.ts";
+import {isoMs} from "../../io/datetime.ts";
 import type {AnalysisCategory} from "./tables.ts";
 import type {SegmentId} from "./rfm.ts";
 
@@ -171,8 +172,7 @@ export function tableOf(customers: readonly CustomerProfile[]): CustomerColumns 
 /** Customer i's first order time in epoch ms: from the table's column when `customers` are its rows, else parsed from firstTime. */
 export function firstMsOf(customers: readonly CustomerProfile[]): (i: number) => number {
   const table = tableOf(customers);
-  const parse = (iso: string) => Date.parse(`${iso.length === 10 ? `${iso}T00:00:00` : iso}Z`);
-  return table ? (i) => table.figures.firstMs[i] : (i) => parse(customers[i].firstTime);
+  return table ? (i) => table.figures.firstMs[i] : (i) => isoMs(customers[i].firstTime);
 }
 
 const rowsOf = (table: CustomerColumns): CustomerRow[] => Array.from({length: table.size}, (_, i) => new CustomerRow(table, i));

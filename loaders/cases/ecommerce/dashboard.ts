@@ -11,6 +11,7 @@
 import {caseById} from "../registry.ts";
 import {dashboardCube, largestValues, levelsOf, type Dashboard, type DimensionSpec} from "../../analysis/dashboard.ts";
 import {firstMsOf, type ScoredCustomer} from "./customers.ts";
+import {monthOf} from "../../io/datetime.ts";
 import type {EcommerceResult} from "../ecommerce.ts";
 import {segmentLabel, type SegmentId} from "./rfm.ts";
 import type {Text} from "../../../src/components/i18n.ts";
@@ -36,16 +37,15 @@ export interface EcommerceDashboardInput {
 }
 
 const quarterOf = (iso: string) => `${iso.slice(0, 4)} Q${Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1}`;
-const DAY_MS = 86_400_000;
 
 export function ecommerceDashboard({customers, categoryLabels, period, asOf, unit}: EcommerceDashboardInput): Dashboard {
-  // Each customer's first-order quarter, one text per day met (millions of customers); the cube's rows are customer numbers.
+  // Each customer's first-order quarter, one text per month met (millions of customers); the cube's rows are customer numbers.
   const firstMs = firstMsOf(customers);
-  const byDay = new Map<number, string>();
+  const byMonth = new Map<string, string>();
   const firstQuarters = customers.map((_, i) => {
-    const day = Math.floor(firstMs(i) / DAY_MS);
-    let quarter = byDay.get(day);
-    if (quarter === undefined) byDay.set(day, (quarter = quarterOf(new Date(day * DAY_MS).toISOString())));
+    const month = monthOf(firstMs(i));
+    let quarter = byMonth.get(month);
+    if (quarter === undefined) byMonth.set(month, (quarter = quarterOf(month)));
     return quarter;
   });
   const quarters = new Set(firstQuarters);

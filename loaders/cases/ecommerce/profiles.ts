@@ -97,7 +97,6 @@ export interface ProfilesReport {
   };
 }
 
-
 /** Mean, median and quartiles (linear interpolation); reorders `values` in place. */
 export function spread(values: Float64Array): Spread {
   let total = 0;

@@ -17,10 +17,10 @@
 import type {DuckDBConnection} from "../../io/duckdb.ts";
 import {ident, queryTyped} from "../../io/duckdb.ts";
 import {orderedByKey} from "../../io/order-by-key.ts";
+import {isoMs, monthOf} from "../../io/datetime.ts";
 import type {AnalysisCategory} from "./tables.ts";
 
 const DAY_MS = 86_400_000;
-const ms = (iso: string) => Date.parse(`${iso.length === 10 ? `${iso}T00:00:00` : iso}Z`);
 
 /** A customer's first order (earliest, then lowest order id) and when their second purchase occasion started. */
 export interface FirstOrder {
@@ -65,14 +65,6 @@ export function firstOrdersOf(rows: readonly FirstOrder[]): FirstOrders {
 /** Whole seconds since the epoch, in ms, of a TIMESTAMP column (as the ISO text the report shows would give). */
 const epochMs = (column: string) => `epoch_ms(date_trunc('second', ${column}))`;
 
-const months = new Map<number, string>();
-/** The month (YYYY-MM) of a time in epoch ms, as strftime(time, '%Y-%m') gives it (one string per day met). */
-function monthOf(at: number): string {
-  const day = Math.floor(at / DAY_MS);
-  let month = months.get(day);
-  if (month === undefined) months.set(day, (month = new Date(day * DAY_MS).toISOString().slice(0, 7)));
-  return month;
-}
 
 /** Every customer's first order and second occasion, in customer id order, from `customers` (eco_customers) and its
  * occasions table (`<customers>_occasions`, buildOccasions in occasions.ts). */
@@ -127,7 +119,7 @@ export interface ReturnColumns {
 
 export function returnColumns(f: FirstOrders, {end, repeatCutoff}: {end: string; repeatCutoff: string | null}): ReturnColumns {
   const observedUntil = repeatCutoff ?? end;
-  const stop = ms(observedUntil);
+  const stop = isoMs(observedUntil);
   const row = new Int32Array(f.size), days = new Float64Array(f.size), returned = new Uint8Array(f.size);
   let n = 0, returnedCount = 0, firstSeenAfterCutoff = 0, secondOrdersAfterCutoff = 0;
   for (let i = 0; i < f.size; i++) {

@@ -25,6 +25,7 @@ import {expectedPurchases, expectedPurchasesIfAlive, fitBgnbd, pAlive, type Bgnb
 import {expectedPurchaseValue, fitGammaGamma, type GammaGammaFit, type SpendHistory} from "../../models/gamma-gamma.ts";
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {ident, queryTyped, run} from "../../io/duckdb.ts";
+import {isoMs} from "../../io/datetime.ts";
 import {readCustomerIds} from "./customers.ts";
 import {RETURN_MIN_HOURS} from "./occasions.ts";
 import {returnColumns, type FirstOrders} from "./repeat.ts";
@@ -54,7 +55,6 @@ export const MIN_AT_RISK = 50;
 export const RETURN_DAYS = [30, 90, 180, 365];
 
 const DAY_MS = 86_400_000;
-const ms = (iso: string) => Date.parse(`${iso.length === 10 ? `${iso}T00:00:00` : iso}Z`);
 const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 /** One order as the model reads it: whose, when (ISO, whole seconds) and its revenue. */
@@ -108,7 +108,7 @@ export function customerOrdersOf(orders: readonly OrderRow[]): CustomerOrders {
     if (i > 0 && o.customerId === sorted[i - 1].customerId) offsets[offsets.length - 1]++;
     else ids.push(o.customerId), offsets.push(offsets[offsets.length - 1] + 1);
   });
-  return {ids, segments: ids.map(() => null), offsets: Int32Array.from(offsets), at: Float64Array.from(sorted, (o) => ms(o.time)), revenue: Float64Array.from(sorted, (o) => o.revenue)};
+  return {ids, segments: ids.map(() => null), offsets: Int32Array.from(offsets), at: Float64Array.from(sorted, (o) => isoMs(o.time)), revenue: Float64Array.from(sorted, (o) => o.revenue)};
 }
 
 /** Purchase occasions before a stop, column by column as CustomerOrders: customer c's occasions are rows offsets[c] to
@@ -341,8 +341,8 @@ const historyOf = (columns: HistoryColumns, j: number): PurchaseHistory => ({x: 
 const trimmed = (columns: HistoryColumns, n: number): HistoryColumns => ({x: columns.x.subarray(0, n), tx: columns.tx.subarray(0, n), T: columns.T.subarray(0, n)});
 
 export function observedCustomers(orders: CustomerOrders, start: string, end: string, repeatCutoff: string | null): Observed {
-  const first = ms(start);
-  const stop = repeatCutoff === null ? ms(end) + 1 : ms(repeatCutoff);
+  const first = isoMs(start);
+  const stop = repeatCutoff === null ? isoMs(end) + 1 : isoMs(repeatCutoff);
   const occasions = occasionsOf(orders, stop);
   const customers = orders.offsets.length - 1;
   const kept = new Int32Array(customers);
