@@ -3,7 +3,8 @@
  * (loaders/cases/ecommerce/hypotheses.ts), the answer with its figures and what it means for the
  * mailings. Shared by the Hypotheses page (one block per question) and the Summary, so both say
  * the same. Every figure comes from the test's own groups; "no evidence" is never read as "no
- * difference", and a difference between who comes back is never read as the effect of a mailing.
+ * difference", a difference with a negligible effect size is said to be negligible (and advised on as none), and a
+ * difference between who comes back is never read as the effect of a mailing.
  * The words are in the page's language (src/components/i18n.ts); the test's labels may be Text.
  */
 import {formats} from "./format.js";
@@ -52,8 +53,20 @@ const extremes = (groups: FindingGroup[], value: (g: FindingGroup) => number) =>
 
 /** `horizonDays`: the horizon of the shares back (Kaplan–Meier); `unit`: the case's currency; `lang`: the page's language by default. */
 export function findingOf(t: FindingTest, {horizonDays, unit, lang = pageLang}: {horizonDays: number; unit: {currency: string}; lang?: Lang}): Finding {
-  return lang === "ru" ? findingRu(t, horizonDays, unit) : findingEn(t, horizonDays, unit);
+  const of = (test: FindingTest) => (lang === "ru" ? findingRu(test, horizonDays, unit) : findingEn(test, horizonDays, unit));
+  const f = of(t);
+  if (!t.rejectAdjusted || tr(t.effect.magnitude, "en") !== "negligible") return f;
+  // On tens of thousands of customers a test finds differences too small to matter: the answer says the difference is
+  // there and negligible, and the advice is the one for no difference.
+  const words = NEGLIGIBLE[lang];
+  return {...f, answer: f.answer.replace(/^(Yes|Да): /, words.answer), meaning: `${words.meaning} ${of({...t, rejectAdjusted: false}).meaning}`};
 }
+
+/** A difference the test finds but whose effect size is negligible, in words. */
+const NEGLIGIBLE: Record<Lang, {answer: string; meaning: string}> = {
+  en: {answer: "Yes, but the difference is negligible: ", meaning: "The difference is too small to act on."},
+  ru: {answer: "Да, но различие пренебрежимо мало: ", meaning: "Различие слишком мало, чтобы на него опираться."}
+};
 
 function findingEn(t: FindingTest, horizonDays: number, unit: {currency: string}): Finding {
   const {money, moneyUnit, pct, pEquals} = formats("en");

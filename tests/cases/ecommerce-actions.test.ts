@@ -136,6 +136,19 @@ describe("the tests in words", () => {
     assert.match(f.answer, /300 currency units/);
   });
 
+  it("a difference found with a negligible effect size is called negligible, and advised on as no difference, in both languages", () => {
+    const slight: FindingTest = {...value, id: "aov-at-risk-vs-repeat", effect: {name: "rank-biserial r", value: 0.03, magnitude: "negligible"},
+      groups: [{label: "At risk", n: 20262, median: 1267}, {label: "all other repeat buyers", n: 52343, median: 1205}]};
+    const en = findingOf(slight, {horizonDays: 90, unit: {currency: "₽"}});
+    assert.match(en.answer, /^Yes, but the difference is negligible: At risk customers spend more per order — a median order of 1,267 ₽ against 1,205 ₽/);
+    assert.equal(en.meaning, `The difference is too small to act on. ${findingOf({...slight, rejectAdjusted: false}, {horizonDays: 90, unit: {currency: "₽"}}).meaning}`);
+    const ru = findingOf(slight, {horizonDays: 90, unit: {currency: "₽"}, lang: "ru"});
+    assert.match(ru.answer, /^Да, но различие пренебрежимо мало: клиенты сегмента «At risk» тратят на заказ больше/);
+    assert.match(ru.meaning, /^Различие слишком мало, чтобы на него опираться\. Здесь нет довода/);
+    // A small (not negligible) effect keeps the plain answer.
+    assert.match(findingOf({...slight, effect: {...slight.effect, value: 0.15, magnitude: "small"}}, {horizonDays: 90, unit: {currency: "₽"}}).answer, /^Yes: At risk/);
+  });
+
   it("who comes back: the shares within the horizon, and no claim that a mailing causes it", () => {
     const t: FindingTest = {...base, id: "return-first-category", rejectAdjusted: true,
       groups: [{label: "Plants", n: 300, proportion: 0.05}, {label: "Tools", n: 200, proportion: 0.012}]};
