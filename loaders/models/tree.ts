@@ -114,14 +114,21 @@ export function growTree(
   // Per-feature orders restricted to rows with positive weight; a node is a range [start, end)
   // holding the same rows in every feature's order.
   let m = 0;
-  for (let i = 0; i < n; i++) if (weight[i] > 0) m++;
+  const kept = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    kept[i] = weight[i] > 0 ? 1 : 0;
+    m += kept[i];
+  }
+  // Each row's weight of class 1, so the split scan reads two arrays, not three.
+  const weightPos = new Float64Array(n);
+  for (let i = 0; i < n; i++) weightPos[i] = weight[i] * y[i];
   const orders = pre.orders.map((order) => {
     const out = new Int32Array(m);
     let k = 0;
     for (let r = 0; r < n; r++) {
       const i = order[r];
       out[k] = i; // kept only if its weight is positive (branch-free: the weights are random)
-      k += weight[i] > 0 ? 1 : 0;
+      k += kept[i];
     }
     return out;
   });
@@ -130,6 +137,14 @@ export function growTree(
   // disjoint, and a layer's range is overwritten only by grandchildren, after the node is done.
   const layers = [orders, orders.map(() => new Int32Array(m))];
   const goesLeft = new Uint8Array(n);
+  // Features constant in a task's range (max ≤ min + FEATURE_THRESHOLD), one row of d flags per
+  // stack slot: a node neither examines nor partitions them, and its children inherit them.
+  // Found in O(1) per feature and child after a partition, as each range is sorted.
+  let constantBySlot = new Uint8Array(2 * d);
+  const constant = new Uint8Array(d);
+  for (let f = 0; f < d && m > 0; f++) {
+    constantBySlot[f] = columns[f][orders[f][m - 1]] <= columns[f][orders[f][0]] + FEATURE_THRESHOLD ? 1 : 0;
+  }
   const featurePool = Array.from({length: d}, (_, j) => j);
 
   const tree: TreeStructure = {feature: [], threshold: [], left: [], right: [], value: [], cover: [], nSamples: [], impurity: []};
@@ -144,6 +159,7 @@ export function growTree(
 
   while (stack.length) {
     const {start, end, depth, parent, isLeft, w, wPos} = stack.pop()!;
+    const slot = stack.length;
     const id = tree.feature.length;
     if (parent >= 0) (isLeft ? tree.left : tree.right)[parent] = id;
     const pos = wPos / w;
@@ -158,6 +174,7 @@ export function growTree(
     tree.impurity.push(gini);
     const count = end - start;
     if (depth >= maxDepth || count < minSplit || count < 2 * minLeaf || gini <= EPSILON || d === 0) continue;
+    constant.set(constantBySlot.subarray(slot * d, slot * d + d));
 
     // Best split over features drawn at random, constant features not counting toward mtry.
     let bestScore = -Infinity, bestFeature = -1, bestPos = -1, bestThreshold = 0;
@@ -168,18 +185,20 @@ export function growTree(
       const f = featurePool[r];
       featurePool[r] = featurePool[drawn];
       featurePool[drawn] = f;
+      if (constant[f]) continue;
       const order = layers[depth & 1][f], col = columns[f];
-      if (col[order[end - 1]] <= col[order[start]] + FEATURE_THRESHOLD) continue; // constant here
       visited++;
       let wL = 0, wPL = 0;
+      let xn = col[order[start]];
       for (let k = start; k < end - 1; k++) {
         const i = order[k];
         wL += weight[i];
-        wPL += weight[i] * y[i];
+        wPL += weightPos[i];
+        const xk = xn;
+        xn = col[order[k + 1]];
         const nL = k - start + 1;
         if (nL < minLeaf) continue;
         if (end - start - nL < minLeaf) break;
-        const xk = col[i], xn = col[order[k + 1]];
         if (xn <= xk + FEATURE_THRESHOLD) continue;
         const wR = w - wL, wPR = wPos - wPL;
         // Gini proxy: Σ_children Σ_class w_c² / w_child (larger is better).
@@ -206,8 +225,8 @@ export function growTree(
     tree.feature[id] = bestFeature;
     tree.threshold[id] = bestThreshold;
 
-    // Stable partition of every feature's range: rows going left first. Skipped when both
-    // children will be leaves (common deep in a fully grown tree): nothing reads their order.
+    // Stable partition of every non-constant feature's range: rows going left first. Skipped when
+    // both children will be leaves (common deep in a fully grown tree): nothing reads their order.
     const nL = bestPos - start, nR = end - bestPos;
     const willSplit = (count: number, wc: number, wp: number) => {
       const q = wp / wc;
@@ -222,20 +241,23 @@ export function growTree(
     const chosen = from[bestFeature];
     for (let k = start; k < bestPos; k++) goesLeft[chosen[k]] = 1;
     for (let k = bestPos; k < end; k++) goesLeft[chosen[k]] = 0;
-    to[bestFeature].set(chosen.subarray(start, end), start);
+    // The children take slots `slot` (right, pushed first) and `slot + 1` (left).
+    if (constantBySlot.length < (slot + 2) * d) {
+      const grown = new Uint8Array(2 * (slot + 2) * d);
+      grown.set(constantBySlot);
+      constantBySlot = grown;
+    }
+    const rightConstant = slot * d, leftConstant = rightConstant + d;
     for (let f = 0; f < d; f++) {
-      if (f === bestFeature) continue;
-      const src = from[f], dst = to[f];
-      // Stable partition, branch-free (which side a row goes is unpredictable): left rows fill
-      // [start, bestPos), right rows [bestPos, end), each in their order.
-      let l = start, r = bestPos;
-      for (let k = start; k < end; k++) {
-        const i = src[k];
-        const left = goesLeft[i];
-        dst[r + left * (l - r)] = i;
-        l += left;
-        r += 1 - left;
+      if (constant[f]) {
+        constantBySlot[rightConstant + f] = constantBySlot[leftConstant + f] = 1;
+        continue;
       }
+      const src = from[f], dst = to[f], col = columns[f];
+      if (f === bestFeature) dst.set(src.subarray(start, end), start);
+      else partitionStable(src, dst, start, bestPos, end, goesLeft);
+      constantBySlot[leftConstant + f] = col[dst[bestPos - 1]] <= col[dst[start]] + FEATURE_THRESHOLD ? 1 : 0;
+      constantBySlot[rightConstant + f] = col[dst[end - 1]] <= col[dst[bestPos]] + FEATURE_THRESHOLD ? 1 : 0;
     }
     // Right pushed first so the left child is built (and numbered) first, as scikit-learn does.
     stack.push({start: bestPos, end, depth: depth + 1, parent: id, isLeft: false, w: wR, wPos: wPR});
@@ -243,6 +265,21 @@ export function growTree(
   }
   const total = importances.reduce((a, b) => a + b, 0);
   return {tree, importances: total > 0 ? importances.map((v) => v / total) : importances};
+}
+
+/**
+ * Stable partition of src[start, end) into dst: rows with goesLeft fill [start, split), the others
+ * [split, end), each in their order. Branch-free, as which side a row goes is unpredictable.
+ */
+function partitionStable(src: Int32Array, dst: Int32Array, start: number, split: number, end: number, goesLeft: Uint8Array): void {
+  let l = start, r = split;
+  for (let k = start; k < end; k++) {
+    const i = src[k];
+    const left = goesLeft[i];
+    dst[r + left * (l - r)] = i;
+    l += left;
+    r += 1 - left;
+  }
 }
 
 /** Index of the leaf each row falls in. */
