@@ -40,15 +40,17 @@ export function silhouetteSamplesFlat(data: Float64Array, n: number, d: number, 
     return s;
   });
   const out = labelings.map(() => new Float64Array(n));
-  const sums = new Float64Array(offsets[L]);
-  // Row j's place in `sums` under each labeling, side by side (one cache line per row rather than one per labeling).
+  // sums[i·S + offsets[l] + c]: row i's summed distance to the rows of cluster c under labeling l. Each pair's
+  // distance is computed once and added to both rows; a row still receives its terms in the order of the other
+  // row's index, so the sums are the same numbers as one row's pass over all others.
+  const S = offsets[L];
+  const sums = new Float64Array(n * S);
+  // Row j's place in a row of `sums` under each labeling, side by side (one cache line per row rather than one per labeling).
   const slot = new Int32Array(n * L);
   for (let j = 0; j < n; j++) for (let l = 0; l < L; l++) slot[j * L + l] = offsets[l] + labs[l][j];
   for (let i = 0; i < n; i++) {
-    sums.fill(0);
-    const oi = i * d;
-    for (let j = 0; j < n; j++) {
-      if (j === i) continue;
+    const oi = i * d, si = i * S, li = i * L;
+    for (let j = i + 1; j < n; j++) {
       const oj = j * d;
       let s = 0;
       for (let t = 0; t < d; t++) {
@@ -56,8 +58,11 @@ export function silhouetteSamplesFlat(data: Float64Array, n: number, d: number, 
         s += diff * diff;
       }
       const dist = Math.sqrt(s);
-      const at = j * L;
-      for (let l = 0; l < L; l++) sums[slot[at + l]] += dist;
+      const sj = j * S, lj = j * L;
+      for (let l = 0; l < L; l++) {
+        sums[si + slot[lj + l]] += dist;
+        sums[sj + slot[li + l]] += dist;
+      }
     }
     for (let l = 0; l < L; l++) {
       const own = labs[l][i];
@@ -66,9 +71,9 @@ export function silhouetteSamplesFlat(data: Float64Array, n: number, d: number, 
         out[l][i] = 0;
         continue;
       }
-      const a = sums[offsets[l] + own] / (size[own] - 1);
+      const a = sums[si + offsets[l] + own] / (size[own] - 1);
       let b = Infinity;
-      for (let c = 0; c < ks[l]; c++) if (c !== own && size[c] > 0) b = Math.min(b, sums[offsets[l] + c] / size[c]);
+      for (let c = 0; c < ks[l]; c++) if (c !== own && size[c] > 0) b = Math.min(b, sums[si + offsets[l] + c] / size[c]);
       out[l][i] = b === Infinity ? 0 : (b - a) / Math.max(a, b);
     }
   }

@@ -37,17 +37,24 @@ export function fitKnn(X: readonly Row[], y: readonly number[], options: KnnOpti
   const bestD = new Float64Array(k);
   const bestI = new Int32Array(k);
 
-  /** Fills bestD/bestI with the k smallest squared distances, ascending (insertion into a sorted buffer). */
+  const query = new Float64Array(d);
+
+  /**
+   * Fills bestD/bestI with the k smallest squared distances, ascending (insertion into a sorted
+   * buffer). Once k rows are held, a row's sum stops as soon as it reaches the k-th distance: the
+   * terms are not negative, so the full sum could not enter either.
+   */
   function nearest(x: readonly number[]): void {
     if (x.length !== d) throw new Error(`knn: row has ${x.length} features, model has ${d}`);
-    let size = 0;
+    query.set(x);
+    let size = 0, limit = Infinity;
     for (let i = 0, o = 0; i < n; i++, o += d) {
       let s = 0;
-      for (let j = 0; j < d; j++) {
-        const diff = data[o + j] - x[j];
+      for (let j = 0; j < d && s < limit; j++) {
+        const diff = data[o + j] - query[j];
         s += diff * diff;
       }
-      if (size === k && s >= bestD[k - 1]) continue;
+      if (s >= limit) continue;
       let p = size < k ? size++ : k - 1;
       while (p > 0 && bestD[p - 1] > s) {
         bestD[p] = bestD[p - 1];
@@ -56,6 +63,7 @@ export function fitKnn(X: readonly Row[], y: readonly number[], options: KnnOpti
       }
       bestD[p] = s;
       bestI[p] = i;
+      if (size === k) limit = bestD[k - 1];
     }
   }
 

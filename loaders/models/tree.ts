@@ -10,6 +10,7 @@
  * non-integer features can differ from scikit-learn's in the 7th digit.
  */
 import {randomSource, type Random} from "../random.ts";
+import {orderByValue} from "../stats/ranks.ts";
 import {checkXy, thresholded, type Classifier, type Estimator, type Row} from "./types.ts";
 
 export type MaxFeatures = number | "sqrt" | "log2" | null;
@@ -77,11 +78,7 @@ export function presort(X: readonly Row[]): Presorted {
       columns[j][i] = v;
     }
   }
-  const orders = columns.map((col) => {
-    const order = new Int32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    return order.sort((a, b) => col[a] - col[b] || a - b);
-  });
+  const orders = columns.map(orderByValue);
   return {n, d, columns, orders};
 }
 

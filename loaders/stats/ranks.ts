@@ -21,13 +21,7 @@ export function rankAverage(values: ArrayLike<number>): Ranking {
   const ranks = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     const v = values[k];
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid] < v) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAtLeast(sorted, v);
     let end = lo + 1;
     if (end < n && sorted[end] === v) {
       let top = n;
@@ -40,6 +34,35 @@ export function rankAverage(values: ArrayLike<number>): Ranking {
     ranks[k] = (lo + 1 + end) / 2; // mean of ranks lo+1..end
   }
   return {ranks, ties};
+}
+
+/**
+ * Indices of the values in ascending order of value, equal values (−0 and 0 among them) by index:
+ * the order of a stable sort, made with the engine's numeric sort and a binary search per value
+ * instead of a comparator call per comparison. Values must not be NaN.
+ */
+export function orderByValue(values: ArrayLike<number>): Int32Array {
+  const n = values.length;
+  const sorted = Float64Array.from(values).sort();
+  const placed = new Int32Array(n); // rows already placed in the run of equal values starting here
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const first = firstAtLeast(sorted, values[i]);
+    order[first + placed[first]++] = i;
+  }
+  return order;
+}
+
+/** Position of the first sorted value not below v. */
+function firstAtLeast(sorted: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Σ (t³ − t) over tie groups: the tie term of rank-test variance corrections. */

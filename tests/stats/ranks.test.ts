@@ -3,7 +3,7 @@
  * per value) must give exactly these ranks and tie groups. */
 import {test} from "node:test";
 import assert from "node:assert/strict";
-import {rankAverage} from "../../loaders/stats/ranks.ts";
+import {orderByValue, rankAverage} from "../../loaders/stats/ranks.ts";
 import {randomSource} from "../../loaders/random.ts";
 
 function byDefinition(values: readonly number[]): {ranks: number[]; ties: number[]} {
@@ -25,5 +25,17 @@ test("average ranks and tie groups equal their definition, ties and -0 included"
     const slow = byDefinition(values);
     assert.deepEqual([...fast.ranks], slow.ranks, `ranks, n = ${n}`);
     assert.deepEqual(fast.ties, slow.ties, `ties, n = ${n}`);
+  }
+});
+
+test("the order by value is a stable sort's: ascending, equal values (-0 beside 0) by index", () => {
+  const random = randomSource(12);
+  for (const n of [0, 1, 2, 3, 10, 257, 3000]) {
+    const values = Array.from({length: n}, () => {
+      const u = random();
+      return u < 0.3 ? Math.round(random() * 12) : u < 0.4 ? -0 : u < 0.5 ? -Math.round(random() * 5) : random() * 100;
+    });
+    const stable = values.map((_, i) => i).sort((a, b) => values[a] - values[b] || a - b);
+    assert.deepEqual([...orderByValue(values)], stable, `n = ${n}`);
   }
 });
