@@ -4,7 +4,7 @@
 import {test} from "node:test";
 import assert from "node:assert/strict";
 import {orderByValue, rankAverage} from "../../loaders/stats/ranks.ts";
-import {randomSource} from "../../loaders/random.ts";
+import {randomSource, type Random} from "../../loaders/random.ts";
 
 function byDefinition(values: readonly number[]): {ranks: number[]; ties: number[]} {
   const ranks = values.map((v) => values.filter((w) => w < v).length + (values.filter((w) => w === v).length + 1) / 2);
@@ -14,13 +14,18 @@ function byDefinition(values: readonly number[]): {ranks: number[]; ties: number
   return {ranks, ties};
 }
 
+/** Values with many ties, -0 beside 0, negatives and fractions. */
+function tiedValues(n: number, random: Random): number[] {
+  return Array.from({length: n}, () => {
+    const u = random();
+    return u < 0.3 ? Math.round(random() * 12) : u < 0.4 ? -0 : u < 0.5 ? -Math.round(random() * 5) : random() * 100;
+  });
+}
+
 test("average ranks and tie groups equal their definition, ties and -0 included", () => {
   const random = randomSource(11);
   for (const n of [0, 1, 2, 3, 10, 257, 3000]) {
-    const values = Array.from({length: n}, () => {
-      const u = random();
-      return u < 0.3 ? Math.round(random() * 12) : u < 0.4 ? -0 : u < 0.5 ? -Math.round(random() * 5) : random() * 100;
-    });
+    const values = tiedValues(n, random);
     const fast = rankAverage(values);
     const slow = byDefinition(values);
     assert.deepEqual([...fast.ranks], slow.ranks, `ranks, n = ${n}`);
@@ -31,10 +36,7 @@ test("average ranks and tie groups equal their definition, ties and -0 included"
 test("the order by value is a stable sort's: ascending, equal values (-0 beside 0) by index", () => {
   const random = randomSource(12);
   for (const n of [0, 1, 2, 3, 10, 257, 3000]) {
-    const values = Array.from({length: n}, () => {
-      const u = random();
-      return u < 0.3 ? Math.round(random() * 12) : u < 0.4 ? -0 : u < 0.5 ? -Math.round(random() * 5) : random() * 100;
-    });
+    const values = tiedValues(n, random);
     const stable = values.map((_, i) => i).sort((a, b) => values[a] - values[b] || a - b);
     assert.deepEqual([...orderByValue(values)], stable, `n = ${n}`);
   }
