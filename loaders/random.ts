@@ -58,12 +58,16 @@ export function randomSource(seed = 42): Random {
   return random;
 }
 
-/** Fisher–Yates shuffle of a copy. */
-export function shuffled<T>(values: readonly T[], random: Random): T[] {
+/** Fisher–Yates shuffle of a copy (of an array, or of row numbers as an Int32Array: millions without an array of numbers). */
+export function shuffled(values: Int32Array, random: Random): Int32Array;
+export function shuffled<T>(values: readonly T[], random: Random): T[];
+export function shuffled<T>(values: readonly T[] | Int32Array, random: Random): T[] | Int32Array {
   const out = values.slice();
   for (let i = out.length - 1; i > 0; i--) {
     const j = random.int(i + 1);
-    [out[i], out[j]] = [out[j], out[i]];
+    const v = out[i];
+    out[i] = out[j];
+    out[j] = v;
   }
   return out;
 }

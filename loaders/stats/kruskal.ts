@@ -6,7 +6,7 @@
  */
 import type {TestResult} from "./types.ts";
 import {type Cell, present} from "./descriptives.ts";
-import {rankAverage, tieTerm} from "./ranks.ts";
+import {rankSums, tieTerm} from "./ranks.ts";
 import {epsilonSquared, epsilonSquaredEffect} from "./effects.ts";
 import {chiSquareSf} from "./distributions.ts";
 import {numericSummary} from "./summaries.ts";
@@ -30,13 +30,10 @@ export function kruskalWallis(samples: readonly (readonly Cell[])[], {variable =
   const values = kept.flatMap(({g}) => g);
   const n = values.length;
   if (new Set(values).size === 1) throw new Error(`Kruskal–Wallis test on ${inLang(variable, "en")}: all values are identical`);
-  const {ranks, ties} = rankAverage(values);
-  let offset = 0;
+  const {sums, ties} = rankSums(kept.map(({g}) => g));
   let between = 0;
-  const summaries = kept.map(({g, name}) => {
-    let r = 0;
-    for (let i = 0; i < g.length; i++) r += ranks[offset + i];
-    offset += g.length;
+  const summaries = kept.map(({g, name}, k) => {
+    const r = sums[k];
     between += (r * r) / g.length;
     return {...numericSummary(name, g), meanRank: r / g.length};
   });

@@ -5,7 +5,7 @@
  */
 import type {TestResult} from "./types.ts";
 import {type Cell, present} from "./descriptives.ts";
-import {rankAverage, tieTerm} from "./ranks.ts";
+import {rankSums, tieTerm} from "./ranks.ts";
 import {rankBiserial, rankBiserialEffect} from "./effects.ts";
 import {numericSummary} from "./summaries.ts";
 import {asText, decisionText, inLang} from "./words.ts";
@@ -27,9 +27,7 @@ export function mannWhitneyStatistic(x: readonly number[], y: readonly number[])
   const n1 = x.length;
   const n2 = y.length;
   const n = n1 + n2;
-  const {ranks, ties} = rankAverage([...x, ...y]);
-  let r1 = 0;
-  for (let i = 0; i < n1; i++) r1 += ranks[i];
+  const {sums: [r1], ties} = rankSums([x, y]);
   const u1 = r1 - (n1 * (n1 + 1)) / 2;
   const u2 = n1 * n2 - u1;
   const u = Math.max(u1, u2);

@@ -37,6 +37,37 @@ export function rankAverage(values: ArrayLike<number>): Ranking {
 }
 
 /**
+ * Each group's sum of average ranks in the groups pooled (what rank tests need, without a rank per value), with the
+ * tie groups as rankAverage gives them: each group is sorted with the engine's numeric sort, then the sorted groups are
+ * walked together one run of equal values at a time. Rank sums are sums of halves, exact in doubles.
+ */
+export function rankSums(groups: readonly ArrayLike<number>[]): {sums: number[]; ties: number[]} {
+  const sorted = groups.map((g) => Float64Array.from(g).sort());
+  const at = sorted.map(() => 0);
+  const sums = sorted.map(() => 0);
+  const ties: number[] = [];
+  let below = 0; // values ranked so far
+  for (;;) {
+    let v = Infinity, any = false;
+    for (let g = 0; g < sorted.length; g++) {
+      if (at[g] < sorted[g].length && (!any || sorted[g][at[g]] < v)) (v = sorted[g][at[g]]), (any = true);
+    }
+    if (!any) break;
+    const counts = sorted.map((values, g) => {
+      const start = at[g];
+      while (at[g] < values.length && values[at[g]] === v) at[g]++;
+      return at[g] - start;
+    });
+    const t = counts.reduce((a, b) => a + b, 0);
+    const rank = below + (t + 1) / 2;
+    counts.forEach((c, g) => (sums[g] += c * rank));
+    if (t > 1) ties.push(t);
+    below += t;
+  }
+  return {sums, ties};
+}
+
+/**
  * Indices of the values in ascending order of value, equal values (−0 and 0 among them) by index:
  * the order of a stable sort, made with the engine's numeric sort and a binary search per value
  * instead of a comparator call per comparison. Values must not be NaN.

@@ -3,7 +3,7 @@
  * per value) must give exactly these ranks and tie groups. */
 import {test} from "node:test";
 import assert from "node:assert/strict";
-import {orderByValue, rankAverage} from "../../loaders/stats/ranks.ts";
+import {orderByValue, rankAverage, rankSums} from "../../loaders/stats/ranks.ts";
 import {randomSource, type Random} from "../../loaders/random.ts";
 
 function byDefinition(values: readonly number[]): {ranks: number[]; ties: number[]} {
@@ -39,5 +39,23 @@ test("the order by value is a stable sort's: ascending, equal values (-0 beside 
     const values = tiedValues(n, random);
     const stable = values.map((_, i) => i).sort((a, b) => values[a] - values[b] || a - b);
     assert.deepEqual([...orderByValue(values)], stable, `n = ${n}`);
+  }
+});
+
+test("rank sums per group equal the sums of the pooled average ranks, with the same tie groups", () => {
+  const random = randomSource(13);
+  for (const sizes of [[1, 1], [0, 5], [3, 0, 4], [10, 257, 3], [1500, 1200], [400, 300, 200, 100]]) {
+    const groups = sizes.map((n) => tiedValues(n, random));
+    const pooled = rankAverage(groups.flat());
+    let offset = 0;
+    const expected = groups.map((g) => {
+      let sum = 0;
+      for (let i = 0; i < g.length; i++) sum += pooled.ranks[offset + i];
+      offset += g.length;
+      return sum;
+    });
+    const fast = rankSums(groups);
+    assert.deepEqual(fast.sums, expected, `sums, sizes ${sizes}`);
+    assert.deepEqual(fast.ties, pooled.ties, `ties, sizes ${sizes}`);
   }
 });

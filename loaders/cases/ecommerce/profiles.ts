@@ -266,10 +266,14 @@ const PREDICT_BLOCK = 65_536;
 export function clusterCustomers(cols: ProfileColumns, features: readonly Feature[], {kMin = 3, kMax = 10, nInit = 20, seed = 7, maxFit = 8000}: ClusterOptions = {}) {
   const n = cols.size, d = features.length;
   const raw = new Float64Array(n * d);
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) raw[i * d + j] = features[j].value(cols, i);
+  for (let j = 0; j < d; j++) {
+    const {value} = features[j];
+    for (let i = 0; i < n; i++) raw[i * d + j] = value(cols, i);
+  }
   const rowOf = (i: number) => Array.from(raw.subarray(i * d, (i + 1) * d));
-  const fitIdx = n > maxFit ? shuffled(Array.from({length: n}, (_, i) => i), randomSource(seed)).slice(0, maxFit).sort((a, b) => a - b) : Array.from({length: n}, (_, i) => i);
-  const {X: Xfit, scaler} = standardize(fitIdx.map(rowOf));
+  const rows = Int32Array.from({length: n}, (_, i) => i);
+  const fitIdx = n > maxFit ? shuffled(rows, randomSource(seed)).slice(0, maxFit).sort() : rows;
+  const {X: Xfit, scaler} = standardize(Array.from(fitIdx, rowOf));
   const choice = chooseK(Xfit, {kMin, kMax, nInit, seed});
   const model = fitKMeans(Xfit, {k: choice.k, nInit, seed: seed + choice.k});
   // Every customer to the nearest centre, a block at a time (no standardised copy of millions of rows at once).
@@ -320,6 +324,8 @@ export function profilesReport(customers: readonly ScoredCustomer[], thresholds:
   const members = rowsBy(cols.size, portraits.length, (i) => labels[i]);
   const clusters: ClusterProfileSummary[] = portraits.map((p) => {
     const mine = members[p.cluster];
+    const segmentCounts = new Int32Array(SEGMENT_RULES.length);
+    for (let j = 0; j < mine.length; j++) segmentCounts[segmentOf[mine[j]]]++;
     const summary = summarise(cols, mine, scheme, everyone);
     const features = p.features.map((f) => {
       const spec = FEATURES.find((x) => x.feature === f.feature)!;
@@ -334,7 +340,7 @@ export function profilesReport(customers: readonly ScoredCustomer[], thresholds:
     const dominant = summary.categoryShares.filter((s) => s.category !== OTHER).sort((a, b) => b.share - a.share)[0]?.category ?? OTHER;
     return {
       cluster: p.cluster, name, dominant, description, features, ...summary,
-      segments: SEGMENT_RULES.map((s, g) => ({segment: s.id, label: s.labels, customers: mine.reduce((n, i) => n + Number(segmentOf[i] === g), 0)}))
+      segments: SEGMENT_RULES.map((s, g) => ({segment: s.id, label: s.labels, customers: segmentCounts[g]}))
     };
   });
   const report: ProfilesReport = {
