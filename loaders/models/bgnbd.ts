@@ -77,28 +77,32 @@ function valueTable(): {values: number[]; indexOf: (v: number) => number} {
   }};
 }
 
-/** Merge identical (x, tₓ, T) into weighted groups, checking each history. */
+/** Merge identical (x, tₓ, T) into weighted groups (numbered in order of first appearance), checking each history. */
 export function groupHistories({x, tx, T, weight}: Histories): HistoryGroups {
   const n = x.length;
   if (tx.length !== n || T.length !== n || (weight && weight.length !== n)) throw new Error("groupHistories: x, tx, T (and weight) differ in length");
   const [xs, txs, Ts] = [valueTable(), valueTable(), valueTable()];
-  // Group index by x → T → tₓ (numeric keys: no string building).
-  const groups = new Map<number, Map<number, Map<number, number>>>();
-  const gx: number[] = [], gtx: number[] = [], gT: number[] = [], gw: number[] = [];
-  let customers = 0;
+  // Each history as its three values' places in their tables, then as one number: one lookup per history.
+  const ix = new Int32Array(n), itx = new Int32Array(n), iT = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const xi = x[i], ti = tx[i], Ti = T[i], wi = weight ? weight[i] : 1;
     if (!(Number.isInteger(xi) && xi >= 0 && ti >= 0 && Ti >= ti && Ti > 0 && (xi > 0 || ti === 0) && wi >= 0)) {
       throw new Error(`groupHistories: history ${i} is not valid (x = ${xi}, tx = ${ti}, T = ${Ti}, weight = ${wi}): need integer x ≥ 0, 0 ≤ tx ≤ T, T > 0, tx = 0 when x = 0`);
     }
-    let byT = groups.get(xi);
-    if (!byT) groups.set(xi, (byT = new Map()));
-    let byTx = byT.get(Ti);
-    if (!byTx) byT.set(Ti, (byTx = new Map()));
-    const g = byTx.get(ti);
+    ix[i] = xs.indexOf(xi), itx[i] = txs.indexOf(ti), iT[i] = Ts.indexOf(Ti);
+  }
+  const nT = Ts.values.length, ntx = txs.values.length;
+  if (xs.values.length * nT * ntx > Number.MAX_SAFE_INTEGER) throw new Error("groupHistories: too many distinct values to key the histories");
+  const groupOf = new Map<number, number>();
+  const gx: number[] = [], gtx: number[] = [], gT: number[] = [], gw: number[] = [];
+  let customers = 0;
+  for (let i = 0; i < n; i++) {
+    const wi = weight ? weight[i] : 1;
+    const key = (ix[i] * nT + iT[i]) * ntx + itx[i];
+    const g = groupOf.get(key);
     if (g === undefined) {
-      byTx.set(ti, gw.length);
-      gx.push(xs.indexOf(xi)), gtx.push(txs.indexOf(ti)), gT.push(Ts.indexOf(Ti)), gw.push(wi);
+      groupOf.set(key, gw.length);
+      gx.push(ix[i]), gtx.push(itx[i]), gT.push(iT[i]), gw.push(wi);
     } else gw[g] += wi;
     customers += wi;
   }
