@@ -2,8 +2,8 @@
  * A query's result put in the order of a whole-number key column, in JavaScript, by counting sort (linear in the rows
  * and the keys' range). Reading millions of wide rows (a customer and twenty figures) with ORDER BY makes DuckDB sort
  * them all, and within its memory limit that sort spills to disk; the key (a customer's number) is dense, so placing
- * each row by it is one pass. Rows with equal keys keep the order they came in. The result's columns are replaced
- * (the result is returned, reordered).
+ * each row by it is one pass. Rows with equal keys keep the order they came in. The result's columns are reordered
+ * (the result is returned).
  */
 import type {Plain} from "./duckdb.ts";
 
@@ -35,8 +35,10 @@ export function orderedByKey<T extends TypedResult>(result: T, key: string): T {
     for (let j = 0; j < n; j++) out[j] = values[order[j]];
     return out;
   };
-  // Column by column, each replacing the one it was made from: one column's copy at a time.
-  for (const name of Object.keys(result.numbers)) result.numbers[name] = permuted(result.numbers[name], new Float64Array(n));
+  // Numbers reordered in place through one scratch column (no new column each: on millions of rows every one would be
+  // tens of MB the garbage collector has to account for); texts into a new array each.
+  const scratch = new Float64Array(n);
+  for (const name of Object.keys(result.numbers)) result.numbers[name].set(permuted(result.numbers[name], scratch));
   for (const name of Object.keys(result.texts)) result.texts[name] = permuted(result.texts[name], new Array<Plain>(n));
   return result;
 }
