@@ -70,6 +70,9 @@ export interface EcommerceResult {
   timings: Record<string, number>;
 }
 
+/** The result with the customer value model still being computed in its worker (the rest is done). */
+export type PendingEcommerceResult = Omit<EcommerceResult, "value"> & {value: Promise<CustomerValueModel>};
+
 /** Lines, distinct customer ids and orders in the export as read, before any repair: from the raw
  * table the reader leaves (loaders/io/read-case.ts names it after the schema's table, "order_lines"); the distinct
  * ids from the cleaning's table of them (customer_texts: one row per id as read), not a second pass over the texts. */
@@ -118,7 +121,7 @@ async function readEcommerce(connection: DuckDBConnection, source: InputSource, 
 /** The analysis in JavaScript, on what readEcommerce read: the customer value model in a worker thread
  * (ecommerce/value-worker.ts) while the profiles, tests and mailing plan are computed. */
 async function analyseEcommerce({clean, read, info, thresholds, categories, time, firstOrders, customers, orders, firstOrdersWithWholesale, valueOrders}: Awaited<ReturnType<typeof readEcommerce>>,
-  lap: Lap): Promise<Omit<EcommerceResult, "timings">> {
+  lap: Lap): Promise<Omit<PendingEcommerceResult, "timings">> {
   const {repeatCutoff} = clean;
   const valueModel = customerValueModelInWorker({orders: valueOrders, firstOrders, start: info.start, end: info.end, repeatCutoff});
   const {report: profiles, clusterOf, clusterNames, clusterNamesRu} = profilesReport(customers, thresholds, info.scope, info.scheme);
@@ -128,8 +131,7 @@ async function analyseEcommerce({clean, read, info, thresholds, categories, time
   const mailing = mailingPlan(profiles, customers, clusterOf, time);
   lap("mailing");
   const summary = summaryReport({read, quality: clean.quality, wholesaleThreshold: clean.wholesaleThreshold, reusedIds: clean.reusedIds.window, categories, profiles, time, hypotheses, mailing, orders});
-  const value = await valueModel;
-  lap("value");
+  const value = valueModel.then((model) => (lap("value"), model));
   return {summary, categories, profiles, time, hypotheses, mailing, value, quality: clean.quality, customers, clusterOf, repeatCutoff};
 }
 
@@ -152,7 +154,8 @@ async function dropLineTables(connection: DuckDBConnection): Promise<void> {
   await runSql(connection, `SET memory_limit = '${READ_MEMORY}'`);
 }
 
-export async function computeEcommerceResult(settings: Settings = defaultSettings, source: InputSource = settings.dataDir): Promise<EcommerceResult> {
+/** Everything but the customer value model, which is still being computed when this resolves (its own promise). */
+export async function startEcommerceResult(settings: Settings = defaultSettings, source: InputSource = settings.dataDir): Promise<PendingEcommerceResult> {
   const timings: Record<string, number> = {};
   let t = performance.now();
   const lap = (name: string) => {
@@ -172,10 +175,17 @@ export async function computeEcommerceResult(settings: Settings = defaultSetting
   return {...(await analyseEcommerce(data, lap)), timings};
 }
 
-/** The case's page artifacts (member name → JSON value). */
-export function ecommerceArtifacts(r: EcommerceResult, input: CaseInput, settings: Settings): Artifacts {
+/** Everything, the customer value model included. */
+export async function computeEcommerceResult(settings: Settings = defaultSettings, source: InputSource = settings.dataDir): Promise<EcommerceResult> {
+  const pending = await startEcommerceResult(settings, source);
+  return {...pending, value: await pending.value};
+}
+
+/** The case's page artifacts (member name → JSON value): those that do not need the customer value model are made while
+ * its worker finishes. */
+export async function ecommerceArtifacts(r: PendingEcommerceResult, input: CaseInput, settings: Settings): Promise<Artifacts> {
   const money = caseMoney(input, settings);
-  return {
+  const artifacts: Artifacts = {
     "quality.json": qualityArtifact(r.quality, input, settings),
     "summary.json": r.summary,
     "dashboard.json": ecommerceDashboardOf(r, moneyUnit(money)),
@@ -185,10 +195,10 @@ export function ecommerceArtifacts(r: EcommerceResult, input: CaseInput, setting
     "hypotheses.json": r.hypotheses,
     "mailing.json": r.mailing,
     "money.json": money,
-    "actions.json": ecommerceActions(r, money, settings),
-    "value.json": valueArtifact(r.value, input, settings)
+    "actions.json": ecommerceActions(r, money, settings)
   };
+  return {...artifacts, "value.json": valueArtifact(await r.value, input, settings)};
 }
 
 /** The case's entry point (registry.ts): read, clean and analyse once; every page's artifact, data quality included. */
-export const run: CaseRun = async (input, settings) => ecommerceArtifacts(await computeEcommerceResult(settings, input), input, settings);
+export const run: CaseRun = async (input, settings) => ecommerceArtifacts(await startEcommerceResult(settings, input), input, settings);
