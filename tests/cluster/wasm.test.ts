@@ -1,0 +1,8 @@
+import {test} from "node:test";
+import assert from "node:assert/strict";
+import {readFileSync} from "node:fs";
+import {kernelModuleSource, modulePath} from "../../scripts/build-wasm.ts";
+
+test("the committed k-means kernel (kmeansWasm.ts) is kmeans.wat compiled by the pinned wabt", async () => {
+  assert.equal(readFileSync(modulePath, "utf8"), await kernelModuleSource(), "kmeans.wat changed: run npx tsx scripts/build-wasm.ts");
+});
