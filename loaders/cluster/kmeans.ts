@@ -54,23 +54,18 @@ interface Run {
 /** Greedy k-means++ (as scikit-learn: 2 + ⌊ln k⌋ candidates per step, the one lowering the
  *  potential most is kept): leaves the centres in mem.centers, each row's nearest centre in
  *  mem.nearest and its squared distance in mem.closest. */
-function kmeansPlusPlus(mem: KMeansMemory, n: number, d: number, k: number, random: Random, cumulative: Float64Array): void {
-  const {kernels, data, centers, closest, nearest, candDist, candPot, candRow, toCenter} = mem;
+function kmeansPlusPlus(mem: KMeansMemory, n: number, d: number, k: number, random: Random): void {
+  const {kernels, data, centers, closest, cumulative, nearest, candDist, candPot, candRow, toCenter, pairs} = mem;
   const trials = candPot.v.length;
   const first = random.int(n);
   centers.v.set(data.v.subarray(first * d, first * d + d), 0);
   nearest.v.fill(0);
-  let pot = kernels.toCentre(data.at, n, d, centers.at, closest.at);
+  let pot = kernels.toCentre(data.at, n, d, centers.at, closest.at, cumulative.at);
   // All candidates of a step are evaluated in one pass over the rows (kernels.candidates):
   // candidate t's squared distance to row i, capped at the row's current closest, goes to
   // candDist[t·n + i]; toCenter[t·k + j] is the squared distance from candidate t to centre j.
   const candOffset = new Int32Array(trials);
   for (let c = 1; c < k; c++) {
-    let acc = 0;
-    for (let i = 0; i < n; i++) {
-      acc += closest.v[i];
-      cumulative[i] = acc;
-    }
     for (let t = 0; t < trials; t++) {
       // first index whose cumulative sum is ≥ the target (numpy searchsorted, side="left")
       const target = random() * pot;
@@ -78,7 +73,7 @@ function kmeansPlusPlus(mem: KMeansMemory, n: number, d: number, k: number, rand
       let hi = n - 1;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (cumulative[mid] < target) lo = mid + 1;
+        if (cumulative.v[mid] < target) lo = mid + 1;
         else hi = mid;
       }
       candOffset[t] = lo * d;
@@ -88,17 +83,13 @@ function kmeansPlusPlus(mem: KMeansMemory, n: number, d: number, k: number, rand
     candPot.v.fill(0);
     // a row is skipped for candidate t when |cand − c_a|² ≥ 4|x − c_a|² (c_a its nearest centre):
     // then |x − cand| ≥ |cand − c_a| − |x − c_a| ≥ |x − c_a|
-    kernels.candidates(data.at, n, d, k, trials, closest.at, nearest.at, toCenter.at, candRow.at, candDist.at, candPot.at);
+    kernels.candidates(data.at, n, d, k, trials, closest.at, nearest.at, toCenter.at, candRow.at, candDist.at, candPot.at, pairs.at);
     let best = 0;
     for (let t = 1; t < trials; t++) if (candPot.v[t] < candPot.v[best]) best = t;
     centers.v.set(data.v.subarray(candOffset[best], candOffset[best] + d), c * d);
-    // Rows the new centre is strictly closer to now have it as their nearest.
-    for (let i = 0, ot = best * n; i < n; i++, ot++) {
-      if (candDist.v[ot] < closest.v[i]) {
-        closest.v[i] = candDist.v[ot];
-        nearest.v[i] = c;
-      }
-    }
+    // Rows the new centre is strictly closer to now have it as their nearest; the sampling table
+    // (cumulative) follows.
+    kernels.adopt(n, closest.at, nearest.at, candDist.at + 8 * best * n, c, cumulative.at);
     pot = candPot.v[best];
   }
 }
@@ -147,11 +138,7 @@ function lloydHamerly(mem: KMeansMemory, n: number, d: number, k: number, maxIte
   // Bounds from the seeding: exact distance to the nearest centre; for the others the triangle
   // inequality gives |x − c_j| ≥ |c_a − c_j| − |x − c_a| ≥ 2·half[a] − upper.
   halfGaps(centers.v, k, d, half);
-  for (let i = 0; i < n; i++) {
-    const u = Math.sqrt(closest.v[i]);
-    upper[i] = u;
-    lower[i] = 2 * half[labels.v[i]] - u;
-  }
+  kernels.bounds(n, closest.at, labels.at, halfR.at, upperR.at, lowerR.at);
   recomputeSums();
 
   // The seeding labels are exact nearest-centre assignments: the first E-step is already done.
@@ -208,7 +195,7 @@ function lloydHamerly(mem: KMeansMemory, n: number, d: number, k: number, maxIte
     // E-step with bounds (kernels.assign): each row's bounds follow the centres' moves, and its
     // distances are computed only where the bounds cannot rule a change of centre out; rows that
     // change centre move between the counts and sums.
-    const changed = kernels.assign(data.at, n, d, k, centers.at, labels.at, upperR.at, lowerR.at, halfR.at, moveR.at, maxMove, secondMove, maxMoveAt, countsR.at, sumsR.at);
+    const changed = kernels.assign(data.at, n, d, k, centers.at, labels.at, upperR.at, lowerR.at, halfR.at, moveR.at, maxMove, secondMove, maxMoveAt, countsR.at, sumsR.at, mem.rows.at, mem.owns.at);
     // Converged (or out of iterations): that E-step was scikit-learn's final one, which makes the
     // labels consistent with the final centres.
     if (shift <= tolScaled || iter === maxIter - 1) break;
@@ -229,11 +216,10 @@ export function fitKMeansFlat(data: Float64Array, n: number, d: number, {k, nIni
   const random = randomSource(seed);
   const tolScaled = tol * meanVariance(data, n, d);
   const mem = kmeansMemory(data, n, d, k, 2 + Math.floor(Math.log(k)));
-  const cumulative = new Float64Array(n);
   let best: Run | null = null;
   const inertias: number[] = [];
   for (let r = 0; r < nInit; r++) {
-    kmeansPlusPlus(mem, n, d, k, random.fork(), cumulative);
+    kmeansPlusPlus(mem, n, d, k, random.fork());
     const run = lloydHamerly(mem, n, d, k, maxIter, tolScaled);
     inertias.push(run.inertia);
     if (!best || run.inertia < best.inertia) best = run;

@@ -56,8 +56,9 @@
         (local.set $src (i32.add (local.get $src) (i32.const 8)))
         (br $each))))
 
-  ;; closest[i] = squared distance from row i to the centre at $centre; returns their sum.
-  (func (export "toCentre") (param $data i32) (param $n i32) (param $d i32) (param $centre i32) (param $closest i32) (result f64)
+;; closest[i] = squared distance from row i to the centre at $centre, cumulative[i] = their
+  ;; running sum (k-means++'s sampling table); returns the sum.
+  (func (export "toCentre") (param $data i32) (param $n i32) (param $d i32) (param $centre i32) (param $closest i32) (param $cumulative i32) (result f64)
     (local $end i32) (local $s f64) (local $pot f64)
     (local.set $end (i32.add (local.get $closest) (i32.shl (local.get $n) (i32.const 3))))
     (block $done
@@ -66,48 +67,134 @@
         (local.set $s (call $dist (local.get $data) (local.get $centre) (local.get $d)))
         (f64.store (local.get $closest) (local.get $s))
         (local.set $pot (f64.add (local.get $pot) (local.get $s)))
+        (f64.store (local.get $cumulative) (local.get $pot))
         (local.set $data (i32.add (local.get $data) (i32.shl (local.get $d) (i32.const 3))))
         (local.set $closest (i32.add (local.get $closest) (i32.const 8)))
+        (local.set $cumulative (i32.add (local.get $cumulative) (i32.const 8)))
         (br $row)))
     (local.get $pot))
 
   ;; One k-means++ step: each of the $trials candidates (row addresses in the i32 array $candRow)
   ;; against every row, skipped where the triangle inequality rules it out (toCenter[t·k + a] ≥
   ;; 4·closest[i], a the row's nearest centre); candDist[t·n + i] = the distance capped at
-  ;; closest[i], and candPot[t] += it (candPot zeroed by the caller).
+  ;; closest[i], and candPot[t] += it (candPot zeroed by the caller). Rows go in chunks of 1024:
+  ;; the (row, candidate) pairs not skipped are listed first ($pairs, 2 · 1024 · trials i32), so
+  ;; the test costs no mispredicted branch, then their distances computed; the potentials are
+  ;; summed last, in row order.
   (func (export "candidates")
     (param $data i32) (param $n i32) (param $d i32) (param $k i32) (param $trials i32)
     (param $closest i32) (param $nearest i32) (param $toCenter i32) (param $candRow i32)
-    (param $candDist i32) (param $candPot i32)
-    (local $i i32) (local $t i32) (local $limit f64) (local $toA i32) (local $s f64) (local $e f64) (local $at i32)
-    (block $rows
-      (loop $row
-        (br_if $rows (i32.ge_u (local.get $i) (local.get $n)))
-        (local.set $limit (f64.load (i32.add (local.get $closest) (i32.shl (local.get $i) (i32.const 3)))))
-        ;; address of toCenter[0·k + a]
-        (local.set $toA (i32.add (local.get $toCenter)
-          (i32.shl (i32.load (i32.add (local.get $nearest) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 3))))
+    (param $candDist i32) (param $candPot i32) (param $pairs i32)
+    (local $start i32) (local $end i32) (local $i i32) (local $t i32) (local $m i32) (local $j i32)
+    (local $limit f64) (local $four f64) (local $toA i32) (local $e f64) (local $p i32) (local $acc f64) (local $x f64)
+    (block $chunks
+      (loop $chunk
+        (br_if $chunks (i32.ge_u (local.get $start) (local.get $n)))
+        (local.set $end (select (local.get $n) (i32.add (local.get $start) (i32.const 1024))
+          (i32.gt_u (i32.add (local.get $start) (i32.const 1024)) (local.get $n))))
+        ;; list the pairs whose distance the bound cannot skip; every distance starts at the cap
+        (local.set $m (i32.const 0))
+        (local.set $i (local.get $start))
+        (block $rows
+          (loop $row
+            (br_if $rows (i32.ge_u (local.get $i) (local.get $end)))
+            (local.set $limit (f64.load (i32.add (local.get $closest) (i32.shl (local.get $i) (i32.const 3)))))
+            (local.set $four (f64.mul (f64.const 4) (local.get $limit)))
+            ;; address of toCenter[0·k + a]
+            (local.set $toA (i32.add (local.get $toCenter)
+              (i32.shl (i32.load (i32.add (local.get $nearest) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 3))))
+            (local.set $t (i32.const 0))
+            (block $cands
+              (loop $cand
+                (br_if $cands (i32.ge_u (local.get $t) (local.get $trials)))
+                (f64.store
+                  (i32.add (local.get $candDist) (i32.shl (i32.add (i32.mul (local.get $t) (local.get $n)) (local.get $i)) (i32.const 3)))
+                  (local.get $limit))
+                (local.set $p (i32.add (local.get $pairs) (i32.shl (local.get $m) (i32.const 3))))
+                (i32.store (local.get $p) (local.get $i))
+                (i32.store offset=4 (local.get $p) (local.get $t))
+                (local.set $m (i32.add (local.get $m)
+                  (f64.lt (f64.load (i32.add (local.get $toA) (i32.shl (i32.mul (local.get $t) (local.get $k)) (i32.const 3))))
+                    (local.get $four))))
+                (local.set $t (i32.add (local.get $t) (i32.const 1)))
+                (br $cand)))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $row)))
+        ;; the listed pairs' distances, where below the cap
+        (local.set $j (i32.const 0))
+        (block $listed
+          (loop $pair
+            (br_if $listed (i32.ge_u (local.get $j) (local.get $m)))
+            (local.set $p (i32.add (local.get $pairs) (i32.shl (local.get $j) (i32.const 3))))
+            (local.set $i (i32.load (local.get $p)))
+            (local.set $t (i32.load offset=4 (local.get $p)))
+            (local.set $e (call $dist (i32.add (local.get $data) (i32.mul (local.get $i) (i32.shl (local.get $d) (i32.const 3))))
+              (i32.load (i32.add (local.get $candRow) (i32.shl (local.get $t) (i32.const 2)))) (local.get $d)))
+            (local.set $p (i32.add (local.get $candDist) (i32.shl (i32.add (i32.mul (local.get $t) (local.get $n)) (local.get $i)) (i32.const 3))))
+            (local.set $x (f64.load (local.get $p)))
+            (f64.store (local.get $p) (select (local.get $e) (local.get $x) (f64.lt (local.get $e) (local.get $x))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $pair)))
+        ;; potentials, in row order per candidate
         (local.set $t (i32.const 0))
-        (block $cands
-          (loop $cand
-            (br_if $cands (i32.ge_u (local.get $t) (local.get $trials)))
-            (local.set $s (local.get $limit))
-            (if (f64.lt
-                  (f64.load (i32.add (local.get $toA) (i32.shl (i32.mul (local.get $t) (local.get $k)) (i32.const 3))))
-                  (f64.mul (f64.const 4) (local.get $limit)))
-              (then
-                (local.set $e (call $dist (local.get $data)
-                  (i32.load (i32.add (local.get $candRow) (i32.shl (local.get $t) (i32.const 2)))) (local.get $d)))
-                (if (f64.lt (local.get $e) (local.get $limit)) (then (local.set $s (local.get $e))))))
-            (f64.store
-              (i32.add (local.get $candDist) (i32.shl (i32.add (i32.mul (local.get $t) (local.get $n)) (local.get $i)) (i32.const 3)))
-              (local.get $s))
-            (local.set $at (i32.add (local.get $candPot) (i32.shl (local.get $t) (i32.const 3))))
-            (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (local.get $s)))
+        (block $cands2
+          (loop $cand2
+            (br_if $cands2 (i32.ge_u (local.get $t) (local.get $trials)))
+            (local.set $p (i32.add (local.get $candPot) (i32.shl (local.get $t) (i32.const 3))))
+            (local.set $acc (f64.load (local.get $p)))
+            (local.set $i (local.get $start))
+            (block $rows2
+              (loop $row2
+                (br_if $rows2 (i32.ge_u (local.get $i) (local.get $end)))
+                (local.set $acc (f64.add (local.get $acc)
+                  (f64.load (i32.add (local.get $candDist) (i32.shl (i32.add (i32.mul (local.get $t) (local.get $n)) (local.get $i)) (i32.const 3))))))
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br $row2)))
+            (f64.store (local.get $p) (local.get $acc))
             (local.set $t (i32.add (local.get $t) (i32.const 1)))
-            (br $cand)))
-        (local.set $data (i32.add (local.get $data) (i32.shl (local.get $d) (i32.const 3))))
-        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $cand2)))
+        (local.set $start (local.get $end))
+        (br $chunk))))
+
+  ;; The chosen candidate's distances ($cand, n values) become the closest where smaller, with
+  ;; centre $c the nearest there; cumulative[i] = the running sum of the closest distances.
+  (func (export "adopt") (param $n i32) (param $closest i32) (param $nearest i32) (param $cand i32) (param $c i32) (param $cumulative i32)
+    (local $end i32) (local $s f64) (local $x f64) (local $closer i32) (local $acc f64)
+    (local.set $end (i32.add (local.get $closest) (i32.shl (local.get $n) (i32.const 3))))
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $closest) (local.get $end)))
+        (local.set $s (f64.load (local.get $cand)))
+        (local.set $x (f64.load (local.get $closest)))
+        (local.set $closer (f64.lt (local.get $s) (local.get $x)))
+        (local.set $x (select (local.get $s) (local.get $x) (local.get $closer)))
+        (f64.store (local.get $closest) (local.get $x))
+        (i32.store (local.get $nearest) (select (local.get $c) (i32.load (local.get $nearest)) (local.get $closer)))
+        (local.set $acc (f64.add (local.get $acc) (local.get $x)))
+        (f64.store (local.get $cumulative) (local.get $acc))
+        (local.set $closest (i32.add (local.get $closest) (i32.const 8)))
+        (local.set $cumulative (i32.add (local.get $cumulative) (i32.const 8)))
+        (local.set $cand (i32.add (local.get $cand) (i32.const 8)))
+        (local.set $nearest (i32.add (local.get $nearest) (i32.const 4)))
+        (br $row))))
+
+  ;; Hamerly's bounds from the seeding: upper = the distance to the nearest centre (closest is
+  ;; its square), lower = 2·half[label] − upper (|x − c_j| ≥ |c_a − c_j| − |x − c_a|).
+  (func (export "bounds") (param $n i32) (param $closest i32) (param $labels i32) (param $half i32) (param $upper i32) (param $lower i32)
+    (local $end i32) (local $u f64)
+    (local.set $end (i32.add (local.get $closest) (i32.shl (local.get $n) (i32.const 3))))
+    (block $done
+      (loop $row
+        (br_if $done (i32.ge_u (local.get $closest) (local.get $end)))
+        (local.set $u (f64.sqrt (f64.load (local.get $closest))))
+        (f64.store (local.get $upper) (local.get $u))
+        (f64.store (local.get $lower) (f64.sub
+          (f64.mul (f64.const 2) (f64.load (i32.add (local.get $half) (i32.shl (i32.load (local.get $labels)) (i32.const 3)))))
+          (local.get $u)))
+        (local.set $closest (i32.add (local.get $closest) (i32.const 8)))
+        (local.set $upper (i32.add (local.get $upper) (i32.const 8)))
+        (local.set $lower (i32.add (local.get $lower) (i32.const 8)))
+        (local.set $labels (i32.add (local.get $labels) (i32.const 4)))
         (br $row))))
 
   ;; Counts (f64, k) and per-cluster sums of the rows (k × d) from the labels, from zero.
@@ -129,76 +216,120 @@
         (local.set $labels (i32.add (local.get $labels) (i32.const 4)))
         (br $row))))
 
-  ;; Hamerly's E-step (kmeans.ts lloydHamerly): each row's bounds follow the centres' moves
+;; Hamerly's E-step (kmeans.ts lloydHamerly): each row's bounds follow the centres' moves
   ;; (move[c]; the lower bound by the largest move of another centre), and its distances are
   ;; computed only where the bounds cannot rule a change of centre out. A row changing centre
   ;; moves between the counts and sums. Returns the number of rows that changed centre.
+  ;; Rows go in chunks of 1024, in three passes, so that the bound tests cost no mispredicted
+  ;; branches: the bounds of all, listing the rows whose bounds overlap ($rows, 1024 i32); their
+  ;; distance to their own centre (kept in $owns, 1024 f64), keeping in the list those whose
+  ;; bounds still overlap; for those the two nearest centres. Rows are met in order in each pass,
+  ;; so the sums are made in the same order as in one pass.
   (func (export "assign")
     (param $data i32) (param $n i32) (param $d i32) (param $k i32) (param $centers i32)
     (param $labels i32) (param $upper i32) (param $lower i32) (param $half i32) (param $move i32)
     (param $maxMove f64) (param $secondMove f64) (param $maxMoveAt i32)
-    (param $counts i32) (param $sums i32) (result i32)
-    (local $i i32) (local $c i32) (local $o i32) (local $arg i32) (local $changed i32) (local $rowBytes i32)
+    (param $counts i32) (param $sums i32) (param $rows i32) (param $owns i32) (result i32)
+    (local $start i32) (local $end i32) (local $m i32) (local $j i32)
+    (local $i i32) (local $c i32) (local $o i32) (local $arg i32) (local $changed i32) (local $rowBytes i32) (local $row i32)
     (local $lo f64) (local $h f64) (local $bound f64) (local $u f64) (local $own f64) (local $s f64)
     (local $b1 f64) (local $b2 f64) (local $p i32)
     (local.set $rowBytes (i32.shl (local.get $d) (i32.const 3)))
-    (block $rows
-      (loop $row
-        (br_if $rows (i32.ge_u (local.get $i) (local.get $n)))
-        (block $next
-          (local.set $c (i32.load (i32.add (local.get $labels) (i32.shl (local.get $i) (i32.const 2)))))
-          (local.set $p (i32.add (local.get $lower) (i32.shl (local.get $i) (i32.const 3))))
-          (local.set $lo (f64.sub (f64.load (local.get $p))
-            (select (local.get $secondMove) (local.get $maxMove) (i32.eq (local.get $c) (local.get $maxMoveAt)))))
-          (f64.store (local.get $p) (local.get $lo))
-          (local.set $h (f64.load (i32.add (local.get $half) (i32.shl (local.get $c) (i32.const 3)))))
-          (local.set $bound (select (local.get $h) (local.get $lo) (f64.gt (local.get $h) (local.get $lo))))
-          (local.set $p (i32.add (local.get $upper) (i32.shl (local.get $i) (i32.const 3))))
-          (local.set $u (f64.add (f64.load (local.get $p))
-            (f64.load (i32.add (local.get $move) (i32.shl (local.get $c) (i32.const 3))))))
-          (f64.store (local.get $p) (local.get $u))
-          (br_if $next (f64.le (local.get $u) (local.get $bound)))
-          (local.set $own (call $dist (local.get $data)
-            (i32.add (local.get $centers) (i32.mul (local.get $c) (local.get $rowBytes))) (local.get $d)))
-          (local.set $u (f64.sqrt (local.get $own)))
-          (f64.store (local.get $p) (local.get $u))
-          (br_if $next (f64.le (local.get $u) (local.get $bound)))
-          ;; full search for the two nearest centres (the distance to its own is known)
-          (local.set $b1 (f64.const inf))
-          (local.set $b2 (f64.const inf))
-          (local.set $arg (i32.const 0))
-          (local.set $o (i32.const 0))
-          (block $centres
-            (loop $centre
-              (br_if $centres (i32.ge_u (local.get $o) (local.get $k)))
-              (local.set $s
-                (if (result f64) (i32.eq (local.get $o) (local.get $c))
-                  (then (local.get $own))
-                  (else (call $dist (local.get $data)
-                    (i32.add (local.get $centers) (i32.mul (local.get $o) (local.get $rowBytes))) (local.get $d)))))
-              (if (f64.lt (local.get $s) (local.get $b1))
-                (then
-                  (local.set $b2 (local.get $b1))
-                  (local.set $b1 (local.get $s))
-                  (local.set $arg (local.get $o)))
-                (else
-                  (if (f64.lt (local.get $s) (local.get $b2)) (then (local.set $b2 (local.get $s))))))
-              (local.set $o (i32.add (local.get $o) (i32.const 1)))
-              (br $centre)))
-          (i32.store (i32.add (local.get $labels) (i32.shl (local.get $i) (i32.const 2))) (local.get $arg))
-          (f64.store (local.get $p) (f64.sqrt (local.get $b1)))
-          (f64.store (i32.add (local.get $lower) (i32.shl (local.get $i) (i32.const 3))) (f64.sqrt (local.get $b2)))
-          (br_if $next (i32.eq (local.get $arg) (local.get $c)))
-          (local.set $changed (i32.add (local.get $changed) (i32.const 1)))
-          (local.set $p (i32.add (local.get $counts) (i32.shl (local.get $c) (i32.const 3))))
-          (f64.store (local.get $p) (f64.sub (f64.load (local.get $p)) (f64.const 1)))
-          (local.set $p (i32.add (local.get $counts) (i32.shl (local.get $arg) (i32.const 3))))
-          (f64.store (local.get $p) (f64.add (f64.load (local.get $p)) (f64.const 1)))
-          (call $addRow (i32.add (local.get $sums) (i32.mul (local.get $c) (local.get $rowBytes))) (local.get $data) (local.get $d) (i32.const -1))
-          (call $addRow (i32.add (local.get $sums) (i32.mul (local.get $arg) (local.get $rowBytes))) (local.get $data) (local.get $d) (i32.const 1)))
-        (local.set $data (i32.add (local.get $data) (local.get $rowBytes)))
-        (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br $row)))
+    (block $chunks
+      (loop $chunk
+        (br_if $chunks (i32.ge_u (local.get $start) (local.get $n)))
+        (local.set $end (select (local.get $n) (i32.add (local.get $start) (i32.const 1024))
+          (i32.gt_u (i32.add (local.get $start) (i32.const 1024)) (local.get $n))))
+        ;; bounds follow the moves; list the rows where upper > max(half[c], lower)
+        (local.set $m (i32.const 0))
+        (local.set $i (local.get $start))
+        (block $rows1
+          (loop $row1
+            (br_if $rows1 (i32.ge_u (local.get $i) (local.get $end)))
+            (local.set $c (i32.load (i32.add (local.get $labels) (i32.shl (local.get $i) (i32.const 2)))))
+            (local.set $p (i32.add (local.get $lower) (i32.shl (local.get $i) (i32.const 3))))
+            (local.set $lo (f64.sub (f64.load (local.get $p))
+              (select (local.get $secondMove) (local.get $maxMove) (i32.eq (local.get $c) (local.get $maxMoveAt)))))
+            (f64.store (local.get $p) (local.get $lo))
+            (local.set $h (f64.load (i32.add (local.get $half) (i32.shl (local.get $c) (i32.const 3)))))
+            (local.set $bound (select (local.get $h) (local.get $lo) (f64.gt (local.get $h) (local.get $lo))))
+            (local.set $p (i32.add (local.get $upper) (i32.shl (local.get $i) (i32.const 3))))
+            (local.set $u (f64.add (f64.load (local.get $p))
+              (f64.load (i32.add (local.get $move) (i32.shl (local.get $c) (i32.const 3))))))
+            (f64.store (local.get $p) (local.get $u))
+            (i32.store (i32.add (local.get $rows) (i32.shl (local.get $m) (i32.const 2))) (local.get $i))
+            (local.set $m (i32.add (local.get $m) (i32.eqz (f64.le (local.get $u) (local.get $bound)))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $row1)))
+        ;; listed rows: the exact distance to their own centre tightens the upper bound; keep
+        ;; listed those it does not settle
+        (local.set $o (i32.const 0))
+        (local.set $j (i32.const 0))
+        (block $rows2
+          (loop $row2
+            (br_if $rows2 (i32.ge_u (local.get $j) (local.get $m)))
+            (local.set $i (i32.load (i32.add (local.get $rows) (i32.shl (local.get $j) (i32.const 2)))))
+            (local.set $c (i32.load (i32.add (local.get $labels) (i32.shl (local.get $i) (i32.const 2)))))
+            (local.set $lo (f64.load (i32.add (local.get $lower) (i32.shl (local.get $i) (i32.const 3)))))
+            (local.set $h (f64.load (i32.add (local.get $half) (i32.shl (local.get $c) (i32.const 3)))))
+            (local.set $bound (select (local.get $h) (local.get $lo) (f64.gt (local.get $h) (local.get $lo))))
+            (local.set $own (call $dist (i32.add (local.get $data) (i32.mul (local.get $i) (local.get $rowBytes)))
+              (i32.add (local.get $centers) (i32.mul (local.get $c) (local.get $rowBytes))) (local.get $d)))
+            (local.set $u (f64.sqrt (local.get $own)))
+            (f64.store (i32.add (local.get $upper) (i32.shl (local.get $i) (i32.const 3))) (local.get $u))
+            (i32.store (i32.add (local.get $rows) (i32.shl (local.get $o) (i32.const 2))) (local.get $i))
+            (f64.store (i32.add (local.get $owns) (i32.shl (local.get $o) (i32.const 3))) (local.get $own))
+            (local.set $o (i32.add (local.get $o) (i32.eqz (f64.le (local.get $u) (local.get $bound)))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $row2)))
+        ;; rows still listed: full search for the two nearest centres (the distance to the own
+        ;; one is known)
+        (local.set $m (local.get $o))
+        (local.set $j (i32.const 0))
+        (block $rows3
+          (loop $row3
+            (br_if $rows3 (i32.ge_u (local.get $j) (local.get $m)))
+            (local.set $i (i32.load (i32.add (local.get $rows) (i32.shl (local.get $j) (i32.const 2)))))
+            (local.set $own (f64.load (i32.add (local.get $owns) (i32.shl (local.get $j) (i32.const 3)))))
+            (local.set $c (i32.load (i32.add (local.get $labels) (i32.shl (local.get $i) (i32.const 2)))))
+            (local.set $row (i32.add (local.get $data) (i32.mul (local.get $i) (local.get $rowBytes))))
+            (local.set $b1 (f64.const inf))
+            (local.set $b2 (f64.const inf))
+            (local.set $arg (i32.const 0))
+            (local.set $o (i32.const 0))
+            (block $centres
+              (loop $centre
+                (br_if $centres (i32.ge_u (local.get $o) (local.get $k)))
+                (local.set $s
+                  (if (result f64) (i32.eq (local.get $o) (local.get $c))
+                    (then (local.get $own))
+                    (else (call $dist (local.get $row)
+                      (i32.add (local.get $centers) (i32.mul (local.get $o) (local.get $rowBytes))) (local.get $d)))))
+                (if (f64.lt (local.get $s) (local.get $b1))
+                  (then
+                    (local.set $b2 (local.get $b1))
+                    (local.set $b1 (local.get $s))
+                    (local.set $arg (local.get $o)))
+                  (else
+                    (if (f64.lt (local.get $s) (local.get $b2)) (then (local.set $b2 (local.get $s))))))
+                (local.set $o (i32.add (local.get $o) (i32.const 1)))
+                (br $centre)))
+            (i32.store (i32.add (local.get $labels) (i32.shl (local.get $i) (i32.const 2))) (local.get $arg))
+            (f64.store (i32.add (local.get $upper) (i32.shl (local.get $i) (i32.const 3))) (f64.sqrt (local.get $b1)))
+            (f64.store (i32.add (local.get $lower) (i32.shl (local.get $i) (i32.const 3))) (f64.sqrt (local.get $b2)))
+            (if (i32.ne (local.get $arg) (local.get $c))
+              (then
+                (local.set $changed (i32.add (local.get $changed) (i32.const 1)))
+                (local.set $p (i32.add (local.get $counts) (i32.shl (local.get $c) (i32.const 3))))
+                (f64.store (local.get $p) (f64.sub (f64.load (local.get $p)) (f64.const 1)))
+                (local.set $p (i32.add (local.get $counts) (i32.shl (local.get $arg) (i32.const 3))))
+                (f64.store (local.get $p) (f64.add (f64.load (local.get $p)) (f64.const 1)))
+                (call $addRow (i32.add (local.get $sums) (i32.mul (local.get $c) (local.get $rowBytes))) (local.get $row) (local.get $d) (i32.const -1))
+                (call $addRow (i32.add (local.get $sums) (i32.mul (local.get $arg) (local.get $rowBytes))) (local.get $row) (local.get $d) (i32.const 1))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $row3)))
+        (local.set $start (local.get $end))
+        (br $chunk)))
     (local.get $changed))
 
   ;; Sum over rows of the squared distance to the row's centre (labels[i]).

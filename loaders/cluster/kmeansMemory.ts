@@ -8,10 +8,12 @@ import {kmeansWasmBase64} from "./kmeansWasm.ts";
 
 /** The kernels' exports; arguments as in kmeans.wat (byte addresses, counts). */
 interface Kernels {
-  toCentre(data: number, n: number, d: number, centre: number, closest: number): number;
-  candidates(data: number, n: number, d: number, k: number, trials: number, closest: number, nearest: number, toCenter: number, candRow: number, candDist: number, candPot: number): void;
+  toCentre(data: number, n: number, d: number, centre: number, closest: number, cumulative: number): number;
+  candidates(data: number, n: number, d: number, k: number, trials: number, closest: number, nearest: number, toCenter: number, candRow: number, candDist: number, candPot: number, pairs: number): void;
+  adopt(n: number, closest: number, nearest: number, cand: number, c: number, cumulative: number): void;
+  bounds(n: number, closest: number, labels: number, half: number, upper: number, lower: number): void;
   sums(data: number, n: number, d: number, k: number, labels: number, counts: number, sums: number): void;
-  assign(data: number, n: number, d: number, k: number, centers: number, labels: number, upper: number, lower: number, half: number, move: number, maxMove: number, secondMove: number, maxMoveAt: number, counts: number, sums: number): number;
+  assign(data: number, n: number, d: number, k: number, centers: number, labels: number, upper: number, lower: number, half: number, move: number, maxMove: number, secondMove: number, maxMoveAt: number, counts: number, sums: number, rows: number, owns: number): number;
   inertia(data: number, n: number, d: number, centers: number, labels: number): number;
 }
 
@@ -25,12 +27,16 @@ let compiled: WebAssembly.Module | undefined;
 
 const MAX_BYTES = 2 ** 32 - 2 ** 16;
 
-/** Lengths of the float64 arrays (rows, centres and their sums, per-row distances and bounds,
- *  the k-means++ candidates' distances) and of the int32 ones (labels, candidate rows). */
+/** Rows per chunk of the kernels' passes that list the rows (or row-candidate pairs) to work on. */
+const CHUNK = 1024;
+
+/** Lengths of the float64 arrays (rows, centres and their sums, per-row distances, sampling
+ *  table and bounds, the k-means++ candidates' distances) and of the int32 ones (labels,
+ *  candidate rows), and the kernels' scratch lists of a chunk. */
 function lengths(n: number, d: number, k: number, trials: number) {
   return {
-    f64: {data: n * d, centers: k * d, newCenters: k * d, sums: k * d, closest: n, upper: n, lower: n, candDist: trials * n, candPot: trials, toCenter: trials * k, half: k, move: k, counts: k},
-    i32: {nearest: n, labels: n, candRow: trials}
+    f64: {data: n * d, centers: k * d, newCenters: k * d, sums: k * d, closest: n, cumulative: n, upper: n, lower: n, candDist: trials * n, candPot: trials, toCenter: trials * k, half: k, move: k, counts: k, owns: CHUNK},
+    i32: {nearest: n, labels: n, candRow: trials, rows: CHUNK, pairs: 2 * CHUNK * trials}
   };
 }
 type Lengths = ReturnType<typeof lengths>;
