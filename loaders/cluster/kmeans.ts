@@ -94,24 +94,6 @@ function kmeansPlusPlus(mem: KMeansMemory, n: number, d: number, k: number, rand
   }
 }
 
-/** Mean over features of the population variance (scikit-learn's np.mean(np.var(X, axis=0))),
- *  in two row-major passes. */
-function meanVariance(data: Float64Array, n: number, d: number): number {
-  const mean = new Float64Array(d);
-  const sq = new Float64Array(d);
-  for (let i = 0, o = 0; i < n; i++, o += d) for (let j = 0; j < d; j++) mean[j] += data[o + j];
-  for (let j = 0; j < d; j++) mean[j] /= n;
-  for (let i = 0, o = 0; i < n; i++, o += d) {
-    for (let j = 0; j < d; j++) {
-      const e = data[o + j] - mean[j];
-      sq[j] += e * e;
-    }
-  }
-  let total = 0;
-  for (let j = 0; j < d; j++) total += sq[j] / n;
-  return total / d;
-}
-
 /** Half the distance from each centre to its nearest other centre. */
 function halfGaps(centers: Float64Array, k: number, d: number, half: Float64Array): void {
   for (let c = 0; c < k; c++) {
@@ -214,8 +196,9 @@ function lloydHamerly(mem: KMeansMemory, n: number, d: number, k: number, maxIte
 export function fitKMeansFlat(data: Float64Array, n: number, d: number, {k, nInit = 10, maxIter = 300, tol = 1e-4, seed = 42}: KMeansOptions): Run & {inertias: number[]} {
   if (!(Number.isInteger(k) && k >= 1 && k <= n)) throw new Error(`k-means: k must be an integer between 1 and the number of rows (${n}); got ${k}`);
   const random = randomSource(seed);
-  const tolScaled = tol * meanVariance(data, n, d);
   const mem = kmeansMemory(data, n, d, k, 2 + Math.floor(Math.log(k)));
+  // scikit-learn's tolerance: tol × the mean over features of the population variance
+  const tolScaled = tol * mem.kernels.meanVariance(mem.data.at, n, d, mem.features.at);
   let best: Run | null = null;
   const inertias: number[] = [];
   for (let r = 0; r < nInit; r++) {

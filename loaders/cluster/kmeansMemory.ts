@@ -8,6 +8,7 @@ import {kmeansWasmBase64} from "./kmeansWasm.ts";
 
 /** The kernels' exports; arguments as in kmeans.wat (byte addresses, counts). */
 interface Kernels {
+  meanVariance(data: number, n: number, d: number, scratch: number): number;
   toCentre(data: number, n: number, d: number, centre: number, closest: number, cumulative: number): number;
   candidates(data: number, n: number, d: number, k: number, trials: number, closest: number, nearest: number, toCenter: number, candRow: number, candDist: number, candPot: number, pairs: number): void;
   adopt(n: number, closest: number, nearest: number, cand: number, c: number, cumulative: number): void;
@@ -31,11 +32,11 @@ const MAX_BYTES = 2 ** 32 - 2 ** 16;
 const CHUNK = 1024;
 
 /** Lengths of the float64 arrays (rows, centres and their sums, per-row distances, sampling
- *  table and bounds, the k-means++ candidates' distances) and of the int32 ones (labels,
- *  candidate rows), and the kernels' scratch lists of a chunk. */
+ *  table and bounds, the k-means++ candidates' distances, per-feature scratch) and of the int32
+ *  ones (labels, candidate rows, the kernels' lists of a chunk's rows and row-candidate pairs). */
 function lengths(n: number, d: number, k: number, trials: number) {
   return {
-    f64: {data: n * d, centers: k * d, newCenters: k * d, sums: k * d, closest: n, cumulative: n, upper: n, lower: n, candDist: trials * n, candPot: trials, toCenter: trials * k, half: k, move: k, counts: k, owns: CHUNK},
+    f64: {data: n * d, centers: k * d, newCenters: k * d, sums: k * d, closest: n, cumulative: n, upper: n, lower: n, candDist: trials * n, candPot: trials, toCenter: trials * k, half: k, move: k, counts: k, features: 2 * d, owns: CHUNK},
     i32: {nearest: n, labels: n, candRow: trials, rows: CHUNK, pairs: 2 * CHUNK * trials}
   };
 }
