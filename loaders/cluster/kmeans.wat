@@ -1,12 +1,15 @@
-;; The hot loops of k-means (kmeans.ts) as WebAssembly, on rows held in linear memory: the initial
-;; distances and each k-means++ step's candidate pass, Hamerly's bounded E-step, the centre sums
-;; and the inertia. Written in WebAssembly because one squared distance over 13 features costs
-;; 10–17 ns in JavaScript; with f64x2 SIMD it is a few.
+;; The passes of k-means (kmeans.ts) over the rows, as WebAssembly on rows held in linear memory:
+;; the feature variance (scikit-learn's tolerance scale), the initial distances and sampling table
+;; and each k-means++ step's candidate pass, Hamerly's initial bounds and bounded E-step, the
+;; centre sums and the inertia. Written in WebAssembly because a squared distance over 13
+;; features took about 20 ns in JavaScript on the bench machine; with f64x2 SIMD it takes 6–8 ns,
+;; less where two independent ones are computed together ($dist2).
 ;;
 ;; Every result is bit-identical to the scalar arithmetic it replaces: a squared distance keeps
 ;; matrix.ts's sqDist summation (four running sums over features t, t + 4, t + 8, …, the leftover
 ;; features added to the first, then s0 + s1 + (s2 + s3)), with sums 0 and 1 in one f64x2 and
-;; sums 2 and 3 in another; every other sum is made in the order of kmeans.ts's loops.
+;; sums 2 and 3 in another; every other sum is made in the order the JavaScript loops made it
+;; (rows in order).
 ;;
 ;; Arguments are byte addresses into the memory (f64 arrays 8-byte aligned, rows of d values,
 ;; i32 arrays of labels); see kmeansMemory.ts for the layout. Compiled into kmeansWasm.ts by

@@ -28,12 +28,14 @@ let compiled: WebAssembly.Module | undefined;
 
 const MAX_BYTES = 2 ** 32 - 2 ** 16;
 
-/** Rows per chunk of the kernels' passes that list the rows (or row-candidate pairs) to work on. */
+/** Rows per chunk of the kernels' passes that list the rows (or row-candidate pairs) to work on;
+ *  kmeans.wat's chunk size, which sizes their lists here. */
 const CHUNK = 1024;
 
 /** Lengths of the float64 arrays (rows, centres and their sums, per-row distances, sampling
- *  table and bounds, the k-means++ candidates' distances, per-feature scratch) and of the int32
- *  ones (labels, candidate rows, the kernels' lists of a chunk's rows and row-candidate pairs). */
+ *  table and bounds, the k-means++ candidates' distances, per-feature scratch, a chunk's
+ *  own-centre distances) and of the int32 ones (labels, candidate rows, the kernels' lists of a
+ *  chunk's rows and row-candidate pairs). */
 function lengths(n: number, d: number, k: number, trials: number) {
   return {
     f64: {data: n * d, centers: k * d, newCenters: k * d, sums: k * d, closest: n, cumulative: n, upper: n, lower: n, candDist: trials * n, candPot: trials, toCenter: trials * k, half: k, move: k, counts: k, features: 2 * d, owns: CHUNK},
