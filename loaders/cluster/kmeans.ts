@@ -179,7 +179,7 @@ function lloydHamerly(mem: KMeansMemory, n: number, d: number, k: number, maxIte
     // E-step with bounds (kernels.assign): each row's bounds follow the centres' moves, and its
     // distances are computed only where the bounds cannot rule a change of centre out; rows that
     // change centre move between the counts and sums.
-    const changed = kernels.assign(data.at, n, d, k, centers.at, labels.at, upperR.at, lowerR.at, halfR.at, moveR.at, maxMove, secondMove, maxMoveAt, countsR.at, sumsR.at, mem.rows.at, mem.owns.at);
+    const changed = kernels.assign(data.at, n, d, k, centers.at, labels.at, upperR.at, lowerR.at, halfR.at, moveR.at, maxMove, secondMove, maxMoveAt, countsR.at, sumsR.at, mem.rows.at, mem.owns.at, mem.dists.at);
     // Converged (or out of iterations): that E-step was scikit-learn's final one, which makes the
     // labels consistent with the final centres.
     if (shift <= tolScaled || iter === maxIter - 1) break;

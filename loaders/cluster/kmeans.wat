@@ -378,11 +378,11 @@
     (param $data i32) (param $n i32) (param $d i32) (param $k i32) (param $centers i32)
     (param $labels i32) (param $upper i32) (param $lower i32) (param $half i32) (param $move i32)
     (param $maxMove f64) (param $secondMove f64) (param $maxMoveAt i32)
-    (param $counts i32) (param $sums i32) (param $rows i32) (param $owns i32) (result i32)
+    (param $counts i32) (param $sums i32) (param $rows i32) (param $owns i32) (param $dists i32) (result i32)
     (local $start i32) (local $end i32) (local $m i32) (local $j i32) (local $kept i32)
     (local $i i32) (local $c i32) (local $i2 i32) (local $o i32) (local $arg i32) (local $changed i32) (local $rowBytes i32) (local $row i32)
     (local $lo f64) (local $h f64) (local $bound f64) (local $u f64) (local $own f64) (local $own2 f64) (local $s f64)
-    (local $b1 f64) (local $b2 f64) (local $p i32)
+    (local $b1 f64) (local $b2 f64) (local $p i32) (local $held i32)
     (local.set $rowBytes (i32.shl (local.get $d) (i32.const 3)))
     (block $chunks
       (loop $chunk
@@ -444,7 +444,35 @@
             (local.set $i (i32.load (i32.add (local.get $rows) (i32.shl (local.get $j) (i32.const 2)))))
             (local.set $c (i32.load (i32.add (local.get $labels) (i32.shl (local.get $i) (i32.const 2)))))
             (local.set $row (i32.add (local.get $data) (i32.mul (local.get $i) (local.get $rowBytes))))
-            (local.set $own (f64.load (i32.add (local.get $owns) (i32.shl (local.get $j) (i32.const 3)))))
+            ;; distances to the other centres two at a time into $dists (k f64), the own one known
+            (f64.store (i32.add (local.get $dists) (i32.shl (local.get $c) (i32.const 3)))
+              (f64.load (i32.add (local.get $owns) (i32.shl (local.get $j) (i32.const 3)))))
+            (local.set $held (i32.const -1))
+            (local.set $o (i32.const 0))
+            (block $others
+              (loop $other
+                (br_if $others (i32.ge_u (local.get $o) (local.get $k)))
+                (if (i32.ne (local.get $o) (local.get $c))
+                  (then
+                    (if (i32.lt_s (local.get $held) (i32.const 0))
+                      (then (local.set $held (local.get $o)))
+                      (else
+                        (call $dist2
+                          (local.get $row) (i32.add (local.get $centers) (i32.mul (local.get $held) (local.get $rowBytes)))
+                          (local.get $row) (i32.add (local.get $centers) (i32.mul (local.get $o) (local.get $rowBytes)))
+                          (local.get $d))
+                        (local.set $s)
+                        (f64.store (i32.add (local.get $dists) (i32.shl (local.get $o) (i32.const 3))) (local.get $s))
+                        (local.set $s)
+                        (f64.store (i32.add (local.get $dists) (i32.shl (local.get $held) (i32.const 3))) (local.get $s))
+                        (local.set $held (i32.const -1))))))
+                (local.set $o (i32.add (local.get $o) (i32.const 1)))
+                (br $other)))
+            (if (i32.ge_s (local.get $held) (i32.const 0))
+              (then
+                (f64.store (i32.add (local.get $dists) (i32.shl (local.get $held) (i32.const 3)))
+                  (call $dist (local.get $row) (i32.add (local.get $centers) (i32.mul (local.get $held) (local.get $rowBytes))) (local.get $d)))))
+            ;; the two nearest, in centre order
             (local.set $b1 (f64.const inf))
             (local.set $b2 (f64.const inf))
             (local.set $arg (i32.const 0))
@@ -452,11 +480,7 @@
             (block $centres
               (loop $centre
                 (br_if $centres (i32.ge_u (local.get $o) (local.get $k)))
-                (local.set $s
-                  (if (result f64) (i32.eq (local.get $o) (local.get $c))
-                    (then (local.get $own))
-                    (else (call $dist (local.get $row)
-                      (i32.add (local.get $centers) (i32.mul (local.get $o) (local.get $rowBytes))) (local.get $d)))))
+                (local.set $s (f64.load (i32.add (local.get $dists) (i32.shl (local.get $o) (i32.const 3)))))
                 (if (f64.lt (local.get $s) (local.get $b1))
                   (then
                     (local.set $b2 (local.get $b1))

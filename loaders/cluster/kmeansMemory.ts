@@ -14,7 +14,7 @@ interface Kernels {
   adopt(n: number, closest: number, nearest: number, cand: number, c: number, cumulative: number): void;
   bounds(n: number, closest: number, labels: number, half: number, upper: number, lower: number): void;
   sums(data: number, n: number, d: number, k: number, labels: number, counts: number, sums: number): void;
-  assign(data: number, n: number, d: number, k: number, centers: number, labels: number, upper: number, lower: number, half: number, move: number, maxMove: number, secondMove: number, maxMoveAt: number, counts: number, sums: number, rows: number, owns: number): number;
+  assign(data: number, n: number, d: number, k: number, centers: number, labels: number, upper: number, lower: number, half: number, move: number, maxMove: number, secondMove: number, maxMoveAt: number, counts: number, sums: number, rows: number, owns: number, dists: number): number;
   inertia(data: number, n: number, d: number, centers: number, labels: number): number;
 }
 
@@ -38,7 +38,7 @@ const CHUNK = 1024;
  *  chunk's rows and row-candidate pairs). */
 function lengths(n: number, d: number, k: number, trials: number) {
   return {
-    f64: {data: n * d, centers: k * d, newCenters: k * d, sums: k * d, closest: n, cumulative: n, upper: n, lower: n, candDist: trials * n, candPot: trials, toCenter: trials * k, half: k, move: k, counts: k, features: 2 * d, owns: CHUNK},
+    f64: {data: n * d, centers: k * d, newCenters: k * d, sums: k * d, closest: n, cumulative: n, upper: n, lower: n, candDist: trials * n, candPot: trials, toCenter: trials * k, half: k, move: k, counts: k, features: 2 * d, owns: CHUNK, dists: k},
     i32: {nearest: n, labels: n, candRow: trials, rows: CHUNK, pairs: 2 * CHUNK * trials}
   };
 }
