@@ -372,8 +372,9 @@
   ;; Rows go in chunks of 1024, in three passes, so that the bound tests cost no mispredicted
   ;; branches: the bounds of all, listing the rows whose bounds overlap ($rows, 1024 i32); their
   ;; distance to their own centre (two rows at a time; kept in $owns, 1024 f64), keeping in the
-  ;; list those whose bounds still overlap; for those the two nearest centres. Rows are met in
-  ;; order in each pass, so the sums are made in the same order as in one pass.
+  ;; list those whose bounds still overlap; for those the distances to the other centres (two at
+  ;; a time, into $dists, k f64) and the two nearest in centre order. Rows are met in order in
+  ;; each pass, so the sums are made in the same order as in one pass.
   (func (export "assign")
     (param $data i32) (param $n i32) (param $d i32) (param $k i32) (param $centers i32)
     (param $labels i32) (param $upper i32) (param $lower i32) (param $half i32) (param $move i32)
