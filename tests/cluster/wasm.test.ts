@@ -1,3 +1,5 @@
+/** The committed WebAssembly of the k-means kernels must be what kmeans.wat compiles to (so the
+ *  reviewed source is what runs); no timing here. */
 import {test} from "node:test";
 import assert from "node:assert/strict";
 import {readFileSync} from "node:fs";
