@@ -13,6 +13,11 @@ task, path, n, d = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 threads = int(sys.argv[-1])
 X = np.fromfile(path, dtype="<f8").reshape(n, d)
 out = {"versions": {"sklearn": sklearn.__version__, "scipy": scipy.__version__}, "threads": threads}
+# the BLAS numpy calls (scikit-learn's k-means computes its distances with its gemm) and the kernels
+# it chose for this processor
+from threadpoolctl import threadpool_info
+blas = [f'{i["internal_api"]} {i["version"]} ({i.get("architecture", "?")} kernels)' for i in threadpool_info() if i["user_api"] == "blas"]
+out["versions"]["blas"] = ", ".join(blas) or "?"
 with threadpool_limits(limits=threads):
     if task == "kmeans":
         from sklearn.cluster import KMeans

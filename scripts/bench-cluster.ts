@@ -7,7 +7,11 @@
  * single-threaded; its fair reference is scikit-learn limited to one thread (threadpoolctl plus
  * OMP_NUM_THREADS / OPENBLAS_NUM_THREADS = 1), and scikit-learn with two threads is printed beside it.
  * Both sides use k-means++ (greedy, 2 + ⌊ln k⌋ candidates), 10 restarts, tol 1e-4, max 300 iterations;
- * scikit-learn's Lloyd ("lloyd", its default). Ward: ours from the rows, scipy's linkage(X, "ward")
+ * scikit-learn's Lloyd ("lloyd", its default). Ours: Lloyd with Hamerly's bounds, its passes over the
+ * rows in WebAssembly kernels with f64x2 SIMD (loaders/cluster/kmeans.wat), one thread. scikit-learn:
+ * its Cython Lloyd over chunks of 256 rows, with the distances from BLAS dgemm (numpy's BLAS; the
+ * header line names it and the kernels it chose for the processor), and k-means++ with
+ * euclidean_distances (dgemm too). Ward: ours from the rows, scipy's linkage(X, "ward")
  * (pdist included on both sides). Reported: best and median of the repeats, wall-clock and CPU time
  * (process.cpuUsage / time.process_time, all threads), the ratios ours / reference, and the quality
  * beside them (inertia; Ward's merge heights). Two k-means data sets: separated blobs, and
@@ -129,7 +133,7 @@ const km: Record<string, Series> = {};
 const ward = {ours: times(), scipy: times()};
 let heights: number[] = [];
 let refHeights: number[] = [];
-let versions = {sklearn: "?", scipy: "?", threads: "?"};
+let versions = {sklearn: "?", scipy: "?", blas: "?"};
 try {
   for (let r = 0; r < repeats; r++) {
     for (const [name, data] of Object.entries(datasets)) {
@@ -165,7 +169,7 @@ const line = (label: string, ours: Times, ref: Times) =>
   `  ${label}: wall ${fmt(ours.wall)} vs ${fmt(ref.wall)} → ratio ${ratio(ours.wall, ref.wall)}; CPU ${fmt(ours.cpu)} vs ${fmt(ref.cpu)} → ratio ${ratio(ours.cpu, ref.cpu)}`;
 const maxRel = Math.max(...heights.map((h, i) => Math.abs(h - refHeights[i]) / Math.max(1e-300, Math.abs(refHeights[i]))));
 const inertias = (xs: number[]) => xs.map((v) => v.toFixed(1)).join(", ");
-console.log(`Clientele (node ${process.version}, one thread) vs scikit-learn ${versions.sklearn} / scipy ${versions.scipy}; best / median of ${repeats} alternating runs, seconds; ratio = ours / reference (target ≤ 1)`);
+console.log(`Clientele (node ${process.version}, one thread) vs scikit-learn ${versions.sklearn} / scipy ${versions.scipy} (BLAS: ${versions.blas}); best / median of ${repeats} alternating runs, seconds; ratio = ours / reference (target ≤ 1)`);
 for (const [name, sr] of Object.entries(km)) {
   console.log(`k-means k=${k}, n_init=10, tol 1e-4, ${n} × ${d} ${name}: ours (1 thread) vs scikit-learn lloyd`);
   console.log(line("vs scikit-learn 1 thread ", sr.ours, sr.sk1));

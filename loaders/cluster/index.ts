@@ -2,7 +2,7 @@
  *  portraits and the choice of k (by silhouette, or from a Ward tree's merge heights). */
 export type {Matrix} from "./matrix.ts";
 export {fitScaler, transformScaler, inverseTransformScaler, standardize, type Scaler} from "./standardize.ts";
-export {fitKMeans, predictKMeans, predictKMeansFlat, kmeansPlusPlus, fitKMeansFlat, type KMeansOptions, type KMeansModel} from "./kmeans.ts";
+export {fitKMeans, predictKMeans, predictKMeansFlat, fitKMeansFlat, type KMeansOptions, type KMeansModel} from "./kmeans.ts";
 export {wardLinkage, wardLinkageFlat, wardFromDistances, distanceMatrix, WARD_MAX_N, type Linkage} from "./ward.ts";
 export {cutTree, cutAtHeight, maxDists} from "./cut.ts";
 export {dendrogramLayout, type DendrogramLayout, type DendrogramLeaf, type DendrogramSegment} from "./dendrogram.ts";

@@ -12,9 +12,16 @@
  * Convergence follows scikit-learn: stop when no label changes, or when the summed squared centre
  * shift is ≤ tol · mean per-feature variance; labels are then made consistent with the centres
  * (by one more bounded E-step, which gives the same labels as scikit-learn's full one).
+ * The passes over the rows (initial distances, k-means++'s candidate pass and sampling table,
+ * the E-step, centre sums, inertia, the feature variance) run in WebAssembly with SIMD
+ * (kmeans.wat, on the rows copied once per fit into its memory, kmeansMemory.ts), each distance
+ * summed in the same order as matrix.ts's sqDist: results are bit-identical to the JavaScript
+ * loops they replaced, which took about 2.5 times as long. What stays here is per step or per
+ * centre: sampling the candidates, centre moves and gaps, empty clusters, convergence.
  */
 import {randomSource, type Random} from "../random.ts";
 import {type Matrix, flatten, sqDist, unflatten} from "./matrix.ts";
+import {kmeansMemory, type KMeansMemory} from "./kmeansMemory.ts";
 
 export interface KMeansOptions {
   k: number;
@@ -46,37 +53,21 @@ interface Run {
   nIter: number;
 }
 
-/** Seeding state handed to Lloyd: centres, each row's nearest centre and squared distance. */
-export interface Seeding {
-  centers: Float64Array;
-  nearest: Int32Array;
-  closest: Float64Array;
-}
-
 /** Greedy k-means++ (as scikit-learn: 2 + ⌊ln k⌋ candidates per step, the one lowering the
- *  potential most is kept). */
-export function kmeansPlusPlus(data: Float64Array, n: number, d: number, k: number, random: Random): Seeding {
-  const centers = new Float64Array(k * d);
-  const trials = 2 + Math.floor(Math.log(k));
+ *  potential most is kept): leaves the centres in mem.centers, each row's nearest centre in
+ *  mem.nearest and its squared distance in mem.closest. */
+function kmeansPlusPlus(mem: KMeansMemory, n: number, d: number, k: number, random: Random): void {
+  const {kernels, data, centers, closest, cumulative, nearest, candDist, candPot, candRow, toCenter, pairs} = mem;
+  const trials = candPot.v.length;
   const first = random.int(n);
-  centers.set(data.subarray(first * d, first * d + d), 0);
-  const closest = new Float64Array(n);
-  const nearest = new Int32Array(n);
-  let pot = 0;
-  for (let i = 0; i < n; i++) pot += closest[i] = sqDist(data, i * d, centers, 0, d);
-  const cumulative = new Float64Array(n);
-  // All candidates of a step are evaluated in one pass over the rows: candidate t's squared
-  // distance to row i, capped at the row's current closest, goes to candDist[t·n + i].
-  const candDist = new Float64Array(trials * n);
-  const candPot = new Float64Array(trials);
+  centers.v.set(data.v.subarray(first * d, first * d + d), 0);
+  nearest.v.fill(0);
+  let pot = kernels.toCentre(data.at, n, d, centers.at, closest.at, cumulative.at);
+  // All candidates of a step are evaluated in one pass over the rows (kernels.candidates):
+  // candidate t's squared distance to row i, capped at the row's current closest, goes to
+  // candDist[t·n + i]; toCenter[t·k + j] is the squared distance from candidate t to centre j.
   const candOffset = new Int32Array(trials);
-  const toCenter = new Float64Array(trials * k); // squared distance from candidate t to each chosen centre
   for (let c = 1; c < k; c++) {
-    let acc = 0;
-    for (let i = 0; i < n; i++) {
-      acc += closest[i];
-      cumulative[i] = acc;
-    }
     for (let t = 0; t < trials; t++) {
       // first index whose cumulative sum is ≥ the target (numpy searchsorted, side="left")
       const target = random() * pot;
@@ -84,61 +75,28 @@ export function kmeansPlusPlus(data: Float64Array, n: number, d: number, k: numb
       let hi = n - 1;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (cumulative[mid] < target) lo = mid + 1;
+        if (cumulative.v[mid] < target) lo = mid + 1;
         else hi = mid;
       }
       candOffset[t] = lo * d;
-      for (let j = 0; j < c; j++) toCenter[t * k + j] = sqDist(data, lo * d, centers, j * d, d);
+      candRow.v[t] = data.at + 8 * lo * d;
+      for (let j = 0; j < c; j++) toCenter.v[t * k + j] = sqDist(data.v, lo * d, centers.v, j * d, d);
     }
-    candPot.fill(0);
-    for (let i = 0, oi = 0; i < n; i++, oi += d) {
-      const limit = closest[i];
-      const a = nearest[i];
-      for (let t = 0, ot = i; t < trials; t++, ot += n) {
-        let s = limit;
-        // |x − cand| ≥ |cand − c_a| − |x − c_a| ≥ |x − c_a| whenever |cand − c_a|² ≥ 4|x − c_a|²
-        if (toCenter[t * k + a] < 4 * limit) {
-          const e = sqDist(data, oi, data, candOffset[t], d);
-          if (e < limit) s = e;
-        }
-        candDist[ot] = s;
-        candPot[t] += s;
-      }
-    }
+    candPot.v.fill(0);
+    // a row is skipped for candidate t when |cand − c_a|² ≥ 4|x − c_a|² (c_a its nearest centre):
+    // then |x − cand| ≥ |cand − c_a| − |x − c_a| ≥ |x − c_a|
+    kernels.candidates(data.at, n, d, k, trials, closest.at, nearest.at, toCenter.at, candRow.at, candDist.at, candPot.at, pairs.at);
     let best = 0;
-    for (let t = 1; t < trials; t++) if (candPot[t] < candPot[best]) best = t;
-    centers.set(data.subarray(candOffset[best], candOffset[best] + d), c * d);
-    // Rows the new centre is strictly closer to now have it as their nearest.
-    for (let i = 0, ot = best * n; i < n; i++, ot++) {
-      if (candDist[ot] < closest[i]) {
-        closest[i] = candDist[ot];
-        nearest[i] = c;
-      }
-    }
-    pot = candPot[best];
+    for (let t = 1; t < trials; t++) if (candPot.v[t] < candPot.v[best]) best = t;
+    centers.v.set(data.v.subarray(candOffset[best], candOffset[best] + d), c * d);
+    // Rows the new centre is strictly closer to now have it as their nearest; the sampling table
+    // (cumulative) follows.
+    kernels.adopt(n, closest.at, nearest.at, candDist.at + 8 * best * n, c, cumulative.at);
+    pot = candPot.v[best];
   }
-  return {centers, nearest, closest};
 }
 
-/** Mean over features of the population variance (scikit-learn's np.mean(np.var(X, axis=0))),
- *  in two row-major passes. */
-function meanVariance(data: Float64Array, n: number, d: number): number {
-  const mean = new Float64Array(d);
-  const sq = new Float64Array(d);
-  for (let i = 0, o = 0; i < n; i++, o += d) for (let j = 0; j < d; j++) mean[j] += data[o + j];
-  for (let j = 0; j < d; j++) mean[j] /= n;
-  for (let i = 0, o = 0; i < n; i++, o += d) {
-    for (let j = 0; j < d; j++) {
-      const e = data[o + j] - mean[j];
-      sq[j] += e * e;
-    }
-  }
-  let total = 0;
-  for (let j = 0; j < d; j++) total += sq[j] / n;
-  return total / d;
-}
-
-/** Half the distance from each centre to its nearest other centre; returns min pairwise too. */
+/** Half the distance from each centre to its nearest other centre. */
 function halfGaps(centers: Float64Array, k: number, d: number, half: Float64Array): void {
   for (let c = 0; c < k; c++) {
     let m = Infinity;
@@ -151,39 +109,21 @@ function halfGaps(centers: Float64Array, k: number, d: number, half: Float64Arra
   }
 }
 
-function recomputeSums(data: Float64Array, n: number, d: number, labels: Int32Array, counts: Float64Array, sums: Float64Array): void {
-  counts.fill(0);
-  sums.fill(0);
-  for (let i = 0; i < n; i++) {
-    const c = labels[i];
-    counts[c]++;
-    const oi = i * d;
-    const oc = c * d;
-    for (let j = 0; j < d; j++) sums[oc + j] += data[oi + j];
-  }
-}
-
-/** Lloyd iterations from a k-means++ seeding, accelerated by Hamerly's upper/lower bounds. */
-function lloydHamerly(data: Float64Array, n: number, d: number, k: number, seeding: Seeding, maxIter: number, tolScaled: number): Run {
-  let centers = Float64Array.from(seeding.centers);
-  let newCenters = new Float64Array(k * d);
-  const labels = Int32Array.from(seeding.nearest);
-  const upper = new Float64Array(n);
-  const lower = new Float64Array(n);
-  const half = new Float64Array(k);
-  const move = new Float64Array(k);
-  const counts = new Float64Array(k);
-  const sums = new Float64Array(k * d);
+/** Lloyd iterations from the k-means++ seeding in mem, accelerated by Hamerly's upper/lower
+ *  bounds. */
+function lloydHamerly(mem: KMeansMemory, n: number, d: number, k: number, maxIter: number, tolScaled: number): Run {
+  const {kernels, data, labels, closest, upper: upperR, lower: lowerR, half: halfR, move: moveR, counts: countsR, sums: sumsR} = mem;
+  const [upper, lower, half, move, counts, sums] = [upperR.v, lowerR.v, halfR.v, moveR.v, countsR.v, sumsR.v];
+  let centers = mem.centers;
+  let newCenters = mem.newCenters;
+  labels.v.set(mem.nearest.v);
+  const recomputeSums = () => kernels.sums(data.at, n, d, k, labels.at, countsR.at, sumsR.at);
 
   // Bounds from the seeding: exact distance to the nearest centre; for the others the triangle
   // inequality gives |x − c_j| ≥ |c_a − c_j| − |x − c_a| ≥ 2·half[a] − upper.
-  halfGaps(centers, k, d, half);
-  for (let i = 0; i < n; i++) {
-    const u = Math.sqrt(seeding.closest[i]);
-    upper[i] = u;
-    lower[i] = 2 * half[labels[i]] - u;
-  }
-  recomputeSums(data, n, d, labels, counts, sums);
+  halfGaps(centers.v, k, d, half);
+  kernels.bounds(n, closest.at, labels.at, halfR.at, upperR.at, lowerR.at);
+  recomputeSums();
 
   // The seeding labels are exact nearest-centre assignments: the first E-step is already done.
   let nIter = 0;
@@ -198,28 +138,28 @@ function lloydHamerly(data: Float64Array, n: number, d: number, k: number, seedi
       let far = 0;
       let farDist = -1;
       for (let i = 0; i < n; i++) {
-        if (upper[i] > farDist && counts[labels[i]] > 1) {
+        if (upper[i] > farDist && counts[labels.v[i]] > 1) {
           farDist = upper[i];
           far = i;
         }
       }
-      const from = labels[far];
+      const from = labels.v[far];
       counts[from]--;
-      for (let j = 0; j < d; j++) sums[from * d + j] -= data[far * d + j];
-      labels[far] = c;
+      for (let j = 0; j < d; j++) sums[from * d + j] -= data.v[far * d + j];
+      labels.v[far] = c;
       counts[c] = 1;
-      for (let j = 0; j < d; j++) sums[c * d + j] = data[far * d + j];
+      for (let j = 0; j < d; j++) sums[c * d + j] = data.v[far * d + j];
       upper[far] = 0;
       lower[far] = 0;
       drifted = true;
     }
-    for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) newCenters[c * d + j] = sums[c * d + j] / counts[c];
+    for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) newCenters.v[c * d + j] = sums[c * d + j] / counts[c];
     let shift = 0;
     let maxMove = 0;
     let secondMove = 0;
     let maxMoveAt = -1;
     for (let c = 0; c < k; c++) {
-      const s = sqDist(centers, c * d, newCenters, c * d, d);
+      const s = sqDist(centers.v, c * d, newCenters.v, c * d, d);
       shift += s;
       const mv = Math.sqrt(s);
       move[c] = mv;
@@ -235,46 +175,11 @@ function lloydHamerly(data: Float64Array, n: number, d: number, k: number, seedi
     // No label changed in the last E-step: these centres are the labels' means (scikit-learn's
     // strict convergence) and the labels are consistent with them.
     if (strict) break;
-    halfGaps(centers, k, d, half);
-    // E-step with bounds: each row's bounds follow the centres' moves, and its distances are
-    // computed only where the bounds cannot rule a change of centre out.
-    let changed = 0;
-    for (let i = 0, oi = 0; i < n; i++, oi += d) {
-      const c = labels[i];
-      const lo = (lower[i] -= c === maxMoveAt ? secondMove : maxMove);
-      const bound = half[c] > lo ? half[c] : lo;
-      if ((upper[i] += move[c]) <= bound) continue;
-      const own = sqDist(data, oi, centers, c * d, d);
-      const u = Math.sqrt(own);
-      upper[i] = u;
-      if (u <= bound) continue;
-      // full search for the two nearest centres (the distance to its own is known)
-      let b1 = Infinity;
-      let b2 = Infinity;
-      let arg = 0;
-      for (let o = 0; o < k; o++) {
-        const s = o === c ? own : sqDist(data, oi, centers, o * d, d);
-        if (s < b1) {
-          b2 = b1;
-          b1 = s;
-          arg = o;
-        } else if (s < b2) b2 = s;
-      }
-      labels[i] = arg;
-      upper[i] = Math.sqrt(b1);
-      lower[i] = Math.sqrt(b2);
-      if (arg !== c) {
-        changed++;
-        counts[c]--;
-        counts[arg]++;
-        const oc = c * d;
-        const oa = arg * d;
-        for (let j = 0; j < d; j++) {
-          sums[oc + j] -= data[oi + j];
-          sums[oa + j] += data[oi + j];
-        }
-      }
-    }
+    halfGaps(centers.v, k, d, half);
+    // E-step with bounds (kernels.assign): each row's bounds follow the centres' moves, and its
+    // distances are computed only where the bounds cannot rule a change of centre out; rows that
+    // change centre move between the counts and sums.
+    const changed = kernels.assign(data.at, n, d, k, centers.at, labels.at, upperR.at, lowerR.at, halfR.at, moveR.at, maxMove, secondMove, maxMoveAt, countsR.at, sumsR.at, mem.rows.at, mem.owns.at, mem.dists.at);
     // Converged (or out of iterations): that E-step was scikit-learn's final one, which makes the
     // labels consistent with the final centres.
     if (shift <= tolScaled || iter === maxIter - 1) break;
@@ -282,24 +187,25 @@ function lloydHamerly(data: Float64Array, n: number, d: number, k: number, seedi
     // sums exactly to shed drift from incremental updates.
     if (changed === 0) {
       strict = true;
-      if (drifted) recomputeSums(data, n, d, labels, counts, sums);
+      if (drifted) recomputeSums();
     }
     drifted ||= changed > 0;
   }
-  let inertia = 0;
-  for (let i = 0; i < n; i++) inertia += sqDist(data, i * d, centers, labels[i] * d, d);
-  return {centers, labels, inertia, nIter};
+  const inertia = kernels.inertia(data.at, n, d, centers.at, labels.at);
+  return {centers: centers.v.slice(), labels: labels.v.slice(), inertia, nIter};
 }
 
 export function fitKMeansFlat(data: Float64Array, n: number, d: number, {k, nInit = 10, maxIter = 300, tol = 1e-4, seed = 42}: KMeansOptions): Run & {inertias: number[]} {
   if (!(Number.isInteger(k) && k >= 1 && k <= n)) throw new Error(`k-means: k must be an integer between 1 and the number of rows (${n}); got ${k}`);
   const random = randomSource(seed);
-  const tolScaled = tol * meanVariance(data, n, d);
+  const mem = kmeansMemory(data, n, d, k, 2 + Math.floor(Math.log(k)));
+  // scikit-learn's tolerance: tol × the mean over features of the population variance
+  const tolScaled = tol * mem.kernels.meanVariance(mem.data.at, n, d, mem.features.at);
   let best: Run | null = null;
   const inertias: number[] = [];
   for (let r = 0; r < nInit; r++) {
-    const stream = random.fork();
-    const run = lloydHamerly(data, n, d, k, kmeansPlusPlus(data, n, d, k, stream), maxIter, tolScaled);
+    kmeansPlusPlus(mem, n, d, k, random.fork());
+    const run = lloydHamerly(mem, n, d, k, maxIter, tolScaled);
     inertias.push(run.inertia);
     if (!best || run.inertia < best.inertia) best = run;
   }

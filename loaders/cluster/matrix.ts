@@ -37,7 +37,8 @@ export function unflatten(data: ArrayLike<number>, n: number, d: number): number
 /**
  * Squared Euclidean distance between the d values of a from offset oa and of b from offset ob.
  * Four running sums (features t, t + 4, t + 8, … in each) break the chain of dependent additions,
- * which otherwise bounds the speed of short rows.
+ * which otherwise bounds the speed of short rows. The k-means kernels' distance ($dist in
+ * kmeans.wat) sums in the same order, so the two give the same bits.
  */
 export function sqDist(a: Float64Array, oa: number, b: Float64Array, ob: number, d: number): number {
   let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
