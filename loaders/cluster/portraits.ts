@@ -63,10 +63,12 @@ export function clusterPortraitsFlat({data, n, d}: Flat, labels: ArrayLike<numbe
     m.rows[m.filled++] = i;
   }
   const ids = [...members.keys()].sort((a, b) => a - b);
+  // One buffer for every cluster's values of a feature (millions of rows: not a new one each).
+  const scratch = new Float64Array(Math.max(0, ...sizes.values()));
   return ids.map((cluster) => {
     const {rows} = members.get(cluster)!;
     const profiles = features.map((feature, j) => {
-      const values = new Float64Array(rows.length);
+      const values = scratch.subarray(0, rows.length);
       let total = 0;
       for (let t = 0; t < rows.length; t++) total += values[t] = data[rows[t] * d + j];
       const mean = total / values.length;

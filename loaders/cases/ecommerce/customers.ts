@@ -169,10 +169,12 @@ export function tableOf(customers: readonly CustomerProfile[]): CustomerColumns 
   return first.table;
 }
 
-/** Customer i's first order time in epoch ms: from the table's column when `customers` are its rows, else parsed from firstTime. */
-export function firstMsOf(customers: readonly CustomerProfile[]): (i: number) => number {
+/** Customer i's first or last order time in epoch ms: from the table's column when `customers` are its rows, else parsed
+ * from firstTime / lastTime (no text made and parsed again per customer of millions). */
+export function orderMsOf(customers: readonly CustomerProfile[], which: "first" | "last"): (i: number) => number {
   const table = tableOf(customers);
-  return table ? (i) => table.figures.firstMs[i] : (i) => isoMs(customers[i].firstTime);
+  const column = table?.figures[which === "first" ? "firstMs" : "lastMs"];
+  return column ? (i) => column[i] : which === "first" ? (i) => isoMs(customers[i].firstTime) : (i) => isoMs(customers[i].lastTime);
 }
 
 const rowsOf = (table: CustomerColumns): CustomerRow[] => Array.from({length: table.size}, (_, i) => new CustomerRow(table, i));

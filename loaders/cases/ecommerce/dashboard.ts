@@ -10,7 +10,7 @@
  */
 import {caseById} from "../registry.ts";
 import {dashboardCube, largestValues, levelsOf, type Dashboard, type DimensionSpec} from "../../analysis/dashboard.ts";
-import {firstMsOf, type ScoredCustomer} from "./customers.ts";
+import {orderMsOf, type ScoredCustomer} from "./customers.ts";
 import {monthOf} from "../../io/datetime.ts";
 import type {EcommerceResult} from "../ecommerce.ts";
 import {segmentLabel, type SegmentId} from "./rfm.ts";
@@ -40,7 +40,7 @@ const quarterOf = (iso: string) => `${iso.slice(0, 4)} Q${Math.floor((Number(iso
 
 export function ecommerceDashboard({customers, categoryLabels, period, asOf, unit}: EcommerceDashboardInput): Dashboard {
   // Each customer's first-order quarter, one text per month met (millions of customers); the cube's rows are customer numbers.
-  const firstMs = firstMsOf(customers);
+  const firstMs = orderMsOf(customers, "first");
   const byMonth = new Map<string, string>();
   const firstQuarters = customers.map((_, i) => {
     const month = monthOf(firstMs(i));

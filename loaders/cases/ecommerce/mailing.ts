@@ -28,7 +28,7 @@
 import {OTHER, type Category} from "./categories.ts";
 import {both, type Lang, type Text} from "../../../src/components/i18n.ts";
 import {formats} from "../../../src/components/format.ts";
-import type {ScoredCustomer} from "./customers.ts";
+import {orderMsOf, type ScoredCustomer} from "./customers.ts";
 import type {ProfilesReport, SegmentSummary} from "./profiles.ts";
 import {segmentLabels, SEGMENT_RULES, type SegmentId} from "./rfm.ts";
 import {MONTH_NAMES, WEEKDAY_NAMES, type TimeReport} from "./time.ts";
@@ -209,10 +209,14 @@ function planRow(seg: SegmentSummary, customers: readonly ScoredCustomer[], time
     ...f, label: asText(seg.categoryShares.find((s) => s.category === f.category)?.label ?? f.category), lift: seg.categoryLift.find((l) => l.category === f.category)?.lift ?? 1
   }));
   const window = sendWindow(Object.fromEntries(featured.map((f) => [f.category, f.share])), time);
-  const mine = customers.filter((c) => c.segment === seg.id);
   // Gaps between orders: from the orders the customers were scored on (before the repeat cutoff, if any), of those
   // who came back (two purchase occasions: loaders/cases/ecommerce/occasions.ts) — a basket placed twice sets no rhythm.
-  const gaps = mine.filter((c) => c.occasions >= 2).map((c) => (Date.parse(c.lastTime) - Date.parse(c.firstTime)) / 86400000 / (c.orders - 1));
+  const firstMs = orderMsOf(customers, "first"), lastMs = orderMsOf(customers, "last");
+  const gaps: number[] = [];
+  for (let i = 0; i < customers.length; i++) {
+    const c = customers[i];
+    if (c.segment === seg.id && c.occasions >= 2) gaps.push((lastMs(i) - firstMs(i)) / 86400000 / (c.orders - 1));
+  }
   const gap = median(gaps);
   const toSecond = time.repeat.daysToSecond;
   let cadenceDays: number | null = null;

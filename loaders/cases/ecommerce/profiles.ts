@@ -105,11 +105,13 @@ export function spread(values: Float64Array): Spread {
   return {mean: total / (values.length || 1), median, q1, q3};
 }
 
-/** values[rows[j]] for each j (a copy of `values` when rows is null). */
-function gather(values: ArrayLike<number>, rows: Int32Array | null): Float64Array {
-  if (!rows) return Float64Array.from(values);
-  const out = new Float64Array(rows.length);
-  for (let j = 0; j < rows.length; j++) out[j] = values[rows[j]];
+/** values[rows[j]] for each j (all of `values` when rows is null), into the start of `scratch` (one buffer for every
+ * group: a new one per group and figure would be tens of MB each for millions of customers). */
+function gather(values: ArrayLike<number>, rows: Int32Array | null, scratch: Float64Array): Float64Array {
+  const count = rows ? rows.length : values.length;
+  const out = scratch.subarray(0, count);
+  if (!rows) for (let j = 0; j < count; j++) out[j] = values[j];
+  else for (let j = 0; j < count; j++) out[j] = values[rows[j]];
   return out;
 }
 
@@ -165,8 +167,8 @@ function categoryShares(cols: ProfileColumns, rows: Rows, ids: readonly string[]
   return {revenue, shares: Object.fromEntries(ids.map((k, j) => [k, revenue > 0 ? sums[j] / revenue : 0])) as Record<AnalysisCategory, number>};
 }
 
-/** A group's summary against everyone's (`everyoneShares`: categoryShares of everyone). */
-function summarise(cols: ProfileColumns, rows: Rows, scheme: CategoryScheme, everyoneShares: ReturnType<typeof categoryShares>): GroupSummary {
+/** A group's summary against everyone's (`everyoneShares`: categoryShares of everyone); `scratch` holds cols.size numbers. */
+function summarise(cols: ProfileColumns, rows: Rows, scheme: CategoryScheme, everyoneShares: ReturnType<typeof categoryShares>, scratch: Float64Array): GroupSummary {
   const ids = scheme.categories.map((c) => c.id);
   const categoryLabel = labelTextsOf(scheme);
   const {revenue: totalRevenue, shares: everyone} = everyoneShares;
@@ -179,9 +181,9 @@ function summarise(cols: ProfileColumns, rows: Rows, scheme: CategoryScheme, eve
     share: n / cols.size,
     revenue,
     revenueShare: revenue / totalRevenue,
-    orders: spread(gather(cols.orders, rows)),
-    aov: spread(gather(cols.aov, rows)),
-    recencyDays: spread(gather(cols.recencyDays, rows)),
+    orders: spread(gather(cols.orders, rows, scratch)),
+    aov: spread(gather(cols.aov, rows, scratch)),
+    recencyDays: spread(gather(cols.recencyDays, rows, scratch)),
     repeatShare: repeat / (n || 1),
     categoryShares: ids.map((k) => ({category: k, label: categoryLabel[k], share: mine[k]})),
     categoryLift: ids.map((k) => ({category: k, label: categoryLabel[k], lift: everyone[k] > 0 ? mine[k] / everyone[k] : 0}))
@@ -298,7 +300,8 @@ export function profilesReport(customers: readonly ScoredCustomer[], thresholds:
   const FEATURES = featuresOf(scheme);
   const cols = profileColumnsOf(customers, scheme);
   const everyone = categoryShares(cols, null, scheme.categories.map((c) => c.id));
-  const overall = summarise(cols, null, scheme, everyone);
+  const scratch = new Float64Array(cols.size);
+  const overall = summarise(cols, null, scheme, everyone, scratch);
   // Each customer's segment as its place in SEGMENT_RULES (every customer has one: rfm.ts).
   const segmentIndex = new Map<string, number>(SEGMENT_RULES.map((rule, g) => [rule.id, g]));
   const segmentOf = Int32Array.from(cols.segment, (id) => segmentIndex.get(id) ?? -1);
@@ -306,7 +309,7 @@ export function profilesReport(customers: readonly ScoredCustomer[], thresholds:
   const bySegment = rowsBy(cols.size, SEGMENT_RULES.length, (i) => segmentOf[i]);
   const segments: SegmentSummary[] = SEGMENT_RULES.map((rule, g) => ({
     id: rule.id, label: rule.labels, rule: rule.rule, meaning: rule.meanings,
-    ...summarise(cols, bySegment[g], scheme, everyone)
+    ...summarise(cols, bySegment[g], scheme, everyone, scratch)
   }));
   // Customers per R × F × M, keyed by a number (scores are small whole numbers).
   const grid = new Map<number, {r: number; f: number; m: number; customers: number}>();
@@ -326,7 +329,7 @@ export function profilesReport(customers: readonly ScoredCustomer[], thresholds:
     const mine = members[p.cluster];
     const segmentCounts = new Int32Array(SEGMENT_RULES.length);
     for (let j = 0; j < mine.length; j++) segmentCounts[segmentOf[mine[j]]]++;
-    const summary = summarise(cols, mine, scheme, everyone);
+    const summary = summarise(cols, mine, scheme, everyone, scratch);
     const features = p.features.map((f) => {
       const spec = FEATURES.find((x) => x.feature === f.feature)!;
       const shown = spec.shown ? {value: spec.shown(summary), overall: spec.shown(overall)} : {value: f.mean, overall: f.overallMean};
