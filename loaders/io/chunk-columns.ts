@@ -36,12 +36,14 @@ function validityOf(vector: bindings.Vector, size: number): Uint8Array | null {
 
 const isValid = (validity: Uint8Array | null, i: number) => validity === null || ((validity[i >> 3] >> (i & 7)) & 1) === 1;
 
-/** A numeric column of a chunk as numbers (NULL → NaN). */
+/** A numeric column of a chunk as numbers (NULL → NaN): for DOUBLEs without NULLs, a view of the vector itself, so read or
+ * copy it before the next chunk is fetched. */
 export function chunkNumbers(chunk: DuckDBDataChunk, column: number, size: number, kind: "double" | "bigint" | "integer"): Float64Array {
   const vector = bindings.data_chunk_get_vector(chunk.chunk, column);
   const data = bindings.vector_get_data(vector, size * BYTES[kind]);
   const validity = validityOf(vector, size);
   let out: Float64Array;
+  if (kind === "double" && !validity && data.byteOffset % 8 === 0) return new Float64Array(data.buffer, data.byteOffset, size);
   if (kind === "double") out = new Float64Array(data.buffer.slice(data.byteOffset, data.byteOffset + size * 8));
   else if (kind === "integer") out = Float64Array.from(new Int32Array(data.buffer, data.byteOffset, size));
   else {

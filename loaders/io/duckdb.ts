@@ -158,21 +158,30 @@ export async function queryColumns<T extends Record<string, Plain[]> = Record<st
  * the way) and its other columns as plain values: for results of millions of rows. */
 export async function queryTyped(connection: DuckDBConnection, sql: string, params?: DuckDBValue[] | Record<string, DuckDBValue>):
   Promise<{rows: number; numbers: Record<string, Float64Array>; texts: Record<string, Plain[]>}> {
-  const parts: Record<string, Float64Array[]> = {};
+  // Each numeric column grows by doubling as chunks arrive (a few buffers per column, not one per chunk of 2,048 rows:
+  // thousands of them for millions of rows keep the garbage collector busy).
+  const columns: Record<string, {data: Float64Array; length: number}> = {};
   const texts: Record<string, Plain[]> = {};
   const {rows} = await readResult(connection, sql, params, (name) => ({
-    numbers: (values) => (parts[name] ??= []).push(values),
+    numbers: (values) => {
+      const column = (columns[name] ??= {data: new Float64Array(FIRST_CAPACITY), length: 0});
+      if (column.length + values.length > column.data.length) {
+        const grown = new Float64Array(Math.max(2 * column.data.length, column.length + values.length));
+        grown.set(column.data.subarray(0, column.length));
+        column.data = grown;
+      }
+      column.data.set(values, column.length);
+      column.length += values.length;
+    },
     plain: (value) => (texts[name] ??= []).push(value)
   }));
   const numbers: Record<string, Float64Array> = {};
-  for (const [name, chunks] of Object.entries(parts)) {
-    const out = (numbers[name] = new Float64Array(rows));
-    let at = 0;
-    for (const chunk of chunks) out.set(chunk, at), (at += chunk.length);
-    chunks.length = 0;
-  }
+  for (const [name, column] of Object.entries(columns)) numbers[name] = column.data.length === rows ? column.data : column.data.slice(0, rows);
   return {rows, numbers, texts};
 }
+
+/** Rows a numeric column of queryTyped first has room for. */
+const FIRST_CAPACITY = 65_536;
 
 /** Run a query and return its rows as plain objects. */
 export async function queryRows<T = Record<string, Plain>>(
