@@ -46,8 +46,11 @@ export function rankBiserial(u1: number, n1: number, n2: number): number {
   return (2 * u1) / (n1 * n2) - 1;
 }
 
+/** |r| from which a rank-biserial r is small, medium and large (Cohen's thresholds for r). */
+export const RANK_BISERIAL_THRESHOLDS = [0.1, 0.3, 0.5] as const;
+
 export function rankBiserialEffect(r: number): EffectSize {
-  const t = [0.1, 0.3, 0.5] as const;
+  const t = RANK_BISERIAL_THRESHOLDS;
   return {name: "rank-biserial r", names: {en: "rank-biserial r", ru: "рангово-бисериальная r"}, value: r, magnitude: magnitudeOf(r, t),
     convention: both((lang) => `|r|: ${thresholds(t, lang)} (${lang === "ru" ? "пороги Коэна для r" : "Cohen's thresholds for r"})`)};
 }

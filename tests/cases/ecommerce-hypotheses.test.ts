@@ -11,6 +11,7 @@
  */
 import {describe, it} from "node:test";
 import assert from "node:assert/strict";
+import {detectableRankBiserial} from "../../loaders/stats/power.ts";
 import {answerOf, hypothesesReport, type HypothesesReport} from "../../loaders/cases/ecommerce/hypotheses.ts";
 import {firstOrdersOf, readFirstOrders, returnColumns, returnTimes, type FirstOrder, type FirstOrders} from "../../loaders/cases/ecommerce/repeat.ts";
 import {buildOccasions} from "../../loaders/cases/ecommerce/occasions.ts";
@@ -229,7 +230,11 @@ describe("e-commerce hypotheses on more customers than a test needs", () => {
 
   it("tests a seeded random sample of the stated size, and says so", () => {
     assert.equal(everyone.sample, null);
-    assert.deepEqual(sampled.sample, {max: 1000, seed: 20, customers: 3000, scored: 3000});
+    const {detectable, ...sample} = sampled.sample!;
+    assert.deepEqual(sample, {max: 1000, seed: 20, customers: 3000, scored: 3000});
+    // What the sample detects, stated on the page: groups of 5 % and 95 % of it, at Holm's strictest level.
+    const alpha = 0.05 / sampled.main.tests.length;
+    assert.deepEqual(detectable, {smaller: 50, larger: 950, alpha, power: 0.8, r: detectableRankBiserial(50, 950, {alpha, power: 0.8}), smallEffect: 0.1});
     for (const t of [...sampled.main.tests, ...sampled.posthoc.tests]) assert.ok(t.groups.reduce((n, g) => n + g.n, 0) <= 1000, t.id);
     const firstValue = sampled.main.tests.find((t) => t.id === "value-first-category");
     assert.ok(firstValue && firstValue.groups.reduce((n, g) => n + g.n, 0) > 900, "the first-order tests use (nearly) the whole sample");

@@ -27,6 +27,8 @@ import type {ScoredCustomer} from "./customers.ts";
 import {segmentLabel, SEGMENT_IDS} from "./rfm.ts";
 import {firstOrderAt, firstOrderWithWholesaleAt, returnColumns, returnTimes, type FirstOrder, type FirstOrderColumns, type FirstOrders, type FirstOrderWithWholesale} from "./repeat.ts";
 import {randomSource, sampleIndices} from "../../random.ts";
+import {detectableRankBiserial} from "../../stats/power.ts";
+import {RANK_BISERIAL_THRESHOLDS} from "../../stats/effects.ts";
 import {RETURN_MIN_HOURS} from "./occasions.ts";
 import {segmentLabels} from "./rfm.ts";
 import {asText} from "./mailing.ts";
@@ -77,7 +79,7 @@ export interface HypothesesReport {
   minGroup: number;
   /** When the log has more customers than a test runs on: at most `max` customers per test, drawn at random with
    * `seed`, out of `customers` (first orders) and `scored` (scored customers); null: every customer is tested. */
-  sample: {max: number; seed: number; customers: number; scored: number} | null;
+  sample: {max: number; seed: number; customers: number; scored: number; detectable: DetectableInSample} | null;
   notes: Text[];
 }
 
@@ -229,11 +231,32 @@ function inRussian<T>(x: T, names: readonly [string, string][]): T {
   return walk(x) as T;
 }
 
+/** What a test on the sample can detect: between groups of `smaller` (SMALL_GROUP_SHARE of the sample) and `larger`
+ * customers, the rank-biserial r the Mann–Whitney test finds with `power` at level `alpha` (the strictest level of
+ * Holm's correction: α / the number of main tests), against `smallEffect`, the |r| from which an effect counts as small. */
+export interface DetectableInSample {
+  smaller: number;
+  larger: number;
+  alpha: number;
+  power: number;
+  r: number;
+  smallEffect: number;
+}
+
+/** The share of the sample the smaller group holds in DetectableInSample. */
+const SMALL_GROUP_SHARE = 0.05;
+
+function detectableInSample(size: number, alpha: number): DetectableInSample {
+  const smaller = Math.round(SMALL_GROUP_SHARE * size), larger = size - smaller, power = 0.8;
+  return {smaller, larger, alpha, power, r: detectableRankBiserial(smaller, larger, {alpha, power}), smallEffect: RANK_BISERIAL_THRESHOLDS[0]};
+}
+
 /** Most customers each test runs on. A log with more is tested on a seeded random sample of this many customers
  * (the first orders and the scored customers each drawn on their own; the first orders with wholesale lines are those
  * of the same customers as the first orders, so the wholesale sensitivity check compares like with like): a test's
  * p-value, effect size and group sizes are those of a simple random sample — at this size the rank tests' cost
- * (n log n per test, dozens of tests) stays bounded, and a difference worth acting on is still detected. Counts of
+ * (n log n per test, dozens of tests) stays bounded, and effects far below small ones are still detected
+ * (DetectableInSample, which the page states). Counts of
  * customers observed and returned stay those of everyone (the page says so). */
 export const MAX_TESTED = 200_000;
 /** Seed of that sample. */
@@ -271,8 +294,7 @@ export function hypothesesReport(inputs: HypothesisInputs, {alpha = 0.05, minGro
   const firstOrders = Array.from(firstSample, (i) => firstOrderAt(inputs.firstOrders, i));
   const scored = pick(inputs.scored, scoredSample);
   const clusterOf = pick(inputs.clusterOf, scoredSample);
-  const sample = inputs.scored.length > maxTested || inputs.firstOrders.size > maxTested
-    ? {max: maxTested, seed: TEST_SAMPLE_SEED, customers: inputs.firstOrders.size, scored: inputs.scored.length} : null;
+  const sampled = inputs.scored.length > maxTested || inputs.firstOrders.size > maxTested;
   const withWholesale = inputs.firstOrdersWithWholesale;
   const firstOrdersWithWholesale = inputs.firstOrders.size > maxTested ? sameCustomers(withWholesale, inputs.firstOrders, firstOrders, random)
     : Array.from({length: withWholesale.size}, (_, i) => firstOrderWithWholesaleAt(withWholesale, i));
@@ -436,5 +458,7 @@ export function hypothesesReport(inputs: HypothesisInputs, {alpha = 0.05, minGro
     ...clusterNames.map((name, i): [string, string] => [name, clusterNamesRu[i] ?? name]),
     [comparison, comparisonName.ru]
   ];
+  const sample = sampled ? {max: maxTested, seed: TEST_SAMPLE_SEED, customers: inputs.firstOrders.size, scored: inputs.scored.length,
+    detectable: detectableInSample(maxTested, alpha / main.tests.length)} : null;
   return {...inRussian({main, posthoc, described, notes}, names), sensitivity, repeat, minGroup, sample};
 }
