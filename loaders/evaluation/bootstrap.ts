@@ -7,7 +7,7 @@
  * statistic only.
  */
 import {randomSource} from "../random.ts";
-import {quantileSorted} from "./quantile.ts";
+import {quantileSorted} from "../stats/descriptives.ts";
 
 export interface BootstrapOptions {
   /** Default 1000. */

@@ -5,7 +5,7 @@
  * it); for each non-empty bin, the observed share of positives (`prob_true`) and the mean predicted
  * probability (`prob_pred`).
  */
-import {quantileSorted} from "./quantile.ts";
+import {quantileSorted} from "../stats/descriptives.ts";
 
 export interface CalibrationOptions {
   /** Default 5 (scikit-learn's default). */

@@ -23,6 +23,7 @@ import type {Finding} from "./types.ts";
 import {count, ru} from "./words.ts";
 import {nouns} from "../../src/components/glossary.ts";
 import type {Text} from "../../src/components/i18n.ts";
+import {median} from "../stats/descriptives.ts";
 
 export const NEW_SHARE_RATIO = 0.25;
 export const VOLUME_RATIO = 0.5;
@@ -71,11 +72,6 @@ export interface ReusedIdsAudit {
   rule: Text;
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 const sum = (rows: MonthFlow[], key: keyof Omit<MonthFlow, "month">) => rows.reduce((s, r) => s + r[key], 0);
 

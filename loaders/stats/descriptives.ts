@@ -29,14 +29,22 @@ export function present(values: readonly Cell[]): number[] {
   return out;
 }
 
-/** Quantile of sorted values by linear interpolation (numpy's default, R type 7, pandas). */
+/** The p-quantile (0..1) of values already sorted ascending, by linear interpolation exactly as numpy's default
+ * `quantile` (method "linear", R type 7, pandas), its two-sided interpolation included, so results match to the bit. */
 export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
   if (n === 0) return NaN;
-  const h = (n - 1) * p;
+  if (!(p >= 0 && p <= 1)) throw new Error(`quantile: p must be in [0, 1], got ${p}`);
+  const h = p * (n - 1);
   const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, n - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  if (lo >= n - 1) return sorted[n - 1];
+  return lerp(sorted[lo], sorted[lo + 1], h - lo);
+}
+
+/** a + (b − a)·t as numpy computes it: from b when t ≥ ½ (exact at t = 1). */
+function lerp(a: number, b: number, t: number): number {
+  const diff = b - a;
+  return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
 }
 
 export function mean(values: ArrayLike<number>): number {
@@ -82,14 +90,16 @@ export function quantilesInPlace(values: Float64Array, ps: readonly number[]): n
   let from = 0;
   return ps.map((p, j) => {
     if (j > 0 && p < ps[j - 1]) throw new Error(`quantilesInPlace: probabilities must ascend (${ps.join(", ")})`);
-    const h = (n - 1) * p;
-    const lo = Math.floor(h), hi = Math.min(lo + 1, n - 1);
-    if (lo >= from) selectInPlace(values, lo, from, n - 1);
+    if (!(p >= 0 && p <= 1)) throw new Error(`quantile: p must be in [0, 1], got ${p}`);
+    const h = p * (n - 1);
+    const lo = Math.floor(h);
+    if (lo >= from) selectInPlace(values, Math.min(lo, n - 1), from, n - 1);
     from = Math.max(from, lo);
+    if (lo >= n - 1) return values[n - 1];
     // The next value up: the smallest of those after lo (all ≥ values[lo]).
-    let next = values[hi];
-    if (hi > lo) for (let i = hi + 1; i < n; i++) if (values[i] < next) next = values[i];
-    return values[lo] + (h - lo) * (next - values[lo]);
+    let next = values[lo + 1];
+    for (let i = lo + 2; i < n; i++) if (values[i] < next) next = values[i];
+    return lerp(values[lo], next, h - lo);
   });
 }
 
@@ -105,8 +115,9 @@ export function medianInPlace(values: Float64Array): number {
   return (values[lo] + next) / 2;
 }
 
+/** The median, the mean of the two middle values for an even count (numpy's median); NaN when there are none. */
 export function median(values: ArrayLike<number>): number {
-  return quantileSorted(Float64Array.from(values).sort(), 0.5);
+  return medianInPlace(Float64Array.from(values));
 }
 
 export function describe(values: readonly Cell[]): Descriptives {

@@ -29,6 +29,7 @@ import {OTHER, type Category} from "./categories.ts";
 import {both, type Lang, type Text} from "../../../src/components/i18n.ts";
 import {formats} from "../../../src/components/format.ts";
 import {orderMsOf, type ScoredCustomer} from "./customers.ts";
+import {median} from "../../stats/descriptives.ts";
 import type {ProfilesReport, SegmentSummary} from "./profiles.ts";
 import {segmentLabels, SEGMENT_RULES, type SegmentId} from "./rfm.ts";
 import {MONTH_NAMES, WEEKDAY_NAMES, type TimeReport} from "./time.ts";
@@ -197,12 +198,6 @@ export function featuredCategories(shares: {category: string; share: number}[]):
 }
 
 const roundUp = (x: number, step: number) => Math.max(step, Math.ceil(x / step) * step);
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  const h = (s.length - 1) / 2;
-  return (s[Math.floor(h)] + s[Math.ceil(h)]) / 2;
-};
 
 function planRow(seg: SegmentSummary, customers: readonly ScoredCustomer[], time: TimeReport, asOf: string | null): PlanRow {
   const featured = featuredCategories(seg.categoryShares).map((f) => ({

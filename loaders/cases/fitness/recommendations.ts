@@ -46,6 +46,7 @@ import type {FitnessMember} from "./features.ts";
 import type {ClusterSolution} from "../../analysis/types.ts";
 import type {Assumption as GenericAssumption} from "../../analysis/assumption.ts";
 import type {RetentionAssumptions} from "../../../src/components/retention-value.ts";
+import {median} from "../../stats/descriptives.ts";
 import {same, type Text} from "../../../src/components/i18n.ts";
 import {formats} from "../../../src/components/format.ts";
 import {nouns} from "../../../src/components/glossary.ts";
@@ -225,11 +226,6 @@ function rate(members: readonly FitnessMember[], rows: readonly number[]): numbe
   return rows.length ? rows.reduce((s, i) => s + members[i].churn, 0) / rows.length : NaN;
 }
 
-function medianOf(values: number[]): number {
-  const s = values.slice().sort((a, b) => a - b);
-  const n = s.length;
-  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-}
 
 /**
  * Actions for the member groups of `solution`, from the out-of-fold probabilities; `roles` = the
@@ -244,7 +240,7 @@ export function recommend(members: readonly FitnessMember[], oof: readonly numbe
   const can = (id: ActionId) => !unavailable.some((u) => u.id === id);
   const groupShare = share(all, (i) => value(members[i], "groupVisits") === 1);
   const promoShare = share(all, (i) => value(members[i], "promoFriends") === 1);
-  const medianLifetime = can("onboarding") ? medianOf(members.map((m) => value(m, "lifetime"))) : NaN;
+  const medianLifetime = can("onboarding") ? median(members.map((m) => value(m, "lifetime"))) : NaN;
   const selector = selectors(medianLifetime);
   const pick = (id: ActionId, rows: readonly number[]) => rows.filter((i) => selector[id](members[i]));
   const byGroup = solution.clusters.map((c) => ({cluster: c, rows: all.filter((i) => labels[i] === c.cluster)}));
@@ -439,7 +435,7 @@ function selectors(medianLifetime: number): Record<ActionId, (m: FitnessMember) 
  * rule selects. `selector`: the rules' selectors when the caller has them (else from the members).
  */
 export function actionMembers(a: Pick<Action, "id" | "group">, members: readonly FitnessMember[], labels: readonly number[],
-  selector = selectors(a.id === "onboarding" ? medianOf(members.map((m) => value(m, "lifetime"))) : NaN)): number[] {
+  selector = selectors(a.id === "onboarding" ? median(members.map((m) => value(m, "lifetime"))) : NaN)): number[] {
   return members.flatMap((m, i) => ((a.group === null || labels[i] === a.group) && selector[a.id](m) ? [i] : []));
 }
 
