@@ -120,6 +120,10 @@ describe("e-commerce hypotheses: answers follow the direction of the effect", ()
     assert.deepEqual(answerOf({reject: true, rejectAdjusted: true, effect}, direction), {en: "Yes: smaller", ru: "Да: меньше"});
     assert.deepEqual(answerOf({reject: true, rejectAdjusted: true, effect: {...effect, value: 0.3}}, direction), {en: "Yes: larger", ru: "Да: больше"});
     assert.deepEqual(answerOf({reject: true, rejectAdjusted: true, effect}), {en: "Yes", ru: "Да"});
+    // A negligible effect is a "yes" that does not matter, and the short answer says so.
+    const negligible = {...effect, value: 0.03, magnitude: "negligible" as const};
+    assert.deepEqual(answerOf({reject: true, rejectAdjusted: true, effect: negligible}, direction), {en: "Yes, negligible: larger", ru: "Да, пренебрежимо мало: больше"});
+    assert.deepEqual(answerOf({reject: true, rejectAdjusted: true, effect: {...negligible, magnitude: "small" as const}}, direction), {en: "Yes: larger", ru: "Да: больше"});
   });
 });
 

@@ -118,9 +118,11 @@ export interface Direction {
 export function answerOf(test: Pick<TestResult, "rejectAdjusted" | "reject" | "effect">, direction?: Direction): Text {
   const reject = test.rejectAdjusted ?? test.reject;
   if (!reject) return {en: "No evidence", ru: "Не доказано"};
-  if (!direction) return {en: "Yes", ru: "Да"};
+  // A difference too small to matter is said to be (as the finding says: src/components/ecommerce-findings.ts).
+  const yes: Text = test.effect.magnitude === "negligible" ? {en: "Yes, negligible", ru: "Да, пренебрежимо мало"} : {en: "Yes", ru: "Да"};
+  if (!direction) return yes;
   const way = test.effect.value > 0 ? direction.higher : direction.lower;
-  return {en: `Yes: ${way.en}`, ru: `Да: ${way.ru}`};
+  return {en: `${yes.en}: ${way.en}`, ru: `${yes.ru}: ${way.ru}`};
 }
 
 /** Something computed, or left out with the reason in `notes` (data that cannot answer a question must not stop the report). */
