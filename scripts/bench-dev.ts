@@ -30,13 +30,11 @@ try {
     const dev = spawn("npm", ["run", "dev", "--", "--port", String(port), "--no-open"], {stdio: "ignore", detached: true});
     const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
     try {
-      let served = "";
-      for (;;) {
-        const ok = await fetch(url).then((r) => r.ok, () => false);
-        if (ok) break;
+      while (!(await fetch(url).then((r) => r.ok, () => false))) {
+        if (performance.now() - started > 60_000) throw new Error(`npm run dev served nothing at ${url} within 60 s (run it by hand to see why)`);
         await new Promise((r) => setTimeout(r, 50));
       }
-      served = seconds();
+      const served = seconds();
       const page = await browser.newPage();
       await page.goto(url, {waitUntil: "load"});
       await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, null, {timeout: 60_000});
